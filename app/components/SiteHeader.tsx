@@ -1,0 +1,69 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, NavLink } from "react-router";
+import type { Role } from "../../db/schema";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+type NavItem = { to: string; label: string; end?: boolean };
+
+/** Links of each role's space (pages that exist; later features add theirs here). */
+const NAV_BY_ROLE: Record<Role, NavItem[]> = {
+  candidat: [{ to: "/candidat", label: "nav.candidateHome", end: true }],
+  employeur: [{ to: "/employeur", label: "nav.employerHome", end: true }],
+  conseiller: [{ to: "/conseiller", label: "nav.counsellorHome", end: true }],
+  admin: [{ to: "/admin", label: "nav.adminHome", end: true }],
+};
+
+export function SiteHeader({
+  user,
+  locale,
+}: {
+  user: { role: Role; displayName: string } | null;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const items: NavItem[] = [{ to: "/offres", label: "nav.offers" }, ...(user ? NAV_BY_ROLE[user.role] : [])];
+  return (
+    <header className="border-b border-brand-100 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link to="/" className="text-xl font-bold text-brand-700 no-underline">
+          Baara
+        </Link>
+        <nav aria-label={t("nav.label")} className="flex-1">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className={({ isActive }) => (isActive ? "font-semibold text-ink" : "text-brand-700")}
+                >
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          {user ? (
+            <>
+              <span className="text-sm text-stone-600">{user.displayName}</span>
+              <Form method="post" action="/deconnexion">
+                <button type="submit" className="text-sm font-semibold text-brand-700 underline">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/connexion">{t("nav.login")}</Link>
+              <Link to="/inscription" className="btn py-1 text-sm">
+                {t("nav.register")}
+              </Link>
+            </>
+          )}
+          <LanguageSwitch locale={locale} />
+        </div>
+      </div>
+    </header>
+  );
+}

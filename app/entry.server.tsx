@@ -1,0 +1,89 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable } from "@react-router/node";
+import { createInstance } from "i18next";
+import { isbot } from "isbot";
+import type { RenderToPipeableStreamOptions } from "react-dom/server";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { ServerRouter, type EntryContext, type HandleDataRequestFunction } from "react-router";
+import { DEFAULT_NS } from "./utils/i18n";
+import { getLocale, localeCookie, requestedLocale, resources } from "./utils/i18n.server";
+
+export const streamTimeout = 5_000;
+
+/** `?lng=en` on any request is remembered in the `lng` cookie. */
+async function rememberLocale(request: Request, headers: Headers) {
+  const lng = requestedLocale(request);
+  if (lng) headers.append("Set-Cookie", await localeCookie.serialize(lng));
+}
+
+export const handleDataRequest: HandleDataRequestFunction = async (response, { request }) => {
+  await rememberLocale(request, response.headers);
+  return response;
+};
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+) {
+  await rememberLocale(request, responseHeaders);
+  if (request.method.toUpperCase() === "HEAD") {
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  }
+
+  const i18n = createInstance();
+  await i18n.use(initReactI18next).init({
+    lng: await getLocale(request),
+    resources,
+    defaultNS: DEFAULT_NS,
+    fallbackNS: DEFAULT_NS,
+    interpolation: { escapeValue: false },
+  });
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const userAgent = request.headers.get("user-agent");
+    // Crawlers get the whole page at once (for the JobPosting data).
+    const readyOption: keyof RenderToPipeableStreamOptions =
+      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
+    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(
+      () => abort(),
+      streamTimeout + 1000,
+    );
+
+    const { pipe, abort } = renderToPipeableStream(
+      <I18nextProvider i18n={i18n}>
+        <ServerRouter context={routerContext} url={request.url} />
+      </I18nextProvider>,
+      {
+        [readyOption]() {
+          shellRendered = true;
+          const body = new PassThrough({
+            final(callback) {
+              clearTimeout(timeoutId);
+              timeoutId = undefined;
+              callback();
+            },
+          });
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          pipe(body);
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+  });
+}

@@ -1,0 +1,25 @@
+import { auditLog } from "../../db/schema";
+import type { Db, Tx } from "../utils/db.server";
+
+export type AuditEntry = {
+  actorId?: number | null;
+  action: string;
+  subjectType?: string;
+  subjectId?: string | number;
+  detail?: Record<string, unknown>;
+  ip?: string;
+};
+
+/** Writes one line of the audit log (DESIGN.md "Trust and data protection"). */
+export function recordAudit(db: Db | Tx, entry: AuditEntry) {
+  db.insert(auditLog)
+    .values({
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType ?? null,
+      subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
+      detail: entry.detail ?? null,
+      ip: entry.ip ?? null,
+    })
+    .run();
+}

@@ -1,0 +1,168 @@
+import { and, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import {
+  applications,
+  auditLog,
+  candidateProfiles,
+  fraudReports,
+  memberships,
+  offers,
+  organisations,
+  placementFollowups,
+  users,
+  type ApplicationStatus,
+  type OfferStatus,
+} from "../../db/schema";
+import type { Db } from "../utils/db.server";
+import { isoToday } from "../utils/dates";
+
+const count = sql<number>`count(*)`;
+
+function tally<K extends string>(rows: { key: K; n: number }[]): Partial<Record<K, number>> {
+  return Object.fromEntries(rows.map((r) => [r.key, r.n])) as Partial<Record<K, number>>;
+}
+
+/** A candidate's own applications: how many in each status, and the latest ones. */
+export function candidateDashboard(db: Db, userId: number) {
+  const byStatus = tally<ApplicationStatus>(
+    db
+      .select({ key: applications.status, n: count })
+      .from(applications)
+      .where(eq(applications.candidateId, userId))
+      .groupBy(applications.status)
+      .all(),
+  );
+  const latest = db
+    .select({
+      id: applications.id,
+      status: applications.status,
+      createdAt: applications.createdAt,
+      offerId: offers.id,
+      offerTitle: offers.title,
+      orgName: organisations.name,
+    })
+    .from(applications)
+    .innerJoin(offers, eq(offers.id, applications.offerId))
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
+    .where(eq(applications.candidateId, userId))
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(10)
+    .all();
+  const profile = db
+    .select({ firstName: candidateProfiles.firstName, consentAt: candidateProfiles.consentAt })
+    .from(candidateProfiles)
+    .where(eq(candidateProfiles.userId, userId))
+    .get();
+  return { byStatus, latest, profile: profile ?? null };
+}
+
+/** The organisations an employer belongs to, with their offers and applicants counted. */
+export function employerDashboard(db: Db, userId: number) {
+  const orgs = db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      verificationStatus: organisations.verificationStatus,
+      verificationReason: organisations.verificationReason,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), eq(organisations.kind, "employer")))
+    .orderBy(organisations.name)
+    .all();
+  const orgIds = orgs.map((o) => o.id);
+  if (orgIds.length === 0) return { orgs, offersByStatus: {}, applicationsByStatus: {}, latestOffers: [] };
+
+  const offersByStatus = tally<OfferStatus>(
+    db
+      .select({ key: offers.status, n: count })
+      .from(offers)
+      .where(inArray(offers.orgId, orgIds))
+      .groupBy(offers.status)
+      .all(),
+  );
+  const applicationsByStatus = tally<ApplicationStatus>(
+    db
+      .select({ key: applications.status, n: count })
+      .from(applications)
+      .innerJoin(offers, eq(offers.id, applications.offerId))
+      .where(inArray(offers.orgId, orgIds))
+      .groupBy(applications.status)
+      .all(),
+  );
+  const latestOffers = db
+    .select({
+      id: offers.id,
+      title: offers.title,
+      status: offers.status,
+      closingDate: offers.closingDate,
+      applicants: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = ${offers.id})`,
+    })
+    .from(offers)
+    .where(inArray(offers.orgId, orgIds))
+    .orderBy(desc(offers.createdAt), desc(offers.id))
+    .limit(8)
+    .all();
+  return { orgs, offersByStatus, applicationsByStatus, latestOffers };
+}
+
+/** What waits for a counsellor: moderation, their caseload, follow-ups due. */
+export function counsellorDashboard(db: Db, userId: number) {
+  const one = (query: { get(): { n: number } | undefined }) => query.get()?.n ?? 0;
+  const partner = db
+    .select({ name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), eq(organisations.kind, "partner")))
+    .get();
+  return {
+    partnerName: partner?.name ?? null,
+    pendingOrganisations: one(
+      db
+        .select({ n: count })
+        .from(organisations)
+        .where(and(eq(organisations.kind, "employer"), eq(organisations.verificationStatus, "pending"))),
+    ),
+    pendingOffers: one(db.select({ n: count }).from(offers).where(eq(offers.status, "pending"))),
+    openReports: one(db.select({ n: count }).from(fraudReports).where(eq(fraudReports.status, "open"))),
+    caseload: one(
+      db.select({ n: count }).from(candidateProfiles).where(eq(candidateProfiles.counsellorId, userId)),
+    ),
+    followupsDue: one(
+      db
+        .select({ n: count })
+        .from(placementFollowups)
+        .where(and(isNull(placementFollowups.doneAt), lte(placementFollowups.dueDate, isoToday()))),
+    ),
+  };
+}
+
+/** Accounts per role, organisations per kind and status, and the last day's sign-ins. */
+export function adminDashboard(db: Db, now = Date.now()) {
+  const usersByRole = db
+    .select({ role: users.role, n: count, disabled: sql<number>`sum(${users.disabledAt} IS NOT NULL)` })
+    .from(users)
+    .where(isNull(users.deletedAt))
+    .groupBy(users.role)
+    .all();
+  const organisationsByStatus = db
+    .select({ kind: organisations.kind, status: organisations.verificationStatus, n: count })
+    .from(organisations)
+    .groupBy(organisations.kind, organisations.verificationStatus)
+    .all();
+  const since = new Date(now - 24 * 60 * 60 * 1000);
+  const logins = tally<string>(
+    db
+      .select({ key: auditLog.action, n: count })
+      .from(auditLog)
+      .where(and(inArray(auditLog.action, ["auth.login", "auth.login_failed"]), gt(auditLog.createdAt, since)))
+      .groupBy(auditLog.action)
+      .all(),
+  );
+  return {
+    usersByRole,
+    organisationsByStatus,
+    loginsLastDay: logins["auth.login"] ?? 0,
+    failedLoginsLastDay: logins["auth.login_failed"] ?? 0,
+  };
+}

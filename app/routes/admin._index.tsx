@@ -1,0 +1,75 @@
+import { useTranslation } from "react-i18next";
+import type { Route } from "./+types/admin._index";
+import { StatList } from "~/components/StatList";
+import { adminDashboard } from "~/models/dashboards.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+
+export const handle = { i18n: ["common", "spaces"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireRole(request, "admin");
+  return adminDashboard(getDb());
+}
+
+export default function AdminHome({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("spaces");
+  const format = useFormat();
+  const d = loaderData;
+  return (
+    <div className="space-y-6">
+      <title>{`${t("admin.title")} · Baara`}</title>
+      <h1 className="text-2xl font-bold">{t("admin.title")}</h1>
+      <StatList
+        items={[
+          { label: t("admin.users"), value: d.usersByRole.reduce((sum, r) => sum + r.n, 0) },
+          { label: t("admin.loginsLastDay"), value: d.loginsLastDay },
+          { label: t("admin.failedLoginsLastDay"), value: d.failedLoginsLastDay },
+        ]}
+      />
+      <section aria-labelledby="admin-users">
+        <h2 id="admin-users" className="text-xl font-semibold">{t("admin.usersByRole")}</h2>
+        <table className="mt-2 w-full border-collapse bg-white text-left">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="p-2">{t("admin.role")}</th>
+              <th scope="col" className="p-2 text-right">{t("admin.accounts")}</th>
+              <th scope="col" className="p-2 text-right">{t("admin.disabled")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.usersByRole.map((row) => (
+              <tr key={row.role} className="border-b border-stone-200">
+                <th scope="row" className="p-2 font-normal">{t(`common:role.${row.role}`)}</th>
+                <td className="p-2 text-right">{format.number(row.n)}</td>
+                <td className="p-2 text-right">{format.number(row.disabled ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="admin-orgs">
+        <h2 id="admin-orgs" className="text-xl font-semibold">{t("admin.organisations")}</h2>
+        <table className="mt-2 w-full border-collapse bg-white text-left">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="p-2">{t("admin.kind")}</th>
+              <th scope="col" className="p-2">{t("admin.status")}</th>
+              <th scope="col" className="p-2 text-right">{t("admin.count")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.organisationsByStatus.map((row) => (
+              <tr key={`${row.kind}-${row.status}`} className="border-b border-stone-200">
+                <td className="p-2">{t(`common:orgKind.${row.kind}`)}</td>
+                <td className="p-2">{t(`common:verificationStatus.${row.status}`)}</td>
+                <td className="p-2 text-right">{format.number(row.n)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

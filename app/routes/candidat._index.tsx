@@ -1,0 +1,62 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/candidat._index";
+import { StatList } from "~/components/StatList";
+import { candidateDashboard } from "~/models/dashboards.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+
+export const handle = { i18n: ["common", "spaces"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "candidat");
+  return { displayName: user.displayName, ...candidateDashboard(getDb(), user.id) };
+}
+
+const IN_PROGRESS = ["submitted", "shortlisted", "interview", "offered"] as const;
+
+export default function CandidateHome({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("spaces");
+  const format = useFormat();
+  const { byStatus, latest } = loaderData;
+  const total = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
+  const inProgress = IN_PROGRESS.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+  return (
+    <div className="space-y-6">
+      <title>{`${t("candidate.title")} · Baara`}</title>
+      <h1 className="text-2xl font-bold">{t("candidate.greeting", { name: loaderData.profile?.firstName ?? loaderData.displayName })}</h1>
+      <StatList
+        items={[
+          { label: t("candidate.applications"), value: total },
+          { label: t("candidate.inProgress"), value: inProgress },
+          { label: t("candidate.interviews"), value: byStatus.interview ?? 0 },
+          { label: t("candidate.hired"), value: byStatus.hired ?? 0 },
+        ]}
+      />
+      <section aria-labelledby="latest-applications">
+        <h2 id="latest-applications" className="text-xl font-semibold">{t("candidate.latest")}</h2>
+        {latest.length === 0 ? (
+          <p className="mt-2">
+            {t("candidate.none")} <Link to="/offres">{t("candidate.findOffers")}</Link>
+          </p>
+        ) : (
+          <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {latest.map((application) => (
+              <li key={application.id} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
+                <span>
+                  <Link to={`/offres/${application.offerId}`} className="font-semibold">{application.offerTitle}</Link>
+                  <span className="block text-sm text-stone-600">{application.orgName}</span>
+                </span>
+                <span className="text-sm">
+                  <span className="rounded bg-brand-50 px-2 py-0.5 font-medium">{t(`common:applicationStatus.${application.status}`)}</span>{" "}
+                  <span className="text-stone-600">{format.date(application.createdAt, "medium")}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/connexion";
+import { FormErrorSummary, TextField } from "~/components/Field";
+import { authenticate } from "~/models/accounts.server";
+import { loginSchema } from "~/schemas/auth";
+import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { clientIp, safeRedirect } from "~/utils/request.server";
+import { createUserSession } from "~/utils/session.server";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const form = parseForm(loginSchema, formData);
+  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+
+  const db = getDb();
+  const result = await authenticate(db, { ...form.data, ip: clientIp(context) });
+  const values = { identifier: form.data.identifier };
+  if (!result.ok) {
+    return result.reason === "rate_limited"
+      ? data<ActionData>(
+          { fieldErrors: {}, values, formError: "validation.tooManyAttempts" },
+          { status: 429, headers: { "Retry-After": "900" } },
+        )
+      : data<ActionData>({ fieldErrors: {}, values, formError: "validation.invalidCredentials" }, { status: 400 });
+  }
+  const redirectTo = safeRedirect(form.data.redirectTo, HOME_BY_ROLE[result.user.role]);
+  return createUserSession(db, request, result.user.id, redirectTo);
+}
+
+export default function Login({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const registerHref = redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription";
+  return (
+    <section className="mx-auto max-w-md" aria-labelledby="login-title">
+      <title>{`${t("login.title")} · Baara`}</title>
+      <h1 id="login-title" className="text-2xl font-bold">
+        {t("login.title")}
+      </h1>
+      <p className="mt-2 text-stone-700">{t("login.intro")}</p>
+      <Form method="post" className="card mt-4 space-y-4" noValidate>
+        <FormErrorSummary message={actionData?.formError} errors={actionData?.fieldErrors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField
+          label={t("login.identifier")}
+          hint={t("login.identifierHint")}
+          name="identifier"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.values.identifier}
+          error={actionData?.fieldErrors.identifier}
+        />
+        <TextField
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={actionData?.fieldErrors.password}
+        />
+        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p className="mt-4">
+        {t("login.noAccount")} <Link to={registerHref}>{t("login.registerLink")}</Link>
+      </p>
+    </section>
+  );
+}

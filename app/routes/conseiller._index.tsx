@@ -1,0 +1,49 @@
+import { useTranslation } from "react-i18next";
+import type { Route } from "./+types/conseiller._index";
+import { StatList } from "~/components/StatList";
+import { counsellorDashboard } from "~/models/dashboards.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle = { i18n: ["common", "spaces"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "conseiller", "admin");
+  return { displayName: user.displayName, ...counsellorDashboard(getDb(), user.id) };
+}
+
+export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("spaces");
+  const d = loaderData;
+  return (
+    <div className="space-y-6">
+      <title>{`${t("counsellor.title")} · Baara`}</title>
+      <div>
+        <h1 className="text-2xl font-bold">{t("counsellor.title")}</h1>
+        <p className="text-stone-700">
+          {d.displayName}
+          {d.partnerName ? ` · ${d.partnerName}` : ""}
+        </p>
+      </div>
+      <section aria-labelledby="moderation-figures">
+        <h2 id="moderation-figures" className="mb-2 text-xl font-semibold">{t("counsellor.moderation")}</h2>
+        <StatList
+          items={[
+            { label: t("counsellor.pendingOrganisations"), value: d.pendingOrganisations },
+            { label: t("counsellor.pendingOffers"), value: d.pendingOffers },
+            { label: t("counsellor.openReports"), value: d.openReports },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="follow-figures">
+        <h2 id="follow-figures" className="mb-2 text-xl font-semibold">{t("counsellor.follow")}</h2>
+        <StatList
+          items={[
+            { label: t("counsellor.caseload"), value: d.caseload },
+            { label: t("counsellor.followupsDue"), value: d.followupsDue },
+          ]}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/home";
+import { OfferCard } from "~/components/OfferCard";
+import { latestOpenOffers, openOfferCounts, verifiedEmployerCount } from "~/models/offers.server";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+import { OFFER_TYPES } from "../../db/schema";
+import { REGION_CODES } from "~/utils/reference";
+
+export const handle = { i18n: ["common", "home"] };
+
+export function loader(_: Route.LoaderArgs) {
+  const db = getDb();
+  return {
+    counts: openOfferCounts(db),
+    employers: verifiedEmployerCount(db),
+    latest: latestOpenOffers(db, 6),
+  };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("home");
+  const format = useFormat();
+  const { counts, employers, latest } = loaderData;
+  return (
+    <div className="space-y-8">
+      <title>{t("title")}</title>
+      <meta name="description" content={t("description")} />
+      <section aria-labelledby="home-title" className="rounded-xl bg-brand-50 p-5">
+        <h1 id="home-title" className="text-2xl font-bold sm:text-3xl">{t("headline")}</h1>
+        <p className="mt-2 text-stone-800">{t("lead")}</p>
+        <Form method="get" action="/offres" role="search" className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto]">
+          <label className="sr-only" htmlFor="home-q">{t("searchLabel")}</label>
+          <input id="home-q" name="q" type="search" className="field mt-0" placeholder={t("searchPlaceholder")} maxLength={200} />
+          <label className="sr-only" htmlFor="home-type">{t("typeLabel")}</label>
+          <select id="home-type" name="type" className="field mt-0" defaultValue="">
+            <option value="">{t("allTypes")}</option>
+            {OFFER_TYPES.map((type) => (
+              <option key={type} value={type}>{t(`common:offerType.${type}`)}</option>
+            ))}
+          </select>
+          <label className="sr-only" htmlFor="home-region">{t("regionLabel")}</label>
+          <select id="home-region" name="region" className="field mt-0" defaultValue="">
+            <option value="">{t("allRegions")}</option>
+            {REGION_CODES.map((region) => (
+              <option key={region} value={region}>{t(`common:region.${region}`)}</option>
+            ))}
+          </select>
+          <button type="submit" className="btn">{t("search")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="home-figures">
+        <h2 id="home-figures" className="sr-only">{t("figures")}</h2>
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {OFFER_TYPES.map((type) => (
+            <li key={type} className="card">
+              <Link to={`/offres?type=${type}`} className="block no-underline">
+                <span className="block text-2xl font-bold text-ink">{format.number(counts[type])}</span>
+                <span className="text-sm">{t(`openByType.${type}`, { count: counts[type] })}</span>
+              </Link>
+            </li>
+          ))}
+          <li className="card">
+            <span className="block text-2xl font-bold">{format.number(employers)}</span>
+            <span className="text-sm">{t("verifiedEmployers", { count: employers })}</span>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="home-latest">
+        <div className="flex items-baseline justify-between">
+          <h2 id="home-latest" className="text-xl font-semibold">{t("latest")}</h2>
+          <Link to="/offres">{t("allOffers")}</Link>
+        </div>
+        {latest.length === 0 ? (
+          <p className="mt-2">{t("noOffers")}</p>
+        ) : (
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {latest.map((offer) => (
+              <li key={offer.id}><OfferCard offer={offer} /></li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="home-who" className="grid gap-3 sm:grid-cols-2">
+        <h2 id="home-who" className="sr-only">{t("who")}</h2>
+        <div className="card">
+          <h3 className="font-semibold">{t("forCandidates.title")}</h3>
+          <p className="mt-1 text-sm">{t("forCandidates.body")}</p>
+          <Link to="/inscription" className="mt-2 inline-block">{t("forCandidates.cta")}</Link>
+        </div>
+        <div className="card">
+          <h3 className="font-semibold">{t("forEmployers.title")}</h3>
+          <p className="mt-1 text-sm">{t("forEmployers.body")}</p>
+          <Link to="/inscription?type=employeur" className="mt-2 inline-block">{t("forEmployers.cta")}</Link>
+        </div>
+      </section>
+    </div>
+  );
+}

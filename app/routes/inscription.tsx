@@ -1,0 +1,122 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/inscription";
+import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
+import { ContactTakenError, registerAccount } from "~/models/accounts.server";
+import { registrationSchema } from "~/schemas/auth";
+import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { getLocale } from "~/utils/i18n.server";
+import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
+import { clientIp, safeRedirect } from "~/utils/request.server";
+import { createUserSession } from "~/utils/session.server";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+type ActionData = { fieldErrors: FieldErrors; values: FormValues };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const form = parseForm(registrationSchema, formData);
+  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+
+  const db = getDb();
+  try {
+    const user = await registerAccount(db, form.data, await getLocale(request), clientIp(context));
+    const redirectTo = safeRedirect(formData.get("redirectTo"), HOME_BY_ROLE[user.role]);
+    return createUserSession(db, request, user.id, redirectTo);
+  } catch (error) {
+    if (!(error instanceof ContactTakenError)) throw error;
+    const fieldErrors: FieldErrors = {};
+    if (error.fields.phone) fieldErrors.phone = "validation.phoneTaken";
+    if (error.fields.email) fieldErrors.email = "validation.emailTaken";
+    return data<ActionData>({ fieldErrors, values: formValues(formData) }, { status: 400 });
+  }
+}
+
+export default function Register({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const values = actionData?.values ?? {};
+  const errors = actionData?.fieldErrors ?? {};
+  const accountType = (values.accountType ?? searchParams.get("type")) === "employeur" ? "employeur" : "candidat";
+  const redirectTo = values.redirectTo ?? searchParams.get("redirectTo") ?? "";
+  const other = accountType === "candidat" ? "employeur" : "candidat";
+  const otherHref = `/inscription?${new URLSearchParams({ type: other, ...(redirectTo ? { redirectTo } : {}) })}`;
+
+  return (
+    <section className="mx-auto max-w-lg" aria-labelledby="register-title">
+      <title>{`${t(`register.title.${accountType}`)} · Baara`}</title>
+      <h1 id="register-title" className="text-2xl font-bold">
+        {t(`register.title.${accountType}`)}
+      </h1>
+      <p className="mt-2 text-stone-700">{t(`register.intro.${accountType}`)}</p>
+      <p className="mt-2">
+        <Link to={otherHref}>{t(`register.switchTo.${other}`)}</Link>
+      </p>
+
+      <Form method="post" className="card mt-4 space-y-4" noValidate>
+        <FormErrorSummary errors={errors} />
+        <input type="hidden" name="accountType" value={accountType} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+
+        {accountType === "employeur" ? (
+          <fieldset className="space-y-4">
+            <legend className="text-lg font-semibold">{t("register.organisation")}</legend>
+            <TextField label={t("register.orgName")} name="orgName" required maxLength={120}
+              defaultValue={values.orgName} error={errors.orgName} />
+            <SelectField label={t("register.sector")} name="sector" required placeholder={t("register.choose")}
+              options={SECTOR_CODES.map((code) => ({ value: code, label: t(`common:sector.${code}`) }))}
+              defaultValue={values.sector ?? ""} error={errors.sector} />
+            <SelectField label={t("register.region")} name="region" required placeholder={t("register.choose")}
+              options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
+              defaultValue={values.region ?? ""} error={errors.region} />
+            <TextField label={t("register.rccm")} hint={t("register.rccmHint")} name="rccm" maxLength={40}
+              defaultValue={values.rccm} error={errors.rccm} />
+            <TextField label={t("register.nif")} hint={t("register.nifHint")} name="nif" maxLength={15}
+              defaultValue={values.nif} error={errors.nif} />
+          </fieldset>
+        ) : null}
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">
+            {t(accountType === "employeur" ? "register.contactPerson" : "register.you")}
+          </legend>
+          <TextField label={t("register.firstName")} name="firstName" autoComplete="given-name" required
+            maxLength={60} defaultValue={values.firstName} error={errors.firstName} />
+          <TextField label={t("register.lastName")} name="lastName" autoComplete="family-name" required
+            maxLength={60} defaultValue={values.lastName} error={errors.lastName} />
+          <TextField label={t("register.phone")} hint={t("register.phoneHint")} name="phone" type="tel"
+            inputMode="tel" autoComplete="tel" defaultValue={values.phone} error={errors.phone} />
+          <TextField label={t("register.email")} hint={t("register.emailHint")} name="email" type="email"
+            autoComplete="email" defaultValue={values.email} error={errors.email} />
+          <TextField label={t("register.password")} hint={t("register.passwordHint")} name="password"
+            type="password" autoComplete="new-password" required error={errors.password} />
+          <TextField label={t("register.passwordConfirm")} name="passwordConfirm" type="password"
+            autoComplete="new-password" required error={errors.passwordConfirm} />
+        </fieldset>
+
+        <CheckboxField
+          name="consent"
+          label={t(`register.consent.${accountType}`)}
+          hint={<Link to="/confidentialite">{t("register.privacyLink")}</Link>}
+          defaultChecked={values.consent === "on"}
+          error={errors.consent}
+        />
+        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+          {t("register.submit")}
+        </button>
+      </Form>
+      <p className="mt-4">
+        {t("register.haveAccount")} <Link to="/connexion">{t("register.loginLink")}</Link>
+      </p>
+    </section>
+  );
+}

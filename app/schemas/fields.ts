@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { normalizeMaliPhone } from "../utils/phone";
+
+// Letters (any script, with accents), spaces, apostrophes, hyphens and dots:
+// N'Diaye, Ag Mohamed, Maïga. Tags, digits and SQL punctuation are refused.
+const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;
+// Any printable text: control characters (other than line breaks) are refused.
+const PRINTABLE = /^[^\p{Cc}]*$/u;
+const PRINTABLE_MULTILINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+
+export const requiredText = (max: number) =>
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(max, { error: "validation.tooLong" })
+    .regex(PRINTABLE, { error: "validation.invalidCharacters" });
+
+export const optionalText = (max: number) =>
+  z
+    .string({ error: "validation.invalid" })
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .regex(PRINTABLE, { error: "validation.invalidCharacters" })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const multilineText = (max: number) =>
+  z
+    .string({ error: "validation.invalid" })
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const personName = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(60, { error: "validation.tooLong" })
+  .regex(PERSON_NAME, { error: "validation.nameInvalid" });
+
+/** A Malian phone number, normalised to +223XXXXXXXX; empty means none. */
+export const optionalPhone = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .max(30, { error: "validation.phoneInvalid" })
+  .transform((value, ctx) => {
+    if (!value) return undefined;
+    const phone = normalizeMaliPhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "validation.phoneInvalid" });
+      return z.NEVER;
+    }
+    return phone;
+  })
+  .optional();
+
+/** An e-mail address, lower-cased; empty means none. */
+export const optionalEmail = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .max(254, { error: "validation.tooLong" })
+  .transform((value, ctx) => {
+    if (!value) return undefined;
+    const parsed = z.email().safeParse(value.toLowerCase());
+    if (!parsed.success) {
+      ctx.addIssue({ code: "custom", message: "validation.emailInvalid" });
+      return z.NEVER;
+    }
+    return parsed.data;
+  })
+  .optional();
+
+export const newPassword = z
+  .string({ error: "validation.required" })
+  .min(1, { error: "validation.required" })
+  .min(8, { error: "validation.passwordTooShort" })
+  .max(128, { error: "validation.passwordTooLong" });
+
+/** A checkbox that must be ticked. */
+export const ticked = (error: string) => z.literal("on", { error });
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, error = "validation.choose") =>
+  z.enum(values, { error });

@@ -1,0 +1,79 @@
+// The production server: Express serves the built assets and hands every other
+// request to React Router. `npm start` runs this file as built by `react-router build`.
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import * as build from "virtual:react-router/server-build";
+import { closeDb, getDb } from "../utils/db.server";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const clientDir = path.resolve(process.cwd(), "build/client");
+
+const app = express();
+app.disable("x-powered-by");
+// Only a proxy on this machine may tell us the client's address.
+app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+app.use(compression());
+
+app.use(
+  "/assets",
+  express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+);
+app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+
+// One JSON line per request: no query string, no cookie, no personal data.
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  const requestId = randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(
+      `${JSON.stringify({
+        time: new Date().toISOString(),
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      })}\n`,
+    );
+  });
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? "unknown",
+      requestId: String(res.locals.requestId),
+    }),
+  }),
+);
+
+// Open (and migrate) the database before taking any request.
+getDb();
+
+const server = app.listen(port, host, () => {
+  console.log(`Baara listening on http://localhost:${port}`);
+});
+
+// SIGTERM / SIGINT: stop taking connections, finish requests in flight, close the database.
+function shutdown(signal: string) {
+  console.log(`${signal} received: finishing requests in flight`);
+  server.close(() => {
+    closeDb();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));

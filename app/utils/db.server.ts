@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../../db/schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction handle: model functions that may run inside one take `Db | Tx`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+// From process.cwd(), not import.meta.url: the server build moves modules (STACK.md).
+export const migrationsFolder = () => path.resolve(process.cwd(), "db/migrations");
+
+export function databasePath() {
+  return process.env.DATABASE_PATH ?? path.resolve(process.cwd(), "data/baara.db");
+}
+
+/** Opens SQLite in WAL mode with foreign keys on, and applies pending migrations. */
+export function openDb(file = databasePath(), { migrate: runMigrations = true } = {}): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (runMigrations) migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+/** Migrations the code ships with and how many the database has applied. */
+export function migrationState(db: Db) {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8"),
+  ) as { entries: unknown[] };
+  const row = db.$client
+    .prepare("SELECT count(*) AS n FROM __drizzle_migrations")
+    .get() as { n: number };
+  return { expected: journal.entries.length, applied: row.n };
+}
+
+let instance: Db | undefined;
+
+/** The process-wide database, opened (and migrated) on first use. */
+export function getDb(): Db {
+  instance ??= openDb();
+  return instance;
+}
+
+export function closeDb() {
+  instance?.$client.close();
+  instance = undefined;
+}

@@ -1,0 +1,42 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: FieldErrors; values: FormValues };
+
+// Never sent back to the page, even when the form is refused.
+const SECRET_FIELDS = new Set(["password", "passwordConfirm", "currentPassword", "newPassword", "code"]);
+
+/** What was typed, to put back into the form (last value of a repeated field, secrets left out). */
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !SECRET_FIELDS.has(key)) values[key] = value;
+  }
+  return values;
+}
+
+const LOCALE_KEY = /^[a-z][\w-]*(\.[\w-]+)+$/;
+
+/**
+ * Validates a posted form with a zod schema whose messages are locale keys.
+ * Gives the first message for each field, keyed by the field's name.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const input: Record<string, string | string[]> = Object.create(null);
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    input[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] ??= LOCALE_KEY.test(issue.message) ? issue.message : "validation.invalid";
+  }
+  return { ok: false, fieldErrors, values: formValues(formData) };
+}

@@ -1,0 +1,47 @@
+import { createCookie } from "react-router";
+import { RemixI18Next } from "remix-i18next/server";
+import { DEFAULT_LOCALE, DEFAULT_NS, SUPPORTED_LOCALES, isLocale, type Locale } from "./i18n";
+
+type Resources = Record<Locale, Record<string, Record<string, unknown>>>;
+
+// Every namespace of both languages is bundled into the server; the browser
+// downloads only the language and namespaces of the page it shows.
+const files = import.meta.glob<Record<string, unknown>>("../../locales/*/*.json", {
+  eager: true,
+  import: "default",
+});
+
+export const resources = Object.entries(files).reduce((all, [file, content]) => {
+  const [, lng, ns] = /locales\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
+  if (isLocale(lng) && ns) all[lng][ns] = content;
+  return all;
+}, { fr: {}, en: {} } as Resources);
+
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const i18nServer = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...SUPPORTED_LOCALES],
+    fallbackLanguage: DEFAULT_LOCALE,
+    cookie: localeCookie,
+    // French unless the person chose otherwise: the browser's language is not asked.
+    order: ["searchParams", "cookie"],
+  },
+  i18next: { resources, defaultNS: DEFAULT_NS, fallbackNS: DEFAULT_NS },
+});
+
+/** The locale this request asks for with `?lng=`, if any (to be remembered in a cookie). */
+export function requestedLocale(request: Request): Locale | null {
+  const lng = new URL(request.url).searchParams.get("lng");
+  return isLocale(lng) ? lng : null;
+}
+
+export async function getLocale(request: Request): Promise<Locale> {
+  const locale = await i18nServer.getLocale(request);
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}

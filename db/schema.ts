@@ -1,0 +1,550 @@
+// Every table of Baara (DESIGN.md "Data"). Timestamps are epoch milliseconds;
+// calendar dates (birth, start, closing, due) are ISO `YYYY-MM-DD` text so that
+// SQL compares and groups them without conversion.
+import { sql } from "drizzle-orm";
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const ROLES = ["candidat", "employeur", "conseiller", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    role: text("role", { enum: ROLES }).notNull(),
+    phone: text("phone").unique(),
+    email: text("email").unique(),
+    // Null for a person registered by a counsellor who has not yet set a password.
+    passwordHash: text("password_hash"),
+    displayName: text("display_name").notNull(),
+    locale: text("locale", { enum: ["fr", "en"] }).notNull().default("fr"),
+    createdAt: createdAt(),
+    lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("users_role_idx").on(t.role),
+    check("users_contact_check", sql`${t.phone} IS NOT NULL OR ${t.email} IS NOT NULL OR ${t.deletedAt} IS NOT NULL`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the cookie's random token: a copy of the database opens no session.
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const ORG_KINDS = ["employer", "partner"] as const;
+export const MEMBERSHIPS = ["cnpm", "ccim", "none"] as const;
+export const VERIFICATION_STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ORG_KINDS }).notNull(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    rccm: text("rccm"),
+    nif: text("nif"),
+    sector: text("sector"),
+    region: text("region"),
+    commune: text("commune"),
+    description: text("description"),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    membership: text("membership", { enum: MEMBERSHIPS }).notNull().default("none"),
+    verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES })
+      .notNull()
+      .default("pending"),
+    verificationReason: text("verification_reason"),
+    verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+    verifiedBy: integer("verified_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("organisations_kind_status_idx").on(t.kind, t.verificationStatus),
+    index("organisations_region_idx").on(t.region),
+  ],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["owner", "member"] }).notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_org_idx").on(t.userId, t.orgId),
+    index("memberships_org_idx").on(t.orgId),
+  ],
+);
+
+// An owner invites a colleague who may not have an account yet.
+export const orgInvitations = sqliteTable(
+  "org_invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    phone: text("phone"),
+    email: text("email"),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: integer("invited_by").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("org_invitations_org_idx").on(t.orgId)],
+);
+
+export const SEXES = ["f", "m"] as const;
+export const MIGRANT_STATUSES = [
+  "none",
+  "returnee",
+  "internal_displaced",
+  "refugee",
+  "other_migrant",
+] as const;
+export type MigrantStatus = (typeof MIGRANT_STATUSES)[number];
+export const EDUCATION_LEVELS = [
+  "none",
+  "literate",
+  "fondamental1",
+  "def",
+  "cap",
+  "bt",
+  "bac",
+  "licence",
+  "master",
+  "doctorat",
+] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export const AVAILABILITIES = ["immediate", "within_month", "later"] as const;
+export const DISABILITIES = [
+  "none",
+  "motor",
+  "visual",
+  "hearing",
+  "intellectual",
+  "psychosocial",
+  "other",
+] as const;
+export const CONSENT_METHODS = ["online", "oral", "written"] as const;
+
+export const files = sqliteTable(
+  "files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("files_owner_idx").on(t.ownerId)],
+);
+
+export const candidateProfiles = sqliteTable(
+  "candidate_profiles",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    sex: text("sex", { enum: SEXES }),
+    birthDate: text("birth_date"),
+    region: text("region"),
+    commune: text("commune"),
+    educationLevel: text("education_level", { enum: EDUCATION_LEVELS }),
+    // Free-text skills; trades chosen from the list live in candidate_trades.
+    skills: text("skills"),
+    // JSON array of language codes.
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    experienceYears: integer("experience_years"),
+    availability: text("availability", { enum: AVAILABILITIES }),
+    drivingLicence: integer("driving_licence", { mode: "boolean" }).notNull().default(false),
+    // Sensitive: counsellors and admins only (DESIGN.md "Trust").
+    disability: text("disability", { enum: DISABILITIES }),
+    migrantStatus: text("migrant_status", { enum: MIGRANT_STATUSES }),
+    consentAt: integer("consent_at", { mode: "timestamp_ms" }),
+    consentMethod: text("consent_method", { enum: CONSENT_METHODS }),
+    consentRecordedBy: integer("consent_recorded_by").references(() => users.id),
+    smsConsentAt: integer("sms_consent_at", { mode: "timestamp_ms" }),
+    counsellorId: integer("counsellor_id").references(() => users.id, { onDelete: "set null" }),
+    registeredBy: integer("registered_by").references(() => users.id, { onDelete: "set null" }),
+    cvFileId: integer("cv_file_id").references(() => files.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("candidate_profiles_region_idx").on(t.region),
+    index("candidate_profiles_counsellor_idx").on(t.counsellorId),
+    index("candidate_profiles_name_idx").on(t.lastName, t.firstName),
+  ],
+);
+
+export const candidateTrades = sqliteTable(
+  "candidate_trades",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    trade: text("trade").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.trade] }), index("candidate_trades_trade_idx").on(t.trade)],
+);
+
+export const candidateNotes = sqliteTable(
+  "candidate_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("candidate_notes_candidate_idx").on(t.candidateId)],
+);
+
+export const OFFER_TYPES = ["emploi", "apprentissage", "stage", "formation"] as const;
+export type OfferType = (typeof OFFER_TYPES)[number];
+export const CONTRACTS = [
+  "cdi",
+  "cdd",
+  "journalier",
+  "saisonnier",
+  "apprentissage",
+  "stage",
+  "formation",
+] as const;
+export type Contract = (typeof CONTRACTS)[number];
+export const OFFER_STATUSES = [
+  "draft",
+  "pending",
+  "published",
+  "closed",
+  "filled",
+  "expired",
+  "rejected",
+] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+export const PAY_PERIODS = ["month", "day", "total"] as const;
+
+export const offers = sqliteTable(
+  "offers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    type: text("type", { enum: OFFER_TYPES }).notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    sector: text("sector").notNull(),
+    trade: text("trade"),
+    region: text("region").notNull(),
+    commune: text("commune"),
+    contract: text("contract", { enum: CONTRACTS }).notNull(),
+    positions: integer("positions").notNull().default(1),
+    payAmount: integer("pay_amount"),
+    payPeriod: text("pay_period", { enum: PAY_PERIODS }).notNull().default("month"),
+    durationMonths: integer("duration_months"),
+    minEducation: text("min_education", { enum: EDUCATION_LEVELS }),
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    // Formation: who trains, until when, which certificate.
+    provider: text("provider"),
+    endDate: text("end_date"),
+    certificate: text("certificate"),
+    startDate: text("start_date"),
+    closingDate: text("closing_date").notNull(),
+    status: text("status", { enum: OFFER_STATUSES }).notNull().default("draft"),
+    rejectionReason: text("rejection_reason"),
+    // JSON array of the risk rules that held the offer for moderation.
+    moderationFlags: text("moderation_flags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("offers_status_published_idx").on(t.status, t.publishedAt),
+    index("offers_org_status_idx").on(t.orgId, t.status),
+    index("offers_status_type_idx").on(t.status, t.type),
+    index("offers_status_region_idx").on(t.status, t.region),
+    index("offers_status_sector_idx").on(t.status, t.sector),
+    index("offers_closing_idx").on(t.closingDate),
+    check("offers_positions_check", sql`${t.positions} BETWEEN 1 AND 500`),
+  ],
+);
+
+export const APPLICATION_STATUSES = [
+  "submitted",
+  "shortlisted",
+  "interview",
+  "offered",
+  "hired",
+  "rejected",
+  "withdrawn",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const OPEN_APPLICATION_STATUSES = ["submitted", "shortlisted", "interview", "offered"] as const;
+export const REFUSAL_REASONS = ["profile_mismatch", "position_filled", "no_answer", "other"] as const;
+export const CHANNELS = ["self", "counsellor", "phone"] as const;
+
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: CHANNELS }).notNull().default("self"),
+    referredBy: integer("referred_by").references(() => users.id, { onDelete: "set null" }),
+    message: text("message"),
+    cvFileId: integer("cv_file_id").references(() => files.id, { onDelete: "set null" }),
+    status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("submitted"),
+    refusalReason: text("refusal_reason", { enum: REFUSAL_REASONS }),
+    interviewAt: text("interview_at"),
+    interviewPlace: text("interview_place"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("applications_offer_candidate_idx").on(t.offerId, t.candidateId),
+    index("applications_candidate_idx").on(t.candidateId),
+    index("applications_offer_status_idx").on(t.offerId, t.status),
+    index("applications_created_idx").on(t.createdAt),
+  ],
+);
+
+export const applicationEvents = sqliteTable(
+  "application_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    fromStatus: text("from_status", { enum: APPLICATION_STATUSES }),
+    toStatus: text("to_status", { enum: APPLICATION_STATUSES }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("application_events_application_idx").on(t.applicationId)],
+);
+
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Null when the work was found outside the portal with an employer not in it.
+    orgId: integer("org_id").references(() => organisations.id, { onDelete: "set null" }),
+    employerName: text("employer_name"),
+    offerId: integer("offer_id").references(() => offers.id, { onDelete: "set null" }),
+    applicationId: integer("application_id")
+      .unique()
+      .references(() => applications.id, { onDelete: "set null" }),
+    type: text("type", { enum: OFFER_TYPES }).notNull(),
+    contract: text("contract", { enum: CONTRACTS }).notNull(),
+    startDate: text("start_date").notNull(),
+    payAmount: integer("pay_amount"),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    endedAt: text("ended_at"),
+    endReason: text("end_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("placements_candidate_idx").on(t.candidateId),
+    index("placements_start_idx").on(t.startDate),
+    index("placements_org_idx").on(t.orgId),
+  ],
+);
+
+export const placementFollowups = sqliteTable(
+  "placement_followups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id, { onDelete: "cascade" }),
+    monthsAfter: integer("months_after").notNull(),
+    dueDate: text("due_date").notNull(),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    stillEmployed: integer("still_employed", { mode: "boolean" }),
+    note: text("note"),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("placement_followups_placement_months_idx").on(t.placementId, t.monthsAfter),
+    index("placement_followups_due_idx").on(t.doneAt, t.dueDate),
+  ],
+);
+
+export const FRAUD_REASONS = ["money", "fake", "discrimination", "trafficking", "other"] as const;
+export const FRAUD_STATUSES = ["open", "dismissed", "upheld"] as const;
+
+export const fraudReports = sqliteTable(
+  "fraud_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    reporterId: integer("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    // SHA-256 of the address, for the per-address daily limit without keeping the address.
+    reporterIpHash: text("reporter_ip_hash"),
+    reason: text("reason", { enum: FRAUD_REASONS }).notNull(),
+    details: text("details"),
+    status: text("status", { enum: FRAUD_STATUSES }).notNull().default("open"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("fraud_reports_offer_status_idx").on(t.offerId, t.status),
+    index("fraud_reports_status_idx").on(t.status),
+  ],
+);
+
+export const savedSearches = sqliteTable(
+  "saved_searches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    label: text("label"),
+    // JSON of the /offres query: q, type, region, secteur, contrat.
+    query: text("query", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    lastCheckedAt: integer("last_checked_at", { mode: "timestamp_ms" }),
+    lastDigestAt: integer("last_digest_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("saved_searches_user_idx").on(t.userId)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // A locale key and its parameters: the text is written in the reader's language.
+    kind: text("kind").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    link: text("link"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_read_idx").on(t.userId, t.readAt)],
+);
+
+export const OUTBOX_CHANNELS = ["sms", "email"] as const;
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel", { enum: OUTBOX_CHANNELS }).notNull(),
+    recipient: text("recipient").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    template: text("template").notNull(),
+    locale: text("locale", { enum: ["fr", "en"] }).notNull().default("fr"),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    // Same key, same message: enqueueing twice never sends twice.
+    dedupeKey: text("dedupe_key").unique(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt)],
+);
+
+// One-time codes: a counsellor-registered person sets their password with one.
+export const oneTimeCodes = sqliteTable(
+  "one_time_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["set_password"] }).notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("one_time_codes_user_idx").on(t.userId)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    ip: text("ip"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_action_created_idx").on(t.action, t.createdAt),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
+    index("audit_log_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_log_created_idx").on(t.createdAt),
+  ],
+);

@@ -1,0 +1,20 @@
+import { reactRouter } from "@react-router/dev/vite";
+import tailwindcss from "@tailwindcss/vite";
+import path from "node:path";
+import { defineConfig } from "vite";
+
+export default defineConfig(({ isSsrBuild }) => ({
+  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  // The server build's entry is our Express server, which wraps React Router's handler.
+  build: isSsrBuild ? { rollupOptions: { input: "./app/server/index.ts" } } : {},
+  plugins: [tailwindcss(), process.env.VITEST ? null : reactRouter()],
+  test: {
+    include: ["tests/**/*.test.{ts,tsx}"],
+    environment: "node",
+    setupFiles: ["tests/helpers/setup.ts"],
+    env: { DATABASE_PATH: ":memory:", TZ: "UTC" },
+    testTimeout: 20_000,
+    hookTimeout: 240_000,
+    pool: "forks",
+  },
+}));
