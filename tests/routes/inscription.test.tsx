@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createRoutesStub } from "react-router";
+import { describe, expect, it } from "vitest";
+import Register, { action } from "../../app/routes/inscription";
+import { getDb } from "../../app/utils/db.server";
+import { users } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { createTestI18n, WithI18n } from "../helpers/i18n";
+
+async function renderRegister(url = "/inscription") {
+  const i18n = await createTestI18n("fr");
+  const Stub = createRoutesStub([
+    { path: "/inscription", Component: Register as never, action: action as never },
+    { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
+  ]);
+  return render(
+    <WithI18n i18n={i18n}>
+      <Stub initialEntries={[url]} />
+    </WithI18n>,
+  );
+}
+
+describe("/inscription", () => {
+  it("registers a candidate with a phone number only and opens their space", async () => {
+    await renderRegister();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Prénom"), "Fatoumata");
+    await user.type(screen.getByLabelText("Nom"), "Sidibé");
+    await user.type(screen.getByLabelText("Numéro de téléphone"), "76 12 34 56");
+    await user.type(screen.getByLabelText("Mot de passe"), "bamako2026");
+    await user.type(screen.getByLabelText("Confirmez le mot de passe"), "bamako2026");
+    await user.click(screen.getByRole("checkbox"));
+    await user.click(screen.getByRole("button", { name: "Créer mon compte" }));
+    expect(await screen.findByRole("heading", { name: "Espace candidat" })).toBeTruthy();
+    const row = getDb().select().from(users).where(eq(users.phone, "+22376123456")).get();
+    expect(row?.displayName).toBe("Fatoumata Sidibé");
+  });
+
+  it("keeps what was typed and explains each refused field", async () => {
+    await renderRegister();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Prénom"), "<script>alert(1)</script>");
+    await user.type(screen.getByLabelText("Numéro de téléphone"), "12345");
+    await user.type(screen.getByLabelText("Mot de passe"), "court");
+    await user.type(screen.getByLabelText("Confirmez le mot de passe"), "autre");
+    await user.click(screen.getByRole("button", { name: "Créer mon compte" }));
+
+    const firstName = await screen.findByLabelText("Prénom");
+    expect(await screen.findByText(/Utilisez seulement des lettres/)).toBeTruthy();
+    expect((firstName as HTMLInputElement).value).toBe("<script>alert(1)</script>");
+    expect(firstName.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText("Ce numéro n'est pas un numéro malien valable. Exemple : 70 00 00 01.")).toBeTruthy();
+    expect(screen.getByText("Le mot de passe doit avoir au moins 8 caractères.")).toBeTruthy();
+    expect(within(screen.getByRole("alert")).getByText(/Le formulaire contient des erreurs/)).toBeTruthy();
+  });
+});
