@@ -12,6 +12,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     include: ["tests/**/*.test.{ts,tsx}"],
     environment: "node",
     setupFiles: ["tests/helpers/setup.ts"],
+    globalSetup: ["tests/e2e/global-setup.ts"],
     env: { DATABASE_PATH: ":memory:", TZ: "UTC" },
     testTimeout: 20_000,
     hookTimeout: 240_000,

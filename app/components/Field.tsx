@@ -1,16 +1,23 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import type { FieldError } from "~/utils/forms";
 
 type Common = {
   label: string;
   name: string;
-  error?: string;
+  error?: FieldError;
   hint?: ReactNode;
 };
 
 /** The message of a field, tied to it by aria-describedby (locale key → text). */
-function FieldMessages({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
+/** The text of a field error in the page's language. */
+export function useErrorText() {
   const { t } = useTranslation();
+  return (error: FieldError) => (typeof error === "string" ? t(error) : t(error.key, error.values));
+}
+
+function FieldMessages({ id, error, hint }: { id: string; error?: FieldError; hint?: ReactNode }) {
+  const errorText = useErrorText();
   return (
     <>
       {hint ? (
@@ -20,14 +27,14 @@ function FieldMessages({ id, error, hint }: { id: string; error?: string; hint?:
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">
-          {t(error)}
+          {errorText(error)}
         </p>
       ) : null}
     </>
   );
 }
 
-const describedBy = (id: string, error?: string, hint?: ReactNode) =>
+const describedBy = (id: string, error?: FieldError, hint?: ReactNode) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 export function TextField({
@@ -122,7 +129,7 @@ export function CheckboxField({
 }
 
 /** A summary of the errors at the top of a refused form, for screen readers and small screens. */
-export function FormErrorSummary({ errors, message }: { errors?: Record<string, string>; message?: string }) {
+export function FormErrorSummary({ errors, message }: { errors?: Record<string, FieldError>; message?: string }) {
   const { t } = useTranslation();
   if (!message && (!errors || Object.keys(errors).length === 0)) return null;
   return (

@@ -1,4 +1,4 @@
-import { and, eq, gt, or, sql } from "drizzle-orm";
+import { and, eq, gt, lte, not, or, sql, type SQL } from "drizzle-orm";
 import {
   auditLog,
   candidateProfiles,
@@ -54,7 +54,8 @@ export class ContactTakenError extends Error {
  * employer (with their organisation, `pending` until a counsellor verifies it).
  * Throws ContactTakenError when the phone or e-mail already has an account.
  */
-export async function registerAccount(db: Db, input: Registration, locale: Locale, ip?: string) {
+export async function registerAccount(db: Db, registration: Registration, locale: Locale, ip?: string) {
+  const input = { ...registration, email: registration.email?.toLowerCase() };
   const taken = contactsTaken(db, input.phone, input.email);
   if (taken.phone || taken.email) throw new ContactTakenError(taken);
   const passwordHash = await hashPassword(input.password);
@@ -126,21 +127,21 @@ export type LoginResult =
   | { ok: true; user: { id: number; role: Role } }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
-/** Failed logins in the last 15 minutes for this identifier or from this address. */
+/**
+ * The larger of the failed logins in the last 15 minutes for this identifier and
+ * from this address. A successful login forgives that identifier's earlier typos.
+ */
 export function recentLoginFailures(db: Db, identifier: string, ip: string, now = Date.now()) {
   const since = new Date(now - LOGIN_WINDOW_MS);
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.action, "auth.login_failed"),
-        gt(auditLog.createdAt, since),
-        or(eq(auditLog.subjectId, identifier), ip === "unknown" ? undefined : eq(auditLog.ip, ip)),
-      ),
-    )
-    .get();
-  return row?.n ?? 0;
+  const lastLogin = findUserByIdentifier(db, identifier)?.lastLoginAt;
+  const forgivenUntil = lastLogin && lastLogin > since ? lastLogin : since;
+  const failures = and(eq(auditLog.action, "auth.login_failed"), gt(auditLog.createdAt, since));
+  const forgiven = and(eq(auditLog.subjectId, identifier), lte(auditLog.createdAt, forgivenUntil));
+  const count = (where: SQL | undefined) =>
+    db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+  const byIdentifier = count(and(failures, eq(auditLog.subjectId, identifier), gt(auditLog.createdAt, forgivenUntil)));
+  const byAddress = ip === "unknown" ? 0 : count(and(failures, eq(auditLog.ip, ip), not(forgiven!)));
+  return Math.max(byIdentifier, byAddress);
 }
 
 /**

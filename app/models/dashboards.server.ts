@@ -96,7 +96,7 @@ export function employerDashboard(db: Db, userId: number) {
       title: offers.title,
       status: offers.status,
       closingDate: offers.closingDate,
-      applicants: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = ${offers.id})`,
+      applicants: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = "offers"."id")`,
     })
     .from(offers)
     .where(inArray(offers.orgId, orgIds))

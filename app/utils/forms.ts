@@ -1,6 +1,8 @@
 import type { z } from "zod";
 
-export type FieldErrors = Record<string, string>;
+/** A locale key, or a locale key with the values it interpolates ("found: 70 12 34 56"). */
+export type FieldError = string | { key: string; values: Record<string, string | number> };
+export type FieldErrors = Record<string, FieldError>;
 export type FormValues = Record<string, string>;
 
 export type FormResult<T> =
@@ -20,6 +22,13 @@ export function formValues(formData: FormData): FormValues {
 }
 
 const LOCALE_KEY = /^[a-z][\w-]*(\.[\w-]+)+$/;
+
+/** Every value of the given repeated fields (checkbox groups), to tick them again. */
+export function formLists(formData: FormData, keys: string[]): Record<string, string[]> {
+  return Object.fromEntries(
+    keys.map((key) => [key, formData.getAll(key).filter((v): v is string => typeof v === "string")]),
+  );
+}
 
 /**
  * Validates a posted form with a zod schema whose messages are locale keys.

@@ -14,7 +14,8 @@ export function clientIp(context: AppLoadContext | undefined): string {
 
 /** A path inside this site, or the fallback: `redirectTo` never leaves the portal. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  // Browsers drop tabs and newlines and read a backslash as a slash: "/\t/evil" would leave the site.
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u0020\u007F\\]/.test(to) || to.startsWith("//")) {
     return fallback;
   }
   return to;

@@ -1,0 +1,19 @@
+// Once per `npm test`: build the portal and seed a small demo database that
+// every browser test file copies, so that each starts from the same fresh data.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { browserMissing, E2E_DIR, TEMPLATE_DB } from "./paths";
+
+export default function setup() {
+  if (browserMissing()) return;
+  fs.rmSync(E2E_DIR, { recursive: true, force: true });
+  fs.mkdirSync(E2E_DIR, { recursive: true });
+  // Without VITEST in its environment: vite.config.ts leaves React Router's plugin out under Vitest.
+  const { VITEST: _vitest, ...env } = process.env;
+  execFileSync("npx", ["react-router", "build"], { stdio: "ignore", env });
+  execFileSync(
+    "npx",
+    ["tsx", "db/seed.ts", "--employers", "12", "--offers", "60", "--candidates", "80", "--applications", "120"],
+    { stdio: "ignore", env: { ...process.env, DATABASE_PATH: TEMPLATE_DB } },
+  );
+}

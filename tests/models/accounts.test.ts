@@ -1,0 +1,299 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  authenticate,
+  ContactTakenError,
+  LOGIN_MAX_FAILURES,
+  LOGIN_WINDOW_MS,
+} from "../../app/models/accounts.server";
+import type { Db } from "../../app/utils/db.server";
+import { auditLog, candidateProfiles, memberships, organisations, users } from "../../db/schema";
+import { createTestDb } from "../helpers/db";
+import { insertFailedLogin, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories";
+
+let db: Db;
+beforeEach(() => {
+  db = createTestDb();
+});
+
+const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+
+describe("registerAccount: candidate", () => {
+  it("creates an account with a phone number only", async () => {
+    const user = await registerCandidate(db, { phone: "76 12 34 56" });
+    const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
+    expect(row.role).toBe("candidat");
+    expect(row.phone).toBe("+22376123456");
+    expect(row.email).toBeNull();
+    expect(row.displayName).toBe("Fatoumata Sidibé");
+    expect(row.locale).toBe("fr");
+  });
+
+  it("creates an account with an e-mail address only, stored lower-cased", async () => {
+    const user = await registerCandidate(db, { email: "Awa.Diarra@Example.ML" });
+    const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
+    expect(row.phone).toBeNull();
+    expect(row.email).toBe("awa.diarra@example.ml");
+  });
+
+  it("records the candidate's online consent, time-stamped, in their profile", async () => {
+    const before = Date.now();
+    const user = await registerCandidate(db, { phone: "76 12 34 56", firstName: "Aminata", lastName: "N'Diaye" });
+    const profile = db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, user.id)).get()!;
+    expect(profile.firstName).toBe("Aminata");
+    expect(profile.lastName).toBe("N'Diaye");
+    expect(profile.consentMethod).toBe("online");
+    expect(profile.consentAt).toBeInstanceOf(Date);
+    expect(profile.consentAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(profile.consentAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it("writes 'account.registered' in the audit log with the address", async () => {
+    const user = await registerCandidate(db, { phone: "76 12 34 56" }, "41.73.1.2");
+    const [row] = audits("account.registered");
+    expect(row).toMatchObject({ actorId: user.id, subjectType: "user", subjectId: String(user.id), ip: "41.73.1.2" });
+    expect(row!.detail).toEqual({ role: "candidat" });
+  });
+
+  it("creates no organisation for a candidate", async () => {
+    await registerCandidate(db, { phone: "76 12 34 56" });
+    expect(db.select().from(organisations).all()).toHaveLength(0);
+  });
+});
+
+describe("registerAccount: employer", () => {
+  it("creates a pending employer organisation owned by the new account", async () => {
+    const user = await registerEmployer(db, {
+      email: "moussa@atelier.ml",
+      orgName: "Garage Moderne de Sikasso",
+      sector: "mecanique",
+      region: "sikasso",
+    });
+    expect(user.role).toBe("employeur");
+    const org = db.select().from(organisations).get()!;
+    expect(org).toMatchObject({
+      kind: "employer",
+      name: "Garage Moderne de Sikasso",
+      verificationStatus: "pending",
+      sector: "mecanique",
+      region: "sikasso",
+      contactName: "Moussa Traoré",
+      contactEmail: "moussa@atelier.ml",
+    });
+    const membership = db.select().from(memberships).where(eq(memberships.userId, user.id)).get()!;
+    expect(membership).toMatchObject({ orgId: org.id, role: "owner" });
+    expect(db.select().from(candidateProfiles).all()).toHaveLength(0);
+  });
+});
+
+describe("registerAccount: contact already used", () => {
+  it("refuses a phone number that already has an account, whatever way it is written", async () => {
+    await registerCandidate(db, { phone: "70 11 22 33" });
+    const error = await registerCandidate(db, { phone: "+223 70-11-22-33" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContactTakenError);
+    expect((error as ContactTakenError).fields).toEqual({ phone: true, email: false });
+    expect(db.select().from(users).all()).toHaveLength(1);
+  });
+
+  it("refuses an e-mail address that already has an account, in any case", async () => {
+    await registerCandidate(db, { email: "Awa@Example.ML" });
+    const error = await registerEmployer(db, { email: "awa@example.ml" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContactTakenError);
+    expect((error as ContactTakenError).fields).toEqual({ phone: false, email: true });
+    // The refused employer left nothing behind.
+    expect(db.select().from(users).all()).toHaveLength(1);
+    expect(db.select().from(organisations).all()).toHaveLength(0);
+  });
+
+  it("names both fields when both are taken", async () => {
+    await registerCandidate(db, { phone: "70 11 22 33", email: "awa@example.ml" });
+    const error = await registerCandidate(db, { phone: "70112233", email: "AWA@example.ml" }).catch((e: unknown) => e);
+    expect((error as ContactTakenError).fields).toEqual({ phone: true, email: true });
+  });
+});
+
+describe("passwords", () => {
+  it("stores a salted scrypt hash, never the password itself", async () => {
+    const a = await registerCandidate(db, { phone: "70 11 22 33" });
+    const b = await registerCandidate(db, { phone: "70 11 22 34" });
+    const hashA = db.select().from(users).where(eq(users.id, a.id)).get()!.passwordHash!;
+    const hashB = db.select().from(users).where(eq(users.id, b.id)).get()!.passwordHash!;
+    expect(hashA).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(hashA).not.toContain(PASSWORD);
+    expect(hashA).not.toBe(hashB);
+    // Nowhere in the database, not even in the audit log.
+    const dump = JSON.stringify([db.select().from(users).all(), db.select().from(auditLog).all()]);
+    expect(dump).not.toContain(PASSWORD);
+  });
+});
+
+describe("authenticate", () => {
+  const ip = "41.73.10.20";
+
+  it.each(["70 11 22 33", "70112233", "+223 70 11 22 33", "0022370112233", "70.11.22.33"])(
+    "logs in with the phone written %j",
+    async (identifier) => {
+      const user = await registerCandidate(db, { phone: "70 11 22 33" });
+      const result = await authenticate(db, { identifier, password: PASSWORD, ip });
+      expect(result).toEqual({ ok: true, user: { id: user.id, role: "candidat" } });
+    },
+  );
+
+  it.each(["awa@example.ml", "AWA@EXAMPLE.ML", "  Awa@Example.ml "])("logs in with the e-mail written %j", async (identifier) => {
+    const user = await registerEmployer(db, { email: "awa@example.ml" });
+    const result = await authenticate(db, { identifier, password: PASSWORD, ip });
+    expect(result).toEqual({ ok: true, user: { id: user.id, role: "employeur" } });
+  });
+
+  it("updates lastLoginAt and writes 'auth.login' on success", async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    const old = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    db.update(users).set({ lastLoginAt: old }).where(eq(users.id, user.id)).run();
+    await authenticate(db, { identifier: "70112233", password: PASSWORD, ip });
+    const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
+    expect(row.lastLoginAt!.getTime()).toBeGreaterThan(old.getTime() + 60_000);
+    const [login] = audits("auth.login");
+    expect(login).toMatchObject({ actorId: user.id, subjectId: String(user.id), ip });
+  });
+
+  it("gives the same answer for a wrong password, an unknown account and a disabled account", async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    await registerCandidate(db, { phone: "70 11 22 44" });
+    db.update(users).set({ disabledAt: new Date() }).where(eq(users.phone, "+22370112244")).run();
+
+    const wrong = await authenticate(db, { identifier: "70112233", password: "pas-le-bon", ip: "1.1.1.1" });
+    const unknown = await authenticate(db, { identifier: "nobody@example.ml", password: PASSWORD, ip: "1.1.1.2" });
+    const disabled = await authenticate(db, { identifier: "70112244", password: PASSWORD, ip: "1.1.1.3" });
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+    expect(disabled).toEqual(wrong);
+
+    const failures = audits("auth.login_failed");
+    expect(failures.map((f) => [f.subjectId, f.ip])).toEqual([
+      ["+22370112233", "1.1.1.1"],
+      ["nobody@example.ml", "1.1.1.2"],
+      ["+22370112244", "1.1.1.3"],
+    ]);
+    expect(failures[0]!.actorId).toBe(user.id);
+    expect(failures[1]!.actorId).toBeNull();
+    expect(audits("auth.login")).toHaveLength(0);
+  });
+
+  it("refuses a deleted account with the right password", async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, user.id)).run();
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
+  it("refuses an account that has no password yet (registered by a counsellor)", async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    db.update(users).set({ passwordHash: null }).where(eq(users.id, user.id)).run();
+    expect(await authenticate(db, { identifier: "70112233", password: "", ip })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
+  it(`stops checking after ${LOGIN_MAX_FAILURES} failures for one identifier, even with the right password`, async () => {
+    await registerCandidate(db, { phone: "70 11 22 33" });
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      // Each attempt from another address and in another spelling of the same number.
+      const identifier = i % 2 ? "+223 70 11 22 33" : "70112233";
+      const result = await authenticate(db, { identifier, password: `wrong-${i}`, ip: `10.0.0.${i}` });
+      expect(result).toEqual({ ok: false, reason: "invalid" });
+    }
+    const sixth = await authenticate(db, { identifier: "70 11 22 33", password: PASSWORD, ip: "10.0.1.1" });
+    expect(sixth).toEqual({ ok: false, reason: "rate_limited" });
+    expect(audits("auth.login_throttled")).toHaveLength(1);
+    expect(audits("auth.login")).toHaveLength(0);
+  });
+
+  it(`still accepts the right password after ${LOGIN_MAX_FAILURES - 1} failures`, async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) {
+      await authenticate(db, { identifier: "70112233", password: "wrong", ip });
+    }
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toEqual({
+      ok: true,
+      user: { id: user.id, role: "candidat" },
+    });
+  });
+
+  it(`stops checking after ${LOGIN_MAX_FAILURES} failures from one address on different identifiers`, async () => {
+    await registerCandidate(db, { phone: "70 11 22 33" });
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      await authenticate(db, { identifier: `personne${i}@example.ml`, password: "wrong", ip: "41.73.99.99" });
+    }
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "41.73.99.99" })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    // The account itself is not locked for someone at another address.
+    expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "41.73.1.1" })).ok).toBe(true);
+  });
+
+  it("does not lump together every request whose address is unknown", async () => {
+    await registerCandidate(db, { phone: "70 11 22 33" });
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      await authenticate(db, { identifier: `personne${i}@example.ml`, password: "wrong", ip: "unknown" });
+    }
+    expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "unknown" })).ok).toBe(true);
+  });
+
+  it("forgets failures older than 15 minutes", async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    const longAgo = new Date(Date.now() - LOGIN_WINDOW_MS - 60_000);
+    for (let i = 0; i < 10; i++) {
+      insertFailedLogin(db, { identifier: "+22370112233", ip, at: longAgo });
+    }
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toEqual({
+      ok: true,
+      user: { id: user.id, role: "candidat" },
+    });
+  });
+
+  it("counts failures inside the 15 minutes, back-dated ones included", async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    // Registered (and so last logged in) an hour ago.
+    db.update(users).set({ lastLoginAt: new Date(Date.now() - 3_600_000) }).where(eq(users.id, user.id)).run();
+    const recently = new Date(Date.now() - LOGIN_WINDOW_MS + 60_000);
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      insertFailedLogin(db, { identifier: "+22370112233", ip: `10.9.9.${i}`, at: recently });
+    }
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+  });
+
+  it("forgives an identifier's typos once the person logs in successfully", async () => {
+    await registerCandidate(db, { phone: "70 11 22 33" });
+    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) {
+      await authenticate(db, { identifier: "70112233", password: "wrong", ip });
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await authenticate(db, { identifier: "70112233", password: "wrong", ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, { identifier: "70 11 22 33", password: PASSWORD, ip })).toMatchObject({ ok: true });
+  });
+
+  it("records a throttled attempt in the audit log as throttled, not as one more failure", async () => {
+    await registerCandidate(db, { phone: "70 11 22 33" });
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      await authenticate(db, { identifier: "70112233", password: "wrong", ip });
+    }
+    await authenticate(db, { identifier: "70112233", password: "wrong", ip });
+    const throttled = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.login_throttled"), eq(auditLog.subjectId, "+22370112233")))
+      .all();
+    expect(throttled).toHaveLength(1);
+    expect(throttled[0]!.ip).toBe(ip);
+    expect(audits("auth.login_failed")).toHaveLength(LOGIN_MAX_FAILURES);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { formatMaliPhone, normalizeMaliPhone } from "../../app/utils/phone";
+
+describe("normalizeMaliPhone", () => {
+  it.each([
+    "70 00 00 01",
+    "70000001",
+    "+223 70 00 00 01",
+    "+22370000001",
+    "0022370000001",
+    "00223 70 00 00 01",
+    "223 70000001",
+    "22370000001",
+    "70.00.00.01",
+    "70-00-00-01",
+    "  70 00 00 01  ",
+    "(+223) 70-00-00-01",
+  ])("reads %j as +22370000001", (input) => {
+    expect(normalizeMaliPhone(input)).toBe("+22370000001");
+  });
+
+  it("accepts landlines (2…, 4…) and every mobile range (5… to 9…)", () => {
+    expect(normalizeMaliPhone("20 22 33 44")).toBe("+22320223344");
+    expect(normalizeMaliPhone("44 90 12 34")).toBe("+22344901234");
+    expect(normalizeMaliPhone("66 12 34 56")).toBe("+22366123456");
+    expect(normalizeMaliPhone("99 12 34 56")).toBe("+22399123456");
+  });
+
+  it("keeps an 8-digit national number that happens to begin with 223", () => {
+    expect(normalizeMaliPhone("22 31 23 45")).toBe("+22322312345");
+  });
+
+  it.each([
+    ["too short", "12345"],
+    ["national number starting with 0", "0170000001"],
+    ["national number starting with 1", "10000001"],
+    ["a French number", "+33612345678"],
+    ["7 digits", "7000000"],
+    ["9 digits", "700000011"],
+    ["country code and 9 digits", "+223700000011"],
+    ["letters", "7O OO OO O1"],
+    ["words", "my phone"],
+    ["empty", ""],
+    ["blank", "   "],
+    ["10 000 characters", "7".repeat(10_000)],
+    ["SQL", "'; DROP TABLE users;--"],
+    ["two numbers", "70000001 70000002"],
+  ])("refuses %s", (_label, input) => {
+    expect(normalizeMaliPhone(input)).toBeNull();
+  });
+});
+
+describe("formatMaliPhone", () => {
+  it("writes an E.164 Malian number the way people in Mali read it", () => {
+    expect(formatMaliPhone("+22370000001")).toBe("70 00 00 01");
+    expect(formatMaliPhone("+22376123456")).toBe("76 12 34 56");
+  });
+
+  it("round-trips with normalizeMaliPhone", () => {
+    for (const written of ["70 11 22 33", "+223 65 43 21 09", "0022390000000"]) {
+      const e164 = normalizeMaliPhone(written)!;
+      expect(normalizeMaliPhone(formatMaliPhone(e164))).toBe(e164);
+    }
+  });
+});
