@@ -1,15 +1,39 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
-import { offers, organisations, OFFER_TYPES, type OfferType } from "../../db/schema";
-import type { Db } from "../utils/db.server";
+import { and, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import {
+  applicationEvents,
+  applications,
+  offers,
+  OFFER_TYPES,
+  OPEN_APPLICATION_STATUSES,
+  organisations,
+  type OfferStatus,
+  type OfferType,
+} from "../../db/schema";
+import type { OfferInput, OfferIntent } from "../schemas/offer";
 import { isoToday } from "../utils/dates";
+import type { Db, Tx } from "../utils/db.server";
+import type { FieldErrors } from "../utils/forms";
+import { recordAudit } from "./audit.server";
+import { notifyUsers } from "./notifications.server";
+import { checkOfferRules, riskFlags } from "./offer-rules";
+import { getEmployerMembership, isOrgMember } from "./organisations.server";
 
-/** An offer anyone can see and apply to: published, and its closing date not passed. */
-export const isOpenOffer = () => and(eq(offers.status, "published"), gte(offers.closingDate, isoToday()));
+/**
+ * An offer anyone can see and apply to: published by a verified organisation,
+ * and its closing date not passed (it stops showing the day after, with no job).
+ */
+export const isOpenOffer = (today = isoToday()) =>
+  and(
+    eq(offers.status, "published"),
+    gte(offers.closingDate, today),
+    eq(organisations.verificationStatus, "verified"),
+  );
 
 export function openOfferCounts(db: Db): Record<OfferType, number> {
   const rows = db
     .select({ type: offers.type, n: sql<number>`count(*)` })
     .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
     .where(isOpenOffer())
     .groupBy(offers.type)
     .all();
@@ -28,27 +52,268 @@ export function verifiedEmployerCount(db: Db): number {
   );
 }
 
-export function latestOpenOffers(db: Db, limit = 6) {
+export const offerSummaryColumns = {
+  id: offers.id,
+  title: offers.title,
+  type: offers.type,
+  region: offers.region,
+  commune: offers.commune,
+  contract: offers.contract,
+  payAmount: offers.payAmount,
+  payPeriod: offers.payPeriod,
+  closingDate: offers.closingDate,
+  publishedAt: offers.publishedAt,
+  orgId: offers.orgId,
+  orgName: organisations.name,
+};
+
+export function latestOpenOffers(db: Db, limit = 6, orgId?: number) {
   return db
-    .select({
-      id: offers.id,
-      title: offers.title,
-      type: offers.type,
-      region: offers.region,
-      commune: offers.commune,
-      contract: offers.contract,
-      payAmount: offers.payAmount,
-      payPeriod: offers.payPeriod,
-      closingDate: offers.closingDate,
-      publishedAt: offers.publishedAt,
-      orgName: organisations.name,
-    })
+    .select(offerSummaryColumns)
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.orgId))
-    .where(isOpenOffer())
+    .where(and(isOpenOffer(), orgId === undefined ? undefined : eq(offers.orgId, orgId)))
     .orderBy(desc(offers.publishedAt), desc(offers.id))
     .limit(limit)
     .all();
 }
 
 export type OfferSummary = ReturnType<typeof latestOpenOffers>[number];
+
+export type Viewer = { id: number; role: string } | null;
+
+/**
+ * An offer as its page shows it. Open offers are public; any other (draft,
+ * pending, closed, expired ...) only to its organisation's members and to
+ * counsellors and admins. Everyone else gets null (a 404, not a 403: an
+ * unpublished offer's existence is not revealed).
+ */
+export function getOfferForViewer(db: Db, offerId: number, viewer: Viewer) {
+  const row = db
+    .select({
+      offer: offers,
+      org: {
+        id: organisations.id,
+        name: organisations.name,
+        verificationStatus: organisations.verificationStatus,
+        region: organisations.region,
+        commune: organisations.commune,
+        sector: organisations.sector,
+      },
+      isOpen: sql<number>`${isOpenOffer()}`,
+    })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
+    .where(eq(offers.id, offerId))
+    .get();
+  if (!row) return null;
+  const isOpen = Boolean(row.isOpen);
+  if (isOpen) return { ...row, isOpen };
+  const privileged =
+    viewer !== null &&
+    (viewer.role === "conseiller" || viewer.role === "admin" || isOrgMember(db, viewer.id, row.offer.orgId));
+  return privileged ? { ...row, isOpen } : null;
+}
+
+/** An offer of the employer's own organisation, or null (never another organisation's). */
+export function findOfferOfMember(db: Db | Tx, userId: number, offerId: number) {
+  const offer = db.select().from(offers).where(eq(offers.id, offerId)).get();
+  if (!offer || !isOrgMember(db, userId, offer.orgId)) return null;
+  return offer;
+}
+
+export function listOffersOfOrg(db: Db, orgId: number, status?: OfferStatus) {
+  return db
+    .select({
+      id: offers.id,
+      title: offers.title,
+      type: offers.type,
+      status: offers.status,
+      closingDate: offers.closingDate,
+      publishedAt: offers.publishedAt,
+      createdAt: offers.createdAt,
+      positions: offers.positions,
+      applicants: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = "offers"."id")`,
+      waiting: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = "offers"."id" AND a.status = 'submitted')`,
+    })
+    .from(offers)
+    .where(and(eq(offers.orgId, orgId), status ? eq(offers.status, status) : undefined))
+    .orderBy(desc(offers.createdAt), desc(offers.id))
+    .all();
+}
+
+export type SaveOfferResult =
+  | { ok: true; offerId: number; status: OfferStatus; flags: string[] }
+  | { ok: false; fieldErrors: FieldErrors; formError?: string };
+
+function publishedCountOfOrg(db: Db | Tx, orgId: number, exceptOfferId?: number) {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(offers)
+      .where(
+        and(
+          eq(offers.orgId, orgId),
+          sql`${offers.publishedAt} IS NOT NULL`,
+          exceptOfferId === undefined ? undefined : ne(offers.id, exceptOfferId),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * Where a submitted offer goes: a verified organisation's offer is published at
+ * once unless a risk rule holds it for a counsellor (`pending`, with the rules'
+ * codes). An unverified organisation cannot submit.
+ */
+function statusOnSubmit(db: Db | Tx, orgId: number, input: OfferInput, offerId?: number) {
+  const flags = riskFlags({
+    text: `${input.title}\n${input.description}`,
+    publishedOffersOfOrg: publishedCountOfOrg(db, orgId, offerId),
+  });
+  return { status: (flags.length > 0 ? "pending" : "published") as OfferStatus, flags };
+}
+
+/**
+ * Creates or updates an offer of the employer's organisation. `draft` saves it
+ * as a draft whatever its content's risks; `submit` checks every rule, then
+ * publishes it or holds it for moderation. Editing a published offer runs the
+ * risk rules again (but not "first offer").
+ */
+export function saveOffer(
+  db: Db,
+  { userId, offerId, input, intent, today = isoToday() }: {
+    userId: number;
+    offerId?: number;
+    input: OfferInput;
+    intent: OfferIntent;
+    today?: string;
+  },
+): SaveOfferResult | null {
+  const membership = getEmployerMembership(db, userId);
+  if (!membership) return null;
+  const existing = offerId === undefined ? undefined : findOfferOfMember(db, userId, offerId);
+  if (offerId !== undefined && !existing) return null;
+  const orgId = existing?.orgId ?? membership.org.id;
+
+  if (existing && !["draft", "pending", "published", "rejected"].includes(existing.status)) {
+    return { ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" };
+  }
+  const fieldErrors = checkOfferRules(input, today);
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+
+  const org = existing ? db.select().from(organisations).where(eq(organisations.id, orgId)).get()! : membership.org;
+  const wasPublished = existing?.status === "published";
+  let status: OfferStatus = "draft";
+  let flags: string[] = [];
+  if (intent === "submit" || wasPublished) {
+    if (org.verificationStatus !== "verified") {
+      return { ok: false, fieldErrors: {}, formError: `offer.rules.orgNotVerified.${org.verificationStatus}` };
+    }
+    ({ status, flags } = statusOnSubmit(db, orgId, input, existing?.id));
+    if (wasPublished) flags = flags.filter((f) => f !== "first_offer");
+    if (wasPublished && flags.length === 0) status = "published";
+  }
+
+  const now = new Date();
+  const values = {
+    ...input,
+    status,
+    moderationFlags: flags,
+    rejectionReason: null,
+    updatedAt: now,
+    publishedAt: status === "published" ? (existing?.publishedAt ?? now) : (existing?.publishedAt ?? null),
+  };
+  const saved = db.transaction((tx) => {
+    const id = existing
+      ? (tx.update(offers).set(values).where(eq(offers.id, existing.id)).run(), existing.id)
+      : tx
+          .insert(offers)
+          .values({ ...values, orgId, createdBy: userId })
+          .returning({ id: offers.id })
+          .get().id;
+    recordAudit(tx, {
+      actorId: userId,
+      action: existing ? "offer.updated" : "offer.created",
+      subjectType: "offer",
+      subjectId: id,
+      detail: { status, flags },
+    });
+    return id;
+  });
+  return { ok: true, offerId: saved, status, flags };
+}
+
+/** A copy of one of the organisation's offers, as a new draft to edit. */
+export function duplicateOffer(db: Db, userId: number, offerId: number) {
+  const source = findOfferOfMember(db, userId, offerId);
+  if (!source) return null;
+  const { id: _id, createdAt: _c, updatedAt: _u, publishedAt: _p, closedAt: _cl, ...copy } = source;
+  return db
+    .insert(offers)
+    .values({ ...copy, status: "draft", moderationFlags: [], rejectionReason: null, createdBy: userId })
+    .returning({ id: offers.id })
+    .get().id;
+}
+
+/**
+ * Closes an offer (`closed`) or marks it `filled`. Its open applications close
+ * with the reason `position_filled`, and their candidates are told.
+ */
+export function endOffer(db: Db, userId: number, offerId: number, outcome: "closed" | "filled") {
+  const offer = findOfferOfMember(db, userId, offerId);
+  if (!offer) return null;
+  if (!["published", "pending", "draft"].includes(offer.status)) return { ok: false as const };
+  db.transaction((tx) => {
+    tx.update(offers).set({ status: outcome, closedAt: new Date(), updatedAt: new Date() }).where(eq(offers.id, offerId)).run();
+    closeOpenApplications(tx, offer.id, offer.title, userId);
+    recordAudit(tx, { actorId: userId, action: `offer.${outcome}`, subjectType: "offer", subjectId: offerId });
+  });
+  return { ok: true as const };
+}
+
+/** Closes every open application of an offer with `position_filled` and tells the candidates. */
+export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: string, actorId: number | null) {
+  const open = tx
+    .select({ id: applications.id, status: applications.status, candidateId: applications.candidateId })
+    .from(applications)
+    .where(and(eq(applications.offerId, offerId), inArray(applications.status, [...OPEN_APPLICATION_STATUSES])))
+    .all();
+  if (open.length === 0) return 0;
+  const now = new Date();
+  tx.update(applications)
+    .set({ status: "rejected", refusalReason: "position_filled", updatedAt: now })
+    .where(inArray(applications.id, open.map((a) => a.id)))
+    .run();
+  tx.insert(applicationEvents)
+    .values(
+      open.map((a) => ({
+        applicationId: a.id,
+        actorId,
+        fromStatus: a.status,
+        toStatus: "rejected" as const,
+        note: "position_filled",
+      })),
+    )
+    .run();
+  notifyUsers(
+    tx,
+    open.map((a) => a.candidateId),
+    { kind: "application.positionFilled", payload: { offerId, offerTitle }, link: "/candidat/candidatures" },
+  );
+  return open.length;
+}
+
+/**
+ * Marks `expired` the published offers whose closing date has passed (`npm run
+ * jobs`). Pages already hide them from the day after; this keeps statuses true.
+ * Their applications stay open: the closing date ends applying, not hiring.
+ */
+export function expireOffers(db: Db, today = isoToday()) {
+  return db
+    .update(offers)
+    .set({ status: "expired", closedAt: new Date() })
+    .where(and(inArray(offers.status, ["published", "pending"]), lt(offers.closingDate, today)))
+    .run().changes;
+}

@@ -21,7 +21,8 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
-const LOCALE_KEY = /^[a-z][\w-]*(\.[\w-]+)+$/;
+// `validation.required`, or with a namespace: `moderation:errors.reasonRequired`.
+const LOCALE_KEY = /^(?:[a-z][\w-]*:)?[a-z][\w-]*(\.[\w-]+)+$/;
 
 /** Every value of the given repeated fields (checkbox groups), to tick them again. */
 export function formLists(formData: FormData, keys: string[]): Record<string, string[]> {

@@ -1,0 +1,9 @@
+// `npm run jobs`: the periodic chores (run it daily, e.g. from cron).
+// Pages never wait for it: an offer past its closing date is already hidden.
+import { expireOffers } from "../app/models/offers.server";
+import { databasePath, openDb } from "../app/utils/db.server";
+
+const db = openDb();
+const expired = expireOffers(db);
+db.$client.close();
+console.log(`${databasePath()}: ${expired} offers marked expired`);
