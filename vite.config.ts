@@ -9,13 +9,16 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: isSsrBuild ? { rollupOptions: { input: "./app/server/index.ts" } } : {},
   plugins: [tailwindcss(), process.env.VITEST ? null : reactRouter()],
   test: {
-    include: ["tests/**/*.test.{ts,tsx}"],
     environment: "node",
     setupFiles: ["tests/helpers/setup.ts"],
-    globalSetup: ["tests/e2e/global-setup.ts"],
     env: { DATABASE_PATH: ":memory:", TZ: "UTC" },
     testTimeout: 20_000,
     hookTimeout: 240_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/{models,routes}/**/*.test.{ts,tsx}"] } },
+      // The browser project builds the portal once (global setup), only when its tests run.
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: ["tests/e2e/global-setup.ts"] } },
+    ],
   },
 }));

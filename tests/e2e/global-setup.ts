@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { browserMissing, E2E_DIR, TEMPLATE_DB } from "./paths";
 
 export default function setup() {
+  console.log("[e2e] building the portal and seeding the browser-test database");
   if (browserMissing()) return;
   fs.rmSync(E2E_DIR, { recursive: true, force: true });
   fs.mkdirSync(E2E_DIR, { recursive: true });

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export const E2E_DIR = path.join(os.tmpdir(), "baara-e2e");
+// One folder per checkout, so that two clones can run their browser tests side by side.
+const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8);
+export const E2E_DIR = path.join(os.tmpdir(), `baara-e2e-${checkout}`);
 export const TEMPLATE_DB = path.join(E2E_DIR, "template.db");
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
