@@ -31,6 +31,7 @@ async function hydrate() {
       defaultNS: DEFAULT_NS,
       fallbackNS: DEFAULT_NS,
       interpolation: { escapeValue: false },
+      showSupportNotice: false,
     });
 
   startTransition(() => {

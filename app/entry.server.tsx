@@ -40,6 +40,7 @@ export default async function handleRequest(
     defaultNS: DEFAULT_NS,
     fallbackNS: DEFAULT_NS,
     interpolation: { escapeValue: false },
+    showSupportNotice: false,
   });
 
   return new Promise<Response>((resolve, reject) => {

@@ -32,7 +32,7 @@ export const i18nServer = new RemixI18Next({
     // French unless the person chose otherwise: the browser's language is not asked.
     order: ["searchParams", "cookie"],
   },
-  i18next: { resources, defaultNS: DEFAULT_NS, fallbackNS: DEFAULT_NS },
+  i18next: { resources, defaultNS: DEFAULT_NS, fallbackNS: DEFAULT_NS, showSupportNotice: false },
 });
 
 /** The locale this request asks for with `?lng=`, if any (to be remembered in a cookie). */

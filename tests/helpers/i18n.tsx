@@ -23,6 +23,7 @@ export async function createTestI18n(lng: Locale = "fr"): Promise<I18n> {
     defaultNS: DEFAULT_NS,
     fallbackNS: DEFAULT_NS,
     interpolation: { escapeValue: false },
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -1,0 +1,382 @@
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import {
+  applicationEvents,
+  applications,
+  candidateProfiles,
+  offers,
+  organisations,
+  users,
+  type ApplicationStatus,
+  type CHANNELS,
+  type REFUSAL_REASONS,
+} from "../../db/schema";
+import { isoToday } from "../utils/dates";
+import type { Db, Tx } from "../utils/db.server";
+import { recordAudit } from "./audit.server";
+import { notifyCandidate } from "./messages.server";
+import { closeOpenApplications, isOpenOffer } from "./offers.server";
+import { isOrgMember } from "./organisations.server";
+import { canWithdraw, employerMoves, isOpen, type EmployerMove } from "./pipeline";
+import { createPlacement } from "./placements.server";
+
+/** Applications one candidate may send in 24 hours (spam and scripted mass-applying). */
+export const APPLICATIONS_PER_DAY = 30;
+
+export type ApplyInput = {
+  candidateId: number;
+  offerId: number;
+  message?: string | null;
+  cvFileId?: number | null;
+  channel?: (typeof CHANNELS)[number];
+  /** The counsellor who applies on the candidate's behalf, or refers them. */
+  referredBy?: number | null;
+};
+
+export type ApplyResult =
+  | { ok: true; applicationId: number }
+  | { ok: false; reason: "offer_not_open" | "daily_limit" | "not_candidate" }
+  | { ok: false; reason: "already_applied"; applicationId: number };
+
+function existingApplication(db: Db | Tx, offerId: number, candidateId: number) {
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.offerId, offerId), eq(applications.candidateId, candidateId)))
+    .get();
+}
+
+/**
+ * One application per candidate and offer — a second attempt (also two racing
+ * ones: the unique index decides) gets the existing one back. A closed, filled,
+ * expired or unpublished offer refuses, and so does a 31st application in a day.
+ */
+export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): ApplyResult {
+  const candidate = db.select({ role: users.role, deletedAt: users.deletedAt }).from(users).where(eq(users.id, input.candidateId)).get();
+  if (!candidate || candidate.role !== "candidat" || candidate.deletedAt) return { ok: false, reason: "not_candidate" };
+
+  const existing = existingApplication(db, input.offerId, input.candidateId);
+  if (existing) return { ok: false, reason: "already_applied", applicationId: existing.id };
+
+  const open = db
+    .select({ id: offers.id, title: offers.title, orgId: offers.orgId })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
+    .where(and(eq(offers.id, input.offerId), isOpenOffer(isoToday(new Date(now)))))
+    .get();
+  if (!open) return { ok: false, reason: "offer_not_open" };
+
+  const today =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(applications)
+      .where(and(eq(applications.candidateId, input.candidateId), gt(applications.createdAt, new Date(now - 86_400_000))))
+      .get()?.n ?? 0;
+  if (today >= APPLICATIONS_PER_DAY) return { ok: false, reason: "daily_limit" };
+
+  try {
+    const id = db.transaction((tx) => {
+      const application = tx
+        .insert(applications)
+        .values({
+          offerId: input.offerId,
+          candidateId: input.candidateId,
+          channel: input.channel ?? "self",
+          referredBy: input.referredBy ?? null,
+          message: input.message ?? null,
+          cvFileId: input.cvFileId ?? null,
+        })
+        .returning({ id: applications.id })
+        .get();
+      tx.insert(applicationEvents)
+        .values({ applicationId: application.id, actorId: input.referredBy ?? input.candidateId, fromStatus: null, toStatus: "submitted" })
+        .run();
+      return application.id;
+    });
+    return { ok: true, applicationId: id };
+  } catch (error) {
+    if (error instanceof Error && /UNIQUE constraint failed: applications\./.test(error.message)) {
+      const raced = existingApplication(db, input.offerId, input.candidateId);
+      if (raced) return { ok: false, reason: "already_applied", applicationId: raced.id };
+    }
+    throw error;
+  }
+}
+
+/** The candidate withdraws one of their own open applications. */
+export function withdrawApplication(db: Db, candidateId: number, applicationId: number) {
+  const application = db
+    .select({ id: applications.id, status: applications.status })
+    .from(applications)
+    .where(and(eq(applications.id, applicationId), eq(applications.candidateId, candidateId)))
+    .get();
+  if (!application) return null;
+  if (!canWithdraw(application.status)) return { ok: false as const, reason: "not_open" as const };
+  db.transaction((tx) => {
+    tx.update(applications).set({ status: "withdrawn", updatedAt: new Date() }).where(eq(applications.id, applicationId)).run();
+    tx.insert(applicationEvents)
+      .values({ applicationId, actorId: candidateId, fromStatus: application.status, toStatus: "withdrawn" })
+      .run();
+  });
+  return { ok: true as const };
+}
+
+export type MoveInput = {
+  employerId: number;
+  applicationId: number;
+  to: EmployerMove;
+  interviewAt?: string | null;
+  interviewPlace?: string | null;
+  refusalReason?: (typeof REFUSAL_REASONS)[number] | null;
+  note?: string | null;
+  /** First day of work, for a hire (default: today). */
+  startDate?: string | null;
+};
+
+export type MoveResult =
+  | { ok: true; status: ApplicationStatus; offerFilled: boolean }
+  | { ok: false; reason: "not_allowed" | "positions_full" | "missing_refusal_reason" | "missing_interview" };
+
+/**
+ * An employer moves an application of one of their organisation's offers.
+ * Only the pipeline's moves are allowed. A hire runs in one immediate
+ * transaction that counts the hires first: never more than the offer's
+ * positions, even when many requests race. The last hire fills the offer and
+ * closes its other open applications. Every move is an event, and the
+ * candidate is told.
+ */
+export function moveApplication(db: Db, input: MoveInput): MoveResult | null {
+  const row = db
+    .select({ application: applications, offer: offers })
+    .from(applications)
+    .innerJoin(offers, eq(offers.id, applications.offerId))
+    .where(eq(applications.id, input.applicationId))
+    .get();
+  if (!row || !isOrgMember(db, input.employerId, row.offer.orgId)) return null;
+  if (input.to === "rejected" && !input.refusalReason) return { ok: false, reason: "missing_refusal_reason" };
+  if (input.to === "interview" && !input.interviewAt) return { ok: false, reason: "missing_interview" };
+
+  return db.transaction(
+    (tx): MoveResult => {
+      // Read again inside the lock: another request may have moved it meanwhile.
+      const current = tx.select().from(applications).where(eq(applications.id, input.applicationId)).get()!;
+      if (!employerMoves(current.status).includes(input.to)) return { ok: false, reason: "not_allowed" };
+      const offer = tx.select().from(offers).where(eq(offers.id, current.offerId)).get()!;
+
+      let offerFilled = false;
+      if (input.to === "hired") {
+        const hired =
+          tx
+            .select({ n: sql<number>`count(*)` })
+            .from(applications)
+            .where(and(eq(applications.offerId, offer.id), eq(applications.status, "hired")))
+            .get()?.n ?? 0;
+        if (hired >= offer.positions) return { ok: false, reason: "positions_full" };
+        offerFilled = hired + 1 === offer.positions;
+      }
+
+      tx.update(applications)
+        .set({
+          status: input.to,
+          updatedAt: new Date(),
+          ...(input.to === "interview" ? { interviewAt: input.interviewAt, interviewPlace: input.interviewPlace ?? null } : {}),
+          ...(input.to === "rejected" ? { refusalReason: input.refusalReason } : {}),
+        })
+        .where(eq(applications.id, current.id))
+        .run();
+      tx.insert(applicationEvents)
+        .values({ applicationId: current.id, actorId: input.employerId, fromStatus: current.status, toStatus: input.to, note: input.note ?? null })
+        .run();
+
+      if (input.to === "hired") {
+        createPlacement(tx, {
+          candidateId: current.candidateId,
+          orgId: offer.orgId,
+          offerId: offer.id,
+          applicationId: current.id,
+          type: offer.type,
+          contract: offer.contract,
+          startDate: input.startDate ?? isoToday(),
+          payAmount: offer.payAmount,
+          recordedBy: input.employerId,
+        });
+        recordAudit(tx, { actorId: input.employerId, action: "application.hired", subjectType: "application", subjectId: current.id });
+      }
+      notifyCandidate(tx, current.candidateId, {
+        kind: `application.${input.to}`,
+        template: `application.${input.to}`,
+        payload: {
+          offerId: offer.id,
+          offerTitle: offer.title,
+          interviewAt: input.interviewAt ?? null,
+          interviewPlace: input.interviewPlace ?? null,
+          refusalReason: input.refusalReason ?? null,
+          note: input.note ?? null,
+        },
+        link: "/candidat/candidatures",
+        dedupeKey: `application:${current.id}:${input.to}`,
+      });
+      if (offerFilled) {
+        tx.update(offers).set({ status: "filled", closedAt: new Date(), updatedAt: new Date() }).where(eq(offers.id, offer.id)).run();
+        closeOpenApplications(tx, offer.id, offer.title, input.employerId);
+      }
+      return { ok: true, status: input.to, offerFilled };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A candidate's applications, newest first, each with its timeline. */
+export function listCandidateApplications(db: Db, candidateId: number) {
+  const rows = db
+    .select({
+      id: applications.id,
+      status: applications.status,
+      channel: applications.channel,
+      refusalReason: applications.refusalReason,
+      interviewAt: applications.interviewAt,
+      interviewPlace: applications.interviewPlace,
+      message: applications.message,
+      createdAt: applications.createdAt,
+      offerId: offers.id,
+      offerTitle: offers.title,
+      offerStatus: offers.status,
+      orgName: organisations.name,
+    })
+    .from(applications)
+    .innerJoin(offers, eq(offers.id, applications.offerId))
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
+    .where(eq(applications.candidateId, candidateId))
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .all();
+  const events = rows.length
+    ? db
+        .select({
+          applicationId: applicationEvents.applicationId,
+          fromStatus: applicationEvents.fromStatus,
+          toStatus: applicationEvents.toStatus,
+          createdAt: applicationEvents.createdAt,
+        })
+        .from(applicationEvents)
+        .where(inArray(applicationEvents.applicationId, rows.map((r) => r.id)))
+        .orderBy(applicationEvents.createdAt, applicationEvents.id)
+        .all()
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    canWithdraw: canWithdraw(row.status),
+    timeline: events.filter((e) => e.applicationId === row.id),
+  }));
+}
+
+/** Age band (never the birth date) as employers may see it. */
+export function ageBand(birthDate: string | null, today = isoToday()): string | null {
+  if (!birthDate) return null;
+  const age = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0);
+  if (age < 18) return "15-17";
+  if (age <= 24) return "18-24";
+  if (age <= 35) return "25-35";
+  return "36+";
+}
+
+/**
+ * What an employer sees of applicants (DESIGN.md "Trust"): name, contact,
+ * commune, education, skills, languages, experience, message, CV, age band.
+ * Never migrant status, disability, birth date or counsellor notes — those
+ * columns are not even read here.
+ */
+const employerVisibleColumns = {
+  id: applications.id,
+  status: applications.status,
+  channel: applications.channel,
+  message: applications.message,
+  cvFileId: applications.cvFileId,
+  refusalReason: applications.refusalReason,
+  interviewAt: applications.interviewAt,
+  interviewPlace: applications.interviewPlace,
+  createdAt: applications.createdAt,
+  updatedAt: applications.updatedAt,
+  offerId: applications.offerId,
+  candidateId: applications.candidateId,
+  firstName: candidateProfiles.firstName,
+  lastName: candidateProfiles.lastName,
+  displayName: users.displayName,
+  phone: users.phone,
+  email: users.email,
+  region: candidateProfiles.region,
+  commune: candidateProfiles.commune,
+  educationLevel: candidateProfiles.educationLevel,
+  skills: candidateProfiles.skills,
+  languages: candidateProfiles.languages,
+  experienceYears: candidateProfiles.experienceYears,
+  availability: candidateProfiles.availability,
+  drivingLicence: candidateProfiles.drivingLicence,
+  birthDate: candidateProfiles.birthDate,
+  trades: sql<string | null>`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = "applications"."candidate_id")`,
+};
+
+function toEmployerView<T extends { birthDate: string | null; trades: string | null; status: ApplicationStatus }>(row: T) {
+  const { birthDate, trades, ...rest } = row;
+  return { ...rest, ageBand: ageBand(birthDate), trades: trades ? trades.split(",") : [], moves: employerMoves(row.status) };
+}
+
+/** The applications to one of the employer's offers (null for another organisation's offer). */
+export function listOfferApplications(db: Db, employerId: number, offerId: number, status?: ApplicationStatus) {
+  const offer = db.select().from(offers).where(eq(offers.id, offerId)).get();
+  if (!offer || !isOrgMember(db, employerId, offer.orgId)) return null;
+  const rows = db
+    .select(employerVisibleColumns)
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.candidateId))
+    .leftJoin(candidateProfiles, eq(candidateProfiles.userId, applications.candidateId))
+    .where(and(eq(applications.offerId, offerId), status ? eq(applications.status, status) : undefined))
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .all();
+  const counts = db
+    .select({ status: applications.status, n: sql<number>`count(*)` })
+    .from(applications)
+    .where(eq(applications.offerId, offerId))
+    .groupBy(applications.status)
+    .all();
+  return { offer, applications: rows.map(toEmployerView), counts };
+}
+
+/** One application as its employer sees it, with its timeline (null for anyone else). */
+export function getApplicationForEmployer(db: Db, employerId: number, applicationId: number) {
+  const row = db
+    .select({ ...employerVisibleColumns, orgId: offers.orgId, offerTitle: offers.title, positions: offers.positions })
+    .from(applications)
+    .innerJoin(offers, eq(offers.id, applications.offerId))
+    .innerJoin(users, eq(users.id, applications.candidateId))
+    .leftJoin(candidateProfiles, eq(candidateProfiles.userId, applications.candidateId))
+    .where(eq(applications.id, applicationId))
+    .get();
+  if (!row || !isOrgMember(db, employerId, row.orgId)) return null;
+  const timeline = db
+    .select({ fromStatus: applicationEvents.fromStatus, toStatus: applicationEvents.toStatus, createdAt: applicationEvents.createdAt })
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(applicationEvents.createdAt, applicationEvents.id)
+    .all();
+  return { ...toEmployerView(row), offerTitle: row.offerTitle, positions: row.positions, timeline };
+}
+
+/** Applications to the organisations' offers still unanswered after `days` days. */
+export function waitingApplications(db: Db, orgIds: number[], days = 14, now = Date.now()) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({ id: applications.id, offerId: offers.id, offerTitle: offers.title, createdAt: applications.createdAt, displayName: users.displayName })
+    .from(applications)
+    .innerJoin(offers, eq(offers.id, applications.offerId))
+    .innerJoin(users, eq(users.id, applications.candidateId))
+    .where(
+      and(
+        inArray(offers.orgId, orgIds),
+        eq(applications.status, "submitted"),
+        sql`${applications.createdAt} < ${now - days * 86_400_000}`,
+      ),
+    )
+    .orderBy(applications.createdAt)
+    .all();
+}
+
+export { isOpen };

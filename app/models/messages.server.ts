@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { candidateProfiles, outbox, users } from "../../db/schema";
+import type { Db, Tx } from "../utils/db.server";
+import { notifyUsers, type NotificationInput } from "./notifications.server";
+
+/**
+ * Tells a candidate something: always in the portal, and — when they agreed to
+ * be contacted — by SMS (if they have a phone) or else by e-mail, through the
+ * outbox, in their language. `dedupeKey` makes the same news go out once.
+ */
+export function notifyCandidate(
+  db: Db | Tx,
+  candidateId: number,
+  notification: NotificationInput & { template: string; dedupeKey: string },
+) {
+  notifyUsers(db, [candidateId], notification);
+  const person = db
+    .select({ phone: users.phone, email: users.email, locale: users.locale, smsConsentAt: candidateProfiles.smsConsentAt, deletedAt: users.deletedAt })
+    .from(users)
+    .leftJoin(candidateProfiles, eq(candidateProfiles.userId, users.id))
+    .where(eq(users.id, candidateId))
+    .get();
+  if (!person || person.deletedAt || !person.smsConsentAt) return;
+  const channel = person.phone ? "sms" : person.email ? "email" : null;
+  if (!channel) return;
+  db.insert(outbox)
+    .values({
+      channel,
+      recipient: (channel === "sms" ? person.phone : person.email)!,
+      userId: candidateId,
+      template: notification.template,
+      locale: person.locale,
+      payload: { ...notification.payload, link: notification.link ?? null },
+      dedupeKey: notification.dedupeKey,
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .run();
+}

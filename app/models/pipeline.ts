@@ -1,0 +1,29 @@
+// The application pipeline (DESIGN.md "Pipelines") as data: which moves exist,
+// who may make them. Shared by the model (which enforces it) and the pages
+// (which offer only the moves that exist).
+import type { ApplicationStatus } from "../../db/schema";
+
+export const PIPELINE_ORDER: ApplicationStatus[] = ["submitted", "shortlisted", "interview", "offered", "hired"];
+export const OPEN_STATUSES: ApplicationStatus[] = ["submitted", "shortlisted", "interview", "offered"];
+export const FINAL_STATUSES: ApplicationStatus[] = ["hired", "rejected", "withdrawn"];
+
+export type EmployerMove = "shortlisted" | "interview" | "offered" | "hired" | "rejected";
+
+export const isOpen = (status: ApplicationStatus) => OPEN_STATUSES.includes(status);
+
+/**
+ * The moves an employer may make from a status: forward along the pipeline
+ * (steps may be skipped: a workshop may hire straight after meeting someone),
+ * or reject, from any open status. Hiring needs at least an interview or an
+ * offer first, so nobody is hired unseen. Nothing moves from a final status.
+ */
+export function employerMoves(from: ApplicationStatus): EmployerMove[] {
+  if (!isOpen(from)) return [];
+  const position = PIPELINE_ORDER.indexOf(from);
+  const forward = PIPELINE_ORDER.slice(position + 1).filter(
+    (to): to is EmployerMove => to !== "hired" || from === "interview" || from === "offered",
+  );
+  return [...forward, "rejected"];
+}
+
+export const canWithdraw = (from: ApplicationStatus) => isOpen(from);
