@@ -14,7 +14,7 @@ import { isoToday } from "../utils/dates";
 import type { Db, Tx } from "../utils/db.server";
 import type { FieldErrors } from "../utils/forms";
 import { recordAudit } from "./audit.server";
-import { notifyUsers } from "./notifications.server";
+import { notifyCandidate } from "./messages.server";
 import { checkOfferRules, riskFlags } from "./offer-rules";
 import { getEmployerMembership, isOrgMember } from "./organisations.server";
 
@@ -297,11 +297,15 @@ export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: 
       })),
     )
     .run();
-  notifyUsers(
-    tx,
-    open.map((a) => a.candidateId),
-    { kind: "application.positionFilled", payload: { offerId, offerTitle }, link: "/candidat/candidatures" },
-  );
+  for (const application of open) {
+    notifyCandidate(tx, application.candidateId, {
+      kind: "application.positionFilled",
+      template: "application.positionFilled",
+      payload: { offerId, offerTitle },
+      link: "/candidat/candidatures",
+      dedupeKey: `application:${application.id}:position_filled`,
+    });
+  }
   return open.length;
 }
 

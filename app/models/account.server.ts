@@ -1,0 +1,120 @@
+import { eq, inArray } from "drizzle-orm";
+import {
+  applicationEvents,
+  applications,
+  auditLog,
+  candidateNotes,
+  candidateProfiles,
+  candidateTrades,
+  files,
+  notifications,
+  offers,
+  oneTimeCodes,
+  outbox,
+  placementFollowups,
+  placements,
+  savedSearches,
+  sessions,
+  users,
+} from "../../db/schema";
+import type { Db } from "../utils/db.server";
+import { hashPassword, verifyPassword } from "../utils/password.server";
+import { recordAudit } from "./audit.server";
+
+/** Changes a password after checking the current one; every other session ends. */
+export async function changePassword(db: Db, userId: number, current: string, next: string) {
+  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  if (!user || !(await verifyPassword(current, user.passwordHash))) return { ok: false as const };
+  const passwordHash = await hashPassword(next);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    recordAudit(tx, { actorId: userId, action: "account.password_changed", subjectType: "user", subjectId: userId });
+  });
+  return { ok: true as const };
+}
+
+/** Everything Baara keeps about a person, as one JSON document (their right of access). */
+export function exportPersonalData(db: Db, userId: number, ip?: string) {
+  const user = db
+    .select({
+      id: users.id,
+      role: users.role,
+      phone: users.phone,
+      email: users.email,
+      displayName: users.displayName,
+      locale: users.locale,
+      createdAt: users.createdAt,
+      lastLoginAt: users.lastLoginAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (!user) return null;
+  const profile = db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get() ?? null;
+  const myApplications = db
+    .select({ application: applications, offerTitle: offers.title })
+    .from(applications)
+    .innerJoin(offers, eq(offers.id, applications.offerId))
+    .where(eq(applications.candidateId, userId))
+    .all();
+  const applicationIds = myApplications.map((a) => a.application.id);
+  const events = applicationIds.length
+    ? db.select().from(applicationEvents).where(inArray(applicationEvents.applicationId, applicationIds)).all()
+    : [];
+  const myPlacements = db.select().from(placements).where(eq(placements.candidateId, userId)).all();
+  const followups = myPlacements.length
+    ? db.select().from(placementFollowups).where(inArray(placementFollowups.placementId, myPlacements.map((p) => p.id))).all()
+    : [];
+  const myFiles = db.select().from(files).where(eq(files.ownerId, userId)).all();
+  recordAudit(db, { actorId: userId, action: "account.exported", subjectType: "user", subjectId: userId, ip });
+  return {
+    exportedAt: new Date().toISOString(),
+    account: user,
+    profile,
+    trades: db.select({ trade: candidateTrades.trade }).from(candidateTrades).where(eq(candidateTrades.userId, userId)).all().map((t) => t.trade),
+    applications: myApplications.map(({ application, offerTitle }) => ({
+      ...application,
+      offerTitle,
+      timeline: events.filter((e) => e.applicationId === application.id),
+    })),
+    placements: myPlacements.map((p) => ({ ...p, followups: followups.filter((f) => f.placementId === p.id) })),
+    files: myFiles.map(({ data, ...meta }) => ({ ...meta, base64: data.toString("base64") })),
+    savedSearches: db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).all(),
+    notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
+    activity: db
+      .select({ action: auditLog.action, createdAt: auditLog.createdAt })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userId))
+      .all(),
+  };
+}
+
+/**
+ * Deletes a person: profile, files, contact details, messages, notes and
+ * sessions go; the account becomes an empty tombstone so that their
+ * applications and placements remain as anonymous rows for the statistics.
+ * Also used for accounts inactive for 24 months.
+ */
+export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }: { actorId: number | null; reason: "self" | "inactive" | "admin"; ip?: string }) {
+  db.transaction((tx) => {
+    tx.delete(candidateProfiles).where(eq(candidateProfiles.userId, userId)).run();
+    tx.delete(candidateTrades).where(eq(candidateTrades.userId, userId)).run();
+    tx.delete(candidateNotes).where(eq(candidateNotes.candidateId, userId)).run();
+    tx.update(applications).set({ message: null, cvFileId: null, interviewPlace: null }).where(eq(applications.candidateId, userId)).run();
+    tx.delete(files).where(eq(files.ownerId, userId)).run();
+    tx.delete(savedSearches).where(eq(savedSearches.userId, userId)).run();
+    tx.delete(notifications).where(eq(notifications.userId, userId)).run();
+    tx.delete(outbox).where(eq(outbox.userId, userId)).run();
+    tx.delete(oneTimeCodes).where(eq(oneTimeCodes.userId, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    const ids = tx.select({ id: placements.id }).from(placements).where(eq(placements.candidateId, userId)).all();
+    if (ids.length) tx.update(placementFollowups).set({ note: null }).where(inArray(placementFollowups.placementId, ids.map((p) => p.id))).run();
+    tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId)).run();
+    tx.update(users)
+      .set({ phone: null, email: null, passwordHash: null, displayName: "—", deletedAt: new Date() })
+      .where(eq(users.id, userId))
+      .run();
+    recordAudit(tx, { actorId, action: "account.deleted", subjectType: "user", subjectId: userId, detail: { reason }, ip });
+  });
+}

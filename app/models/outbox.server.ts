@@ -1,0 +1,133 @@
+import fs from "node:fs";
+import path from "node:path";
+import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
+import { createInstance, type TFunction } from "i18next";
+import { outbox } from "../../db/schema";
+import type { Db } from "../utils/db.server";
+
+export const MAX_ATTEMPTS = 5;
+
+export type OutgoingMessage = { id: number; channel: "sms" | "email"; recipient: string; subject: string | null; text: string };
+
+/** Sends one message, or throws. */
+export interface Transport {
+  name: string;
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/** `log` (default): appends each message as a JSON line to a file (data/outbox.log). */
+export function logTransport(file = path.resolve(process.cwd(), "data/outbox.log")): Transport {
+  return {
+    name: "log",
+    async send(message) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), ...message })}\n`);
+    },
+  };
+}
+
+/** An HTTP SMS gateway: POST JSON {to, text} with a bearer token; any non-2xx is a failure. */
+export function httpTransport(url: string, token: string | undefined, fetchImpl: typeof fetch = fetch): Transport {
+  return {
+    name: "http",
+    async send(message) {
+      const response = await fetchImpl(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ channel: message.channel, to: message.recipient, subject: message.subject, text: message.text, reference: `baara-${message.id}` }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (!response.ok) throw new Error(`gateway answered ${response.status}`);
+    },
+  };
+}
+
+/** The transport chosen by configuration: OUTBOX_TRANSPORT=log|http (http needs SMS_GATEWAY_URL). */
+export function transportFromEnv(env = process.env): Transport {
+  if ((env.OUTBOX_TRANSPORT ?? (env.SMS_GATEWAY_URL ? "http" : "log")) === "http") {
+    if (!env.SMS_GATEWAY_URL) throw new Error("OUTBOX_TRANSPORT=http needs SMS_GATEWAY_URL");
+    return httpTransport(env.SMS_GATEWAY_URL, env.SMS_GATEWAY_TOKEN);
+  }
+  return logTransport();
+}
+
+let translators: Promise<Record<string, TFunction>> | undefined;
+
+/** Message templates live in locales/<lng>/messages.json, like every other text. */
+function messageTranslators() {
+  translators ??= (async () => {
+    const result: Record<string, TFunction> = {};
+    for (const lng of ["fr", "en"]) {
+      const file = path.resolve(process.cwd(), "locales", lng, "messages.json");
+      const instance = createInstance();
+      await instance.init({
+        lng,
+        resources: { [lng]: { messages: JSON.parse(fs.readFileSync(file, "utf8")) } },
+        defaultNS: "messages",
+        interpolation: { escapeValue: false },
+        showSupportNotice: false,
+      });
+      result[lng] = instance.t;
+    }
+    return result;
+  })();
+  return translators;
+}
+
+/** The text of a message in its language; links become absolute (PUBLIC_URL). */
+export async function renderMessage(row: { template: string; locale: string; channel: string; payload: Record<string, unknown> }) {
+  const t = (await messageTranslators())[row.locale] ?? (await messageTranslators()).fr!;
+  const base = (process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const link = typeof row.payload.link === "string" ? `${base}${row.payload.link}` : "";
+  const values = { ...row.payload, link };
+  const key = row.template;
+  return {
+    subject: row.channel === "email" ? t(`${key}.subject`, values) : null,
+    text: t(`${key}.${row.channel === "sms" ? "sms" : "body"}`, values),
+  };
+}
+
+/**
+ * Sends what is pending. Each message is first claimed (pending → sending) so
+ * that two runs never send it twice; a failure puts it back with a growing
+ * delay (1, 2, 4, 8 minutes ...), and after 5 attempts it stays `failed`.
+ * A message left `sending` by a crash is never resent automatically.
+ */
+export async function sendPendingMessages(db: Db, transport: Transport, now = Date.now(), limit = 200) {
+  const due = db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, new Date(now)))))
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+    .all();
+  const result = { sent: 0, failed: 0, retried: 0 };
+  for (const row of due) {
+    const claimed = db
+      .update(outbox)
+      .set({ status: "sending", attempts: row.attempts + 1 })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, "pending")))
+      .run().changes;
+    if (claimed === 0) continue;
+    try {
+      const { subject, text } = await renderMessage(row);
+      await transport.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
+      db.update(outbox).set({ status: "sent", sentAt: new Date(now), lastError: null }).where(eq(outbox.id, row.id)).run();
+      result.sent++;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const final = attempts >= MAX_ATTEMPTS;
+      db.update(outbox)
+        .set({
+          status: final ? "failed" : "pending",
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+          nextAttemptAt: final ? null : new Date(now + 60_000 * 2 ** (attempts - 1)),
+        })
+        .where(eq(outbox.id, row.id))
+        .run();
+      if (final) result.failed++;
+      else result.retried++;
+    }
+  }
+  return result;
+}
