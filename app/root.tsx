@@ -16,6 +16,7 @@ import { ErrorPage } from "./components/ErrorPage";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { setUserLocale } from "./models/accounts.server";
+import { unreadNotificationCount } from "./models/notifications.server";
 import { getUser } from "./utils/auth.server";
 import { getDb } from "./utils/db.server";
 import { DEFAULT_LOCALE } from "./utils/i18n";
@@ -31,7 +32,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (user && requestedLocale(request) && user.locale !== locale) setUserLocale(getDb(), user.id, locale);
   return data({
     locale,
-    user: user ? { id: user.id, role: user.role, displayName: user.displayName } : null,
+    user: user
+      ? { id: user.id, role: user.role, displayName: user.displayName, unread: unreadNotificationCount(getDb(), user.id) }
+      : null,
   });
 }
 

@@ -12,14 +12,37 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  ROLES,
+  ORG_KINDS,
+  MEMBERSHIPS,
+  VERIFICATION_STATUSES,
+  SEXES,
+  MIGRANT_STATUSES,
+  EDUCATION_LEVELS,
+  AVAILABILITIES,
+  DISABILITIES,
+  CONSENT_METHODS,
+  OFFER_TYPES,
+  CONTRACTS,
+  OFFER_STATUSES,
+  PAY_PERIODS,
+  APPLICATION_STATUSES,
+  OPEN_APPLICATION_STATUSES,
+  REFUSAL_REASONS,
+  CHANNELS,
+  FRAUD_REASONS,
+  FRAUD_STATUSES,
+  OUTBOX_CHANNELS,
+  OUTBOX_STATUSES,
+} from "./enums";
+
+export * from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
-
-export const ROLES = ["candidat", "employeur", "conseiller", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -56,11 +79,6 @@ export const sessions = sqliteTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
-
-export const ORG_KINDS = ["employer", "partner"] as const;
-export const MEMBERSHIPS = ["cnpm", "ccim", "none"] as const;
-export const VERIFICATION_STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 export const organisations = sqliteTable(
   "organisations",
@@ -131,40 +149,6 @@ export const orgInvitations = sqliteTable(
   },
   (t) => [index("org_invitations_org_idx").on(t.orgId)],
 );
-
-export const SEXES = ["f", "m"] as const;
-export const MIGRANT_STATUSES = [
-  "none",
-  "returnee",
-  "internal_displaced",
-  "refugee",
-  "other_migrant",
-] as const;
-export type MigrantStatus = (typeof MIGRANT_STATUSES)[number];
-export const EDUCATION_LEVELS = [
-  "none",
-  "literate",
-  "fondamental1",
-  "def",
-  "cap",
-  "bt",
-  "bac",
-  "licence",
-  "master",
-  "doctorat",
-] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export const AVAILABILITIES = ["immediate", "within_month", "later"] as const;
-export const DISABILITIES = [
-  "none",
-  "motor",
-  "visual",
-  "hearing",
-  "intellectual",
-  "psychosocial",
-  "other",
-] as const;
-export const CONSENT_METHODS = ["online", "oral", "written"] as const;
 
 export const files = sqliteTable(
   "files",
@@ -246,30 +230,6 @@ export const candidateNotes = sqliteTable(
   (t) => [index("candidate_notes_candidate_idx").on(t.candidateId)],
 );
 
-export const OFFER_TYPES = ["emploi", "apprentissage", "stage", "formation"] as const;
-export type OfferType = (typeof OFFER_TYPES)[number];
-export const CONTRACTS = [
-  "cdi",
-  "cdd",
-  "journalier",
-  "saisonnier",
-  "apprentissage",
-  "stage",
-  "formation",
-] as const;
-export type Contract = (typeof CONTRACTS)[number];
-export const OFFER_STATUSES = [
-  "draft",
-  "pending",
-  "published",
-  "closed",
-  "filled",
-  "expired",
-  "rejected",
-] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
-export const PAY_PERIODS = ["month", "day", "total"] as const;
-
 export const offers = sqliteTable(
   "offers",
   {
@@ -314,23 +274,11 @@ export const offers = sqliteTable(
     index("offers_status_region_idx").on(t.status, t.region),
     index("offers_status_sector_idx").on(t.status, t.sector),
     index("offers_closing_idx").on(t.closingDate),
+    // Covers the home page's count of open offers per type.
+    index("offers_open_idx").on(t.status, t.closingDate, t.type, t.orgId),
     check("offers_positions_check", sql`${t.positions} BETWEEN 1 AND 500`),
   ],
 );
-
-export const APPLICATION_STATUSES = [
-  "submitted",
-  "shortlisted",
-  "interview",
-  "offered",
-  "hired",
-  "rejected",
-  "withdrawn",
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export const OPEN_APPLICATION_STATUSES = ["submitted", "shortlisted", "interview", "offered"] as const;
-export const REFUSAL_REASONS = ["profile_mismatch", "position_filled", "no_answer", "other"] as const;
-export const CHANNELS = ["self", "counsellor", "phone"] as const;
 
 export const applications = sqliteTable(
   "applications",
@@ -427,9 +375,6 @@ export const placementFollowups = sqliteTable(
   ],
 );
 
-export const FRAUD_REASONS = ["money", "fake", "discrimination", "trafficking", "other"] as const;
-export const FRAUD_STATUSES = ["open", "dismissed", "upheld"] as const;
-
 export const fraudReports = sqliteTable(
   "fraud_reports",
   {
@@ -486,9 +431,6 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_user_read_idx").on(t.userId, t.readAt)],
 );
-
-export const OUTBOX_CHANNELS = ["sms", "email"] as const;
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 
 export const outbox = sqliteTable(
   "outbox",

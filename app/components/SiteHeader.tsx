@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink } from "react-router";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../db/enums";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 type NavItem = { to: string; label: string; end?: boolean };
@@ -8,16 +8,29 @@ type NavItem = { to: string; label: string; end?: boolean };
 /** Links of each role's space (pages that exist; later features add theirs here). */
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   candidat: [{ to: "/candidat", label: "nav.candidateHome", end: true }],
-  employeur: [{ to: "/employeur", label: "nav.employerHome", end: true }],
-  conseiller: [{ to: "/conseiller", label: "nav.counsellorHome", end: true }],
+  employeur: [
+    { to: "/employeur", label: "nav.employerHome", end: true },
+    { to: "/employeur/offres", label: "nav.employerOffers" },
+    { to: "/employeur/organisation", label: "nav.employerOrganisation" },
+  ],
+  conseiller: [
+    { to: "/conseiller", label: "nav.counsellorHome", end: true },
+    { to: "/conseiller/moderation", label: "nav.moderation" },
+  ],
   admin: [{ to: "/admin", label: "nav.adminHome", end: true }],
+};
+
+/** Where each role reads its notifications (the list is on their home page). */
+const NOTIFICATIONS_PAGE: Partial<Record<Role, string>> = {
+  candidat: "/candidat#notifications",
+  employeur: "/employeur#notifications",
 };
 
 export function SiteHeader({
   user,
   locale,
 }: {
-  user: { role: Role; displayName: string } | null;
+  user: { role: Role; displayName: string; unread: number } | null;
   locale: string;
 }) {
   const { t } = useTranslation();
@@ -47,6 +60,11 @@ export function SiteHeader({
           {user ? (
             <>
               <span className="text-sm text-stone-600">{user.displayName}</span>
+              {NOTIFICATIONS_PAGE[user.role] ? (
+                <Link to={NOTIFICATIONS_PAGE[user.role]!} className="text-sm">
+                  {t("nav.notifications", { count: user.unread })}
+                </Link>
+              ) : null}
               <Form method="post" action="/deconnexion">
                 <button type="submit" className="text-sm font-semibold text-brand-700 underline">
                   {t("nav.logout")}

@@ -26,8 +26,8 @@ const CONTACT_PATTERNS: { kind: ContactFound["kind"]; pattern: RegExp }[] = [
   },
 ];
 
-// 2026-12-01 and 01/12/2026 have eight digits too, but are dates.
-const DATE_LIKE = /^(?:\d{4}[-/.]\d{2}[-/.]\d{2}|\d{2}[-/.]\d{2}[-/.]\d{4})$/;
+// 2026-12-01, 01/12/2026 and 2026-2027 have eight digits too, but are dates.
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{2}[-/.]\d{2}|\d{2}[-/.]\d{2}[-/.]\d{4}|\d{4}\s?[-/]\s?\d{4})$/;
 
 /** Phone numbers, e-mail addresses and links in a text (contact goes through the portal). */
 export function findContactDetails(text: string): ContactFound[] {
@@ -44,7 +44,7 @@ export function findContactDetails(text: string): ContactFound[] {
   return found;
 }
 
-export type RiskRuleCode = "first_offer" | "asks_money" | "work_abroad" | "reported";
+export type RiskRuleCode = "first_offer" | "asks_money" | "work_abroad" | "reported" | "resubmitted";
 
 export type RiskContext = { text: string; publishedOffersOfOrg: number };
 

@@ -29,12 +29,19 @@ export const isOpenOffer = (today = isoToday()) =>
     eq(organisations.verificationStatus, "verified"),
   );
 
-export function openOfferCounts(db: Db): Record<OfferType, number> {
+export function openOfferCounts(db: Db, today = isoToday()): Record<OfferType, number> {
+  // Read from the covering index offers_open_idx alone; the few verified
+  // organisations are one small set, not a join per offer.
   const rows = db
     .select({ type: offers.type, n: sql<number>`count(*)` })
     .from(offers)
-    .innerJoin(organisations, eq(organisations.id, offers.orgId))
-    .where(isOpenOffer())
+    .where(
+      and(
+        eq(offers.status, "published"),
+        gte(offers.closingDate, today),
+        sql`${offers.orgId} IN (SELECT id FROM organisations WHERE verification_status = 'verified')`,
+      ),
+    )
     .groupBy(offers.type)
     .all();
   const counts = Object.fromEntries(OFFER_TYPES.map((type) => [type, 0])) as Record<OfferType, number>;
@@ -68,11 +75,13 @@ export const offerSummaryColumns = {
 };
 
 export function latestOpenOffers(db: Db, limit = 6, orgId?: number) {
+  // Offers drive the join (newest first, along offers_status_published_idx);
+  // left to itself SQLite would start from organisations and sort every open offer.
   return db
     .select(offerSummaryColumns)
     .from(offers)
-    .innerJoin(organisations, eq(organisations.id, offers.orgId))
-    .where(and(isOpenOffer(), orgId === undefined ? undefined : eq(offers.orgId, orgId)))
+    .crossJoin(organisations)
+    .where(and(eq(organisations.id, offers.orgId), isOpenOffer(), orgId === undefined ? undefined : eq(offers.orgId, orgId)))
     .orderBy(desc(offers.publishedAt), desc(offers.id))
     .limit(limit)
     .all();
@@ -200,6 +209,10 @@ export function saveOffer(
   if (existing && !["draft", "pending", "published", "rejected"].includes(existing.status)) {
     return { ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" };
   }
+  // Reports took it down: only a counsellor's decision brings it back.
+  if (existing?.moderationFlags.includes("reported")) {
+    return { ok: false, fieldErrors: {}, formError: "offer.rules.underReview" };
+  }
   const fieldErrors = checkOfferRules(input, today);
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
@@ -214,6 +227,13 @@ export function saveOffer(
     ({ status, flags } = statusOnSubmit(db, orgId, input, existing?.id));
     if (wasPublished) flags = flags.filter((f) => f !== "first_offer");
     if (wasPublished && flags.length === 0) status = "published";
+  }
+  // A rejected offer, edited, goes back to a counsellor (marked `resubmitted`) and
+  // keeps that mark while it is a draft again.
+  const resubmitted = existing?.status === "rejected" || existing?.moderationFlags.includes("resubmitted");
+  if (resubmitted) {
+    flags = [...new Set([...flags, "resubmitted"])];
+    if (status === "published") status = "pending";
   }
 
   const now = new Date();
@@ -250,11 +270,15 @@ export function duplicateOffer(db: Db, userId: number, offerId: number) {
   const source = findOfferOfMember(db, userId, offerId);
   if (!source) return null;
   const { id: _id, createdAt: _c, updatedAt: _u, publishedAt: _p, closedAt: _cl, ...copy } = source;
-  return db
-    .insert(offers)
-    .values({ ...copy, status: "draft", moderationFlags: [], rejectionReason: null, createdBy: userId })
-    .returning({ id: offers.id })
-    .get().id;
+  return db.transaction((tx) => {
+    const id = tx
+      .insert(offers)
+      .values({ ...copy, status: "draft", moderationFlags: [], rejectionReason: null, createdBy: userId })
+      .returning({ id: offers.id })
+      .get().id;
+    recordAudit(tx, { actorId: userId, action: "offer.duplicated", subjectType: "offer", subjectId: id, detail: { from: offerId } });
+    return id;
+  });
 }
 
 /**
@@ -317,7 +341,7 @@ export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: 
 export function expireOffers(db: Db, today = isoToday()) {
   return db
     .update(offers)
-    .set({ status: "expired", closedAt: new Date() })
+    .set({ status: "expired", closedAt: new Date(), updatedAt: new Date() })
     .where(and(inArray(offers.status, ["published", "pending"]), lt(offers.closingDate, today)))
     .run().changes;
 }

@@ -1,6 +1,8 @@
-import { and, eq } from "drizzle-orm";
-import { memberships, organisations } from "../../db/schema";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { memberships, organisations, users, type VerificationStatus } from "../../db/schema";
+import type { OrganisationInput } from "../schemas/organisation";
 import type { Db, Tx } from "../utils/db.server";
+import { recordAudit } from "./audit.server";
 
 /** The employer organisation a user works for (the first, if several), with their role in it. */
 export function getEmployerMembership(db: Db | Tx, userId: number) {
@@ -27,4 +29,82 @@ export function isOrgMember(db: Db | Tx, userId: number, orgId: number): boolean
 
 export function getOrganisation(db: Db, orgId: number) {
   return db.select().from(organisations).where(eq(organisations.id, orgId)).get() ?? null;
+}
+
+/** The members of an organisation, the owner first. */
+export function listMembers(db: Db, orgId: number) {
+  return db
+    .select({ userId: users.id, displayName: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), isNull(users.deletedAt)))
+    .orderBy(sql`${memberships.role} = 'owner' DESC`, asc(users.displayName))
+    .all();
+}
+
+// What a counsellor checked: changing any of them puts a refused organisation back in line.
+const IDENTITY_FIELDS = ["name", "rccm", "nif"] as const;
+
+export type UpdateOrganisationResult = {
+  status: VerificationStatus;
+  /** A refused organisation whose identity changed goes back to `pending` for a new check. */
+  backToVerification: boolean;
+};
+
+/**
+ * Saves the organisation page of the user's employer organisation (members only).
+ * Changing the name, RCCM or NIF of a `rejected` organisation sends it back to
+ * `pending`; a `verified` one stays verified (the audit log says what changed).
+ */
+export function updateOrganisation(
+  db: Db,
+  userId: number,
+  input: OrganisationInput,
+  ip?: string,
+): UpdateOrganisationResult | null {
+  const membership = getEmployerMembership(db, userId);
+  if (!membership) return null;
+  const org = membership.org;
+  const values = {
+    name: input.name,
+    rccm: input.rccm ?? null,
+    nif: input.nif ?? null,
+    sector: input.sector,
+    region: input.region,
+    commune: input.commune ?? null,
+    description: input.description ?? null,
+    contactName: input.contactName ?? null,
+    contactPhone: input.contactPhone ?? null,
+    contactEmail: input.contactEmail ?? null,
+    membership: input.membership,
+  };
+  const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => values[key] !== org[key]);
+  const identityChanged = IDENTITY_FIELDS.filter((key) => changed.includes(key));
+  const backToVerification = org.verificationStatus === "rejected" && identityChanged.length > 0;
+  const status: VerificationStatus = backToVerification ? "pending" : org.verificationStatus;
+
+  db.transaction((tx) => {
+    tx.update(organisations)
+      .set({
+        ...values,
+        verificationStatus: status,
+        verificationReason: backToVerification ? null : org.verificationReason,
+        updatedAt: new Date(),
+      })
+      .where(eq(organisations.id, org.id))
+      .run();
+    recordAudit(tx, {
+      actorId: userId,
+      action: "organisation.updated",
+      subjectType: "organisation",
+      subjectId: org.id,
+      detail: {
+        changed,
+        ...(identityChanged.length > 0 ? { identityChanged, statusBefore: org.verificationStatus, statusAfter: status } : {}),
+        ...(backToVerification ? { previousReason: org.verificationReason } : {}),
+      },
+      ip,
+    });
+  });
+  return { status, backToVerification };
 }

@@ -1,60 +1,91 @@
 import { createHash } from "node:crypto";
-import { and, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { fraudReports, offers, type FRAUD_REASONS } from "../../db/schema";
 import type { Db } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { notifyOrganisation } from "./notifications.server";
 
-/** Open reports on one offer that take it down until a counsellor decides. */
+/** Open reports, from that many different people, that take an offer down until a counsellor decides. */
 export const REPORTS_TO_SUSPEND = 3;
 /** Reports one address (or one account) may send in 24 hours. */
 export const REPORTS_PER_DAY = 5;
+export const REPORT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export const hashIp = (ip: string) => createHash("sha256").update(`baara-report:${ip}`).digest("hex");
 
-export type ReportResult = { ok: true; suspended: boolean } | { ok: false; reason: "rate_limited" };
+export type FraudReason = (typeof FRAUD_REASONS)[number];
+
+export type ReportResult =
+  | { ok: true; suspended: boolean }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number }
+  | { ok: false; reason: "not_found" };
+
+// One person counts once: an account by its id, a visitor by the hash of their
+// address (a row with neither, as old or imported data, counts on its own).
+const reporterKey = sql`coalesce('u' || ${fraudReports.reporterId}, 'a' || ${fraudReports.reporterIpHash}, 'r' || ${fraudReports.id})`;
 
 /**
- * Records a report on an offer. Three open reports suspend it: it goes back to
- * `pending` with the flag `reported`, out of search, until a counsellor decides.
+ * Records a report on an offer. One address, or one account whatever its
+ * address, may send 5 reports in 24 hours. Open reports from three different
+ * people suspend a published offer: it goes back to `pending` with the flag
+ * `reported`, out of search, until a counsellor decides; its organisation is
+ * told (never who reported it). The address itself is not stored, only a hash.
  */
 export function reportOffer(
   db: Db,
-  input: { offerId: number; reporterId: number | null; ip: string; reason: (typeof FRAUD_REASONS)[number]; details?: string },
+  input: { offerId: number; reporterId: number | null; ip: string; reason: FraudReason; details?: string },
   now = Date.now(),
 ): ReportResult {
   const ipHash = hashIp(input.ip);
-  const since = new Date(now - 24 * 60 * 60 * 1000);
-  const recent =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(fraudReports)
-      .where(
-        and(
-          gt(fraudReports.createdAt, since),
-          or(eq(fraudReports.reporterIpHash, ipHash), input.reporterId ? eq(fraudReports.reporterId, input.reporterId) : undefined),
-        ),
-      )
-      .get()?.n ?? 0;
-  if (recent >= REPORTS_PER_DAY) return { ok: false, reason: "rate_limited" };
+  return db.transaction((tx): ReportResult => {
+    const offer = tx.select().from(offers).where(eq(offers.id, input.offerId)).get();
+    if (!offer) return { ok: false, reason: "not_found" };
 
-  return db.transaction((tx) => {
-    tx.insert(fraudReports)
-      .values({ offerId: input.offerId, reporterId: input.reporterId, reporterIpHash: ipHash, reason: input.reason, details: input.details ?? null })
-      .run();
-    const open =
-      tx.select({ n: sql<number>`count(*)` }).from(fraudReports).where(and(eq(fraudReports.offerId, input.offerId), eq(fraudReports.status, "open"))).get()?.n ?? 0;
-    const offer = tx.select().from(offers).where(eq(offers.id, input.offerId)).get()!;
-    recordAudit(tx, { actorId: input.reporterId, action: "report.created", subjectType: "offer", subjectId: input.offerId, detail: { reason: input.reason } });
-    if (open >= REPORTS_TO_SUSPEND && offer.status === "published") {
-      tx.update(offers)
-        .set({ status: "pending", moderationFlags: [...new Set([...offer.moderationFlags, "reported"])], updatedAt: new Date() })
-        .where(eq(offers.id, offer.id))
-        .run();
-      recordAudit(tx, { action: "offer.suspended_by_reports", subjectType: "offer", subjectId: offer.id, detail: { open } });
-      notifyOrganisation(tx, offer.orgId, { kind: "moderation.offer.reported", payload: { offerTitle: offer.title }, link: `/employeur/offres/${offer.id}` });
-      return { ok: true as const, suspended: true };
+    const sameSender = and(
+      gt(fraudReports.createdAt, new Date(now - REPORT_WINDOW_MS)),
+      or(eq(fraudReports.reporterIpHash, ipHash), input.reporterId ? eq(fraudReports.reporterId, input.reporterId) : undefined),
+    );
+    const recent = tx.select({ n: sql<number>`count(*)` }).from(fraudReports).where(sameSender).get()?.n ?? 0;
+    if (recent >= REPORTS_PER_DAY) {
+      // A slot frees up when the report that brought the count to the limit is 24 hours old.
+      const freeing = tx
+        .select({ createdAt: fraudReports.createdAt })
+        .from(fraudReports)
+        .where(sameSender)
+        .orderBy(asc(fraudReports.createdAt))
+        .limit(1)
+        .offset(recent - REPORTS_PER_DAY)
+        .get();
+      const wait = freeing ? freeing.createdAt.getTime() + REPORT_WINDOW_MS - now : REPORT_WINDOW_MS;
+      return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
     }
-    return { ok: true as const, suspended: false };
+
+    tx.insert(fraudReports)
+      .values({
+        offerId: offer.id,
+        reporterId: input.reporterId,
+        reporterIpHash: ipHash,
+        reason: input.reason,
+        details: input.details ?? null,
+        createdAt: new Date(now),
+      })
+      .run();
+    recordAudit(tx, { actorId: input.reporterId, action: "report.created", subjectType: "offer", subjectId: offer.id, detail: { reason: input.reason } });
+
+    const reporters =
+      tx
+        .select({ n: sql<number>`count(DISTINCT ${reporterKey})` })
+        .from(fraudReports)
+        .where(and(eq(fraudReports.offerId, offer.id), eq(fraudReports.status, "open")))
+        .get()?.n ?? 0;
+    if (reporters < REPORTS_TO_SUSPEND || offer.status !== "published") return { ok: true, suspended: false };
+
+    tx.update(offers)
+      .set({ status: "pending", moderationFlags: [...new Set([...offer.moderationFlags, "reported"])], updatedAt: new Date(now) })
+      .where(eq(offers.id, offer.id))
+      .run();
+    recordAudit(tx, { action: "offer.suspended_by_reports", subjectType: "offer", subjectId: offer.id, detail: { reporters } });
+    notifyOrganisation(tx, offer.orgId, { kind: "moderation.offer.reported", payload: { offerTitle: offer.title }, link: `/employeur/offres/${offer.id}` });
+    return { ok: true, suspended: true };
   });
 }

@@ -11,7 +11,7 @@ const MAX_TERM_LENGTH = 40;
 
 // Words that every offer contains or that carry no meaning on their own.
 const STOP_WORDS = new Set(
-  "le la les l de des du d un une et ou en au aux a pour par sur avec dans the of and or in for to an".split(" "),
+  "le la les l de des du d un une et ou en au aux a pour par sur avec dans the of and in for to an".split(" "),
 );
 
 /**
@@ -23,7 +23,8 @@ const STOP_WORDS = new Set(
 export function toFtsQuery(input: string): string | null {
   const words = foldText(input.slice(0, 2000)).match(/[\p{L}\p{N}]+/gu) ?? [];
   const terms = [...new Set(words.filter((w) => !STOP_WORDS.has(w)).map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS);
-  return terms.length === 0 ? null : terms.map((term) => `"${term}"*`).join(" ");
+  // A one-letter prefix ("Commune I") would match most of the index: one letter is a whole word.
+  return terms.length === 0 ? null : terms.map((term) => (term.length > 1 ? `"${term}"*` : `"${term}"`)).join(" ");
 }
 
 export type SearchFilters = {
@@ -36,51 +37,62 @@ export type SearchFilters = {
   page?: number;
 };
 
-/** Published, open offers matching the words and filters, 20 a page, with the total. */
+/** Past this many results a page says "more than 1 000" and ranks the newest 1 000. */
+export const RESULT_CAP = 1000;
+
+/**
+ * Published, open offers matching the words and filters, 20 a page, with the
+ * total (at most RESULT_CAP; `capped` says there are more). Offers drive every
+ * join (CROSS JOIN: SQLite would otherwise start from organisations and read
+ * every open offer). With words, FTS5 walks its index newest id first and stops
+ * after RESULT_CAP open matches, each scored with bm25: the work is bounded
+ * whatever the word, and identical to ranking everything below the cap.
+ */
 export function searchOffers(db: Db, filters: SearchFilters, today = isoToday()) {
   const match = filters.q ? toFtsQuery(filters.q) : null;
-  const conditions: (SQL | undefined)[] = [
+  const conditions = and(
+    eq(organisations.id, offers.orgId),
     isOpenOffer(today),
     filters.type ? eq(offers.type, filters.type) : undefined,
     filters.region ? eq(offers.region, filters.region) : undefined,
     filters.sector ? eq(offers.sector, filters.sector) : undefined,
     filters.contract ? eq(offers.contract, filters.contract) : undefined,
-    match ? sql`${offers.id} IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH ${match})` : undefined,
-  ];
-  const where = and(...conditions);
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(offers)
-      .innerJoin(organisations, eq(organisations.id, offers.orgId))
-      .where(where)
-      .get()?.n ?? 0;
+  );
+  const candidates = match
+    ? db
+        .select({ id: sql<number>`offers_fts.rowid`.as("id"), score: sql<number>`bm25(offers_fts, 8.0, 1.0, 3.0)`.as("score") })
+        .from(sql`offers_fts`)
+        .crossJoin(offers)
+        .crossJoin(organisations)
+        .where(and(sql`offers_fts MATCH ${match}`, sql`${offers.id} = offers_fts.rowid`, conditions))
+        .orderBy(sql`offers_fts.rowid desc`)
+        .limit(RESULT_CAP + 1)
+        .as("candidates")
+    : null;
+  const found = db
+    .select({ n: sql<number>`count(*)` })
+    .from(candidates ?? db.select({ one: sql`1` }).from(offers).crossJoin(organisations).where(conditions).limit(RESULT_CAP + 1).as("open"))
+    .get()!.n;
+  const total = Math.min(found, RESULT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-  const byRelevance = match && filters.sort !== "date";
-  const items = byRelevance
+  const columns = { ...offerSummaryColumns, description: offers.description };
+  const byDate = [desc(offers.publishedAt), desc(offers.id)];
+  const items = candidates
     ? db
-        .select({ ...offerSummaryColumns, description: offers.description })
-        .from(sql`offers_fts`)
-        .innerJoin(offers, sql`${offers.id} = offers_fts.rowid`)
-        .innerJoin(organisations, eq(organisations.id, offers.orgId))
-        .where(and(sql`offers_fts MATCH ${match}`, ...conditions.slice(0, 5)))
-        // Title words weigh most, then the commune, then the description.
-        .orderBy(sql`bm25(offers_fts, 8.0, 1.0, 3.0)`, desc(offers.publishedAt))
+        .select(columns)
+        .from(candidates)
+        .crossJoin(offers)
+        .crossJoin(organisations)
+        .where(and(sql`${offers.id} = candidates.id`, eq(organisations.id, offers.orgId)))
+        .orderBy(...(filters.sort === "date" ? byDate : [sql`candidates.score`, ...byDate]))
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
         .all()
-    : db
-        .select({ ...offerSummaryColumns, description: offers.description })
-        .from(offers)
-        .innerJoin(organisations, eq(organisations.id, offers.orgId))
-        .where(where)
-        .orderBy(desc(offers.publishedAt), desc(offers.id))
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-        .all();
+    : db.select(columns).from(offers).crossJoin(organisations).where(conditions).orderBy(...byDate).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).all();
   return {
     total,
+    capped: found > RESULT_CAP,
     page,
     pageCount,
     items: items.map(({ description, ...item }) => ({ ...item, excerpt: excerpt(description) })),
@@ -89,5 +101,6 @@ export function searchOffers(db: Db, filters: SearchFilters, today = isoToday())
 
 function excerpt(text: string, length = 160) {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= length ? flat : `${flat.slice(0, flat.lastIndexOf(" ", length))}…`;
+  const cut = flat.lastIndexOf(" ", length);
+  return flat.length <= length ? flat : `${flat.slice(0, cut > 0 ? cut : length)}…`;
 }

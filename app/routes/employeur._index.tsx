@@ -1,17 +1,31 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/employeur._index";
+import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
 import { employerDashboard } from "~/models/dashboards.server";
+import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 
-export const handle = { i18n: ["common", "spaces"] };
+export const handle = { i18n: ["common", "spaces", "employer", "notifications"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
-  return employerDashboard(getDb(), user.id);
+  const db = getDb();
+  return { ...employerDashboard(db, user.id), notifications: listNotifications(db, user.id, 10) };
+}
+
+/** "Mark as read": one notification (`notificationId`), or all of them. */
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "employeur");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "markRead") throw data(null, { status: 400 });
+  const id = formData.get("notificationId");
+  if (id !== null && !(typeof id === "string" && /^\d{1,9}$/.test(id))) throw data(null, { status: 400 });
+  markNotificationsRead(getDb(), user.id, id === null ? undefined : [Number(id)]);
+  return redirect("/employeur");
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -24,7 +38,7 @@ const STATUS_STYLE: Record<string, string> = {
 export default function EmployerHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("spaces");
   const format = useFormat();
-  const { orgs, offersByStatus, applicationsByStatus, latestOffers } = loaderData;
+  const { orgs, offersByStatus, applicationsByStatus, latestOffers, notifications } = loaderData;
   const org = orgs[0];
   return (
     <div className="space-y-6">
@@ -54,6 +68,14 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
           { label: t("employer.toAnswer"), value: applicationsByStatus.submitted ?? 0 },
         ]}
       />
+      {orgs.length > 0 ? (
+        <p className="flex flex-wrap gap-3">
+          <Link to="/employeur/offres/nouvelle" className="btn">{t("employer:dashboard.newOffer")}</Link>
+          <Link to="/employeur/offres" className="btn-secondary">{t("employer:dashboard.allOffers")}</Link>
+          <Link to="/employeur/organisation" className="btn-secondary">{t("employer:dashboard.organisation")}</Link>
+        </p>
+      ) : null}
+      <NotificationList items={notifications} />
       <section aria-labelledby="employer-offers">
         <h2 id="employer-offers" className="text-xl font-semibold">{t("employer.latestOffers")}</h2>
         {latestOffers.length === 0 ? (
@@ -63,7 +85,7 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
             {latestOffers.map((offer) => (
               <li key={offer.id} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
                 <span>
-                  {offer.status === "published" ? <Link to={`/offres/${offer.id}`} className="font-semibold">{offer.title}</Link> : <span className="font-semibold">{offer.title}</span>}
+                  <Link to={`/employeur/offres/${offer.id}`} className="font-semibold">{offer.title}</Link>
                   <span className="block text-sm text-stone-600">
                     {t(`common:offerStatus.${offer.status}`)} · {t("employer.closes", { date: format.date(offer.closingDate, "medium") })}
                   </span>

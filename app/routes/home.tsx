@@ -5,7 +5,7 @@ import { OfferCard } from "~/components/OfferCard";
 import { latestOpenOffers, openOfferCounts, verifiedEmployerCount } from "~/models/offers.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { OFFER_TYPES } from "../../db/schema";
+import { OFFER_TYPES } from "../../db/enums";
 import { REGION_CODES } from "~/utils/reference";
 
 export const handle = { i18n: ["common", "home"] };

@@ -48,7 +48,8 @@ export const registrationSchema = z
     if (value.password !== value.passwordConfirm) {
       ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
     }
-  });
+    // Also when other fields are refused: every message shows at once.
+  }, { when: () => true });
 
 export type Registration = z.output<typeof registrationSchema>;
 

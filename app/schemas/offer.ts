@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTRACTS, EDUCATION_LEVELS, OFFER_TYPES, type Contract, type OfferType } from "../../db/schema";
+import { CONTRACTS, EDUCATION_LEVELS, OFFER_TYPES, type Contract, type OfferType } from "../../db/enums";
 import { LANGUAGE_CODES, REGION_CODES, SECTOR_CODES, TRADE_CODES } from "../utils/reference";
 import { multilineText, oneOf, optionalText, requiredText } from "./fields";
 
@@ -32,17 +32,15 @@ const optionalChoice = <const T extends readonly [string, ...string[]]>(values: 
     .refine((v) => v === "" || (values as readonly string[]).includes(v), { error: "validation.choose" })
     .transform((v) => (v === "" ? undefined : (v as T[number])));
 
-/** Contracts an offer of each type may have (DESIGN.md "offers"). */
-export const CONTRACTS_BY_TYPE: Record<OfferType, readonly Contract[]> = {
-  emploi: ["cdi", "cdd", "journalier", "saisonnier"],
-  apprentissage: ["apprentissage"],
-  stage: ["stage"],
-  formation: ["formation"],
-};
+import { CONTRACTS_BY_TYPE } from "./offer-types";
 
+export { CONTRACTS_BY_TYPE };
+
+// A checkbox group: absent when nothing is ticked, a string for one box, a list for several.
 const stringList = z
   .union([z.string(), z.array(z.string())], { error: "validation.invalid" })
-  .transform((v) => (Array.isArray(v) ? v : v === "" ? [] : [v]));
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v === "" ? [] : [v]));
 
 /** The posting form, for the four types. Fields that do not apply to a type are ignored. */
 export const offerSchema = z
@@ -71,6 +69,7 @@ export const offerSchema = z
     endDate: date(false),
     certificate: optionalText(120),
   })
+  // Runs even when other fields are refused, so that an empty form shows every message at once.
   .superRefine((offer, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (offer.type === "emploi") {
@@ -87,7 +86,7 @@ export const offerSchema = z
       if (!offer.endDate) issue("endDate", "offer.form.dateRequired");
       else if (offer.startDate && offer.endDate < offer.startDate) issue("endDate", "offer.form.endBeforeStart");
     }
-  })
+  }, { when: () => true })
   .transform((offer) => {
     // Keep only what the type uses, so a changed type leaves no stray field behind.
     const type = offer.type;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe } from "vitest";
 import { browserMissing, chromiumPath, E2E_DIR, TEMPLATE_DB } from "./paths";
 
@@ -29,7 +29,7 @@ export type Portal = {
   url: string;
   dbPath: string;
   browser: Browser;
-  newContext(options?: { javaScriptEnabled?: boolean }): Promise<BrowserContext>;
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 };
 
 /**

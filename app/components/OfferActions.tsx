@@ -1,0 +1,35 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+
+const EDITABLE = ["draft", "pending", "published", "rejected"];
+const CLOSABLE = ["draft", "pending", "published"];
+
+export const isEditableStatus = (status: string) => EDITABLE.includes(status);
+
+/**
+ * Duplicate, close and "filled" buttons of one offer, each a small POST form
+ * (`intent` + `offerId`) to the page's own action. Closing ends the open
+ * applications, so with JavaScript a confirmation is asked first.
+ */
+export function OfferActions({ offerId, status, title }: { offerId: number; status: string; title: string }) {
+  const { t } = useTranslation("employer");
+  const confirmFirst = (question: string) => (event: React.MouseEvent) => {
+    if (!window.confirm(question)) event.preventDefault();
+  };
+  const button = (intent: string, label: string, question?: string) => (
+    <Form method="post" className="inline">
+      <input type="hidden" name="offerId" value={offerId} />
+      <button type="submit" name="intent" value={intent} className="btn-secondary px-3 py-1 text-sm"
+        aria-label={t("offerActions.labelFor", { action: label, title })} onClick={question ? confirmFirst(question) : undefined}>
+        {label}
+      </button>
+    </Form>
+  );
+  return (
+    <div className="flex flex-wrap gap-2">
+      {button("duplicate", t("offerActions.duplicate"))}
+      {CLOSABLE.includes(status) ? button("close", t("offerActions.close"), t("offerActions.confirmClose")) : null}
+      {status === "published" ? button("fill", t("offerActions.fill"), t("offerActions.confirmFill")) : null}
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+// The posting form for the four offer types. Without JavaScript every type's
+// fieldset is shown, each headed with the type it is for, and the schema keeps
+// only the chosen type's fields. With JavaScript the other types' fieldsets hide.
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, useNavigation } from "react-router";
+import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
+import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
+import type { OfferType } from "../../db/enums";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { LANGUAGE_CODES, REGION_CODES, REGIONS, SECTOR_CODES, TRADE_CODES } from "~/utils/reference";
+
+// Pay and duration exist in several types' fieldsets: each copy has its own name
+// (`stage_durationMonths`) so that a form posted with every fieldset is not ambiguous.
+const TYPED_FIELDS: Record<OfferType, readonly string[]> = {
+  emploi: ["payAmount"],
+  apprentissage: ["durationMonths", "payAmount"],
+  stage: ["durationMonths", "payAmount"],
+  formation: [],
+};
+const TYPED_NAME = /^(emploi|apprentissage|stage|formation)_/;
+
+const isOfferType = (value: unknown): value is OfferType =>
+  typeof value === "string" && (OFFER_TYPE_CHOICES as readonly string[]).includes(value);
+
+/**
+ * The posted form as offerSchema reads it: pay and duration from the chosen
+ * type's fieldset, and `languages` even when none is ticked.
+ */
+export function offerFormInput(formData: FormData): FormData {
+  const input = new FormData();
+  for (const [key, value] of formData) if (!TYPED_NAME.test(key)) input.append(key, value);
+  // No language ticked: the browser sends no `languages` at all, which means none.
+  if (!formData.has("languages")) input.set("languages", "");
+  const type = formData.get("type");
+  for (const field of ["payAmount", "durationMonths"]) {
+    const used = isOfferType(type) && TYPED_FIELDS[type].includes(field);
+    input.set(field, (used ? formData.get(`${type}_${field}`) : null) ?? "");
+  }
+  return input;
+}
+
+type OfferLike = {
+  type: OfferType;
+  title: string;
+  description: string;
+  sector: string;
+  trade: string | null;
+  region: string;
+  commune: string | null;
+  contract: string;
+  positions: number;
+  payAmount: number | null;
+  payPeriod: string;
+  durationMonths: number | null;
+  minEducation: string | null;
+  languages: string[];
+  provider: string | null;
+  endDate: string | null;
+  certificate: string | null;
+  startDate: string | null;
+  closingDate: string;
+};
+
+/** A saved offer as the form's values (the inverse of offerFormInput). */
+export function offerFormValues(offer: OfferLike): { values: FormValues; languages: string[] } {
+  const text = (v: string | number | null) => (v === null ? "" : String(v));
+  const values: FormValues = {
+    type: offer.type,
+    title: offer.title,
+    description: offer.description,
+    sector: offer.sector,
+    trade: text(offer.trade),
+    region: offer.region,
+    commune: text(offer.commune),
+    contract: offer.type === "emploi" ? offer.contract : "",
+    positions: String(offer.positions),
+    payPeriod: offer.payPeriod,
+    minEducation: text(offer.minEducation),
+    provider: text(offer.provider),
+    endDate: text(offer.endDate),
+    certificate: text(offer.certificate),
+    startDate: text(offer.startDate),
+    closingDate: offer.closingDate,
+  };
+  for (const field of TYPED_FIELDS[offer.type]) {
+    values[`${offer.type}_${field}`] = text(field === "payAmount" ? offer.payAmount : offer.durationMonths);
+  }
+  return { values, languages: offer.languages };
+}
+
+export type OfferFormProps = {
+  values: FormValues;
+  languages: string[];
+  errors: FieldErrors;
+  formError?: string;
+  /** Which submit buttons: a new or draft offer can be saved or published; a published one is saved as it is. */
+  status?: string;
+  canPublish: boolean;
+  readOnly?: boolean;
+};
+
+function TypeFieldset({ type, shown, children }: { type: OfferType; shown: boolean; children: ReactNode }) {
+  const { t } = useTranslation("employer");
+  return (
+    <fieldset className="space-y-4 rounded-md border border-stone-300 p-3" hidden={!shown} data-offer-type={type}>
+      <legend className="px-1 text-lg font-semibold">{t(`offerForm.forType.${type}`)}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function OfferForm({ values, languages, errors, formError, status, canPublish, readOnly = false }: OfferFormProps) {
+  const { t } = useTranslation("employer");
+  const navigation = useNavigation();
+  const communesId = useId();
+  const initialType = isOfferType(values.type) ? values.type : "emploi";
+  const [type, setType] = useState<OfferType>(initialType);
+  // Until the page is interactive every fieldset shows: the form must work without JavaScript.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
+  const shown = (fieldsetType: OfferType) => !interactive || type === fieldsetType;
+  // A type-specific error is shown on the copy of the field the person filled in.
+  const typedError = (fieldsetType: OfferType, field: string) => (initialType === fieldsetType ? errors[field] : undefined);
+  const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
+  const choose = t("offerForm.choose");
+  const busy = navigation.state === "submitting";
+
+  return (
+    <Form method="post" className="card space-y-5" noValidate>
+      <FormErrorSummary errors={errors} message={formError} />
+      <fieldset disabled={readOnly} className="space-y-5">
+        <SelectField label={t("offerForm.type")} name="type" required options={OFFER_TYPE_CHOICES.map(option("offerType"))}
+          value={type} onChange={(e) => setType(e.currentTarget.value as OfferType)} error={errors.type} />
+        <TextField label={t("offerForm.title")} hint={t("offerForm.titleHint")} name="title" required maxLength={120}
+          defaultValue={values.title} error={errors.title} />
+        <TextareaField label={t("offerForm.description")} hint={t("offerForm.descriptionHint")} name="description"
+          required maxLength={5000} rows={8} defaultValue={values.description} error={errors.description} />
+        <SelectField label={t("offerForm.sector")} name="sector" required placeholder={choose}
+          options={SECTOR_CODES.map(option("sector"))} defaultValue={values.sector ?? ""} error={errors.sector} />
+        <SelectField label={t(type === "apprentissage" && interactive ? "offerForm.masterTrade" : "offerForm.trade")}
+          hint={t("offerForm.tradeHint")} name="trade" placeholder={t("offerForm.noTrade")}
+          options={TRADE_CODES.map(option("trade"))} defaultValue={values.trade ?? ""} error={errors.trade} />
+        <SelectField label={t("offerForm.region")} name="region" required placeholder={choose}
+          options={REGION_CODES.map(option("region"))} defaultValue={values.region ?? ""} error={errors.region} />
+        <TextField label={t("offerForm.commune")} hint={t("offerForm.communeHint")} name="commune" maxLength={80}
+          list={communesId} defaultValue={values.commune} error={errors.commune} />
+        <datalist id={communesId}>
+          {[...new Set(Object.values(REGIONS).flat())].sort().map((commune) => (
+            <option key={commune} value={commune} />
+          ))}
+        </datalist>
+        <TextField label={t(type === "formation" && interactive ? "offerForm.places" : "offerForm.positions")}
+          hint={t("offerForm.positionsHint")} name="positions" required inputMode="numeric"
+          defaultValue={values.positions ?? "1"} error={errors.positions} />
+        <SelectField label={t("offerForm.minEducation")} name="minEducation" placeholder={t("offerForm.noMinEducation")}
+          options={EDUCATION_CHOICES.map(option("education"))} defaultValue={values.minEducation ?? ""}
+          error={errors.minEducation} />
+        <ChoiceGroup legend={t("offerForm.languages")} name="languages" multiple
+          choices={LANGUAGE_CODES.map(option("language"))} selected={languages} error={errors.languages} />
+        <TextField label={t("offerForm.startDate")} hint={t("offerForm.startDateHint")} name="startDate" type="date"
+          defaultValue={values.startDate} error={errors.startDate} />
+        <TextField label={t("offerForm.closingDate")} hint={t("offerForm.closingDateHint")} name="closingDate"
+          type="date" required defaultValue={values.closingDate} error={errors.closingDate} />
+
+        <TypeFieldset type="emploi" shown={shown("emploi")}>
+          <SelectField label={t("offerForm.contract")} name="contract" placeholder={choose}
+            options={EMPLOI_CONTRACT_CHOICES.map(option("contract"))} defaultValue={values.contract ?? ""}
+            error={typedError("emploi", "contract")} />
+          <TextField label={t("offerForm.pay")} hint={t("offerForm.payHint")} name="emploi_payAmount"
+            inputMode="numeric" defaultValue={values.emploi_payAmount} error={typedError("emploi", "payAmount")} />
+          <ChoiceGroup legend={t("offerForm.payPeriod")} name="payPeriod"
+            choices={(["month", "day"] as const).map((p) => ({ value: p, label: t(`offerForm.per.${p}`) }))}
+            selected={[values.payPeriod || "month"]} error={typedError("emploi", "payPeriod")} />
+        </TypeFieldset>
+
+        {(["apprentissage", "stage"] as const).map((kind) => (
+          <TypeFieldset key={kind} type={kind} shown={shown(kind)}>
+            <TextField label={t("offerForm.durationMonths")} name={`${kind}_durationMonths`} inputMode="numeric"
+              defaultValue={values[`${kind}_durationMonths`]} error={typedError(kind, "durationMonths")} />
+            <TextField label={t("offerForm.stipend")} hint={t(`offerForm.stipendHint.${kind}`)} name={`${kind}_payAmount`}
+              inputMode="numeric" defaultValue={values[`${kind}_payAmount`]} error={typedError(kind, "payAmount")} />
+          </TypeFieldset>
+        ))}
+
+        <TypeFieldset type="formation" shown={shown("formation")}>
+          <TextField label={t("offerForm.provider")} name="provider" maxLength={120} defaultValue={values.provider}
+            error={typedError("formation", "provider")} />
+          <TextField label={t("offerForm.endDate")} hint={t("offerForm.endDateHint")} name="endDate" type="date"
+            defaultValue={values.endDate} error={typedError("formation", "endDate")} />
+          <TextField label={t("offerForm.certificate")} hint={t("offerForm.certificateHint")} name="certificate"
+            maxLength={120} defaultValue={values.certificate} error={typedError("formation", "certificate")} />
+        </TypeFieldset>
+      </fieldset>
+
+      {readOnly ? null : (
+        <div className="flex flex-wrap gap-3">
+          {status === "published" ? (
+            <button type="submit" name="intent" value="submit" className="btn" disabled={busy}>
+              {t("offerForm.saveChanges")}
+            </button>
+          ) : (
+            <>
+              <button type="submit" name="intent" value="draft" className="btn-secondary" disabled={busy}>
+                {t("offerForm.saveDraft")}
+              </button>
+              {canPublish ? (
+                <button type="submit" name="intent" value="submit" className="btn" disabled={busy}>
+                  {t("offerForm.publish")}
+                </button>
+              ) : null}
+            </>
+          )}
+        </div>
+      )}
+      {!readOnly && !canPublish && status !== "published" ? (
+        <p className="text-sm text-stone-700">{t("offerForm.cannotPublish")}</p>
+      ) : null}
+    </Form>
+  );
+}

@@ -1,0 +1,139 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/employeur.offres._index";
+import { isEditableStatus, OfferActions } from "~/components/OfferActions";
+import { duplicateOffer, endOffer, listOffersOfOrg } from "~/models/offers.server";
+import { getEmployerMembership } from "~/models/organisations.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { OFFER_STATUS_CHOICES } from "~/components/choices";
+import type { OfferStatus } from "../../db/enums";
+
+export const handle = { i18n: ["common", "employer"] };
+
+const isStatus = (value: string | null): value is OfferStatus =>
+  value !== null && (OFFER_STATUS_CHOICES as readonly string[]).includes(value);
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "employeur");
+  const db = getDb();
+  const membership = getEmployerMembership(db, user.id);
+  if (!membership) throw data(null, { status: 403 });
+  // An unknown status in the URL shows every offer rather than an error.
+  const wanted = new URL(request.url).searchParams.get("statut");
+  const status = isStatus(wanted) ? wanted : undefined;
+  return {
+    orgStatus: membership.org.verificationStatus,
+    status: status ?? null,
+    offers: listOffersOfOrg(db, membership.org.id, status),
+  };
+}
+
+const offerActionSchema = z.object({
+  intent: z.enum(["duplicate", "close", "fill"]),
+  offerId: z.string().regex(/^\d{1,9}$/).transform(Number),
+});
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "employeur");
+  const form = parseForm(offerActionSchema, await request.formData());
+  if (!form.ok) throw data(null, { status: 400 });
+  const { intent, offerId } = form.data;
+  const db = getDb();
+  if (intent === "duplicate") {
+    const copyId = duplicateOffer(db, user.id, offerId);
+    if (copyId === null) throw data(null, { status: 404 });
+    return redirect(`/employeur/offres/${copyId}?copie=1`);
+  }
+  const outcome = intent === "close" ? "closed" : "filled";
+  const result = endOffer(db, user.id, offerId, outcome);
+  if (!result) throw data(null, { status: 404 });
+  const back = new URL(request.url);
+  back.searchParams.set("fait", result.ok ? outcome : "refused");
+  return redirect(`${back.pathname}${back.search}`);
+}
+
+const BADGE: Record<string, string> = {
+  published: "bg-green-100 text-green-900",
+  pending: "bg-amber-100 text-amber-900",
+  rejected: "bg-red-100 text-red-900",
+};
+
+export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("employer");
+  const format = useFormat();
+  const [searchParams] = useSearchParams();
+  const { offers, orgStatus, status } = loaderData;
+  const done = searchParams.get("fait");
+  return (
+    <section className="space-y-4" aria-labelledby="offers-title">
+      <title>{`${t("offerList.title")} · Baara`}</title>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="offers-title" className="text-2xl font-bold">
+          {t("offerList.title")}
+        </h1>
+        <Link to="/employeur/offres/nouvelle" className="btn">
+          {t("offerList.new")}
+        </Link>
+      </div>
+      {orgStatus === "verified" ? null : (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3">{t(`offerList.notVerified.${orgStatus}`)}</p>
+      )}
+      {done === "closed" || done === "filled" || done === "refused" ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">{t(`offerList.done.${done}`)}</p>
+      ) : null}
+
+      <Form method="get" className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="statut" className="block font-medium">
+            {t("offerList.filter")}
+          </label>
+          <select id="statut" name="statut" defaultValue={status ?? ""} className="field">
+            <option value="">{t("offerList.allStatuses")}</option>
+            {OFFER_STATUS_CHOICES.map((s) => (
+              <option key={s} value={s}>
+                {t(`common:offerStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("offerList.apply")}
+        </button>
+      </Form>
+
+      {offers.length === 0 ? (
+        <p>{status ? t("offerList.noneWithStatus") : t("offerList.none")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {offers.map((offer) => (
+            <li key={offer.id} className="card space-y-2">
+              <h2 className="text-lg font-semibold">
+                <Link to={`/employeur/offres/${offer.id}`}>{offer.title}</Link>
+              </h2>
+              <p className="text-sm text-stone-700">
+                <span className={`mr-2 rounded px-2 py-0.5 font-semibold ${BADGE[offer.status] ?? "bg-stone-200"}`}>
+                  {t(`common:offerStatus.${offer.status}`)}
+                </span>
+                {t(`common:offerType.${offer.type}`)} · {t("offerList.closes", { date: format.date(offer.closingDate, "medium") })}
+              </p>
+              <p className="text-sm">
+                {t("offerList.applicants", { count: offer.applicants })} · {t("offerList.waiting", { count: offer.waiting })}
+              </p>
+              <div className="flex flex-wrap items-center gap-2">
+                <Link to={`/employeur/offres/${offer.id}`} className="btn-secondary px-3 py-1 text-sm"
+                  aria-label={t("offerActions.labelFor", { action: t(isEditableStatus(offer.status) ? "offerActions.edit" : "offerActions.view"), title: offer.title })}>
+                  {t(isEditableStatus(offer.status) ? "offerActions.edit" : "offerActions.view")}
+                </Link>
+                <OfferActions offerId={offer.id} status={offer.status} title={offer.title} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/employeur.offres.nouvelle";
+import { OfferForm, offerFormInput } from "~/components/OfferForm";
+import { saveOffer } from "~/models/offers.server";
+import { getEmployerMembership } from "~/models/organisations.server";
+import { offerSchema, OFFER_INTENTS, type OfferIntent } from "~/schemas/offer";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+
+export const handle = { i18n: ["common", "employer"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "employeur");
+  const membership = getEmployerMembership(getDb(), user.id);
+  if (!membership) throw data(null, { status: 403 });
+  return { orgStatus: membership.org.verificationStatus };
+}
+
+type ActionData = { fieldErrors: FieldErrors; formError?: string; values: FormValues; languages: string[] };
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "employeur");
+  const formData = await request.formData();
+  const intent = formData.get("intent") ?? "draft";
+  if (!(OFFER_INTENTS as readonly unknown[]).includes(intent)) throw data(null, { status: 400 });
+  const kept = { values: formValues(formData), languages: formLists(formData, ["languages"]).languages! };
+  const form = parseForm(offerSchema, offerFormInput(formData));
+  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, ...kept }, { status: 400 });
+
+  const result = saveOffer(getDb(), { userId: user.id, input: form.data, intent: intent as OfferIntent });
+  if (!result) throw data(null, { status: 403 });
+  if (!result.ok) {
+    return data<ActionData>({ fieldErrors: result.fieldErrors, formError: result.formError, ...kept }, { status: 400 });
+  }
+  return redirect(`/employeur/offres/${result.offerId}?enregistre=${result.status}`);
+}
+
+export default function NewOffer({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("employer");
+  const [searchParams] = useSearchParams();
+  const verified = loaderData.orgStatus === "verified";
+  const values = actionData?.values ?? { type: searchParams.get("type") ?? "emploi", positions: "1", payPeriod: "month" };
+  return (
+    <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="new-offer-title">
+      <title>{`${t("offerPage.newTitle")} · Baara`}</title>
+      <p>
+        <Link to="/employeur/offres">{t("offerPage.backToList")}</Link>
+      </p>
+      <h1 id="new-offer-title" className="text-2xl font-bold">
+        {t("offerPage.newTitle")}
+      </h1>
+      <p className="text-stone-700">{t("offerPage.newIntro")}</p>
+      {verified ? null : (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3">
+          {t(`offerList.notVerified.${loaderData.orgStatus}`)}
+        </p>
+      )}
+      <OfferForm
+        values={values}
+        languages={actionData?.languages ?? []}
+        errors={actionData?.fieldErrors ?? {}}
+        formError={actionData?.formError}
+        canPublish={verified}
+      />
+    </section>
+  );
+}

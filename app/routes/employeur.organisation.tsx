@@ -1,0 +1,222 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/employeur.organisation";
+import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
+import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import { inviteColleague, listPendingInvitations } from "~/models/invitations.server";
+import { getEmployerMembership, listMembers, updateOrganisation } from "~/models/organisations.server";
+import { invitationSchema, organisationSchema } from "~/schemas/organisation";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { formatMaliPhone } from "~/utils/phone";
+import { REGION_CODES, REGIONS, SECTOR_CODES } from "~/utils/reference";
+import { clientIp } from "~/utils/request.server";
+import { MEMBERSHIP_CHOICES } from "~/components/choices";
+
+export const handle = { i18n: ["common", "employer"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "employeur");
+  const db = getDb();
+  const membership = getEmployerMembership(db, user.id);
+  if (!membership) throw data(null, { status: 403 });
+  const { org, role } = membership;
+  return {
+    org,
+    isOwner: role === "owner",
+    members: listMembers(db, org.id),
+    invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
+  };
+}
+
+type ActionData =
+  | { form: "organisation"; fieldErrors: FieldErrors; values: FormValues }
+  | { form: "invite"; fieldErrors: FieldErrors; values: FormValues }
+  | { form: "invite"; invited: { contact: string; link: string } };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireRole(request, "employeur");
+  const formData = await request.formData();
+  const db = getDb();
+  const intent = formData.get("intent");
+
+  if (intent === "invite") {
+    const form = parseForm(invitationSchema, formData);
+    if (!form.ok) return data<ActionData>({ form: "invite", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+    const result = inviteColleague(db, user.id, form.data.contact);
+    if (!result || (!result.ok && result.error === "notOwner")) throw data(null, { status: 403 });
+    if (!result.ok) {
+      return data<ActionData>(
+        { form: "invite", fieldErrors: { contact: `employer:invite.errors.${result.error}` }, values: formValues(formData) },
+        { status: 400 },
+      );
+    }
+    const { phone, email } = form.data.contact;
+    // The link is shown once, so that the owner may also pass it on themselves.
+    const link = new URL(`/invitation/${result.token}`, request.url).href;
+    return data<ActionData>({ form: "invite", invited: { contact: phone ? formatMaliPhone(phone) : email!, link } });
+  }
+  if (intent !== "save") throw data(null, { status: 400 });
+
+  const form = parseForm(organisationSchema, formData);
+  if (!form.ok) {
+    return data<ActionData>({ form: "organisation", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  }
+  const result = updateOrganisation(db, user.id, form.data, clientIp(context));
+  if (!result) throw data(null, { status: 403 });
+  return redirect(`/employeur/organisation?enregistre=${result.backToVerification ? "verification" : "ok"}`);
+}
+
+const STATUS_STYLE: Record<string, string> = {
+  verified: "border-green-700 bg-green-50",
+  pending: "border-amber-300 bg-amber-50",
+  rejected: "border-red-700 bg-red-50",
+  suspended: "border-red-700 bg-red-50",
+};
+
+export default function Organisation({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("employer");
+  const format = useFormat();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const communesId = useId();
+  const { org, isOwner, members, invitations } = loaderData;
+  const orgForm = actionData?.form === "organisation" ? actionData : null;
+  const inviteForm = actionData?.form === "invite" ? actionData : null;
+  const values: FormValues = orgForm?.values ?? {
+    name: org.name,
+    rccm: org.rccm ?? "",
+    nif: org.nif ?? "",
+    sector: org.sector ?? "",
+    region: org.region ?? "",
+    commune: org.commune ?? "",
+    description: org.description ?? "",
+    contactName: org.contactName ?? "",
+    contactPhone: org.contactPhone ? formatMaliPhone(org.contactPhone) : "",
+    contactEmail: org.contactEmail ?? "",
+    membership: org.membership,
+  };
+  const errors = orgForm?.fieldErrors ?? {};
+  const saved = searchParams.get("enregistre");
+  const busy = navigation.state === "submitting";
+  const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <title>{`${t("organisation.title")} · Baara`}</title>
+      <h1 className="text-2xl font-bold">{t("organisation.title")}</h1>
+
+      {saved === "ok" || saved === "verification" ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
+          {t(`organisation.saved.${saved}`)}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="verification-title" className={`rounded-md border p-3 ${STATUS_STYLE[org.verificationStatus]}`}>
+        <h2 id="verification-title" className="font-semibold">
+          {t("organisation.verification")} {t(`common:verificationStatus.${org.verificationStatus}`)}
+        </h2>
+        <p className="mt-1">{t(`organisation.verificationHelp.${org.verificationStatus}`)}</p>
+        {(org.verificationStatus === "rejected" || org.verificationStatus === "suspended") && org.verificationReason ? (
+          <p className="mt-1">{t("organisation.reason", { reason: org.verificationReason })}</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="details-title">
+        <h2 id="details-title" className="text-xl font-semibold">{t("organisation.details")}</h2>
+        <Form method="post" className="card mt-2 space-y-4" noValidate>
+          <FormErrorSummary errors={errors} />
+          {org.verificationStatus === "verified" ? <p className="text-sm text-stone-700">{t("organisation.identityNoteVerified")}</p> : null}
+          {org.verificationStatus === "rejected" ? <p className="text-sm text-stone-700">{t("organisation.identityNoteRejected")}</p> : null}
+          <TextField label={t("organisation.name")} name="name" required maxLength={120} defaultValue={values.name} error={errors.name} />
+          <TextField label={t("organisation.rccm")} hint={t("organisation.rccmHint")} name="rccm" maxLength={40}
+            defaultValue={values.rccm} error={errors.rccm} />
+          <TextField label={t("organisation.nif")} hint={t("organisation.nifHint")} name="nif" maxLength={15}
+            defaultValue={values.nif} error={errors.nif} />
+          <SelectField label={t("organisation.sector")} name="sector" required placeholder={t("organisation.choose")}
+            options={SECTOR_CODES.map(option("sector"))} defaultValue={values.sector} error={errors.sector} />
+          <SelectField label={t("organisation.region")} name="region" required placeholder={t("organisation.choose")}
+            options={REGION_CODES.map(option("region"))} defaultValue={values.region} error={errors.region} />
+          <TextField label={t("organisation.commune")} hint={t("organisation.communeHint")} name="commune" maxLength={80}
+            list={communesId} defaultValue={values.commune} error={errors.commune} />
+          <datalist id={communesId}>
+            {[...new Set(Object.values(REGIONS).flat())].sort().map((commune) => (
+              <option key={commune} value={commune} />
+            ))}
+          </datalist>
+          <TextareaField label={t("organisation.description")} hint={t("organisation.descriptionHint")} name="description"
+            maxLength={1000} defaultValue={values.description} error={errors.description} />
+          <fieldset className="space-y-4">
+            <legend className="text-lg font-semibold">{t("organisation.contact")}</legend>
+            <TextField label={t("organisation.contactName")} name="contactName" maxLength={120} autoComplete="name"
+              defaultValue={values.contactName} error={errors.contactName} />
+            <TextField label={t("organisation.contactPhone")} hint={t("organisation.contactPhoneHint")} name="contactPhone"
+              type="tel" inputMode="tel" defaultValue={values.contactPhone} error={errors.contactPhone} />
+            <TextField label={t("organisation.contactEmail")} name="contactEmail" type="email"
+              defaultValue={values.contactEmail} error={errors.contactEmail} />
+          </fieldset>
+          <ChoiceGroup legend={t("organisation.membership")} name="membership"
+            choices={MEMBERSHIP_CHOICES.map((m) => ({ value: m, label: t(`organisation.memberships.${m}`) }))}
+            selected={[values.membership ?? "none"]} error={errors.membership} />
+          <button type="submit" name="intent" value="save" className="btn" disabled={busy}>
+            {t("organisation.save")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title" className="text-xl font-semibold">{t("organisation.members")}</h2>
+        <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {members.map((member) => (
+            <li key={member.userId} className="flex justify-between gap-2 p-3">
+              <span>{member.displayName}</span>
+              <span className="text-sm text-stone-700">{t(`organisation.role.${member.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+        {isOwner ? (
+          <>
+            {invitations.length > 0 ? (
+              <>
+                <h3 className="mt-4 font-semibold">{t("invite.pending")}</h3>
+                <ul className="mt-1 list-disc pl-6 text-sm">
+                  {invitations.map((invitation) => (
+                    <li key={invitation.id}>
+                      {t("invite.pendingItem", {
+                        contact: invitation.phone ? formatMaliPhone(invitation.phone) : invitation.email,
+                        date: format.date(invitation.expiresAt, "medium"),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <Form method="post" className="card mt-4 space-y-3" noValidate
+              key={inviteForm && "invited" in inviteForm ? inviteForm.invited.link : "invite"}>
+              <h3 className="font-semibold">{t("invite.title")}</h3>
+              <p className="text-sm text-stone-700">{t("invite.intro")}</p>
+              {inviteForm && "invited" in inviteForm ? (
+                <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
+                  <p>{t("invite.sent", { contact: inviteForm.invited.contact })}</p>
+                  <p className="mt-1 text-sm">{t("invite.shareLink")}</p>
+                  <p className="mt-1 break-all font-mono text-sm">{inviteForm.invited.link}</p>
+                </div>
+              ) : null}
+              <TextField label={t("invite.contact")} hint={t("invite.contactHint")} name="contact" maxLength={254}
+                defaultValue={inviteForm && "values" in inviteForm ? inviteForm.values.contact : ""}
+                error={inviteForm && "fieldErrors" in inviteForm ? inviteForm.fieldErrors.contact : undefined} />
+              <button type="submit" name="intent" value="invite" className="btn-secondary" disabled={busy}>
+                {t("invite.submit")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p className="mt-2 text-sm text-stone-700">{t("invite.ownerOnly")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

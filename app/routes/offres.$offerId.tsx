@@ -1,0 +1,201 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import type { Route } from "./+types/offres.$offerId";
+import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
+import { VerifiedBadge } from "~/components/VerifiedBadge";
+import { getOfferForViewer } from "~/models/offers.server";
+import { parseIdParam } from "~/schemas/params";
+import { getUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+
+export const handle = { i18n: ["common", "offers"] };
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await getUser(request);
+  const offerId = parseIdParam(params.offerId);
+  const found = offerId === null ? null : getOfferForViewer(getDb(), offerId, viewer);
+  if (!found) throw data(null, { status: 404 });
+  const { offer, org, isOpen } = found;
+  const origin = new URL(request.url).origin;
+  // Why the public cannot see it (shown to its organisation and counsellors only).
+  const hiddenBecause = isOpen
+    ? null
+    : offer.status !== "published"
+      ? "status"
+      : org.verificationStatus !== "verified"
+        ? "organisation"
+        : "closingDate";
+  return {
+    offer: {
+      id: offer.id,
+      type: offer.type,
+      title: offer.title,
+      description: offer.description,
+      sector: offer.sector,
+      region: offer.region,
+      commune: offer.commune,
+      contract: offer.contract,
+      positions: offer.positions,
+      payAmount: offer.payAmount,
+      payPeriod: offer.payPeriod,
+      durationMonths: offer.durationMonths,
+      minEducation: offer.minEducation,
+      languages: offer.languages,
+      provider: offer.provider,
+      endDate: offer.endDate,
+      certificate: offer.certificate,
+      startDate: offer.startDate,
+      closingDate: offer.closingDate,
+      status: offer.status,
+      publishedAt: offer.publishedAt ? offer.publishedAt.toISOString() : null,
+      rejectionReason: isOpen ? null : offer.rejectionReason,
+    },
+    org: { id: org.id, name: org.name, verified: org.verificationStatus === "verified" },
+    isOpen,
+    hiddenBecause,
+    viewerRole: viewer?.role ?? null,
+    url: `${origin}/offres/${offer.id}`,
+    orgUrl: `${origin}/entreprises/${org.id}`,
+  };
+}
+
+/** The first sentences of the description, on one line, for previews (200 characters at most). */
+function summary(text: string, max = 200) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+export default function OfferPage({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("offers");
+  const format = useFormat();
+  const { offer, org, isOpen, hiddenBecause, viewerRole, url, orgUrl } = loaderData;
+  const description = summary(offer.description);
+  const place = [offer.commune, t(`common:region.${offer.region}`)].filter(Boolean).join(", ");
+  const payLabel = offer.type === "emploi" ? t("offer.pay") : t("offer.stipend");
+  const details: [string, ReactNode][] = [
+    [t("offer.location"), place],
+    [t("offer.contract"), t(`common:contract.${offer.contract}`)],
+    [t("offer.positions"), t("offer.positionsCount", { count: offer.positions })],
+  ];
+  if (offer.payAmount) {
+    details.push([payLabel, t(`common:payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })]);
+  }
+  if (offer.durationMonths) details.push([t("offer.duration"), t("offer.durationMonths", { count: offer.durationMonths })]);
+  if (offer.minEducation) details.push([t("offer.education"), t(`common:education.${offer.minEducation}`)]);
+  if (offer.languages.length > 0) {
+    details.push([t("offer.languages"), offer.languages.map((code) => t(`common:language.${code}`)).join(", ")]);
+  }
+  if (offer.startDate) details.push([t("offer.startDate"), format.date(offer.startDate)]);
+  if (offer.type === "formation") {
+    if (offer.provider) details.push([t("offer.provider"), offer.provider]);
+    if (offer.endDate) details.push([t("offer.endDate"), format.date(offer.endDate)]);
+    if (offer.certificate) details.push([t("offer.certificate"), offer.certificate]);
+  }
+  details.push([t("offer.closingDate"), format.date(offer.closingDate)]);
+  const loginHref = `/connexion?${new URLSearchParams({ redirectTo: `/offres/${offer.id}` })}`;
+
+  return (
+    <article className="space-y-6" aria-labelledby="offer-title">
+      <title>{t("offer.titleTag", { title: offer.title, org: org.name })}</title>
+      <meta name="description" content={description} />
+      <meta property="og:title" content={offer.title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:type" content="website" />
+      <meta property="og:url" content={url} />
+      <meta property="og:locale" content={i18n.language === "en" ? "en_GB" : "fr_FR"} />
+      {isOpen ? (
+        <JobPostingJsonLd
+          offer={{
+            ...offer,
+            regionLabel: t(`common:region.${offer.region}`),
+            orgName: org.name,
+            orgUrl,
+            url,
+          }}
+        />
+      ) : null}
+
+      <p>
+        <Link to="/offres">← {t("offer.back")}</Link>
+      </p>
+
+      {hiddenBecause ? (
+        <div role="status" className="rounded-md border border-amber-600 bg-amber-50 p-3 text-amber-900">
+          <p className="font-semibold">
+            {t(`offer.notPublic.${hiddenBecause}`, {
+              status: t(`common:offerStatus.${offer.status}`).toLocaleLowerCase(i18n.language),
+            })}
+          </p>
+          {offer.rejectionReason ? <p className="mt-1">{t("offer.rejectionReason", { reason: offer.rejectionReason })}</p> : null}
+        </div>
+      ) : null}
+
+      <header>
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t(`common:offerType.${offer.type}`)}</p>
+        <h1 id="offer-title" className="mt-1 text-2xl font-bold break-words sm:text-3xl">
+          {offer.title}
+        </h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2">
+          {org.verified ? (
+            <>
+              <Link to={`/entreprises/${org.id}`} className="font-semibold">
+                {org.name}
+              </Link>
+              <VerifiedBadge label={t("offer.verified")} />
+            </>
+          ) : (
+            <span className="font-semibold">{org.name}</span>
+          )}
+        </p>
+        {offer.publishedAt ? (
+          <p className="mt-1 text-sm text-stone-600">{t("offer.publishedOn", { date: format.date(offer.publishedAt) })}</p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="offer-details" className="card">
+        <h2 id="offer-details" className="sr-only">
+          {t("offer.details")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+          {details.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-sm text-stone-600">{label}</dt>
+              <dd className="font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="offer-description">
+        <h2 id="offer-description" className="text-xl font-semibold">
+          {t("offer.description")}
+        </h2>
+        {/* Plain text: line breaks kept by CSS, any HTML shown as typed. */}
+        <p className="mt-2 whitespace-pre-line break-words">{offer.description}</p>
+      </section>
+
+      {isOpen ? (
+        <section className="card space-y-4">
+          {viewerRole === null ? (
+            <div>
+              <Link to={loginHref} className="btn">
+                {t("offer.applyLogin")}
+              </Link>
+              <p className="mt-2 text-sm text-stone-700">{t("offer.applyLoginHint")}</p>
+            </div>
+          ) : viewerRole === "candidat" ? (
+            <Link to={`/offres/${offer.id}/postuler`} className="btn">
+              {t("offer.apply")}
+            </Link>
+          ) : null}
+          <p className="text-sm">
+            <Link to={`/offres/${offer.id}/signaler`}>{t("offer.report")}</Link>
+            <span className="block text-stone-600">{t("offer.reportHint")}</span>
+          </p>
+        </section>
+      ) : null}
+    </article>
+  );
+}

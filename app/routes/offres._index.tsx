@@ -1,0 +1,156 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, useLocation } from "react-router";
+import type { Route } from "./+types/offres._index";
+import { Pagination } from "~/components/Pagination";
+import { SearchResults } from "~/components/SearchResults";
+import { searchOffers } from "~/models/search.server";
+import { parseSearchQuery, type SearchQuery } from "~/schemas/search";
+import { MAX_QUERY_LENGTH, searchHref, type SearchParam } from "~/utils/search-url";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
+import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
+
+export const handle = { i18n: ["common", "offers"] };
+
+export function loader({ request }: Route.LoaderArgs) {
+  const query = parseSearchQuery(new URL(request.url).searchParams);
+  const result = searchOffers(getDb(), {
+    q: query.q || undefined,
+    type: query.type,
+    region: query.region,
+    sector: query.secteur,
+    contract: query.contrat,
+    sort: query.tri === "date" ? "date" : "relevance",
+    page: query.page,
+  });
+  return { query, ...result };
+}
+
+const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** The filters in use, each with the label a person reads (to offer removing it). */
+function useActiveFilters(query: SearchQuery) {
+  const { t } = useTranslation("offers");
+  const filters: { param: SearchParam; label: string }[] = [];
+  if (query.type) filters.push({ param: "type", label: t(`common:offerType.${query.type}`) });
+  if (query.region) filters.push({ param: "region", label: t(`common:region.${query.region}`) });
+  if (query.secteur) filters.push({ param: "secteur", label: t(`common:sector.${query.secteur}`) });
+  if (query.contrat) filters.push({ param: "contrat", label: t(`common:contract.${query.contrat}`) });
+  return filters;
+}
+
+export default function Search({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("offers");
+  const format = useFormat();
+  const location = useLocation();
+  const { query, items, total, capped, page, pageCount } = loaderData;
+  const filters = useActiveFilters(query);
+  const select = (name: SearchParam, label: string, all: string, options: readonly string[], labelKey: string) => (
+    <div>
+      <label htmlFor={`search-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`search-${name}`} name={name} className="field" defaultValue={query[name] ?? ""}>
+        <option value="">{all}</option>
+        {options.map((value) => (
+          <option key={value} value={value}>
+            {t(`common:${labelKey}.${value}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="space-y-6">
+      <title>{query.q ? t("search.titleFor", { q: shorten(query.q, 60) }) : t("search.title")}</title>
+      <meta name="description" content={t("search.description")} />
+      <h1 className="text-2xl font-bold break-words">
+        {query.q ? t("search.headingFor", { q: shorten(query.q, 80) }) : t("search.heading")}
+      </h1>
+
+      {/* A GET form: the URL of the results can be shared, and it works without JavaScript. */}
+      <Form key={location.search} method="get" action="/offres" role="search" aria-label={t("search.formLabel")} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="sm:col-span-2 lg:col-span-3">
+          <label htmlFor="search-q" className="block font-medium">
+            {t("search.q")}
+          </label>
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            className="field"
+            defaultValue={query.q}
+            maxLength={MAX_QUERY_LENGTH}
+            placeholder={t("search.qPlaceholder")}
+          />
+        </div>
+        {select("type", t("search.type"), t("search.allTypes"), OFFER_TYPES, "offerType")}
+        {select("region", t("search.region"), t("search.allRegions"), REGION_CODES, "region")}
+        {select("secteur", t("search.sector"), t("search.allSectors"), SECTOR_CODES, "sector")}
+        {select("contrat", t("search.contract"), t("search.allContracts"), CONTRACTS, "contract")}
+        <div>
+          <label htmlFor="search-tri" className="block text-sm font-medium">
+            {t("search.sort")}
+          </label>
+          {/* Relevance is the default (the URL stays short); without words, the newest come first anyway. */}
+          <select id="search-tri" name="tri" className="field" defaultValue={query.tri === "date" ? "date" : ""}>
+            <option value="">{t("search.sortRelevance")}</option>
+            <option value="date">{t("search.sortDate")}</option>
+          </select>
+        </div>
+        <div className="flex items-end">
+          <button type="submit" className="btn w-full">
+            {t("search.submit")}
+          </button>
+        </div>
+      </Form>
+
+      <section aria-labelledby="search-results">
+        <h2 id="search-results" className="text-lg font-semibold" aria-live="polite">
+          {capped
+            ? t("search.totalCapped", { total: format.number(total) })
+            : t("search.total", { count: total, total: format.number(total) })}
+          {pageCount > 1 ? ` · ${t("search.pageOf", { page: format.number(page), pageCount: format.number(pageCount) })}` : null}
+        </h2>
+        {items.length === 0 ? (
+          <EmptyResult query={query} filters={filters} />
+        ) : (
+          <SearchResults offers={items} />
+        )}
+        <Pagination page={page} pageCount={pageCount} hrefFor={(n) => searchHref(query, { page: n })} />
+      </section>
+    </div>
+  );
+}
+
+function EmptyResult({ query, filters }: { query: SearchQuery; filters: { param: SearchParam; label: string }[] }) {
+  const { t } = useTranslation("offers");
+  if (!query.q && filters.length === 0) return <p className="mt-2">{t("search.noneOpen")}</p>;
+  return (
+    <div className="mt-2 space-y-2">
+      <p>{t("search.empty")}</p>
+      <p>{t("search.emptyHint")}</p>
+      <ul className="list-disc space-y-1 pl-6">
+        {query.q ? (
+          <li>
+            <Link to={searchHref(query, { q: undefined, page: undefined, tri: undefined })}>
+              {t("search.removeQuery", { q: shorten(query.q, 60) })}
+            </Link>
+          </li>
+        ) : null}
+        {filters.map((filter) => (
+          <li key={filter.param}>
+            <Link to={searchHref(query, { [filter.param]: undefined, page: undefined })}>
+              {t("search.removeFilter", { label: filter.label })}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link to="/offres">{t("search.clearAll")}</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import type { Contract, OfferType } from "../../db/enums";
+
+/** Contracts an offer of each type may have (DESIGN.md "offers"). */
+export const CONTRACTS_BY_TYPE: Record<OfferType, readonly Contract[]> = {
+  emploi: ["cdi", "cdd", "journalier", "saisonnier"],
+  apprentissage: ["apprentissage"],
+  stage: ["stage"],
+  formation: ["formation"],
+};

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { MEMBERSHIPS } from "../../db/enums";
+import { normalizeMaliPhone } from "../utils/phone";
+import { REGION_CODES, SECTOR_CODES } from "../utils/reference";
+import {
+  multilineText,
+  newPassword,
+  oneOf,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  personName,
+  requiredText,
+  ticked,
+} from "./fields";
+
+// The same formats as the registration form (app/schemas/auth.ts).
+const RCCM = /^[A-Za-z0-9.\-/ ]{5,40}$/;
+const NIF = /^[A-Za-z0-9]{6,15}$/;
+
+/** The organisation page's form. Registration numbers stay optional (informal workshops). */
+export const organisationSchema = z.object({
+  name: requiredText(120),
+  rccm: optionalText(40).refine((v) => v === undefined || RCCM.test(v), { error: "validation.rccmInvalid" }),
+  nif: optionalText(15).refine((v) => v === undefined || NIF.test(v), { error: "validation.nifInvalid" }),
+  sector: oneOf(SECTOR_CODES),
+  region: oneOf(REGION_CODES as [string, ...string[]]),
+  commune: optionalText(80),
+  description: multilineText(1000),
+  contactName: optionalText(120),
+  contactPhone: optionalPhone,
+  contactEmail: optionalEmail,
+  membership: oneOf(MEMBERSHIPS),
+});
+
+export type OrganisationInput = z.output<typeof organisationSchema>;
+
+/** A colleague to invite: one phone number or one e-mail address, in one box. */
+export const invitationSchema = z.object({
+  contact: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(254, { error: "validation.tooLong" })
+    .transform((value, ctx): { phone?: string; email?: string } => {
+      if (value.includes("@")) {
+        const email = z.email().safeParse(value.toLowerCase());
+        if (email.success) return { email: email.data };
+        ctx.addIssue({ code: "custom", message: "validation.emailInvalid" });
+        return z.NEVER;
+      }
+      const phone = normalizeMaliPhone(value);
+      if (phone) return { phone };
+      ctx.addIssue({ code: "custom", message: "employer:invite.contactInvalid" });
+      return z.NEVER;
+    }),
+});
+
+/** The invited person's account: the contact comes from the invitation, not from the form. */
+export const invitedAccountSchema = z
+  .object({
+    firstName: personName,
+    lastName: personName,
+    password: newPassword,
+    passwordConfirm: z.string({ error: "validation.required" }),
+    consent: ticked("validation.consentRequired"),
+  })
+  .refine((value) => value.password === value.passwordConfirm, {
+    path: ["passwordConfirm"],
+    error: "validation.passwordMismatch",
+    // Checked even when another field is wrong, so that every message shows at once.
+    when: ({ value }) => {
+      const v = value as { password?: unknown; passwordConfirm?: unknown };
+      return typeof v.password === "string" && typeof v.passwordConfirm === "string";
+    },
+  });
+
+export type InvitedAccountInput = z.output<typeof invitedAccountSchema>;

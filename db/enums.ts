@@ -1,0 +1,103 @@
+// The values of every enumerated column, with no Drizzle import: pages and
+// forms use them without pulling the database layer into the browser.
+
+export const ROLES = ["candidat", "employeur", "conseiller", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ["employer", "partner"] as const;
+
+export const MEMBERSHIPS = ["cnpm", "ccim", "none"] as const;
+
+export const VERIFICATION_STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export const SEXES = ["f", "m"] as const;
+
+export const MIGRANT_STATUSES = [
+  "none",
+  "returnee",
+  "internal_displaced",
+  "refugee",
+  "other_migrant",
+] as const;
+export type MigrantStatus = (typeof MIGRANT_STATUSES)[number];
+
+export const EDUCATION_LEVELS = [
+  "none",
+  "literate",
+  "fondamental1",
+  "def",
+  "cap",
+  "bt",
+  "bac",
+  "licence",
+  "master",
+  "doctorat",
+] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+export const AVAILABILITIES = ["immediate", "within_month", "later"] as const;
+
+export const DISABILITIES = [
+  "none",
+  "motor",
+  "visual",
+  "hearing",
+  "intellectual",
+  "psychosocial",
+  "other",
+] as const;
+
+export const CONSENT_METHODS = ["online", "oral", "written"] as const;
+
+export const OFFER_TYPES = ["emploi", "apprentissage", "stage", "formation"] as const;
+export type OfferType = (typeof OFFER_TYPES)[number];
+
+export const CONTRACTS = [
+  "cdi",
+  "cdd",
+  "journalier",
+  "saisonnier",
+  "apprentissage",
+  "stage",
+  "formation",
+] as const;
+export type Contract = (typeof CONTRACTS)[number];
+
+export const OFFER_STATUSES = [
+  "draft",
+  "pending",
+  "published",
+  "closed",
+  "filled",
+  "expired",
+  "rejected",
+] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export const PAY_PERIODS = ["month", "day", "total"] as const;
+
+export const APPLICATION_STATUSES = [
+  "submitted",
+  "shortlisted",
+  "interview",
+  "offered",
+  "hired",
+  "rejected",
+  "withdrawn",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const OPEN_APPLICATION_STATUSES = ["submitted", "shortlisted", "interview", "offered"] as const;
+
+export const REFUSAL_REASONS = ["profile_mismatch", "position_filled", "no_answer", "other"] as const;
+
+export const CHANNELS = ["self", "counsellor", "phone"] as const;
+
+export const FRAUD_REASONS = ["money", "fake", "discrimination", "trafficking", "other"] as const;
+
+export const FRAUD_STATUSES = ["open", "dismissed", "upheld"] as const;
+
+export const OUTBOX_CHANNELS = ["sms", "email"] as const;
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;

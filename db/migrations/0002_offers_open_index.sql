@@ -1,0 +1,1 @@
+CREATE INDEX `offers_open_idx` ON `offers` (`status`,`closing_date`,`type`,`org_id`);

@@ -1,0 +1,133 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { addDays, isoToday } from "../../app/utils/dates";
+import { describeInBrowser, usePortal } from "./harness";
+
+async function logIn(page: Page, identifier: string, password = "baara-demo") {
+  await page.goto("/connexion");
+  await page.getByLabel("Téléphone ou e-mail").fill(identifier);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL((url) => url.pathname !== "/connexion");
+}
+
+/** Fills the common part of the offer form and the section of the chosen type. */
+async function fillOffer(page: Page, offer: { type: string; title: string; sector: string; region: string }) {
+  await page.getByLabel("Type d'offre").selectOption(offer.type);
+  await page.getByLabel("Titre de l'offre").fill(offer.title);
+  await page
+    .getByLabel("Description")
+    .fill("Vous apprendrez le métier dans notre atelier, aux côtés d'un maître artisan expérimenté. Sérieux et ponctualité demandés.");
+  await page.getByLabel("Secteur d'activité").selectOption(offer.sector);
+  await page.getByLabel("Région", { exact: true }).selectOption(offer.region);
+  await page.getByLabel("Date de clôture des candidatures").fill(addDays(isoToday(), 30));
+}
+
+async function jsonLd(page: Page) {
+  const text = await page.locator('script[type="application/ld+json"]').textContent();
+  return JSON.parse(text ?? "null") as Record<string, unknown>;
+}
+
+describeInBrowser("offers in a real browser", () => {
+  const portal = usePortal();
+
+  it("the demo employer posts an apprenticeship; a search typed without accents finds it; its JSON-LD parses", async () => {
+    const employer = await (await portal.newContext()).newPage();
+    await logIn(employer, "employeur@baara.demo");
+    await employer.goto("/employeur/offres/nouvelle");
+    await fillOffer(employer, { type: "apprentissage", title: "Apprenti(e) soudeur métallique", sector: "mecanique", region: "sikasso" });
+    await employer.getByRole("group", { name: "Pour un apprentissage" }).getByLabel("Durée en mois").fill("18");
+    await employer.getByRole("button", { name: "Publier" }).click();
+    await employer.getByText("Votre offre est en ligne.").waitFor();
+
+    const visitor = await (await portal.newContext({ javaScriptEnabled: false })).newPage();
+    await visitor.goto("/offres");
+    await visitor.getByRole("searchbox").fill("soudeur metallique");
+    await visitor.getByRole("button", { name: "Rechercher" }).click();
+    await visitor.getByRole("link", { name: "Apprenti(e) soudeur métallique" }).click();
+    await visitor.getByRole("heading", { level: 1, name: "Apprenti(e) soudeur métallique" }).waitFor();
+    const posting = await jsonLd(visitor);
+    expect(posting["@type"]).toBe("JobPosting");
+    expect(posting.title).toBe("Apprenti(e) soudeur métallique");
+    expect(posting.jobLocation).toMatchObject({ address: { addressCountry: "ML" } });
+    expect(posting.validThrough).toMatch(new RegExp(`^${addDays(isoToday(), 30)}`));
+  });
+
+  it("a new employer's offer waits for the demo counsellor, who verifies the company and publishes it", async () => {
+    const employer = await (await portal.newContext()).newPage();
+    await employer.goto("/inscription?type=employeur");
+    await employer.getByLabel("Nom de l'entreprise ou de l'atelier").fill("Atelier Koné Couture");
+    await employer.getByLabel("Secteur d'activité").selectOption("textile");
+    await employer.getByLabel("Région").selectOption("segou");
+    await employer.getByLabel("Prénom").fill("Salimata");
+    await employer.getByLabel("Nom", { exact: true }).fill("Koné");
+    await employer.getByLabel("Numéro de téléphone").fill("76 55 44 33");
+    await employer.getByLabel("Mot de passe", { exact: true }).fill("couture-segou");
+    await employer.getByLabel("Confirmez le mot de passe").fill("couture-segou");
+    await employer.getByRole("checkbox").check();
+    await employer.getByRole("button", { name: "Créer mon compte" }).click();
+    await employer.waitForURL("**/employeur");
+
+    // Not verified yet: the offer can only be a draft.
+    await employer.goto("/employeur/offres/nouvelle");
+    await fillOffer(employer, { type: "emploi", title: "Couturière confirmée", sector: "textile", region: "segou" });
+    await employer.getByLabel("Contrat").selectOption("cdd");
+    await employer.getByLabel("Salaire en F CFA").fill("60 000");
+    expect(await employer.getByRole("button", { name: "Publier" }).count()).toBe(0);
+    await employer.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await employer.waitForURL(/\/employeur\/offres\/\d+/);
+    const offerPath = new URL(employer.url()).pathname;
+
+    const counsellor = await (await portal.newContext()).newPage();
+    await logIn(counsellor, "conseiller@baara.demo");
+    await counsellor.goto("/conseiller/moderation");
+    const company = counsellor.locator("li, article").filter({ hasText: "Atelier Koné Couture" }).first();
+    await company.getByRole("button", { name: "Vérifier l'entreprise" }).click();
+    await counsellor.waitForURL(/fait=/);
+
+    // Verified: the first offer is published only after a counsellor reads it.
+    await employer.goto(offerPath);
+    await employer.getByRole("button", { name: "Publier" }).click();
+    await employer.getByText("C'est la première offre de votre entreprise").waitFor();
+    const visitor = await (await portal.newContext()).newPage();
+    await visitor.goto("/offres?q=couturiere");
+    expect(await visitor.getByRole("link", { name: "Couturière confirmée" }).count()).toBe(0);
+
+    await counsellor.goto("/conseiller/moderation");
+    const held = counsellor.locator("li, article").filter({ hasText: "Couturière confirmée" }).first();
+    await held.getByRole("button", { name: "Publier l'offre" }).click();
+    await counsellor.waitForURL(/fait=/);
+    await visitor.goto("/offres?q=couturiere");
+    await visitor.getByRole("link", { name: "Couturière confirmée" }).waitFor();
+  });
+
+  it("three reports from three people suspend an offer until a counsellor decides", async () => {
+    const first = await (await portal.newContext()).newPage();
+    await first.goto("/offres?tri=date");
+    const link = first.locator("main ol a, main ul a").filter({ hasNotText: /^\d+$/ }).first();
+    const title = (await link.textContent())!.trim();
+    const offerPath = (await link.getAttribute("href"))!;
+    expect(offerPath).toMatch(/^\/offres\/\d+$/);
+
+    const reporters: BrowserContext[] = [];
+    for (const address of ["41.73.10.1", "41.73.10.2", "41.73.10.3"]) {
+      // Three people behind the same local proxy, which tells their addresses.
+      const context = await portal.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });
+      reporters.push(context);
+      const page = await context.newPage();
+      await page.goto(`${offerPath}/signaler`);
+      await page.getByLabel("Demande d'argent ou arnaque").check();
+      await page.getByLabel("Précisions").fill("On m'a demandé 10 000 F de frais de dossier au téléphone.");
+      await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+      await page.getByRole("heading", { name: "Merci pour votre signalement" }).waitFor();
+    }
+
+    const response = await first.goto(offerPath);
+    expect(response?.status()).toBe(404);
+    const counsellor = await (await portal.newContext()).newPage();
+    await logIn(counsellor, "conseiller@baara.demo");
+    await counsellor.goto("/conseiller/moderation");
+    await counsellor.getByText(title).first().waitFor();
+    expect(await counsellor.getByText("Suspendue par les signalements en attendant votre décision.").count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,73 @@
+// Offer forms and employers for the employer-side tests (offers, organisations,
+// invitations). The form goes through the real schema, as the posting page does.
+import { eq } from "drizzle-orm";
+import { getEmployerMembership } from "../../app/models/organisations.server";
+import { offerSchema, type OfferInput } from "../../app/schemas/offer";
+import type { Db } from "../../app/utils/db.server";
+import { addDays, isoToday } from "../../app/utils/dates";
+import { organisations, type VerificationStatus } from "../../db/schema";
+import { registerEmployer } from "./factories";
+
+/** A valid job offer as the form posts it (strings), with changes. */
+export function offerFields(changes: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    type: "emploi",
+    title: "Maçon qualifié",
+    description: "Construction d'une villa à Kalaban Coro. Trois ans d'expérience, travail du lundi au samedi.",
+    sector: "btp",
+    trade: "macon",
+    region: "koulikoro",
+    commune: "Kalaban Coro",
+    positions: "2",
+    minEducation: "",
+    languages: ["fr", "bm"],
+    startDate: "",
+    closingDate: addDays(isoToday(), 30),
+    contract: "cdd",
+    payAmount: "75 000",
+    payPeriod: "month",
+    durationMonths: "",
+    provider: "",
+    endDate: "",
+    certificate: "",
+    ...changes,
+  };
+}
+
+/** The parsed input of a valid job offer (what saveOffer receives). */
+export function offerInput(changes: Record<string, string | string[]> = {}): OfferInput {
+  return offerSchema.parse(offerFields(changes));
+}
+
+let n = 0;
+
+/** An employer registered online whose organisation has the given verification status. */
+export async function employerWithOrg(db: Db, status: VerificationStatus = "verified", orgName?: string) {
+  n++;
+  const user = await registerEmployer(db, {
+    email: `patron${n}-${Date.now()}@atelier.ml`,
+    orgName: orgName ?? `Atelier ${n}`,
+  });
+  const org = getEmployerMembership(db, user.id)!.org;
+  db.update(organisations).set({ verificationStatus: status }).where(eq(organisations.id, org.id)).run();
+  return { user, org: { ...org, verificationStatus: status } };
+}
+
+/** FormData from fields, repeated fields (checkbox groups) appended once per value. */
+export function toFormData(fields: Record<string, string | string[]>): FormData {
+  const formData = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) formData.append(key, v);
+  }
+  return formData;
+}
+
+/**
+ * The same offer as the posting page sends it: pay and duration under the name
+ * of the type's own fieldset (`emploi_payAmount`, `stage_durationMonths`).
+ */
+export function offerFormFields(changes: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  const { payAmount, durationMonths, ...fields } = offerFields(changes);
+  const type = String(fields.type);
+  return { ...fields, [`${type}_payAmount`]: payAmount ?? "", [`${type}_durationMonths`]: durationMonths ?? "" };
+}

@@ -1,0 +1,302 @@
+// @vitest-environment jsdom
+// The organisation page (edit, verification status, team, invitations) and the
+// invitation link. Bad input tried: a 10 000-character name, `<script>` in the
+// name, a bad RCCM, a foreign phone, an unknown token, a colleague's invitation
+// sent by a member who is not the owner, a candidate opening an invitation.
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { eq } from "drizzle-orm";
+import { createRoutesStub } from "react-router";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inviteColleague } from "../../app/models/invitations.server";
+import { isOrgMember } from "../../app/models/organisations.server";
+import Invitation, { action as invitationAction, loader as invitationLoader } from "../../app/routes/invitation.$token";
+import Organisation, { action as orgAction, loader as orgLoader } from "../../app/routes/employeur.organisation";
+import { getDb } from "../../app/utils/db.server";
+import { getSessionUser } from "../../app/utils/session.server";
+import { memberships, organisations, orgInvitations, outbox, users } from "../../db/schema";
+import { addMember, cookieFrom, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { employerWithOrg, toFormData } from "../helpers/offers";
+
+type Handler = (args: never) => unknown;
+
+const as = (cookie: string | undefined, handler: Handler) => (args: { request: Request }) => {
+  const headers = new Headers(args.request.headers);
+  if (cookie) headers.set("Cookie", cookie);
+  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
+};
+
+const cookies = { owner: "", member: "", rejected: "", candidate: "", stranger: "" };
+const ids = { org: 0, rejectedOrg: 0, owner: 0 };
+
+beforeAll(async () => {
+  const db = getDb();
+  const owner = await employerWithOrg(db, "verified", "Boulangerie du Fleuve");
+  const member = await insertUser(db, { role: "employeur", email: "mariam@fleuve.ml", displayName: "Mariam Coulibaly" });
+  addMember(db, member.id, owner.org.id, "member");
+  const rejected = await employerWithOrg(db, "rejected", "Atelier Refusé");
+  db.update(organisations).set({ verificationReason: "Le RCCM ne correspond pas." }).where(eq(organisations.id, rejected.org.id)).run();
+  const stranger = await employerWithOrg(db, "verified", "Garage Voisin");
+  const candidate = await registerCandidate(db, { phone: "70 50 50 50" });
+  Object.assign(ids, { org: owner.org.id, rejectedOrg: rejected.org.id, owner: owner.user.id });
+  cookies.owner = await sessionCookieFor(db, owner.user.id);
+  cookies.member = await sessionCookieFor(db, member.id);
+  cookies.rejected = await sessionCookieFor(db, rejected.user.id);
+  cookies.stranger = await sessionCookieFor(db, stranger.user.id);
+  cookies.candidate = await sessionCookieFor(db, candidate.id);
+});
+
+async function renderAt(url: string, cookie?: string) {
+  const i18n = await createTestI18n("fr");
+  const Stub = createRoutesStub([
+    { path: "/employeur/organisation", Component: Organisation as never, loader: as(cookie, orgLoader), action: as(cookie, orgAction) },
+    { path: "/invitation/:token", Component: Invitation as never, loader: as(cookie, invitationLoader), action: as(cookie, invitationAction) },
+    { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
+  ]);
+  render(
+    <WithI18n i18n={i18n}>
+      <Stub initialEntries={[url]} />
+    </WithI18n>,
+  );
+  return userEvent.setup();
+}
+
+function errorOf(field: HTMLElement) {
+  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
+  return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
+}
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const save = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Enregistrer" }));
+const orgRow = (id: number) => getDb().select().from(organisations).where(eq(organisations.id, id)).get()!;
+
+function call(handler: Handler, url: string, cookie?: string, fields?: Record<string, string>, params = {}) {
+  const init = fields ? { method: "POST", body: toFormData(fields) } : {};
+  return (async () => handler({ request: requestWithCookie(`http://localhost${url}`, cookie, init), params, context: {} } as never))();
+}
+
+async function statusOf(promise: Promise<unknown>) {
+  try {
+    const result = await promise;
+    return (result as { init?: ResponseInit })?.init?.status ?? (result instanceof Response ? result.status : 200);
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    return (error as { init?: ResponseInit }).init?.status;
+  }
+}
+
+describe("/employeur/organisation", () => {
+  it("shows the organisation, its status, its team, and the invitation form to the owner", async () => {
+    await renderAt("/employeur/organisation", cookies.owner);
+    expect(await screen.findByRole("heading", { name: "Vérification : Vérifiée" })).toBeTruthy();
+    expect(field("Nom de l'entreprise ou de l'atelier").value).toBe("Boulangerie du Fleuve");
+    const team = screen.getByRole("heading", { name: "L'équipe" }).parentElement!;
+    expect(within(team).getByText("Moussa Traoré")).toBeTruthy();
+    expect(within(team).getByText("Responsable du compte")).toBeTruthy();
+    expect(within(team).getByText("Mariam Coulibaly")).toBeTruthy();
+    expect(within(team).getByText("Membre")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Envoyer l'invitation" })).toBeTruthy();
+  });
+
+  it("shows a member the page without the invitation form, and refuses their invitation (403)", async () => {
+    await renderAt("/employeur/organisation", cookies.member);
+    expect(await screen.findByText("Seul le responsable du compte peut inviter des collègues.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Envoyer l'invitation" })).toBeNull();
+    expect(await statusOf(call(orgAction, "/employeur/organisation", cookies.member, { intent: "invite", contact: "70 11 11 11" }))).toBe(403);
+    expect(getDb().select().from(orgInvitations).where(eq(orgInvitations.phone, "+22370111111")).all()).toEqual([]);
+  });
+
+  it("shows a rejected organisation's reason; correcting its name sends it back to verification", async () => {
+    const user = await renderAt("/employeur/organisation", cookies.rejected);
+    expect(await screen.findByText("Motif : Le RCCM ne correspond pas.")).toBeTruthy();
+    const name = field("Nom de l'entreprise ou de l'atelier");
+    await user.clear(name);
+    await user.type(name, "Atelier Refusé SARL");
+    fireEvent.change(field("Téléphone (facultatif)"), { target: { value: "66 12 34 56" } });
+    await user.click(screen.getByRole("radio", { name: "CCIM" }));
+    await save(user);
+    expect(await screen.findByText(/Votre entreprise repart en vérification/)).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Vérification : En attente de vérification" })).toBeTruthy();
+    expect(orgRow(ids.rejectedOrg)).toMatchObject({
+      name: "Atelier Refusé SARL",
+      verificationStatus: "pending",
+      verificationReason: null,
+      contactPhone: "+22366123456",
+      membership: "ccim",
+    });
+  });
+
+  it("refuses bad input with one message per field and keeps what was typed, <script> included", async () => {
+    const user = await renderAt("/employeur/organisation", cookies.owner);
+    const name = await screen.findByLabelText("Nom de l'entreprise ou de l'atelier");
+    fireEvent.change(name, { target: { value: "A".repeat(10_000) } });
+    fireEvent.change(field("Numéro RCCM (facultatif)"), { target: { value: "<script>alert(1)</script>" } });
+    fireEvent.change(field("Téléphone (facultatif)"), { target: { value: "+33 6 12 34 56 78" } });
+    await save(user);
+    expect(await screen.findByText(/Le formulaire contient des erreurs/)).toBeTruthy();
+    expect(errorOf(field("Nom de l'entreprise ou de l'atelier"))).toBe("Ce texte est trop long.");
+    expect(errorOf(field("Numéro RCCM (facultatif)"))).toBe("Ce numéro RCCM n'est pas valable. Exemple : MA.BKO.2019.B.1234.");
+    expect(errorOf(field("Téléphone (facultatif)"))).toBe("Ce numéro n'est pas un numéro malien valable. Exemple : 70 00 00 01.");
+    expect(field("Numéro RCCM (facultatif)").value).toBe("<script>alert(1)</script>");
+    expect(document.querySelectorAll("script")).toHaveLength(0);
+    expect(orgRow(ids.org).name).toBe("Boulangerie du Fleuve");
+  });
+
+  it("keeps a verified organisation verified when its name changes", async () => {
+    const user = await renderAt("/employeur/organisation", cookies.owner);
+    const name = await screen.findByLabelText("Nom de l'entreprise ou de l'atelier");
+    await user.clear(name);
+    await user.type(name, "Boulangerie du Fleuve Niger");
+    await save(user);
+    expect(await screen.findByText("Les informations de l'entreprise sont enregistrées.")).toBeTruthy();
+    expect(orgRow(ids.org)).toMatchObject({ name: "Boulangerie du Fleuve Niger", verificationStatus: "verified" });
+  });
+
+  it("lets the owner invite a colleague by phone, shows the link and lists the invitation", async () => {
+    const user = await renderAt("/employeur/organisation", cookies.owner);
+    await user.type(await screen.findByLabelText("Téléphone ou e-mail du collègue"), "76 99 88 77");
+    await user.click(screen.getByRole("button", { name: "Envoyer l'invitation" }));
+    expect(await screen.findByText("Invitation envoyée à 76 99 88 77.")).toBeTruthy();
+    const link = screen.getByText(/\/invitation\/[\w-]{43}$/).textContent!;
+    const row = getDb().select().from(outbox).where(eq(outbox.recipient, "+22376998877")).get()!;
+    expect(row).toMatchObject({ channel: "sms", template: "invitation" });
+    expect(link.endsWith(String(row.payload.link))).toBe(true);
+    expect(await screen.findByText(/^76 99 88 77 — valable jusqu'au/)).toBeTruthy();
+  });
+
+  it("says why an invitation is refused, on the field", async () => {
+    const user = await renderAt("/employeur/organisation", cookies.owner);
+    const contact = await screen.findByLabelText("Téléphone ou e-mail du collègue");
+    await user.type(contact, "mariam@fleuve.ml");
+    await user.click(screen.getByRole("button", { name: "Envoyer l'invitation" }));
+    expect(await screen.findByText("Cette personne fait déjà partie de l'équipe.")).toBeTruthy();
+    expect(errorOf(screen.getByLabelText("Téléphone ou e-mail du collègue"))).toBe("Cette personne fait déjà partie de l'équipe.");
+
+    for (const [typed, message] of [
+      ["+33 6 12 34 56 78", "Écrivez un numéro malien (exemple : 70 00 00 01) ou une adresse e-mail."],
+      ["moussa@", "Cette adresse e-mail n'est pas valable. Exemple : nom@exemple.ml."],
+      ["", "Ce champ est obligatoire."],
+    ]) {
+      const result = (await call(orgAction, "/employeur/organisation", cookies.owner, { intent: "invite", contact: typed! })) as {
+        init: ResponseInit;
+        data: { fieldErrors: Record<string, string> };
+      };
+      expect(result.init.status).toBe(400);
+      const i18n = await createTestI18n("fr");
+      expect(i18n.t(result.data.fieldErrors.contact!)).toBe(message);
+    }
+  });
+
+  it("sends a visitor to the login page and refuses a candidate (403)", async () => {
+    const response = (await call(orgLoader, "/employeur/organisation").catch((e: unknown) => e)) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/connexion?redirectTo=%2Femployeur%2Forganisation");
+    expect(await statusOf(call(orgLoader, "/employeur/organisation", cookies.candidate))).toBe(403);
+    expect(await statusOf(call(orgAction, "/employeur/organisation", cookies.candidate, { intent: "save", name: "x" }))).toBe(403);
+  });
+});
+
+describe("/invitation/:token", () => {
+  function newInvitation(contact: { phone?: string; email?: string }) {
+    const result = inviteColleague(getDb(), ids.owner, contact);
+    if (!result?.ok) throw new Error(JSON.stringify(result));
+    return result.token;
+  }
+
+  it("lets a visitor create an employer account in the organisation, with the invited phone", async () => {
+    const token = newInvitation({ phone: "+22365432100" });
+    const user = await renderAt(`/invitation/${token}`);
+    expect(await screen.findByRole("heading", { name: /^Rejoindre Boulangerie du Fleuve/ })).toBeTruthy();
+    const phone = field("Numéro de téléphone");
+    expect(phone.value).toBe("65 43 21 00");
+    expect(phone.readOnly).toBe(true);
+    expect(screen.getByRole("link", { name: "Connectez-vous d'abord" }).getAttribute("href")).toBe(
+      `/connexion?redirectTo=${encodeURIComponent(`/invitation/${token}`)}`,
+    );
+    await user.type(field("Prénom"), "Kadiatou");
+    await user.type(field("Nom"), "Sangaré");
+    await user.type(field("Mot de passe"), "bamako2026");
+    await user.type(field("Confirmez le mot de passe"), "bamako2026");
+    await user.click(screen.getByRole("checkbox"));
+    await user.click(screen.getByRole("button", { name: "Créer mon compte et rejoindre l'équipe" }));
+    expect(await screen.findByRole("heading", { name: "Espace employeur" })).toBeTruthy();
+
+    const account = getDb().select().from(users).where(eq(users.phone, "+22365432100")).get()!;
+    expect(account).toMatchObject({ role: "employeur", displayName: "Kadiatou Sangaré" });
+    expect(getDb().select().from(memberships).where(eq(memberships.userId, account.id)).all()).toEqual([
+      expect.objectContaining({ orgId: ids.org, role: "member" }),
+    ]);
+  });
+
+  it("logs the new colleague in (a session cookie for their account)", async () => {
+    const token = newInvitation({ email: "bakary@fleuve.ml" });
+    const response = (await call(invitationAction, `/invitation/${token}`, undefined, {
+      intent: "register",
+      firstName: "Bakary",
+      lastName: "Keïta",
+      password: "bamako2026",
+      passwordConfirm: "bamako2026",
+      consent: "on",
+      // A different contact typed into a crafted request is ignored: the invitation's is used.
+      email: "pirate@exemple.ml",
+    }, { token })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/employeur");
+    const session = await getSessionUser(getDb(), requestWithCookie("http://localhost/", cookieFrom(response)));
+    expect(session).toMatchObject({ role: "employeur", email: "bakary@fleuve.ml", displayName: "Bakary Keïta" });
+    expect(getDb().select().from(users).where(eq(users.email, "pirate@exemple.ml")).get()).toBeUndefined();
+    // The link is spent.
+    expect(await statusOf(call(invitationLoader, `/invitation/${token}`, undefined, undefined, { token }))).toBe(404);
+  });
+
+  it("refuses a bad registration form with 400 and keeps the names", async () => {
+    const token = newInvitation({ phone: "+22365432101" });
+    const result = (await call(invitationAction, `/invitation/${token}`, undefined, {
+      intent: "register",
+      firstName: "<script>",
+      lastName: "A".repeat(10_000),
+      password: "court",
+      passwordConfirm: "autre",
+    }, { token })) as { init: ResponseInit; data: { fieldErrors: Record<string, string>; values: Record<string, string> } };
+    expect(result.init.status).toBe(400);
+    expect(result.data.fieldErrors).toEqual({
+      firstName: "validation.nameInvalid",
+      lastName: "validation.tooLong",
+      password: "validation.passwordTooShort",
+      passwordConfirm: "validation.passwordMismatch",
+      consent: "validation.consentRequired",
+    });
+    expect(result.data.values).toMatchObject({ firstName: "<script>" });
+    expect(result.data.values).not.toHaveProperty("password");
+    expect(getDb().select().from(users).where(eq(users.phone, "+22365432101")).get()).toBeUndefined();
+  });
+
+  it("lets a logged-in employer join with one button", async () => {
+    const colleague = await insertUser(db(), { role: "employeur", email: "awa@fleuve.ml", displayName: "Awa Touré" });
+    const token = newInvitation({ email: "awa@fleuve.ml" });
+    const user = await renderAt(`/invitation/${token}`, await sessionCookieFor(db(), colleague.id));
+    await user.click(await screen.findByRole("button", { name: /^Rejoindre Boulangerie du Fleuve/ }));
+    expect(await screen.findByRole("heading", { name: "Espace employeur" })).toBeTruthy();
+    expect(isOrgMember(db(), colleague.id, ids.org)).toBe(true);
+  });
+
+  it("explains to a candidate that only an employer account can join (403)", async () => {
+    const token = newInvitation({ phone: "+22365432102" });
+    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.candidate, undefined, { token })) as { init: ResponseInit };
+    expect(page.init.status).toBe(403);
+    await renderAt(`/invitation/${token}`, cookies.candidate);
+    expect(await screen.findByText(/Vous êtes connecté avec un compte Candidat/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Rejoindre/ })).toBeNull();
+    expect(await statusOf(call(invitationAction, `/invitation/${token}`, cookies.candidate, { intent: "join" }, { token }))).toBe(403);
+  });
+
+  it.each(["inconnu", "x".repeat(43), "' OR 1=1 --", "a".repeat(5000)])("answers 404 to the token %j", async (token) => {
+    expect(await statusOf(call(invitationLoader, `/invitation/x`, undefined, undefined, { token }))).toBe(404);
+    expect(
+      await statusOf(call(invitationAction, `/invitation/x`, cookies.stranger, { intent: "join" }, { token })),
+    ).toBe(404);
+  });
+});
+
+const db = () => getDb();
