@@ -7,7 +7,13 @@ type NavItem = { to: string; label: string; end?: boolean };
 
 /** Links of each role's space (pages that exist; later features add theirs here). */
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
-  candidat: [{ to: "/candidat", label: "nav.candidateHome", end: true }],
+  candidat: [
+    { to: "/candidat", label: "nav.candidateHome", end: true },
+    { to: "/candidat/profil", label: "nav.profile" },
+    { to: "/candidat/candidatures", label: "nav.applications" },
+    { to: "/candidat/alertes", label: "nav.alerts" },
+    { to: "/candidat/compte", label: "nav.account" },
+  ],
   employeur: [
     { to: "/employeur", label: "nav.employerHome", end: true },
     { to: "/employeur/offres", label: "nav.employerOffers" },
