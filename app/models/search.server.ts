@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { offers, organisations, type Contract, type OfferType } from "../../db/schema";
 import { isoToday } from "../utils/dates";
 import type { Db } from "../utils/db.server";
@@ -58,38 +58,45 @@ export function searchOffers(db: Db, filters: SearchFilters, today = isoToday())
     filters.sector ? eq(offers.sector, filters.sector) : undefined,
     filters.contract ? eq(offers.contract, filters.contract) : undefined,
   );
-  const candidates = match
-    ? db
-        .select({ id: sql<number>`offers_fts.rowid`.as("id"), score: sql<number>`bm25(offers_fts, 8.0, 1.0, 3.0)`.as("score") })
-        .from(sql`offers_fts`)
-        .crossJoin(offers)
-        .crossJoin(organisations)
-        .where(and(sql`offers_fts MATCH ${match}`, sql`${offers.id} = offers_fts.rowid`, conditions))
-        .orderBy(sql`offers_fts.rowid desc`)
-        .limit(RESULT_CAP + 1)
-        .as("candidates")
-    : null;
-  const found = db
-    .select({ n: sql<number>`count(*)` })
-    .from(candidates ?? db.select({ one: sql`1` }).from(offers).crossJoin(organisations).where(conditions).limit(RESULT_CAP + 1).as("open"))
-    .get()!.n;
+  const byDate = [desc(offers.publishedAt), desc(offers.id)];
+  const read = (where: SQL | undefined) =>
+    db.select({ ...offerSummaryColumns, description: offers.description }).from(offers).crossJoin(organisations).where(where);
+  let found: number;
+  let pageOf: (page: number) => ReturnType<ReturnType<typeof read>["all"]>;
+  if (match) {
+    // One pass over the index: the matches (at most RESULT_CAP + 1) with their
+    // score and date are ranked here, then only the page's 20 offers are read.
+    const matches = db
+      .select({ id: offers.id, score: sql<number>`bm25(offers_fts, 8.0, 1.0, 3.0)`, publishedAt: offers.publishedAt })
+      .from(sql`offers_fts`)
+      .crossJoin(offers)
+      .crossJoin(organisations)
+      .where(and(sql`offers_fts MATCH ${match}`, sql`${offers.id} = offers_fts.rowid`, conditions))
+      .orderBy(sql`offers_fts.rowid desc`)
+      .limit(RESULT_CAP + 1)
+      .all();
+    found = matches.length;
+    matches.length = Math.min(matches.length, RESULT_CAP);
+    const newest = (a: (typeof matches)[number], b: (typeof matches)[number]) =>
+      (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id;
+    matches.sort(filters.sort === "date" ? newest : (a, b) => a.score - b.score || newest(a, b));
+    pageOf = (page) => {
+      const ids = matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((m) => m.id);
+      if (ids.length === 0) return [];
+      const rows = read(and(inArray(offers.id, ids), eq(organisations.id, offers.orgId))).all();
+      return ids.map((id) => rows.find((row) => row.id === id)!);
+    };
+  } else {
+    found = db
+      .select({ n: sql<number>`count(*)` })
+      .from(db.select({ one: sql`1` }).from(offers).crossJoin(organisations).where(conditions).limit(RESULT_CAP + 1).as("open"))
+      .get()!.n;
+    pageOf = (page) => read(conditions).orderBy(...byDate).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).all();
+  }
   const total = Math.min(found, RESULT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-  const columns = { ...offerSummaryColumns, description: offers.description };
-  const byDate = [desc(offers.publishedAt), desc(offers.id)];
-  const items = candidates
-    ? db
-        .select(columns)
-        .from(candidates)
-        .crossJoin(offers)
-        .crossJoin(organisations)
-        .where(and(sql`${offers.id} = candidates.id`, eq(organisations.id, offers.orgId)))
-        .orderBy(...(filters.sort === "date" ? byDate : [sql`candidates.score`, ...byDate]))
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-        .all()
-    : db.select(columns).from(offers).crossJoin(organisations).where(conditions).orderBy(...byDate).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).all();
+  const items = pageOf(page);
   return {
     total,
     capped: found > RESULT_CAP,
