@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { createInstance } from "i18next";
@@ -8,6 +9,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { ServerRouter, type EntryContext, type HandleDataRequestFunction } from "react-router";
 import { DEFAULT_NS } from "./utils/i18n";
 import { getLocale, localeCookie, requestedLocale, resources } from "./utils/i18n.server";
+import { contentSecurityPolicy } from "./utils/security.server";
 
 export const streamTimeout = 5_000;
 
@@ -43,6 +45,10 @@ export default async function handleRequest(
     showSupportNotice: false,
   });
 
+  // A new nonce for every page: only React Router's own scripts carry it.
+  const nonce = randomBytes(16).toString("base64");
+  if (import.meta.env.PROD) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const userAgent = request.headers.get("user-agent");
@@ -56,9 +62,10 @@ export default async function handleRequest(
 
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>
-        <ServerRouter context={routerContext} url={request.url} />
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </I18nextProvider>,
       {
+        nonce,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough({

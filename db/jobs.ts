@@ -1,9 +1,15 @@
-// `npm run jobs`: the periodic chores (run it daily, e.g. from cron).
-// Pages never wait for it: an offer past its closing date is already hidden.
+// `npm run jobs`: the periodic chores (run it daily, e.g. from cron). Pages never
+// wait for it: an offer past its closing date is already hidden.
 import { expireOffers } from "../app/models/offers.server";
+import { anonymiseInactiveCandidates, clearOldReportDetails } from "../app/models/retention.server";
 import { databasePath, openDb } from "../app/utils/db.server";
 
 const db = openDb();
 const expired = expireOffers(db);
+const anonymised = anonymiseInactiveCandidates(db);
+const cleared = clearOldReportDetails(db);
 db.$client.close();
-console.log(`${databasePath()}: ${expired} offers marked expired`);
+console.log(
+  `${databasePath()}: ${expired} offers marked expired, ${anonymised} inactive candidates anonymised, ` +
+    `${cleared} old report details cleared`,
+);

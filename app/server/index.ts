@@ -7,6 +7,7 @@ import compression from "compression";
 import express from "express";
 import * as build from "virtual:react-router/server-build";
 import { closeDb, getDb } from "../utils/db.server";
+import { baseSecurityHeaders, isCrossSiteWrite } from "../utils/security.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
@@ -17,6 +18,17 @@ app.disable("x-powered-by");
 // Only a proxy on this machine may tell us the client's address.
 app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
 app.use(compression());
+
+const securityHeaders = baseSecurityHeaders(process.env.NODE_ENV === "production");
+app.use((req, res, next) => {
+  res.set(securityHeaders);
+  // A form posted from another site never reaches an action (CSRF), whatever the cookie.
+  if (isCrossSiteWrite(req.method, { get: (name) => req.get(name) ?? null }, req.get("host"))) {
+    res.status(403).type("text/plain; charset=utf-8").send("Demande refusée : elle vient d'un autre site.\nRequest refused: it comes from another site.");
+    return;
+  }
+  next();
+});
 
 app.use(
   "/assets",
