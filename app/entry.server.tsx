@@ -47,7 +47,7 @@ export default async function handleRequest(
 
   // A new nonce for every page: only React Router's own scripts carry it.
   const nonce = randomBytes(16).toString("base64");
-  if (import.meta.env.PROD) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  if (process.env.NODE_ENV === "production") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

@@ -9,9 +9,10 @@ export default function setup() {
   if (browserMissing()) return;
   fs.rmSync(E2E_DIR, { recursive: true, force: true });
   fs.mkdirSync(E2E_DIR, { recursive: true });
-  // Without VITEST in its environment: vite.config.ts leaves React Router's plugin out under Vitest.
+  // Without VITEST in its environment (vite.config.ts leaves React Router's plugin
+  // out under Vitest), and as production, not as Vitest's "test": the real build.
   const { VITEST: _vitest, ...env } = process.env;
-  execFileSync("npx", ["react-router", "build"], { stdio: "ignore", env });
+  execFileSync("npx", ["react-router", "build"], { stdio: "ignore", env: { ...env, NODE_ENV: "production" } });
   execFileSync(
     "npx",
     ["tsx", "db/seed.ts", "--employers", "12", "--offers", "60", "--candidates", "80", "--applications", "120"],
