@@ -15,6 +15,8 @@ import { normalizeMaliPhone } from "../utils/phone";
 import { recordAudit } from "./audit.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Accounts one address may create in an hour (a cybercafé or a shared mobile address stays well below). */
+export const REGISTRATIONS_PER_HOUR = 20;
 export const LOGIN_MAX_FAILURES = 5;
 
 /** A login identifier as stored: e-mail lower-cased, or a Malian phone in E.164. */
@@ -177,4 +179,18 @@ export async function authenticate(
 
 export function setUserLocale(db: Db, userId: number, locale: Locale) {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+/** Seconds to wait before this address may register again, or 0 (from the audit log). */
+export function registrationWait(db: Db, ip: string, now = Date.now()): number {
+  if (ip === "unknown") return 0;
+  const since = new Date(now - 60 * 60 * 1000);
+  const rows = db
+    .select({ at: auditLog.createdAt })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "account.registered"), eq(auditLog.ip, ip), gt(auditLog.createdAt, since)))
+    .orderBy(auditLog.createdAt)
+    .all();
+  if (rows.length < REGISTRATIONS_PER_HOUR) return 0;
+  return Math.max(1, Math.ceil((rows[0]!.at.getTime() + 60 * 60 * 1000 - now) / 1000));
 }

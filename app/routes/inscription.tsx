@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useNavigation, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/inscription";
 import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
-import { ContactTakenError, registerAccount } from "~/models/accounts.server";
+import { ContactTakenError, registerAccount, registrationWait } from "~/models/accounts.server";
 import { registrationSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -19,14 +19,25 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues };
+type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
+  // Only robots fill the hidden field: they get the home page, and no account.
+  const trap = formData.get("website");
+  if (typeof trap === "string" && trap.trim() !== "") return redirect("/");
+
+  const db = getDb();
+  const wait = registrationWait(db, clientIp(context));
+  if (wait > 0) {
+    return data<ActionData>(
+      { fieldErrors: {}, values: formValues(formData), formError: "validation.tooManyRegistrations" },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
   const form = parseForm(registrationSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
 
-  const db = getDb();
   try {
     const user = await registerAccount(db, form.data, await getLocale(request), clientIp(context));
     const redirectTo = safeRedirect(formData.get("redirectTo"), HOME_BY_ROLE[user.role]);
@@ -63,7 +74,7 @@ export default function Register({ actionData }: Route.ComponentProps) {
       </p>
 
       <Form method="post" className="card mt-4 space-y-4" noValidate>
-        <FormErrorSummary errors={errors} />
+        <FormErrorSummary errors={errors} message={actionData?.formError} />
         <input type="hidden" name="accountType" value={accountType} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
 
@@ -103,6 +114,11 @@ export default function Register({ actionData }: Route.ComponentProps) {
             autoComplete="new-password" required error={errors.passwordConfirm} />
         </fieldset>
 
+        {/* A trap for robots: people neither see it nor reach it with the keyboard. */}
+        <div className="absolute -left-[10000px] h-px w-px overflow-hidden" aria-hidden="true">
+          <label htmlFor="register-website">{t("register.honeypot")}</label>
+          <input id="register-website" type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <CheckboxField
           name="consent"
           label={t(`register.consent.${accountType}`)}
