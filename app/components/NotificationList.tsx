@@ -14,9 +14,14 @@ export type NotificationItem = {
 /** The text of a notification in the reader's language: its kind is a key of notifications.json. */
 function useNotificationText() {
   const { t } = useTranslation("notifications");
+  const format = useFormat();
   return (item: NotificationItem) => {
     const values: Record<string, unknown> = { ...item.payload };
     if (typeof values.status === "string") values.status = t(`common:applicationStatus.${values.status}`);
+    // An interview time as the employer's form sends it (`2026-03-10T09:30`, Mali time = UTC), written out.
+    if (typeof values.interviewAt === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.interviewAt)) {
+      values.interviewAt = format.dateTime(new Date(`${values.interviewAt}:00Z`));
+    }
     return t(item.kind, { ...values, defaultValue: t("unknown") });
   };
 }

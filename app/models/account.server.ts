@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import {
   applicationEvents,
   applications,
@@ -7,9 +7,13 @@ import {
   candidateProfiles,
   candidateTrades,
   files,
+  memberships,
   notifications,
   offers,
   oneTimeCodes,
+  OPEN_APPLICATION_STATUSES,
+  orgInvitations,
+  organisations,
   outbox,
   placementFollowups,
   placements,
@@ -21,7 +25,7 @@ import type { Db } from "../utils/db.server";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
 
-/** Changes a password after checking the current one; every other session ends. */
+/** Changes a password after checking the current one; every session ends (the page logs the person in again). */
 export async function changePassword(db: Db, userId: number, current: string, next: string) {
   const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
   if (!user || !(await verifyPassword(current, user.passwordHash))) return { ok: false as const };
@@ -94,14 +98,33 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
  * Deletes a person: profile, files, contact details, messages, notes and
  * sessions go; the account becomes an empty tombstone so that their
  * applications and placements remain as anonymous rows for the statistics.
+ * Their open applications are withdrawn (no employer waits on a ghost).
  * Also used for accounts inactive for 24 months.
  */
 export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }: { actorId: number | null; reason: "self" | "inactive" | "admin"; ip?: string }) {
   db.transaction((tx) => {
+    const person = tx.select({ phone: users.phone, email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
+    if (!person) return;
+    const contacts = [person.phone, person.email].filter((c): c is string => Boolean(c));
+
+    const open = tx
+      .select({ id: applications.id, status: applications.status })
+      .from(applications)
+      .where(and(eq(applications.candidateId, userId), inArray(applications.status, [...OPEN_APPLICATION_STATUSES])))
+      .all();
+    if (open.length) {
+      tx.update(applications).set({ status: "withdrawn", updatedAt: new Date() }).where(inArray(applications.id, open.map((a) => a.id))).run();
+      tx.insert(applicationEvents).values(open.map((a) => ({ applicationId: a.id, actorId, fromStatus: a.status, toStatus: "withdrawn" as const }))).run();
+    }
+    tx.update(applications).set({ message: null, cvFileId: null, interviewPlace: null }).where(eq(applications.candidateId, userId)).run();
+    // Employers' notes on their applications are about them (and may name them).
+    tx.update(applicationEvents)
+      .set({ note: null })
+      .where(inArray(applicationEvents.applicationId, tx.select({ id: applications.id }).from(applications).where(eq(applications.candidateId, userId))))
+      .run();
     tx.delete(candidateProfiles).where(eq(candidateProfiles.userId, userId)).run();
     tx.delete(candidateTrades).where(eq(candidateTrades.userId, userId)).run();
     tx.delete(candidateNotes).where(eq(candidateNotes.candidateId, userId)).run();
-    tx.update(applications).set({ message: null, cvFileId: null, interviewPlace: null }).where(eq(applications.candidateId, userId)).run();
     tx.delete(files).where(eq(files.ownerId, userId)).run();
     tx.delete(savedSearches).where(eq(savedSearches.userId, userId)).run();
     tx.delete(notifications).where(eq(notifications.userId, userId)).run();
@@ -111,10 +134,46 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
     const ids = tx.select({ id: placements.id }).from(placements).where(eq(placements.candidateId, userId)).all();
     if (ids.length) tx.update(placementFollowups).set({ note: null }).where(inArray(placementFollowups.placementId, ids.map((p) => p.id))).run();
     tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId)).run();
+    if (contacts.length) {
+      // Failed and throttled logins name the account by the phone or e-mail that was typed.
+      tx.update(auditLog)
+        .set({ subjectId: null, ip: null })
+        .where(and(eq(auditLog.subjectType, "identifier"), inArray(auditLog.subjectId, contacts)))
+        .run();
+      // Messages and invitations addressed to them before the account was linked.
+      tx.delete(outbox).where(inArray(outbox.recipient, contacts)).run();
+      tx.delete(orgInvitations).where(or(inArray(orgInvitations.phone, contacts), inArray(orgInvitations.email, contacts))).run();
+      // An employer's organisation took its contact from its founder's registration.
+      tx.update(organisations).set({ contactPhone: null }).where(inArray(organisations.contactPhone, contacts)).run();
+      tx.update(organisations).set({ contactEmail: null }).where(inArray(organisations.contactEmail, contacts)).run();
+    }
+    tx.update(organisations)
+      .set({ contactName: null })
+      .where(
+        and(
+          eq(organisations.contactName, person.displayName),
+          inArray(organisations.id, tx.select({ id: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId))),
+        ),
+      )
+      .run();
     tx.update(users)
       .set({ phone: null, email: null, passwordHash: null, displayName: "—", deletedAt: new Date() })
       .where(eq(users.id, userId))
       .run();
     recordAudit(tx, { actorId, action: "account.deleted", subjectType: "user", subjectId: userId, detail: { reason }, ip });
   });
+}
+
+/**
+ * A person deletes their own account: only with their password (a borrowed
+ * phone with an open session is not enough). Returns false on a wrong password.
+ */
+export async function deleteOwnAccount(db: Db, userId: number, password: string, ip?: string) {
+  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    recordAudit(db, { actorId: userId, action: "account.delete_refused", subjectType: "user", subjectId: userId, ip });
+    return false;
+  }
+  anonymiseAccount(db, userId, { actorId: userId, reason: "self", ip });
+  return true;
 }

@@ -7,7 +7,6 @@ import { isOpenOffer } from "./offers.server";
 import { toFtsQuery, type SearchFilters } from "./search.server";
 
 export const MAX_SAVED_SEARCHES = 10;
-const DAY_MS = 86_400_000;
 
 /** The /offres parameters an alert keeps (French names, as in the URL). */
 export const ALERT_KEYS = ["q", "type", "region", "secteur", "contrat"] as const;
@@ -74,13 +73,16 @@ export function runAlerts(db: Db, now = Date.now()) {
   const alerts = db.select().from(savedSearches).all();
   const byUser = new Map<number, typeof alerts>();
   for (const alert of alerts) byUser.set(alert.userId, [...(byUser.get(alert.userId) ?? []), alert]);
+  const today = isoToday(new Date(now));
   let digests = 0;
   for (const [userId, userAlerts] of byUser) {
-    if (userAlerts.some((a) => a.lastDigestAt && a.lastDigestAt.getTime() > now - DAY_MS)) continue;
+    // One digest per calendar day (as the dedupe key says), not per rolling 24 hours:
+    // a daily run a few seconds earlier than yesterday's must still send today's.
+    if (userAlerts.some((a) => a.lastDigestAt && isoToday(a.lastDigestAt) === today)) continue;
     const found = new Map<number, string>();
     for (const alert of userAlerts) {
       const since = alert.lastCheckedAt ?? alert.createdAt;
-      for (const offer of newOffersFor(db, toFilters(alert.query), since, isoToday(new Date(now)))) found.set(offer.id, offer.title);
+      for (const offer of newOffersFor(db, toFilters(alert.query), since, today)) found.set(offer.id, offer.title);
     }
     db.transaction((tx) => {
       tx.update(savedSearches).set({ lastCheckedAt: new Date(now) }).where(eq(savedSearches.userId, userId)).run();
@@ -92,7 +94,7 @@ export function runAlerts(db: Db, now = Date.now()) {
         template: "alerts.digest",
         payload: { count: titles.length, titles: titles.slice(0, 3).join(" · ") },
         link: "/candidat/alertes",
-        dedupeKey: `alerts:${userId}:${isoToday(new Date(now))}`,
+        dedupeKey: `alerts:${userId}:${today}`,
       });
     });
     if (found.size > 0) digests++;

@@ -3,6 +3,7 @@ import {
   applicationEvents,
   applications,
   candidateProfiles,
+  files,
   offers,
   organisations,
   users,
@@ -34,7 +35,7 @@ export type ApplyInput = {
 
 export type ApplyResult =
   | { ok: true; applicationId: number }
-  | { ok: false; reason: "offer_not_open" | "daily_limit" | "not_candidate" }
+  | { ok: false; reason: "offer_not_open" | "daily_limit" | "not_candidate" | "invalid_cv" }
   | { ok: false; reason: "already_applied"; applicationId: number };
 
 function existingApplication(db: Db | Tx, offerId: number, candidateId: number) {
@@ -51,11 +52,17 @@ function existingApplication(db: Db | Tx, offerId: number, candidateId: number) 
  * expired or unpublished offer refuses, and so does a 31st application in a day.
  */
 export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): ApplyResult {
-  const candidate = db.select({ role: users.role, deletedAt: users.deletedAt }).from(users).where(eq(users.id, input.candidateId)).get();
-  if (!candidate || candidate.role !== "candidat" || candidate.deletedAt) return { ok: false, reason: "not_candidate" };
+  const candidate = db.select({ role: users.role, deletedAt: users.deletedAt, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.candidateId)).get();
+  if (!candidate || candidate.role !== "candidat" || candidate.deletedAt || candidate.disabledAt) return { ok: false, reason: "not_candidate" };
 
   const existing = existingApplication(db, input.offerId, input.candidateId);
   if (existing) return { ok: false, reason: "already_applied", applicationId: existing.id };
+
+  // Only one of the candidate's own files can go with their application.
+  if (input.cvFileId != null) {
+    const cv = db.select({ ownerId: files.ownerId }).from(files).where(eq(files.id, input.cvFileId)).get();
+    if (cv?.ownerId !== input.candidateId) return { ok: false, reason: "invalid_cv" };
+  }
 
   const open = db
     .select({ id: offers.id, title: offers.title, orgId: offers.orgId })
@@ -73,6 +80,10 @@ export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): Apply
       .get()?.n ?? 0;
   if (today >= APPLICATIONS_PER_DAY) return { ok: false, reason: "daily_limit" };
 
+  // Who sent it: the counsellor applying on the candidate's behalf (or taking it by
+  // phone); a candidate who applies themselves after a referral sent it themselves.
+  const channel = input.channel ?? "self";
+  const actor = channel !== "self" && input.referredBy ? input.referredBy : input.candidateId;
   try {
     const id = db.transaction((tx) => {
       const application = tx
@@ -80,7 +91,7 @@ export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): Apply
         .values({
           offerId: input.offerId,
           candidateId: input.candidateId,
-          channel: input.channel ?? "self",
+          channel,
           referredBy: input.referredBy ?? null,
           message: input.message ?? null,
           cvFileId: input.cvFileId ?? null,
@@ -88,7 +99,7 @@ export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): Apply
         .returning({ id: applications.id })
         .get();
       tx.insert(applicationEvents)
-        .values({ applicationId: application.id, actorId: input.referredBy ?? input.candidateId, fromStatus: null, toStatus: "submitted" })
+        .values({ applicationId: application.id, actorId: actor, fromStatus: null, toStatus: "submitted" })
         .run();
       return application.id;
     });
@@ -100,6 +111,61 @@ export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): Apply
     }
     throw error;
   }
+}
+
+/** Seconds until a candidate at the daily limit may apply again (the oldest of the day's applications turns 24 hours old). */
+export function dailyLimitRetryAfter(db: Db, candidateId: number, now = Date.now()) {
+  const oldest = db
+    .select({ createdAt: applications.createdAt })
+    .from(applications)
+    .where(and(eq(applications.candidateId, candidateId), gt(applications.createdAt, new Date(now - 86_400_000))))
+    .orderBy(applications.createdAt)
+    .get();
+  if (!oldest) return 60;
+  return Math.max(60, Math.ceil((oldest.createdAt.getTime() + 86_400_000 - now) / 1000));
+}
+
+/** The candidate's application to one offer, if they sent one. */
+export function candidateApplicationFor(db: Db, candidateId: number, offerId: number) {
+  return (
+    db
+      .select({ id: applications.id, status: applications.status, createdAt: applications.createdAt })
+      .from(applications)
+      .where(and(eq(applications.offerId, offerId), eq(applications.candidateId, candidateId)))
+      .get() ?? null
+  );
+}
+
+export type ClosedBecause = "closed" | "filled" | "expired";
+
+/**
+ * The offer a candidate wants to apply to, open or closed — with the reason a
+ * page can tell (closed, filled, expired: `isOpenOffer` turned around). Null
+ * for an offer that was never public (draft, pending, rejected) or whose
+ * organisation is not verified: its existence is not revealed.
+ */
+export function offerToApplyTo(db: Db, offerId: number, today = isoToday()) {
+  const row = db
+    .select({
+      id: offers.id,
+      title: offers.title,
+      status: offers.status,
+      closingDate: offers.closingDate,
+      orgId: organisations.id,
+      orgName: organisations.name,
+      verificationStatus: organisations.verificationStatus,
+    })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
+    .where(eq(offers.id, offerId))
+    .get();
+  if (!row || row.verificationStatus !== "verified") return null;
+  const { verificationStatus: _, ...offer } = row;
+  let closedBecause: ClosedBecause | null;
+  if (row.status === "published") closedBecause = row.closingDate < today ? "expired" : null;
+  else if (row.status === "closed" || row.status === "filled" || row.status === "expired") closedBecause = row.status;
+  else return null;
+  return { ...offer, isOpen: closedBecause === null, closedBecause };
 }
 
 /** The candidate withdraws one of their own open applications. */

@@ -7,21 +7,24 @@ import { notifyUsers, type NotificationInput } from "./notifications.server";
  * Tells a candidate something: always in the portal, and — when they agreed to
  * be contacted — by SMS (if they have a phone) or else by e-mail, through the
  * outbox, in their language. `dedupeKey` makes the same news go out once.
+ * A deleted account is told nothing (nobody reads it; nothing new is kept about them).
  */
 export function notifyCandidate(
   db: Db | Tx,
   candidateId: number,
   notification: NotificationInput & { template: string; dedupeKey: string },
 ) {
-  notifyUsers(db, [candidateId], notification);
   const person = db
     .select({ phone: users.phone, email: users.email, locale: users.locale, smsConsentAt: candidateProfiles.smsConsentAt, deletedAt: users.deletedAt })
     .from(users)
     .leftJoin(candidateProfiles, eq(candidateProfiles.userId, users.id))
     .where(eq(users.id, candidateId))
     .get();
-  if (!person || person.deletedAt || !person.smsConsentAt) return;
-  const channel = person.phone ? "sms" : person.email ? "email" : null;
+  if (!person || person.deletedAt) return;
+  notifyUsers(db, [candidateId], notification);
+  if (!person.smsConsentAt) return;
+  // Nothing goes to `.invalid` addresses: the placeholder of a person registered without phone or e-mail.
+  const channel = person.phone ? "sms" : person.email && !person.email.endsWith(".invalid") ? "email" : null;
   if (!channel) return;
   db.insert(outbox)
     .values({

@@ -4,6 +4,7 @@ import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
 import { createInstance, type TFunction } from "i18next";
 import { outbox } from "../../db/schema";
 import type { Db } from "../utils/db.server";
+import { formatDateTime } from "../utils/format";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -44,19 +45,23 @@ export function httpTransport(url: string, token: string | undefined, fetchImpl:
 
 /** The transport chosen by configuration: OUTBOX_TRANSPORT=log|http (http needs SMS_GATEWAY_URL). */
 export function transportFromEnv(env = process.env): Transport {
-  if ((env.OUTBOX_TRANSPORT ?? (env.SMS_GATEWAY_URL ? "http" : "log")) === "http") {
+  const name = env.OUTBOX_TRANSPORT || (env.SMS_GATEWAY_URL ? "http" : "log");
+  if (name === "http") {
     if (!env.SMS_GATEWAY_URL) throw new Error("OUTBOX_TRANSPORT=http needs SMS_GATEWAY_URL");
     return httpTransport(env.SMS_GATEWAY_URL, env.SMS_GATEWAY_TOKEN);
   }
+  // A typo ("htpp") must not quietly write real messages to a log file instead of sending them.
+  if (name !== "log") throw new Error(`OUTBOX_TRANSPORT must be log or http, not ${name}`);
   return logTransport();
 }
 
-let translators: Promise<Record<string, TFunction>> | undefined;
+type Translator = { t: TFunction; exists: (key: string) => boolean };
+let translators: Promise<Record<string, Translator>> | undefined;
 
 /** Message templates live in locales/<lng>/messages.json, like every other text. */
 function messageTranslators() {
   translators ??= (async () => {
-    const result: Record<string, TFunction> = {};
+    const result: Record<string, Translator> = {};
     for (const lng of ["fr", "en"]) {
       const file = path.resolve(process.cwd(), "locales", lng, "messages.json");
       const instance = createInstance();
@@ -67,7 +72,7 @@ function messageTranslators() {
         interpolation: { escapeValue: false },
         showSupportNotice: false,
       });
-      result[lng] = instance.t;
+      result[lng] = { t: instance.t, exists: (key) => instance.exists(key) };
     }
     return result;
   })();
@@ -76,15 +81,27 @@ function messageTranslators() {
 
 /** The text of a message in its language; links become absolute (PUBLIC_URL). */
 export async function renderMessage(row: { template: string; locale: string; channel: string; payload: Record<string, unknown> }) {
-  const t = (await messageTranslators())[row.locale] ?? (await messageTranslators()).fr!;
+  const all = await messageTranslators();
+  const { t, exists } = all[row.locale] ?? all.fr!;
+  const key = row.template;
+  const textKey = `${key}.${row.channel === "sms" ? "sms" : "body"}`;
+  // i18next answers an unknown key with the key itself: never send "application.x.sms" to someone.
+  if (!exists(textKey)) throw new Error(`no message template ${textKey}`);
   const base = (process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const link = typeof row.payload.link === "string" ? `${base}${row.payload.link}` : "";
-  const values = { ...row.payload, link };
-  const key = row.template;
+  const values = { ...row.payload, link, ...readableInterview(row.payload, row.locale) };
   return {
     subject: row.channel === "email" ? t(`${key}.subject`, values) : null,
-    text: t(`${key}.${row.channel === "sms" ? "sms" : "body"}`, values),
+    text: t(textKey, values),
   };
+}
+
+/** `2026-03-10T09:30` (as the form sends it, Mali time = UTC) as `10 mars 2026, 09:30`. */
+function readableInterview(payload: Record<string, unknown>, locale: string) {
+  const at = payload.interviewAt;
+  if (typeof at !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) return {};
+  const time = Date.parse(`${at}:00Z`);
+  return Number.isNaN(time) ? {} : { interviewAt: formatDateTime(time, locale) };
 }
 
 /**
@@ -103,10 +120,12 @@ export async function sendPendingMessages(db: Db, transport: Transport, now = Da
     .all();
   const result = { sent: 0, failed: 0, retried: 0 };
   for (const row of due) {
+    // Claimed only as it was read: a run started at the same time that has
+    // meanwhile failed it (and put it back for later) must not resend it at once.
     const claimed = db
       .update(outbox)
       .set({ status: "sending", attempts: row.attempts + 1 })
-      .where(and(eq(outbox.id, row.id), eq(outbox.status, "pending")))
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, "pending"), eq(outbox.attempts, row.attempts)))
       .run().changes;
     if (claimed === 0) continue;
     try {

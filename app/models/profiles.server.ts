@@ -49,14 +49,20 @@ export function saveProfile(db: Db, userId: number, input: ProfileInput, { conse
     if (existing) tx.update(candidateProfiles).set(values).where(eq(candidateProfiles.userId, userId)).run();
     else tx.insert(candidateProfiles).values({ userId, ...values }).run();
     tx.delete(candidateTrades).where(eq(candidateTrades.userId, userId)).run();
-    if (trades.length > 0) tx.insert(candidateTrades).values(trades.map((trade) => ({ userId, trade }))).run();
+    // The same trade twice would break the (user, trade) key: each is kept once.
+    const unique = [...new Set(trades)];
+    if (unique.length > 0) tx.insert(candidateTrades).values(unique.map((trade) => ({ userId, trade }))).run();
     tx.update(users).set({ displayName: `${input.firstName} ${input.lastName}` }).where(eq(users.id, userId)).run();
     recordAudit(tx, { actorId: userId, action: "profile.updated", subjectType: "user", subjectId: userId });
   });
 }
 
-/** The fields a useful profile has, in the order the completeness bar asks for them. */
-const COMPLETENESS_FIELDS = ["sex", "birthDate", "region", "commune", "educationLevel", "trades", "languages", "experienceYears", "availability"] as const;
+/**
+ * The fields a useful profile has, in the order the completeness bar asks for
+ * them. Sex is left out: "I prefer not to say" is a full answer, and a bar
+ * stuck below 100 % would push people to disclose it.
+ */
+const COMPLETENESS_FIELDS = ["birthDate", "region", "commune", "educationLevel", "trades", "languages", "experienceYears", "availability"] as const;
 export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
 
 export function profileCompleteness(profile: ReturnType<typeof getOwnProfile>) {

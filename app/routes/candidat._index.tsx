@@ -1,17 +1,40 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/candidat._index";
+import { CompletenessBar } from "~/components/CompletenessBar";
+import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
 import { candidateDashboard } from "~/models/dashboards.server";
+import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
+import { getOwnProfile, profileCompleteness } from "~/models/profiles.server";
+import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 
-export const handle = { i18n: ["common", "spaces"] };
+export const handle = { i18n: ["common", "spaces", "candidate", "notifications"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
-  return { displayName: user.displayName, ...candidateDashboard(getDb(), user.id) };
+  const db = getDb();
+  return {
+    displayName: user.displayName,
+    ...candidateDashboard(db, user.id),
+    completeness: profileCompleteness(getOwnProfile(db, user.id)),
+    notifications: listNotifications(db, user.id, 10),
+  };
+}
+
+/** "Mark as read": one notification (`notificationId`), or all of them. */
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "candidat");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "markRead") throw data(null, { status: 400 });
+  const raw = formData.get("notificationId");
+  const id = raw === null ? null : parseIdParam(String(raw));
+  if (raw !== null && id === null) throw data(null, { status: 400 });
+  markNotificationsRead(getDb(), user.id, id === null ? undefined : [id]);
+  return redirect("/candidat");
 }
 
 const IN_PROGRESS = ["submitted", "shortlisted", "interview", "offered"] as const;
@@ -19,13 +42,24 @@ const IN_PROGRESS = ["submitted", "shortlisted", "interview", "offered"] as cons
 export default function CandidateHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("spaces");
   const format = useFormat();
-  const { byStatus, latest } = loaderData;
+  const { byStatus, latest, completeness, notifications } = loaderData;
   const total = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
   const inProgress = IN_PROGRESS.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
   return (
     <div className="space-y-6">
       <title>{`${t("candidate.title")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{t("candidate.greeting", { name: loaderData.profile?.firstName ?? loaderData.displayName })}</h1>
+      <nav aria-label={t("candidate:home.linksLabel")} className="flex flex-wrap gap-3">
+        <Link to="/offres" className="btn">{t("candidate:home.findOffers")}</Link>
+        <Link to="/candidat/profil" className="btn-secondary">{t("candidate:home.profile")}</Link>
+        <Link to="/candidat/candidatures" className="btn-secondary">{t("candidate:home.applications")}</Link>
+        <Link to="/candidat/alertes" className="btn-secondary">{t("candidate:home.alerts")}</Link>
+        <Link to="/candidat/compte" className="btn-secondary">{t("candidate:home.account")}</Link>
+      </nav>
+      {completeness.percent < 100 ? (
+        <CompletenessBar percent={completeness.percent} missing={completeness.missing} profileHref="/candidat/profil" />
+      ) : null}
+      <NotificationList items={notifications} />
       <StatList
         items={[
           { label: t("candidate.applications"), value: total },

@@ -3,18 +3,21 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/employeur._index";
 import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
+import { waitingApplications } from "~/models/applications.server";
 import { employerDashboard } from "~/models/dashboards.server";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 
-export const handle = { i18n: ["common", "spaces", "employer", "notifications"] };
+export const handle = { i18n: ["common", "spaces", "employer", "notifications", "applications"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
   const db = getDb();
-  return { ...employerDashboard(db, user.id), notifications: listNotifications(db, user.id, 10) };
+  const dashboard = employerDashboard(db, user.id);
+  const waiting = waitingApplications(db, dashboard.orgs.map((o) => o.id)).map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }));
+  return { ...dashboard, waiting, notifications: listNotifications(db, user.id, 10) };
 }
 
 /** "Mark as read": one notification (`notificationId`), or all of them. */
@@ -28,6 +31,8 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect("/employeur");
 }
 
+const WAITING_SHOWN = 20;
+
 const STATUS_STYLE: Record<string, string> = {
   verified: "bg-green-100 text-green-900",
   pending: "bg-amber-100 text-amber-900",
@@ -38,7 +43,7 @@ const STATUS_STYLE: Record<string, string> = {
 export default function EmployerHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("spaces");
   const format = useFormat();
-  const { orgs, offersByStatus, applicationsByStatus, latestOffers, notifications } = loaderData;
+  const { orgs, offersByStatus, applicationsByStatus, latestOffers, notifications, waiting } = loaderData;
   const org = orgs[0];
   return (
     <div className="space-y-6">
@@ -75,6 +80,7 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
           <Link to="/employeur/organisation" className="btn-secondary">{t("employer:dashboard.organisation")}</Link>
         </p>
       ) : null}
+      <WaitingApplications items={waiting} />
       <NotificationList items={notifications} />
       <section aria-labelledby="employer-offers">
         <h2 id="employer-offers" className="text-xl font-semibold">{t("employer.latestOffers")}</h2>
@@ -97,5 +103,32 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
         )}
       </section>
     </div>
+  );
+}
+
+/** Applications unanswered for more than 14 days: nobody should wait without news. */
+function WaitingApplications({ items }: { items: { id: number; offerId: number; offerTitle: string; displayName: string; createdAt: string }[] }) {
+  const { t } = useTranslation("applications");
+  const format = useFormat();
+  if (items.length === 0) return null;
+  const shown = items.slice(0, WAITING_SHOWN);
+  return (
+    <section aria-labelledby="waiting-applications" className="rounded-lg border border-amber-600 bg-amber-50 p-4">
+      <h2 id="waiting-applications" className="text-xl font-semibold">
+        {t("dashboard.waitingTitle")} <span className="text-base font-normal">({t("dashboard.waitingCount", { count: items.length })})</span>
+      </h2>
+      <p className="mt-1 text-stone-700">{t("dashboard.waitingHint")}</p>
+      <ul className="mt-2 space-y-1">
+        {shown.map((a) => (
+          <li key={a.id}>
+            <Link to={`/employeur/offres/${a.offerId}/candidatures/${a.id}`}>
+              {t("dashboard.waitingItem", { name: a.displayName, title: a.offerTitle })}
+            </Link>{" "}
+            <span className="text-sm text-stone-600">{t("dashboard.waitingSince", { date: format.date(a.createdAt, "medium") })}</span>
+          </li>
+        ))}
+      </ul>
+      {items.length > shown.length ? <p className="mt-2 text-sm">{t("dashboard.waitingMore", { count: items.length - shown.length })}</p> : null}
+    </section>
   );
 }

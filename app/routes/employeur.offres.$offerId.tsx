@@ -10,7 +10,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 
-export const handle = { i18n: ["common", "employer"] };
+export const handle = { i18n: ["common", "employer", "applications"] };
 
 /** The offer id of the URL; anything but a plain number is a 404 (never another offer). */
 function offerIdOf(params: { offerId?: string }) {
@@ -142,6 +142,13 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
       {offer.status === "published" && saved !== "published" ? (
         <p>
           <Link to={`/offres/${offer.id}`}>{t("offerPage.seePublic")}</Link>
+        </p>
+      ) : null}
+      {offer.status !== "draft" ? (
+        <p>
+          <Link to={`/employeur/offres/${offer.id}/candidatures`} className="btn-secondary">
+            {t("applications:links.seeApplications")}
+          </Link>
         </p>
       ) : null}
       <OfferActions offerId={offer.id} status={offer.status} title={offer.title} />

@@ -12,7 +12,7 @@ import { parseForm } from "~/utils/forms";
 import { OFFER_STATUS_CHOICES } from "~/components/choices";
 import type { OfferStatus } from "../../db/enums";
 
-export const handle = { i18n: ["common", "employer"] };
+export const handle = { i18n: ["common", "employer", "applications"] };
 
 const isStatus = (value: string | null): value is OfferStatus =>
   value !== null && (OFFER_STATUS_CHOICES as readonly string[]).includes(value);
@@ -128,6 +128,12 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
                   aria-label={t("offerActions.labelFor", { action: t(isEditableStatus(offer.status) ? "offerActions.edit" : "offerActions.view"), title: offer.title })}>
                   {t(isEditableStatus(offer.status) ? "offerActions.edit" : "offerActions.view")}
                 </Link>
+                {offer.applicants > 0 ? (
+                  <Link to={`/employeur/offres/${offer.id}/candidatures`} className="btn px-3 py-1 text-sm"
+                    aria-label={t("applications:links.seeApplicationsOf", { title: offer.title })}>
+                    {t("applications:links.seeApplications")}
+                  </Link>
+                ) : null}
                 <OfferActions offerId={offer.id} status={offer.status} title={offer.title} />
               </div>
             </li>

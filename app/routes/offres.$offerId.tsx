@@ -4,13 +4,14 @@ import { data, Link } from "react-router";
 import type { Route } from "./+types/offres.$offerId";
 import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
+import { candidateApplicationFor } from "~/models/applications.server";
 import { getOfferForViewer } from "~/models/offers.server";
 import { parseIdParam } from "~/schemas/params";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 
-export const handle = { i18n: ["common", "offers"] };
+export const handle = { i18n: ["common", "offers", "applications"] };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getUser(request);
@@ -19,6 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!found) throw data(null, { status: 404 });
   const { offer, org, isOpen } = found;
   const origin = new URL(request.url).origin;
+  const application = viewer?.role === "candidat" ? candidateApplicationFor(getDb(), viewer.id, offer.id) : null;
   // Why the public cannot see it (shown to its organisation and counsellors only).
   const hiddenBecause = isOpen
     ? null
@@ -56,6 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     isOpen,
     hiddenBecause,
     viewerRole: viewer?.role ?? null,
+    application: application ? { id: application.id, status: application.status, createdAt: application.createdAt.toISOString() } : null,
     url: `${origin}/offres/${offer.id}`,
     orgUrl: `${origin}/entreprises/${org.id}`,
   };
@@ -70,7 +73,7 @@ function summary(text: string, max = 200) {
 export default function OfferPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("offers");
   const format = useFormat();
-  const { offer, org, isOpen, hiddenBecause, viewerRole, url, orgUrl } = loaderData;
+  const { offer, org, isOpen, hiddenBecause, viewerRole, application, url, orgUrl } = loaderData;
   const description = summary(offer.description);
   const place = [offer.commune, t(`common:region.${offer.region}`)].filter(Boolean).join(", ");
   const payLabel = offer.type === "emploi" ? t("offer.pay") : t("offer.stipend");
@@ -94,7 +97,8 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
     if (offer.certificate) details.push([t("offer.certificate"), offer.certificate]);
   }
   details.push([t("offer.closingDate"), format.date(offer.closingDate)]);
-  const loginHref = `/connexion?${new URLSearchParams({ redirectTo: `/offres/${offer.id}` })}`;
+  // After logging in (or registering: the login page passes redirectTo on), the visitor lands on the form.
+  const loginHref = `/connexion?${new URLSearchParams({ redirectTo: `/offres/${offer.id}/postuler` })}`;
 
   return (
     <article className="space-y-6" aria-labelledby="offer-title">
@@ -184,6 +188,19 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
                 {t("offer.applyLogin")}
               </Link>
               <p className="mt-2 text-sm text-stone-700">{t("offer.applyLoginHint")}</p>
+            </div>
+          ) : viewerRole === "candidat" && application ? (
+            <div role="status">
+              <p className="font-semibold">{t("applications:offerPage.alreadyApplied")}</p>
+              <p className="mt-1">
+                {t("applications:offerPage.sentOn", {
+                  date: format.date(application.createdAt),
+                  status: t(`common:applicationStatus.${application.status}`),
+                })}
+              </p>
+              <p className="mt-2">
+                <Link to={`/candidat/candidatures#candidature-${application.id}`}>{t("applications:offerPage.see")}</Link>
+              </p>
             </div>
           ) : viewerRole === "candidat" ? (
             <Link to={`/offres/${offer.id}/postuler`} className="btn">

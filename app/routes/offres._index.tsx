@@ -11,7 +11,7 @@ import { useFormat } from "~/utils/format";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 
-export const handle = { i18n: ["common", "offers"] };
+export const handle = { i18n: ["common", "offers", "candidate"] };
 
 export function loader({ request }: Route.LoaderArgs) {
   const query = parseSearchQuery(new URL(request.url).searchParams);
@@ -121,6 +121,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         )}
         <Pagination page={page} pageCount={pageCount} hrefFor={(n) => searchHref(query, { page: n })} />
       </section>
+      {query.q || filters.length > 0 ? <AlertForm query={query} /> : null}
     </div>
   );
 }
@@ -152,5 +153,23 @@ function EmptyResult({ query, filters }: { query: SearchQuery; filters: { param:
         </li>
       </ul>
     </div>
+  );
+}
+
+/**
+ * "Alert me": a plain POST to /candidat/alertes with the search in hidden
+ * fields. A visitor is asked to log in and comes back to confirm the alert.
+ */
+function AlertForm({ query }: { query: SearchQuery }) {
+  const { t } = useTranslation("candidate");
+  const fields = { q: query.q, type: query.type, region: query.region, secteur: query.secteur, contrat: query.contrat };
+  return (
+    <Form method="post" action="/candidat/alertes" className="card flex flex-wrap items-center justify-between gap-3">
+      <p className="text-stone-700">{t("alerts.fromSearch")}</p>
+      {Object.entries(fields).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <button type="submit" name="intent" value="save" className="btn-secondary">
+        {t("alerts.saveSearch")}
+      </button>
+    </Form>
   );
 }

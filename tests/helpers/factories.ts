@@ -222,3 +222,81 @@ export function requestWithCookie(url: string, cookie?: string, init: RequestIni
   if (cookie) headers.set("Cookie", cookie);
   return new Request(url, { ...init, headers });
 }
+
+// ---- Issue 4: applicants, pipelines, files ----
+
+let phoneSeq = 0;
+/** A Malian mobile number in E.164 no other test row uses. */
+export function uniquePhone() {
+  phoneSeq++;
+  return `+2237${String(1_000_000 + phoneSeq).slice(-7)}`;
+}
+
+type ProfileValues = Partial<typeof candidateProfiles.$inferInsert>;
+
+/**
+ * A candidate inserted directly (no password unless given: fast), with a
+ * profile. `smsConsent` time-stamps the consent to be contacted.
+ */
+export async function insertCandidate(
+  db: Db,
+  values: {
+    phone?: string | null;
+    email?: string | null;
+    locale?: "fr" | "en";
+    password?: string | null;
+    smsConsent?: boolean;
+    profile?: ProfileValues;
+  } = {},
+) {
+  const n = next();
+  const firstName = values.profile?.firstName ?? "Awa";
+  const lastName = values.profile?.lastName ?? `Diarra${n}`;
+  const phone = values.phone === undefined ? uniquePhone() : values.phone;
+  const user = db
+    .insert(users)
+    .values({
+      role: "candidat",
+      phone,
+      email: values.email ?? (phone ? null : `candidat${n}@test.ml`),
+      passwordHash: values.password ? await hashPassword(values.password) : null,
+      displayName: `${firstName} ${lastName}`,
+      locale: values.locale ?? "fr",
+    })
+    .returning()
+    .get();
+  db.insert(candidateProfiles)
+    .values({
+      consentAt: new Date(),
+      consentMethod: "online",
+      smsConsentAt: values.smsConsent ? new Date() : null,
+      ...values.profile,
+      userId: user.id,
+      firstName,
+      lastName,
+    })
+    .run();
+  return user;
+}
+
+/** An employer (no password) who is a member of a new organisation with the given status. */
+export async function insertEmployerWithOrg(db: Db, status: VerificationStatus = "verified") {
+  const user = await insertUser(db, { role: "employeur", password: null });
+  const org = insertOrg(db, { status });
+  addMember(db, user.id, org.id);
+  return { user, org };
+}
+
+/** An application with any column set (its creation time, message, CV ...). */
+export function insertApplicationWith(db: Db, values: typeof applications.$inferInsert) {
+  return db.insert(applications).values(values).returning().get();
+}
+
+/** Bytes that start like a PDF, `size` long. */
+export function pdfBytes(size = 1024, fill = "x") {
+  const head = Buffer.from("%PDF-1.7\n");
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), fill)]);
+}
+
+/** The first bytes of a real PNG image. */
+export const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { createRoutesStub } from "react-router";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import Login, { action } from "../../app/routes/connexion";
 import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
@@ -97,8 +97,13 @@ describe("/connexion", () => {
   it("asks to wait 15 minutes at the sixth attempt, even with the right password", async () => {
     await registerCandidate(getDb(), { phone: "70 11 22 36" });
     const page = await renderLogin("/connexion", "fr", { clientIp: "41.73.5.6" });
+    const failures = () =>
+      getDb().select().from(auditLog).where(eq(auditLog.action, "auth.login_failed")).all()
+        .filter((row) => row.subjectId === "+22370112236").length;
     for (let i = 0; i < 5; i++) {
       await page.logIn("70 11 22 36", `essai-${i}`);
+      // The message may still be on screen from the attempt before: wait for this one to be recorded.
+      await vi.waitFor(() => expect(failures()).toBe(i + 1));
       expect(await screen.findByText("Identifiant ou mot de passe incorrect.")).toBeTruthy();
     }
     await page.logIn("70 11 22 36", PASSWORD);

@@ -161,12 +161,12 @@ describe("/offres/:offerId for everyone", () => {
     expect(description.querySelector("b")).toBeNull();
   });
 
-  it("asks a visitor to log in to apply, coming back to the offer, and offers to report it", async () => {
+  it("asks a visitor to log in to apply, coming back to the apply form, and offers to report it", async () => {
     await renderOffer(ids.job!);
     const login = await screen.findByRole("link", { name: "Se connecter pour postuler" });
     const href = new URL(login.getAttribute("href")!, "http://localhost");
     expect(href.pathname).toBe("/connexion");
-    expect(href.searchParams.get("redirectTo")).toBe(`/offres/${ids.job}`);
+    expect(href.searchParams.get("redirectTo")).toBe(`/offres/${ids.job}/postuler`);
     expect(screen.queryByRole("link", { name: "Postuler à cette offre" })).toBeNull();
     expect(screen.getByRole("link", { name: "Signaler cette offre" }).getAttribute("href")).toBe(`/offres/${ids.job}/signaler`);
   });

@@ -1,0 +1,55 @@
+import { useTranslation } from "react-i18next";
+
+/**
+ * What an employer sees of an applicant (DESIGN.md "Trust"): name, contact,
+ * commune, education, trades and skills, languages, experience, age band.
+ * The apply page shows the candidate the same list before they send.
+ */
+export type Applicant = {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  region: string | null;
+  commune: string | null;
+  educationLevel: string | null;
+  trades: string[];
+  skills: string | null;
+  languages: string[];
+  experienceYears: number | null;
+  ageBand: string | null;
+};
+
+export function ApplicantProfile({ applicant, showMissing = false }: { applicant: Applicant; showMissing?: boolean }) {
+  const { t } = useTranslation("applications");
+  const missing = t("profile.missing");
+  const place = [applicant.commune, applicant.region ? t(`common:region.${applicant.region}`) : null].filter(Boolean).join(", ");
+  const trades = [...applicant.trades.map((code) => t(`common:trade.${code}`, { defaultValue: code })), applicant.skills]
+    .filter(Boolean)
+    .join(", ");
+  const rows: [string, string | null][] = [
+    [t("profile.name"), applicant.name],
+    [t("profile.phone"), applicant.phone],
+    [t("profile.email"), applicant.email],
+    [t("profile.place"), place || null],
+    [t("profile.education"), applicant.educationLevel ? t(`common:education.${applicant.educationLevel}`) : null],
+    [t("profile.trades"), trades || null],
+    [t("profile.languages"), applicant.languages.map((code) => t(`common:language.${code}`, { defaultValue: code })).join(", ") || null],
+    [
+      t("profile.experience"),
+      applicant.experienceYears === null ? null : t("profile.experienceYears", { count: applicant.experienceYears }),
+    ],
+    [t("profile.age"), applicant.ageBand ? t("profile.ageBand", { band: applicant.ageBand }) : null],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+      {rows
+        .filter(([, value]) => showMissing || value)
+        .map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-sm text-stone-600">{label}</dt>
+            <dd className={value ? "font-medium break-words" : "text-stone-500 italic"}>{value ?? missing}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

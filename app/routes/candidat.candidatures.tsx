@@ -1,0 +1,145 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/candidat.candidatures";
+import { listCandidateApplications, withdrawApplication } from "~/models/applications.server";
+import { parseIdParam } from "~/schemas/params";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+
+export const handle = { i18n: ["common", "candidate"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "candidat");
+  const withdrawn = parseIdParam(new URL(request.url).searchParams.get("retiree") ?? undefined);
+  return { applications: listCandidateApplications(getDb(), user.id), withdrawn };
+}
+
+type ActionData = { withdrawError: { applicationId: number; key: string } };
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "candidat");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "withdraw") throw data(null, { status: 400 });
+  const applicationId = parseIdParam(String(formData.get("applicationId") ?? ""));
+  // Another candidate's application, or none: as if it did not exist.
+  const result = applicationId === null ? null : withdrawApplication(getDb(), user.id, applicationId);
+  if (!result) throw data(null, { status: 404 });
+  if (!result.ok) {
+    return data<ActionData>({ withdrawError: { applicationId: applicationId!, key: "applications.withdrawClosed" } }, { status: 400 });
+  }
+  return redirect(`/candidat/candidatures?retiree=${applicationId}#candidature-${applicationId}`);
+}
+
+type Application = Route.ComponentProps["loaderData"]["applications"][number];
+
+/** An interview time as the employer typed it: `2026-03-10T09:30` is written out, anything else kept. */
+function useInterviewTime() {
+  const format = useFormat();
+  return (value: string) => {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return format.dateTime(new Date(`${value.slice(0, 16)}:00Z`));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return format.date(value);
+    return value;
+  };
+}
+
+export default function MyApplications({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("candidate");
+  const { applications, withdrawn } = loaderData;
+  return (
+    <div className="space-y-6">
+      <title>{`${t("applications.title")} · Baara`}</title>
+      <h1 className="text-2xl font-bold">{t("applications.title")}</h1>
+      {withdrawn ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {t("applications.withdrawDone")}
+        </p>
+      ) : null}
+      {applications.length === 0 ? (
+        <p>
+          {t("applications.none")} <Link to="/offres">{t("applications.findOffers")}</Link>
+        </p>
+      ) : (
+        <>
+          <p className="text-stone-700">{t("applications.intro", { count: applications.length })}</p>
+          <ul className="space-y-4">
+            {applications.map((application) => (
+              <ApplicationCard
+                key={application.id}
+                application={application}
+                error={actionData?.withdrawError.applicationId === application.id ? actionData.withdrawError.key : undefined}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ApplicationCard({ application: a, error }: { application: Application; error?: string }) {
+  const { t } = useTranslation("candidate");
+  const format = useFormat();
+  const interviewTime = useInterviewTime();
+  const titleId = `candidature-${a.id}-title`;
+  return (
+    <li id={`candidature-${a.id}`} className="card space-y-3" aria-labelledby={titleId}>
+      <div>
+        <h2 id={titleId} className="text-lg font-semibold">
+          <Link to={`/offres/${a.offerId}`}>{a.offerTitle}</Link>
+        </h2>
+        <p className="text-stone-700">
+          {a.orgName} · {t("applications.sentOn", { date: format.date(a.createdAt, "medium") })}
+        </p>
+      </div>
+      <div>
+        <p>
+          <span className="font-medium">{t("applications.status")}</span>{" "}
+          <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold">{t(`common:applicationStatus.${a.status}`)}</span>
+        </p>
+        <p className="mt-1">{t(`applications.explain.${a.status}`)}</p>
+        {a.status === "interview" && a.interviewAt ? (
+          <p className="mt-1 font-medium">
+            {a.interviewPlace
+              ? t("applications.interviewAtPlace", { when: interviewTime(a.interviewAt), place: a.interviewPlace })
+              : t("applications.interviewAt", { when: interviewTime(a.interviewAt) })}
+          </p>
+        ) : null}
+        {a.status === "rejected" && a.refusalReason ? (
+          <p className="mt-1">{t(`applications.refusal.${a.refusalReason}`)}</p>
+        ) : null}
+      </div>
+      <details>
+        <summary className="cursor-pointer font-medium">{t("applications.timeline")}</summary>
+        <ol className="mt-2 space-y-1 border-l-2 border-stone-300 pl-4">
+          {a.timeline.map((event, index) => (
+            <li key={index}>
+              <time dateTime={new Date(event.createdAt).toISOString()} className="text-stone-600">
+                {format.date(event.createdAt, "medium")}
+              </time>{" "}
+              — {t(`applications.event.${event.toStatus}`)}
+            </li>
+          ))}
+        </ol>
+      </details>
+      {error ? (
+        <p role="alert" className="font-semibold text-red-700">
+          {t(error)}
+        </p>
+      ) : null}
+      {a.canWithdraw ? (
+        // Two steps without JavaScript: open, read what it means, then confirm.
+        <details>
+          <summary className="cursor-pointer text-red-800">{t("applications.withdraw")}</summary>
+          <Form method="post" className="mt-2 space-y-2">
+            <p>{t("applications.withdrawWarning")}</p>
+            <input type="hidden" name="applicationId" value={a.id} />
+            <button type="submit" name="intent" value="withdraw" className="btn bg-red-700 hover:bg-red-800">
+              {t("applications.withdrawConfirm")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,167 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/candidat.compte";
+import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
+import { changePassword, deleteOwnAccount } from "~/models/account.server";
+import { changePasswordSchema, deleteAccountSchema } from "~/schemas/account";
+import { getUser, requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
+import { createUserSession, destroySession } from "~/utils/session.server";
+
+export const handle = { i18n: ["common", "candidate"] };
+
+const DELETED = "/candidat/compte?supprime=1";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  // Right after deleting their account the person is logged out: this page says it was done.
+  if (url.searchParams.get("supprime") === "1" && !(await getUser(request))) return { deleted: true as const };
+  const user = await requireRole(request, "candidat");
+  return {
+    deleted: false as const,
+    phone: user.phone,
+    email: user.email,
+    passwordChanged: url.searchParams.get("motdepasse") === "change",
+  };
+}
+
+type ActionData = { form: "password" | "delete"; fieldErrors: FieldErrors };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireRole(request, "candidat");
+  const formData = await request.formData();
+  const db = getDb();
+  const intent = formData.get("intent");
+
+  if (intent === "password") {
+    const form = parseForm(changePasswordSchema, formData);
+    if (!form.ok) return data<ActionData>({ form: "password", fieldErrors: form.fieldErrors }, { status: 400 });
+    const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword);
+    if (!changed.ok) {
+      return data<ActionData>({ form: "password", fieldErrors: { currentPassword: "candidate:errors.wrongPassword" } }, { status: 400 });
+    }
+    // Every session ended with the change (a stolen one too); this browser gets a new one.
+    return createUserSession(db, request, user.id, "/candidat/compte?motdepasse=change");
+  }
+
+  if (intent === "delete") {
+    const form = parseForm(deleteAccountSchema, formData);
+    if (!form.ok) return data<ActionData>({ form: "delete", fieldErrors: form.fieldErrors }, { status: 400 });
+    if (!(await deleteOwnAccount(db, user.id, form.data.password, clientIp(context)))) {
+      return data<ActionData>({ form: "delete", fieldErrors: { password: "candidate:errors.wrongPassword" } }, { status: 400 });
+    }
+    return destroySession(db, request, DELETED);
+  }
+
+  throw data(null, { status: 400 });
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("candidate");
+  if (loaderData.deleted) {
+    return (
+      <section className="mx-auto max-w-xl space-y-4" aria-labelledby="deleted-title">
+        <title>{`${t("account.deletedTitle")} · Baara`}</title>
+        <h1 id="deleted-title" className="text-2xl font-bold">
+          {t("account.deletedTitle")}
+        </h1>
+        <p role="status">{t("account.deletedBody")}</p>
+        <p>
+          <Link to="/" className="btn">
+            {t("account.backHome")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const errors = (form: ActionData["form"]) => (actionData?.form === form ? actionData.fieldErrors : {});
+  return (
+    <div className="space-y-6">
+      <title>{`${t("account.title")} · Baara`}</title>
+      <h1 className="text-2xl font-bold">{t("account.title")}</h1>
+      <p className="text-stone-700">
+        {t("account.loggedInWith", { contact: [loaderData.phone, loaderData.email].filter(Boolean).join(" · ") })}
+      </p>
+      {loaderData.passwordChanged ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {t("account.passwordChanged")}
+        </p>
+      ) : null}
+      <PasswordForm errors={errors("password")} />
+      <ExportForm />
+      <DeleteForm errors={errors("delete")} />
+    </div>
+  );
+}
+
+function PasswordForm({ errors }: { errors: FieldErrors }) {
+  const { t } = useTranslation("candidate");
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="password-title" className="card space-y-4">
+      <h2 id="password-title" className="text-xl font-semibold">
+        {t("account.password.title")}
+      </h2>
+      <p className="text-stone-700">{t("account.password.intro")}</p>
+      <Form method="post" className="space-y-4" noValidate>
+        <FormErrorSummary errors={errors} />
+        <TextField label={t("account.password.current")} name="currentPassword" type="password" autoComplete="current-password"
+          required error={errors.currentPassword} />
+        <TextField label={t("account.password.new")} hint={t("account.password.newHint")} name="newPassword" type="password"
+          autoComplete="new-password" required error={errors.newPassword} />
+        <TextField label={t("account.password.confirm")} name="passwordConfirm" type="password" autoComplete="new-password"
+          required error={errors.passwordConfirm} />
+        <button type="submit" name="intent" value="password" className="btn" disabled={navigation.state === "submitting"}>
+          {t("account.password.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function ExportForm() {
+  const { t } = useTranslation("candidate");
+  return (
+    <section aria-labelledby="export-title" className="card space-y-4">
+      <h2 id="export-title" className="text-xl font-semibold">
+        {t("account.export.title")}
+      </h2>
+      <p className="text-stone-700">{t("account.export.intro")}</p>
+      {/* A download, not a page: a plain POST to the file route (reloadDocument: no client navigation). */}
+      <Form method="post" action="/fichiers/mes-donnees" reloadDocument>
+        <button type="submit" name="intent" value="export" className="btn-secondary">
+          {t("account.export.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function DeleteForm({ errors }: { errors: FieldErrors }) {
+  const { t } = useTranslation("candidate");
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="delete-title" className="card space-y-4 border-red-300">
+      <h2 id="delete-title" className="text-xl font-semibold text-red-800">
+        {t("account.delete.title")}
+      </h2>
+      <div className="space-y-2 text-stone-800">
+        <p>{t("account.delete.whatGoes")}</p>
+        <p>{t("account.delete.whatStays")}</p>
+        <p className="font-semibold">{t("account.delete.final")}</p>
+      </div>
+      <Form method="post" className="space-y-4" noValidate>
+        <FormErrorSummary errors={errors} />
+        <TextField label={t("account.delete.password")} name="password" type="password" autoComplete="current-password"
+          required error={errors.password} />
+        <CheckboxField label={t("account.delete.understand")} name="understand" required error={errors.understand} />
+        <button type="submit" name="intent" value="delete" className="btn bg-red-700 hover:bg-red-800"
+          disabled={navigation.state === "submitting"}>
+          {t("account.delete.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { useTranslation } from "react-i18next";
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/candidat.profil";
+import { CompletenessBar } from "~/components/CompletenessBar";
+import { CvSection } from "~/components/CvSection";
+import { ProfileForm, type ProfileFormValues } from "~/components/ProfileForm";
+import { CV_MAX_BYTES, fileIdsOfOwner, storeCv, removeCv } from "~/models/files.server";
+import { getOwnProfile, profileCompleteness, saveProfile } from "~/models/profiles.server";
+import { PROFILE_LISTS, profileSchema } from "~/schemas/profile";
+import { requireRole } from "~/utils/auth.server";
+import { isoToday } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { formLists, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
+import { readFormWithin } from "~/utils/upload.server";
+
+export const handle = { i18n: ["common", "candidate"] };
+
+// The 3 MB file plus the multipart envelope; anything larger is refused unread.
+const UPLOAD_MAX_BYTES = 3.5 * 1024 * 1024;
+
+const NOTICES = ["profil", "cv", "cv-retire"] as const;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "candidat");
+  const db = getDb();
+  const profile = getOwnProfile(db, user.id);
+  const cv = profile?.cvFileId ? (fileIdsOfOwner(db, user.id).find((f) => f.id === profile.cvFileId) ?? null) : null;
+  const notice = new URL(request.url).searchParams.get("enregistre");
+  const [firstName = "", ...rest] = user.displayName.split(" ");
+  return {
+    profile: profile
+      ? { ...profile, cvFileId: undefined, consentRecordedBy: undefined, counsellorId: undefined, registeredBy: undefined }
+      : { firstName, lastName: rest.join(" "), trades: [] as string[], languages: [] as string[], consentAt: null, smsConsentAt: null },
+    completeness: profileCompleteness(profile),
+    cv: cv ? { id: cv.id, name: cv.name, size: cv.size, createdAt: cv.createdAt } : null,
+    hasPhone: Boolean(user.phone),
+    today: isoToday(),
+    cvMaxBytes: CV_MAX_BYTES,
+    notice: NOTICES.find((n) => n === notice) ?? null,
+  };
+}
+
+type ActionData =
+  | { fieldErrors: FieldErrors; values: FormValues; lists: Record<string, string[]>; cvError?: undefined }
+  | { cvError: FieldError; fieldErrors?: undefined; values?: undefined; lists?: undefined };
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "candidat");
+  const read = await readFormWithin(request, UPLOAD_MAX_BYTES);
+  if (!read.ok) {
+    if (read.status === 400) throw data(null, { status: 400 });
+    return data<ActionData>({ cvError: "candidate:errors.cv.tooLarge" }, { status: 413 });
+  }
+  const formData = read.formData;
+  const db = getDb();
+  const intent = formData.get("intent");
+
+  if (intent === "cv.upload") {
+    const file = formData.get("cv");
+    if (!(file instanceof File) || file.size === 0) return data<ActionData>({ cvError: "candidate:errors.cv.empty" }, { status: 400 });
+    if (!getOwnProfile(db, user.id)) return data<ActionData>({ cvError: "candidate:errors.cv.profileFirst" }, { status: 400 });
+    const stored = storeCv(db, user.id, { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+    if (!stored.ok) {
+      return data<ActionData>({ cvError: `candidate:errors.${stored.error}` }, { status: stored.error === "cv.tooLarge" ? 413 : 400 });
+    }
+    return redirect("/candidat/profil?enregistre=cv#cv");
+  }
+  if (intent === "cv.remove") {
+    removeCv(db, user.id);
+    return redirect("/candidat/profil?enregistre=cv-retire#cv");
+  }
+  if (intent !== "profile.save") throw data(null, { status: 400 });
+
+  const existing = getOwnProfile(db, user.id);
+  const form = parseForm(profileSchema({ consentNeeded: !existing?.consentAt, today: isoToday() }), formData);
+  if (!form.ok) {
+    return data<ActionData>(
+      { fieldErrors: form.fieldErrors, values: form.values, lists: formLists(formData, PROFILE_LISTS) },
+      { status: 400 },
+    );
+  }
+  const { intent: _intent, consent, ...input } = form.data;
+  saveProfile(db, user.id, input, { consent });
+  return redirect("/candidat/profil?enregistre=profil");
+}
+
+/** The saved profile as the form's strings (what a refused form would post back). */
+function savedValues(profile: Route.ComponentProps["loaderData"]["profile"]): ProfileFormValues {
+  const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+  const p = profile as Record<string, unknown>;
+  return {
+    values: {
+      firstName: text(p.firstName) ?? "",
+      lastName: text(p.lastName) ?? "",
+      sex: text(p.sex) ?? "",
+      birthDate: text(p.birthDate) ?? "",
+      region: text(p.region) ?? "",
+      commune: text(p.commune) ?? "",
+      educationLevel: text(p.educationLevel) ?? "",
+      skills: text(p.skills) ?? "",
+      experienceYears: text(p.experienceYears) ?? "",
+      availability: text(p.availability) ?? "",
+      disability: text(p.disability) ?? "",
+      migrantStatus: text(p.migrantStatus) ?? "",
+      ...(p.drivingLicence ? { drivingLicence: "on" } : {}),
+      ...(p.smsConsentAt ? { smsConsent: "on" } : {}),
+    },
+    lists: { trades: profile.trades, languages: profile.languages },
+  };
+}
+
+export default function CandidateProfile({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("candidate");
+  const { profile, completeness, cv, notice } = loaderData;
+  const posted = actionData?.fieldErrors ? { values: actionData.values, lists: actionData.lists } : null;
+  return (
+    <div className="space-y-6">
+      <title>{`${t("profile.title")} · Baara`}</title>
+      <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
+      <p className="text-stone-700">{t("profile.intro")}</p>
+      {notice ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {t(`profile.notice.${notice}`)}
+        </p>
+      ) : null}
+      <CompletenessBar percent={completeness.percent} missing={completeness.missing} />
+      <ProfileForm
+        initial={posted ?? savedValues(profile)}
+        errors={actionData?.fieldErrors ?? {}}
+        consentAt={profile.consentAt}
+        hasPhone={loaderData.hasPhone}
+        today={loaderData.today}
+      />
+      <CvSection cv={cv} error={actionData?.cvError} maxBytes={loaderData.cvMaxBytes} />
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
+import { ApplicantProfile } from "~/components/ApplicantProfile";
+import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
+import { getApplicationForEmployer, moveApplication } from "~/models/applications.server";
+import { moveSchema, NOTE_MAX, PLACE_MAX } from "~/schemas/application";
+import { parseIdParam } from "~/schemas/params";
+import { requireRole } from "~/utils/auth.server";
+import { isoToday } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { REFUSAL_REASONS } from "../../db/enums";
+
+export const handle = { i18n: ["common", "applications"] };
+
+const notFound = () => data(null, { status: 404 });
+
+/** The application of this URL, if it is one of this employer's and belongs to the offer named in the URL. */
+function findApplication(userId: number, params: { offerId?: string; applicationId?: string }) {
+  const offerId = parseIdParam(params.offerId);
+  const applicationId = parseIdParam(params.applicationId);
+  if (offerId === null || applicationId === null) return null;
+  const application = getApplicationForEmployer(getDb(), userId, applicationId);
+  return application && application.offerId === offerId ? application : null;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireRole(request, "employeur");
+  const a = findApplication(user.id, params);
+  if (!a) throw notFound();
+  // Listed field by field: only what DESIGN.md lets an employer see reaches the page.
+  return {
+    offer: { id: a.offerId, title: a.offerTitle, positions: a.positions },
+    application: {
+      id: a.id,
+      status: a.status,
+      channel: a.channel,
+      createdAt: a.createdAt.toISOString(),
+      message: a.message,
+      cvFileId: a.cvFileId,
+      refusalReason: a.refusalReason,
+      interviewAt: a.interviewAt,
+      interviewPlace: a.interviewPlace,
+      moves: a.moves,
+      timeline: a.timeline.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, createdAt: e.createdAt.toISOString() })),
+      applicant: {
+        name: a.firstName ? `${a.firstName} ${a.lastName}` : a.displayName,
+        phone: a.phone,
+        email: a.email,
+        region: a.region,
+        commune: a.commune,
+        educationLevel: a.educationLevel,
+        trades: a.trades,
+        skills: a.skills,
+        languages: a.languages ?? [],
+        experienceYears: a.experienceYears,
+        ageBand: a.ageBand,
+      },
+    },
+    today: isoToday(),
+    // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
+    refusalReasons: REFUSAL_REASONS,
+    limits: { place: PLACE_MAX, note: NOTE_MAX },
+  };
+}
+
+type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireRole(request, "employeur");
+  const current = findApplication(user.id, params);
+  if (!current) throw notFound();
+  const formData = await request.formData();
+  if (formData.get("intent") !== "move") throw data(null, { status: 400 });
+  const values = formValues(formData);
+  const form = parseForm(moveSchema, formData);
+  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values }, { status: 400 });
+
+  const move = form.data;
+  const result = moveApplication(getDb(), {
+    employerId: user.id,
+    applicationId: current.id,
+    to: move.to,
+    interviewAt: move.to === "interview" ? move.interviewAt : null,
+    interviewPlace: move.to === "interview" ? move.interviewPlace : null,
+    startDate: move.to === "hired" ? move.startDate : null,
+    refusalReason: move.to === "rejected" ? move.refusalReason : null,
+    note: move.to === "rejected" ? move.note : null,
+  });
+  if (!result) throw notFound();
+  if (!result.ok) {
+    switch (result.reason) {
+      case "not_allowed":
+        return data<ActionData>({ fieldErrors: {}, values, formError: "applications:errors.notAllowed" }, { status: 400 });
+      case "positions_full":
+        return data<ActionData>({ fieldErrors: {}, values, formError: "applications:errors.positionsFull" }, { status: 409 });
+      case "missing_refusal_reason":
+        return data<ActionData>({ fieldErrors: { refusalReason: "applications:errors.refusalReasonRequired" }, values }, { status: 400 });
+      case "missing_interview":
+        return data<ActionData>({ fieldErrors: { interviewAt: "applications:errors.interviewAtRequired" }, values }, { status: 400 });
+    }
+  }
+  const done = new URLSearchParams({ fait: result.status });
+  if (result.offerFilled) done.set("pourvue", "1");
+  return redirect(`/employeur/offres/${current.offerId}/candidatures/${current.id}?${done}`);
+}
+
+/** `2026-03-10T09:30` (Mali time, which is UTC) as a date and time in the page's language. */
+const interviewMoment = (value: string) => new Date(`${value}:00Z`);
+
+export default function ApplicationPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("applications");
+  const format = useFormat();
+  const [searchParams] = useSearchParams();
+  const { offer, application: a, today, refusalReasons, limits } = loaderData;
+  const done = searchParams.get("fait");
+  const list = `/employeur/offres/${offer.id}/candidatures`;
+  return (
+    <article className="mx-auto max-w-3xl space-y-6" aria-labelledby="application-title">
+      <title>{`${t("detail.titleTag", { name: a.applicant.name, title: offer.title })} · Baara`}</title>
+      <p>
+        <Link to={list}>← {t("detail.backToList", { title: offer.title })}</Link>
+      </p>
+      <header>
+        <h1 id="application-title" className="text-2xl font-bold break-words">{a.applicant.name}</h1>
+        <p className="mt-1 text-stone-700">
+          {t("detail.forOffer", { title: offer.title })} · {t("detail.sentOn", { date: format.date(a.createdAt) })}
+        </p>
+        <p className="mt-2">
+          {t("detail.status")}{" "}
+          <span className="rounded bg-stone-200 px-2 py-0.5 font-semibold">{t(`common:applicationStatus.${a.status}`)}</span>
+        </p>
+      </header>
+
+      {done === a.status ? (
+        <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
+          <p className="font-semibold">{t(`detail.done.${done}`)}</p>
+          {searchParams.get("pourvue") === "1" ? <p className="mt-1">{t("detail.offerFilled")}</p> : null}
+        </div>
+      ) : null}
+      <FormErrorSummary message={actionData?.formError} errors={actionData?.fieldErrors} />
+
+      <section aria-labelledby="applicant" className="card space-y-3">
+        <h2 id="applicant" className="text-lg font-semibold">{t("detail.profile")}</h2>
+        <ApplicantProfile applicant={a.applicant} />
+      </section>
+
+      <section aria-labelledby="message" className="card space-y-2">
+        <h2 id="message" className="text-lg font-semibold">{t("detail.message")}</h2>
+        {/* Plain text: line breaks kept by CSS, any HTML shown as typed. */}
+        {a.message ? <p className="whitespace-pre-line break-words">{a.message}</p> : <p className="text-stone-600">{t("detail.noMessage")}</p>}
+        <h2 className="pt-2 text-lg font-semibold">{t("detail.cv")}</h2>
+        {a.cvFileId ? (
+          <p>
+            <a href={`/fichiers/${a.cvFileId}`} className="btn-secondary" download>
+              {t("detail.downloadCv")}
+            </a>
+          </p>
+        ) : (
+          <p className="text-stone-600">{t("detail.noCv")}</p>
+        )}
+      </section>
+
+      {a.interviewAt ? (
+        <p className="card">
+          {t("detail.interview", { when: format.dateTime(interviewMoment(a.interviewAt)), place: a.interviewPlace ?? "" })}
+        </p>
+      ) : null}
+      {a.status === "rejected" && a.refusalReason ? (
+        <p className="card">{t("detail.refusedBecause", { reason: t(`refusalReason.${a.refusalReason}`) })}</p>
+      ) : null}
+
+      <section aria-labelledby="timeline" className="space-y-2">
+        <h2 id="timeline" className="text-lg font-semibold">{t("detail.timeline")}</h2>
+        <ol className="space-y-1 border-l-2 border-stone-300 pl-4">
+          {a.timeline.map((event, i) => (
+            <li key={i}>
+              <span className="font-medium">{t(`common:applicationStatus.${event.toStatus}`)}</span>{" "}
+              <span className="text-sm text-stone-600">{format.dateTime(new Date(event.createdAt))}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="moves" className="space-y-3">
+        <h2 id="moves" className="text-lg font-semibold">{t("detail.moves")}</h2>
+        {a.moves.length === 0 ? <p>{t("detail.noMoves")}</p> : null}
+        {a.moves.map((to) => {
+          // Values and messages go back to the form that was sent, not to its neighbours.
+          const sent = actionData?.values.to === to ? actionData : undefined;
+          return (
+            <MoveForm key={to} to={to}>
+              {to === "interview" ? (
+                <>
+                  <TextField label={t("move.interviewAt")} name="interviewAt" type="datetime-local" required min={`${today}T00:00`}
+                    defaultValue={sent?.values.interviewAt} error={sent?.fieldErrors.interviewAt} />
+                  <TextField label={t("move.interviewPlace")} name="interviewPlace" required maxLength={limits.place} hint={t("move.interviewPlaceHint")}
+                    defaultValue={sent?.values.interviewPlace} error={sent?.fieldErrors.interviewPlace} />
+                </>
+              ) : to === "hired" ? (
+                <TextField label={t("move.startDate")} name="startDate" type="date" hint={t("move.startDateHint")}
+                  defaultValue={sent?.values.startDate ?? today} error={sent?.fieldErrors.startDate} />
+              ) : to === "rejected" ? (
+                <>
+                  <SelectField label={t("move.refusalReason")} name="refusalReason" required placeholder={t("move.choose")}
+                    options={refusalReasons.map((r) => ({ value: r, label: t(`refusalReason.${r}`) }))}
+                    defaultValue={sent?.values.refusalReason ?? ""} error={sent?.fieldErrors.refusalReason} />
+                  <NoteField error={sent?.fieldErrors.note} defaultValue={sent?.values.note} max={limits.note} />
+                </>
+              ) : null}
+            </MoveForm>
+          );
+        })}
+      </section>
+    </article>
+  );
+}
+
+function MoveForm({ to, children }: { to: string; children: ReactNode }) {
+  const { t } = useTranslation("applications");
+  const navigation = useNavigation();
+  return (
+    <Form method="post" className="card space-y-3" aria-label={t(`move.${to}.label`)} noValidate>
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="to" value={to} />
+      <p className="text-sm text-stone-700">{t(`move.${to}.hint`)}</p>
+      {children}
+      <button type="submit" className={to === "rejected" ? "btn-secondary" : "btn"} disabled={navigation.state === "submitting"}>
+        {t(`move.${to}.submit`)}
+      </button>
+    </Form>
+  );
+}
+
+function NoteField({ error, defaultValue, max }: { error?: FieldErrors[string]; defaultValue?: string; max: number }) {
+  const { t } = useTranslation("applications");
+  const errorText = useErrorText();
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{t("move.note")}</label>
+      <textarea id={id} name="note" rows={3} maxLength={max} className="field" defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")} />
+      <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">{t("move.noteHint", { max })}</p>
+      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(error)}</p> : null}
+    </div>
+  );
+}

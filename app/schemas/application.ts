@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { REFUSAL_REASONS } from "../../db/enums";
+import { isoToday } from "../utils/dates";
+
+// Any printable text: control characters other than line breaks are refused.
+const PRINTABLE = /^[^\p{Cc}]*$/u;
+const PRINTABLE_MULTILINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+
+export const MESSAGE_MAX = 2000;
+export const PLACE_MAX = 200;
+export const NOTE_MAX = 500;
+
+/** The apply form: an optional message and the CV choice (`""`: send without a CV). */
+export const applySchema = z.object({
+  message: z
+    .string({ error: "validation.invalid" })
+    .trim()
+    .max(MESSAGE_MAX, { error: "applications:errors.messageTooLong" })
+    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
+    .optional()
+    .transform((value) => value || null),
+  cvFileId: z
+    .string({ error: "applications:errors.cvInvalid" })
+    .regex(/^(?:|[1-9]\d{0,11})$/, { error: "applications:errors.cvInvalid" })
+    .optional()
+    .transform((value) => (value ? Number(value) : null)),
+});
+export type ApplyForm = z.output<typeof applySchema>;
+
+/** A real calendar moment written as `value` (no 30 February rolled into March). */
+function isRealDate(value: string, suffix: string) {
+  const time = Date.parse(`${value}${suffix}`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
+// `datetime-local` sends `2026-03-10T09:30`; Mali is on UTC, so it is read as UTC.
+const interviewAt = z
+  .string({ error: "applications:errors.interviewAtRequired" })
+  .trim()
+  .min(1, { error: "applications:errors.interviewAtRequired" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "applications:errors.interviewAtInvalid" })
+  .refine((value) => isRealDate(value, ":00Z"), { error: "applications:errors.interviewAtInvalid" })
+  .refine((value) => value.slice(0, 10) >= isoToday(), { error: "applications:errors.interviewAtPast" });
+
+const isoDate = z
+  .string({ error: "applications:errors.startDateInvalid" })
+  .trim()
+  .regex(/^(?:|\d{4}-\d{2}-\d{2})$/, { error: "applications:errors.startDateInvalid" })
+  .refine((value) => value === "" || isRealDate(value, "T00:00:00Z"), { error: "applications:errors.startDateInvalid" })
+  .optional()
+  .transform((value) => value || null);
+
+const place = z
+  .string({ error: "applications:errors.placeRequired" })
+  .trim()
+  .min(1, { error: "applications:errors.placeRequired" })
+  .max(PLACE_MAX, { error: "applications:errors.placeTooLong" })
+  .regex(PRINTABLE, { error: "validation.invalidCharacters" });
+
+const note = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .max(NOTE_MAX, { error: "applications:errors.noteTooLong" })
+  .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
+  .optional()
+  .transform((value) => value || null);
+
+/** One move of the employer's pipeline, told apart by `to` (each is its own small form). */
+export const moveSchema = z.discriminatedUnion(
+  "to",
+  [
+    z.object({ to: z.literal("shortlisted") }),
+    z.object({ to: z.literal("interview"), interviewAt, interviewPlace: place }),
+    z.object({ to: z.literal("offered") }),
+    z.object({ to: z.literal("hired"), startDate: isoDate }),
+    z.object({
+      to: z.literal("rejected"),
+      refusalReason: z.enum(REFUSAL_REASONS, { error: "applications:errors.refusalReasonRequired" }),
+      note,
+    }),
+  ],
+  { error: "applications:errors.unknownMove" },
+);
+export type MoveForm = z.output<typeof moveSchema>;
