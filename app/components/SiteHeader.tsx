@@ -21,9 +21,18 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   ],
   conseiller: [
     { to: "/conseiller", label: "nav.counsellorHome", end: true },
+    { to: "/conseiller/candidats", label: "nav.candidates" },
+    { to: "/conseiller/placements", label: "nav.placements" },
     { to: "/conseiller/moderation", label: "nav.moderation" },
+    { to: "/conseiller/rapports", label: "nav.reports" },
   ],
-  admin: [{ to: "/admin", label: "nav.adminHome", end: true }],
+  admin: [
+    { to: "/admin", label: "nav.adminHome", end: true },
+    { to: "/admin/utilisateurs", label: "nav.users" },
+    { to: "/admin/organisations", label: "nav.partners" },
+    { to: "/admin/journal", label: "nav.journal" },
+    { to: "/conseiller", label: "nav.counsellorHome" },
+  ],
 };
 
 /** Where each role reads its notifications (the list is on their home page). */
@@ -65,7 +74,13 @@ export function SiteHeader({
         <div className="flex flex-wrap items-center gap-3">
           {user ? (
             <>
-              <span className="text-sm text-stone-600">{user.displayName}</span>
+              <Link
+                to={user.role === "candidat" ? "/candidat/compte" : "/compte"}
+                className="text-sm text-stone-700"
+                aria-label={t("nav.myAccountOf", { name: user.displayName })}
+              >
+                {user.displayName}
+              </Link>
               {NOTIFICATIONS_PAGE[user.role] ? (
                 <Link to={NOTIFICATIONS_PAGE[user.role]!} className="text-sm">
                   {t("nav.notifications", { count: user.unread })}

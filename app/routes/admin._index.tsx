@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Route } from "./+types/admin._index";
 import { StatList } from "~/components/StatList";
 import { adminDashboard } from "~/models/dashboards.server";
@@ -6,7 +7,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 
-export const handle = { i18n: ["common", "spaces"] };
+export const handle = { i18n: ["common", "spaces", "admin"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
@@ -21,6 +22,7 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
     <div className="space-y-6">
       <title>{`${t("admin.title")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{t("admin.title")}</h1>
+      <AdminLinks />
       <StatList
         items={[
           { label: t("admin.users"), value: d.usersByRole.reduce((sum, r) => sum + r.n, 0) },
@@ -71,5 +73,28 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
         </table>
       </section>
     </div>
+  );
+}
+
+const ADMIN_PAGES = [
+  { to: "/admin/utilisateurs", label: "users", text: "usersText" },
+  { to: "/admin/organisations", label: "partners", text: "partnersText" },
+  { to: "/admin/journal", label: "journal", text: "journalText" },
+] as const;
+
+function AdminLinks() {
+  const { t } = useTranslation("admin");
+  return (
+    <nav aria-labelledby="admin-pages">
+      <h2 id="admin-pages" className="sr-only">{t("home.heading")}</h2>
+      <ul className="grid gap-3 sm:grid-cols-3">
+        {ADMIN_PAGES.map((page) => (
+          <li key={page.to} className="card">
+            <Link to={page.to} className="text-lg font-semibold">{t(`home.${page.label}`)}</Link>
+            <p className="mt-1 text-sm text-stone-700">{t(`home.${page.text}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { ROLES } from "../../db/enums";
+import { REGION_CODES } from "../utils/reference";
+import { multilineText, oneOf, optionalEmail, optionalPhone, optionalText, personName, requiredText } from "./fields";
+
+export const USER_STATUSES = ["active", "disabled", "deleted"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+// Far beyond any real list; keeps a hand-typed page=1e308 an ordinary number.
+const MAX_PAGE = 10_000;
+export const ADMIN_QUERY_MAX = 100;
+
+const page = z.coerce.number().int().min(1).max(MAX_PAGE).catch(1);
+const queryText = z
+  .string()
+  .transform((value) => value.slice(0, ADMIN_QUERY_MAX).trim())
+  .catch("");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
+  .optional()
+  .catch(undefined);
+
+/** Reads the first value of each known parameter; a hand-edited URL is never refused, only tidied. */
+function queryInput(searchParams: URLSearchParams, keys: readonly string[]) {
+  const input: Record<string, string> = {};
+  for (const key of keys) {
+    const value = searchParams.get(key);
+    if (value !== null && value !== "") input[key] = value;
+  }
+  return input;
+}
+
+/** /admin/utilisateurs?q=&role=&statut=&page= */
+export const userQuerySchema = z.object({
+  q: queryText,
+  role: z.enum(ROLES).optional().catch(undefined),
+  statut: z.enum(USER_STATUSES).optional().catch(undefined),
+  page,
+});
+export type UserQuery = z.output<typeof userQuerySchema>;
+export const USER_QUERY_PARAMS = ["q", "role", "statut", "page"] as const;
+
+export function parseUserQuery(searchParams: URLSearchParams): UserQuery {
+  return userQuerySchema.parse(queryInput(searchParams, USER_QUERY_PARAMS));
+}
+
+/** /admin/journal?acteur=&action=&du=&au=&page= */
+export const auditQuerySchema = z
+  .object({
+    acteur: queryText,
+    action: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/)
+      .max(80)
+      .optional()
+      .catch(undefined),
+    du: isoDate,
+    au: isoDate,
+    page,
+  })
+  // Dates typed the wrong way round still mean the period between them.
+  .transform((q) => (q.du && q.au && q.du > q.au ? { ...q, du: q.au, au: q.du } : q));
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+export const AUDIT_QUERY_PARAMS = ["acteur", "action", "du", "au", "page"] as const;
+
+export function parseAuditQuery(searchParams: URLSearchParams): AuditQuery {
+  return auditQuerySchema.parse(queryInput(searchParams, AUDIT_QUERY_PARAMS));
+}
+
+const recordId = (error: string) =>
+  z
+    .string({ error })
+    .trim()
+    .regex(/^[1-9]\d{0,11}$/, { error })
+    .transform(Number);
+
+const userId = recordId("admin:errors.userNotFound");
+
+export const counsellorSchema = z
+  .object({
+    intent: z.literal("createCounsellor"),
+    firstName: personName,
+    lastName: personName,
+    email: optionalEmail,
+    phone: optionalPhone,
+    partnerOrgId: recordId("admin:errors.partnerRequired"),
+  })
+  .refine((value) => value.email !== undefined || value.phone !== undefined, {
+    path: ["email"],
+    error: "validation.contactRequired",
+    when: ({ value }) => {
+      const v = value as { email?: unknown; phone?: unknown };
+      return (v.email === undefined || v.email === "") && (v.phone === undefined || v.phone === "");
+    },
+  });
+export type CounsellorInput = Omit<z.output<typeof counsellorSchema>, "intent">;
+
+/** The forms of /admin/utilisateurs, told apart by `intent`. */
+export const userActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("role"), userId, role: oneOf(ROLES, "admin:errors.roleInvalid") }),
+    z.object({ intent: z.literal("disable"), userId }),
+    z.object({ intent: z.literal("enable"), userId }),
+    counsellorSchema,
+  ],
+  { error: "admin:errors.unknownIntent" },
+);
+export type UserActionInput = z.output<typeof userActionSchema>;
+export const USER_INTENTS = ["role", "disable", "enable", "createCounsellor"] as const;
+
+const partnerFields = {
+  name: requiredText(120),
+  shortName: optionalText(20),
+  region: oneOf(REGION_CODES as [string, ...string[]]),
+  commune: optionalText(80),
+  description: multilineText(1000),
+  contactName: optionalText(120),
+  contactPhone: optionalPhone,
+  contactEmail: optionalEmail,
+};
+
+/** The forms of /admin/organisations: create a partner body, or edit one. */
+export const partnerActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("create"), ...partnerFields }),
+    z.object({ intent: z.literal("update"), orgId: recordId("admin:errors.partnerNotFound"), ...partnerFields }),
+  ],
+  { error: "admin:errors.unknownIntent" },
+);
+export type PartnerActionInput = z.output<typeof partnerActionSchema>;
+/** A partner body's details, as the model takes them (optional fields may be left out). */
+export type PartnerInput = {
+  name: string;
+  shortName?: string;
+  region: string;
+  commune?: string;
+  description?: string;
+  contactName?: string;
+  contactPhone?: string;
+  contactEmail?: string;
+};

@@ -1,0 +1,41 @@
+// Test data for the admin pages: admins, partner bodies, lines of the audit log at a given time.
+import { eq } from "drizzle-orm";
+import { auditLog, organisations, users } from "../../db/schema";
+import type { Db } from "../../app/utils/db.server";
+import { insertUser } from "./factories";
+
+export async function insertAdmin(db: Db, displayName = "Admin Baara", email?: string) {
+  return insertUser(db, { role: "admin", displayName, email });
+}
+
+/** A partner body as the seed makes them: verified, with a short name. */
+export function insertPartner(db: Db, name: string, shortName: string | null = null) {
+  return db
+    .insert(organisations)
+    .values({ kind: "partner", name, shortName, region: "bamako", verificationStatus: "verified" })
+    .returning()
+    .get();
+}
+
+export function insertAuditLine(
+  db: Db,
+  values: { actorId?: number | null; action: string; at: Date | string; subjectType?: string; subjectId?: string; ip?: string },
+) {
+  return db
+    .insert(auditLog)
+    .values({
+      actorId: values.actorId ?? null,
+      action: values.action,
+      subjectType: values.subjectType ?? null,
+      subjectId: values.subjectId ?? null,
+      ip: values.ip ?? null,
+      createdAt: typeof values.at === "string" ? new Date(values.at) : values.at,
+    })
+    .returning()
+    .get();
+}
+
+/** Marks an account deleted the way anonymisation leaves it. */
+export function markDeleted(db: Db, userId: number) {
+  db.update(users).set({ phone: null, email: null, passwordHash: null, displayName: "—", deletedAt: new Date() }).where(eq(users.id, userId)).run();
+}

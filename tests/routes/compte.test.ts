@@ -1,0 +1,55 @@
+// /compte: employers, counsellors and admins change their password there.
+import { describe, expect, it } from "vitest";
+import { authenticate } from "../../app/models/accounts.server";
+import { action, loader } from "../../app/routes/compte";
+import { getDb } from "../../app/utils/db.server";
+import { getSessionUser } from "../../app/utils/session.server";
+import { PASSWORD, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+
+const post = (cookie: string, fields: Record<string, string>) =>
+  action({
+    request: requestWithCookie("http://localhost/compte", cookie, { method: "POST", body: new URLSearchParams({ intent: "password", ...fields }) }),
+    params: {},
+    context: {},
+  } as never) as Promise<unknown>;
+
+describe("/compte", () => {
+  it("lets an employer change their password: the old sessions end, this browser stays logged in", async () => {
+    const db = getDb();
+    const employer = await registerEmployer(db, { email: "awa@atelier.ml" });
+    const cookie = await sessionCookieFor(db, employer.id);
+    const response = (await post(cookie, { currentPassword: PASSWORD, newPassword: "nouveau-2026", passwordConfirm: "nouveau-2026" })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/compte?motdepasse=change");
+    expect(await getSessionUser(db, requestWithCookie("http://localhost/", cookie))).toBeNull();
+    expect((await authenticate(db, { identifier: "awa@atelier.ml", password: "nouveau-2026", ip: "10.0.0.9" })).ok).toBe(true);
+  });
+
+  it("refuses a wrong current password, a short new one and a mismatch, with 400 and nothing changed", async () => {
+    const db = getDb();
+    const employer = await registerEmployer(db, { email: "binta@atelier.ml" });
+    const cookie = await sessionCookieFor(db, employer.id);
+    const cases: [Record<string, string>, string, string][] = [
+      [{ currentPassword: "faux", newPassword: "nouveau-2026", passwordConfirm: "nouveau-2026" }, "currentPassword", "candidate:errors.wrongPassword"],
+      [{ currentPassword: PASSWORD, newPassword: "court", passwordConfirm: "court" }, "newPassword", "validation.passwordTooShort"],
+      [{ currentPassword: PASSWORD, newPassword: "nouveau-2026", passwordConfirm: "autre-2026" }, "passwordConfirm", "validation.passwordMismatch"],
+      [{ currentPassword: PASSWORD, newPassword: "x".repeat(10_000), passwordConfirm: "x".repeat(10_000) }, "newPassword", "validation.passwordTooLong"],
+    ];
+    for (const [fields, field, message] of cases) {
+      const refused = (await post(cookie, fields)) as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+      expect(refused.init.status).toBe(400);
+      expect(refused.data.fieldErrors[field]).toBe(message);
+    }
+    expect((await authenticate(db, { identifier: "binta@atelier.ml", password: PASSWORD, ip: "10.0.0.8" })).ok).toBe(true);
+  });
+
+  it("sends candidates to their own account page and visitors to the login page", async () => {
+    const db = getDb();
+    const candidate = await registerCandidate(db, { phone: "66 44 33 22" });
+    const cookie = await sessionCookieFor(db, candidate.id);
+    const asCandidate = await loader({ request: requestWithCookie("http://localhost/compte", cookie), params: {}, context: {} } as never).catch((r: Response) => r);
+    expect((asCandidate as Response).headers.get("Location")).toBe("/candidat/compte");
+    const asVisitor = await loader({ request: new Request("http://localhost/compte"), params: {}, context: {} } as never).catch((r: Response) => r);
+    expect((asVisitor as Response).headers.get("Location")).toBe("/connexion?redirectTo=%2Fcompte");
+  });
+});
