@@ -18,7 +18,11 @@ export default defineConfig(({ isSsrBuild }) => ({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/{models,routes}/**/*.test.{ts,tsx}"] } },
       // The browser project builds the portal once (global setup), only when its tests run.
-      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: ["tests/e2e/global-setup.ts"] } },
+      {
+        extends: true,
+        // A journey clicks through many pages: give it room on a busy two-core machine.
+        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: ["tests/e2e/global-setup.ts"], testTimeout: 90_000 },
+      },
     ],
   },
 }));
