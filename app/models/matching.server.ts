@@ -1,13 +1,13 @@
 // Matching candidates and offers, with the reasons in words a counsellor can
 // check ("même région · 2 compétences en commun · niveau BT").
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import {
   candidateProfiles,
   candidateTrades,
   EDUCATION_LEVELS,
   offers,
   organisations,
-  users,
   type EducationLevel,
 } from "../../db/schema";
 import { isoToday } from "../utils/dates";
@@ -28,6 +28,21 @@ export type MatchReason =
 
 // Weights: the trade matters most, then place (people rarely move for a job), then the rest.
 const WEIGHTS = { sameTrade: 40, skill: 12, sameCommune: 25, sameRegion: 15, education: 8, language: 4, availableNow: 6, drivingLicence: 3 };
+/** At most this many of a candidate's own skill words count. */
+const MAX_SKILL_WORDS = 3;
+
+// Words of four letters or more that say nothing about a skill ("je sais faire
+// le suivi ... ainsi que ..."): without this list, "dans" or "ainsi" found in an
+// offer's text counted as skills in common. Written folded (no accents).
+const NOT_SKILLS = new Set(
+  (
+    "dans avec pour sans sous chez vers plus tres bien aussi ainsi donc alors encore deja apres avant pendant depuis selon entre " +
+    "comme mais leur leurs cette ceux celle tout tous toute toutes notre votre nous vous elle elles sais suis faire avoir etre " +
+    "peux veux fait faits jour jours annee annees mois experience experiences travail travaille travaux maitrise maitrisee " +
+    "notions notion connaissance connaissances competence competences capable bonne bonnes suivi respect " +
+    "with from have that this work years year skills good"
+  ).split(" "),
+);
 
 const educationRank = (level: EducationLevel | null | undefined) => (level ? EDUCATION_LEVELS.indexOf(level) : -1);
 
@@ -54,6 +69,26 @@ type CandidateSide = {
   drivingLicence: boolean;
 };
 
+// The offer's text folded once per offer, not once per candidate scored against it.
+const foldedOfferText = new WeakMap<OfferSide, string>();
+function offerText(offer: OfferSide) {
+  let text = foldedOfferText.get(offer);
+  if (text === undefined) foldedOfferText.set(offer, (text = ` ${foldText(`${offer.title} ${offer.description}`)} `));
+  return text;
+}
+
+/** How many of the candidate's own words for their skills begin a word of the offer's text (at most 3). */
+function skillWordsInCommon(offer: OfferSide, skills: string | null) {
+  if (!skills) return 0;
+  const text = offerText(offer);
+  const words = new Set(
+    foldText(skills)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 4 && !NOT_SKILLS.has(w) && text.includes(` ${w}`)),
+  );
+  return Math.min(words.size, MAX_SKILL_WORDS);
+}
+
 /** The score of a candidate for an offer and its reasons, or null if they do not fit (education below the minimum). */
 export function scoreMatch(offer: OfferSide, candidate: CandidateSide): { score: number; reasons: MatchReason[] } | null {
   if (offer.minEducation && educationRank(candidate.educationLevel) < educationRank(offer.minEducation)) return null;
@@ -65,14 +100,8 @@ export function scoreMatch(offer: OfferSide, candidate: CandidateSide): { score:
   }
   // Skills in common: the candidate's other trades of the offer's sector, and
   // their own words for their skills found in the offer's text.
-  const offerText = ` ${foldText(`${offer.title} ${offer.description}`)} `;
   const sectorTrades = candidate.trades.filter((t) => t !== offer.trade && TRADES[t as Trade] === offer.sector).length;
-  const skillWords = new Set(
-    foldText(candidate.skills ?? "")
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 4 && offerText.includes(` ${w}`)),
-  ).size;
-  const inCommon = sectorTrades + Math.min(skillWords, 3);
+  const inCommon = sectorTrades + skillWordsInCommon(offer, candidate.skills);
   if (inCommon > 0) {
     score += WEIGHTS.skill * inCommon;
     reasons.push({ key: "skillsInCommon", count: inCommon });
@@ -106,54 +135,136 @@ export function scoreMatch(offer: OfferSide, candidate: CandidateSide): { score:
 
 const DRIVING_TRADES = new Set(["chauffeur", "chauffeur_poids_lourd", "livreur", "conducteur_engins"]);
 
+// `baara_fold(text)`: foldText as an SQL function, so that SQLite compares names
+// and communes without accents ("Maiga" finds "Maïga"). ASCII text only needs lower-casing.
+const withFold = new WeakSet<Database.Database>();
+const ASCII = /^[\x00-\x7f]*$/;
+const foldedCache = new Map<string, string>();
+export function registerFoldFunction(client: Database.Database) {
+  if (withFold.has(client)) return;
+  client.function("baara_fold", { deterministic: true }, (value: unknown) => {
+    if (value === null || value === undefined) return null;
+    const text = String(value);
+    if (ASCII.test(text)) return text.toLowerCase();
+    // Names and communes repeat a lot: their folded forms are kept (a bounded cache).
+    let folded = foldedCache.get(text);
+    if (folded === undefined) {
+      if (foldedCache.size >= 100_000) foldedCache.clear();
+      foldedCache.set(text, (folded = foldText(text)));
+    }
+    return folded;
+  });
+  withFold.add(client);
+}
+
+// Everything of scoreMatch but the skill words, computed by SQLite for the whole
+// pool. Kept equal to scoreMatch term by term: the ranking's shortcut relies on it.
+// Per candidate row: the trades through the (user_id, trade) key alone (`+`), the
+// commune folded in JavaScript only when it has a non-ASCII letter, and one
+// `instr` per language of the offer (its JSON-quoted code in the JSON list).
+function baseScoreSql(languageCount: number) {
+  const languages = Array.from({ length: languageCount }, (_, i) => `(instr(cp.languages, :lang${i}) > 0)`).join(" + ") || "0";
+  return `
+WITH pool(user_id) AS (
+  SELECT user_id FROM candidate_trades WHERE trade IN (SELECT value FROM json_each(:trades))
+  UNION SELECT user_id FROM candidate_profiles WHERE region = :region)
+SELECT cp.user_id,
+  coalesce((SELECT sum(CASE WHEN t.trade = :trade THEN ${WEIGHTS.sameTrade} ELSE ${WEIGHTS.skill} END)
+     FROM candidate_trades t WHERE t.user_id = cp.user_id AND +t.trade IN (SELECT value FROM json_each(:trades))), 0)
+  + (CASE WHEN :commune IS NOT NULL
+           AND (CASE WHEN cp.commune GLOB '*[^ -~]*' THEN baara_fold(cp.commune) ELSE lower(cp.commune) END) = :commune
+          THEN ${WEIGHTS.sameCommune}
+          WHEN cp.region = :region THEN ${WEIGHTS.sameRegion} ELSE 0 END)
+  + (CASE WHEN :minEducation IS NOT NULL AND cp.education_level IS NOT NULL THEN ${WEIGHTS.education} ELSE 0 END)
+  + ${WEIGHTS.language} * (${languages})
+  + (CASE WHEN cp.availability = 'immediate' THEN ${WEIGHTS.availableNow} ELSE 0 END)
+  + (CASE WHEN :needsLicence AND cp.driving_licence THEN ${WEIGHTS.drivingLicence} ELSE 0 END) AS base,
+  cp.skills IS NOT NULL AS has_skills
+FROM pool CROSS JOIN candidate_profiles cp ON cp.user_id = pool.user_id
+JOIN users u ON u.id = cp.user_id
+WHERE u.deleted_at IS NULL AND u.disabled_at IS NULL AND cp.consent_at IS NOT NULL
+  AND (:minEducation IS NULL OR cp.education_level IN (SELECT value FROM json_each(:levels)))
+  AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.offer_id = :offerId AND a.candidate_id = cp.user_id)`;
+}
+
+const baseStatements = new WeakMap<Database.Database, Map<number, Database.Statement>>();
+function baseScores(db: Db, languages: string[], params: Record<string, string | number | null>) {
+  const client = db.$client;
+  registerFoldFunction(client);
+  let statements = baseStatements.get(client);
+  if (!statements) baseStatements.set(client, (statements = new Map()));
+  let statement = statements.get(languages.length);
+  if (!statement) statements.set(languages.length, (statement = client.prepare(baseScoreSql(languages.length)).raw()));
+  const quoted = Object.fromEntries(languages.map((code, i) => [`lang${i}`, JSON.stringify(code)]));
+  return statement.all({ ...params, ...quoted }) as [number, number, number][];
+}
+
 /**
  * The candidates who fit an offer, best first: not already applied, account
- * active, consent given. The pool is narrowed through indexes (same trade or
- * sector, or same region) before scoring, so that 50 000 candidates rank fast.
+ * active, consent given, education at least the offer's minimum. The pool (the
+ * offer's sector's trades, or its region) is scored by SQLite except for the
+ * skill words, which add at most 36 points: only the candidates who could
+ * still reach the list with them are read in full and scored by scoreMatch —
+ * a few thousand of 50 000, so that the ranking stays fast.
  */
-export function matchCandidatesForOffer(db: Db, offerId: number, limit = 50) {
-  const offer = db.select().from(offers).where(eq(offers.id, offerId)).get();
-  if (!offer) return null;
+export function matchCandidatesForOffer(db: Db, offerId: number, limit = 50, today = isoToday()) {
+  const row = db
+    .select({ offer: offers, orgName: organisations.name, isOpen: sql<number>`${isOpenOffer(today)}` })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
+    .where(eq(offers.id, offerId))
+    .get();
+  if (!row) return null;
+  const { offer } = row;
   const sectorTrades = Object.entries(TRADES).filter(([, sector]) => sector === offer.sector).map(([trade]) => trade);
-  const pool = sql`
-    SELECT user_id FROM candidate_trades WHERE trade IN ${sectorTrades.length ? sectorTrades : [""]}
-    UNION SELECT user_id FROM candidate_profiles WHERE region = ${offer.region}`;
-  const rows = db
-    .select({
-      userId: candidateProfiles.userId,
-      firstName: candidateProfiles.firstName,
-      lastName: candidateProfiles.lastName,
-      region: candidateProfiles.region,
-      commune: candidateProfiles.commune,
-      educationLevel: candidateProfiles.educationLevel,
-      skills: candidateProfiles.skills,
-      languages: candidateProfiles.languages,
-      availability: candidateProfiles.availability,
-      drivingLicence: candidateProfiles.drivingLicence,
-      counsellorId: candidateProfiles.counsellorId,
-      trades: sql<string | null>`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = "candidate_profiles"."user_id")`,
-      placed: sql<number>`EXISTS (SELECT 1 FROM placements p WHERE p.candidate_id = "candidate_profiles"."user_id" AND p.ended_at IS NULL)`,
-    })
-    .from(candidateProfiles)
-    .innerJoin(users, eq(users.id, candidateProfiles.userId))
-    .where(
-      and(
-        sql`${candidateProfiles.userId} IN (${pool})`,
-        isNull(users.deletedAt),
-        isNull(users.disabledAt),
-        sql`${candidateProfiles.consentAt} IS NOT NULL`,
-        sql`NOT EXISTS (SELECT 1 FROM applications a WHERE a.offer_id = ${offerId} AND a.candidate_id = "candidate_profiles"."user_id")`,
-      ),
-    )
-    .all();
+  const scoringTrades = [...new Set([...sectorTrades, ...(offer.trade ? [offer.trade] : [])])];
   const offerSide: OfferSide = { ...offer, needsLicence: DRIVING_TRADES.has(offer.trade ?? "") };
+
+  const pool = baseScores(db, offer.languages, {
+    trades: JSON.stringify(scoringTrades),
+    trade: offer.trade,
+    region: offer.region,
+    commune: offer.commune ? foldText(offer.commune) : null,
+    minEducation: offer.minEducation,
+    levels: JSON.stringify(offer.minEducation ? EDUCATION_LEVELS.slice(educationRank(offer.minEducation)) : []),
+    needsLicence: offerSide.needsLicence ? 1 : 0,
+    offerId,
+  });
+  // Every candidate of the pool scores (trade of the sector, or same region): all fit.
+  pool.sort((a, b) => b[1] - a[1]);
+  const threshold = limit <= 0 ? Infinity : pool.length >= limit ? pool[limit - 1]![1] : -Infinity;
+  const maxSkillPoints = WEIGHTS.skill * MAX_SKILL_WORDS;
+  const shortlist = pool.filter(([, base, hasSkills]) => base + (hasSkills ? maxSkillPoints : 0) >= threshold).map(([id]) => id);
+
+  const rows = shortlist.length
+    ? db
+        .select({
+          userId: candidateProfiles.userId,
+          firstName: candidateProfiles.firstName,
+          lastName: candidateProfiles.lastName,
+          region: candidateProfiles.region,
+          commune: candidateProfiles.commune,
+          educationLevel: candidateProfiles.educationLevel,
+          skills: candidateProfiles.skills,
+          languages: candidateProfiles.languages,
+          availability: candidateProfiles.availability,
+          drivingLicence: candidateProfiles.drivingLicence,
+          counsellorId: candidateProfiles.counsellorId,
+          trades: sql<string | null>`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = "candidate_profiles"."user_id")`,
+          placed: sql<number>`EXISTS (SELECT 1 FROM placements p WHERE p.candidate_id = "candidate_profiles"."user_id" AND p.ended_at IS NULL)`,
+        })
+        .from(candidateProfiles)
+        .where(sql`${candidateProfiles.userId} IN (SELECT value FROM json_each(${JSON.stringify(shortlist)}))`)
+        .all()
+    : [];
   const ranked = [];
-  for (const row of rows) {
-    const match = scoreMatch(offerSide, { ...row, trades: row.trades ? row.trades.split(",") : [] });
-    if (match) ranked.push({ ...row, trades: row.trades ? row.trades.split(",") : [], placed: Boolean(row.placed), ...match });
+  for (const candidate of rows) {
+    const trades = candidate.trades ? candidate.trades.split(",") : [];
+    const match = scoreMatch(offerSide, { ...candidate, trades });
+    if (match) ranked.push({ ...candidate, trades, placed: Boolean(candidate.placed), ...match });
   }
   ranked.sort((a, b) => b.score - a.score || a.lastName.localeCompare(b.lastName, "fr") || a.userId - b.userId);
-  return { offer, total: ranked.length, candidates: ranked.slice(0, limit) };
+  return { offer, orgName: row.orgName, isOpen: Boolean(row.isOpen), total: pool.length, candidates: ranked.slice(0, limit) };
 }
 
 /** The open offers that fit a candidate, best first (the candidate file's side of matching). */
@@ -182,17 +293,21 @@ export function matchOffersForCandidate(db: Db, candidateId: number, limit = 20,
     .where(
       and(
         isOpenOffer(today),
-        or(sectors.length ? inArray(offers.sector, sectors) : undefined, profile.region ? eq(offers.region, profile.region) : undefined),
+        or(
+          sectors.length ? inArray(offers.sector, sectors) : undefined,
+          trades.length ? inArray(offers.trade, trades) : undefined,
+          profile.region ? eq(offers.region, profile.region) : undefined,
+        ),
         sql`NOT EXISTS (SELECT 1 FROM applications a WHERE a.offer_id = "offers"."id" AND a.candidate_id = ${candidateId})`,
       ),
     )
     .all();
+  // The same offer in both directions: a candidate who fits an offer finds it here too.
   const candidateSide: CandidateSide = { ...profile, trades };
   return rows
     .map((offer) => ({ offer, match: scoreMatch({ ...offer, needsLicence: DRIVING_TRADES.has(offer.trade ?? "") }, candidateSide) }))
     .filter((r): r is { offer: (typeof rows)[number]; match: NonNullable<ReturnType<typeof scoreMatch>> } => r.match !== null)
-    .sort((a, b) => b.match.score - a.match.score || a.offer.closingDate.localeCompare(b.offer.closingDate))
+    .sort((a, b) => b.match.score - a.match.score || a.offer.closingDate.localeCompare(b.offer.closingDate) || a.offer.id - b.offer.id)
     .slice(0, limit)
     .map(({ offer: { description: _d, ...offer }, match }) => ({ ...offer, ...match }));
 }
-

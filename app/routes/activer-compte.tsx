@@ -1,0 +1,71 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, useNavigation } from "react-router";
+import type { Route } from "./+types/activer-compte";
+import { FormErrorSummary, TextField } from "~/components/Field";
+import { activateAccount } from "~/models/activation.server";
+import { activationSchema } from "~/schemas/candidate";
+import { getDb } from "~/utils/db.server";
+import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
+import { createUserSession } from "~/utils/session.server";
+
+export const handle = { i18n: ["common", "counsellor"] };
+
+type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
+
+const MESSAGES = {
+  invalid: "counsellor:activation.errors.invalid",
+  expired: "counsellor:activation.errors.expired",
+  used: "counsellor:activation.errors.used",
+} as const;
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const form = parseForm(activationSchema, formData);
+  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const db = getDb();
+  const result = await activateAccount(db, { ...form.data, ip: clientIp(context) });
+  // The code and the passwords are never sent back; the phone is.
+  const values = { phone: String(formData.get("phone") ?? "") };
+  if (!result.ok) {
+    return result.reason === "rate_limited"
+      ? data<ActionData>(
+          { fieldErrors: {}, values, formError: "counsellor:activation.errors.tooMany" },
+          { status: 429, headers: { "Retry-After": "900" } },
+        )
+      : data<ActionData>({ fieldErrors: {}, values, formError: MESSAGES[result.reason] }, { status: 400 });
+  }
+  return createUserSession(db, request, result.userId, "/candidat");
+}
+
+export default function ActivateAccount({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("counsellor");
+  const navigation = useNavigation();
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <section className="mx-auto max-w-md" aria-labelledby="activate-title">
+      <title>{`${t("activation.title")} · Baara`}</title>
+      <h1 id="activate-title" className="text-2xl font-bold">
+        {t("activation.title")}
+      </h1>
+      <p className="mt-2 text-stone-700">{t("activation.intro")}</p>
+      <Form method="post" className="card mt-4 space-y-4" noValidate>
+        <FormErrorSummary message={actionData?.formError} errors={errors} />
+        <TextField label={t("activation.phone")} hint={t("activation.phoneHint")} name="phone" type="tel" inputMode="tel"
+          autoComplete="tel" required defaultValue={actionData?.values.phone} error={errors.phone} />
+        <TextField label={t("activation.code")} hint={t("activation.codeHint")} name="code" inputMode="numeric"
+          autoComplete="one-time-code" maxLength={12} required error={errors.code} />
+        <TextField label={t("activation.password")} hint={t("activation.passwordHint")} name="password" type="password"
+          autoComplete="new-password" required error={errors.password} />
+        <TextField label={t("activation.passwordConfirm")} name="passwordConfirm" type="password"
+          autoComplete="new-password" required error={errors.passwordConfirm} />
+        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+          {t("activation.submit")}
+        </button>
+      </Form>
+      <p className="mt-4">
+        {t("activation.haveAccount")} <Link to="/connexion">{t("activation.login")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/conseiller.candidats.nouveau";
+import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
+import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import { TradePicker } from "~/components/TradePicker";
+import { ContactTakenError } from "~/models/accounts.server";
+import { registerAssisted } from "~/models/candidates.server";
+import { ASSISTED_LISTS, assistedRegistrationSchema } from "~/schemas/candidate";
+import { MAX_AGE, MIN_AGE, SKILLS_MAX } from "~/schemas/profile";
+import { requireRole } from "~/utils/auth.server";
+import { addMonths, isoToday } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { getLocale } from "~/utils/i18n.server";
+import { LANGUAGE_CODES, REGION_CODES } from "~/utils/reference";
+import { clientIp } from "~/utils/request.server";
+import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
+
+export const handle = { i18n: ["common", "counsellor", "candidate"] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireRole(request, "conseiller", "admin");
+  // Sent from here so that the page's JavaScript does not carry zod.
+  return { today: isoToday(), skillsMax: SKILLS_MAX, minAge: MIN_AGE, maxAge: MAX_AGE, locale: await getLocale(request) };
+}
+
+type ActionData = { fieldErrors: FieldErrors; values: FormValues; lists: Record<string, string[]> };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireRole(request, "conseiller", "admin");
+  const formData = await request.formData();
+  const lists = formLists(formData, ASSISTED_LISTS);
+  const form = parseForm(assistedRegistrationSchema(isoToday()), formData);
+  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values, lists }, { status: 400 });
+  try {
+    const { userId, codeSent } = registerAssisted(getDb(), user.id, form.data, clientIp(context));
+    return redirect(`/conseiller/candidats/${userId}?inscrit=${codeSent ? "sms" : "sans-telephone"}`);
+  } catch (error) {
+    if (!(error instanceof ContactTakenError)) throw error;
+    const fieldErrors: FieldErrors = {};
+    if (error.fields.phone) fieldErrors.phone = "validation.phoneTaken";
+    if (error.fields.email) fieldErrors.email = "validation.emailTaken";
+    return data<ActionData>({ fieldErrors, values: formValues(formData), lists }, { status: 400 });
+  }
+}
+
+export default function RegisterCandidate({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("counsellor");
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const { today, skillsMax, minAge, maxAge } = loaderData;
+  const values = actionData?.values ?? {};
+  const lists = actionData?.lists ?? {};
+  const errors = actionData?.fieldErrors ?? {};
+  const options = (codes: readonly string[], prefix: string) => codes.map((code) => ({ value: code, label: t(`${prefix}.${code}`) }));
+
+  return (
+    <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="register-title">
+      <title>{`${t("register.title")} · Baara`}</title>
+      <p>
+        <Link to="/conseiller/candidats">← {t("file.back")}</Link>
+      </p>
+      <h1 id="register-title" className="text-2xl font-bold">
+        {t("register.title")}
+      </h1>
+      <p className="text-stone-700">{t("register.intro")}</p>
+
+      <Form method="post" className="card space-y-6" noValidate>
+        <FormErrorSummary errors={errors} />
+        {errors.form ? (
+          <p role="alert" className="font-semibold text-red-700">
+            {errorText(errors.form)}
+          </p>
+        ) : null}
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("register.identity")}</legend>
+          <TextField label={t("register.firstName")} name="firstName" required maxLength={60} autoComplete="off"
+            defaultValue={values.firstName} error={errors.firstName} />
+          <TextField label={t("register.lastName")} name="lastName" required maxLength={60} autoComplete="off"
+            defaultValue={values.lastName} error={errors.lastName} />
+          <ChoiceGroup legend={t("register.sex")} name="sex" selected={[values.sex ?? ""]} error={errors.sex}
+            choices={[
+              { value: "f", label: t("labels.sex.f") },
+              { value: "m", label: t("labels.sex.m") },
+              { value: "", label: t("labels.notSaid") },
+            ]} />
+          <TextField label={t("register.birthDate")} name="birthDate" type="date"
+            min={addMonths(today, -12 * maxAge)} max={addMonths(today, -12 * minAge)}
+            defaultValue={values.birthDate} error={errors.birthDate} />
+        </fieldset>
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("register.contact")}</legend>
+          <TextField label={t("register.phone")} hint={t("register.phoneHint")} name="phone" type="tel" inputMode="tel"
+            autoComplete="off" defaultValue={values.phone} error={errors.phone} />
+          <TextField label={t("register.email")} name="email" type="email" autoComplete="off"
+            defaultValue={values.email} error={errors.email} />
+          <SelectField label={t("register.locale")} name="locale" options={options(["fr", "en"], "labels.locale")}
+            defaultValue={values.locale ?? loaderData.locale} error={errors.locale} />
+          <CheckboxField label={t("register.smsConsent")} name="smsConsent"
+            defaultChecked={values.smsConsent === "on"} error={errors.smsConsent} />
+        </fieldset>
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("register.place")}</legend>
+          <SelectField label={t("register.region")} name="region" placeholder={t("register.choose")}
+            options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
+            defaultValue={values.region ?? ""} error={errors.region} />
+          <TextField label={t("register.commune")} name="commune" maxLength={80} defaultValue={values.commune} error={errors.commune} />
+        </fieldset>
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("register.work")}</legend>
+          <SelectField label={t("register.educationLevel")} name="educationLevel" placeholder={t("register.choose")}
+            options={options(EDUCATION_LEVELS, "common:education")}
+            defaultValue={values.educationLevel ?? ""} error={errors.educationLevel} />
+          <TradePicker id="field-trades" legend={t("register.trades")} hint={t("register.tradesHint")} name="trades"
+            selected={lists.trades ?? []} error={errors.trades} />
+          <TextareaField label={t("register.skills")} hint={t("register.skillsHint")} name="skills" rows={3} maxLength={skillsMax}
+            defaultValue={values.skills} error={errors.skills} />
+          <ChoiceGroup legend={t("register.languages")} name="languages" multiple selected={lists.languages ?? []}
+            choices={options(LANGUAGE_CODES, "common:language")} error={errors.languages} />
+          <TextField label={t("register.experienceYears")} name="experienceYears" inputMode="numeric" maxLength={3}
+            defaultValue={values.experienceYears} error={errors.experienceYears} />
+          <SelectField label={t("register.availability")} name="availability" placeholder={t("register.choose")}
+            options={options(AVAILABILITIES, "labels.availability")}
+            defaultValue={values.availability ?? ""} error={errors.availability} />
+          <CheckboxField label={t("register.drivingLicence")} name="drivingLicence"
+            defaultChecked={values.drivingLicence === "on"} error={errors.drivingLicence} />
+        </fieldset>
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("register.sensitive")}</legend>
+          <p className="text-stone-700">{t("register.sensitivePurpose")}</p>
+          <SelectField label={t("register.migrantStatus")} name="migrantStatus" placeholder={t("labels.notSaid")}
+            options={options(MIGRANT_STATUSES, "labels.migrantStatus")}
+            defaultValue={values.migrantStatus ?? ""} error={errors.migrantStatus} />
+          <SelectField label={t("register.disability")} name="disability" placeholder={t("labels.notSaid")}
+            options={options(DISABILITIES, "labels.disability")}
+            defaultValue={values.disability ?? ""} error={errors.disability} />
+        </fieldset>
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("register.consent")}</legend>
+          <p className="text-stone-700">
+            {t("register.consentHelp")} <Link to="/confidentialite">{t("register.privacyLink")}</Link>
+          </p>
+          <ChoiceGroup legend={t("register.consentMethod")} name="consentMethod" selected={[values.consentMethod ?? ""]}
+            error={errors.consentMethod}
+            choices={[
+              { value: "oral", label: t("register.consentOral") },
+              { value: "written", label: t("register.consentWritten") },
+            ]} />
+        </fieldset>
+
+        <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+          {t("register.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/conseiller.offres.$offerId.correspondances";
+import { useErrorText } from "~/components/Field";
+import { MatchReasons } from "~/components/MatchReasons";
+import { applyToOffer } from "~/models/applications.server";
+import { matchCandidatesForOffer } from "~/models/matching.server";
+import { referSchema } from "~/schemas/candidate";
+import { parseIdParam } from "~/schemas/params";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+
+export const handle = { i18n: ["common", "counsellor"] };
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requireRole(request, "conseiller", "admin");
+  const offerId = parseIdParam(params.offerId);
+  if (offerId === null) throw data(null, { status: 404 });
+  const match = matchCandidatesForOffer(getDb(), offerId);
+  if (!match) throw data(null, { status: 404 });
+  const { offer } = match;
+  const referred = Number(new URL(request.url).searchParams.get("propose")) || null;
+  return {
+    offer: { id: offer.id, title: offer.title, status: offer.status, region: offer.region, commune: offer.commune, orgName: match.orgName },
+    isOpen: match.isOpen,
+    total: match.total,
+    // What the page shows of each candidate: no skills text, no sensitive field.
+    candidates: match.candidates.map((c) => ({
+      userId: c.userId,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      region: c.region,
+      commune: c.commune,
+      placed: c.placed,
+      reasons: c.reasons,
+    })),
+    referred,
+  };
+}
+
+type ActionData = { fieldErrors: FieldErrors; values: FormValues };
+
+const ERRORS = {
+  offer_not_open: "counsellor:errors.offerNotOpen",
+  already_applied: "counsellor:errors.alreadyApplied",
+  daily_limit: "counsellor:errors.dailyLimit",
+  invalid_cv: "counsellor:errors.notFound",
+  not_candidate: "counsellor:errors.notFound",
+} as const;
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireRole(request, "conseiller", "admin");
+  const offerId = parseIdParam(params.offerId);
+  if (offerId === null) throw data(null, { status: 404 });
+  const formData = await request.formData();
+  const form = parseForm(referSchema, formData);
+  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const result = applyToOffer(getDb(), { candidateId: form.data.candidateId, offerId, channel: "counsellor", referredBy: user.id });
+  if (!result.ok) {
+    return data<ActionData>(
+      { fieldErrors: { form: ERRORS[result.reason] }, values: { candidateId: String(form.data.candidateId) } },
+      { status: result.reason === "not_candidate" ? 404 : 400 },
+    );
+  }
+  return redirect(`/conseiller/offres/${offerId}/correspondances?propose=${form.data.candidateId}`);
+}
+
+export default function Matches({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("counsellor");
+  const errorText = useErrorText();
+  const { offer, isOpen, total, candidates, referred } = loaderData;
+  const error = actionData ? (actionData.fieldErrors.form ?? Object.values(actionData.fieldErrors)[0]) : undefined;
+
+  return (
+    <div className="space-y-6">
+      <title>{`${t("matches.title", { title: offer.title })} · Baara`}</title>
+      <div>
+        <h1 className="text-2xl font-bold">{t("matches.title", { title: offer.title })}</h1>
+        <p className="text-stone-700">
+          {offer.orgName} · {offer.commune ? `${offer.commune}, ` : ""}
+          {t(`common:region.${offer.region}`)} · <Link to={`/offres/${offer.id}`}>{t("matches.offerLink")}</Link>
+        </p>
+        <p className="mt-2 text-sm text-stone-700">{t("matches.intro")}</p>
+      </div>
+      {referred && !actionData ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {t("matches.referredSomeone")}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
+          {errorText(error)}
+        </p>
+      ) : null}
+      {!isOpen ? (
+        <p id="matches-closed" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          {t("matches.closed", { status: t(`common:offerStatus.${offer.status}`) })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="matches-list" className="space-y-3">
+        <h2 id="matches-list" className="text-xl font-semibold">
+          {t("matches.total", { count: total })}
+        </h2>
+        {candidates.length === 0 ? <p>{t("matches.empty")}</p> : null}
+        {candidates.length > 0 && total > candidates.length ? <p className="text-sm text-stone-700">{t("matches.showing", { count: candidates.length })}</p> : null}
+        <ol className="space-y-3">
+          {candidates.map((candidate) => {
+            const name = `${candidate.firstName} ${candidate.lastName}`;
+            return (
+              <li key={candidate.userId} className="card flex flex-wrap items-start justify-between gap-3">
+                <div>
+                  <h3 className="text-lg font-semibold">
+                    <Link to={`/conseiller/candidats/${candidate.userId}`}>{name}</Link>
+                  </h3>
+                  <p className="text-sm">
+                    {[candidate.commune, candidate.region ? t(`common:region.${candidate.region}`) : null].filter(Boolean).join(", ")}
+                    {candidate.placed ? ` · ${t("labels.placed")}` : ""}
+                  </p>
+                  <MatchReasons reasons={candidate.reasons} />
+                </div>
+                <Form method="post">
+                  <input type="hidden" name="candidateId" value={candidate.userId} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="refer"
+                    className="btn"
+                    disabled={!isOpen}
+                    aria-describedby={!isOpen ? "matches-closed" : undefined}
+                    aria-label={t("matches.referName", { name })}
+                  >
+                    {t("matches.refer")}
+                  </button>
+                </Form>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+// The counsellor's forms about candidates: the search of /conseiller/candidats,
+// assigning, assisted registration, notes, referring; and the public form that
+// sets a password with the SMS code (/activer-compte).
+import { z } from "zod";
+import { AVAILABILITIES, CONSENT_METHODS, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES, SEXES } from "../../db/enums";
+import { addMonths } from "../utils/dates";
+import { normalizeMaliPhone } from "../utils/phone";
+import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "../utils/reference";
+import { multilineText, newPassword, optionalEmail, optionalPhone, optionalText, personName } from "./fields";
+import { MAX_AGE, MAX_TRADES, MIN_AGE, SKILLS_MAX } from "./profile";
+
+export const NOTE_MAX = 2000;
+export const SEARCH_MAX = 100;
+/** The checkbox groups of the assisted registration form. */
+export const ASSISTED_LISTS = ["trades", "languages"];
+/** Consent taken by a counsellor is oral or written ("online" is the person's own). */
+export const ASSISTED_CONSENT_METHODS = CONSENT_METHODS.filter((m) => m !== "online") as ["oral", "written"];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// A field posted twice (a tampered form) is refused rather than guessed at.
+const single = <T extends z.ZodType>(inner: T) =>
+  z.custom<unknown>((value) => !Array.isArray(value), { error: "counsellor:errors.repeated" }).optional().pipe(inner);
+
+/** A numeric id posted by a form; anything else is not an id. */
+export const formId = single(
+  z
+    .string({ error: "counsellor:errors.notFound" })
+    .trim()
+    .regex(/^[1-9]\d{0,11}$/, { error: "counsellor:errors.notFound" })
+    .transform(Number),
+);
+
+/** A select or radio group: one of the codes, or nothing ("" or absent). */
+const optionalChoice = <const T extends readonly string[]>(values: T) =>
+  single(
+    z
+      .string({ error: "validation.choose" })
+      .optional()
+      .refine((v) => !v || values.includes(v), { error: "validation.choose" })
+      .transform((v) => (v ? (v as T[number]) : null)),
+  );
+
+/** A checkbox group: each ticked code once, codes outside the list refused. */
+const codeList = (values: readonly string[], max: number, tooMany: string) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: "validation.invalid" })
+    .optional()
+    .transform((v) => [...new Set(v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v])])
+    .refine((list) => list.every((code) => values.includes(code)), { error: "validation.choose" })
+    .refine((list) => list.length <= max, { error: tooMany });
+
+const checkbox = single(
+  z
+    .string({ error: "validation.invalid" })
+    .optional()
+    .refine((v) => v === undefined || v === "on", { error: "validation.invalid" })
+    .transform((v) => v === "on"),
+);
+
+const birthDate = (today: string) =>
+  single(
+    z
+      .string({ error: "validation.invalid" })
+      .trim()
+      .optional()
+      .refine((v) => !v || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), { error: "validation.dateInvalid" })
+      .refine((v) => !v || (v <= addMonths(today, -12 * MIN_AGE) && v > addMonths(today, -12 * (MAX_AGE + 1))), {
+        error: "counsellor:errors.birthDateRange",
+      })
+      .transform((v) => v || null),
+  );
+
+const experienceYears = single(
+  z
+    .string({ error: "validation.invalid" })
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{1,3}$/.test(v), { error: "validation.number" })
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || v <= 60, { error: "counsellor:errors.experienceRange" }),
+);
+
+/**
+ * A counsellor registers a person: the fields of the candidate's own profile,
+ * a phone and an e-mail that may both be empty, the language of their SMS, and
+ * how the person gave their consent (required: oral or written).
+ */
+export function assistedRegistrationSchema(today: string) {
+  return z.strictObject(
+    {
+      firstName: single(personName),
+      lastName: single(personName),
+      phone: single(optionalPhone).transform((v) => v ?? null),
+      email: single(optionalEmail).transform((v) => v ?? null),
+      locale: single(z.enum(["fr", "en"], { error: "validation.choose" })),
+      sex: optionalChoice(SEXES),
+      birthDate: birthDate(today),
+      region: optionalChoice(REGION_CODES),
+      commune: single(optionalText(80)).transform((v) => v ?? null),
+      educationLevel: optionalChoice(EDUCATION_LEVELS),
+      trades: codeList(TRADE_CODES, MAX_TRADES, "counsellor:errors.tooManyTrades"),
+      skills: single(multilineText(SKILLS_MAX)).transform((v) => v ?? null),
+      languages: codeList(LANGUAGE_CODES, LANGUAGE_CODES.length, "validation.choose"),
+      experienceYears,
+      availability: optionalChoice(AVAILABILITIES),
+      drivingLicence: checkbox,
+      disability: optionalChoice(DISABILITIES),
+      migrantStatus: optionalChoice(MIGRANT_STATUSES),
+      smsConsent: checkbox,
+      consentMethod: single(z.enum(ASSISTED_CONSENT_METHODS, { error: "counsellor:errors.consentMethodRequired" })),
+    },
+    { error: "counsellor:errors.unknownField" },
+  );
+}
+export type AssistedRegistration = z.output<ReturnType<typeof assistedRegistrationSchema>>;
+
+// The search is a GET form: a value that makes no sense is dropped, never an error page.
+const lenient = <T extends z.ZodType>(inner: T) => inner.optional().catch(undefined);
+
+export const candidateSearchSchema = z.object({
+  q: lenient(z.string().trim().max(SEARCH_MAX).transform((v) => v || undefined)),
+  region: lenient(z.enum(REGION_CODES)),
+  trade: lenient(z.enum(TRADE_CODES as [string, ...string[]])),
+  status: lenient(z.enum(["looking", "placed"])),
+  mine: lenient(z.literal("1").transform(() => true)),
+  page: lenient(z.coerce.number().int().min(1).max(10_000)),
+});
+export type CandidateSearch = z.output<typeof candidateSearchSchema>;
+
+/** The list's assign buttons: to myself, or to the colleague chosen in the select. */
+export const assignSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("assign.self"), candidateId: formId }),
+    z.object({ intent: z.literal("assign.colleague"), candidateId: formId, counsellorId: formId }),
+  ],
+  { error: "counsellor:errors.unknownIntent" },
+);
+
+const noteBody = single(
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(NOTE_MAX, { error: "validation.tooLong" })
+    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, { error: "validation.invalidCharacters" }),
+);
+
+/** The forms of a candidate's file, told apart by `intent`. */
+export const candidateFileSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("note.add"), body: noteBody }),
+    z.object({ intent: z.literal("refer"), offerId: formId }),
+    // By phone: the offer picked in the list, or its number typed when it is not listed.
+    z
+      .object({
+        intent: z.literal("phone"),
+        offerId: single(z.string().trim().optional()),
+        otherOfferId: single(z.string().trim().max(20, { error: "counsellor:errors.notFound" }).optional()),
+      })
+      .transform((v, ctx) => {
+        const raw = v.otherOfferId || v.offerId;
+        if (!raw) {
+          ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.offerRequired" });
+          return z.NEVER;
+        }
+        if (!/^[1-9]\d{0,11}$/.test(raw)) {
+          ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.notFound" });
+          return z.NEVER;
+        }
+        return { intent: v.intent, offerId: Number(raw) };
+      }),
+    z.object({ intent: z.literal("code.resend") }),
+    z.object({ intent: z.literal("assign.self") }),
+  ],
+  { error: "counsellor:errors.unknownIntent" },
+);
+export type CandidateFileInput = z.output<typeof candidateFileSchema>;
+
+/** The one-click "Proposer" of the matching page. */
+export const referSchema = z.object({ intent: z.literal("refer", { error: "counsellor:errors.unknownIntent" }), candidateId: formId });
+
+/** /activer-compte: phone, the 6-digit code of the SMS, the new password twice. */
+export const activationSchema = z
+  .object({
+    phone: single(
+      z
+        .string({ error: "validation.required" })
+        .trim()
+        .min(1, { error: "validation.required" })
+        .max(30, { error: "validation.phoneInvalid" })
+        .transform((value, ctx) => {
+          const phone = normalizeMaliPhone(value);
+          if (!phone) {
+            ctx.addIssue({ code: "custom", message: "validation.phoneInvalid" });
+            return z.NEVER;
+          }
+          return phone;
+        }),
+    ),
+    code: single(
+      z
+        .string({ error: "validation.required" })
+        .transform((v) => v.replace(/\s/g, ""))
+        .pipe(z.string().min(1, { error: "validation.required" }).regex(/^\d{6}$/, { error: "counsellor:activation.errors.codeFormat" })),
+    ),
+    password: single(newPassword),
+    passwordConfirm: single(z.string({ error: "validation.required" })),
+  })
+  .superRefine((value, ctx) => {
+    if (value.password !== value.passwordConfirm) {
+      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+    }
+  });

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+// /conseiller/offres/:offerId/correspondances: the candidates who fit an offer,
+// with their reasons in words, and "Proposer" in one click.
+// Bad input tried: unknown and malformed offer ids, an unknown candidate id, an
+// SQL fragment as id, an unknown intent, a closed offer, referring twice, and
+// a candidate or employer calling the loader and the action.
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { and, eq } from "drizzle-orm";
+import { createRoutesStub } from "react-router";
+import { beforeAll, describe, expect, it } from "vitest";
+import Matches, { action, loader } from "../../app/routes/conseiller.offres.$offerId.correspondances";
+import { getDb } from "../../app/utils/db.server";
+import type { Locale } from "../../app/utils/i18n";
+import { applications } from "../../db/schema";
+import { insertOrg, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { insertCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
+import { createTestI18n, WithI18n } from "../helpers/i18n";
+
+const cookies = { candidat: "", employeur: "", conseiller: "" };
+const ids = { counsellor: 0, adama: 0, bakary: 0, offer: 0, closed: 0 };
+
+beforeAll(async () => {
+  const db = getDb();
+  const counsellor = await insertCounsellor(db, "OIM Mali");
+  const org = insertOrg(db, { name: "Bâtiments Koné" });
+  const offer = insertMatchingOffer(db, org.id, { title: "Maçon qualifié", minEducation: "bt", languages: ["fr", "bm"] });
+  const closed = insertMatchingOffer(db, org.id, { title: "Maçon (fermée)", status: "closed" });
+  const adama = insertCandidate(db, {
+    firstName: "Adama",
+    lastName: "Koné",
+    trades: ["macon", "carreleur"],
+    region: "koulikoro",
+    educationLevel: "bt",
+    languages: ["fr"],
+    availability: "immediate",
+  });
+  const bakary = insertCandidate(db, { firstName: "Bakary", lastName: "Diallo", trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "bac" });
+  insertCandidate(db, { firstName: "Sory", lastName: "Bah", trades: ["macon"], region: "koulikoro", educationLevel: "def" });
+  Object.assign(ids, { counsellor: counsellor.id, adama: adama.id, bakary: bakary.id, offer: offer.id, closed: closed.id });
+  cookies.candidat = await sessionCookieFor(db, (await registerCandidate(db, { phone: "70 40 50 71" })).id);
+  cookies.employeur = await sessionCookieFor(db, (await registerEmployer(db, { email: "patron@kone.ml" })).id);
+  cookies.conseiller = await sessionCookieFor(db, counsellor.id);
+});
+
+const url = (offerId: number | string) => `/conseiller/offres/${offerId}/correspondances`;
+type Result = { data: { fieldErrors: Record<string, string> }; init: ResponseInit | null };
+
+async function thrownBy(fn: () => unknown): Promise<{ init?: ResponseInit | null }> {
+  try {
+    await fn();
+  } catch (error) {
+    return error as never;
+  }
+  throw new Error("expected a thrown response");
+}
+
+function call(fn: typeof loader | typeof action, offerId: string, cookie = cookies.conseiller, body?: URLSearchParams): Promise<unknown> {
+  const request = requestWithCookie(`http://localhost${url(offerId)}`, cookie, body ? { method: "POST", body } : {});
+  return Promise.resolve().then(() => (fn as (args: never) => unknown)({ request, params: { offerId }, context: {} } as never));
+}
+
+async function renderMatches(offerId: number, lng: Locale = "fr") {
+  const i18n = await createTestI18n(lng);
+  const withCookie = (request: Request) => {
+    const headers = new Headers(request.headers);
+    headers.set("Cookie", cookies.conseiller);
+    return new Request(request, { headers });
+  };
+  type Args = { request: Request; params: Record<string, string> };
+  const Stub = createRoutesStub([
+    {
+      path: "/conseiller/offres/:offerId/correspondances",
+      Component: Matches as never,
+      loader: ((args: Args) => loader({ ...args, request: withCookie(args.request), context: {} } as never)) as never,
+      action: ((args: Args) => action({ ...args, request: withCookie(args.request), context: {} } as never)) as never,
+    },
+  ]);
+  render(
+    <WithI18n i18n={i18n}>
+      <Stub initialEntries={[url(offerId)]} />
+    </WithI18n>,
+  );
+  await screen.findByRole("heading", { level: 1 });
+  return userEvent.setup();
+}
+
+const card = (name: string) => screen.getByRole("link", { name }).closest("li") as HTMLElement;
+
+describe("/conseiller/offres/:offerId/correspondances", () => {
+  it("lists the candidates who fit, best first, with the reasons in French", async () => {
+    await renderMatches(ids.offer);
+    expect(screen.getByRole("heading", { level: 1, name: "Candidats pour « Maçon qualifié »" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: "2 personnes correspondent" })).toBeTruthy();
+    const names = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    // Adama: 40 + 12 (tiler, a trade of the sector) + 15 + 8 + 4 + 6 = 85; Bakary: 40 + 25 + 8 = 73.
+    expect(names).toEqual(["Adama Koné", "Bakary Diallo"]);
+    expect(within(card("Bakary Diallo")).getByText("même métier (Maçon) · même commune (Kalaban Coro) · niveau Bac")).toBeTruthy();
+    expect(within(card("Adama Koné")).getByText("même métier (Maçon) · 1 compétence en commun · même région · niveau BT · 1 langue en commun · disponible tout de suite")).toBeTruthy();
+    // Below the minimum education: not listed.
+    expect(screen.queryByRole("link", { name: "Sory Bah" })).toBeNull();
+  });
+
+  it("gives the reasons in English", async () => {
+    await renderMatches(ids.offer, "en");
+    expect(screen.getByRole("heading", { level: 1, name: "Candidates for « Maçon qualifié »" })).toBeTruthy();
+    expect(within(card("Adama Koné")).getByText("same trade (Mason) · 1 skill in common · same region · Technician certificate (BT) level · 1 language in common · available now")).toBeTruthy();
+  });
+
+  it("refers a candidate in one click: a channel-counsellor application, and they leave the list", async () => {
+    const user = await renderMatches(ids.offer);
+    await user.click(within(card("Adama Koné")).getByRole("button", { name: "Proposer Adama Koné" }));
+    expect((await screen.findByRole("status")).textContent).toBe("La candidature est envoyée à l'employeur.");
+    expect(screen.queryByRole("link", { name: "Adama Koné" })).toBeNull();
+    const application = getDb()
+      .select()
+      .from(applications)
+      .where(and(eq(applications.offerId, ids.offer), eq(applications.candidateId, ids.adama)))
+      .get();
+    expect(application).toMatchObject({ channel: "counsellor", referredBy: ids.counsellor, status: "submitted" });
+
+    const twice = (await call(action, String(ids.offer), cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.adama) }))) as unknown as Result;
+    expect(twice.init?.status).toBe(400);
+    expect(twice.data.fieldErrors.form).toBe("counsellor:errors.alreadyApplied");
+  });
+
+  it("shows a closed offer's list but cannot refer anyone, and says why", async () => {
+    await renderMatches(ids.closed);
+    expect(screen.getByText(/Cette offre n'accepte pas de candidatures \(Fermée\)/)).toBeTruthy();
+    for (const button of screen.getAllByRole("button", { name: /^Proposer/ })) expect((button as HTMLButtonElement).disabled).toBe(true);
+    const refused = (await call(action, String(ids.closed), cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }))) as unknown as Result;
+    expect(refused.init?.status).toBe(400);
+    expect(refused.data.fieldErrors.form).toBe("counsellor:errors.offerNotOpen");
+  });
+
+  it("answers 404 for an unknown or malformed offer, and for an unknown candidate", async () => {
+    for (const offerId of ["999999", "abc", "0", "1 OR 1=1"]) {
+      expect((await thrownBy(() => call(loader, offerId))).init?.status, offerId).toBe(404);
+    }
+    for (const offerId of ["abc", "0", "-4", "1 OR 1=1"]) {
+      expect((await thrownBy(() => call(action, offerId, cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) })))).init?.status, offerId).toBe(404);
+    }
+    // An offer that does not exist accepts no application either.
+    const gone = (await call(action, "999999", cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }))) as unknown as Result;
+    expect(gone.data.fieldErrors.form).toBe("counsellor:errors.offerNotOpen");
+    const unknown = (await call(action, String(ids.offer), cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: "999999" }))) as unknown as Result;
+    expect(unknown.init?.status).toBe(404);
+    for (const body of [{ intent: "refer", candidateId: "1; DROP TABLE users" }, { intent: "hire", candidateId: String(ids.bakary) }]) {
+      expect(((await call(action, String(ids.offer), cookies.conseiller, new URLSearchParams(body))) as unknown as Result).init?.status).toBe(400);
+    }
+    expect(getDb().select().from(applications).where(eq(applications.candidateId, ids.bakary)).all()).toEqual([]);
+  });
+
+  it.each(["candidat", "employeur"] as const)("a %s gets 403 from the loader and the action", async (role) => {
+    expect((await thrownBy(() => call(loader, String(ids.offer), cookies[role]))).init?.status).toBe(403);
+    const body = new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) });
+    expect((await thrownBy(() => call(action, String(ids.offer), cookies[role], body))).init?.status).toBe(403);
+    expect(getDb().select().from(applications).where(eq(applications.candidateId, ids.bakary)).all()).toEqual([]);
+  });
+});
