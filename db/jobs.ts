@@ -1,6 +1,7 @@
 // `npm run jobs`: the periodic chores (run it daily, e.g. from cron). Pages never
 // wait for it: an offer past its closing date is already hidden.
 import { expireOffers } from "../app/models/offers.server";
+import { rebuildReportCounts } from "../app/models/report-counts.server";
 import { anonymiseInactiveCandidates, clearOldReportDetails } from "../app/models/retention.server";
 import { databasePath, openDb } from "../app/utils/db.server";
 
@@ -8,8 +9,10 @@ const db = openDb();
 const expired = expireOffers(db);
 const anonymised = anonymiseInactiveCandidates(db);
 const cleared = clearOldReportDetails(db);
+// After the anonymisations: the reports count everyone again from today's profiles.
+const counted = rebuildReportCounts(db);
 db.$client.close();
 console.log(
   `${databasePath()}: ${expired} offers marked expired, ${anonymised} inactive candidates anonymised, ` +
-    `${cleared} old report details cleared`,
+    `${cleared} old report details cleared, ${counted} candidates and applications counted for the reports`,
 );

@@ -202,6 +202,10 @@ export const candidateProfiles = sqliteTable(
     index("candidate_profiles_region_idx").on(t.region),
     index("candidate_profiles_counsellor_idx").on(t.counsellorId),
     index("candidate_profiles_name_idx").on(t.lastName, t.firstName),
+    // Covers the reports' look-up of a person's breakdown details (the rows themselves are wide).
+    index("candidate_profiles_report_idx").on(
+      t.userId, t.sex, t.birthDate, t.migrantStatus, t.region, t.counsellorId, t.registeredBy, t.createdAt,
+    ),
   ],
 );
 
@@ -276,6 +280,8 @@ export const offers = sqliteTable(
     index("offers_closing_idx").on(t.closingDate),
     // Covers the home page's count of open offers per type.
     index("offers_open_idx").on(t.status, t.closingDate, t.type, t.orgId),
+    // Covers the reports' count of offers published in a period, per type and region.
+    index("offers_published_idx").on(t.publishedAt, t.type, t.region),
     check("offers_positions_check", sql`${t.positions} BETWEEN 1 AND 500`),
   ],
 );
@@ -345,12 +351,16 @@ export const placements = sqliteTable(
     payAmount: integer("pay_amount"),
     recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
     endedAt: text("ended_at"),
+    // A code of PLACEMENT_END_REASONS (older rows may hold free text), and the counsellor's words.
     endReason: text("end_reason"),
+    endNote: text("end_note"),
     createdAt: createdAt(),
   },
   (t) => [
     index("placements_candidate_idx").on(t.candidateId),
     index("placements_start_idx").on(t.startDate),
+    // Covers the reports' placements of a period.
+    index("placements_report_idx").on(t.startDate, t.candidateId, t.type, t.offerId, t.orgId),
     index("placements_org_idx").on(t.orgId),
   ],
 );
@@ -372,8 +382,39 @@ export const placementFollowups = sqliteTable(
   (t) => [
     uniqueIndex("placement_followups_placement_months_idx").on(t.placementId, t.monthsAfter),
     index("placement_followups_due_idx").on(t.doneAt, t.dueDate),
+    // Retention at 3 and 6 months: the follow-ups of one kind due in a period.
+    index("placement_followups_months_due_idx").on(t.monthsAfter, t.dueDate),
   ],
 );
+
+/**
+ * Monthly counts behind the reports (app/models/report-counts.server.ts): candidates
+ * registered and applications sent, per month, partner (0 = everyone), candidate's
+ * region, offer type ('' for registrations) and one breakdown (dimension, category).
+ * Counting 1 000 000 applications live takes seconds; summing these rows takes
+ * milliseconds. Filled incrementally before each report, rebuilt by `npm run jobs`.
+ */
+export const reportMonthlyCounts = sqliteTable(
+  "report_monthly_counts",
+  {
+    measure: text("measure", { enum: ["registered", "applications"] }).notNull(),
+    partnerId: integer("partner_id").notNull(),
+    month: text("month").notNull(),
+    region: text("region").notNull(),
+    offerType: text("offer_type").notNull(),
+    dimension: text("dimension").notNull(),
+    category: text("category").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measure, t.partnerId, t.month, t.region, t.offerType, t.dimension, t.category] })],
+);
+
+/** How far report_monthly_counts has counted each measure (the last row id included). */
+export const reportRefresh = sqliteTable("report_refresh", {
+  measure: text("measure").primaryKey(),
+  lastId: integer("last_id").notNull(),
+  rebuiltAt: integer("rebuilt_at", { mode: "timestamp_ms" }),
+});
 
 export const fraudReports = sqliteTable(
   "fraud_reports",

@@ -133,6 +133,7 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     const ids = tx.select({ id: placements.id }).from(placements).where(eq(placements.candidateId, userId)).all();
     if (ids.length) tx.update(placementFollowups).set({ note: null }).where(inArray(placementFollowups.placementId, ids.map((p) => p.id))).run();
+    tx.update(placements).set({ endNote: null }).where(eq(placements.candidateId, userId)).run();
     tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId)).run();
     if (contacts.length) {
       // Failed and throttled logins name the account by the phone or e-mail that was typed.

@@ -99,13 +99,14 @@ export const FOLLOWUP_NOTES_LEFT = [
   "A arrêté pour raisons familiales.",
 ];
 
+/** Why placements ended: a code of PLACEMENT_END_REASONS and the counsellor's words. */
 export const END_REASONS = [
-  "Fin du contrat",
-  "Démission : a trouvé un autre emploi",
-  "Départ pour raisons familiales",
-  "Fin du chantier",
-  "Licenciement économique",
-];
+  { code: "contract_ended", note: null },
+  { code: "resigned", note: "A trouvé un autre emploi." },
+  { code: "other", note: "Départ pour raisons familiales." },
+  { code: "contract_ended", note: "Fin du chantier." },
+  { code: "dismissed", note: "Licenciement économique." },
+] as const;
 
 /** Employers that are not in the portal, for placements found outside it. */
 export const OUTSIDE_EMPLOYERS = [

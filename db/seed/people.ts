@@ -172,15 +172,19 @@ export function createCandidates(ctx: Ctx, staff: Staff, count: number): Candida
     const contact = registrar ? rng.weighted({ phone: 92, both: 8 }) : rng.weighted({ phone: 76, both: 13, email: 11 });
     const phone = contact === "email" ? null : ctx.phones.next();
     const email = contact === "phone" ? null : uniqueEmail(ctx, `${slugify(firstName)}.${slugify(lastName)}`, "courriel.demo");
+    const lastLoginAt = rng.chance(registrar ? 0.4 : 0.8) ? createdAt + rng.next() * (now - createdAt) : null;
     const id = insertUser(ctx, {
-      role: "candidat", displayName: `${firstName} ${lastName}`, phone, email, createdAt,
-      lastLoginAt: rng.chance(registrar ? 0.4 : 0.8) ? createdAt + rng.next() * (now - createdAt) : null,
+      role: "candidat", displayName: `${firstName} ${lastName}`, phone, email, createdAt, lastLoginAt,
       locale: rng.chance(0.015) ? "en" : "fr",
     });
+    // One in three online registrants who never came back left their profile half done: sex and
+    // birth date unknown, as the reports will meet them. (No random draw: the rest of the seed stays the same.)
+    const halfDone = registrar === null && lastLoginAt === null && id % 3 === 0;
     const licence = trades.some((t) => t.startsWith("chauffeur")) ? 0.9 : sex === "m" ? 0.15 : 0.04;
+    const birthDate = isoDate(now - age * 365.25 * DAY - rng.between(0, 364) * DAY);
     insert(ctx, "candidate_profiles", {
-      user_id: id, first_name: firstName, last_name: lastName, sex,
-      birth_date: isoDate(now - age * 365.25 * DAY - rng.between(0, 364) * DAY),
+      user_id: id, first_name: firstName, last_name: lastName, sex: halfDone ? null : sex,
+      birth_date: halfDone ? null : birthDate,
       region, commune, education_level: education,
       skills: rng.chance(0.4) ? skillsText(ctx, trades) : null,
       languages: pickLanguages(ctx, region, education, migrantStatus),

@@ -49,13 +49,22 @@ function insertPlacement(ctx: Ctx, p: Placement) {
   });
   // Only an end the counsellors have learnt of is recorded.
   const known = endedAt !== null && followups.some((f) => f.still_employed === false);
+  const end = known ? rng.pick(END_REASONS) : null;
   const id = insert(ctx, "placements", {
     candidate_id: p.candidateId, org_id: p.orgId, employer_name: p.employerName, offer_id: p.offerId,
     application_id: p.applicationId, type: p.type, contract: p.contract, start_date: p.startDate,
     pay_amount: p.payAmount, recorded_by: p.recordedBy,
-    ended_at: known ? endedAt : null, end_reason: known ? rng.pick(END_REASONS) : null,
+    ended_at: known ? endedAt : null, end_reason: end?.code ?? null, end_note: end?.note ?? null,
     created_at: Math.round(p.createdAt),
   });
+  // As endPlacement does: the follow-ups due from the end on are closed, "no longer in work",
+  // when the counsellor learnt of the end (the first follow-up that said so).
+  if (known) {
+    const learntAt = followups.find((f) => f.still_employed === false)!.done_at;
+    for (const f of followups) {
+      if (f.done_at === null && f.due_date >= endedAt!) Object.assign(f, { done_at: learntAt, still_employed: false, recorded_by: p.counsellorId });
+    }
+  }
   for (const f of followups) insert(ctx, "placement_followups", { placement_id: id, ...f });
 }
 

@@ -1,0 +1,17 @@
+// GET /conseiller/rapports/indicateurs.csv: every figure of the report, already
+// protected (small cells "< 5"), one per row. A resource route; the model audits it.
+import type { Route } from "./+types/conseiller.rapports.indicateurs-csv";
+import { csvDownloadHeaders, indicatorsCsv, type Translate } from "~/models/exports.server";
+import { modelFilters, parseReportFilters } from "~/schemas/report-filters";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { i18nServer } from "~/utils/i18n.server";
+import { clientIp } from "~/utils/request.server";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireRole(request, "conseiller", "admin");
+  const query = parseReportFilters(new URL(request.url).searchParams);
+  const t = (await i18nServer.getFixedT(request, ["reports", "placements", "common"])) as unknown as Translate;
+  const csv = indicatorsCsv(getDb(), modelFilters(query), { actorId: user.id, ip: clientIp(context), t });
+  return new Response(csv, { headers: csvDownloadHeaders(`baara-indicateurs-${query.from}-${query.to}.csv`) });
+}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
+import { REGION_CODES, type Region } from "../utils/reference";
+import { multilineText, optionalText } from "./fields";
+
+export const PLACEMENT_END_REASONS = ["contract_ended", "resigned", "dismissed", "business_closed", "moved", "other"] as const;
+export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
+
+export const FOLLOWUP_NOTE_MAX = 1000;
+export const END_NOTE_MAX = 500;
+export const EMPLOYER_NAME_MAX = 120;
+
+const id = (error: string) =>
+  z
+    .string({ error })
+    .trim()
+    .regex(/^[1-9]\d{0,11}$/, { error })
+    .transform(Number);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= "2000-01-01";
+};
+
+/** A day typed in a date field (YYYY-MM-DD, as browsers send it). */
+const isoDate = z
+  .string({ error: "placements:errors.dateRequired" })
+  .trim()
+  .min(1, { error: "placements:errors.dateRequired" })
+  .refine((v) => ISO_DATE.test(v) && isRealDate(v), { error: "placements:errors.dateInvalid" });
+
+const optionalIsoDate = z
+  .string({ error: "placements:errors.dateInvalid" })
+  .trim()
+  .refine((v) => v === "" || (ISO_DATE.test(v) && isRealDate(v)), { error: "placements:errors.dateInvalid" })
+  .optional()
+  .transform((v) => v || undefined);
+
+const note = multilineText;
+
+const followupSchema = z.object({
+  intent: z.literal("followup"),
+  followupId: id("placements:errors.notFound"),
+  stillEmployed: z.enum(["yes", "no"], { error: "placements:errors.stillEmployedRequired" }).transform((v) => v === "yes"),
+  note: note(FOLLOWUP_NOTE_MAX),
+  doneOn: optionalIsoDate,
+});
+
+const endSchema = z
+  .object({
+    intent: z.literal("end"),
+    placementId: id("placements:errors.notFound"),
+    endedOn: isoDate,
+    reason: z.enum(PLACEMENT_END_REASONS, { error: "placements:errors.reasonRequired" }),
+    note: note(END_NOTE_MAX),
+  })
+  .superRefine((value, ctx) => {
+    if (value.reason === "other" && !value.note) ctx.addIssue({ code: "custom", path: ["note"], message: "placements:errors.noteRequired" });
+  });
+
+/** Pay as people type it: `50000`, `50 000`, `50.000`; empty means not known. */
+const pay = z
+  .string({ error: "placements:errors.payInvalid" })
+  .trim()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const digits = v.replace(/[\s.\u202f\u00a0]/g, "");
+    if (!/^\d{1,9}$/.test(digits)) {
+      ctx.addIssue({ code: "custom", message: "placements:errors.payInvalid" });
+      return z.NEVER;
+    }
+    return Number(digits);
+  })
+  .optional();
+
+const manualSchema = z
+  .object({
+    intent: z.literal("manual"),
+    candidateId: id("placements:errors.candidateRequired"),
+    orgId: z
+      .string()
+      .trim()
+      .regex(/^(|[1-9]\d{0,11})$/, { error: "placements:errors.employerNotFound" })
+      .optional()
+      .transform((v) => (v ? Number(v) : undefined)),
+    employerName: optionalText(EMPLOYER_NAME_MAX),
+    type: z.enum(OFFER_TYPES, { error: "validation.choose" }),
+    contract: z.enum(CONTRACTS, { error: "validation.choose" }),
+    startDate: isoDate,
+    payAmount: pay,
+  })
+  .superRefine((value, ctx) => {
+    if (value.orgId === undefined && value.employerName === undefined) {
+      ctx.addIssue({ code: "custom", path: ["employerName"], message: "placements:errors.employerRequired" });
+    }
+    if (value.orgId !== undefined && value.employerName !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["employerName"], message: "placements:errors.employerBoth" });
+    }
+  });
+
+/** The forms of /conseiller/placements, told apart by `intent`. */
+export const placementActionSchema = z.discriminatedUnion("intent", [followupSchema, endSchema, manualSchema], {
+  error: "placements:errors.unknownIntent",
+});
+export type PlacementAction = z.output<typeof placementActionSchema>;
+
+/** The list's filters (a GET form): a value that makes no sense is dropped, never refused. */
+export const placementFiltersSchema = z.object({
+  statut: z.enum(["en-cours", "termines"]).optional().catch(undefined),
+  region: z.enum(REGION_CODES as [Region, ...Region[]]).optional().catch(undefined),
+  employeur: z
+    .string()
+    .transform((v) => v.trim().slice(0, 60))
+    .optional()
+    .catch(undefined),
+  du: optionalIsoDate.catch(undefined),
+  au: optionalIsoDate.catch(undefined),
+  mes: z.literal("1").optional().catch(undefined),
+  candidat: z
+    .string()
+    .transform((v) => v.trim().slice(0, 60))
+    .optional()
+    .catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type PlacementFiltersQuery = z.output<typeof placementFiltersSchema>;
+
+export function parsePlacementFilters(searchParams: URLSearchParams): PlacementFiltersQuery {
+  const input: Record<string, string> = {};
+  for (const key of ["statut", "region", "employeur", "du", "au", "mes", "candidat", "page"]) {
+    const value = searchParams.get(key);
+    if (value !== null && value !== "") input[key] = value;
+  }
+  return placementFiltersSchema.parse(input);
+}

@@ -1,0 +1,192 @@
+// @vitest-environment jsdom
+// /conseiller/rapports and its two CSV downloads: who may open them, what the page
+// shows (figures, "< 5", tables, SVG charts, links), and the files' headers.
+// Bad input tried: a period given backwards, months that do not exist, an unknown
+// region and partner, `<script>` and an SQL fragment in the query string.
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { eq } from "drizzle-orm";
+import { createRoutesStub } from "react-router";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loader as indicatorsCsvLoader } from "../../app/routes/conseiller.rapports.indicateurs-csv";
+import Reports, { loader } from "../../app/routes/conseiller.rapports._index";
+import { loader as placementsCsvLoader } from "../../app/routes/conseiller.rapports.placements-csv";
+import { addDays, isoToday } from "../../app/utils/dates";
+import { getDb } from "../../app/utils/db.server";
+import type { Locale } from "../../app/utils/i18n";
+import { auditLog } from "../../db/schema";
+import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { insertCandidate, insertOrganisation, insertPlacementFor, insertStaff } from "../helpers/placements";
+
+const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
+let counsellor = 0;
+const today = isoToday();
+const thisMonth = today.slice(0, 7);
+
+beforeAll(async () => {
+  const db = getDb();
+  cookies.candidat = await sessionCookieFor(db, (await registerCandidate(db, { phone: "70 44 55 66" })).id);
+  cookies.employeur = await sessionCookieFor(db, (await registerEmployer(db, { email: "patron@rapports.ml" })).id);
+  const oim = insertOrganisation(db, { kind: "partner", name: "OIM Mali" });
+  counsellor = insertStaff(db, { orgId: oim });
+  cookies.conseiller = await sessionCookieFor(db, counsellor);
+  cookies.admin = await sessionCookieFor(db, insertStaff(db, { role: "admin" }));
+  // Seven women from Ségou registered this month, six of them placed, followed by an OIM counsellor; one man from Kayes.
+  const garage = insertOrganisation(db, { name: "Garage Sanogo", sector: "mecanique" });
+  for (let i = 0; i < 7; i++) {
+    const id = insertCandidate(db, { firstName: "Aïssata", lastName: `Traoré${i}`, sex: "f", region: "segou", migrantStatus: "returnee", counsellorId: counsellor, registeredOn: `${thisMonth}-01` });
+    if (i < 6) insertPlacementFor(db, { candidateId: id, orgId: garage, startDate: addDays(`${thisMonth}-01`, 0) });
+  }
+  insertCandidate(db, { sex: "m", region: "kayes", registeredOn: `${thisMonth}-01` });
+});
+
+type Loader = (args: never) => unknown;
+const call = (fn: Loader, url: string, cookie?: string) =>
+  Promise.resolve().then(() => fn({ request: requestWithCookie(`http://localhost${url}`, cookie), params: {}, context: { clientIp: "41.73.5.5" } } as never));
+
+async function thrownBy(promise: Promise<unknown>): Promise<{ init?: ResponseInit | null } & Partial<Response>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as never;
+  }
+  throw new Error("expected a thrown response");
+}
+
+const withCookie = (request: Request, cookie: string) => {
+  const headers = new Headers(request.headers);
+  headers.set("Cookie", cookie);
+  return new Request(request, { headers });
+};
+
+async function renderReports(url = "/conseiller/rapports", lng: Locale = "fr") {
+  const i18n = await createTestI18n(lng);
+  type Args = { request: Request };
+  const Stub = createRoutesStub([
+    {
+      path: "/conseiller/rapports",
+      Component: Reports as never,
+      loader: ((args: Args) => loader({ ...args, request: withCookie(args.request, cookies.conseiller) } as never)) as never,
+    },
+  ]);
+  render(
+    <WithI18n i18n={i18n}>
+      <Stub initialEntries={[url]} />
+    </WithI18n>,
+  );
+  await screen.findByRole("heading", { level: 1 });
+  return userEvent.setup();
+}
+
+const URLS: [string, Loader][] = [
+  ["/conseiller/rapports", loader as Loader],
+  ["/conseiller/rapports?periode=3&region=segou", loader as Loader],
+  ["/conseiller/rapports/placements.csv", placementsCsvLoader as Loader],
+  ["/conseiller/rapports/indicateurs.csv", indicatorsCsvLoader as Loader],
+];
+
+describe("who may open the reports", () => {
+  it.each(["candidat", "employeur"] as const)("a %s gets 403 on the page and both downloads, and no export is audited", async (role) => {
+    for (const [url, fn] of URLS) expect((await thrownBy(call(fn, url, cookies[role]))).init?.status, url).toBe(403);
+    expect(getDb().select().from(auditLog).all().filter((r) => r.action.startsWith("export."))).toEqual([]);
+  });
+
+  it("sends a visitor to the login page", async () => {
+    for (const [url, fn] of URLS) expect(((await thrownBy(call(fn, url))) as Response).status, url).toBe(302);
+  });
+
+  it("opens for a counsellor and an admin", async () => {
+    for (const role of ["conseiller", "admin"] as const) await expect(call(loader as Loader, "/conseiller/rapports", cookies[role])).resolves.toHaveProperty("report");
+  });
+});
+
+describe("the report page", () => {
+  it("shows the key figures, '< 5' with the note explaining it, tables by breakdown and SVG charts with titles", async () => {
+    await renderReports();
+    const key = screen.getByRole("heading", { name: "Chiffres clés" }).closest("section") as HTMLElement;
+    const figure = (name: string) => within(key).getByText(name).parentElement!.querySelector("dd")!.textContent;
+    // 7 women, 1 man, and the candidate who registered online above (sex not given).
+    expect(figure("Candidats inscrits")).toBe("9");
+    expect(figure("Placements")).toBe("6");
+    expect(figure("Taux de placement")).toBe("67 %");
+    expect(figure("Candidatures")).toBe("< 5");
+    expect(screen.getByRole("heading", { name: "Pourquoi « < 5 » et « masqué » ?" })).toBeTruthy();
+
+    const bySex = screen.getByRole("table", { name: "Indicateurs par sexe" });
+    const women = within(bySex).getByRole("row", { name: /Femmes/ });
+    // 7 women, 1 man, 1 not given: the two small cells hold 2 people, so women are hidden as their complement.
+    expect(within(women).getAllByRole("cell")[0]!.textContent).toBe("masqué");
+    expect(within(within(bySex).getByRole("row", { name: /Hommes/ })).getAllByRole("cell")[0]!.textContent).toBe("< 5");
+    expect(screen.getByRole("table", { name: "Indicateurs par région" })).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Indicateurs par secteur" })).toBeTruthy();
+
+    const chart = screen.getByRole("img", { name: /Placements par mois/ });
+    expect(chart.tagName.toLowerCase()).toBe("svg");
+    expect(chart.querySelector("title")!.textContent).toBe("Placements par mois (premier jour de travail)");
+    expect(chart.querySelector("desc")!.textContent).toContain("Diagramme en barres");
+    expect(screen.getByRole("img", { name: /Toujours en poste à 3 et 6 mois/ })).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Placements par mois (premier jour de travail)" })).toBeTruthy();
+    // No number under five anywhere in the page's tables.
+    for (const cell of screen.getAllByRole("cell")) if (/^\d+$/.test(cell.textContent!)) expect(Number(cell.textContent)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("filters by region with the GET form, and the CSV links carry the same filters", async () => {
+    const user = await renderReports();
+    await user.selectOptions(screen.getByLabelText(/^Région/), "kayes");
+    await user.click(screen.getByRole("button", { name: "Afficher" }));
+    await waitFor(() => {
+      const key = screen.getByRole("heading", { name: "Chiffres clés" }).closest("section") as HTMLElement;
+      expect(within(key).getByText("Candidats inscrits").parentElement!.querySelector("dd")!.textContent).toBe("< 5");
+    });
+    const link = screen.getByRole("link", { name: "Placements (CSV, une ligne par placement)" }) as HTMLAnchorElement;
+    expect(link.getAttribute("href")).toMatch(/^\/conseiller\/rapports\/placements\.csv\?du=\d{4}-\d{2}&au=\d{4}-\d{2}&region=kayes$/);
+    expect((screen.getByRole("link", { name: "Indicateurs (CSV)" }) as HTMLAnchorElement).getAttribute("href")).toContain("region=kayes");
+  });
+
+  it("the presets choose the last 3, 6 or 12 months; 12 by default", async () => {
+    const data = (await call(loader as Loader, "/conseiller/rapports", cookies.conseiller)) as { query: { from: string; to: string; preset?: number } };
+    expect(data.query).toMatchObject({ to: thisMonth, preset: 12 });
+    const three = (await call(loader as Loader, "/conseiller/rapports?periode=3", cookies.conseiller)) as { query: { preset?: number }; report: { period: { months: string[] } } };
+    expect(three.query.preset).toBe(3);
+    expect(three.report.period.months).toHaveLength(3);
+  });
+
+  it("a hand-edited query string is never an error: backwards period turned round, nonsense dropped", async () => {
+    const data = (await call(loader as Loader, "/conseiller/rapports?du=2026-06&au=2026-01&region=<script>&partenaire=1%20OR%201=1&type=drop", cookies.conseiller)) as {
+      query: Record<string, unknown>;
+    };
+    expect(data.query).toEqual({ from: "2026-01", to: "2026-06", region: undefined, partnerId: undefined, offerType: undefined, preset: undefined });
+    const bad = (await call(loader as Loader, "/conseiller/rapports?du=2026-13&au=abc", cookies.conseiller)) as { query: { to: string } };
+    expect(bad.query.to).toBe(thisMonth);
+  });
+
+  it("reads in English", async () => {
+    await renderReports("/conseiller/rapports", "en");
+    expect(screen.getByRole("heading", { level: 1, name: "Reports and indicators" })).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Indicators by sex" })).toBeTruthy();
+  });
+});
+
+describe("the CSV downloads", () => {
+  it.each([
+    ["/conseiller/rapports/placements.csv", placementsCsvLoader, "baara-placements", "export.placements_csv"],
+    ["/conseiller/rapports/indicateurs.csv", indicatorsCsvLoader, "baara-indicateurs", "export.indicators_csv"],
+  ] as const)("%s: CSV in UTF-8 with a BOM, saved as a dated file, never cached, audited", async (url, fn, name, action) => {
+    const response = (await call(fn as Loader, `${url}?du=2026-01&au=${thisMonth}&region=segou`, cookies.conseiller)) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${name}-2026-01-${thisMonth}.csv"`);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain("\r\n");
+    expect(text).not.toContain("Aïssata");
+    expect(getDb().select().from(auditLog).where(eq(auditLog.action, action)).all().at(-1)).toMatchObject({
+      actorId: counsellor,
+      ip: "41.73.5.5",
+      detail: { filters: { from: "2026-01", to: thisMonth, region: "segou" } },
+    });
+  });
+});
