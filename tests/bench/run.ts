@@ -16,7 +16,9 @@ import autocannon from "autocannon";
 import { openOfferCounts } from "../../app/models/offers.server";
 import { searchOffers, toFtsQuery } from "../../app/models/search.server";
 import { openDb, type Db } from "../../app/utils/db.server";
+import { benchMatching, type BenchRow } from "./matching";
 import { benchQueries, HTTP_QUERIES } from "./queries";
+import { benchReports } from "./reports";
 
 const OFFERS = 100_000;
 const DB_PATH = path.resolve("data/bench/offers-100k.db");
@@ -129,7 +131,10 @@ async function startServer() {
     if (server.exitCode !== null || Date.now() > deadline) throw new Error("the server did not start within 30 s");
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { url, stop: () => new Promise<void>((resolve) => (server.once("exit", () => resolve()), server.kill("SIGTERM"))) };
+  let stopped: Promise<void> | undefined;
+  // Stopping twice waits for the same exit.
+  const stop = () => (stopped ??= new Promise<void>((resolve) => (server.once("exit", () => resolve()), server.kill("SIGTERM"))));
+  return { url, stop };
 }
 
 type HttpFigures = { rps: number; p50: number; p95: number; p97_5: number; p99: number; requests: number; bad: number };
@@ -213,12 +218,30 @@ async function main() {
     const page = await load(server.url, ["/confidentialite"]);
     console.log(`Loading ${server.url}/offres?q=… for ${SECONDS} s…`);
     const offers = await load(server.url, HTTP_QUERIES.map((q) => `/offres?${new URLSearchParams({ q })}`));
-    const markdown = table(search, { health, page, offers }, openOffers);
+    let markdown = table(search, { health, page, offers }, openOffers);
+    await server.stop();
+    // Issue 5: matching at 50 000 candidates, reports at 1 000 000 applications.
+    const more: BenchRow[] = [];
+    if (!args.has("--skip-matching")) more.push(...(await benchMatching({ rebuild: args.has("--rebuild") })));
+    if (!args.has("--skip-reports")) more.push(...(await benchReports({ rebuildDb: args.has("--rebuild") })));
+    if (more.length > 0) markdown += `\n${rowsTable("Matching and reports", more)}`;
     fs.writeFileSync(RESULTS, markdown);
     console.log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), RESULTS)}`);
   } finally {
     await server.stop();
   }
+}
+
+function rowsTable(title: string, rows: BenchRow[]) {
+  const cell = (value: number | undefined) => (value === undefined ? "" : ms(value));
+  return [
+    `## ${title}`,
+    "",
+    "| What | p50 (ms) | p95 (ms) | max (ms) | Target | Result |",
+    "| --- | ---: | ---: | ---: | --- | --- |",
+    ...rows.map((r) => `| ${r.what} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.max)} | ${r.target ?? ""} | ${r.result ?? ""} |`),
+    "",
+  ].join("\n");
 }
 
 main().catch((error: unknown) => {
