@@ -4,15 +4,14 @@ import {
   newPassword,
   oneOf,
   optionalEmail,
+  optionalNif,
   optionalPhone,
-  optionalText,
+  optionalRccm,
   personName,
   requiredText,
   ticked,
 } from "./fields";
 
-const RCCM = /^[A-Za-z0-9.\-/ ]{5,40}$/;
-const NIF = /^[A-Za-z0-9]{6,15}$/;
 
 const person = z.object({
   firstName: personName,
@@ -29,12 +28,8 @@ const candidate = person.extend({ accountType: z.literal("candidat") });
 const employer = person.extend({
   accountType: z.literal("employeur"),
   orgName: requiredText(120),
-  rccm: optionalText(40).refine((v) => v === undefined || RCCM.test(v), {
-    error: "validation.rccmInvalid",
-  }),
-  nif: optionalText(15).refine((v) => v === undefined || NIF.test(v), {
-    error: "validation.nifInvalid",
-  }),
+  rccm: optionalRccm,
+  nif: optionalNif,
   sector: oneOf(SECTOR_CODES),
   region: oneOf(REGION_CODES as [string, ...string[]]),
 });

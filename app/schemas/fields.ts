@@ -84,3 +84,13 @@ export const ticked = (error: string) => z.literal("on", { error });
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, error = "validation.choose") =>
   z.enum(values, { error });
+
+/** An optional RCCM (trade register) number, e.g. MA.BKO.2019.B.1234. */
+export const optionalRccm = optionalText(40).refine((v) => v === undefined || /^[A-Za-z0-9.\-/ ]{5,40}$/.test(v), {
+  error: "validation.rccmInvalid",
+});
+
+/** An optional NIF (tax number), e.g. 084123456M. */
+export const optionalNif = optionalText(15).refine((v) => v === undefined || /^[A-Za-z0-9]{6,15}$/.test(v), {
+  error: "validation.nifInvalid",
+});

@@ -7,22 +7,20 @@ import {
   newPassword,
   oneOf,
   optionalEmail,
+  optionalNif,
   optionalPhone,
+  optionalRccm,
   optionalText,
   personName,
   requiredText,
   ticked,
 } from "./fields";
 
-// The same formats as the registration form (app/schemas/auth.ts).
-const RCCM = /^[A-Za-z0-9.\-/ ]{5,40}$/;
-const NIF = /^[A-Za-z0-9]{6,15}$/;
-
 /** The organisation page's form. Registration numbers stay optional (informal workshops). */
 export const organisationSchema = z.object({
   name: requiredText(120),
-  rccm: optionalText(40).refine((v) => v === undefined || RCCM.test(v), { error: "validation.rccmInvalid" }),
-  nif: optionalText(15).refine((v) => v === undefined || NIF.test(v), { error: "validation.nifInvalid" }),
+  rccm: optionalRccm,
+  nif: optionalNif,
   sector: oneOf(SECTOR_CODES),
   region: oneOf(REGION_CODES as [string, ...string[]]),
   commune: optionalText(80),

@@ -46,7 +46,8 @@ describe("clearOldReportDetails", () => {
     const offer = insertOffer(db, { orgId: org.id });
     insertFraudReport(db, offer.id);
     insertFraudReport(db, offer.id);
-    const [old, young] = db.select().from(fraudReports).orderBy(fraudReports.id).all() as [{ id: number }, { id: number }];
+    const [old, young] = db.select({ id: fraudReports.id }).from(fraudReports).orderBy(fraudReports.id).all();
+    if (!old || !young) throw new Error("two reports expected");
     db.update(fraudReports).set({ details: "Il m'a demandé 5 000 F", reporterIpHash: "abc", createdAt: monthsAgo(13) }).where(eq(fraudReports.id, old.id)).run();
     db.update(fraudReports).set({ details: "Numéro suspect", reporterIpHash: "def", createdAt: monthsAgo(11) }).where(eq(fraudReports.id, young.id)).run();
 
