@@ -3,11 +3,10 @@
 // sets a password with the SMS code (/activer-compte).
 import { z } from "zod";
 import { AVAILABILITIES, CONSENT_METHODS, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES, SEXES } from "../../db/enums";
-import { addMonths } from "../utils/dates";
 import { normalizeMaliPhone } from "../utils/phone";
 import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "../utils/reference";
 import { multilineText, newPassword, optionalEmail, optionalPhone, optionalText, personName } from "./fields";
-import { MAX_AGE, MAX_TRADES, MIN_AGE, SKILLS_MAX } from "./profile";
+import { MAX_TRADES, SKILLS_MAX, profileFields } from "./profile-fields";
 
 export const NOTE_MAX = 2000;
 export const SEARCH_MAX = 100;
@@ -16,11 +15,7 @@ export const ASSISTED_LISTS = ["trades", "languages"];
 /** Consent taken by a counsellor is oral or written ("online" is the person's own). */
 export const ASSISTED_CONSENT_METHODS = CONSENT_METHODS.filter((m) => m !== "online") as ["oral", "written"];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-// A field posted twice (a tampered form) is refused rather than guessed at.
-const single = <T extends z.ZodType>(inner: T) =>
-  z.custom<unknown>((value) => !Array.isArray(value), { error: "counsellor:errors.repeated" }).optional().pipe(inner);
+const { single, optionalChoice, codeList, checkbox, birthDate, experienceYears } = profileFields("counsellor");
 
 /** A numeric id posted by a form; anything else is not an id. */
 export const formId = single(
@@ -29,56 +24,6 @@ export const formId = single(
     .trim()
     .regex(/^[1-9]\d{0,11}$/, { error: "counsellor:errors.notFound" })
     .transform(Number),
-);
-
-/** A select or radio group: one of the codes, or nothing ("" or absent). */
-const optionalChoice = <const T extends readonly string[]>(values: T) =>
-  single(
-    z
-      .string({ error: "validation.choose" })
-      .optional()
-      .refine((v) => !v || values.includes(v), { error: "validation.choose" })
-      .transform((v) => (v ? (v as T[number]) : null)),
-  );
-
-/** A checkbox group: each ticked code once, codes outside the list refused. */
-const codeList = (values: readonly string[], max: number, tooMany: string) =>
-  z
-    .union([z.string(), z.array(z.string())], { error: "validation.invalid" })
-    .optional()
-    .transform((v) => [...new Set(v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v])])
-    .refine((list) => list.every((code) => values.includes(code)), { error: "validation.choose" })
-    .refine((list) => list.length <= max, { error: tooMany });
-
-const checkbox = single(
-  z
-    .string({ error: "validation.invalid" })
-    .optional()
-    .refine((v) => v === undefined || v === "on", { error: "validation.invalid" })
-    .transform((v) => v === "on"),
-);
-
-const birthDate = (today: string) =>
-  single(
-    z
-      .string({ error: "validation.invalid" })
-      .trim()
-      .optional()
-      .refine((v) => !v || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), { error: "validation.dateInvalid" })
-      .refine((v) => !v || (v <= addMonths(today, -12 * MIN_AGE) && v > addMonths(today, -12 * (MAX_AGE + 1))), {
-        error: "counsellor:errors.birthDateRange",
-      })
-      .transform((v) => v || null),
-  );
-
-const experienceYears = single(
-  z
-    .string({ error: "validation.invalid" })
-    .trim()
-    .optional()
-    .refine((v) => !v || /^\d{1,3}$/.test(v), { error: "validation.number" })
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || v <= 60, { error: "counsellor:errors.experienceRange" }),
 );
 
 /**

@@ -1,74 +1,15 @@
 import { z } from "zod";
 import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
-import { addMonths } from "../utils/dates";
 import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "../utils/reference";
 import { multilineText, optionalText, personName } from "./fields";
+import { MAX_AGE, MAX_TRADES, MIN_AGE, SKILLS_MAX, profileFields } from "./profile-fields";
 
-export const MAX_TRADES = 5;
-export const SKILLS_MAX = 300;
-export const MIN_AGE = 14;
-export const MAX_AGE = 80;
+export { MAX_AGE, MAX_TRADES, MIN_AGE, SKILLS_MAX };
 
 /** The checkbox groups of the profile form (posted once per ticked box). */
 export const PROFILE_LISTS = ["trades", "languages"];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-// A field posted twice (a tampered form) is refused rather than guessed at. An
-// absent field goes on to `inner`, which says whether it was required.
-const single = <T extends z.ZodType>(inner: T) =>
-  z.custom<unknown>((value) => !Array.isArray(value), { error: "candidate:errors.repeated" }).optional().pipe(inner);
-
-/** A select or radio group: one of the codes, or nothing ("" or absent). */
-const optionalChoice = <const T extends readonly string[]>(values: T) =>
-  single(
-    z
-      .string({ error: "validation.choose" })
-      .optional()
-      .refine((v) => !v || values.includes(v), { error: "validation.choose" })
-      .transform((v) => (v ? (v as T[number]) : null)),
-  );
-
-/** A checkbox group: each ticked code once, codes outside the list refused. */
-const codeList = (values: readonly string[], max: number, tooMany: string) =>
-  z
-    .union([z.string(), z.array(z.string())], { error: "validation.invalid" })
-    .optional()
-    .transform((v) => [...new Set(v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v])])
-    .refine((list) => list.every((code) => values.includes(code)), { error: "validation.choose" })
-    .refine((list) => list.length <= max, { error: tooMany });
-
-const checkbox = single(
-  z
-    .string({ error: "validation.invalid" })
-    .optional()
-    .refine((v) => v === undefined || v === "on", { error: "validation.invalid" })
-    .transform((v) => v === "on"),
-);
-
-/** A birth date giving an age between 14 and 80 today; empty means not given. */
-const birthDate = (today: string) =>
-  single(
-    z
-      .string({ error: "validation.invalid" })
-      .trim()
-      .optional()
-      .refine((v) => !v || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), { error: "validation.dateInvalid" })
-      .refine((v) => !v || (v <= addMonths(today, -12 * MIN_AGE) && v > addMonths(today, -12 * (MAX_AGE + 1))), {
-        error: "candidate:errors.birthDateRange",
-      })
-      .transform((v) => v || null),
-  );
-
-const experienceYears = single(
-  z
-    .string({ error: "validation.invalid" })
-    .trim()
-    .optional()
-    .refine((v) => !v || /^\d{1,3}$/.test(v), { error: "validation.number" })
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || v <= 60, { error: "candidate:errors.experienceRange" }),
-);
+const { single, optionalChoice, codeList, checkbox, birthDate, experienceYears } = profileFields("candidate");
 
 /**
  * The candidate's profile form. Anything the form does not have is refused (a
