@@ -1,0 +1,326 @@
+// The authorisation matrix: every route of app/routes.ts × seven kinds of caller
+// × GET (loader) and POST (action, with an empty form), each expected status
+// written once in MATRIX below. The route modules are called as the server calls
+// them (node environment, the process-wide in-memory database of this file).
+//
+// The ids in the URLs are those of candidate A (Awa) and employer A (Atelier
+// Sanogo): "otherCandidat" and "otherEmployeur" own their own offer,
+// application and CV, and must be refused A's (404, as if they did not exist).
+// Reading the statuses: 302 = sent to the login page (visitors) or to the
+// caller's own space; 403 = wrong role; 404 = not yours / does not exist;
+// 400 = the rightful caller got past the checks and the empty form was refused.
+// Bad input tried here: an empty form on every action, another owner's ids in
+// the URL, and another owner's ids in the form (the last describe block).
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import routes from "../../app/routes";
+import { getDb } from "../../app/utils/db.server";
+import { storeCv } from "../../app/models/files.server";
+import { applications, offers } from "../../db/schema";
+import { insertApplicationWith, pdfBytes, registerCandidate } from "../helpers/factories";
+import { CALLERS, buildAuthzWorld, callAs, fillPath, type AuthzWorld, type Caller } from "../helpers/authz";
+
+type Row = Record<Caller, number>;
+type Entry = { GET: Row | "none"; POST: Row | "none" };
+
+// Keys: "/" + the path in app/routes.ts ("/" for the index route, "*" for the catch-all).
+const MATRIX: Record<string, Entry> = {
+  "/": {
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  "/offres": {
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  "/offres/:offerId": {
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  // An application needs no field: candidate B applies to offer A (302 to the application);
+  // candidate A already applied, so the page is shown again (200) and nothing is added.
+  "/offres/:offerId/postuler": {
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 200, otherCandidat: 302, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+  },
+  // Anyone may report an offer, visitors too: the empty form is refused (400).
+  "/offres/:offerId/signaler": {
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+  },
+  "/entreprises/:orgId": {
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  // Visitors-only pages: a logged-in caller is sent to their space (302).
+  "/inscription": {
+    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+  },
+  "/connexion": {
+    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+  },
+  // Logging out never needs a session: everybody ends on the home page (302).
+  "/deconnexion": {
+    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
+    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
+  },
+  // A token that matches no invitation: 404 for everyone. POST: a visitor or an employer
+  // without the right intent is refused first (400); other roles cannot join (403).
+  "/invitation/:token": {
+    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
+    POST: { visitor: 400, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+  },
+  "/candidat": {
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+  },
+  "/candidat/profil": {
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+  },
+  "/candidat/candidatures": {
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+  },
+  "/candidat/alertes": {
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+  },
+  "/candidat/compte": {
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+  },
+  // Candidate A's CV: its owner, employer A (A applied to their offer), counsellors and
+  // admins; nobody else even learns it exists (404). POST only serves /fichiers/mes-donnees.
+  "/fichiers/:fileId": {
+    GET: { visitor: 302, candidat: 200, otherCandidat: 404, employeur: 200, otherEmployeur: 404, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
+  },
+  "/employeur": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+  },
+  "/employeur/organisation": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+  },
+  "/employeur/offres": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+  },
+  "/employeur/offres/nouvelle": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+  },
+  // Employer A's offer: employer B gets 404 on it, as on its applications below.
+  "/employeur/offres/:offerId": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, conseiller: 403, admin: 403 },
+  },
+  "/employeur/offres/:offerId/candidatures": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, conseiller: 403, admin: 403 },
+    POST: "none",
+  },
+  "/employeur/offres/:offerId/candidatures/:applicationId": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, conseiller: 403, admin: 403 },
+  },
+  "/conseiller": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  "/conseiller/moderation": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+  },
+  "/conseiller/candidats": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+  },
+  "/conseiller/candidats/nouveau": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+  },
+  "/conseiller/candidats/:userId": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+  },
+  "/conseiller/offres/:offerId/correspondances": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+  },
+  "/conseiller/placements": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+  },
+  "/conseiller/rapports": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  "/conseiller/rapports/placements.csv": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  "/conseiller/rapports/indicateurs.csv": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  "/activer-compte": {
+    GET: "none",
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+  },
+  "/admin": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
+    POST: "none",
+  },
+  "/admin/utilisateurs": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 400 },
+  },
+  "/admin/organisations": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 400 },
+  },
+  "/admin/journal": {
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
+    POST: "none",
+  },
+  // Candidates have their account page at /candidat/compte (302).
+  "/compte": {
+    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+  },
+  "/confidentialite": {
+    GET: "none",
+    POST: "none",
+  },
+  "/healthz": {
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: "none",
+  },
+  "*": {
+    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
+    POST: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
+  },
+};
+
+type RouteEntry = { path?: string; file: string; index?: boolean };
+const ROUTES = routes as RouteEntry[];
+const keyOf = (route: RouteEntry) => (route.index ? "/" : route.path === "*" ? "*" : `/${route.path}`);
+
+const modules = import.meta.glob<{ loader?: unknown; action?: unknown }>("../../app/routes/*.{ts,tsx}");
+function loadModule(file: string) {
+  const load = modules[`../../app/${file}`];
+  if (!load) throw new Error(`no module app/${file}`);
+  return load();
+}
+
+let world: AuthzWorld;
+let params: Record<string, string>;
+
+beforeAll(async () => {
+  world = await buildAuthzWorld(getDb());
+  params = {
+    offerId: String(world.offerA),
+    orgId: String(world.orgA),
+    // No invitation in this world: a well-formed token that matches none.
+    token: "T".repeat(43),
+    fileId: String(world.cvA),
+    applicationId: String(world.applicationA),
+    userId: String(world.userIds.candidat),
+    "*": "nulle-part",
+  };
+});
+
+describe("the matrix covers app/routes.ts", () => {
+  it("has one row per route, and no row for a route that is gone", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map(keyOf).sort());
+  });
+
+  it("checks every kind of caller in every row", () => {
+    for (const entry of Object.values(MATRIX)) {
+      for (const row of [entry.GET, entry.POST]) {
+        if (row !== "none") expect(Object.keys(row).sort()).toEqual([...CALLERS].sort());
+      }
+    }
+  });
+});
+
+const CELLS = ROUTES.flatMap((route) =>
+  (["GET", "POST"] as const).map((method) => ({ key: keyOf(route), route, method, expected: MATRIX[keyOf(route)]?.[method] })),
+);
+
+describe.each(CELLS)("$method $key", ({ route, method, expected }) => {
+  it("answers each caller with the status in the matrix", async () => {
+    if (expected === undefined) throw new Error("this route has no row in MATRIX");
+    const module = await loadModule(route.file);
+    const handler = method === "GET" ? module.loader : module.action;
+    if (expected === "none") {
+      expect(handler, `app/${route.file} exports a ${method === "GET" ? "loader" : "action"}`).toBeUndefined();
+      return;
+    }
+    expect(handler, `app/${route.file} has no ${method === "GET" ? "loader" : "action"}`).toBeTypeOf("function");
+    const url = route.index ? "/" : fillPath(route.path!, params);
+    const got = {} as Row;
+    for (const caller of CALLERS) {
+      got[caller] = await callAs(getDb(), world, caller, handler as never, method, url, params);
+    }
+    expect(got).toEqual(expected);
+  });
+});
+
+describe("other people's ids in forms and mixed URLs", () => {
+  const post = (caller: Caller, module: Promise<{ action?: unknown }>, url: string, form: Record<string, string>, routeParams = {}) =>
+    module.then((m) =>
+      callAs(getDb(), world, caller, m.action as never, "POST", url, routeParams, new URLSearchParams(form)),
+    );
+  const statusOfApplication = () =>
+    getDb().select({ status: applications.status }).from(applications).where(eq(applications.id, world.applicationA)).get()?.status;
+  const statusOfOffer = () => getDb().select({ status: offers.status }).from(offers).where(eq(offers.id, world.offerA)).get()?.status;
+
+  it("another candidate cannot withdraw candidate A's application", async () => {
+    const status = await post("otherCandidat", loadModule("routes/candidat.candidatures.tsx"), "/candidat/candidatures", {
+      intent: "withdraw",
+      applicationId: String(world.applicationA),
+    });
+    expect(status).toBe(404);
+    expect(statusOfApplication()).toBe("submitted");
+  });
+
+  it("another employer cannot close or duplicate employer A's offer", async () => {
+    for (const intent of ["close", "fill", "duplicate"]) {
+      const status = await post("otherEmployeur", loadModule("routes/employeur.offres._index.tsx"), "/employeur/offres", {
+        intent,
+        offerId: String(world.offerA),
+      });
+      expect(status, intent).toBe(404);
+    }
+    expect(statusOfOffer()).toBe("published");
+  });
+
+  it("another employer cannot reach A's application through their own offer's URL", async () => {
+    const routeParams = { offerId: String(world.offerB), applicationId: String(world.applicationA) };
+    const url = `/employeur/offres/${world.offerB}/candidatures/${world.applicationA}`;
+    const module = await loadModule("routes/employeur.offres.$offerId.candidatures.$applicationId.tsx");
+    expect(await callAs(getDb(), world, "otherEmployeur", module.loader as never, "GET", url, routeParams)).toBe(404);
+    const moved = await post("otherEmployeur", Promise.resolve(module), url, { intent: "move", to: "rejected", refusalReason: "profile" }, routeParams);
+    expect(moved).toBe(404);
+    expect(statusOfApplication()).toBe("submitted");
+  });
+
+  it("an employer cannot download the CV of a candidate who never applied to them", async () => {
+    // A candidate of its own (candidate B applied to offer A in the matrix, as a candidate may).
+    const db = getDb();
+    const kadi = await registerCandidate(db, { phone: "70 11 22 35", firstName: "Kadi", lastName: "Coulibaly" });
+    const stored = storeCv(db, kadi.id, { name: "cv-kadi.pdf", bytes: pdfBytes() });
+    if (!stored.ok) throw new Error(stored.error);
+    insertApplicationWith(db, { offerId: world.offerB, candidateId: kadi.id, cvFileId: stored.fileId });
+    const module = await loadModule("routes/fichiers.$fileId.ts");
+    const fileParams = { fileId: String(stored.fileId) };
+    const url = `/fichiers/${stored.fileId}`;
+    expect(await callAs(db, world, "employeur", module.loader as never, "GET", url, fileParams)).toBe(404);
+    expect(await callAs(db, world, "otherEmployeur", module.loader as never, "GET", url, fileParams)).toBe(200);
+  });
+});
