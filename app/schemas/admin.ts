@@ -91,8 +91,8 @@ export const counsellorSchema = z
     path: ["email"],
     error: "validation.contactRequired",
     when: ({ value }) => {
-      const v = value as { email?: unknown; phone?: unknown };
-      return (v.email === undefined || v.email === "") && (v.phone === undefined || v.phone === "");
+      const v = (value ?? {}) as { email?: unknown; phone?: unknown };
+      return value != null && (v.email === undefined || v.email === "") && (v.phone === undefined || v.phone === "");
     },
   });
 export type CounsellorInput = Omit<z.output<typeof counsellorSchema>, "intent">;

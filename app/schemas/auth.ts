@@ -44,7 +44,7 @@ export const registrationSchema = z
       ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
     }
     // Also when other fields are refused: every message shows at once.
-  }, { when: () => true });
+  }, { when: ({ value }) => typeof value === "object" && value !== null });
 
 export type Registration = z.output<typeof registrationSchema>;
 

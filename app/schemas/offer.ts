@@ -86,7 +86,7 @@ export const offerSchema = z
       if (!offer.endDate) issue("endDate", "offer.form.dateRequired");
       else if (offer.startDate && offer.endDate < offer.startDate) issue("endDate", "offer.form.endBeforeStart");
     }
-  }, { when: () => true })
+  }, { when: ({ value }) => typeof value === "object" && value !== null })
   .transform((offer) => {
     // Keep only what the type uses, so a changed type leaves no stray field behind.
     const type = offer.type;

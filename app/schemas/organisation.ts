@@ -68,7 +68,7 @@ export const invitedAccountSchema = z
     error: "validation.passwordMismatch",
     // Checked even when another field is wrong, so that every message shows at once.
     when: ({ value }) => {
-      const v = value as { password?: unknown; passwordConfirm?: unknown };
+      const v = (value ?? {}) as { password?: unknown; passwordConfirm?: unknown };
       return typeof v.password === "string" && typeof v.passwordConfirm === "string";
     },
   });

@@ -1,0 +1,231 @@
+// Hostile input, generated: every zod schema of app/schemas/*.ts is fed random
+// and hostile form data through parseForm (or the schema's own query parser).
+// Tried: 10 000+ character strings, control characters, emoji, `<script>`, SQL
+// fragments, wrong shapes (repeated fields → arrays), missing fields, unknown
+// fields, prototype keys (__proto__, constructor, prototype). It must never
+// throw, refusals must carry locale keys that exist in French and English, and
+// password fields are never sent back.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { changePasswordSchema, deleteAccountSchema } from "../../app/schemas/account";
+import {
+  auditQuerySchema,
+  counsellorSchema,
+  parseAuditQuery,
+  parseUserQuery,
+  partnerActionSchema,
+  userActionSchema,
+  userQuerySchema,
+} from "../../app/schemas/admin";
+import { alertQueryFromForm } from "../../app/schemas/alert";
+import { applySchema, moveSchema } from "../../app/schemas/application";
+import { loginSchema, registrationSchema } from "../../app/schemas/auth";
+import {
+  activationSchema,
+  assignSchema,
+  assistedRegistrationSchema,
+  candidateFileSchema,
+  candidateSearchSchema,
+  referSchema,
+} from "../../app/schemas/candidate";
+import { moderationSchema } from "../../app/schemas/moderation";
+import { offerSchema } from "../../app/schemas/offer";
+import { invitationSchema, invitedAccountSchema, organisationSchema } from "../../app/schemas/organisation";
+import { idParamSchema, parseIdParam } from "../../app/schemas/params";
+import { parsePlacementFilters, placementActionSchema, placementFiltersSchema } from "../../app/schemas/placement";
+import { profileSchema } from "../../app/schemas/profile";
+import { parseReportFilters } from "../../app/schemas/report-filters";
+import { reportSchema } from "../../app/schemas/report";
+import { parseSearchQuery, searchQuerySchema } from "../../app/schemas/search";
+import { parseForm, type FieldError } from "../../app/utils/forms";
+import { discriminator, fieldNames, hostileForm, hostileString, intents, PROTOTYPE_KEYS } from "../helpers/hostile";
+
+const RUNS = 200;
+const TODAY = "2026-06-15";
+const SECRET_FIELDS = ["password", "passwordConfirm", "currentPassword", "newPassword", "code"];
+
+// ---- locale keys ----
+
+const localeCache = new Map<string, unknown>();
+function localeFile(lang: string, ns: string): unknown {
+  const file = path.resolve(__dirname, "../../locales", lang, `${ns}.json`);
+  if (!localeCache.has(file)) {
+    let json: unknown = null;
+    try {
+      json = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      json = null;
+    }
+    localeCache.set(file, json);
+  }
+  return localeCache.get(file);
+}
+
+function hasKey(lang: string, fullKey: string) {
+  const [ns, key] = fullKey.includes(":") ? fullKey.split(":", 2) : ["common", fullKey];
+  let node: unknown = localeFile(lang, ns!);
+  for (const part of key!.split(".")) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string";
+}
+
+function missingKeys(errors: Record<string, FieldError>) {
+  return Object.values(errors)
+    .map((error) => (typeof error === "string" ? error : error.key))
+    .filter((key) => !hasKey("fr", key) || !hasKey("en", key));
+}
+
+type AnySchema = z.ZodType;
+
+const FORM_SCHEMAS: Record<string, AnySchema> = {
+  registrationSchema,
+  loginSchema,
+  offerSchema,
+  organisationSchema,
+  invitationSchema,
+  invitedAccountSchema,
+  "profileSchema(consent needed)": profileSchema({ consentNeeded: true, today: TODAY }),
+  "profileSchema(consent given)": profileSchema({ consentNeeded: false, today: TODAY }),
+  assistedRegistrationSchema: assistedRegistrationSchema(TODAY),
+  candidateSearchSchema,
+  assignSchema,
+  candidateFileSchema,
+  referSchema,
+  activationSchema,
+  applySchema,
+  moveSchema,
+  placementActionSchema,
+  placementFiltersSchema,
+  reportSchema,
+  moderationSchema,
+  userQuerySchema,
+  auditQuerySchema,
+  counsellorSchema,
+  userActionSchema,
+  partnerActionSchema,
+  changePasswordSchema,
+  deleteAccountSchema,
+  searchQuerySchema,
+};
+
+function checkFormResult(name: string, form: FormData) {
+  let result;
+  try {
+    result = parseForm(FORM_SCHEMAS[name]!, form);
+  } catch (error) {
+    throw new Error(`${name}: parseForm threw ${String(error)}`);
+  }
+  if (result.ok) return;
+  expect(missingKeys(result.fieldErrors), `${name}: unknown locale keys`).toEqual([]);
+  for (const secret of SECRET_FIELDS) expect(Object.hasOwn(result.values, secret)).toBe(false);
+  expect(Object.getPrototypeOf(result.fieldErrors)).toBe(Object.prototype);
+}
+
+describe("every form schema survives hostile form data", () => {
+  for (const name of Object.keys(FORM_SCHEMAS)) {
+    const schema = FORM_SCHEMAS[name]!;
+    const fields = fieldNames(schema);
+
+    it(`${name} (${fields.length} fields): never throws, refuses with locale keys, hides passwords`, () => {
+      expect(fields.length, `${name}: no field found, the test would prove nothing`).toBeGreaterThan(0);
+      fc.assert(
+        fc.property(hostileForm(fields, intents(schema), discriminator(schema)), (entries) => {
+          const form = new FormData();
+          for (const [key, value] of entries) form.append(key, value);
+          checkFormResult(name, form);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  it("the bare schemas answer safeParse on values no form sends (null, numbers, prototype-laden objects)", () => {
+    const weird = fc.oneof(
+      fc.anything(),
+      fc.constant(JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": 1}}')),
+      fc.dictionary(fc.constantFrom(...PROTOTYPE_KEYS, "intent", "password"), hostileString(), { maxKeys: 4 }),
+    );
+    fc.assert(
+      fc.property(weird, (value) => {
+        for (const schema of Object.values(FORM_SCHEMAS)) schema.safeParse(value);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  // Found by the property above: these four refinements ran on any input
+  // (`when: () => true` or `value as {...}`) and threw a TypeError on null.
+  it("registration, offer, invited account and counsellor schemas refuse null instead of throwing", () => {
+    for (const schema of [registrationSchema, offerSchema, invitedAccountSchema, counsellorSchema]) {
+      expect(() => schema.safeParse(null)).not.toThrow();
+      expect(schema.safeParse(null).success).toBe(false);
+    }
+  });
+
+  it("parseForm keeps the prototype intact when __proto__ or constructor are posted", () => {
+    const form = new FormData();
+    form.append("__proto__", "<script>alert(1)</script>");
+    form.append("constructor", "x");
+    form.append("prototype", "y");
+    const result = parseForm(loginSchema, form);
+    expect(result.ok).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.toString.call({})).toBe("[object Object]");
+  });
+});
+
+describe("query parsers survive hostile URLs", () => {
+  const params = (keys: string[]) =>
+    hostileForm(keys, []).map((entries) => {
+      const search = new URLSearchParams();
+      for (const [key, value] of entries) search.append(key, value);
+      return search;
+    });
+
+  it("parseSearchQuery, parseUserQuery, parseAuditQuery, parsePlacementFilters and parseReportFilters never throw", () => {
+    const keys = [
+      ...["q", "type", "region", "secteur", "contrat", "tri", "page"],
+      ...["role", "statut", "acteur", "action", "du", "au", "periode", "partenaire"],
+    ];
+    fc.assert(
+      fc.property(params(keys), (search) => {
+        const query = parseSearchQuery(search);
+        expect(query).toBeTypeOf("object");
+        expect(parseUserQuery(search)).toBeTypeOf("object");
+        expect(parseAuditQuery(search)).toBeTypeOf("object");
+        expect(parsePlacementFilters(search)).toBeTypeOf("object");
+        expect(parseReportFilters(search, TODAY)).toBeTypeOf("object");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("alertQueryFromForm never throws and refuses with a locale key that exists", () => {
+    fc.assert(
+      fc.property(params(["q", "type", "region", "secteur", "contrat"]), (search) => {
+        const result = alertQueryFromForm(search);
+        if (!result.ok) expect(missingKeys({ alert: result.error })).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("parseIdParam only gives positive safe integers, and null otherwise", () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileString(), fc.integer().map(String), fc.constant(undefined)), (value) => {
+        const id = parseIdParam(value);
+        if (id !== null) {
+          expect(Number.isSafeInteger(id) && id > 0).toBe(true);
+          expect(idParamSchema.safeParse(value).success).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
