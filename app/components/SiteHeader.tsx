@@ -63,7 +63,9 @@ export function SiteHeader({
                 <NavLink
                   to={item.to}
                   end={item.end}
-                  className={({ isActive }) => (isActive ? "font-semibold text-ink" : "text-brand-700")}
+                  className={({ isActive }) =>
+                    isActive ? "font-semibold text-ink no-underline" : "text-brand-700 no-underline hover:underline"
+                  }
                 >
                   {t(item.label)}
                 </NavLink>
@@ -77,8 +79,8 @@ export function SiteHeader({
               <Link
                 to={user.role === "candidat" ? "/candidat/compte" : "/compte"}
                 className="text-sm text-stone-700"
-                aria-label={t("nav.myAccountOf", { name: user.displayName })}
               >
+                <span className="sr-only">{t("nav.account")} – </span>
                 {user.displayName}
               </Link>
               {NOTIFICATIONS_PAGE[user.role] ? (

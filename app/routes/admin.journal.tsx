@@ -67,7 +67,7 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
         {items.length === 0 ? (
           <p className="text-stone-700">{t("journal.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("journal.table.caption")}>
             <table className="w-full border-collapse bg-white text-left text-sm">
               <caption className="sr-only">{t("journal.table.caption")}</caption>
               <thead>

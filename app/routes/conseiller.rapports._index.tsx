@@ -235,7 +235,8 @@ function ChartTable({ caption, columns, months, rows }: { caption: string; colum
   const { t } = useTranslation("reports");
   const labels = useLabels();
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that a keyboard user can scroll the table on a small screen.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="min-w-full text-sm">
         <caption className="text-left font-medium">{caption}</caption>
         <thead>
@@ -284,7 +285,13 @@ function Breakdowns({ report }: { report: Report }) {
         const columns = indicators.filter((i) => i.breakdowns.some((b) => b.dimension === dimension));
         const keys = columns[0]!.breakdowns.find((b) => b.dimension === dimension)!.cells.map((c) => c.key);
         return (
-          <div key={dimension} className="overflow-x-auto">
+          <div
+            key={dimension}
+            className="overflow-x-auto"
+            tabIndex={0}
+            role="region"
+            aria-label={t("breakdowns.caption", { dimension: t(`dimension.${dimension}`) })}
+          >
             <table className="min-w-full text-sm">
               <caption className="text-left text-lg font-semibold">{t("breakdowns.caption", { dimension: t(`dimension.${dimension}`) })}</caption>
               <thead>
