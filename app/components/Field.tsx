@@ -16,7 +16,7 @@ export function useErrorText() {
   return (error: FieldError) => (typeof error === "string" ? t(error) : t(error.key, error.values));
 }
 
-function FieldMessages({ id, error, hint }: { id: string; error?: FieldError; hint?: ReactNode }) {
+export function FieldMessages({ id, error, hint }: { id: string; error?: FieldError; hint?: ReactNode }) {
   const errorText = useErrorText();
   return (
     <>
@@ -34,7 +34,7 @@ function FieldMessages({ id, error, hint }: { id: string; error?: FieldError; hi
   );
 }
 
-const describedBy = (id: string, error?: FieldError, hint?: ReactNode) =>
+export const describedBy = (id: string, error?: FieldError, hint?: ReactNode) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 export function TextField({

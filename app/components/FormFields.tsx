@@ -1,29 +1,8 @@
 // Fields that Field.tsx does not have: a long text, a radio group, a checkbox
 // group. Same contract: a label, an optional hint, an error tied to the field.
 import { useId, type ReactNode, type TextareaHTMLAttributes } from "react";
-import { useErrorText } from "~/components/Field";
+import { describedBy, FieldMessages as Messages } from "~/components/Field";
 import type { FieldError } from "~/utils/forms";
-
-function Messages({ id, error, hint }: { id: string; error?: FieldError; hint?: ReactNode }) {
-  const errorText = useErrorText();
-  return (
-    <>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">
-          {errorText(error)}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-const describedBy = (id: string, error?: FieldError, hint?: ReactNode) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 export function TextareaField({
   label,

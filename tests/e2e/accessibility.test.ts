@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { describeInBrowser, usePortal } from "./harness";
+import { logIn } from "./journeys";
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -40,14 +41,6 @@ function describeViolations(path: string, violations: Violation[]): string[] {
         .map((n) => n.target.join(" "))
         .join(" | ")}`,
   );
-}
-
-async function logIn(page: Page, identifier: string, password = "baara-demo") {
-  await page.goto("/connexion");
-  await page.getByLabel("Téléphone ou e-mail").fill(identifier);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname !== "/connexion");
 }
 
 async function firstHref(page: Page, path: string, pattern: RegExp): Promise<string> {

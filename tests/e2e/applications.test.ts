@@ -2,14 +2,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { describeInBrowser, usePortal } from "./harness";
-
-async function logIn(page: Page, identifier: string, password = "baara-demo") {
-  await page.goto("/connexion");
-  await page.getByLabel("Téléphone ou e-mail").fill(identifier);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname !== "/connexion");
-}
+import { logIn, registerEmployer } from "./journeys";
 
 describeInBrowser("applications in a real browser", () => {
   const portal = usePortal();
@@ -76,18 +69,10 @@ describeInBrowser("applications in a real browser", () => {
 
     // Another organisation's employer gets nothing by URL.
     const other = await (await portal.newContext()).newPage();
-    await other.goto("/inscription?type=employeur");
-    await other.getByLabel("Nom de l'entreprise ou de l'atelier").fill("Quincaillerie Sissoko");
-    await other.getByLabel("Secteur d'activité").selectOption("commerce");
-    await other.getByLabel("Région").selectOption("kayes");
-    await other.getByLabel("Prénom").fill("Mamadou");
-    await other.getByLabel("Nom", { exact: true }).fill("Sissoko");
-    await other.getByLabel("Adresse e-mail (facultatif si vous donnez un téléphone)").fill("mamadou@quincaillerie-sissoko.ml");
-    await other.getByLabel("Mot de passe", { exact: true }).fill("kayes-quinca");
-    await other.getByLabel("Confirmez le mot de passe").fill("kayes-quinca");
-    await other.getByRole("checkbox").check();
-    await other.getByRole("button", { name: "Créer mon compte" }).click();
-    await other.waitForURL("**/employeur");
+    await registerEmployer(other, {
+      orgName: "Quincaillerie Sissoko", sector: "commerce", region: "kayes",
+      firstName: "Mamadou", lastName: "Sissoko", email: "mamadou@quincaillerie-sissoko.ml", password: "kayes-quinca",
+    });
     for (const path of [applicationUrl, `/employeur/offres/${offerId}/candidatures`, `/employeur/offres/${offerId}`]) {
       const response = await other.goto(path);
       expect([403, 404]).toContain(response?.status());

@@ -2,14 +2,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { describeInBrowser, usePortal } from "./harness";
-
-async function logIn(page: Page, identifier: string, password = "baara-demo") {
-  await page.goto("/connexion");
-  await page.getByLabel("Téléphone ou e-mail").fill(identifier);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname !== "/connexion");
-}
+import { logIn } from "./journeys";
 
 const COUNSELLOR_AND_ADMIN_URLS = [
   "/conseiller",

@@ -2,14 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { describeInBrowser, usePortal } from "./harness";
-
-async function logIn(page: Page, identifier: string, password = "baara-demo") {
-  await page.goto("/connexion");
-  await page.getByLabel("Téléphone ou e-mail").fill(identifier);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname !== "/connexion");
-}
+import { logIn, registerEmployer } from "./journeys";
 
 /** Fills the common part of the offer form and the section of the chosen type. */
 async function fillOffer(page: Page, offer: { type: string; title: string; sector: string; region: string }) {
@@ -55,18 +48,10 @@ describeInBrowser("offers in a real browser", () => {
 
   it("a new employer's offer waits for the demo counsellor, who verifies the company and publishes it", async () => {
     const employer = await (await portal.newContext()).newPage();
-    await employer.goto("/inscription?type=employeur");
-    await employer.getByLabel("Nom de l'entreprise ou de l'atelier").fill("Atelier Koné Couture");
-    await employer.getByLabel("Secteur d'activité").selectOption("textile");
-    await employer.getByLabel("Région").selectOption("segou");
-    await employer.getByLabel("Prénom").fill("Salimata");
-    await employer.getByLabel("Nom", { exact: true }).fill("Koné");
-    await employer.getByLabel("Numéro de téléphone").fill("76 55 44 33");
-    await employer.getByLabel("Mot de passe", { exact: true }).fill("couture-segou");
-    await employer.getByLabel("Confirmez le mot de passe").fill("couture-segou");
-    await employer.getByRole("checkbox").check();
-    await employer.getByRole("button", { name: "Créer mon compte" }).click();
-    await employer.waitForURL("**/employeur");
+    await registerEmployer(employer, {
+      orgName: "Atelier Koné Couture", sector: "textile", region: "segou",
+      firstName: "Salimata", lastName: "Koné", phone: "76 55 44 33", password: "couture-segou",
+    });
 
     // Not verified yet: the offer can only be a draft.
     await employer.goto("/employeur/offres/nouvelle");
