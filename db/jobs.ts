@@ -11,6 +11,8 @@ const anonymised = anonymiseInactiveCandidates(db);
 const cleared = clearOldReportDetails(db);
 // After the anonymisations: the reports count everyone again from today's profiles.
 const counted = rebuildReportCounts(db);
+// SQLite's advice for long-lived databases: refresh the planner's statistics where they went stale.
+db.$client.pragma("optimize");
 db.$client.close();
 console.log(
   `${databasePath()}: ${expired} offers marked expired, ${anonymised} inactive candidates anonymised, ` +

@@ -28,7 +28,6 @@ import {
   OFFER_STATUSES,
   PAY_PERIODS,
   APPLICATION_STATUSES,
-  OPEN_APPLICATION_STATUSES,
   REFUSAL_REASONS,
   CHANNELS,
   FRAUD_REASONS,
@@ -272,7 +271,9 @@ export const offers = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    index("offers_status_published_idx").on(t.status, t.publishedAt),
+    // Lists open offers newest first (search without words, the home page): walked from the newest,
+    // with the filters read from the index itself, it stops after one page.
+    index("offers_listing_idx").on(t.status, t.publishedAt, t.id, t.closingDate, t.type, t.region, t.sector, t.contract, t.orgId),
     index("offers_org_status_idx").on(t.orgId, t.status),
     index("offers_status_type_idx").on(t.status, t.type),
     index("offers_status_region_idx").on(t.status, t.region),

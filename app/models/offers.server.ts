@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import {
   applicationEvents,
   applications,
@@ -6,6 +6,7 @@ import {
   OFFER_TYPES,
   OPEN_APPLICATION_STATUSES,
   organisations,
+  type Contract,
   type OfferStatus,
   type OfferType,
 } from "../../db/schema";
@@ -74,14 +75,55 @@ export const offerSummaryColumns = {
   orgName: organisations.name,
 };
 
-export function latestOpenOffers(db: Db, limit = 6, orgId?: number) {
-  // Offers drive the join (newest first, along offers_status_published_idx);
-  // left to itself SQLite would start from organisations and sort every open offer.
+export type ListingFilters = { type?: OfferType; region?: string; sector?: string; contract?: Contract };
+
+/** Open offers with these filters, offers joined to their organisation (CROSS JOIN, offers first). */
+export function openOfferWhere(filters: ListingFilters, today = isoToday()) {
+  return and(
+    eq(organisations.id, offers.orgId),
+    isOpenOffer(today),
+    filters.type ? eq(offers.type, filters.type) : undefined,
+    filters.region ? eq(offers.region, filters.region) : undefined,
+    filters.sector ? eq(offers.sector, filters.sector) : undefined,
+    filters.contract ? eq(offers.contract, filters.contract) : undefined,
+  );
+}
+
+// Open offers read along offers_listing_idx: the closing date and the filters are in the index, so
+// SQLite checks them without reading a row. Left to choose, at 100 000 offers it took offers_open_idx
+// and read every open offer (90 ms to list the newest 20, 100 ms to count a region with none).
+const openOffersListed = (filters: ListingFilters, today: string) =>
+  sql`FROM ${offers} INDEXED BY offers_listing_idx CROSS JOIN ${organisations} WHERE ${openOfferWhere(filters, today)}`;
+
+/** Ids of open offers, newest first, one page of them: walked from the newest, stopping after the page. */
+export function newestOpenOfferIds(db: Db, filters: ListingFilters, limit: number, offset = 0, today = isoToday()): number[] {
   return db
-    .select(offerSummaryColumns)
-    .from(offers)
-    .crossJoin(organisations)
-    .where(and(eq(organisations.id, offers.orgId), isOpenOffer(), orgId === undefined ? undefined : eq(offers.orgId, orgId)))
+    .all<{ id: number }>(
+      sql`SELECT ${offers.id} AS id ${openOffersListed(filters, today)}
+          ORDER BY ${offers.publishedAt} DESC, ${offers.id} DESC LIMIT ${limit} OFFSET ${offset}`,
+    )
+    .map((row) => row.id);
+}
+
+/** How many open offers there are with these filters, counting no further than `cap`. */
+export function countOpenOffers(db: Db, filters: ListingFilters, cap: number, today = isoToday()): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${openOffersListed(filters, today)} LIMIT ${cap})`)!.n;
+}
+
+/** Rows of `read` for these ids, in the order of the ids. */
+export function inIdOrder<T extends { id: number }>(ids: number[], read: (ids: number[]) => T[]): T[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(read(ids).map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
+}
+
+export function latestOpenOffers(db: Db, limit = 6, orgId?: number) {
+  const summaries = (where: SQL | undefined) => db.select(offerSummaryColumns).from(offers).crossJoin(organisations).where(where);
+  if (orgId === undefined) {
+    return inIdOrder(newestOpenOfferIds(db, {}, limit), (ids) => summaries(and(inArray(offers.id, ids), eq(organisations.id, offers.orgId))).all());
+  }
+  // One organisation's offers: few, found along offers_org_status_idx.
+  return summaries(and(eq(organisations.id, offers.orgId), isOpenOffer(), eq(offers.orgId, orgId)))
     .orderBy(desc(offers.publishedAt), desc(offers.id))
     .limit(limit)
     .all();

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { offers, organisations, type Contract, type OfferType } from "../../db/schema";
 import { isoToday } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { foldText } from "./offer-rules";
-import { isOpenOffer, offerSummaryColumns } from "./offers.server";
+import { countOpenOffers, inIdOrder, newestOpenOfferIds, offerSummaryColumns, openOfferWhere } from "./offers.server";
 
 export const PAGE_SIZE = 20;
 const MAX_TERMS = 8;
@@ -47,22 +47,22 @@ export const RESULT_CAP = 1000;
  * every open offer). With words, FTS5 walks its index newest id first and stops
  * after RESULT_CAP open matches, each scored with bm25: the work is bounded
  * whatever the word, and identical to ranking everything below the cap.
+ * Without words, the newest open offers are counted and listed along
+ * offers_listing_idx (newestOpenOfferIds, countOpenOffers).
  */
 export function searchOffers(db: Db, filters: SearchFilters, today = isoToday()) {
   const match = filters.q ? toFtsQuery(filters.q) : null;
-  const conditions = and(
-    eq(organisations.id, offers.orgId),
-    isOpenOffer(today),
-    filters.type ? eq(offers.type, filters.type) : undefined,
-    filters.region ? eq(offers.region, filters.region) : undefined,
-    filters.sector ? eq(offers.sector, filters.sector) : undefined,
-    filters.contract ? eq(offers.contract, filters.contract) : undefined,
-  );
-  const byDate = [desc(offers.publishedAt), desc(offers.id)];
-  const read = (where: SQL | undefined) =>
-    db.select({ ...offerSummaryColumns, description: offers.description }).from(offers).crossJoin(organisations).where(where);
+  const byIds = (ids: number[]) =>
+    inIdOrder(ids, (some) =>
+      db
+        .select({ ...offerSummaryColumns, description: offers.description })
+        .from(offers)
+        .crossJoin(organisations)
+        .where(and(inArray(offers.id, some), eq(organisations.id, offers.orgId)))
+        .all(),
+    );
   let found: number;
-  let pageOf: (page: number) => ReturnType<ReturnType<typeof read>["all"]>;
+  let pageOf: (page: number) => ReturnType<typeof byIds>;
   if (match) {
     // One pass over the index: the matches (at most RESULT_CAP + 1) with their
     // score and date are ranked here, then only the page's 20 offers are read.
@@ -71,7 +71,7 @@ export function searchOffers(db: Db, filters: SearchFilters, today = isoToday())
       .from(sql`offers_fts`)
       .crossJoin(offers)
       .crossJoin(organisations)
-      .where(and(sql`offers_fts MATCH ${match}`, sql`${offers.id} = offers_fts.rowid`, conditions))
+      .where(and(sql`offers_fts MATCH ${match}`, sql`${offers.id} = offers_fts.rowid`, openOfferWhere(filters, today)))
       .orderBy(sql`offers_fts.rowid desc`)
       .limit(RESULT_CAP + 1)
       .all();
@@ -80,18 +80,11 @@ export function searchOffers(db: Db, filters: SearchFilters, today = isoToday())
     const newest = (a: (typeof matches)[number], b: (typeof matches)[number]) =>
       (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id;
     matches.sort(filters.sort === "date" ? newest : (a, b) => a.score - b.score || newest(a, b));
-    pageOf = (page) => {
-      const ids = matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((m) => m.id);
-      if (ids.length === 0) return [];
-      const rows = read(and(inArray(offers.id, ids), eq(organisations.id, offers.orgId))).all();
-      return ids.map((id) => rows.find((row) => row.id === id)!);
-    };
+    pageOf = (page) => byIds(matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((m) => m.id));
   } else {
-    found = db
-      .select({ n: sql<number>`count(*)` })
-      .from(db.select({ one: sql`1` }).from(offers).crossJoin(organisations).where(conditions).limit(RESULT_CAP + 1).as("open"))
-      .get()!.n;
-    pageOf = (page) => read(conditions).orderBy(...byDate).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).all();
+    found = countOpenOffers(db, filters, RESULT_CAP + 1, today);
+    // Nothing counted, nothing to list (a second walk of the whole index for a region without offers).
+    pageOf = (page) => (found === 0 ? [] : byIds(newestOpenOfferIds(db, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE, today)));
   }
   const total = Math.min(found, RESULT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));

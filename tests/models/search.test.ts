@@ -13,6 +13,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 type OfferValues = {
   orgId: number;
+  publishedAt?: Date;
   title: string;
   description?: string;
   type?: OfferType;
@@ -41,7 +42,7 @@ function offer(db: Db, values: OfferValues) {
       contract: values.contract ?? "cdd",
       closingDate: values.closingDate ?? addDays(today, 30),
       status,
-      publishedAt: status === "published" ? new Date(Date.now() - (values.daysAgo ?? 1) * DAY) : null,
+      publishedAt: status === "published" ? (values.publishedAt ?? new Date(Date.now() - (values.daysAgo ?? 1) * DAY)) : null,
     })
     .returning()
     .get();
@@ -191,6 +192,24 @@ describe("searchOffers: pages", () => {
     expect(searchOffers(db, { q: "vendeur", page: 99 }).items).toHaveLength(5);
     expect(searchOffers(db, { q: "vendeur", page: 0 }).page).toBe(1);
     expect(searchOffers(db, { q: "vendeur", page: -3 }).page).toBe(1);
+  });
+
+  it("lists every open offer without words, newest first across the pages, each once", () => {
+    const pages = [1, 2, 3].map((page) => searchOffers(db, { page }));
+    expect(pages.map((p) => p.items.length)).toEqual([20, 20, 6]);
+    const ids = pages.flatMap((p) => p.items.map((o) => o.id));
+    expect(new Set(ids).size).toBe(46);
+    expect(pages[0]!.items[0]!.title).toBe("Gardien de nuit");
+    expect(pages[1]!.items[0]!.title).toBe("Vendeur boutique 20");
+    expect(pages[2]!.items.at(-1)!.title).toBe("Vendeur boutique 45");
+  });
+
+  it("puts the later offer first when two were published at the same moment", () => {
+    const tieDb = createTestDb();
+    const org = insertOrg(tieDb).id;
+    const moment = new Date("2026-11-20T09:00:00Z");
+    for (const title of ["Premier", "Deuxième", "Troisième"]) offer(tieDb, { orgId: org, title, publishedAt: moment });
+    expect(searchOffers(tieDb, {}).items.map((o) => o.title)).toEqual(["Troisième", "Deuxième", "Premier"]);
   });
 
   it("gives one empty page when nothing matches", () => {
