@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
@@ -44,8 +45,18 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/**
+ * A route whose handle says `scripts: false` is sent without JavaScript: it reads and submits with
+ * plain links and GET forms, and a phone on a slow network gets it in a few kilobytes (the 100 KB
+ * budget of issue 6 cannot hold React and React Router, about 128 KB compressed, on their own).
+ */
+function useScripts() {
+  return !useMatches().some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
+  const scripts = useScripts();
   const { t } = useTranslation();
   const locale = root?.locale ?? DEFAULT_LOCALE;
   return (
@@ -66,8 +77,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        {scripts ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/confidentialite";
 
-export const handle = { i18n: ["common", "privacy"] };
+export const handle = { i18n: ["common", "privacy"], scripts: false };
 
 type Section = { title: string; paragraphs: string[] };
 

@@ -8,7 +8,7 @@ import { getOrganisation } from "~/models/organisations.server";
 import { parseIdParam } from "~/schemas/params";
 import { getDb } from "~/utils/db.server";
 
-export const handle = { i18n: ["common", "offers"] };
+export const handle = { i18n: ["common", "offers"], scripts: false };
 
 // An employer page lists every open offer; no employer has anywhere near this many.
 const MAX_OFFERS = 100;

@@ -8,7 +8,7 @@ import { useFormat } from "~/utils/format";
 import { OFFER_TYPES } from "../../db/enums";
 import { REGION_CODES } from "~/utils/reference";
 
-export const handle = { i18n: ["common", "home"] };
+export const handle = { i18n: ["common", "home"], scripts: false };
 
 export function loader(_: Route.LoaderArgs) {
   const db = getDb();

@@ -11,7 +11,7 @@ import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 
-export const handle = { i18n: ["common", "offers", "applications"] };
+export const handle = { i18n: ["common", "offers", "applications"], scripts: false };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getUser(request);

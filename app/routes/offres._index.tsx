@@ -11,7 +11,7 @@ import { useFormat } from "~/utils/format";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 
-export const handle = { i18n: ["common", "offers", "candidate"] };
+export const handle = { i18n: ["common", "offers", "candidate"], scripts: false };
 
 export function loader({ request }: Route.LoaderArgs) {
   const query = parseSearchQuery(new URL(request.url).searchParams);

@@ -115,4 +115,32 @@ describeInBrowser("offers in a real browser", () => {
     await counsellor.getByText(title).first().waitFor();
     expect(await counsellor.getByText("Suspendue par les signalements en attendant votre décision.").count()).toBeGreaterThan(0);
   });
+
+  it("a visitor's pages (home, search, an offer) come without any script; the login page brings them back and logging in to apply works", async () => {
+    const context = await portal.newContext();
+    const visitor = await context.newPage();
+    const scripts: string[] = [];
+    visitor.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await visitor.goto("/");
+    await visitor.getByRole("searchbox").first().fill("mecanicien");
+    await visitor.getByRole("searchbox").first().press("Enter");
+    await visitor.waitForURL((url) => url.pathname === "/offres" && url.searchParams.get("q") === "mecanicien");
+    const first = visitor.locator('main a[href^="/offres/"]').first();
+    const title = (await first.textContent())!.trim();
+    await first.click();
+    await visitor.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(scripts).toEqual([]);
+
+    await visitor.getByRole("link", { name: "Se connecter pour postuler" }).click();
+    await visitor.getByLabel("Téléphone ou e-mail").fill("candidat@baara.demo");
+    await visitor.getByLabel("Mot de passe").fill("baara-demo");
+    await visitor.waitForLoadState("load");
+    expect(scripts.length).toBeGreaterThan(0);
+    await visitor.getByRole("button", { name: "Se connecter" }).click();
+    await visitor.waitForURL((url) => url.pathname.endsWith("/postuler"));
+    // The application form, or the application this demo candidate already sent.
+    await visitor.getByText(title).first().waitFor();
+  });
 });

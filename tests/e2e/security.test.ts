@@ -7,7 +7,8 @@ describeInBrowser("HTTP protections of the built server", () => {
   it("every page carries a CSP whose nonce is new each time and is the one on React Router's scripts", async () => {
     const nonces: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const response = await fetch(`${portal.url}/offres`);
+      // The login page: one of the pages sent with React Router's scripts.
+      const response = await fetch(`${portal.url}/connexion`);
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
