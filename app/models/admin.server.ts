@@ -1,6 +1,6 @@
 // The platform operator's work: accounts, roles, partner bodies, and reading the audit log.
 import { randomInt } from "node:crypto";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import { auditLog, memberships, organisations, users, type Role } from "../../db/schema";
 import type { CounsellorInput, PartnerInput, UserStatus } from "../schemas/admin";
 import { addDays } from "../utils/dates";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/candidat.compte";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { PasswordForm } from "~/components/PasswordForm";

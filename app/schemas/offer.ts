@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTRACTS, EDUCATION_LEVELS, OFFER_TYPES, type Contract, type OfferType } from "../../db/enums";
+import { CONTRACTS, EDUCATION_LEVELS, OFFER_TYPES, type Contract } from "../../db/enums";
 import { LANGUAGE_CODES, REGION_CODES, SECTOR_CODES, TRADE_CODES } from "../utils/reference";
 import { multilineText, oneOf, optionalText, requiredText } from "./fields";
 

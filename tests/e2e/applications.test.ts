@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { describeInBrowser, usePortal } from "./harness";

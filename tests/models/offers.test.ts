@@ -10,16 +10,11 @@ import {
 } from "../../app/models/offers.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import { CONTRACTS_BY_TYPE } from "../../app/schemas/offer";
 import {
   applicationEvents,
   applications,
   auditLog,
-  EDUCATION_LEVELS,
-  MEMBERSHIPS,
   notifications,
-  OFFER_STATUSES,
-  OFFER_TYPES,
   offers,
   organisations,
 } from "../../db/schema";
