@@ -50,6 +50,21 @@ export function openOfferCounts(db: Db, today = isoToday()): Record<OfferType, n
   return counts;
 }
 
+const recentCounts = new WeakMap<Db, { day: string; until: number; counts: Record<OfferType, number> }>();
+
+/**
+ * openOfferCounts as the home page shows them to every visitor: counted again
+ * at most once a minute (and each new day), since counting 60 000 open offers
+ * takes about 14 ms and the figures need not be newer than a minute.
+ */
+export function recentOpenOfferCounts(db: Db, now = Date.now(), today = isoToday()): Record<OfferType, number> {
+  const kept = recentCounts.get(db);
+  if (kept && kept.day === today && now < kept.until) return kept.counts;
+  const counts = openOfferCounts(db, today);
+  recentCounts.set(db, { day: today, until: now + 60_000, counts });
+  return counts;
+}
+
 export function verifiedEmployerCount(db: Db): number {
   return (
     db

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/home";
 import { OfferCard } from "~/components/OfferCard";
-import { latestOpenOffers, openOfferCounts, verifiedEmployerCount } from "~/models/offers.server";
+import { latestOpenOffers, recentOpenOfferCounts, verifiedEmployerCount } from "~/models/offers.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { OFFER_TYPES } from "../../db/enums";
@@ -13,7 +13,7 @@ export const handle = { i18n: ["common", "home"], scripts: false };
 export function loader(_: Route.LoaderArgs) {
   const db = getDb();
   return {
-    counts: openOfferCounts(db),
+    counts: recentOpenOfferCounts(db),
     employers: verifiedEmployerCount(db),
     latest: latestOpenOffers(db, 6),
   };

@@ -6,10 +6,10 @@ import {
   counsellorDashboard,
   employerDashboard,
 } from "../../app/models/dashboards.server";
-import { latestOpenOffers, openOfferCounts, verifiedEmployerCount } from "../../app/models/offers.server";
+import { latestOpenOffers, openOfferCounts, recentOpenOfferCounts, verifiedEmployerCount } from "../../app/models/offers.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import { auditLog, users } from "../../db/schema";
+import { auditLog, organisations, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import {
   addMember,
@@ -266,6 +266,18 @@ describe("home page figures (offers.server)", () => {
   it("counts open offers by type: published and not past their closing date", () => {
     platform();
     expect(openOfferCounts(db)).toEqual({ emploi: 2, apprentissage: 1, stage: 0, formation: 1 });
+  });
+
+  it("shows the home page's counts at most a minute old", () => {
+    platform();
+    const start = Date.now();
+    expect(recentOpenOfferCounts(db, start)).toEqual({ emploi: 2, apprentissage: 1, stage: 0, formation: 1 });
+    const org = db.select().from(organisations).where(eq(organisations.name, "Société Verte")).get()!;
+    insertOffer(db, { orgId: org.id, type: "stage", title: "Stage tout neuf", publishedAt: new Date() });
+    expect(recentOpenOfferCounts(db, start + 59_000).stage).toBe(0);
+    expect(recentOpenOfferCounts(db, start + 60_000).stage).toBe(1);
+    // Another database (a test's, a restored copy) never gets these figures.
+    expect(recentOpenOfferCounts(createTestDb(), start + 60_001)).toEqual({ emploi: 0, apprentissage: 0, stage: 0, formation: 0 });
   });
 
   it("lists the latest open offers, newest first, with the organisation's name", () => {
