@@ -47,3 +47,20 @@ export function benchQueries(): SearchFilters[] {
 
 /** A few everyday searches the HTTP benchmark rotates through. */
 export const HTTP_QUERIES = ["electricien", "mécanicien moto", "chauffeur", "couture", "apprenti", "soudeur bamako", "vendeur", "stage"];
+
+/**
+ * Browsing without words, as people open /offres and pick filters: no filter, each type, each
+ * region, each sector, a type in each region, and later pages.
+ */
+export function benchBrowsing(): SearchFilters[] {
+  return [
+    {},
+    { page: 2 },
+    { page: 10 },
+    { page: 50 },
+    ...OFFER_TYPES.map((type) => ({ type })),
+    ...REGION_CODES.map((region) => ({ region })),
+    ...SECTOR_CODES.map((sector) => ({ sector })),
+    ...REGION_CODES.map((region, i) => ({ region, type: OFFER_TYPES[i % OFFER_TYPES.length] })),
+  ];
+}

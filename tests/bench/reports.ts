@@ -11,9 +11,8 @@
 //
 // When a build is there (build/server/index.js, e.g. after `npm run build`), the page
 // itself is also timed through HTTP on 127.0.0.1: 20 sequential GETs as the demo counsellor.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,6 +22,8 @@ import { shiftMonth } from "../../app/schemas/report-filters";
 import { isoToday } from "../../app/utils/dates";
 import { openDb, type Db } from "../../app/utils/db.server";
 import { createUserSession } from "../../app/utils/session.server";
+import { startServer } from "./server";
+import { markdownTable, met, percentile, type BenchRow } from "./table";
 
 const DB_PATH = path.resolve("data/bench/reports-1m.db");
 const SIZE = { candidates: 200_000, offers: 20_000, applications: 1_000_000 };
@@ -31,7 +32,6 @@ const RUNS = 20;
 const WARM_UP = 2;
 const TARGET_MS = 500;
 
-export type BenchRow = { what: string; p50?: number; p95?: number; max?: number; target?: string; result?: string };
 
 function count(db: Db, table: string) {
   try {
@@ -55,10 +55,6 @@ function benchDatabase(rebuild: boolean) {
   execFileSync("npx", args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DATABASE_PATH: DB_PATH } });
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Wall time (what a counsellor waits) and CPU time (the same on an idle machine) of each run. */
@@ -79,17 +75,6 @@ function time(db: Db, filters: ReportFilters) {
   return { p50: percentile(wall, 50), p95: percentile(wall, 95), max: wall.at(-1)!, cpu50: percentile(cpu, 50) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** GET /conseiller/rapports through the built server, logged in as the demo counsellor. */
 async function timePage(db: Db, buildDir: string): Promise<BenchRow | null> {
   const entry = path.join(buildDir, "server/index.js");
@@ -98,24 +83,9 @@ async function timePage(db: Db, buildDir: string): Promise<BenchRow | null> {
   if (!counsellor) return null;
   const login = await createUserSession(db, new Request("http://127.0.0.1/connexion"), counsellor.id, "/");
   const cookie = login.headers.get("Set-Cookie")!.split(";")[0]!;
-  const port = await freePort();
-  const server = spawn(process.execPath, [entry], {
-    cwd: path.dirname(buildDir),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: DB_PATH },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const server = await startServer(DB_PATH, buildDir);
+  const { url } = server;
   try {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error("the server did not start within 30 s");
-      await new Promise((r) => setTimeout(r, 150));
-    }
     const times: number[] = [];
     for (let i = 0; i < WARM_UP + RUNS; i++) {
       const start = performance.now();
@@ -132,10 +102,10 @@ async function timePage(db: Db, buildDir: string): Promise<BenchRow | null> {
       p95: round(p95),
       max: round(times.at(-1)!),
       target: `p95 < ${TARGET_MS} ms`,
-      result: p95 < TARGET_MS ? "✅ met" : "❌ missed",
+      result: met(p95 < TARGET_MS),
     };
   } finally {
-    await new Promise<void>((resolve) => (server.exitCode !== null ? resolve() : (server.once("exit", () => resolve()), server.kill("SIGTERM"))));
+    await server.stop();
   }
 }
 
@@ -152,7 +122,8 @@ export async function benchReports({ rebuildDb = false, buildDir = path.resolve(
   let start = performance.now();
   const counted = rebuildReportCounts(db);
   const rebuild = performance.now() - start;
-  rows.push({ what: `rebuildReportCounts: counts ${counted.toLocaleString("en")} candidates and applications (nightly job, once)`, max: round(rebuild), result: "once a night" });
+  rows.push({ what: `rebuildReportCounts: counts ${counted.toLocaleString("en")} candidates and applications (nightly job, once)`, max: round(rebuild),
+    figure: `${applications.toLocaleString("en")} applications, ${candidates.toLocaleString("en")} candidates; load average ${load} at start`, target: "once a night" });
   start = performance.now();
   refreshReportCounts(db);
   rows.push({ what: "refreshReportCounts with nothing new (before every report)", max: round(performance.now() - start) });
@@ -176,25 +147,20 @@ export async function benchReports({ rebuildDb = false, buildDir = path.resolve(
       p95: round(t.p95),
       max: round(t.max),
       target: `p95 < ${TARGET_MS} ms`,
-      result: t.p95 < TARGET_MS ? "✅ met" : "❌ missed",
+      result: met(t.p95 < TARGET_MS),
     });
   }
   const page = await timePage(db, buildDir);
   if (page) rows.push(page);
   else console.log(`  (no ${path.relative(process.cwd(), buildDir)}/server/index.js: the page is not timed through HTTP)`);
   db.$client.close();
-  rows.push({ what: `Machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? "unknown"}), load average ${load} at start; ${applications.toLocaleString("en")} applications, ${candidates.toLocaleString("en")} candidates` });
   return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const build = process.argv.find((a) => a.startsWith("--build-dir="))?.slice("--build-dir=".length);
   benchReports({ rebuildDb: process.argv.includes("--rebuild-db"), ...(build ? { buildDir: path.resolve(build) } : {}) })
-    .then((rows) => {
-      const cell = (v: unknown) => (v === undefined ? "" : String(v));
-      console.log("\n| What | p50 (ms) | p95 (ms) | max (ms) | Target | Result |\n| --- | ---: | ---: | ---: | --- | --- |");
-      for (const r of rows) console.log(`| ${r.what} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.max)} | ${cell(r.target)} | ${cell(r.result)} |`);
-    })
+    .then((rows) => console.log(`\n${markdownTable(rows)}`))
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);
