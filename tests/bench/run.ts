@@ -233,7 +233,7 @@ function document(rows: BenchRow[], started: number) {
       "Pages marked `scripts: false` in their route handle (/, /offres, /offres/:id, the employer page, the privacy notice) are sent without JavaScript: " +
       "they read and submit with links and GET forms. " +
       "At 64 connections the two CPUs are saturated: Node then accepts new connections slowly (one per turn of its busy event loop), " +
-      "so the first request of some connections waits seconds while the others are served; that is the p99 tail. " +
+      "so in some runs the first request of a few connections waits seconds while the others are served (p99 of 4 to 7 s seen while measuring). " +
       "A bare `node:http` server that spends 8 ms per request shows the same (52 of 64 connections accepted in 6 s).",
     "",
   ].join("\n");
