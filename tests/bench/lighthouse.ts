@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import { chromiumPath } from "../e2e/paths";
-import { freePort } from "./server";
+import { freePort, waitUntilAnswering } from "../helpers/built-server";
 
 const RUNS = 3;
 
@@ -32,16 +32,7 @@ async function debuggableChromium() {
     ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic", `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, "about:blank"],
     { stdio: "ignore" },
   );
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (chrome.exitCode !== null || Date.now() > deadline) throw new Error("Chromium did not open its debugging port");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilAnswering(`http://127.0.0.1:${port}/json/version`, chrome, "Chromium's debugging port", 20);
   const close = async () => {
     await new Promise<void>((resolve) => (chrome.exitCode !== null ? resolve() : (chrome.once("exit", () => resolve()), chrome.kill("SIGTERM"))));
     fs.rmSync(profile, { recursive: true, force: true });

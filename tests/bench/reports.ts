@@ -22,7 +22,7 @@ import { shiftMonth } from "../../app/schemas/report-filters";
 import { isoToday } from "../../app/utils/dates";
 import { openDb, type Db } from "../../app/utils/db.server";
 import { createUserSession } from "../../app/utils/session.server";
-import { startServer } from "./server";
+import { startBuiltServer } from "../helpers/built-server";
 import { markdownTable, met, percentile, type BenchRow } from "./table";
 
 const DB_PATH = path.resolve("data/bench/reports-1m.db");
@@ -83,7 +83,7 @@ async function timePage(db: Db, buildDir: string): Promise<BenchRow | null> {
   if (!counsellor) return null;
   const login = await createUserSession(db, new Request("http://127.0.0.1/connexion"), counsellor.id, "/");
   const cookie = login.headers.get("Set-Cookie")!.split(";")[0]!;
-  const server = await startServer(DB_PATH, buildDir);
+  const server = await startBuiltServer(DB_PATH, { buildDir });
   const { url } = server;
   try {
     const times: number[] = [];

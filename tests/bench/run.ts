@@ -18,11 +18,11 @@ import autocannon from "autocannon";
 import { latestOpenOffers, openOfferCounts } from "../../app/models/offers.server";
 import { searchOffers, toFtsQuery } from "../../app/models/search.server";
 import { openDb, type Db } from "../../app/utils/db.server";
+import { startBuiltServer } from "../helpers/built-server";
 import { benchLighthouse } from "./lighthouse";
 import { benchMatching } from "./matching";
 import { benchBrowsing, benchQueries, HTTP_QUERIES } from "./queries";
 import { benchReports } from "./reports";
-import { ensureBuild, startServer } from "./server";
 import { markdownTable, met, ms, percentile, type BenchRow } from "./table";
 import { benchWeight } from "./weight";
 
@@ -80,6 +80,15 @@ function timeEach<T>(items: T[], run: (item: T) => unknown): number[] {
     }
   }
   return samples;
+}
+
+/** Builds the portal when build/ is missing, or always with `--build`. */
+function ensureBuild() {
+  if (!args.has("--build") && fs.existsSync("build/server/index.js") && fs.existsSync("build/client")) return;
+  console.log("Building the portal (npx react-router build)…");
+  // Without VITEST: vite.config.ts leaves React Router's plugin out under Vitest.
+  const { VITEST: _vitest, ...env } = process.env;
+  execFileSync("npx", ["react-router", "build"], { stdio: ["ignore", "ignore", "inherit"], env });
 }
 
 function timeSearches(db: Db) {
@@ -188,7 +197,7 @@ async function browserRows(url: string): Promise<BenchRow[]> {
 }
 
 async function serverRows(): Promise<BenchRow[]> {
-  const server = await startServer(DB_PATH);
+  const server = await startBuiltServer(DB_PATH);
   try {
     const searches = HTTP_QUERIES.map((q) => `/offres?${new URLSearchParams({ q })}`);
     console.log(`Loading ${server.url}/healthz, /confidentialite and / for ${SECONDS} s each…`);
@@ -250,7 +259,7 @@ async function main() {
   console.log(`  searchOffers p50 ${ms(search.model.p50)} ms, p95 ${ms(search.model.p95)} ms; bare MATCH p95 ${ms(search.bare.p95)} ms`);
   const rows = searchRows(search, openOffers);
 
-  ensureBuild(args.has("--build"));
+  ensureBuild();
   rows.push(...(await serverRows()));
   if (!args.has("--skip-matching")) rows.push(...(await benchMatching({ rebuild: args.has("--rebuild") })));
   if (!args.has("--skip-reports")) rows.push(...(await benchReports({ rebuildDb: args.has("--rebuild") })));

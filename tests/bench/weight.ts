@@ -1,8 +1,8 @@
 // Bytes on the wire of a first visit (issue 6, item 7): Debian's Chromium opens each page with an
 // empty cache, asking for gzip only, and every response that arrives before the page is idle is
 // counted with its headers (Chromium's encodedDataLength), by kind: HTML, CSS, JavaScript, other.
-import { chromium, type Browser } from "playwright-core";
-import { chromiumPath } from "../e2e/paths";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../e2e/paths";
 
 export type PageWeight = { path: string; html: number; css: number; js: number; other: number; total: number; encodings: string[] };
 
@@ -13,12 +13,6 @@ function kindOf(resourceType: string, mimeType: string): Kind {
   if (resourceType === "Stylesheet" || mimeType === "text/css") return "css";
   if (resourceType === "Script" || mimeType.includes("javascript")) return "js";
   return "other";
-}
-
-export async function launchChromium(args: string[] = []): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error("no Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)");
-  return chromium.launch({ executablePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", ...args] });
 }
 
 async function weigh(browser: Browser, baseUrl: string, path: string): Promise<PageWeight> {

@@ -5,51 +5,17 @@
 // in flight finish and the process exits 0. No browser is needed, but the built
 // server and the seeded template database only exist where the browser tests
 // run, hence `describeInBrowser`.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort, startBuiltServer, type BuiltServer } from "../helpers/built-server";
 import { describeInBrowser } from "./harness";
 import { E2E_DIR, TEMPLATE_DB } from "./paths";
 
 const DEMO_PASSWORD = "baara-demo";
 const CANDIDATE_COUNT = 12;
 const IN_FLIGHT = 12;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-type Server = { process: ChildProcess; exited: Promise<number | null> };
-
-async function startServer(url: string, port: number, dbPath: string): Promise<Server> {
-  const child = spawn(process.execPath, ["build/server/index.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { process: child, exited };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} while starting`);
-    if (Date.now() > deadline) throw new Error("the server did not start within 30 s");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A form POST as a browser without JavaScript sends it (same-site Origin, no redirect followed). */
 function post(url: string, pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
@@ -78,14 +44,14 @@ describeInBrowser("durability of the built server", () => {
   let url = "";
   let port = 0;
   let dbPath = "";
-  let server: Server | undefined;
+  let server: BuiltServer | undefined;
 
   beforeAll(async () => {
     port = await freePort();
     url = `http://127.0.0.1:${port}`;
     dbPath = path.join(E2E_DIR, `durability-${port}.db`);
     fs.copyFileSync(TEMPLATE_DB, dbPath);
-    server = await startServer(url, port, dbPath);
+    server = await startBuiltServer(dbPath, { port });
   });
 
   afterAll(() => {
@@ -202,7 +168,7 @@ describeInBrowser("durability of the built server", () => {
     expect(cold.pragma("foreign_key_check")).toEqual([]);
     cold.close();
 
-    server = await startServer(url, port, dbPath);
+    server = await startBuiltServer(dbPath, { port });
     expect((await fetch(`${url}/offres`)).status).toBe(200);
 
     const db = new Database(dbPath, { readonly: true });
@@ -260,7 +226,7 @@ describeInBrowser("durability of the built server", () => {
   });
 
   it("on SIGTERM answers the request in flight, then exits 0", async () => {
-    if (server?.process.exitCode !== null) server = await startServer(url, port, dbPath);
+    if (server?.process.exitCode !== null) server = await startBuiltServer(dbPath, { port });
     const running = server!;
     // A login whose form arrives in two parts: the server has started on it
     // (it waits for the rest of the body) when SIGTERM comes.

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
 
 // One folder per checkout, so that two clones can run their browser tests side by side.
 const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8);
@@ -17,4 +18,23 @@ export function chromiumPath(): string | undefined {
 /** True when browser tests cannot run here (and are not required to). */
 export function browserMissing(): boolean {
   return !chromiumPath() && process.env.REQUIRE_BROWSER !== "1";
+}
+
+/** Debian's Chromium, headless, quiet (no updates, sync or first-run pages), for tests and benchmarks. */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error("no Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)");
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
 }
