@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
-import { fraudReports, offers, type FRAUD_REASONS } from "../../db/schema";
+import { fraudReports, offers, users, type FRAUD_REASONS } from "../../db/schema";
 import type { Db } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { notifyOrganisation } from "./notifications.server";
 
-/** Open reports, from that many different people, that take an offer down until a counsellor decides. */
-export const REPORTS_TO_SUSPEND = 3;
+/** Open reports, from that many different reporters, that take an offer down until a counsellor decides. */
+export const REPORTERS_TO_SUSPEND = 3;
+/** How old an account must be when it reports for its report to count towards a suspension. */
+export const ACCOUNT_AGE_TO_COUNT_MS = 24 * 60 * 60 * 1000;
 /** Reports one address (or one account) may send in 24 hours. */
 export const REPORTS_PER_DAY = 5;
 export const REPORT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -20,14 +22,20 @@ export type ReportResult =
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number }
   | { ok: false; reason: "not_found" };
 
-// One person counts once: an account by its id, a visitor by the hash of their
-// address (a row with neither, as old or imported data, counts on its own).
-const reporterKey = sql`coalesce('u' || ${fraudReports.reporterId}, 'a' || ${fraudReports.reporterIpHash}, 'r' || ${fraudReports.id})`;
+// Who a report counts as towards a suspension. An account counts once, whatever
+// its address. All visitors together count as one: a whole town shares one
+// carrier address, and one person can change theirs at will. An account made
+// less than a day before its report counts as nobody (null): making accounts
+// costs nothing. Every report still reaches the counsellors.
+const reporterKey = sql`CASE
+  WHEN ${fraudReports.reporterId} IS NULL THEN 'visitors'
+  WHEN ${users.createdAt} <= ${fraudReports.createdAt} - ${ACCOUNT_AGE_TO_COUNT_MS} THEN 'u' || ${fraudReports.reporterId}
+END`;
 
 /**
  * Records a report on an offer. One address, or one account whatever its
- * address, may send 5 reports in 24 hours. Open reports from three different
- * people suspend a published offer: it goes back to `pending` with the flag
+ * address, may send 5 reports in 24 hours. Open reports from three reporters
+ * (see reporterKey) suspend a published offer: it goes back to `pending` with the flag
  * `reported`, out of search, until a counsellor decides; its organisation is
  * told (never who reported it). The address itself is not stored, only a hash.
  */
@@ -76,9 +84,10 @@ export function reportOffer(
       tx
         .select({ n: sql<number>`count(DISTINCT ${reporterKey})` })
         .from(fraudReports)
+        .leftJoin(users, eq(users.id, fraudReports.reporterId))
         .where(and(eq(fraudReports.offerId, offer.id), eq(fraudReports.status, "open")))
         .get()?.n ?? 0;
-    if (reporters < REPORTS_TO_SUSPEND || offer.status !== "published") return { ok: true, suspended: false };
+    if (reporters < REPORTERS_TO_SUSPEND || offer.status !== "published") return { ok: true, suspended: false };
 
     tx.update(offers)
       .set({ status: "pending", moderationFlags: [...new Set([...offer.moderationFlags, "reported"])], updatedAt: new Date(now) })

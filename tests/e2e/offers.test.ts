@@ -37,6 +37,7 @@ describeInBrowser("offers in a real browser", () => {
     await visitor.goto("/offres");
     await visitor.getByRole("searchbox").fill("soudeur metallique");
     await visitor.getByRole("button", { name: "Rechercher" }).click();
+    await visitor.waitForURL((url) => url.searchParams.get("q") === "soudeur metallique");
     await visitor.getByRole("link", { name: "Apprenti(e) soudeur métallique" }).click();
     await visitor.getByRole("heading", { level: 1, name: "Apprenti(e) soudeur métallique" }).waitFor();
     const posting = await jsonLd(visitor);
@@ -44,6 +45,26 @@ describeInBrowser("offers in a real browser", () => {
     expect(posting.title).toBe("Apprenti(e) soudeur métallique");
     expect(posting.jobLocation).toMatchObject({ address: { addressCountry: "ML" } });
     expect(posting.validThrough).toMatch(new RegExp(`^${addDays(isoToday(), 30)}`));
+  });
+
+  it("an employer whose phone is slow picks the apprenticeship before the page's scripts arrive: the choice and its section stay", async () => {
+    const employer = await (await portal.newContext()).newPage();
+    await logIn(employer, "employeur@baara.demo");
+    // The page's scripts are held back until the type is chosen.
+    let release = () => {};
+    const chosen = new Promise<void>((resolve) => (release = resolve));
+    await employer.route("**/*.js", async (route) => {
+      await chosen;
+      await route.continue();
+    });
+    await employer.goto("/employeur/offres/nouvelle", { waitUntil: "commit" });
+    await employer.getByLabel("Type d'offre").selectOption("apprentissage");
+    release();
+    // Once the scripts run, only one type's section is left on the page.
+    await employer.getByRole("group", { name: "Pour un stage" }).waitFor({ state: "hidden" });
+    expect(await employer.getByLabel("Type d'offre").inputValue()).toBe("apprentissage");
+    expect(await employer.getByRole("group", { name: "Pour un apprentissage" }).isVisible()).toBe(true);
+    expect(await employer.getByRole("group", { name: "Pour un emploi" }).isVisible()).toBe(false);
   });
 
   it("a new employer's offer waits for the demo counsellor, who verifies the company and publishes it", async () => {
@@ -86,7 +107,7 @@ describeInBrowser("offers in a real browser", () => {
     await visitor.getByRole("link", { name: "Couturière confirmée" }).waitFor();
   });
 
-  it("three reports from three people suspend an offer until a counsellor decides", async () => {
+  it("three reporters (a visitor and two established accounts) suspend an offer until a counsellor decides", async () => {
     const first = await (await portal.newContext()).newPage();
     await first.goto("/offres?tri=date");
     const link = first.locator("main ol a, main ul a").filter({ hasNotText: /^\d+$/ }).first();
@@ -95,11 +116,18 @@ describeInBrowser("offers in a real browser", () => {
     expect(offerPath).toMatch(/^\/offres\/\d+$/);
 
     const reporters: BrowserContext[] = [];
-    for (const address of ["41.73.10.1", "41.73.10.2", "41.73.10.3"]) {
+    // Visitors together count as one reporter; the demo accounts are months old, so each counts.
+    const people = [
+      { address: "41.73.10.1", account: null },
+      { address: "41.73.10.2", account: "candidat@baara.demo" },
+      { address: "41.73.10.3", account: "awa.sangare@oim.baara.demo" },
+    ];
+    for (const { address, account } of people) {
       // Three people behind the same local proxy, which tells their addresses.
       const context = await portal.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });
       reporters.push(context);
       const page = await context.newPage();
+      if (account) await logIn(page, account);
       await page.goto(`${offerPath}/signaler`);
       await page.getByLabel("Demande d'argent ou arnaque").check();
       await page.getByLabel("Précisions").fill("On m'a demandé 10 000 F de frais de dossier au téléphone.");

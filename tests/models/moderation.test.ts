@@ -14,7 +14,7 @@ import { searchOffers } from "../../app/models/search.server";
 import { moderationSchema } from "../../app/schemas/moderation";
 import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
-import { auditLog, fraudReports, notifications, offers, organisations } from "../../db/schema";
+import { auditLog, fraudReports, notifications, offers, organisations, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { addMember, insertFraudReport, insertOffer, insertOrg, insertUser } from "../helpers/factories";
 
@@ -44,6 +44,13 @@ const orgRow = (id: number) => db.select().from(organisations).where(eq(organisa
 const offerRow = (id: number) => db.select().from(offers).where(eq(offers.id, id)).get()!;
 const reportRows = (offerId: number) => db.select().from(fraudReports).where(eq(fraudReports.offerId, offerId)).all();
 const inSearch = (title: string) => searchOffers(db, { q: title }).items.some((item) => item.title === title);
+
+/** A candidate whose account is a month old: its reports count towards a suspension. */
+async function establishedAccount() {
+  const { id } = await insertUser(db, { role: "candidat" });
+  db.update(users).set({ createdAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) }).where(eq(users.id, id)).run();
+  return id;
+}
 
 describe("decideOrganisation", () => {
   it("verifies a pending organisation: status, who and when, audit row, every member told", async () => {
@@ -210,7 +217,7 @@ describe("decideOffer", () => {
   it("answers the open reports of an offer suspended by them: upheld when it is rejected", async () => {
     const { org } = await employerOrg("verified");
     const offer = insertOffer(db, { orgId: org.id, title: "Chauffeur livreur" });
-    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) reportOffer(db, { offerId: offer.id, reporterId: null, ip, reason: "money" });
+    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) reportOffer(db, { offerId: offer.id, reporterId: await establishedAccount(), ip, reason: "money" });
     expect(offerRow(offer.id).status).toBe("pending");
     decideOffer(db, { counsellorId, offerId: offer.id, decision: "reject", reason: "Frais demandés aux candidats." });
     expect(reportRows(offer.id).map((r) => [r.status, r.decidedBy])).toEqual(Array(3).fill(["upheld", counsellorId]));
@@ -224,7 +231,7 @@ describe("decideReports", () => {
     const offer = insertOffer(db, { orgId: org.id, title });
     db.update(offers).set({ moderationFlags: extraFlags }).where(eq(offers.id, offer.id)).run();
     for (const ip of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) {
-      reportOffer(db, { offerId: offer.id, reporterId: null, ip, reason: "fake", details: `vu par ${ip}` });
+      reportOffer(db, { offerId: offer.id, reporterId: await establishedAccount(), ip, reason: "fake", details: `vu par ${ip}` });
     }
     expect(offerRow(offer.id).status).toBe("pending");
     return { offer, members };

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openReports } from "../../app/models/moderation.server";
-import { hashIp, REPORT_WINDOW_MS, reportOffer } from "../../app/models/reports.server";
+import { hashIp, REPORT_WINDOW_MS, REPORTERS_TO_SUSPEND, reportOffer } from "../../app/models/reports.server";
 import { searchOffers } from "../../app/models/search.server";
 import { reportSchema } from "../../app/schemas/report";
 import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
-import { auditLog, fraudReports, notifications, offers } from "../../db/schema";
+import { auditLog, fraudReports, notifications, offers, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { addMember, insertOffer, insertOrg, insertUser } from "../helpers/factories";
 
@@ -38,15 +38,29 @@ function backdated(offerId: number, at: number, who: { ip?: string; reporterId?:
     .run();
 }
 
-describe("reportOffer: three reports suspend an offer", () => {
-  it("three open reports from three addresses suspend a published offer until a counsellor decides", async () => {
+const DAY = 24 * 60 * 60 * 1000;
+
+/** An account made `ageMs` before now (30 days unless told): its reports count towards a suspension after 24 hours. */
+async function account(ageMs = 30 * DAY, now = Date.now()) {
+  const user = await insertUser(db, { role: "candidat" });
+  db.update(users).set({ createdAt: new Date(now - ageMs) }).where(eq(users.id, user.id)).run();
+  return user.id;
+}
+
+describe("reportOffer: three reporters suspend an offer", () => {
+  it("is counted in reporters, three of them", () => {
+    expect(REPORTERS_TO_SUSPEND).toBe(3);
+  });
+
+  it("three established accounts suspend a published offer until a counsellor decides", async () => {
     const { offer, members } = await publishedOffer();
-    expect(report(offer.id, "41.73.0.1")).toEqual({ ok: true, suspended: false });
-    expect(report(offer.id, "41.73.0.2")).toEqual({ ok: true, suspended: false });
+    const [awa, binta, chaka] = [await account(), await account(), await account()];
+    expect(report(offer.id, "41.73.0.1", awa)).toEqual({ ok: true, suspended: false });
+    expect(report(offer.id, "41.73.0.2", binta)).toEqual({ ok: true, suspended: false });
     expect(offerRow(offer.id).status).toBe("published");
     expect(inSearch("Mécanicien moto")).toBe(true);
 
-    expect(report(offer.id, "41.73.0.3")).toEqual({ ok: true, suspended: true });
+    expect(report(offer.id, "41.73.0.3", chaka)).toEqual({ ok: true, suspended: true });
     expect(offerRow(offer.id)).toMatchObject({ status: "pending", moderationFlags: ["reported"] });
     expect(inSearch("Mécanicien moto")).toBe(false);
     expect(auditActions(offer.id)).toEqual(["report.created", "report.created", "report.created", "offer.suspended_by_reports"]);
@@ -58,31 +72,63 @@ describe("reportOffer: three reports suspend an offer", () => {
     }
   });
 
+  it("one anonymous report and two from accounts made today, all from one address: the offer stays published, the counsellors see 3 reports", async () => {
+    const { offer } = await publishedOffer();
+    const [madeThisMorning, madeAnHourAgo] = [await account(5 * 60 * 60 * 1000), await account(60 * 60 * 1000)];
+    expect(report(offer.id, "41.73.0.66")).toEqual({ ok: true, suspended: false });
+    expect(report(offer.id, "41.73.0.66", madeThisMorning)).toEqual({ ok: true, suspended: false });
+    expect(report(offer.id, "41.73.0.66", madeAnHourAgo)).toEqual({ ok: true, suspended: false });
+    expect(offerRow(offer.id).status).toBe("published");
+    expect(inSearch("Mécanicien moto")).toBe(true);
+    expect(openReports(db)).toMatchObject([{ offerId: offer.id, suspendedByReports: false, reports: [{}, {}, {}] }]);
+  });
+
+  it("ten anonymous reports from ten addresses count as one reporter", async () => {
+    const { offer } = await publishedOffer();
+    for (let i = 1; i <= 10; i++) expect(report(offer.id, `196.200.${i}.1`)).toEqual({ ok: true, suspended: false });
+    expect(offerRow(offer.id).status).toBe("published");
+    expect(openReports(db)[0]!.reports).toHaveLength(10);
+    // Visitors together are one voice: two established accounts make three.
+    expect(report(offer.id, "41.73.0.1", await account())).toEqual({ ok: true, suspended: false });
+    expect(report(offer.id, "41.73.0.2", await account())).toEqual({ ok: true, suspended: true });
+  });
+
+  it("an account counts once it is 24 hours old at the time of its report", async () => {
+    const { offer } = await publishedOffer();
+    const now = Date.now();
+    const [old1, old2] = [await account(), await account()];
+    report(offer.id, "41.73.0.1", old1, now);
+    report(offer.id, "41.73.0.2", old2, now);
+    expect(report(offer.id, "41.73.0.3", await account(DAY - 60_000, now), now)).toEqual({ ok: true, suspended: false });
+    expect(offerRow(offer.id).status).toBe("published");
+    expect(report(offer.id, "41.73.0.4", await account(DAY + 60_000, now), now)).toEqual({ ok: true, suspended: true });
+  });
+
   it("two reports do not suspend it", async () => {
     const { offer } = await publishedOffer();
-    report(offer.id, "41.73.0.1");
-    report(offer.id, "41.73.0.2");
+    report(offer.id, "41.73.0.1", await account());
+    report(offer.id, "41.73.0.2", await account());
     expect(offerRow(offer.id).status).toBe("published");
     expect(auditActions(offer.id)).not.toContain("offer.suspended_by_reports");
   });
 
   it("dismissed reports do not count", async () => {
     const { offer } = await publishedOffer();
-    for (const ip of ["41.73.0.1", "41.73.0.2"]) report(offer.id, ip);
+    for (const ip of ["41.73.0.1", "41.73.0.2"]) report(offer.id, ip, await account());
     db.update(fraudReports).set({ status: "dismissed" }).where(eq(fraudReports.offerId, offer.id)).run();
-    expect(report(offer.id, "41.73.0.3")).toEqual({ ok: true, suspended: false });
-    expect(report(offer.id, "41.73.0.4")).toEqual({ ok: true, suspended: false });
+    expect(report(offer.id, "41.73.0.3", await account())).toEqual({ ok: true, suspended: false });
+    expect(report(offer.id, "41.73.0.4", await account())).toEqual({ ok: true, suspended: false });
     expect(offerRow(offer.id).status).toBe("published");
-    expect(report(offer.id, "41.73.0.5")).toEqual({ ok: true, suspended: true });
+    expect(report(offer.id, "41.73.0.5", await account())).toEqual({ ok: true, suspended: true });
   });
 
   it("one person reporting three times is one voice: the offer stays online", async () => {
     const { offer } = await publishedOffer();
     for (let i = 0; i < 3; i++) expect(report(offer.id, "41.73.9.9")).toEqual({ ok: true, suspended: false });
-    const awa = await insertUser(db, { role: "candidat" });
-    for (const ip of ["1.1.1.1", "2.2.2.2"]) expect(report(offer.id, ip, awa.id).ok).toBe(true);
+    const awa = await account();
+    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) expect(report(offer.id, ip, awa).ok).toBe(true);
     expect(offerRow(offer.id).status).toBe("published");
-    expect(openReports(db)[0]!.reports).toHaveLength(5);
+    expect(openReports(db)[0]!.reports).toHaveLength(6);
   });
 
   it("stores the reason and the details as typed, and only a hash of the address", async () => {
@@ -98,7 +144,7 @@ describe("reportOffer: three reports suspend an offer", () => {
   it("does not suspend an offer that is not published (a draft cannot come back online through reports)", async () => {
     const org = insertOrg(db);
     const offer = insertOffer(db, { orgId: org.id, status: "closed" });
-    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) expect(report(offer.id, ip)).toEqual({ ok: true, suspended: false });
+    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) expect(report(offer.id, ip, await account())).toEqual({ ok: true, suspended: false });
     expect(offerRow(offer.id).status).toBe("closed");
   });
 

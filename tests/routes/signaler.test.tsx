@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import ReportOffer, { action, loader } from "../../app/routes/offres.$offerId.signaler";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
-import { fraudReports, offers } from "../../db/schema";
+import { fraudReports, offers, users } from "../../db/schema";
 import { insertOffer, insertOrg, insertUser, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
 
@@ -21,6 +21,13 @@ beforeAll(() => {
 
 const newOffer = (title: string, status: "published" | "draft" | "pending" = "published") => insertOffer(getDb(), { orgId, title, status });
 const reportsOf = (offerId: number) => getDb().select().from(fraudReports).where(eq(fraudReports.offerId, offerId)).all();
+
+/** The session of a candidate whose account is `days` old. */
+async function accountCookie(days: number) {
+  const { id } = await insertUser(getDb(), { role: "candidat" });
+  getDb().update(users).set({ createdAt: new Date(Date.now() - days * 24 * 60 * 60 * 1000) }).where(eq(users.id, id)).run();
+  return sessionCookieFor(getDb(), id);
+}
 
 async function renderReport(offerId: number, ip: string, lng: Locale = "fr") {
   const i18n = await createTestI18n(lng);
@@ -197,10 +204,22 @@ describe("/offres/:offerId/signaler", () => {
 
   it("still thanks the third reporter once the reports have suspended the offer", async () => {
     const offer = newOffer("Aide ménagère");
-    for (const ip of ["41.73.11.1", "41.73.11.2", "41.73.11.3"]) await post(offer.id, { reason: "trafficking" }, ip);
+    for (const ip of ["41.73.11.1", "41.73.11.2", "41.73.11.3"]) await post(offer.id, { reason: "trafficking" }, ip, await accountCookie(30));
     expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("pending");
     expect(await statusThrownBy(get(offer.id))).toBe(404);
     await expect(get(offer.id, "?merci=1")).resolves.toMatchObject({ thanks: true, offer: null });
+  });
+
+  it("a visitor and two accounts made today, from one address, are thanked but leave the offer online", async () => {
+    const offer = newOffer("Gardien de nuit");
+    await post(offer.id, { reason: "money" }, "41.73.12.1");
+    for (let i = 0; i < 2; i++) {
+      const response = (await post(offer.id, { reason: "money" }, "41.73.12.1", await accountCookie(0))) as Response;
+      expect(response.headers.get("Location")).toBe(`/offres/${offer.id}/signaler?merci=1`);
+    }
+    expect(reportsOf(offer.id)).toHaveLength(3);
+    expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("published");
+    await expect(get(offer.id)).resolves.toMatchObject({ offer: { title: "Gardien de nuit" } });
   });
 
   it("speaks English", async () => {
