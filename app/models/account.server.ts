@@ -7,6 +7,7 @@ import {
   candidateProfiles,
   candidateTrades,
   files,
+  fraudReports,
   memberships,
   notifications,
   offers,
@@ -131,6 +132,9 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
     tx.delete(outbox).where(eq(outbox.userId, userId)).run();
     tx.delete(oneTimeCodes).where(eq(oneTimeCodes.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    // Their reports stay as evidence against the offer, but no longer say who sent them: the text
+    // may hold their phone, and an address hash is reversible (there are only 2^32 IPv4 addresses).
+    tx.update(fraudReports).set({ reporterId: null, details: null, reporterIpHash: null }).where(eq(fraudReports.reporterId, userId)).run();
     const ids = tx.select({ id: placements.id }).from(placements).where(eq(placements.candidateId, userId)).all();
     if (ids.length) tx.update(placementFollowups).set({ note: null }).where(inArray(placementFollowups.placementId, ids.map((p) => p.id))).run();
     tx.update(placements).set({ endNote: null }).where(eq(placements.candidateId, userId)).run();

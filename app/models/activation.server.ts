@@ -7,6 +7,7 @@ import type { Db, Tx } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
 import { normalizeMaliPhone } from "../utils/phone";
 import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from "./accounts.server";
+import { secretPayload } from "./outbox.server";
 
 export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
 /** Wrong codes for one person before their code is void (a new one must be asked for). */
@@ -64,7 +65,8 @@ export function issueSetPasswordCode(
     .values({ userId, purpose: "set_password", codeHash: hashCode(code), expiresAt: new Date(now + CODE_TTL_MS), createdAt: new Date(now) })
     .returning({ id: oneTimeCodes.id })
     .get();
-  // The code must be in the SMS: that is its purpose. Only its hash is kept in one_time_codes.
+  // The code must be in the SMS: that is its purpose. Only its hash is kept in one_time_codes,
+  // and the outbox erases it once the SMS is sent.
   db.insert(outbox)
     .values({
       channel: "sms",
@@ -72,7 +74,7 @@ export function issueSetPasswordCode(
       userId,
       template: "setPassword",
       locale: user.locale,
-      payload: { code, link: ACTIVATION_PATH },
+      payload: secretPayload({ link: ACTIVATION_PATH }, { code }),
       dedupeKey: `set_password:${row.id}`,
     })
     .run();

@@ -11,6 +11,7 @@ import { hashPassword } from "../utils/password.server";
 import { contactsTaken, ContactTakenError } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { getEmployerMembership, isOrgMember } from "./organisations.server";
+import { secretPayload } from "./outbox.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_PENDING_INVITATIONS = 20;
@@ -96,7 +97,8 @@ export function inviteColleague(
         userId: existing?.id ?? null,
         template: "invitation",
         locale: owner.locale,
-        payload: { orgName: org.name, link: `/invitation/${token}` },
+        // The link carries the token: erased from the outbox once sent.
+        payload: secretPayload({ orgName: org.name }, { link: `/invitation/${token}` }),
         dedupeKey: `invitation:${id}`,
       })
       .run();
@@ -153,15 +155,26 @@ export class InvitationUsedError extends Error {
   }
 }
 
+/** Whether this account is the one the invitation was sent to: its phone, or its e-mail in any case. */
+export function isInvitee(invitation: Pick<Invitation, "phone" | "email">, user: { phone: string | null; email: string | null }) {
+  if (invitation.phone) return user.phone === invitation.phone;
+  return Boolean(invitation.email && user.email && user.email.toLowerCase() === invitation.email.toLowerCase());
+}
+
+export type AcceptResult = { ok: true; orgId: number; orgName: string } | { ok: false; error: "notInvitee" };
+
 /**
- * A logged-in employer joins the organisation of the invitation as a member.
+ * A logged-in employer joins the organisation of the invitation as a member,
+ * only with the account of the phone or e-mail it was sent to (a forwarded
+ * link opens nothing for anyone else, and stays usable by the right person).
  * Null when the link is no longer valid or the account is not an employer's.
  */
-export function acceptInvitation(db: Db, userId: number, token: string, ip?: string, now = new Date()) {
+export function acceptInvitation(db: Db, userId: number, token: string, ip?: string, now = new Date()): AcceptResult | null {
   const invitation = findInvitation(db, token, now);
   if (!invitation) return null;
-  const user = db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+  const user = db.select({ role: users.role, phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (user?.role !== "employeur") return null;
+  if (!isInvitee(invitation, user)) return { ok: false, error: "notInvitee" };
   try {
     db.transaction((tx) => {
       markInvitationUsed(tx, invitation.id, now);
@@ -181,7 +194,7 @@ export function acceptInvitation(db: Db, userId: number, token: string, ip?: str
     if (error instanceof InvitationUsedError) return null;
     throw error;
   }
-  return { orgId: invitation.orgId, orgName: invitation.orgName };
+  return { ok: true, orgId: invitation.orgId, orgName: invitation.orgName };
 }
 
 /**

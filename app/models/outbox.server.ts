@@ -8,6 +8,26 @@ import { formatDateTime } from "../utils/format";
 
 export const MAX_ATTEMPTS = 5;
 
+/** What a secret (a one-time code, a link carrying a token) becomes once its message is sent or given up. */
+export const ERASED_SECRET = "[effacé]";
+// The payload's own list of its secret keys; `code` and `token` are secret even when nobody said so.
+const SECRET_KEYS = "$secret";
+const ALWAYS_SECRET = ["code", "token"];
+
+/** A message payload whose `secrets` are needed to send it, then erased from the database. */
+export function secretPayload(values: Record<string, unknown>, secrets: Record<string, string>): Record<string, unknown> {
+  return { ...values, ...secrets, [SECRET_KEYS]: Object.keys(secrets) };
+}
+
+function eraseSecrets(payload: Record<string, unknown>) {
+  const declared = Array.isArray(payload[SECRET_KEYS]) ? (payload[SECRET_KEYS] as unknown[]) : [];
+  const erased = { ...payload };
+  for (const key of [...declared, ...ALWAYS_SECRET]) {
+    if (typeof key === "string" && key in erased && key !== SECRET_KEYS) erased[key] = ERASED_SECRET;
+  }
+  return erased;
+}
+
 export type OutgoingMessage = { id: number; channel: "sms" | "email"; recipient: string; subject: string | null; text: string };
 
 /** Sends one message, or throws. */
@@ -109,6 +129,7 @@ function readableInterview(payload: Record<string, unknown>, locale: string) {
  * that two runs never send it twice; a failure puts it back with a growing
  * delay (1, 2, 4, 8 minutes ...), and after 5 attempts it stays `failed`.
  * A message left `sending` by a crash is never resent automatically.
+ * Once sent, or failed for good, its secrets are erased (`secretPayload`).
  */
 export async function sendPendingMessages(db: Db, transport: Transport, now = Date.now(), limit = 200) {
   const due = db
@@ -131,7 +152,10 @@ export async function sendPendingMessages(db: Db, transport: Transport, now = Da
     try {
       const { subject, text } = await renderMessage(row);
       await transport.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
-      db.update(outbox).set({ status: "sent", sentAt: new Date(now), lastError: null }).where(eq(outbox.id, row.id)).run();
+      db.update(outbox)
+        .set({ status: "sent", sentAt: new Date(now), lastError: null, payload: eraseSecrets(row.payload) })
+        .where(eq(outbox.id, row.id))
+        .run();
       result.sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
@@ -141,6 +165,8 @@ export async function sendPendingMessages(db: Db, transport: Transport, now = Da
           status: final ? "failed" : "pending",
           lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
           nextAttemptAt: final ? null : new Date(now + 60_000 * 2 ** (attempts - 1)),
+          // Kept while a retry needs it, erased once nobody will send it.
+          ...(final ? { payload: eraseSecrets(row.payload) } : {}),
         })
         .where(eq(outbox.id, row.id))
         .run();

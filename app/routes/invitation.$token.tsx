@@ -3,7 +3,7 @@ import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/invitation.$token";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { ContactTakenError } from "~/models/accounts.server";
-import { acceptInvitation, acceptInvitationAsNewUser, findInvitation } from "~/models/invitations.server";
+import { acceptInvitation, acceptInvitationAsNewUser, findInvitation, isInvitee } from "~/models/invitations.server";
 import { isOrgMember } from "~/models/organisations.server";
 import { invitedAccountSchema } from "~/schemas/organisation";
 import { getUser } from "~/utils/auth.server";
@@ -22,8 +22,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const invitation = findInvitation(db, params.token);
   if (!invitation) throw data(null, { status: 404 });
   const viewer = user
-    ? { role: user.role, alreadyMember: isOrgMember(db, user.id, invitation.orgId) }
+    ? { role: user.role, alreadyMember: isOrgMember(db, user.id, invitation.orgId), invitee: isInvitee(invitation, user) }
     : null;
+  // Another role's account cannot join an organisation, nor another employer's account: the page says why.
+  const refused = user && (user.role !== "employeur" || (!viewer!.alreadyMember && !viewer!.invitee));
   return data(
     {
       orgName: invitation.orgName,
@@ -31,8 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       contactKind: invitation.phone ? ("phone" as const) : ("email" as const),
       viewer,
     },
-    // Another role's account cannot join an organisation: the page says why.
-    { status: user && user.role !== "employeur" ? 403 : 200 },
+    { status: refused ? 403 : 200 },
   );
 }
 
@@ -49,6 +50,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent !== "join") throw data(null, { status: 400 });
     const joined = acceptInvitation(db, user.id, params.token, clientIp(context));
     if (!joined) throw data(null, { status: 404 });
+    if (!joined.ok) {
+      return data<ActionData>({ fieldErrors: {}, values: {}, formError: "employer:invitation.notInvitee" }, { status: 403 });
+    }
     return redirect("/employeur");
   }
 
@@ -96,7 +100,13 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
         </p>
       ) : null}
 
-      {viewer?.role === "employeur" && !viewer.alreadyMember ? (
+      {viewer?.role === "employeur" && !viewer.alreadyMember && !viewer.invitee ? (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3">
+          {t("invitation.notInvitee", { context: contactKind, contact, orgName })}
+        </p>
+      ) : null}
+
+      {viewer?.role === "employeur" && !viewer.alreadyMember && viewer.invitee ? (
         <Form method="post">
           <button type="submit" name="intent" value="join" className="btn" disabled={navigation.state === "submitting"}>
             {t("invitation.join", { orgName })}

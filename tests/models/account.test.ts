@@ -6,6 +6,7 @@ import { authenticate } from "../../app/models/accounts.server";
 import { saveAlert } from "../../app/models/alerts.server";
 import { applyToOffer, moveApplication } from "../../app/models/applications.server";
 import { storeCv } from "../../app/models/files.server";
+import { reportOffer } from "../../app/models/reports.server";
 import type { Db } from "../../app/utils/db.server";
 import {
   applicationEvents,
@@ -15,6 +16,7 @@ import {
   candidateProfiles,
   candidateTrades,
   files,
+  fraudReports,
   notifications,
   oneTimeCodes,
   organisations,
@@ -344,6 +346,24 @@ describe("anonymiseAccount: deleting an account", () => {
     const org = db.select().from(organisations).where(eq(organisations.name, "Menuiserie du Fleuve")).get()!;
     expect(org).toMatchObject({ contactName: null, contactPhone: null, contactEmail: null });
     expect(findEverywhere(["+22376554433", "moussa@atelier.ml", "Konaté"])).toEqual([]);
+  });
+
+  it("keeps the person's fraud reports as evidence, without their id, free text or address hash", async () => {
+    const reporter = await registerCandidate(db, { phone: "76 12 34 57" });
+    const other = await registerCandidate(db, { phone: "76 12 34 58" });
+    const { org } = await insertEmployerWithOrg(db);
+    const scam = insertOffer(db, { orgId: org.id, title: "Gardien, frais de dossier" });
+    const theirs = reportOffer(db, { offerId: scam.id, reporterId: reporter.id, ip: "41.73.5.5", reason: "money", details: "Il demande 10 000 F. Rappelez-moi au 76 12 34 57" });
+    const others = reportOffer(db, { offerId: scam.id, reporterId: other.id, ip: "41.73.6.6", reason: "money", details: "Même chose pour moi" });
+    expect([theirs.ok, others.ok]).toEqual([true, true]);
+
+    anonymiseAccount(db, reporter.id, { actorId: reporter.id, reason: "self" });
+
+    const reports = db.select().from(fraudReports).where(eq(fraudReports.offerId, scam.id)).orderBy(fraudReports.id).all();
+    expect(reports).toHaveLength(2);
+    expect(reports[0]).toMatchObject({ reporterId: null, details: null, reporterIpHash: null, reason: "money", status: "open" });
+    expect(reports[1]).toMatchObject({ reporterId: other.id, details: "Même chose pour moi", reporterIpHash: expect.any(String) });
+    expect(findEverywhere(["+22376123457", "76 12 34 57"])).toEqual([]);
   });
 
   it("does nothing for an unknown account", async () => {

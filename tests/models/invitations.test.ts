@@ -58,7 +58,7 @@ describe("inviteColleague", () => {
         recipient: "+22370112233",
         template: "invitation",
         locale: "en",
-        payload: { orgName: "Boulangerie du Fleuve", link: `/invitation/${result.token}` },
+        payload: expect.objectContaining({ orgName: "Boulangerie du Fleuve", link: `/invitation/${result.token}` }),
         dedupeKey: `invitation:${row.id}`,
         status: "pending",
       }),
@@ -164,7 +164,7 @@ describe("acceptInvitation (an employer already registered)", () => {
     const colleague = await insertUser(db, { role: "employeur", email: "collegue@fleuve.ml" });
     const { token } = invite(user.id, { email: "collegue@fleuve.ml" });
 
-    expect(acceptInvitation(db, colleague.id, token, "41.1.1.1", NOW)).toEqual({ orgId: org.id, orgName: "Boulangerie du Fleuve" });
+    expect(acceptInvitation(db, colleague.id, token, "41.1.1.1", NOW)).toEqual({ ok: true, orgId: org.id, orgName: "Boulangerie du Fleuve" });
     expect(db.select().from(memberships).where(eq(memberships.userId, colleague.id)).get()).toMatchObject({ orgId: org.id, role: "member" });
     expect(db.select().from(orgInvitations).get()!.acceptedAt).toEqual(NOW);
     expect(db.select().from(auditLog).where(eq(auditLog.action, "organisation.joined")).get()).toMatchObject({
@@ -190,6 +190,31 @@ describe("acceptInvitation (an employer already registered)", () => {
     expect(acceptInvitation(db, colleague.id, token, undefined, new Date(NOW.getTime() + INVITATION_TTL_MS + 1))).toBeNull();
     expect(isOrgMember(db, colleague.id, org.id)).toBe(false);
     expect(db.select().from(orgInvitations).get()!.acceptedAt).toBeNull();
+  });
+});
+
+describe("acceptInvitation: only the invited phone or e-mail", () => {
+  it("refuses an employer whose account is not the invited contact, and the link stays usable by the invited person", async () => {
+    const { user, org } = await owner();
+    const { token } = invite(user.id, { phone: "+22370112233" });
+    // A rival who got hold of the link (forwarded SMS, shared phone).
+    const rival = await registerEmployer(db, { phone: "66 00 11 22", email: "rival@garage.ml", orgName: "Garage Rival" });
+    expect(acceptInvitation(db, rival.id, token, "41.9.9.9", NOW)).toEqual({ ok: false, error: "notInvitee" });
+    expect(isOrgMember(db, rival.id, org.id)).toBe(false);
+    expect(db.select().from(orgInvitations).get()!.acceptedAt).toBeNull();
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "organisation.joined")).all()).toEqual([]);
+
+    const invited = await insertUser(db, { role: "employeur", phone: "+22370112233" });
+    expect(acceptInvitation(db, invited.id, token, undefined, NOW)).toMatchObject({ ok: true, orgId: org.id });
+  });
+
+  it("matches an e-mail invitation whatever the letters' case, and not another address", async () => {
+    const { user, org } = await owner();
+    const { token } = invite(user.id, { email: "awa@fleuve.ml" });
+    const other = await insertUser(db, { role: "employeur", email: "awa@fleuve.ml.evil.com" });
+    expect(acceptInvitation(db, other.id, token, undefined, NOW)).toEqual({ ok: false, error: "notInvitee" });
+    const awa = await insertUser(db, { role: "employeur", email: "Awa@Fleuve.ML" });
+    expect(acceptInvitation(db, awa.id, token, undefined, NOW)).toMatchObject({ ok: true, orgId: org.id });
   });
 });
 

@@ -5,12 +5,16 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { issueSetPasswordCode } from "../../app/models/activation.server";
+import { inviteColleague } from "../../app/models/invitations.server";
 import type { EmployerMove } from "../../app/models/pipeline";
 import {
   httpTransport,
   logTransport,
+  ERASED_SECRET,
   MAX_ATTEMPTS,
   renderMessage,
+  secretPayload,
   sendPendingMessages,
   transportFromEnv,
   type OutgoingMessage,
@@ -19,6 +23,8 @@ import {
 import type { Db } from "../../app/utils/db.server";
 import { outbox } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
+import { insertUser } from "../helpers/factories";
+import { employerWithOrg } from "../helpers/offers";
 
 let db: Db;
 const savedPublicUrl = process.env.PUBLIC_URL;
@@ -178,6 +184,83 @@ describe("sendPendingMessages: failures and retries", () => {
     expect(await sendPendingMessages(db, transport)).toEqual({ sent: 0, failed: 0, retried: 1 });
     expect(sent).toEqual([]);
     expect(row(message.id).lastError).toContain("application.withdrawn");
+  });
+});
+
+describe("secrets: erased from the database once a message is sent or given up", () => {
+  /** The payload column as SQLite holds it: what a copy of the database would show. */
+  const storedPayload = (id: number) =>
+    (db.$client.prepare("SELECT payload FROM outbox WHERE id = ?").get(id) as { payload: string }).payload;
+
+  async function activationSms() {
+    const person = await insertUser(db, { role: "candidat", phone: "+22370445566", password: null });
+    const { code } = issueSetPasswordCode(db, person.id)!;
+    return { code, id: db.select().from(outbox).get()!.id };
+  }
+
+  async function invitationMessage() {
+    const { user } = await employerWithOrg(db, "verified", "Boulangerie du Fleuve");
+    const result = inviteColleague(db, user.id, { phone: "+22370112233" });
+    if (!result?.ok) throw new Error("invitation refused");
+    return { token: result.token, id: db.select().from(outbox).get()!.id };
+  }
+
+  it("sends the activation code, then keeps only a marker in its place", async () => {
+    const { code, id } = await activationSms();
+    // Needed until it is sent.
+    expect(storedPayload(id)).toContain(code);
+    const { transport, sent } = recorder();
+    await sendPendingMessages(db, transport);
+    expect(sent[0]!.text).toContain(code);
+    expect(row(id).status).toBe("sent");
+    expect(storedPayload(id)).not.toContain(code);
+    expect(row(id).payload).toMatchObject({ code: ERASED_SECRET, link: "/activer-compte" });
+  });
+
+  it("sends the invitation link with its token, then erases the link and keeps the organisation's name", async () => {
+    const { token, id } = await invitationMessage();
+    const { transport, sent } = recorder();
+    await sendPendingMessages(db, transport);
+    expect(sent[0]!.text).toContain(`https://baara.ml/invitation/${token}`);
+    expect(storedPayload(id)).not.toContain(token);
+    expect(row(id).payload).toMatchObject({ orgName: "Boulangerie du Fleuve", link: ERASED_SECRET });
+  });
+
+  it("keeps the secret while a retry is due, and erases it when the last attempt fails", async () => {
+    const { code, id } = await activationSms();
+    const { transport, callsFor } = recorder({ fail: () => true });
+    let now = Date.now();
+    await sendPendingMessages(db, transport, now);
+    expect(row(id).status).toBe("pending");
+    expect(storedPayload(id)).toContain(code);
+    while (row(id).status === "pending") {
+      now += 60 * MINUTE;
+      await sendPendingMessages(db, transport, now);
+    }
+    expect(callsFor(id)).toBe(MAX_ATTEMPTS);
+    expect(row(id)).toMatchObject({ status: "failed", payload: expect.objectContaining({ code: ERASED_SECRET }) });
+    expect(storedPayload(id)).not.toContain(code);
+  });
+
+  it("erases whatever a payload declares secret, whatever its template, and a `code` or `token` even undeclared", async () => {
+    const declared = queue({ template: "alerts.digest", payload: secretPayload({ count: 1, titles: "Maçon" }, { link: "/x?cle=abc123" }) });
+    const undeclared = queue({ template: "setPassword", payload: { code: "482913", token: "t0k3n", link: "/activer-compte" } });
+    const plain = queue();
+    await sendPendingMessages(db, recorder().transport);
+    expect(row(declared.id).payload).toMatchObject({ count: 1, titles: "Maçon", link: ERASED_SECRET });
+    expect(row(undeclared.id).payload).toMatchObject({ code: ERASED_SECRET, token: ERASED_SECRET, link: "/activer-compte" });
+    expect(row(plain.id).payload).toEqual({ offerTitle: "Maçon à Kati", link: "/candidat/candidatures" });
+  });
+
+  it("still writes the whole message, code included, to the development log file", async () => {
+    const { code } = await activationSms();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baara-outbox-"));
+    try {
+      await sendPendingMessages(db, logTransport(path.join(dir, "outbox.log")));
+      expect(fs.readFileSync(path.join(dir, "outbox.log"), "utf8")).toContain(`Code : ${code}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

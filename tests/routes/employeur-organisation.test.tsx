@@ -281,6 +281,29 @@ describe("/invitation/:token", () => {
     expect(isOrgMember(db(), colleague.id, ids.org)).toBe(true);
   });
 
+  it("refuses an employer whose account is not the invited one (403, in their language); the invited person still joins", async () => {
+    const token = newInvitation({ phone: "+22365432103" });
+    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.stranger, undefined, { token })) as { init: ResponseInit };
+    expect(page.init.status).toBe(403);
+    await renderAt(`/invitation/${token}`, cookies.stranger);
+    expect(await screen.findByText(/Cette invitation a été envoyée au 65 43 21 03/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Rejoindre/ })).toBeNull();
+
+    const refused = (await call(invitationAction, `/invitation/${token}`, cookies.stranger, { intent: "join" }, { token })) as {
+      init: ResponseInit;
+      data: { formError: string };
+    };
+    expect(refused.init.status).toBe(403);
+    expect(refused.data.formError).toBe("employer:invitation.notInvitee");
+    const stranger = (await getSessionUser(db(), requestWithCookie("http://localhost/", cookies.stranger)))!;
+    expect(isOrgMember(db(), stranger.id, ids.org)).toBe(false);
+
+    const invited = await insertUser(db(), { role: "employeur", phone: "+22365432103" });
+    const joined = (await call(invitationAction, `/invitation/${token}`, await sessionCookieFor(db(), invited.id), { intent: "join" }, { token })) as Response;
+    expect(joined.headers.get("Location")).toBe("/employeur");
+    expect(isOrgMember(db(), invited.id, ids.org)).toBe(true);
+  });
+
   it("explains to a candidate that only an employer account can join (403)", async () => {
     const token = newInvitation({ phone: "+22365432102" });
     const page = (await call(invitationLoader, `/invitation/${token}`, cookies.candidate, undefined, { token })) as { init: ResponseInit };
