@@ -16,12 +16,11 @@ import "./app.css";
 import { ErrorPage } from "./components/ErrorPage";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
-import { setUserLocale } from "./models/accounts.server";
 import { unreadNotificationCount } from "./models/notifications.server";
 import { getUser } from "./utils/auth.server";
 import { getDb } from "./utils/db.server";
 import { DEFAULT_LOCALE } from "./utils/i18n";
-import { getLocale, requestedLocale } from "./utils/i18n.server";
+import { getLocale } from "./utils/i18n.server";
 
 export const handle = { i18n: ["common"] };
 
@@ -29,8 +28,8 @@ export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.
 
 export async function loader({ request }: Route.LoaderArgs) {
   const [user, locale] = await Promise.all([getUser(request), getLocale(request)]);
-  // A logged-in person who switches language gets their messages (SMS, e-mail) in it too.
-  if (user && requestedLocale(request) && user.locale !== locale) setUserLocale(getDb(), user.id, locale);
+  // `?lng=` only changes this browser's pages (a cookie): a link must not change the language of
+  // someone's SMS and e-mails, which they choose on their account page.
   return data({
     locale,
     user: user

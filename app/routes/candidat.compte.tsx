@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/candidat.compte";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
+import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { PasswordForm } from "~/components/PasswordForm";
 import { changePassword, deleteOwnAccount } from "~/models/account.server";
 import { changePasswordSchema, deleteAccountSchema } from "~/schemas/account";
@@ -9,6 +10,7 @@ import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { languageSaved, saveMessageLanguage } from "~/utils/message-language.server";
 import { createUserSession, destroySession } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "candidate"] };
@@ -25,10 +27,12 @@ export async function loader({ request }: Route.LoaderArgs) {
     phone: user.phone,
     email: user.email,
     passwordChanged: url.searchParams.get("motdepasse") === "change",
+    locale: user.locale,
+    languageSaved: languageSaved(request),
   };
 }
 
-type ActionData = { form: "password" | "delete"; fieldErrors: FieldErrors };
+type ActionData = { form: "password" | "delete" | "language"; fieldErrors: FieldErrors };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireRole(request, "candidat");
@@ -55,6 +59,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     return destroySession(db, request, DELETED);
   }
+
+  if (intent === "language") return saveMessageLanguage(user.id, formData, "/candidat/compte");
 
   throw data(null, { status: 400 });
 }
@@ -91,6 +97,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </p>
       ) : null}
       <PasswordForm errors={errors("password")} />
+      <MessageLanguageForm locale={loaderData.locale} saved={loaderData.languageSaved} errors={errors("language")} />
       <ExportForm />
       <DeleteForm errors={errors("delete")} />
     </div>

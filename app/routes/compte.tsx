@@ -1,12 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/compte";
+import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { PasswordForm } from "~/components/PasswordForm";
 import { changePassword } from "~/models/account.server";
 import { changePasswordSchema } from "~/schemas/account";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { languageSaved, saveMessageLanguage } from "~/utils/message-language.server";
 import { createUserSession } from "~/utils/session.server";
 
 // Employers, counsellors and admins change their password here; candidates
@@ -16,13 +18,21 @@ export const handle = { i18n: ["common", "candidate"] };
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (user.role === "candidat") throw redirect("/candidat/compte");
-  return { displayName: user.displayName, changed: new URL(request.url).searchParams.get("motdepasse") === "change" };
+  const url = new URL(request.url);
+  return {
+    displayName: user.displayName,
+    changed: url.searchParams.get("motdepasse") === "change",
+    locale: user.locale,
+    languageSaved: languageSaved(request),
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (user.role === "candidat") throw redirect("/candidat/compte");
-  const form = parseForm(changePasswordSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "language") return saveMessageLanguage(user.id, formData, "/compte");
+  const form = parseForm(changePasswordSchema, formData);
   if (!form.ok) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400 });
   const db = getDb();
   const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword);
@@ -35,6 +45,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("candidate");
+  const languageErrors = actionData && "form" in actionData ? actionData.fieldErrors : undefined;
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <title>{`${t("common:nav.myAccount")} · Baara`}</title>
@@ -43,7 +54,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       {loaderData.changed ? (
         <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">{t("account.passwordChanged")}</p>
       ) : null}
-      <PasswordForm errors={actionData?.fieldErrors ?? {}} />
+      <PasswordForm errors={languageErrors ? {} : (actionData?.fieldErrors ?? {})} />
+      <MessageLanguageForm locale={loaderData.locale} saved={loaderData.languageSaved} errors={languageErrors ?? {}} />
     </div>
   );
 }

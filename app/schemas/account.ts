@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "../utils/i18n";
 import { newPassword as newPasswordField } from "./fields";
 
 const currentPassword = z
@@ -25,4 +26,10 @@ export const deleteAccountSchema = z.object({
   intent: z.literal("delete"),
   password: currentPassword,
   understand: z.literal("on", { error: "candidate:errors.understandRequired" }),
+});
+
+/** The language of one's SMS and e-mails (the pages' language is the header's switch, a cookie). */
+export const languageSchema = z.object({
+  intent: z.literal("language"),
+  locale: z.enum(SUPPORTED_LOCALES, { error: "candidate:errors.localeInvalid" }),
 });

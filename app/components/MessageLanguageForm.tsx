@@ -1,0 +1,35 @@
+import { useTranslation } from "react-i18next";
+import { Form, useNavigation } from "react-router";
+import { FormErrorSummary, SelectField } from "~/components/Field";
+import type { FieldErrors } from "~/utils/forms";
+import { SUPPORTED_LOCALES } from "~/utils/i18n";
+
+// Each language is named in itself, as in the header's switch.
+const NAMES: Record<string, string> = { fr: "Français", en: "English" };
+
+/** The language Baara writes in to the person (SMS, e-mail): a POST with intent=language. */
+export function MessageLanguageForm({ locale, saved, errors }: { locale: string; saved: boolean; errors: FieldErrors }) {
+  const { t } = useTranslation("candidate");
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="message-language-title" className="card space-y-4">
+      <h2 id="message-language-title" className="text-xl font-semibold">
+        {t("account.language.title")}
+      </h2>
+      <p className="text-stone-700">{t("account.language.intro")}</p>
+      {saved ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {t("account.language.saved")}
+        </p>
+      ) : null}
+      <Form method="post" className="space-y-4" noValidate>
+        <FormErrorSummary errors={errors} />
+        <SelectField label={t("account.language.label")} name="locale" defaultValue={locale} error={errors.locale}
+          options={SUPPORTED_LOCALES.map((lng) => ({ value: lng, label: NAMES[lng]! }))} />
+        <button type="submit" name="intent" value="language" className="btn" disabled={navigation.state === "submitting"}>
+          {t("account.language.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

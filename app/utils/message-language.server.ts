@@ -1,0 +1,19 @@
+import { data, redirect } from "react-router";
+import { setUserLocale } from "../models/accounts.server";
+import { languageSchema } from "../schemas/account";
+import { getDb } from "./db.server";
+import { parseForm } from "./forms";
+
+/** The account page was reached right after saving the language: it says so. */
+export const languageSaved = (request: Request) => new URL(request.url).searchParams.get("langue") === "enregistree";
+
+/**
+ * The account pages' language form (/compte and /candidat/compte): the only
+ * place where the language of a person's SMS and e-mails changes.
+ */
+export function saveMessageLanguage(userId: number, formData: FormData, page: string) {
+  const form = parseForm(languageSchema, formData);
+  if (!form.ok) return data({ form: "language" as const, fieldErrors: form.fieldErrors }, { status: 400 });
+  setUserLocale(getDb(), userId, form.data.locale);
+  return redirect(`${page}?langue=enregistree`);
+}
