@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, lte, or, sql } from "drizzle-orm";
 import { createInstance, type TFunction } from "i18next";
 import { outbox } from "../../db/schema";
 import type { Db } from "../utils/db.server";
 import { formatDateTime } from "../utils/format";
+import { publicUrl } from "../utils/public-url.server";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -26,6 +27,34 @@ function eraseSecrets(payload: Record<string, unknown>) {
     if (typeof key === "string" && key in erased && key !== SECRET_KEYS) erased[key] = ERASED_SECRET;
   }
   return erased;
+}
+
+/**
+ * Erases the secrets that finished (sent or failed) messages still hold: those
+ * queued before secrets were erased at sending, whose invitation links were not
+ * yet declared secret. A daily chore (`npm run jobs`); returns how many changed.
+ */
+export function eraseFinishedSecrets(db: Db) {
+  const rows = db
+    .select({ id: outbox.id, template: outbox.template, payload: outbox.payload })
+    .from(outbox)
+    .where(
+      and(
+        inArray(outbox.status, ["sent", "failed"]),
+        sql`instr(${outbox.payload}, ${ERASED_SECRET}) = 0`,
+        or(eq(outbox.template, "invitation"), ...[SECRET_KEYS, ...ALWAYS_SECRET].map((key) => like(outbox.payload, `%"${key}"%`))),
+      ),
+    )
+    .all();
+  let changed = 0;
+  for (const row of rows) {
+    const declared = row.template === "invitation" && !(SECRET_KEYS in row.payload) ? { ...row.payload, [SECRET_KEYS]: ["link"] } : row.payload;
+    const payload = eraseSecrets(declared);
+    if (JSON.stringify(payload) === JSON.stringify(declared)) continue;
+    db.update(outbox).set({ payload }).where(eq(outbox.id, row.id)).run();
+    changed++;
+  }
+  return changed;
 }
 
 export type OutgoingMessage = { id: number; channel: "sms" | "email"; recipient: string; subject: string | null; text: string };
@@ -107,8 +136,7 @@ export async function renderMessage(row: { template: string; locale: string; cha
   const textKey = `${key}.${row.channel === "sms" ? "sms" : "body"}`;
   // i18next answers an unknown key with the key itself: never send "application.x.sms" to someone.
   if (!exists(textKey)) throw new Error(`no message template ${textKey}`);
-  const base = (process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const link = typeof row.payload.link === "string" ? `${base}${row.payload.link}` : "";
+  const link = typeof row.payload.link === "string" ? publicUrl(row.payload.link) : "";
   const values = { ...row.payload, link, ...readableInterview(row.payload, row.locale) };
   return {
     subject: row.channel === "email" ? t(`${key}.subject`, values) : null,

@@ -12,6 +12,7 @@ import {
   httpTransport,
   logTransport,
   ERASED_SECRET,
+  eraseFinishedSecrets,
   MAX_ATTEMPTS,
   renderMessage,
   secretPayload,
@@ -250,6 +251,23 @@ describe("secrets: erased from the database once a message is sent or given up",
     expect(row(declared.id).payload).toMatchObject({ count: 1, titles: "Maçon", link: ERASED_SECRET });
     expect(row(undeclared.id).payload).toMatchObject({ code: ERASED_SECRET, token: ERASED_SECRET, link: "/activer-compte" });
     expect(row(plain.id).payload).toEqual({ offerTitle: "Maçon à Kati", link: "/candidat/candidatures" });
+  });
+
+  it("erases, as a daily chore, the secrets that finished messages still hold (sent before this rule)", async () => {
+    const token = "k".repeat(43);
+    const sentCode = queue({ template: "setPassword", status: "sent", attempts: 1, payload: { code: "482913", link: "/activer-compte" } });
+    const failedInvitation = queue({ template: "invitation", status: "failed", attempts: MAX_ATTEMPTS, payload: { orgName: "Atelier", link: `/invitation/${token}` } });
+    const pendingCode = queue({ template: "setPassword", payload: { code: "771204", link: "/activer-compte" } });
+    const news = queue({ status: "sent", attempts: 1 });
+
+    expect(eraseFinishedSecrets(db)).toBe(2);
+    expect(row(sentCode.id).payload).toEqual({ code: ERASED_SECRET, link: "/activer-compte" });
+    expect(storedPayload(failedInvitation.id)).not.toContain(token);
+    expect(row(failedInvitation.id).payload).toMatchObject({ orgName: "Atelier", link: ERASED_SECRET });
+    // Still to be sent: it needs its code.
+    expect(row(pendingCode.id).payload).toEqual({ code: "771204", link: "/activer-compte" });
+    expect(row(news.id).payload).toEqual({ offerTitle: "Maçon à Kati", link: "/candidat/candidatures" });
+    expect(eraseFinishedSecrets(db)).toBe(0);
   });
 
   it("still writes the whole message, code included, to the development log file", async () => {
