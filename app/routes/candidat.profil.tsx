@@ -11,12 +11,9 @@ import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { formLists, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
-import { readFormWithin } from "~/utils/upload.server";
+import { CV_FORM_MAX_BYTES, readFormWithin } from "~/utils/upload.server";
 
 export const handle = { i18n: ["common", "candidate"] };
-
-// The 3 MB file plus the multipart envelope; anything larger is refused unread.
-const UPLOAD_MAX_BYTES = 3.5 * 1024 * 1024;
 
 const NOTICES = ["profil", "cv", "cv-retire"] as const;
 
@@ -46,7 +43,7 @@ type ActionData =
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "candidat");
-  const read = await readFormWithin(request, UPLOAD_MAX_BYTES);
+  const read = await readFormWithin(request, CV_FORM_MAX_BYTES);
   if (!read.ok) {
     if (read.status === 400) throw data(null, { status: 400 });
     return data<ActionData>({ cvError: "candidate:errors.cv.tooLarge" }, { status: 413 });

@@ -8,6 +8,8 @@ import express from "express";
 import * as build from "virtual:react-router/server-build";
 import { closeDb, getDb } from "../utils/db.server";
 import { baseSecurityHeaders, isCrossSiteWrite } from "../utils/security.server";
+import { withBoundedBody } from "./body-limit";
+import { privateWhenPersonal } from "./private-responses";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
@@ -58,16 +60,21 @@ app.use((req, res, next) => {
   next();
 });
 
+// Answers to a logged-in person or to a form: `Cache-Control: private, no-store`.
+app.use(privateWhenPersonal);
+
 app.all(
   "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      clientIp: req.ip ?? "unknown",
-      requestId: String(res.locals.requestId),
+  withBoundedBody(
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? "unknown",
+        requestId: String(res.locals.requestId),
+      }),
     }),
-  }),
+  ),
 );
 
 // Open (and migrate) the database before taking any request.

@@ -1,3 +1,6 @@
+/** The CV form: its 3 MB file plus the multipart envelope; anything larger is refused unread. */
+export const CV_FORM_MAX_BYTES = 3.5 * 1024 * 1024;
+
 export type ReadFormResult = { ok: true; formData: FormData } | { ok: false; status: 400 | 413 };
 
 /**
