@@ -101,3 +101,6 @@ export const FRAUD_STATUSES = ["open", "dismissed", "upheld"] as const;
 export const OUTBOX_CHANNELS = ["sms", "email"] as const;
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+
+export const IDENTITY_REQUEST_STATUSES = ["pending", "accepted", "refused", "withdrawn"] as const;
+export type IdentityRequestStatus = (typeof IDENTITY_REQUEST_STATUSES)[number];

@@ -34,6 +34,7 @@ import {
   FRAUD_STATUSES,
   OUTBOX_CHANNELS,
   OUTBOX_STATUSES,
+  IDENTITY_REQUEST_STATUSES,
 } from "./enums";
 
 export * from "./enums";
@@ -127,6 +128,35 @@ export const memberships = sqliteTable(
   (t) => [
     uniqueIndex("memberships_user_org_idx").on(t.userId, t.orgId),
     index("memberships_org_idx").on(t.orgId),
+  ],
+);
+
+// A verified organisation's new name, RCCM or NIF waits here for a counsellor:
+// `organisations` keeps the checked identity, the one the badge vouches for.
+export const organisationIdentityRequests = sqliteTable(
+  "organisation_identity_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    rccm: text("rccm"),
+    nif: text("nif"),
+    requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
+    // A replaced request takes the time of its new version.
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    status: text("status", { enum: IDENTITY_REQUEST_STATUSES }).notNull().default("pending"),
+    reason: text("reason"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    // At most one request waits per organisation.
+    uniqueIndex("org_identity_requests_pending_idx").on(t.orgId).where(sql`status = 'pending'`),
+    index("org_identity_requests_status_idx").on(t.status, t.requestedAt),
   ],
 );
 

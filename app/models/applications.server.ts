@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, sql, type AnyColumn } from "drizzle-orm";
 import {
   applicationEvents,
   applications,
@@ -16,7 +16,7 @@ import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { notifyCandidate } from "./messages.server";
 import { closeOpenApplications, isOpenOffer } from "./offers.server";
-import { isOrgMember } from "./organisations.server";
+import { applicantAccess, applicantsReachable, mayReachApplicants, type ApplicantsWithheld } from "./organisations.server";
 import { canWithdraw, employerMoves, isOpen, type EmployerMove } from "./pipeline";
 import { createPlacement } from "./placements.server";
 
@@ -200,7 +200,8 @@ export type MoveInput = {
 
 export type MoveResult =
   | { ok: true; status: ApplicationStatus; offerFilled: boolean }
-  | { ok: false; reason: "not_allowed" | "positions_full" | "missing_refusal_reason" | "missing_interview" };
+  | { ok: false; reason: "not_allowed" | "positions_full" | "missing_refusal_reason" | "missing_interview" }
+  | { ok: false; reason: "withheld"; withheld: ApplicantsWithheld };
 
 /**
  * An employer moves an application of one of their organisation's offers.
@@ -217,7 +218,9 @@ export function moveApplication(db: Db, input: MoveInput): MoveResult | null {
     .innerJoin(offers, eq(offers.id, applications.offerId))
     .where(eq(applications.id, input.applicationId))
     .get();
-  if (!row || !isOrgMember(db, input.employerId, row.offer.orgId)) return null;
+  const access = row ? applicantAccess(db, input.employerId, row.offer.orgId) : null;
+  if (!access) return null;
+  if (access.withheld) return { ok: false, reason: "withheld", withheld: access.withheld };
   if (input.to === "rejected" && !input.refusalReason) return { ok: false, reason: "missing_refusal_reason" };
   if (input.to === "interview" && !input.interviewAt) return { ok: false, reason: "missing_interview" };
 
@@ -307,6 +310,7 @@ export function listCandidateApplications(db: Db, candidateId: number) {
       offerTitle: offers.title,
       offerStatus: offers.status,
       orgName: organisations.name,
+      orgStatus: organisations.verificationStatus,
     })
     .from(applications)
     .innerJoin(offers, eq(offers.id, applications.offerId))
@@ -327,8 +331,10 @@ export function listCandidateApplications(db: Db, candidateId: number) {
         .orderBy(applicationEvents.createdAt, applicationEvents.id)
         .all()
     : [];
-  return rows.map((row) => ({
+  return rows.map(({ orgStatus, ...row }) => ({
     ...row,
+    // The organisation no longer sees it: the candidate is told it waits, and why (never the counsellor's words).
+    onHold: isOpen(row.status) && !mayReachApplicants(orgStatus) ? orgStatus : null,
     canWithdraw: canWithdraw(row.status),
     timeline: events.filter((e) => e.applicationId === row.id),
   }));
@@ -344,6 +350,10 @@ export function ageBand(birthDate: string | null, today = isoToday()): string | 
   return "36+";
 }
 
+/** After withdrawal the employer keeps the name and history, never the contact details or the CV. */
+const unlessWithdrawn = <T>(column: AnyColumn) =>
+  sql<T | null>`CASE WHEN ${applications.status} = 'withdrawn' THEN NULL ELSE ${column} END`;
+
 /**
  * What an employer sees of applicants (DESIGN.md "Trust"): name, contact,
  * commune, education, skills, languages, experience, message, CV, age band.
@@ -355,7 +365,7 @@ const employerVisibleColumns = {
   status: applications.status,
   channel: applications.channel,
   message: applications.message,
-  cvFileId: applications.cvFileId,
+  cvFileId: unlessWithdrawn<number>(applications.cvFileId),
   refusalReason: applications.refusalReason,
   interviewAt: applications.interviewAt,
   interviewPlace: applications.interviewPlace,
@@ -366,8 +376,8 @@ const employerVisibleColumns = {
   firstName: candidateProfiles.firstName,
   lastName: candidateProfiles.lastName,
   displayName: users.displayName,
-  phone: users.phone,
-  email: users.email,
+  phone: unlessWithdrawn<string>(users.phone),
+  email: unlessWithdrawn<string>(users.email),
   region: candidateProfiles.region,
   commune: candidateProfiles.commune,
   educationLevel: candidateProfiles.educationLevel,
@@ -385,10 +395,16 @@ function toEmployerView<T extends { birthDate: string | null; trades: string | n
   return { ...rest, ageBand: ageBand(birthDate), trades: trades ? trades.split(",") : [], moves: employerMoves(row.status) };
 }
 
-/** The applications to one of the employer's offers (null for another organisation's offer). */
+/**
+ * The applications to one of the employer's offers: null for another
+ * organisation's offer, only `withheld` (why) when their organisation may not
+ * reach its applicants.
+ */
 export function listOfferApplications(db: Db, employerId: number, offerId: number, status?: ApplicationStatus) {
   const offer = db.select().from(offers).where(eq(offers.id, offerId)).get();
-  if (!offer || !isOrgMember(db, employerId, offer.orgId)) return null;
+  const access = offer ? applicantAccess(db, employerId, offer.orgId) : null;
+  if (!offer || !access) return null;
+  if (access.withheld) return { withheld: access.withheld };
   const rows = db
     .select(employerVisibleColumns)
     .from(applications)
@@ -403,10 +419,10 @@ export function listOfferApplications(db: Db, employerId: number, offerId: numbe
     .where(eq(applications.offerId, offerId))
     .groupBy(applications.status)
     .all();
-  return { offer, applications: rows.map(toEmployerView), counts };
+  return { withheld: null, offer, applications: rows.map(toEmployerView), counts };
 }
 
-/** One application as its employer sees it, with its timeline (null for anyone else). */
+/** One application as its employer sees it, with its timeline (null for anyone else; only `withheld` as above). */
 export function getApplicationForEmployer(db: Db, employerId: number, applicationId: number) {
   const row = db
     .select({ ...employerVisibleColumns, orgId: offers.orgId, offerTitle: offers.title, positions: offers.positions })
@@ -416,14 +432,16 @@ export function getApplicationForEmployer(db: Db, employerId: number, applicatio
     .leftJoin(candidateProfiles, eq(candidateProfiles.userId, applications.candidateId))
     .where(eq(applications.id, applicationId))
     .get();
-  if (!row || !isOrgMember(db, employerId, row.orgId)) return null;
+  const access = row ? applicantAccess(db, employerId, row.orgId) : null;
+  if (!row || !access) return null;
+  if (access.withheld) return { withheld: access.withheld };
   const timeline = db
     .select({ fromStatus: applicationEvents.fromStatus, toStatus: applicationEvents.toStatus, createdAt: applicationEvents.createdAt })
     .from(applicationEvents)
     .where(eq(applicationEvents.applicationId, applicationId))
     .orderBy(applicationEvents.createdAt, applicationEvents.id)
     .all();
-  return { ...toEmployerView(row), offerTitle: row.offerTitle, positions: row.positions, timeline };
+  return { withheld: null, ...toEmployerView(row), offerTitle: row.offerTitle, positions: row.positions, timeline };
 }
 
 /** Applications to the organisations' offers still unanswered after `days` days. */
@@ -433,10 +451,12 @@ export function waitingApplications(db: Db, orgIds: number[], days = 14, now = D
     .select({ id: applications.id, offerId: offers.id, offerTitle: offers.title, createdAt: applications.createdAt, displayName: users.displayName })
     .from(applications)
     .innerJoin(offers, eq(offers.id, applications.offerId))
+    .innerJoin(organisations, eq(organisations.id, offers.orgId))
     .innerJoin(users, eq(users.id, applications.candidateId))
     .where(
       and(
         inArray(offers.orgId, orgIds),
+        applicantsReachable(),
         eq(applications.status, "submitted"),
         sql`${applications.createdAt} < ${now - days * 86_400_000}`,
       ),

@@ -14,6 +14,7 @@ import {
 } from "../../db/schema";
 import type { Db } from "../utils/db.server";
 import { isoToday } from "../utils/dates";
+import { pendingIdentityRequestCount } from "./identity-requests.server";
 
 const count = sql<number>`count(*)`;
 
@@ -123,6 +124,7 @@ export function counsellorDashboard(db: Db, userId: number) {
         .from(organisations)
         .where(and(eq(organisations.kind, "employer"), eq(organisations.verificationStatus, "pending"))),
     ),
+    pendingIdentityChanges: pendingIdentityRequestCount(db),
     pendingOffers: one(db.select({ n: count }).from(offers).where(eq(offers.status, "pending"))),
     openReports: one(db.select({ n: count }).from(fraudReports).where(eq(fraudReports.status, "open"))),
     caseload: one(

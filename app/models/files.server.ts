@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { and, eq, ne, or } from "drizzle-orm";
-import { applications, candidateProfiles, files, memberships, offers } from "../../db/schema";
+import { and, eq, ne } from "drizzle-orm";
+import { applications, candidateProfiles, files, memberships, offers, organisations } from "../../db/schema";
 import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { applicantsReachable } from "./organisations.server";
 
 export const CV_MAX_BYTES = 3 * 1024 * 1024;
 const PDF_MAGIC = Buffer.from("%PDF-");
@@ -65,29 +66,32 @@ export type FileViewer = { id: number; role: string };
 
 /**
  * Who may download a CV: its owner, counsellors and admins, and the members of
- * an organisation to whose offer the owner applied (with this CV, or while it
- * is their profile's CV). Everyone else: null, as if it did not exist.
+ * an organisation that received it with an application to one of its offers
+ * (not withdrawn, and the organisation neither suspended nor rejected). A
+ * profile's CV the candidate did not send is theirs alone. Everyone else:
+ * null, as if it did not exist.
  */
 export function getFileForViewer(db: Db, viewer: FileViewer, fileId: number, ip?: string) {
   const file = db.select().from(files).where(eq(files.id, fileId)).get();
   if (!file) return null;
   let allowed = file.ownerId === viewer.id || viewer.role === "conseiller" || viewer.role === "admin";
   if (!allowed && viewer.role === "employeur" && file.ownerId !== null) {
-    const viaApplication = db
+    const received = db
       .select({ id: applications.id })
       .from(applications)
       .innerJoin(offers, eq(offers.id, applications.offerId))
+      .innerJoin(organisations, eq(organisations.id, offers.orgId))
       .innerJoin(memberships, and(eq(memberships.orgId, offers.orgId), eq(memberships.userId, viewer.id)))
-      .leftJoin(candidateProfiles, eq(candidateProfiles.userId, applications.candidateId))
       .where(
         and(
+          eq(applications.cvFileId, fileId),
           eq(applications.candidateId, file.ownerId),
-          or(eq(applications.cvFileId, fileId), eq(candidateProfiles.cvFileId, fileId)),
           ne(applications.status, "withdrawn"),
+          applicantsReachable(),
         ),
       )
       .get();
-    allowed = Boolean(viaApplication);
+    allowed = Boolean(received);
   }
   if (!allowed) return null;
   if (file.ownerId !== viewer.id) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { memberships, organisations, users, type VerificationStatus } from "../../db/schema";
 import type { OrganisationInput } from "../schemas/organisation";
 import type { Db, Tx } from "../utils/db.server";
@@ -25,6 +25,39 @@ export function isOrgMember(db: Db | Tx, userId: number, orgId: number): boolean
       .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)))
       .get(),
   );
+}
+
+/**
+ * A suspended or rejected organisation reaches none of its applicants (names,
+ * contacts, CVs, moves) until a counsellor decides again. A pending one cannot
+ * publish, so has none; a verified one sees them.
+ */
+const APPLICANTS_WITHHELD_FROM: readonly VerificationStatus[] = ["suspended", "rejected"];
+
+export function mayReachApplicants(status: VerificationStatus) {
+  return !APPLICANTS_WITHHELD_FROM.includes(status);
+}
+
+/** The same rule inside a query that joins `organisations`. */
+export const applicantsReachable = () => notInArray(organisations.verificationStatus, [...APPLICANTS_WITHHELD_FROM]);
+
+/** Why a member may not reach the applicants: the status, and the counsellor's reason if any. */
+export type ApplicantsWithheld = { status: VerificationStatus; reason: string | null };
+
+/**
+ * Whether a user may see and move the applicants of an organisation: null when
+ * they are not a member, `{ withheld: null }` when they may, `{ withheld }` with
+ * the reason when the organisation's status forbids it.
+ */
+export function applicantAccess(db: Db | Tx, userId: number, orgId: number): { withheld: ApplicantsWithheld | null } | null {
+  const org = db
+    .select({ status: organisations.verificationStatus, reason: organisations.verificationReason })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)))
+    .get();
+  if (!org) return null;
+  return { withheld: mayReachApplicants(org.status) ? null : { status: org.status, reason: org.reason } };
 }
 
 export function getOrganisation(db: Db, orgId: number) {

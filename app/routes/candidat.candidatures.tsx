@@ -95,10 +95,12 @@ function ApplicationCard({ application: a, error }: { application: Application; 
       <div>
         <p>
           <span className="font-medium">{t("applications.status")}</span>{" "}
-          <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold">{t(`common:applicationStatus.${a.status}`)}</span>
+          <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold">
+            {a.onHold ? t("applications.onHold") : t(`common:applicationStatus.${a.status}`)}
+          </span>
         </p>
-        <p className="mt-1">{t(`applications.explain.${a.status}`)}</p>
-        {a.status === "interview" && a.interviewAt ? (
+        <p className="mt-1">{a.onHold ? t(`applications.onHoldBecause.${a.onHold}`) : t(`applications.explain.${a.status}`)}</p>
+        {a.status === "interview" && a.interviewAt && !a.onHold ? (
           <p className="mt-1 font-medium">
             {a.interviewPlace
               ? t("applications.interviewAtPlace", { when: interviewTime(a.interviewAt), place: a.interviewPlace })

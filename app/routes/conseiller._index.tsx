@@ -45,6 +45,7 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
         <StatList
           items={[
             { label: t("counsellor.pendingOrganisations"), value: d.pendingOrganisations },
+            { label: t("counsellor.pendingIdentityChanges"), value: d.pendingIdentityChanges },
             { label: t("counsellor.pendingOffers"), value: d.pendingOffers },
             { label: t("counsellor.openReports"), value: d.openReports },
           ]}

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { data, Form, Link, redirect, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/conseiller.moderation";
 import { TextField, useErrorText } from "~/components/Field";
+import { IdentityRequestItem } from "~/components/moderation/IdentityRequestItem";
+import { decideIdentityRequest, pendingIdentityRequestCount, pendingIdentityRequests } from "~/models/identity-requests.server";
 import {
   decideOffer,
   decideOrganisation,
@@ -33,6 +35,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     reasonMax: REASON_MAX,
     counts: moderationCounts(db),
     organisations: pendingOrganisations(db),
+    identityRequests: pendingIdentityRequests(db, MODERATION_LIST_LIMIT),
+    identityRequestCount: pendingIdentityRequestCount(db),
     offers: pendingOffers(db),
     reports: openReports(db),
     // Each list shows at most this many items; the headings give the totals.
@@ -60,6 +64,10 @@ function decide(db: Db, counsellorId: number, input: ModerationInput, ip: string
       return decideReports(db, { ...by, offerId: input.offerId, decision: "dismiss" });
     case "reports.suspend":
       return decideReports(db, { ...by, offerId: input.offerId, decision: "suspend", reason: input.reason });
+    case "identity.accept":
+      return decideIdentityRequest(db, { ...by, requestId: input.requestId, decision: "accept" });
+    case "identity.refuse":
+      return decideIdentityRequest(db, { ...by, requestId: input.requestId, decision: "refuse", reason: input.reason });
   }
 }
 
@@ -79,25 +87,29 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/conseiller/moderation?fait=${form.data.intent}`);
 }
 
+const SUBJECT_FIELD = { org: "orgId", offer: "offerId", reports: "offerId", identity: "requestId" } as const;
+
 /** The errors of the form that was sent about this item, if it was this one. */
 function itemErrors(actionData: ActionData | undefined) {
-  return (subject: "org" | "offer" | "reports", id: number) => {
+  return (subject: keyof typeof SUBJECT_FIELD, id: number) => {
     const values = actionData?.values;
     if (!values?.intent?.startsWith(`${subject}.`)) return undefined;
-    return values[subject === "org" ? "orgId" : "offerId"] === String(id) ? actionData!.fieldErrors : undefined;
+    return values[SUBJECT_FIELD[subject]] === String(id) ? actionData!.fieldErrors : undefined;
   };
 }
 
 export default function Moderation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("moderation");
   const errorText = useErrorText();
-  const { counts, organisations, offers, reports, limit, done } = loaderData;
+  const { counts, organisations, identityRequests, identityRequestCount, offers, reports, limit, done } = loaderData;
+  const busy = useBusy();
   const errorsFor = itemErrors(actionData);
 
   // An error whose item is no longer listed (decided meanwhile; or the page reloaded without JavaScript).
   const values = actionData?.values;
   const listed =
     organisations.some((o) => errorsFor("org", o.id)) ||
+    identityRequests.some((r) => errorsFor("identity", r.id)) ||
     offers.some((o) => errorsFor("offer", o.id)) ||
     reports.some((r) => errorsFor("reports", r.offerId));
   const pageError = actionData && !listed ? (actionData.fieldErrors.form ?? Object.values(actionData.fieldErrors)[0]) : undefined;
@@ -124,6 +136,16 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
         {organisations.map((org) => (
           <OrganisationItem key={org.id} org={org} errors={errorsFor("org", org.id)} values={values} />
         ))}
+      </Section>
+
+      <Section id="mod-identity" heading={t("identity.heading", { n: identityRequestCount })} total={identityRequestCount} shown={identityRequests.length} limit={limit} empty={t("identity.empty")}>
+        {identityRequests.map((request) => {
+          const errors = errorsFor("identity", request.id);
+          return (
+            <IdentityRequestItem key={request.id} request={request} busy={busy}
+              alert={<ItemAlert errors={errors} />} reasonField={<ReasonField errors={errors} values={values} />} />
+          );
+        })}
       </Section>
 
       <Section id="mod-offers" heading={t("offers.heading", { n: counts.offers })} total={counts.offers} shown={offers.length} limit={limit} empty={t("offers.empty")}>
@@ -157,7 +179,7 @@ type ItemProps = { errors: FieldErrors | undefined; values: FormValues | undefin
 /** The error of an item's form that is not about the reason (not found, already decided, not verified). */
 function ItemAlert({ errors }: { errors: FieldErrors | undefined }) {
   const errorText = useErrorText();
-  const error: FieldError | undefined = errors && (errors.form ?? errors.intent ?? errors.orgId ?? errors.offerId);
+  const error: FieldError | undefined = errors && (errors.form ?? errors.intent ?? errors.orgId ?? errors.offerId ?? errors.requestId);
   if (!error) return null;
   return (
     <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-2 text-sm font-semibold text-red-800">

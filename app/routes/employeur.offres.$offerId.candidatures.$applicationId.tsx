@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
+import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
 import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { getApplicationForEmployer, moveApplication } from "~/models/applications.server";
 import { moveSchema, NOTE_MAX, PLACE_MAX } from "~/schemas/application";
@@ -18,19 +19,24 @@ export const handle = { i18n: ["common", "applications"] };
 
 const notFound = () => data(null, { status: 404 });
 
-/** The application of this URL, if it is one of this employer's and belongs to the offer named in the URL. */
+/**
+ * The application of this URL, if it is one of this employer's and belongs to
+ * the offer named in the URL: 404 otherwise, 403 (and why) when their
+ * organisation may not reach its applicants.
+ */
 function findApplication(userId: number, params: { offerId?: string; applicationId?: string }) {
   const offerId = parseIdParam(params.offerId);
   const applicationId = parseIdParam(params.applicationId);
-  if (offerId === null || applicationId === null) return null;
-  const application = getApplicationForEmployer(getDb(), userId, applicationId);
-  return application && application.offerId === offerId ? application : null;
+  const application = offerId === null || applicationId === null ? null : getApplicationForEmployer(getDb(), userId, applicationId);
+  if (!application) throw notFound();
+  if (application.withheld) throw applicantsWithheld(application.withheld);
+  if (application.offerId !== offerId) throw notFound();
+  return application;
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
   const a = findApplication(user.id, params);
-  if (!a) throw notFound();
   // Listed field by field: only what DESIGN.md lets an employer see reaches the page.
   return {
     offer: { id: a.offerId, title: a.offerTitle, positions: a.positions },
@@ -72,7 +78,6 @@ type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: st
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "employeur");
   const current = findApplication(user.id, params);
-  if (!current) throw notFound();
   const formData = await request.formData();
   if (formData.get("intent") !== "move") throw data(null, { status: 400 });
   const values = formValues(formData);
@@ -93,6 +98,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!result) throw notFound();
   if (!result.ok) {
     switch (result.reason) {
+      case "withheld":
+        throw applicantsWithheld(result.withheld);
       case "not_allowed":
         return data<ActionData>({ fieldErrors: {}, values, formError: "applications:errors.notAllowed" }, { status: 400 });
       case "positions_full":
@@ -106,6 +113,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const done = new URLSearchParams({ fait: result.status });
   if (result.offerFilled) done.set("pourvue", "1");
   return redirect(`/employeur/offres/${current.offerId}/candidatures/${current.id}?${done}`);
+}
+
+export function ErrorBoundary() {
+  return <ApplicantsWithheldBoundary />;
 }
 
 /** `2026-03-10T09:30` (Mali time, which is UTC) as a date and time in the page's language. */
@@ -160,7 +171,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
             </a>
           </p>
         ) : (
-          <p className="text-stone-600">{t("detail.noCv")}</p>
+          <p className="text-stone-600">{t(a.status === "withdrawn" ? "detail.withdrawnHidden" : "detail.noCv")}</p>
         )}
       </section>
 

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
+import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
 import { listOfferApplications } from "~/models/applications.server";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const status = isStatus(wanted) ? wanted : undefined;
   const found = offerId === null ? null : listOfferApplications(getDb(), user.id, offerId, status);
   if (!found) throw data(null, { status: 404 });
+  if (found.withheld) throw applicantsWithheld(found.withheld);
   const now = Date.now();
   const counts = Object.fromEntries(found.counts.map((c) => [c.status, c.n])) as Partial<Record<ApplicationStatus, number>>;
   return {
@@ -125,4 +127,8 @@ export default function OfferApplications({ loaderData }: Route.ComponentProps) 
       )}
     </section>
   );
+}
+
+export function ErrorBoundary() {
+  return <ApplicantsWithheldBoundary />;
 }

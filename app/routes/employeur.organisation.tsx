@@ -4,6 +4,8 @@ import { data, Form, redirect, useNavigation, useSearchParams } from "react-rout
 import type { Route } from "./+types/employeur.organisation";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import { PendingIdentityRequest } from "~/components/organisation/PendingIdentityRequest";
+import { pendingIdentityRequest, withdrawIdentityRequest } from "~/models/identity-requests.server";
 import { inviteColleague, listPendingInvitations } from "~/models/invitations.server";
 import { getEmployerMembership, listMembers, updateOrganisation } from "~/models/organisations.server";
 import { invitationSchema, organisationSchema } from "~/schemas/organisation";
@@ -29,13 +31,15 @@ export async function loader({ request }: Route.LoaderArgs) {
     isOwner: role === "owner",
     members: listMembers(db, org.id),
     invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
+    identityRequest: pendingIdentityRequest(db, org.id),
   };
 }
 
 type ActionData =
   | { form: "organisation"; fieldErrors: FieldErrors; values: FormValues }
   | { form: "invite"; fieldErrors: FieldErrors; values: FormValues }
-  | { form: "invite"; invited: { contact: string; link: string } };
+  | { form: "invite"; invited: { contact: string; link: string } }
+  | { form: "identity"; error: string };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireRole(request, "employeur");
@@ -60,6 +64,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data<ActionData>({ form: "invite", invited: { contact: phone ? formatMaliPhone(phone) : email!, link } });
   }
   if (intent !== "save") throw data(null, { status: 400 });
+  if (intent === "withdrawIdentity") {
+    // Scoped by the user's own organisation: no request id comes from the form.
+    if (!withdrawIdentityRequest(db, user.id, clientIp(context))) {
+      return data<ActionData>({ form: "identity", error: "organisation.identityRequest.nothingPending" }, { status: 404 });
+    }
+    return redirect("/employeur/organisation?enregistre=retiree");
+  }
 
   const form = parseForm(organisationSchema, formData);
   if (!form.ok) {
@@ -67,7 +78,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const result = updateOrganisation(db, user.id, form.data, clientIp(context));
   if (!result) throw data(null, { status: 403 });
-  return redirect(`/employeur/organisation?enregistre=${result.backToVerification ? "verification" : "ok"}`);
+  const saved = result.backToVerification ? "verification" : result.identityRequest === "requested" ? "demande" : result.identityRequest === "withdrawn" ? "retiree" : "ok";
+  return redirect(`/employeur/organisation?enregistre=${saved}`);
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -83,13 +95,15 @@ export default function Organisation({ loaderData, actionData }: Route.Component
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const communesId = useId();
-  const { org, isOwner, members, invitations } = loaderData;
+  const { org, isOwner, members, invitations, identityRequest } = loaderData;
   const orgForm = actionData?.form === "organisation" ? actionData : null;
   const inviteForm = actionData?.form === "invite" ? actionData : null;
   const values: FormValues = orgForm?.values ?? {
-    name: org.name,
-    rccm: org.rccm ?? "",
-    nif: org.nif ?? "",
+  // A pending request shows what was asked, so that saving other fields keeps it.
+  const identity = identityRequest ?? org;
+    name: identity.name,
+    rccm: identity.rccm ?? "",
+    nif: identity.nif ?? "",
     sector: org.sector ?? "",
     region: org.region ?? "",
     commune: org.commune ?? "",
@@ -109,7 +123,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
       <title>{`${t("organisation.title")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{t("organisation.title")}</h1>
 
-      {saved === "ok" || saved === "verification" ? (
+      {saved === "ok" || saved === "verification" || saved === "demande" || saved === "retiree" ? (
         <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
           {t(`organisation.saved.${saved}`)}
         </p>
@@ -126,8 +140,16 @@ export default function Organisation({ loaderData, actionData }: Route.Component
       </section>
 
       <section aria-labelledby="details-title">
+      {identityRequest ? (
+        <PendingIdentityRequest current={org} request={identityRequest} busy={busy}
+          error={actionData?.form === "identity" ? actionData.error : undefined} />
+      ) : actionData?.form === "identity" ? (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">{t(actionData.error)}</p>
+      ) : null}
+
         <h2 id="details-title" className="text-xl font-semibold">{t("organisation.details")}</h2>
-        <Form method="post" className="card mt-2 space-y-4" noValidate>
+        {/* A new key when the request comes or goes: the fields show the identity afresh. */}
+        <Form method="post" className="card mt-2 space-y-4" noValidate key={identityRequest ? `request-${identityRequest.requestedAt.getTime()}` : "checked"}>
           <FormErrorSummary errors={errors} />
           {org.verificationStatus === "verified" ? <p className="text-sm text-stone-700">{t("organisation.identityNoteVerified")}</p> : null}
           {org.verificationStatus === "rejected" ? <p className="text-sm text-stone-700">{t("organisation.identityNoteRejected")}</p> : null}

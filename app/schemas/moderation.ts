@@ -25,6 +25,8 @@ export const MODERATION_INTENTS = [
   "org.suspend",
   "offer.publish",
   "offer.reject",
+  "identity.accept",
+  "identity.refuse",
   "reports.dismiss",
   "reports.suspend",
 ] as const;
@@ -39,6 +41,8 @@ export const moderationSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("org.suspend"), orgId: subjectId, reason }),
     z.object({ intent: z.literal("offer.publish"), offerId: subjectId }),
     z.object({ intent: z.literal("offer.reject"), offerId: subjectId, reason }),
+    z.object({ intent: z.literal("identity.accept"), requestId: subjectId }),
+    z.object({ intent: z.literal("identity.refuse"), requestId: subjectId, reason }),
     z.object({ intent: z.literal("reports.dismiss"), offerId: subjectId }),
     z.object({ intent: z.literal("reports.suspend"), offerId: subjectId, reason }),
   ],

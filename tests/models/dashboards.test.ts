@@ -7,6 +7,8 @@ import {
   employerDashboard,
 } from "../../app/models/dashboards.server";
 import { latestOpenOffers, openOfferCounts, recentOpenOfferCounts, verifiedEmployerCount } from "../../app/models/offers.server";
+import { getEmployerMembership, updateOrganisation } from "../../app/models/organisations.server";
+import { organisationSchema } from "../../app/schemas/organisation";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, organisations, users } from "../../db/schema";
@@ -179,6 +181,7 @@ describe("counsellorDashboard", () => {
     expect(counsellorDashboard(db, counsellor.id)).toEqual({
       partnerName: "OIM Mali",
       pendingOrganisations: 2,
+      pendingIdentityChanges: 0,
       pendingOffers: 1,
       openReports: 2,
       caseload: 2,
@@ -187,11 +190,22 @@ describe("counsellorDashboard", () => {
     expect(counsellorDashboard(db, colleague.id)).toMatchObject({ partnerName: null, caseload: 1 });
   });
 
+  it("counts the verified organisations waiting for a change of name, RCCM or NIF", async () => {
+    const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml" });
+    const owner = await registerEmployer(db, { email: "patron@identite.ml", orgName: "Atelier Sangaré" });
+    const org = getEmployerMembership(db, owner.id)!.org;
+    db.update(organisations).set({ verificationStatus: "verified" }).where(eq(organisations.id, org.id)).run();
+    const form = organisationSchema.parse({ name: "Agence Nationale pour l'Emploi", sector: "btp", region: "bamako", membership: "none" });
+    updateOrganisation(db, owner.id, form);
+    expect(counsellorDashboard(db, counsellor.id)).toMatchObject({ pendingOrganisations: 0, pendingIdentityChanges: 1 });
+  });
+
   it("is all zero on an empty platform", async () => {
     const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml" });
     expect(counsellorDashboard(db, counsellor.id)).toEqual({
       partnerName: null,
       pendingOrganisations: 0,
+      pendingIdentityChanges: 0,
       pendingOffers: 0,
       openReports: 0,
       caseload: 0,

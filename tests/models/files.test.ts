@@ -219,10 +219,22 @@ describe("getFileForViewer: who may download a CV", () => {
     expect(downloads().map((d) => d.actorId)).toEqual([employer.id, colleague.id]);
   });
 
-  it("gives the profile's CV to an employer the owner applied to without attaching it", async () => {
-    const { owner, employer, offer, cv } = await world();
+  it("gives the profile's CV to no employer the owner applied to without it (\"Envoyer sans CV\")", async () => {
+    const { owner, employer, colleague, offer, cv } = await world();
     insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: null });
-    expect(getFileForViewer(db, { id: employer.id, role: "employeur" }, cv)).toMatchObject({ id: cv });
+    expect(getFileForViewer(db, { id: employer.id, role: "employeur" }, cv)).toBeNull();
+    expect(getFileForViewer(db, { id: colleague.id, role: "employeur" }, cv)).toBeNull();
+    expect(downloads()).toEqual([]);
+  });
+
+  it("gives an employer only the file of an application to its own offers, not the one sent to another organisation", async () => {
+    const { owner, employer, offer } = await world();
+    const { user: rival, org: rivalOrg } = await insertEmployerWithOrg(db);
+    const sent = upload(owner.id, "sent.pdf");
+    insertApplicationWith(db, { offerId: insertOffer(db, { orgId: rivalOrg.id }).id, candidateId: owner.id, cvFileId: sent });
+    insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: null });
+    expect(getFileForViewer(db, { id: employer.id, role: "employeur" }, sent)).toBeNull();
+    expect(getFileForViewer(db, { id: rival.id, role: "employeur" }, sent)).toMatchObject({ id: sent });
   });
 
   it("still gives it after the employer refused the application (they received it)", async () => {

@@ -80,6 +80,7 @@ describe("updateOrganisation", () => {
     expect(updateOrganisation(db, user.id, input({ rccm: "MA.BKO.2019.B.1234" }), "41.73.1.1")).toEqual({
       status: "pending",
       backToVerification: false,
+      identityRequest: null,
     });
     expect(orgRow(org.id)).toMatchObject({
       name: "Atelier Traoré et Frères",
@@ -119,7 +120,7 @@ describe("updateOrganisation", () => {
     ["nif", { nif: "084123456M" }],
   ])("sends a rejected organisation back to verification when its %s changes", async (field, changes) => {
     const { user, org } = await orgWithStatus("rejected", "RCCM introuvable");
-    expect(updateOrganisation(db, user.id, input(changes))).toEqual({ status: "pending", backToVerification: true });
+    expect(updateOrganisation(db, user.id, input(changes))).toEqual({ status: "pending", backToVerification: true, identityRequest: null });
     expect(orgRow(org.id)).toMatchObject({ verificationStatus: "pending", verificationReason: null });
     expect(audits()[0]!.detail).toMatchObject({
       identityChanged: [field],
@@ -134,15 +135,20 @@ describe("updateOrganisation", () => {
     expect(updateOrganisation(db, user.id, input({ description: "Autre présentation" }))).toEqual({
       status: "rejected",
       backToVerification: false,
+      identityRequest: null,
     });
     expect(orgRow(org.id)).toMatchObject({ verificationStatus: "rejected", verificationReason: "RCCM introuvable" });
   });
 
-  it("keeps a verified organisation verified when its NIF changes, and notes it in the audit log", async () => {
+  it("keeps a verified organisation's checked NIF until a counsellor accepts the new one, and notes the request in the audit log", async () => {
     const { user, org } = await orgWithStatus("verified");
-    expect(updateOrganisation(db, user.id, input({ nif: "084123456M" }))).toEqual({ status: "verified", backToVerification: false });
-    expect(orgRow(org.id).verificationStatus).toBe("verified");
-    expect(audits()[0]!.detail).toMatchObject({ identityChanged: ["nif"], statusBefore: "verified", statusAfter: "verified" });
+    expect(updateOrganisation(db, user.id, input({ nif: "084123456M" }))).toEqual({
+      status: "verified",
+      backToVerification: false,
+      identityRequest: "requested",
+    });
+    expect(orgRow(org.id)).toMatchObject({ verificationStatus: "verified", nif: null });
+    expect(audits()[0]!.detail).toMatchObject({ identityRequested: ["nif"] });
   });
 
   it("keeps a suspended organisation suspended whatever changes", async () => {

@@ -2,15 +2,15 @@
 // from /fichiers/:fileId. Bad input tried: a PNG renamed cv.pdf, a 4 MB file
 // announced by its Content-Length (refused unread) and one sent without a
 // length, a 3.2 MB PDF, no file at all, another role uploading; downloads by
-// another candidate, by an employer the candidate did not apply to, by a
-// visitor, and ids that are unknown or not numbers.
+// another candidate, by an employer the candidate did not apply to (or applied
+// to without it), by a visitor, and ids that are unknown or not numbers.
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { action, loader as profileLoader } from "../../app/routes/candidat.profil";
 import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
-import { auditLog, candidateProfiles, files } from "../../db/schema";
+import { applications, auditLog, candidateProfiles, files } from "../../db/schema";
 import { addMember, insertApplication, insertOffer, insertOrg, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 
 const cookies = { awa: "", oumar: "", employer: "", otherEmployer: "", counsellor: "" };
@@ -192,8 +192,13 @@ describe("downloading a CV from /fichiers/:fileId", () => {
     expect(await refused.text()).toBe("Ce fichier n'existe pas, ou vous n'avez pas le droit de l'ouvrir.");
   });
 
-  it("lets the employer of an offer she applied to download it, and writes it in the audit log", async () => {
+  it("lets the employer of an offer she applied to with it download it (not while it is only on her profile), and writes it in the audit log", async () => {
+    expect((await download(cvId(), cookies.employer)).status).toBe(404);
+    const sendsIt = (cvFileId: number | null) =>
+      getDb().update(applications).set({ cvFileId }).where(eq(applications.candidateId, ids.awa)).run();
+    sendsIt(Number(cvId()));
     const response = await download(cvId(), cookies.employer);
+    sendsIt(null); // as before, for the replacing and removing below
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Disposition")).toMatch(/^attachment;/);
     expect(downloads().map((row) => [row.actorId, row.ip])).toEqual([[ids.employer, "10.1.2.3"]]);

@@ -14,7 +14,7 @@ import Invitation, { action as invitationAction, loader as invitationLoader } fr
 import Organisation, { action as orgAction, loader as orgLoader } from "../../app/routes/employeur.organisation";
 import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
-import { memberships, organisations, orgInvitations, outbox, users } from "../../db/schema";
+import { memberships, organisationIdentityRequests, organisations, orgInvitations, outbox, users } from "../../db/schema";
 import { addMember, cookieFrom, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { employerWithOrg, toFormData } from "../helpers/offers";
@@ -66,6 +66,9 @@ function errorOf(field: HTMLElement) {
   const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
   return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
 }
+
+/** The organisation page's form as the owner's verified organisation has it. */
+const ORG_FIELDS = { intent: "save", name: "Boulangerie du Fleuve", rccm: "", nif: "", sector: "btp", region: "bamako", commune: "", description: "", contactName: "", contactPhone: "", contactEmail: "", membership: "none" };
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const save = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Enregistrer" }));
@@ -143,14 +146,59 @@ describe("/employeur/organisation", () => {
     expect(orgRow(ids.org).name).toBe("Boulangerie du Fleuve");
   });
 
-  it("keeps a verified organisation verified when its name changes", async () => {
+  it("a verified organisation's new name waits for a counsellor: the checked name stays, the page says what was asked and when", async () => {
     const user = await renderAt("/employeur/organisation", cookies.owner);
     const name = await screen.findByLabelText("Nom de l'entreprise ou de l'atelier");
     await user.clear(name);
-    await user.type(name, "Boulangerie du Fleuve Niger");
+    await user.type(name, "Agence Nationale pour l'Emploi");
+    fireEvent.change(field("Présentation de l'entreprise (facultatif)"), { target: { value: "Pain chaud chaque matin." } });
     await save(user);
-    expect(await screen.findByText("Les informations de l'entreprise sont enregistrées.")).toBeTruthy();
-    expect(orgRow(ids.org)).toMatchObject({ name: "Boulangerie du Fleuve Niger", verificationStatus: "verified" });
+    expect(await screen.findByText(/Votre demande de changement est envoyée/)).toBeTruthy();
+    expect(orgRow(ids.org)).toMatchObject({ name: "Boulangerie du Fleuve", verificationStatus: "verified", description: "Pain chaud chaque matin." });
+    const pending = screen.getByRole("heading", { name: "Changement d'identité en attente" }).parentElement!;
+    expect(within(pending).getByText(/^Demandé le /)).toBeTruthy();
+    const rows = within(pending).getAllByRole("row").map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows[1]).toEqual(["Nom", "Boulangerie du Fleuve", "Agence Nationale pour l'Emploi"]);
+    // The form shows what was asked, so that saving other fields keeps the request.
+    expect(field("Nom de l'entreprise ou de l'atelier").value).toBe("Agence Nationale pour l'Emploi");
+    expect(getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.orgId, ids.org)).all()).toMatchObject([
+      { name: "Agence Nationale pour l'Emploi", status: "pending", requestedBy: ids.owner },
+    ]);
+  });
+
+  it("another employer cannot withdraw the request; a member withdraws it on the page", async () => {
+    const requests = () => getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.orgId, ids.org)).all();
+    const refused = (await call(orgAction, "/employeur/organisation", cookies.stranger, { intent: "withdrawIdentity" })) as { init: ResponseInit };
+    expect(refused.init.status).toBe(404);
+    expect(requests()).toMatchObject([{ status: "pending" }]);
+    const user = await renderAt("/employeur/organisation", cookies.member);
+    await user.click(await screen.findByRole("button", { name: "Retirer la demande" }));
+    expect(await screen.findByText("Votre demande de changement est retirée. L'identité vérifiée reste affichée.")).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "Changement d'identité en attente" })).toBeNull();
+    expect(requests()).toMatchObject([{ status: "withdrawn" }]);
+    expect(field("Nom de l'entreprise ou de l'atelier").value).toBe("Boulangerie du Fleuve");
+  });
+
+  it("refuses a hostile new name as the form does, and shows a <script> name as text", async () => {
+    const tooLong = (await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: "A".repeat(10_000) })) as {
+      init: ResponseInit;
+      data: { fieldErrors: Record<string, string> };
+    };
+    expect(tooLong.init.status).toBe(400);
+    expect(tooLong.data.fieldErrors.name).toBe("validation.tooLong");
+    expect(((await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: "  " })) as { init: ResponseInit }).init.status).toBe(400);
+    const sql = "x'); DROP TABLE organisations; --";
+    await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: sql });
+    expect(getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.status, "pending")).all()).toMatchObject([{ name: sql }]);
+    await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: "<script>alert(1)</script>" });
+    await renderAt("/employeur/organisation", cookies.owner);
+    const pending = (await screen.findByRole("heading", { name: "Changement d'identité en attente" })).parentElement!;
+    expect(within(pending).getByText("<script>alert(1)</script>")).toBeTruthy();
+    expect(document.querySelectorAll("script")).toHaveLength(0);
+    expect(orgRow(ids.org).name).toBe("Boulangerie du Fleuve");
+    // Back to the checked name: the request is withdrawn.
+    await call(orgAction, "/employeur/organisation", cookies.owner, ORG_FIELDS);
+    expect(getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.status, "pending")).all()).toEqual([]);
   });
 
   it("lets the owner invite a colleague by phone, shows the link and lists the invitation", async () => {

@@ -8,6 +8,9 @@ import { eq } from "drizzle-orm";
 import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideOrganisation } from "../../app/models/moderation.server";
+import { pendingIdentityRequest } from "../../app/models/identity-requests.server";
+import { getEmployerMembership, updateOrganisation } from "../../app/models/organisations.server";
+import { organisationSchema } from "../../app/schemas/organisation";
 import { reportOffer } from "../../app/models/reports.server";
 import Moderation, { action, loader } from "../../app/routes/conseiller.moderation";
 import type { Locale } from "../../app/utils/i18n";
@@ -250,5 +253,77 @@ describe("deciding on the page", () => {
   it("ignores an unknown confirmation in the address", async () => {
     await renderModeration(cookies.conseiller, "fr", "/conseiller/moderation?fait=%3Cscript%3E");
     expect(screen.queryByRole("status")).toBeNull();
+  });
+});
+
+describe("a verified organisation's identity change", () => {
+  /** A verified employer whose owner asked for a new name through the organisation page. */
+  async function renamed(current: string, wanted: string) {
+    const db = getDb();
+    const owner = await registerEmployer(db, { email: `${current.replace(/\W/g, "").toLowerCase()}@identite.ml`, orgName: current });
+    const org = getEmployerMembership(db, owner.id)!.org;
+    db.update(organisations).set({ verificationStatus: "verified", rccm: "MA.BKO.2019.B.1234" }).where(eq(organisations.id, org.id)).run();
+    const form = organisationSchema.parse({ name: wanted, rccm: "MA.BKO.2019.B.1234", nif: "084123456M", sector: "btp", region: "bamako", membership: "none" });
+    updateOrganisation(db, owner.id, form);
+    return { orgId: org.id, ownerId: owner.id, requestId: pendingIdentityRequest(db, org.id)!.id };
+  }
+  const nameOf = (orgId: number) => getDb().select().from(organisations).where(eq(organisations.id, orgId)).get()!.name;
+
+  it("shows the checked and the requested identity side by side; accepting makes the new name public", async () => {
+    const { orgId, ownerId } = await renamed("Garage Kanté", "Agence Nationale pour l'Emploi");
+    const user = await renderModeration();
+    expect(screen.getByRole("heading", { level: 2, name: /^Changements de nom, RCCM ou NIF \(\d+\)$/ })).toBeTruthy();
+    const card = await item("Garage Kanté");
+    const rows = within(card).getAllByRole("row").map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ["", "Vérifié aujourd'hui", "Demandé"],
+      ["Nom", "Garage Kanté", "Agence Nationale pour l'Emploi"],
+      ["RCCM", "MA.BKO.2019.B.1234", "MA.BKO.2019.B.1234"],
+      ["NIF", "Non renseigné", "084123456M"],
+    ]);
+    await user.click(within(card).getByRole("button", { name: "Accepter la nouvelle identité" }));
+    expect((await screen.findByRole("status")).textContent).toContain("La nouvelle identité est acceptée");
+    expect(nameOf(orgId)).toBe("Agence Nationale pour l'Emploi");
+    const db = getDb();
+    expect(db.select().from(notifications).where(eq(notifications.userId, ownerId)).all()).toMatchObject([{ kind: "moderation.identity.accepted" }]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "organisation.identity.accepted")).all()).toMatchObject([
+      { subjectId: String(orgId), actorId: counsellorId, ip: "41.73.8.8" },
+    ]);
+  });
+
+  it("refusing needs a reason; the checked name stays and the employer reads why", async () => {
+    const { orgId, ownerId } = await renamed("Menuiserie Dembélé", "<script>alert(1)</script> ANPE");
+    const user = await renderModeration();
+    const card = await item("Menuiserie Dembélé");
+    expect(within(card).getByText("<script>alert(1)</script> ANPE")).toBeTruthy();
+    expect(document.querySelector("article script")).toBeNull();
+    await user.click(within(card).getByRole("button", { name: "Refuser le changement" }));
+    expect(await within(card).findByText("Écrivez le motif : l'employeur le lira.")).toBeTruthy();
+    await user.type(within(card).getByLabelText(/Motif/), "Ce nom n'est pas le vôtre.");
+    await user.click(within(card).getByRole("button", { name: "Refuser le changement" }));
+    expect((await screen.findByRole("status")).textContent).toContain("Le changement est refusé");
+    expect(nameOf(orgId)).toBe("Menuiserie Dembélé");
+    expect(getDb().select().from(notifications).where(eq(notifications.userId, ownerId)).all()).toMatchObject([
+      { kind: "moderation.identity.refused", payload: { reason: "Ce nom n'est pas le vôtre." } },
+    ]);
+  });
+
+  it("refuses hostile input with 400 or 404, and anyone but a counsellor or an admin with 403", async () => {
+    const { orgId, requestId } = await renamed("Boutique Sylla", "Ministère du Travail");
+    for (const id of ["1' OR '1'='1", "-1", "", "9".repeat(20)]) {
+      expect(((await post({ intent: "identity.accept", requestId: id })) as unknown as Result).init?.status, id).toBe(400);
+    }
+    expect(((await post({ intent: "identity.accept", requestId: "999999" })) as unknown as Result).init?.status).toBe(404);
+    const tooLong = (await post({ intent: "identity.refuse", requestId: String(requestId), reason: "x".repeat(10_000) })) as unknown as Result;
+    expect(tooLong.init?.status).toBe(400);
+    expect(tooLong.data.fieldErrors.reason).toBe("moderation:errors.reasonTooLong");
+    for (const role of ["candidat", "employeur"] as const) {
+      expect((await thrownBy(Promise.resolve().then(() => post({ intent: "identity.accept", requestId: String(requestId) }, cookies[role])))).init?.status).toBe(403);
+    }
+    expect(nameOf(orgId)).toBe("Boutique Sylla");
+    expect(((await post({ intent: "identity.accept", requestId: String(requestId) }, cookies.admin)) as Response).status).toBe(302);
+    expect(nameOf(orgId)).toBe("Ministère du Travail");
+    // Already decided: a second counsellor's decision finds nothing.
+    expect(((await post({ intent: "identity.refuse", requestId: String(requestId), reason: "Non" })) as unknown as Result).init?.status).toBe(404);
   });
 });
