@@ -7,6 +7,9 @@ import { createRoutesStub } from "react-router";
 import { JobPostingJsonLd } from "../../app/components/JobPostingJsonLd";
 import { beforeAll, describe, expect, it } from "vitest";
 import OfferPage, { loader } from "../../app/routes/offres.$offerId";
+import { decideIdentityRequest, pendingIdentityRequest } from "../../app/models/identity-requests.server";
+import { updateOrganisation } from "../../app/models/organisations.server";
+import { organisationSchema } from "../../app/schemas/organisation";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
@@ -347,5 +350,31 @@ describe("offers that are not public", () => {
     expect(data.offer).not.toHaveProperty("moderationFlags");
     expect(data.offer).not.toHaveProperty("createdBy");
     expect(data.offer.rejectionReason).toBeNull();
+  });
+});
+
+describe("a verified organisation asking for a new name", () => {
+  it("keeps its checked name on the offer and in the JSON-LD until a counsellor accepts the new one", async () => {
+    const db = getDb();
+    const org = insertOrg(db, { name: "Atelier Coulibaly Soudure" });
+    const owner = await insertUser(db, { role: "employeur", email: "owner@coulibaly.ml" });
+    addMember(db, owner.id, org.id);
+    const counsellor = await insertUser(db, { role: "conseiller", email: "awa@oim.ml" });
+    const offerId = offer({ orgId: org.id, title: "Soudeur qualifié" });
+    const form = organisationSchema.parse({ name: "Agence Nationale pour l'Emploi", sector: "btp", region: "bamako", membership: "none" });
+    expect(updateOrganisation(db, owner.id, form)).toMatchObject({ status: "verified", identityRequest: "requested" });
+
+    const shown = async () => {
+      const { unmount } = await renderOffer(offerId);
+      await screen.findByRole("heading", { level: 1 });
+      const header = screen.getByRole("heading", { level: 1 }).closest("header")!;
+      const result = { page: within(header).getByRole("link").textContent, jsonLd: JSON.parse(jsonLd()!.innerHTML).hiringOrganization.name, badge: within(header).queryByText("Entreprise vérifiée") !== null };
+      unmount();
+      return result;
+    };
+    expect(await shown()).toEqual({ page: "Atelier Coulibaly Soudure", jsonLd: "Atelier Coulibaly Soudure", badge: true });
+
+    decideIdentityRequest(db, { counsellorId: counsellor.id, requestId: pendingIdentityRequest(db, org.id)!.id, decision: "accept" });
+    expect(await shown()).toEqual({ page: "Agence Nationale pour l'Emploi", jsonLd: "Agence Nationale pour l'Emploi", badge: true });
   });
 });
