@@ -3,6 +3,7 @@ import { memberships, organisations, users, type VerificationStatus } from "../.
 import type { OrganisationInput } from "../schemas/organisation";
 import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { fileIdentityRequest } from "./identity-requests.server";
 
 /** The employer organisation a user works for (the first, if several), with their role in it. */
 export function getEmployerMembership(db: Db | Tx, userId: number) {
@@ -82,12 +83,15 @@ export type UpdateOrganisationResult = {
   status: VerificationStatus;
   /** A refused organisation whose identity changed goes back to `pending` for a new check. */
   backToVerification: boolean;
+  /** A verified organisation's new identity waits for a counsellor (or its request was withdrawn). */
+  identityRequest: "requested" | "withdrawn" | null;
 };
 
 /**
  * Saves the organisation page of the user's employer organisation (members only).
  * Changing the name, RCCM or NIF of a `rejected` organisation sends it back to
- * `pending`; a `verified` one stays verified (the audit log says what changed).
+ * `pending`; for a `verified` one it is a request to a counsellor, and the
+ * checked identity stays public (the badge never vouches for an unchecked name).
  */
 export function updateOrganisation(
   db: Db,
@@ -111,12 +115,16 @@ export function updateOrganisation(
     contactEmail: input.contactEmail ?? null,
     membership: input.membership,
   };
+  const asRequest = org.verificationStatus === "verified";
+  const wanted = { name: values.name, rccm: values.rccm, nif: values.nif };
+  if (asRequest) Object.assign(values, { name: org.name, rccm: org.rccm, nif: org.nif });
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => values[key] !== org[key]);
   const identityChanged = IDENTITY_FIELDS.filter((key) => changed.includes(key));
+  const identityRequested = asRequest ? IDENTITY_FIELDS.filter((key) => wanted[key] !== org[key]) : [];
   const backToVerification = org.verificationStatus === "rejected" && identityChanged.length > 0;
   const status: VerificationStatus = backToVerification ? "pending" : org.verificationStatus;
 
-  db.transaction((tx) => {
+  const identityRequest = db.transaction((tx) => {
     tx.update(organisations)
       .set({
         ...values,
@@ -135,9 +143,11 @@ export function updateOrganisation(
         changed,
         ...(identityChanged.length > 0 ? { identityChanged, statusBefore: org.verificationStatus, statusAfter: status } : {}),
         ...(backToVerification ? { previousReason: org.verificationReason } : {}),
+        ...(identityRequested.length > 0 ? { identityRequested } : {}),
       },
       ip,
     });
+    return asRequest ? fileIdentityRequest(tx, { orgId: org.id, current: org, wanted, userId, ip }) : null;
   });
-  return { status, backToVerification };
+  return { status, backToVerification, identityRequest };
 }
