@@ -30,9 +30,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     org,
     isOwner: role === "owner",
     members: listMembers(db, org.id),
-    invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
     identityRequest: pendingIdentityRequest(db, org.id),
   };
+    invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
 }
 
 type ActionData =
@@ -63,7 +63,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     const link = new URL(`/invitation/${result.token}`, request.url).href;
     return data<ActionData>({ form: "invite", invited: { contact: phone ? formatMaliPhone(phone) : email!, link } });
   }
-  if (intent !== "save") throw data(null, { status: 400 });
   if (intent === "withdrawIdentity") {
     // Scoped by the user's own organisation: no request id comes from the form.
     if (!withdrawIdentityRequest(db, user.id, clientIp(context))) {
@@ -72,6 +71,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect("/employeur/organisation?enregistre=retiree");
   }
 
+  if (intent !== "save") throw data(null, { status: 400 });
   const form = parseForm(organisationSchema, formData);
   if (!form.ok) {
     return data<ActionData>({ form: "organisation", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
@@ -98,10 +98,10 @@ export default function Organisation({ loaderData, actionData }: Route.Component
   const { org, isOwner, members, invitations, identityRequest } = loaderData;
   const orgForm = actionData?.form === "organisation" ? actionData : null;
   const inviteForm = actionData?.form === "invite" ? actionData : null;
-  const values: FormValues = orgForm?.values ?? {
   // A pending request shows what was asked, so that saving other fields keeps it.
   const identity = identityRequest ?? org;
     name: identity.name,
+  const values: FormValues = orgForm?.values ?? {
     rccm: identity.rccm ?? "",
     nif: identity.nif ?? "",
     sector: org.sector ?? "",
@@ -139,7 +139,6 @@ export default function Organisation({ loaderData, actionData }: Route.Component
         ) : null}
       </section>
 
-      <section aria-labelledby="details-title">
       {identityRequest ? (
         <PendingIdentityRequest current={org} request={identityRequest} busy={busy}
           error={actionData?.form === "identity" ? actionData.error : undefined} />
@@ -148,6 +147,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
       ) : null}
 
         <h2 id="details-title" className="text-xl font-semibold">{t("organisation.details")}</h2>
+      <section aria-labelledby="details-title">
         {/* A new key when the request comes or goes: the fields show the identity afresh. */}
         <Form method="post" className="card mt-2 space-y-4" noValidate key={identityRequest ? `request-${identityRequest.requestedAt.getTime()}` : "checked"}>
           <FormErrorSummary errors={errors} />
