@@ -31,8 +31,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     isOwner: role === "owner",
     members: listMembers(db, org.id),
     identityRequest: pendingIdentityRequest(db, org.id),
-  };
     invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
+  };
 }
 
 type ActionData =
@@ -70,8 +70,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     return redirect("/employeur/organisation?enregistre=retiree");
   }
-
   if (intent !== "save") throw data(null, { status: 400 });
+
   const form = parseForm(organisationSchema, formData);
   if (!form.ok) {
     return data<ActionData>({ form: "organisation", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
@@ -100,8 +100,8 @@ export default function Organisation({ loaderData, actionData }: Route.Component
   const inviteForm = actionData?.form === "invite" ? actionData : null;
   // A pending request shows what was asked, so that saving other fields keeps it.
   const identity = identityRequest ?? org;
-    name: identity.name,
   const values: FormValues = orgForm?.values ?? {
+    name: identity.name,
     rccm: identity.rccm ?? "",
     nif: identity.nif ?? "",
     sector: org.sector ?? "",
@@ -146,8 +146,8 @@ export default function Organisation({ loaderData, actionData }: Route.Component
         <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">{t(actionData.error)}</p>
       ) : null}
 
-        <h2 id="details-title" className="text-xl font-semibold">{t("organisation.details")}</h2>
       <section aria-labelledby="details-title">
+        <h2 id="details-title" className="text-xl font-semibold">{t("organisation.details")}</h2>
         {/* A new key when the request comes or goes: the fields show the identity afresh. */}
         <Form method="post" className="card mt-2 space-y-4" noValidate key={identityRequest ? `request-${identityRequest.requestedAt.getTime()}` : "checked"}>
           <FormErrorSummary errors={errors} />

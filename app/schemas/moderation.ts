@@ -25,10 +25,10 @@ export const MODERATION_INTENTS = [
   "org.suspend",
   "offer.publish",
   "offer.reject",
-  "identity.accept",
-  "identity.refuse",
   "reports.dismiss",
   "reports.suspend",
+  "identity.accept",
+  "identity.refuse",
 ] as const;
 export type ModerationIntent = (typeof MODERATION_INTENTS)[number];
 
@@ -41,10 +41,10 @@ export const moderationSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("org.suspend"), orgId: subjectId, reason }),
     z.object({ intent: z.literal("offer.publish"), offerId: subjectId }),
     z.object({ intent: z.literal("offer.reject"), offerId: subjectId, reason }),
-    z.object({ intent: z.literal("identity.accept"), requestId: subjectId }),
-    z.object({ intent: z.literal("identity.refuse"), requestId: subjectId, reason }),
     z.object({ intent: z.literal("reports.dismiss"), offerId: subjectId }),
     z.object({ intent: z.literal("reports.suspend"), offerId: subjectId, reason }),
+    z.object({ intent: z.literal("identity.accept"), requestId: subjectId }),
+    z.object({ intent: z.literal("identity.refuse"), requestId: subjectId, reason }),
   ],
   { error: "moderation:errors.unknownIntent" },
 );
