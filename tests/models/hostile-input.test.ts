@@ -10,7 +10,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { changePasswordSchema, deleteAccountSchema } from "../../app/schemas/account";
+import { changePasswordSchema, deleteAccountSchema, languageSchema } from "../../app/schemas/account";
 import {
   auditQuerySchema,
   counsellorSchema,
@@ -110,6 +110,7 @@ const FORM_SCHEMAS: Record<string, AnySchema> = {
   partnerActionSchema,
   changePasswordSchema,
   deleteAccountSchema,
+  languageSchema,
   searchQuerySchema,
 };
 
