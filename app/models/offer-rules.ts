@@ -4,45 +4,15 @@ import type { Contract } from "../../db/schema";
 import { addDays } from "../utils/dates";
 import { SMIG_FCFA } from "../utils/reference";
 import type { FieldErrors } from "../utils/forms";
+import { findContactDetails } from "./contact-details.server";
+import { squeeze, wordReadings } from "./rule-text.server";
 
 /** Lower-cased, accents removed: rules are written once, without accents. */
 export function foldText(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-export type ContactFound = { kind: "phone" | "email" | "link"; text: string };
-
-const CONTACT_PATTERNS: { kind: ContactFound["kind"]; pattern: RegExp }[] = [
-  { kind: "email", pattern: /[\p{L}\p{N}._%+-]+\s*(?:@|\[at\]|\(at\))\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu },
-  {
-    kind: "link",
-    pattern: /\b(?:https?:\/\/|www\.)\S+|\b[\p{L}\p{N}-]+\.(?:com|ml|org|net|fr|info|biz|io|me|co|africa)(?:\/\S*)?\b|\bwa\.me\/\S*/giu,
-  },
-  // A Malian number however it is spaced (70 12 34 56, +223-70.12.34.56), or any
-  // international one written with + or 00.
-  {
-    kind: "phone",
-    pattern: /(?<!\d)(?:(?:\+|00)\s?223[\s.-]?)?[2-9]\d(?:[\s.-]?\d{2}){3}(?!\d)|(?:\+|\b00)\d(?:[\s.-]?\d){7,}/g,
-  },
-];
-
-// 2026-12-01, 01/12/2026 and 2026-2027 have eight digits too, but are dates.
-const DATE_LIKE = /^(?:\d{4}[-/.]\d{2}[-/.]\d{2}|\d{2}[-/.]\d{2}[-/.]\d{4}|\d{4}\s?[-/]\s?\d{4})$/;
-
-/** Phone numbers, e-mail addresses and links in a text (contact goes through the portal). */
-export function findContactDetails(text: string): ContactFound[] {
-  const found: ContactFound[] = [];
-  let rest = text;
-  for (const { kind, pattern } of CONTACT_PATTERNS) {
-    for (const match of rest.matchAll(pattern)) {
-      const text = match[0].trim();
-      if (!(kind === "phone" && DATE_LIKE.test(text))) found.push({ kind, text });
-    }
-    // An e-mail's domain is not reported again as a link.
-    rest = rest.replace(pattern, " ");
-  }
-  return found;
-}
+export { findContactDetails, type ContactFound } from "./contact-details.server";
 
 export type RiskRuleCode = "first_offer" | "asks_money" | "work_abroad" | "reported" | "resubmitted";
 
@@ -50,66 +20,105 @@ export type RiskContext = { text: string; publishedOffersOfOrg: number };
 
 type RiskRule = { code: RiskRuleCode; holds: (context: RiskContext) => boolean };
 
-const mentions = (words: string[]) => {
-  const pattern = new RegExp(`(?:^|[^\\p{L}])(?:${words.join("|")})(?=$|[^\\p{L}])`, "u");
-  return ({ text }: RiskContext) => pattern.test(foldText(text));
+/**
+ * The words of the risk rules, written without accents, with their stems and
+ * common misspellings as small patterns: `(a|b)` one or the other, `?` the
+ * letter or group before may be missing, a space or an apostrophe any
+ * separator or none. They are read against wordReadings (doubled letters
+ * single, i and l alike, leetspeak and look-alike letters undone), whole words
+ * only. Past participles (paye, verse) are left out: "salaire payé chaque mois".
+ */
+// An employer pays salaries: "paiement des salaires" asks nobody for money.
+const NOT_SALARIES = "(?! (le |les |du |des |de )?salaires?)";
+
+export const RISK_WORDS = {
+  asks_money: [
+    "fr(ai|e|ei)(s|t|x)? (de |d')?(dosier|inscription|recrutement|candidature|adhesion|placement|traitement|ouverture de dosier)",
+    "frais de formation a (payer|verser|regler)",
+    "caution",
+    "causion",
+    `pa(y|i)(er|ez|ons)${NOT_SALARIES}`,
+    `pa(y|i)e?ment${NOT_SALARIES}`,
+    `vers(er|ez|ons|ement)${NOT_SALARIES}`,
+    "cotis(ation|er|ez)(?! (sociale|inps|amo|patronale|retraite))",
+    "(orange|moov|mobile|sama) money",
+    "om",
+    "wave",
+    "western union",
+    "money ?gram",
+    "envo(y|i)(er|ez) (de )?l'argent",
+    "(application|registration|processing) fee",
+    "deposit",
+  ],
+  work_abroad: [
+    "visas?",
+    "viza",
+    "pas(e )?port",
+    "eu?rop(e|a)",
+    "(a l')?etranger",
+    "l(i|y)b(i|y)(e|a)",
+    "al(g|j)er(ie|ia)",
+    "maro(c|k)",
+    "morocco",
+    "tunisi(e|a)",
+    "arabie",
+    "saoudite",
+    "saudi",
+    "d(o)?uba(i|y)",
+    "emirats",
+    "(q|k)atar",
+    "koweit",
+    "kuwait",
+    "liban",
+    "lebanon",
+    "espagne",
+    "spain",
+    "ital(ie|y)",
+    "france",
+    "allemagne",
+    "germany",
+    "belgique",
+    "suisse",
+    "turquie",
+    "russie",
+    "oman",
+    "canada",
+    "abroad",
+    "overseas",
+  ],
+} satisfies Partial<Record<RiskRuleCode, string[]>>;
+
+/** One pattern for a list of words, in the form the texts are read in. */
+function wordsPattern(list: string[]): RegExp {
+  const alternatives = list.map((word) =>
+    squeeze(word)
+      .replace(/[il]/g, "[il]")
+      .replace(/[ ']+/g, "[^a-z0-9]*"),
+  );
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join("|")})(?![a-z0-9])`);
+}
+
+// The rules run one after the other on one text: it is read once.
+let lastRead: { text: string; readings: string[] } = { text: "", readings: [""] };
+function readingsOf(text: string) {
+  if (lastRead.text !== text) lastRead = { text, readings: wordReadings(text) };
+  return lastRead.readings;
+}
+
+const mentions = (list: string[]) => {
+  const pattern = wordsPattern(list);
+  return ({ text }: RiskContext) => readingsOf(text).some((reading) => pattern.test(reading));
 };
 
 /**
  * The risk rules that hold a verified organisation's offer for a counsellor
  * before it is published. Each has a code, whose reason is written in locales
- * (`moderation.flag.<code>`). Words are written without accents.
+ * (`moderation.flag.<code>`).
  */
 export const RISK_RULES: RiskRule[] = [
   { code: "first_offer", holds: ({ publishedOffersOfOrg }) => publishedOffersOfOrg === 0 },
-  {
-    code: "asks_money",
-    holds: mentions([
-      "frais de dossier",
-      "frais d'inscription",
-      "frais de formation a payer",
-      "frais de recrutement",
-      "caution",
-      "payer",
-      "payez",
-      "paiement",
-      "versement",
-      "verser",
-      "cotisation",
-      "orange money",
-      "moov money",
-      "mobile money",
-      "wave",
-      "application fee",
-      "deposit",
-    ]),
-  },
-  {
-    code: "work_abroad",
-    holds: mentions([
-      "visa",
-      "passeport",
-      "europe",
-      "etranger",
-      "libye",
-      "algerie",
-      "maroc",
-      "tunisie",
-      "arabie",
-      "saoudite",
-      "dubai",
-      "qatar",
-      "koweit",
-      "liban",
-      "espagne",
-      "italie",
-      "france",
-      "allemagne",
-      "canada",
-      "abroad",
-      "overseas",
-    ]),
-  },
+  { code: "asks_money", holds: mentions(RISK_WORDS.asks_money) },
+  { code: "work_abroad", holds: mentions(RISK_WORDS.work_abroad) },
 ];
 
 /** The codes of the risk rules that hold this offer. */

@@ -198,3 +198,149 @@ describe("riskFlags", () => {
     expect(RISK_RULES.map((r) => r.code)).toEqual(["first_offer", "asks_money", "work_abroad"]);
   });
 });
+
+// Texts written to slip past the rules: each must still be caught, by the risk
+// rule or the kind of contact detail named.
+const EVASIONS: [string, string][] = [
+  ["Fr@is de d0ssier : 5 000 F à v3rser avant l'entretien", "asks_money"],
+  ["Le candidat doit p\u0430yer sa tenue", "asks_money"],
+  ["Paiement par 0range M0ney", "asks_money"],
+  ["Envoyez 10 000 F par OM au responsable", "asks_money"],
+  ["fré de dossier obligatoire", "asks_money"],
+  ["Frais d’inscription : 2 500 F", "asks_money"],
+  ["FRAIS D INSCRIPTION 2500", "asks_money"],
+  ["Versement de 15 000 F à l'embauche", "asks_money"],
+  ["Il faut p a y e r 5 000 F", "asks_money"],
+  ["pa-yer la formation", "asks_money"],
+  ["Une cauti0n de 25 000 F", "asks_money"],
+  ["Payement par Wave", "asks_money"],
+  ["Vous devez v.e.r.s.e.r 10 000 F", "asks_money"],
+  ["frais-de-dossier", "asks_money"],
+  ["Paye\u200bz 3 000 F", "asks_money"],
+  ["ｐａｙｅｒ les frais", "asks_money"],
+  ["Mobile-Money accepté", "asks_money"],
+  ["Western Union ou MoneyGram", "asks_money"],
+  ["𝐏𝐚𝐲𝐞𝐳 à l'avance", "asks_money"],
+  ["Frais de d\u03bfssier", "asks_money"],
+  ["paiiiement à l'arrivée", "asks_money"],
+  ["Travail en Lybie, départ rapide", "work_abroad"],
+  ["passe-port exigé", "work_abroad"],
+  ["Pasport valide demandé", "work_abroad"],
+  ["V1sa et billet fournis", "work_abroad"],
+  ["Emploi en Eur0pe", "work_abroad"],
+  ["Départ pour la L1bye", "work_abroad"],
+  ["Chauffeurs pour Dub@i", "work_abroad"],
+  ["Serveuses pour le Katar", "work_abroad"],
+  ["Jobs in Libya", "work_abroad"],
+  ["V\u0456s\u0430 offert", "work_abroad"],
+  ["Maçons pour l'Aljerie", "work_abroad"],
+  ["Passport required", "work_abroad"],
+  ["Appelez le 70/12/34/56", "phone"],
+  ["Tél ７０１２３４５６", "phone"],
+  ["WhatsApp : 7O 12 34 56", "phone"],
+  ["Appelez 70_12_34_56", "phone"],
+  ["Numéro : 7 0 1 2 3 4 5 6", "phone"],
+  ["Tel: \u0667\u0660\u0661\u0662\u0663\u0664\u0665\u0666", "phone"],
+  ["Appelez 70 12 34 56 / 66 77 88 99", "phone"],
+  ["Postulez sur bit.ly/3xYz", "link"],
+  ["Infos : x.xyz", "link"],
+  ["Contact wa.link/abc123", "link"],
+  ["Rejoignez t.me/recrutement", "link"],
+  ["Formulaire : bit(.)ly/offre", "link"],
+  ["tinyurl.com/emploi-mali", "link"],
+  ["Voir emplois-mali.online", "link"],
+  ["goo.gl/forms/x", "link"],
+  ["Site : atelier point com", "link"],
+  ["www\u2024arnaque\u2024com", "link"],
+  ["Écrivez à moussa arobase gmail point com", "email"],
+  ["moussa.diarra at yahoo dot fr", "email"],
+  ["CV à recrutement (at) atelier (point) ml", "email"],
+  ["moussa70 gmail com", "email"],
+  ["recrutement＠atelier.ml", "email"],
+];
+
+// Honest offers: nothing held, nothing refused.
+const HONEST = [
+  "Salaire payé chaque fin de mois, 75 000 F CFA.",
+  "Vendeuse pour notre point de vente de Kalaban Coro.",
+  "Tenue de la caisse et accueil des clients.",
+  "Agent de maintenance sur le site de production de Sénou.",
+  "Salaire : 50 000 F CFA par mois.",
+  "Date limite : 15/01/2027, entretien le 2027-01-20.",
+  "Titulaire d'un BTS 2 en comptabilité.",
+  "3 postes à pourvoir à Bamako ACI 2000.",
+  "Salaire de 150 000 à 200 000 F CFA selon expérience.",
+  "De 2 500 000 - 3 000 000 F CFA par an.",
+  "Salaire : 40 000 - 45 000 - 50 000 F selon le poste.",
+  "Horaires : 7h30-12h30 et 14h-17h30, du lundi au samedi.",
+  "Ouvert 24h/24 et 7j/7, travail en 3x8.",
+  "Permis B exigé, 5 ans d'expérience minimum.",
+  "Âge : 18-35 ans. Niveau DEF ou Bac+2.",
+  "Développeur ASP.NET et Node.js, maîtrise de Windows 10 et Office 365.",
+  "Le salaire est versé le 5 de chaque mois par virement.",
+  "Paie mensuelle, bulletin de paie remis chaque mois.",
+  "Apprenti couturier chez Francis Diarra à Sikasso.",
+  "Institut Français de Bamako : agent d'accueil.",
+  "Maroquinerie : fabrication de sacs en cuir.",
+  "Mécanicien poids lourds, atelier à Kati. Outillage fourni.",
+  "Formation payée par l'entreprise, prise en charge totale.",
+  "Frais de transport remboursés.",
+  "Livreur à moto, 2 000 F par jour de prime.",
+  "Poste basé à Ségou, logement fourni sur place.",
+  "Téléphone portable fourni pour les tournées.",
+  "Contrat de 12 mois renouvelable, période d'essai de 3 mois.",
+  "Vous parlez bambara, français et anglais ; langues étrangères appréciées.",
+  "Comptable : suivi des paiements fournisseurs et des encaissements.",
+  "Visite du site le 12/02/2027 à 9 h.",
+  "Référence de l'offre : 2026/0045.",
+  "Niveau A2 en anglais, B1 souhaité.",
+  "Enseignant pour les classes de CM1 et CM2.",
+  "Boulangerie : 500 baguettes par nuit, four de 1,5 m.",
+  "Travail à Kalaban-Coro. Rendez-vous au siège.",
+  "Vigile de nuit. Expérience exigée.De plus, sérieux.",
+  "Expérience exigée.Site de production à Kati.",
+  "Prime de 10 000 F versée à chaque objectif atteint.",
+  "Chauffeur : tournées Bamako - Kayes - Sikasso.",
+  "Agent commercial Orange Mali : vente de cartes SIM.",
+  "Prise de poste le 01.03.2027, 2 postes à Mopti.",
+  "Gardien de nuit, de 20:00 à 06:00.",
+  "Stage de 6 mois, indemnité de 30 000 F.",
+  "Électricien bâtiment, habilitation B1V, 10 m de câble par pièce.",
+  "Shop assistant at Bamako market, paid every month.",
+  "Sacs de 25.5 kg, entrepôt de 1.200 m2.",
+  "Comptable : paiement des salaires et des fournisseurs, versement de salaire par virement.",
+  "Titulaire d'un M.Sc. ou d'un B.Sc. en informatique, .NET apprécié.",
+];
+
+describe("rules read through disguises", () => {
+  it(`has at least 40 evasions and 40 honest offers (${EVASIONS.length} and ${HONEST.length})`, () => {
+    expect(EVASIONS.length).toBeGreaterThanOrEqual(40);
+    expect(HONEST.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(EVASIONS)("catches %j (%s)", (text, expected) => {
+    const caught = [...flags(text), ...kinds(text)];
+    expect(caught).toContain(expected);
+  });
+
+  it.each(HONEST)("leaves %j published", (text) => {
+    expect(flags(text)).toEqual([]);
+    expect(findContactDetails(text)).toEqual([]);
+    expect(checkOfferRules(rule({ description: text }), today)).toEqual({});
+  });
+
+  it("names the number found however it was disguised", () => {
+    expect(findContactDetails("Tél ７０１２３４５６")).toEqual([{ kind: "phone", text: "70123456" }]);
+    expect(findContactDetails("Appelez 70 12 34 56 / 66 77 88 99").map((f) => f.text)).toEqual(["70 12 34 56", "66 77 88 99"]);
+  });
+
+  it("normalises a long offer in a few milliseconds", () => {
+    const text = `${HONEST.join(" ")} ${EVASIONS.map(([t]) => t).join(" ")}`.repeat(6).slice(0, 10_000);
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) {
+      riskFlags({ text, publishedOffersOfOrg: 3 });
+      findContactDetails(text);
+    }
+    expect((performance.now() - started) / 20).toBeLessThan(50);
+  });
+});
