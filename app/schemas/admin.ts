@@ -52,8 +52,8 @@ export const auditQuerySchema = z
     acteur: queryText,
     action: z
       .string()
+      .max(80, { abort: true })
       .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/)
-      .max(80)
       .optional()
       .catch(undefined),
     du: isoDate,

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { REGION_CODES, SECTOR_CODES } from "../utils/reference";
+import { PRINTABLE } from "./fields";
 
 /** The /offres parameters an alert keeps, as in the search URL. */
 export const ALERT_FIELDS = ["q", "type", "region", "secteur", "contrat"] as const;
 export type AlertQuery = Partial<Record<(typeof ALERT_FIELDS)[number], string>>;
 
-const PRINTABLE = /^[^\p{Cc}]*$/u;
 const choice = (values: readonly string[]) =>
   z
     .string()
@@ -17,7 +17,7 @@ const alertSchema = z.object({
   q: z
     .string()
     .trim()
-    .max(200, { error: "candidate:errors.alertTooLong" })
+    .max(200, { error: "candidate:errors.alertTooLong", abort: true })
     .regex(PRINTABLE, { error: "validation.invalidCharacters" })
     .optional(),
   type: choice(OFFER_TYPES),

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { REFUSAL_REASONS } from "../../db/enums";
 import { isoToday } from "../utils/dates";
-
-// Any printable text: control characters other than line breaks are refused.
-const PRINTABLE = /^[^\p{Cc}]*$/u;
-const PRINTABLE_MULTILINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+import { PRINTABLE, PRINTABLE_MULTILINE } from "./fields";
 
 export const MESSAGE_MAX = 2000;
 export const PLACE_MAX = 200;
@@ -15,7 +12,7 @@ export const applySchema = z.object({
   message: z
     .string({ error: "validation.invalid" })
     .trim()
-    .max(MESSAGE_MAX, { error: "applications:errors.messageTooLong" })
+    .max(MESSAGE_MAX, { error: "applications:errors.messageTooLong", abort: true })
     .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
     .optional()
     .transform((value) => value || null),
@@ -38,14 +35,14 @@ const interviewAt = z
   .string({ error: "applications:errors.interviewAtRequired" })
   .trim()
   .min(1, { error: "applications:errors.interviewAtRequired" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "applications:errors.interviewAtInvalid" })
-  .refine((value) => isRealDate(value, ":00Z"), { error: "applications:errors.interviewAtInvalid" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "applications:errors.interviewAtInvalid", abort: true })
+  .refine((value) => isRealDate(value, ":00Z"), { error: "applications:errors.interviewAtInvalid", abort: true })
   .refine((value) => value.slice(0, 10) >= isoToday(), { error: "applications:errors.interviewAtPast" });
 
 const isoDate = z
   .string({ error: "applications:errors.startDateInvalid" })
   .trim()
-  .regex(/^(?:|\d{4}-\d{2}-\d{2})$/, { error: "applications:errors.startDateInvalid" })
+  .regex(/^(?:|\d{4}-\d{2}-\d{2})$/, { error: "applications:errors.startDateInvalid", abort: true })
   .refine((value) => value === "" || isRealDate(value, "T00:00:00Z"), { error: "applications:errors.startDateInvalid" })
   .optional()
   .transform((value) => value || null);
@@ -54,13 +51,13 @@ const place = z
   .string({ error: "applications:errors.placeRequired" })
   .trim()
   .min(1, { error: "applications:errors.placeRequired" })
-  .max(PLACE_MAX, { error: "applications:errors.placeTooLong" })
+  .max(PLACE_MAX, { error: "applications:errors.placeTooLong", abort: true })
   .regex(PRINTABLE, { error: "validation.invalidCharacters" });
 
 const note = z
   .string({ error: "validation.invalid" })
   .trim()
-  .max(NOTE_MAX, { error: "applications:errors.noteTooLong" })
+  .max(NOTE_MAX, { error: "applications:errors.noteTooLong", abort: true })
   .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
   .optional()
   .transform((value) => value || null);

@@ -5,22 +5,26 @@ import { normalizeMaliPhone } from "../utils/phone";
 // N'Diaye, Ag Mohamed, Maïga. Tags, digits and SQL punctuation are refused.
 const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;
 // Any printable text: control characters (other than line breaks) are refused.
-const PRINTABLE = /^[^\p{Cc}]*$/u;
-const PRINTABLE_MULTILINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+// One character class each, no alternation: the regex never backtracks, whatever the length.
+export const PRINTABLE = /^[^\p{Cc}]*$/u;
+export const PRINTABLE_MULTILINE = /^[\P{Cc}\n\r\t]*$/u;
+
+// Every text field checks its length first and stops there (`abort`): zod would
+// otherwise run the later checks, and their regexes, on a megabyte-long value.
 
 export const requiredText = (max: number) =>
   z
     .string({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
-    .max(max, { error: "validation.tooLong" })
+    .max(max, { error: "validation.tooLong", abort: true })
     .regex(PRINTABLE, { error: "validation.invalidCharacters" });
 
 export const optionalText = (max: number) =>
   z
     .string({ error: "validation.invalid" })
     .trim()
-    .max(max, { error: "validation.tooLong" })
+    .max(max, { error: "validation.tooLong", abort: true })
     .regex(PRINTABLE, { error: "validation.invalidCharacters" })
     .optional()
     .transform((value) => (value ? value : undefined));
@@ -29,7 +33,7 @@ export const multilineText = (max: number) =>
   z
     .string({ error: "validation.invalid" })
     .trim()
-    .max(max, { error: "validation.tooLong" })
+    .max(max, { error: "validation.tooLong", abort: true })
     .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
     .optional()
     .transform((value) => (value ? value : undefined));
@@ -38,14 +42,14 @@ export const personName = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
-  .max(60, { error: "validation.tooLong" })
+  .max(60, { error: "validation.tooLong", abort: true })
   .regex(PERSON_NAME, { error: "validation.nameInvalid" });
 
 /** A Malian phone number, normalised to +223XXXXXXXX; empty means none. */
 export const optionalPhone = z
   .string({ error: "validation.invalid" })
   .trim()
-  .max(30, { error: "validation.phoneInvalid" })
+  .max(30, { error: "validation.phoneInvalid", abort: true })
   .transform((value, ctx) => {
     if (!value) return undefined;
     const phone = normalizeMaliPhone(value);
@@ -61,7 +65,7 @@ export const optionalPhone = z
 export const optionalEmail = z
   .string({ error: "validation.invalid" })
   .trim()
-  .max(254, { error: "validation.tooLong" })
+  .max(254, { error: "validation.tooLong", abort: true })
   .transform((value, ctx) => {
     if (!value) return undefined;
     const parsed = z.email().safeParse(value.toLowerCase());
@@ -77,7 +81,7 @@ export const newPassword = z
   .string({ error: "validation.required" })
   .min(1, { error: "validation.required" })
   .min(8, { error: "validation.passwordTooShort" })
-  .max(128, { error: "validation.passwordTooLong" });
+  .max(128, { error: "validation.passwordTooLong", abort: true });
 
 /** A checkbox that must be ticked. */
 export const ticked = (error: string) => z.literal("on", { error });

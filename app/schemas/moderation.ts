@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-// Any printable text: control characters other than line breaks are refused.
-const PRINTABLE_MULTILINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+import { PRINTABLE_MULTILINE } from "./fields";
 
 export const REASON_MAX = 500;
 
@@ -16,7 +14,7 @@ const reason = z
   .string({ error: "moderation:errors.reasonRequired" })
   .trim()
   .min(1, { error: "moderation:errors.reasonRequired" })
-  .max(REASON_MAX, { error: "moderation:errors.reasonTooLong" })
+  .max(REASON_MAX, { error: "moderation:errors.reasonTooLong", abort: true })
   .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" });
 
 export const MODERATION_INTENTS = [

@@ -52,7 +52,7 @@ export function profileFields(ns: "candidate" | "counsellor") {
         .string({ error: "validation.invalid" })
         .trim()
         .optional()
-        .refine((v) => !v || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), { error: "validation.dateInvalid" })
+        .refine((v) => !v || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), { error: "validation.dateInvalid", abort: true })
         .refine((v) => !v || (v <= addMonths(today, -12 * MIN_AGE) && v > addMonths(today, -12 * (MAX_AGE + 1))), {
           error: `${ns}:errors.birthDateRange`,
         })

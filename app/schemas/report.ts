@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { FRAUD_REASONS } from "../../db/enums";
-
-// Any printable text: control characters other than line breaks are refused.
-const PRINTABLE_MULTILINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+import { PRINTABLE_MULTILINE } from "./fields";
 
 export const DETAILS_MAX = 2000;
 
@@ -13,7 +11,7 @@ export const reportSchema = z
     details: z
       .string({ error: "validation.invalid" })
       .trim()
-      .max(DETAILS_MAX, { error: "moderation:report.errors.detailsTooLong" })
+      .max(DETAILS_MAX, { error: "moderation:report.errors.detailsTooLong", abort: true })
       .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
       .optional()
       .transform((value) => (value ? value : undefined)),

@@ -230,3 +230,60 @@ describe("query parsers survive hostile URLs", () => {
     );
   });
 });
+
+describe("a 10 MB value is refused by its length, at once", () => {
+  const HUGE = "a".repeat(10 * 1024 * 1024);
+
+  /** Every (schema, branch, field) with the 10 MB value in that field and a real branch chosen. */
+  const cases = Object.entries(FORM_SCHEMAS).flatMap(([name, schema]) => {
+    const key = discriminator(schema);
+    const branches = intents(schema);
+    return (branches.length > 0 ? branches : [undefined]).flatMap((intent) =>
+      fieldNames(schema)
+        .filter((field) => field !== key || intent === undefined)
+        .map((field) => ({ name, intent, field, key })),
+    );
+  });
+
+  it(`in every field of every form schema (${cases.length} cases): never throws, is quick, and no check runs after the length`, () => {
+    expect(cases.length).toBeGreaterThan(100);
+    // A control character at the end: a character check that still ran would add its own issue.
+    const value = `${HUGE}\u0007`;
+    for (const { name, intent, field, key } of cases) {
+      const input: Record<string, string> = intent === undefined ? {} : { [key]: intent };
+      input[field] = value;
+      const label = `${name}${intent ? `[${intent}]` : ""}.${field}`;
+      const started = performance.now();
+      let result;
+      try {
+        result = FORM_SCHEMAS[name]!.safeParse(input);
+      } catch (error) {
+        throw new Error(`${label}: threw ${String(error).slice(0, 200)}`);
+      }
+      expect.soft(performance.now() - started, label).toBeLessThan(1000);
+      if (result.success) continue;
+      const issues = result.error.issues.filter((issue) => issue.path[0] === field);
+      expect.soft(issues.map((issue) => issue.message), label).toHaveLength(Math.min(issues.length, 1));
+    }
+  });
+
+  it.each([
+    ["reportSchema", "details", { reason: "money" }, "moderation:report.errors.detailsTooLong"],
+    ["applySchema", "message", {}, "applications:errors.messageTooLong"],
+    ["loginSchema", "identifier", { password: "x" }, "validation.tooLong"],
+    ["registrationSchema", "firstName", { accountType: "candidat" }, "validation.tooLong"],
+    ["offerSchema", "description", {}, "validation.tooLong"],
+    ["moderationSchema", "reason", { intent: "offer.reject", offerId: "1" }, "moderation:errors.reasonTooLong"],
+    ["candidateFileSchema", "body", { intent: "note.add" }, "validation.tooLong"],
+    ["organisationSchema", "description", {}, "validation.tooLong"],
+  ] as const)("%s.%s says it is too long, even with a control character at its end", (name, field, others, message) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(others)) form.append(key, value);
+    form.append(field, `${HUGE}\n\u0007`);
+    const started = performance.now();
+    const result = parseForm(FORM_SCHEMAS[name]!, form);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors[field]).toBe(message);
+  });
+});
