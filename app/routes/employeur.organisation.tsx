@@ -11,6 +11,7 @@ import { getEmployerMembership, listMembers, updateOrganisation } from "~/models
 import { invitationSchema, organisationSchema } from "~/schemas/organisation";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { publicUrl } from "~/utils/public-url.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
@@ -60,7 +61,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     const { phone, email } = form.data.contact;
     // The link is shown once, so that the owner may also pass it on themselves.
-    const link = new URL(`/invitation/${result.token}`, request.url).href;
+    const link = publicUrl(`/invitation/${result.token}`);
     return data<ActionData>({ form: "invite", invited: { contact: phone ? formatMaliPhone(phone) : email!, link } });
   }
   if (intent === "withdrawIdentity") {

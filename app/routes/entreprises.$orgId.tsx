@@ -7,6 +7,7 @@ import { latestOpenOffers } from "~/models/offers.server";
 import { getOrganisation } from "~/models/organisations.server";
 import { parseIdParam } from "~/schemas/params";
 import { getDb } from "~/utils/db.server";
+import { publicUrl } from "~/utils/public-url.server";
 
 export const handle = { i18n: ["common", "offers"], scripts: false };
 
@@ -31,17 +32,19 @@ export function loader({ params }: Route.LoaderArgs) {
       membership: org.membership,
     },
     offers: latestOpenOffers(db, MAX_OFFERS, org.id),
+    url: publicUrl(`/entreprises/${org.id}`),
   };
 }
 
 export default function EmployerPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("offers");
-  const { org, offers } = loaderData;
+  const { org, offers, url } = loaderData;
   const place = [org.commune, org.region ? t(`common:region.${org.region}`) : null].filter(Boolean).join(", ");
   return (
     <div className="space-y-6">
       <title>{t("organisation.titleTag", { name: org.name })}</title>
       <meta name="description" content={t("organisation.description", { name: org.name })} />
+      <link rel="canonical" href={url} />
       <header className="space-y-2">
         <h1 className="text-2xl font-bold break-words sm:text-3xl">{org.name}</h1>
         <p className="flex flex-wrap items-center gap-2">

@@ -10,6 +10,7 @@ import { parseIdParam } from "~/schemas/params";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { publicUrl } from "~/utils/public-url.server";
 
 export const handle = { i18n: ["common", "offers", "applications"], scripts: false };
 
@@ -19,7 +20,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const found = offerId === null ? null : getOfferForViewer(getDb(), offerId, viewer);
   if (!found) throw data(null, { status: 404 });
   const { offer, org, isOpen } = found;
-  const origin = new URL(request.url).origin;
   const application = viewer?.role === "candidat" ? candidateApplicationFor(getDb(), viewer.id, offer.id) : null;
   // Why the public cannot see it (shown to its organisation and counsellors only).
   const hiddenBecause = isOpen
@@ -59,8 +59,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     hiddenBecause,
     viewerRole: viewer?.role ?? null,
     application: application ? { id: application.id, status: application.status, createdAt: application.createdAt.toISOString() } : null,
-    url: `${origin}/offres/${offer.id}`,
-    orgUrl: `${origin}/entreprises/${org.id}`,
+    url: publicUrl(`/offres/${offer.id}`),
+    orgUrl: publicUrl(`/entreprises/${org.id}`),
   };
 }
 
@@ -108,6 +108,7 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
       <meta property="og:description" content={description} />
       <meta property="og:type" content="website" />
       <meta property="og:url" content={url} />
+      <link rel="canonical" href={url} />
       <meta property="og:locale" content={i18n.language === "en" ? "en_GB" : "fr_FR"} />
       {isOpen ? (
         <JobPostingJsonLd

@@ -3,7 +3,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { createRoutesStub } from "react-router";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import EmployerPage, { loader } from "../../app/routes/entreprises.$orgId";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
@@ -71,6 +71,7 @@ async function status(orgId: string | number) {
 
 describe("/entreprises/:orgId", () => {
   it("shows a verified employer with its badge, sector, place, membership and description", async () => {
+    vi.stubEnv("PUBLIC_URL", "https://baara.ml/");
     await renderEmployer(ids.diarra!);
     expect(await screen.findByRole("heading", { level: 1, name: "Atelier Diarra Mécanique" })).toBeTruthy();
     expect(screen.getByText("Entreprise vérifiée")).toBeTruthy();
@@ -80,6 +81,9 @@ describe("/entreprises/:orgId", () => {
     const about = screen.getByText(/Réparation de motos et de tricycles/);
     expect(about.textContent).toContain("2009.\nNous formons");
     expect(document.title).toBe("Atelier Diarra Mécanique · Baara");
+    // Search engines are told the page's one address: PUBLIC_URL's, not the request's (http://localhost).
+    expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`https://baara.ml/entreprises/${ids.diarra}`);
+    vi.unstubAllEnvs();
   });
 
   it("lists its open offers only, with their count", async () => {

@@ -5,7 +5,7 @@ import { render, screen, within } from "@testing-library/react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { JobPostingJsonLd } from "../../app/components/JobPostingJsonLd";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import OfferPage, { loader } from "../../app/routes/offres.$offerId";
 import { decideIdentityRequest, pendingIdentityRequest } from "../../app/models/identity-requests.server";
 import { updateOrganisation } from "../../app/models/organisations.server";
@@ -20,6 +20,9 @@ import { createTestI18n, WithI18n } from "../helpers/i18n";
 type OfferRow = typeof offers.$inferInsert;
 const closing = addDays(isoToday(), 20);
 const publishedAt = new Date("2026-01-15T09:30:00Z");
+// Absolute URLs name the portal as PUBLIC_URL says, not as the request's host does (http://localhost here).
+const SITE = "https://baara.ml";
+vi.stubEnv("PUBLIC_URL", SITE);
 
 function offer(values: Partial<OfferRow> & { orgId: number; title: string }) {
   return getDb()
@@ -206,7 +209,8 @@ describe("/offres/:offerId for everyone", () => {
     await screen.findByRole("heading", { level: 1, name: "Mécanicien auto" });
     expect(meta('meta[property="og:title"]')).toBe("Mécanicien auto");
     expect(meta('meta[property="og:type"]')).toBe("website");
-    expect(meta('meta[property="og:url"]')).toBe(`http://localhost/offres/${id}`);
+    expect(meta('meta[property="og:url"]')).toBe(`${SITE}/offres/${id}`);
+    expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${SITE}/offres/${id}`);
     expect(meta('meta[property="og:locale"]')).toBe("fr_FR");
     const description = meta('meta[property="og:description"]')!;
     expect(description.length).toBeLessThanOrEqual(200);
@@ -237,11 +241,11 @@ describe("JSON-LD JobPosting", () => {
       "@type": "JobPosting",
       title: "Mécanicien moto (H/F)",
       description: "Vous réparez les motos Jakarta.\nVous entretenez l'atelier.\n\nProfil : <b>sérieux</b> & ponctuel.",
-      url: `http://localhost/offres/${ids.job}`,
+      url: `${SITE}/offres/${ids.job}`,
       datePosted: "2026-01-15T09:30:00.000Z",
       validThrough: `${closing}T23:59:59Z`,
       employmentType: "FULL_TIME",
-      hiringOrganization: { "@type": "Organization", name: "Atelier Diarra Mécanique", sameAs: `http://localhost/entreprises/${ids.diarra}` },
+      hiringOrganization: { "@type": "Organization", name: "Atelier Diarra Mécanique", sameAs: `${SITE}/entreprises/${ids.diarra}` },
       jobLocation: {
         "@type": "Place",
         address: { "@type": "PostalAddress", addressLocality: "Kati", addressRegion: "Koulikoro", addressCountry: "ML" },
