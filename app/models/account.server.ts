@@ -25,18 +25,55 @@ import {
 import type { Db } from "../utils/db.server";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
+import { PASSWORD_CHECK_FAILED, passwordCheckWait } from "./limits.server";
+
+export type PasswordCheck =
+  | { ok: true }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Checks a logged-in person's current password, throttled like logins: a
+ * stolen session must not become unlimited guesses. Failures go to the audit log.
+ */
+async function checkCurrentPassword(
+  db: Db,
+  userId: number,
+  password: string,
+  { purpose, ip }: { purpose: "change_password" | "delete_account"; ip?: string },
+): Promise<PasswordCheck> {
+  const wait = passwordCheckWait(db, userId);
+  const entry = { actorId: userId, subjectType: "user", subjectId: userId, detail: { purpose }, ip };
+  if (wait > 0) {
+    recordAudit(db, { ...entry, action: "auth.password_check_throttled" });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  }
+  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  if (!(await verifyPassword(password, user?.passwordHash ?? null))) {
+    if (user) recordAudit(db, { ...entry, action: PASSWORD_CHECK_FAILED });
+    return { ok: false, reason: "invalid" };
+  }
+  return { ok: true };
+}
+
+/** The message under the password field and the answer's status when the check failed (429 with Retry-After when throttled). */
+export function passwordRefusal(check: Exclude<PasswordCheck, { ok: true }>) {
+  return check.reason === "rate_limited"
+    ? { message: "validation.tooManyPasswordChecks", init: { status: 429, headers: { "Retry-After": String(check.retryAfterSeconds) } } }
+    : { message: "candidate:errors.wrongPassword", init: { status: 400 } };
+}
 
 /** Changes a password after checking the current one; every session ends (the page logs the person in again). */
-export async function changePassword(db: Db, userId: number, current: string, next: string) {
-  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
-  if (!user || !(await verifyPassword(current, user.passwordHash))) return { ok: false as const };
+export async function changePassword(db: Db, userId: number, current: string, next: string, ip?: string): Promise<PasswordCheck> {
+  const check = await checkCurrentPassword(db, userId, current, { purpose: "change_password", ip });
+  if (!check.ok) return check;
   const passwordHash = await hashPassword(next);
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     recordAudit(tx, { actorId: userId, action: "account.password_changed", subjectType: "user", subjectId: userId });
   });
-  return { ok: true as const };
+  return { ok: true };
 }
 
 /** Everything Baara keeps about a person, as one JSON document (their right of access). */
@@ -171,14 +208,11 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
 
 /**
  * A person deletes their own account: only with their password (a borrowed
- * phone with an open session is not enough). Returns false on a wrong password.
+ * phone with an open session is not enough).
  */
-export async function deleteOwnAccount(db: Db, userId: number, password: string, ip?: string) {
-  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
-  if (!user || !(await verifyPassword(password, user.passwordHash))) {
-    recordAudit(db, { actorId: userId, action: "account.delete_refused", subjectType: "user", subjectId: userId, ip });
-    return false;
-  }
+export async function deleteOwnAccount(db: Db, userId: number, password: string, ip?: string): Promise<PasswordCheck> {
+  const check = await checkCurrentPassword(db, userId, password, { purpose: "delete_account", ip });
+  if (!check.ok) return check;
   anonymiseAccount(db, userId, { actorId: userId, reason: "self", ip });
-  return true;
+  return check;
 }

@@ -1,6 +1,5 @@
-import { and, eq, gt, lte, not, or, sql, type SQL } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import {
-  auditLog,
   candidateProfiles,
   memberships,
   organisations,
@@ -13,11 +12,7 @@ import type { Locale } from "../utils/i18n";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 import { normalizeMaliPhone } from "../utils/phone";
 import { recordAudit } from "./audit.server";
-
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-/** Accounts one address may create in an hour (a cybercafé or a shared mobile address stays well below). */
-export const REGISTRATIONS_PER_HOUR = 20;
-export const LOGIN_MAX_FAILURES = 5;
+import { ACCOUNT_REGISTERED, LOGIN_FAILED, loginWait, REGISTRATION_REFUSED } from "./limits.server";
 
 /** A login identifier as stored: e-mail lower-cased, or a Malian phone in E.164. */
 export function normalizeIdentifier(identifier: string): string {
@@ -58,8 +53,15 @@ export class ContactTakenError extends Error {
  */
 export async function registerAccount(db: Db, registration: Registration, locale: Locale, ip?: string) {
   const input = { ...registration, email: registration.email?.toLowerCase() };
+  const refuse = (taken: { phone: boolean; email: boolean }) => {
+    // Each refusal counts towards the limits on probing which numbers have an account.
+    for (const contact of [taken.phone && input.phone, taken.email && input.email]) {
+      if (contact) recordAudit(db, { action: REGISTRATION_REFUSED, subjectType: "identifier", subjectId: contact, ip });
+    }
+    return new ContactTakenError(taken);
+  };
   const taken = contactsTaken(db, input.phone, input.email);
-  if (taken.phone || taken.email) throw new ContactTakenError(taken);
+  if (taken.phone || taken.email) throw refuse(taken);
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
   try {
@@ -108,7 +110,7 @@ export async function registerAccount(db: Db, registration: Registration, locale
       }
       recordAudit(tx, {
         actorId: user.id,
-        action: "account.registered",
+        action: ACCOUNT_REGISTERED,
         subjectType: "user",
         subjectId: user.id,
         detail: { role: user.role },
@@ -119,7 +121,7 @@ export async function registerAccount(db: Db, registration: Registration, locale
   } catch (error) {
     // Two registrations racing for the same phone or e-mail: the unique index decides.
     if (error instanceof Error && /UNIQUE constraint failed: users\.(phone|email)/.test(error.message)) {
-      throw new ContactTakenError(contactsTaken(db, input.phone, input.email));
+      throw refuse(contactsTaken(db, input.phone, input.email));
     }
     throw error;
   }
@@ -127,45 +129,30 @@ export async function registerAccount(db: Db, registration: Registration, locale
 
 export type LoginResult =
   | { ok: true; user: { id: number; role: Role } }
-  | { ok: false; reason: "invalid" | "rate_limited" };
-
-/**
- * The larger of the failed logins in the last 15 minutes for this identifier and
- * from this address. A successful login forgives that identifier's earlier typos.
- */
-export function recentLoginFailures(db: Db, identifier: string, ip: string, now = Date.now()) {
-  const since = new Date(now - LOGIN_WINDOW_MS);
-  const lastLogin = findUserByIdentifier(db, identifier)?.lastLoginAt;
-  const forgivenUntil = lastLogin && lastLogin > since ? lastLogin : since;
-  const failures = and(eq(auditLog.action, "auth.login_failed"), gt(auditLog.createdAt, since));
-  const forgiven = and(eq(auditLog.subjectId, identifier), lte(auditLog.createdAt, forgivenUntil));
-  const count = (where: SQL | undefined) =>
-    db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
-  const byIdentifier = count(and(failures, eq(auditLog.subjectId, identifier), gt(auditLog.createdAt, forgivenUntil)));
-  const byAddress = ip === "unknown" ? 0 : count(and(failures, eq(auditLog.ip, ip), not(forgiven!)));
-  return Math.max(byIdentifier, byAddress);
-}
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Checks a login. Says only "invalid" whatever was wrong (unknown account, wrong
- * password, disabled account), and refuses to check at all after 5 failures in
- * 15 minutes for one identifier or one address.
+ * password, disabled account), and refuses to check at all while the account,
+ * the identifier from this address or the address is over its limit (limits.server.ts).
  */
 export async function authenticate(
   db: Db,
   { identifier, password, ip }: { identifier: string; password: string; ip: string },
 ): Promise<LoginResult> {
   const normalized = normalizeIdentifier(identifier);
-  if (recentLoginFailures(db, normalized, ip) >= LOGIN_MAX_FAILURES) {
-    recordAudit(db, { action: "auth.login_throttled", subjectType: "identifier", subjectId: normalized, ip });
-    return { ok: false, reason: "rate_limited" };
-  }
   const user = findUserByIdentifier(db, normalized);
+  const wait = loginWait(db, { identifier: normalized, ip, account: user });
+  if (wait > 0) {
+    recordAudit(db, { actorId: user?.id ?? null, action: "auth.login_throttled", subjectType: "identifier", subjectId: normalized, ip });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  }
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !passwordOk || user.disabledAt || user.deletedAt) {
     recordAudit(db, {
       actorId: user?.id ?? null,
-      action: "auth.login_failed",
+      action: LOGIN_FAILED,
       subjectType: "identifier",
       subjectId: normalized,
       ip,
@@ -179,18 +166,4 @@ export async function authenticate(
 
 export function setUserLocale(db: Db, userId: number, locale: Locale) {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run();
-}
-
-/** Seconds to wait before this address may register again, or 0 (from the audit log). */
-export function registrationWait(db: Db, ip: string, now = Date.now()): number {
-  if (ip === "unknown") return 0;
-  const since = new Date(now - 60 * 60 * 1000);
-  const rows = db
-    .select({ at: auditLog.createdAt })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, "account.registered"), eq(auditLog.ip, ip), gt(auditLog.createdAt, since)))
-    .orderBy(auditLog.createdAt)
-    .all();
-  if (rows.length < REGISTRATIONS_PER_HOUR) return 0;
-  return Math.max(1, Math.ceil((rows[0]!.at.getTime() + 60 * 60 * 1000 - now) / 1000));
 }

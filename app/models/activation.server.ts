@@ -6,7 +6,7 @@ import { auditLog, oneTimeCodes, outbox, users } from "../../db/schema";
 import type { Db, Tx } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
 import { normalizeMaliPhone } from "../utils/phone";
-import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from "./accounts.server";
+import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS } from "./limits.server";
 import { secretPayload } from "./outbox.server";
 
 export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -82,8 +82,8 @@ export function issueSetPasswordCode(
   return { codeId: row.id, code };
 }
 
-/** Failed activations in the last 15 minutes for this phone or from this address (as for logins). */
-export function recentActivationFailures(db: Db, phone: string, ip: string, now = Date.now()) {
+/** Too many failed activations in the last 15 minutes for this phone, or from this address (bounds as for logins). */
+export function activationThrottled(db: Db, phone: string, ip: string, now = Date.now()) {
   const since = new Date(now - LOGIN_WINDOW_MS);
   const count = (who: SQL) =>
     db
@@ -91,7 +91,9 @@ export function recentActivationFailures(db: Db, phone: string, ip: string, now 
       .from(auditLog)
       .where(and(eq(auditLog.action, FAILED), gt(auditLog.createdAt, since), who))
       .get()?.n ?? 0;
-  return Math.max(count(eq(auditLog.subjectId, phone)), ip === "unknown" ? 0 : count(eq(auditLog.ip, ip)));
+  if (count(eq(auditLog.subjectId, phone)) >= LOGIN_FAILURES_PER_ACCOUNT) return true;
+  // A counsellor's office or a whole town may share one address.
+  return ip !== "unknown" && count(eq(auditLog.ip, ip)) >= LOGIN_FAILURES_PER_ADDRESS;
 }
 
 export type ActivationResult =
@@ -111,7 +113,7 @@ export async function activateAccount(
 ): Promise<ActivationResult> {
   const phone = normalizeMaliPhone(input.phone) ?? input.phone.trim();
   const ip = input.ip ?? "unknown";
-  if (recentActivationFailures(db, phone, ip, now) >= LOGIN_MAX_FAILURES) {
+  if (activationThrottled(db, phone, ip, now)) {
     audit(db, now, { action: "account.activation_throttled", subjectType: "identifier", subjectId: phone, ip });
     return { ok: false, reason: "rate_limited" };
   }

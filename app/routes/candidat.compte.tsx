@@ -4,7 +4,7 @@ import type { Route } from "./+types/candidat.compte";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { PasswordForm } from "~/components/PasswordForm";
-import { changePassword, deleteOwnAccount } from "~/models/account.server";
+import { changePassword, deleteOwnAccount, passwordRefusal } from "~/models/account.server";
 import { changePasswordSchema, deleteAccountSchema } from "~/schemas/account";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -43,9 +43,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (intent === "password") {
     const form = parseForm(changePasswordSchema, formData);
     if (!form.ok) return data<ActionData>({ form: "password", fieldErrors: form.fieldErrors }, { status: 400 });
-    const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword);
+    const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword, clientIp(context));
     if (!changed.ok) {
-      return data<ActionData>({ form: "password", fieldErrors: { currentPassword: "candidate:errors.wrongPassword" } }, { status: 400 });
+      const { message, init } = passwordRefusal(changed);
+      return data<ActionData>({ form: "password", fieldErrors: { currentPassword: message } }, init);
     }
     // Every session ended with the change (a stolen one too); this browser gets a new one.
     return createUserSession(db, request, user.id, "/candidat/compte?motdepasse=change");
@@ -54,8 +55,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (intent === "delete") {
     const form = parseForm(deleteAccountSchema, formData);
     if (!form.ok) return data<ActionData>({ form: "delete", fieldErrors: form.fieldErrors }, { status: 400 });
-    if (!(await deleteOwnAccount(db, user.id, form.data.password, clientIp(context)))) {
-      return data<ActionData>({ form: "delete", fieldErrors: { password: "candidate:errors.wrongPassword" } }, { status: 400 });
+    const deleted = await deleteOwnAccount(db, user.id, form.data.password, clientIp(context));
+    if (!deleted.ok) {
+      const { message, init } = passwordRefusal(deleted);
+      return data<ActionData>({ form: "delete", fieldErrors: { password: message } }, init);
     }
     return destroySession(db, request, DELETED);
   }

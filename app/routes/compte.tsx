@@ -3,12 +3,13 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/compte";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { PasswordForm } from "~/components/PasswordForm";
-import { changePassword } from "~/models/account.server";
+import { changePassword, passwordRefusal } from "~/models/account.server";
 import { changePasswordSchema } from "~/schemas/account";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { languageSaved, saveMessageLanguage } from "~/utils/message-language.server";
+import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
 
 // Employers, counsellors and admins change their password here; candidates
@@ -27,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (user.role === "candidat") throw redirect("/candidat/compte");
   const formData = await request.formData();
@@ -35,9 +36,10 @@ export async function action({ request }: Route.ActionArgs) {
   const form = parseForm(changePasswordSchema, formData);
   if (!form.ok) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400 });
   const db = getDb();
-  const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword);
+  const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword, clientIp(context));
   if (!changed.ok) {
-    return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { currentPassword: "candidate:errors.wrongPassword" } }, { status: 400 });
+    const { message, init } = passwordRefusal(changed);
+    return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { currentPassword: message } }, init);
   }
   // Every session ended with the change (a stolen one too); this browser gets a new one.
   return createUserSession(db, request, user.id, "/compte?motdepasse=change");

@@ -31,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return result.reason === "rate_limited"
       ? data<ActionData>(
           { fieldErrors: {}, values, formError: "validation.tooManyAttempts" },
-          { status: 429, headers: { "Retry-After": "900" } },
+          { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
         )
       : data<ActionData>({ fieldErrors: {}, values, formError: "validation.invalidCredentials" }, { status: 400 });
   }

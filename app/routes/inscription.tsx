@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/inscription";
 import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
-import { ContactTakenError, registerAccount, registrationWait } from "~/models/accounts.server";
+import { ContactTakenError, registerAccount } from "~/models/accounts.server";
+import { registrationWait } from "~/models/limits.server";
 import { registrationSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -27,16 +28,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const trap = formData.get("website");
   if (typeof trap === "string" && trap.trim() !== "") return redirect("/");
 
-  const db = getDb();
-  const wait = registrationWait(db, clientIp(context));
-  if (wait > 0) {
-    return data<ActionData>(
-      { fieldErrors: {}, values: formValues(formData), formError: "validation.tooManyRegistrations" },
-      { status: 429, headers: { "Retry-After": String(wait) } },
-    );
-  }
   const form = parseForm(registrationSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+
+  const db = getDb();
+  const limit = registrationWait(db, { ip: clientIp(context), contacts: [form.data.phone, form.data.email] });
+  if (limit) {
+    const formError = limit.reason === "too_many_accounts" ? "validation.tooManyRegistrations" : "validation.tooManyRefusedRegistrations";
+    return data<ActionData>(
+      { fieldErrors: {}, values: formValues(formData), formError },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
 
   try {
     const user = await registerAccount(db, form.data, await getLocale(request), clientIp(context));

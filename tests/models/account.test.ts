@@ -54,8 +54,8 @@ describe("changePassword", () => {
   it("refuses a wrong current password and changes nothing", async () => {
     const user = await registerCandidate(db, { phone: "76 11 22 33" });
     openSession(user.id, "s1");
-    expect(await changePassword(db, user.id, "pas-le-bon", "nouveau-mot-2026")).toEqual({ ok: false });
-    expect(await changePassword(db, user.id, "", "nouveau-mot-2026")).toEqual({ ok: false });
+    expect(await changePassword(db, user.id, "pas-le-bon", "nouveau-mot-2026")).toEqual({ ok: false, reason: "invalid" });
+    expect(await changePassword(db, user.id, "", "nouveau-mot-2026")).toEqual({ ok: false, reason: "invalid" });
     expect(sessionsOf(user.id)).toHaveLength(1);
     expect(audits("account.password_changed")).toEqual([]);
     expect((await login("76 11 22 33", PASSWORD)).ok).toBe(true);
@@ -80,8 +80,8 @@ describe("changePassword", () => {
 
   it("refuses an account without a password yet, and an unknown account", async () => {
     const noPassword = await insertUser(db, { role: "candidat", phone: "+22376112236", password: null });
-    expect(await changePassword(db, noPassword.id, "", "nouveau-mot-2026")).toEqual({ ok: false });
-    expect(await changePassword(db, 9_999, PASSWORD, "nouveau-mot-2026")).toEqual({ ok: false });
+    expect(await changePassword(db, noPassword.id, "", "nouveau-mot-2026")).toEqual({ ok: false, reason: "invalid" });
+    expect(await changePassword(db, 9_999, PASSWORD, "nouveau-mot-2026")).toEqual({ ok: false, reason: "invalid" });
   });
 });
 

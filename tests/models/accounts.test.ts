@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { authenticate, ContactTakenError } from "../../app/models/accounts.server";
 import {
-  authenticate,
-  ContactTakenError,
-  LOGIN_MAX_FAILURES,
+  LOGIN_FAILURES_PER_ACCOUNT,
+  LOGIN_FAILURES_PER_ADDRESS,
+  LOGIN_FAILURES_PER_ADDRESS_AND_IDENTIFIER,
   LOGIN_WINDOW_MS,
-} from "../../app/models/accounts.server";
+} from "../../app/models/limits.server";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, candidateProfiles, memberships, organisations, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
@@ -197,23 +198,23 @@ describe("authenticate", () => {
     });
   });
 
-  it(`stops checking after ${LOGIN_MAX_FAILURES} failures for one identifier, even with the right password`, async () => {
+  it(`stops checking after ${LOGIN_FAILURES_PER_ACCOUNT} failures for one identifier, even with the right password`, async () => {
     await registerCandidate(db, { phone: "70 11 22 33" });
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
       // Each attempt from another address and in another spelling of the same number.
       const identifier = i % 2 ? "+223 70 11 22 33" : "70112233";
       const result = await authenticate(db, { identifier, password: `wrong-${i}`, ip: `10.0.0.${i}` });
       expect(result).toEqual({ ok: false, reason: "invalid" });
     }
     const sixth = await authenticate(db, { identifier: "70 11 22 33", password: PASSWORD, ip: "10.0.1.1" });
-    expect(sixth).toEqual({ ok: false, reason: "rate_limited" });
+    expect(sixth).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(audits("auth.login_throttled")).toHaveLength(1);
     expect(audits("auth.login")).toHaveLength(0);
   });
 
-  it(`still accepts the right password after ${LOGIN_MAX_FAILURES - 1} failures`, async () => {
+  it(`still accepts the right password after ${LOGIN_FAILURES_PER_ACCOUNT - 1} failures`, async () => {
     const user = await registerCandidate(db, { phone: "70 11 22 33" });
-    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT - 1; i++) {
       await authenticate(db, { identifier: "70112233", password: "wrong", ip });
     }
     expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toEqual({
@@ -222,22 +223,97 @@ describe("authenticate", () => {
     });
   });
 
-  it(`stops checking after ${LOGIN_MAX_FAILURES} failures from one address on different identifiers`, async () => {
-    await registerCandidate(db, { phone: "70 11 22 33" });
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-      await authenticate(db, { identifier: `personne${i}@example.ml`, password: "wrong", ip: "41.73.99.99" });
+  it(`stops checking after ${LOGIN_FAILURES_PER_ACCOUNT} failures on one account, whatever identifier named it`, async () => {
+    await registerCandidate(db, { phone: "70 11 22 33", email: "awa@example.ml" });
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
+      expect(await authenticate(db, { identifier: "Awa@Example.ML", password: `wrong-${i}`, ip: `10.0.2.${i}` })).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "41.73.99.99" })).toEqual({
-      ok: false,
-      reason: "rate_limited",
-    });
+    // The sixth try names the account by its phone, from yet another address.
+    expect(await authenticate(db, { identifier: "70 11 22 33", password: "wrong", ip: "10.0.3.1" })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "10.0.3.2" })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(audits("auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
+  });
+
+  it(`stops checking after ${LOGIN_FAILURES_PER_ADDRESS_AND_IDENTIFIER} failures with one unknown identifier from one address`, async () => {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS_AND_IDENTIFIER; i++) {
+      await authenticate(db, { identifier: "personne@example.ml", password: `wrong-${i}`, ip });
+    }
+    // Exactly as for an account that exists: the answer never says which.
+    expect(await authenticate(db, { identifier: "personne@example.ml", password: "wrong", ip })).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("lets 6 people behind one address each mistype their password once and then log in", async () => {
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await registerCandidate(db, { phone: `70 11 23 ${String(i).padStart(2, "0")}` }));
+    const shared = "41.73.99.99";
+    for (let i = 0; i < 6; i++) {
+      expect(await authenticate(db, { identifier: `701123${String(i).padStart(2, "0")}`, password: "wrong", ip: shared })).toEqual({ ok: false, reason: "invalid" });
+    }
+    for (let i = 0; i < 6; i++) {
+      const result = await authenticate(db, { identifier: `701123${String(i).padStart(2, "0")}`, password: PASSWORD, ip: shared });
+      expect(result).toEqual({ ok: true, user: { id: people[i]!.id, role: "candidat" } });
+    }
+  });
+
+  it(`refuses an address only after ${LOGIN_FAILURES_PER_ADDRESS} failures in 15 minutes on different identifiers`, async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    const shared = "41.73.99.99";
+    const recently = new Date(Date.now() - 60_000);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS - 1; i++) {
+      insertFailedLogin(db, { identifier: `personne${i}@example.ml`, ip: shared, at: recently });
+    }
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: shared })).toEqual({ ok: true, user: { id: user.id, role: "candidat" } });
+    insertFailedLogin(db, { identifier: "encore@example.ml", ip: shared, at: recently });
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: shared })).toMatchObject({ ok: false, reason: "rate_limited" });
     // The account itself is not locked for someone at another address.
     expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "41.73.1.1" })).ok).toBe(true);
   });
 
+  it("does not count against an address the typos of people who then logged in (a job fair)", async () => {
+    const fair = "41.73.50.50";
+    const recently = new Date(Date.now() - 60_000);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS - 3; i++) {
+      insertFailedLogin(db, { identifier: `inconnu${i}@example.ml`, ip: fair, at: recently });
+    }
+    const awa = await registerCandidate(db, { phone: "70 11 22 33" });
+    db.update(users).set({ lastLoginAt: new Date(Date.now() - 3_600_000) }).where(eq(users.id, awa.id)).run();
+    await authenticate(db, { identifier: "70112233", password: "wrong", ip: fair });
+    await authenticate(db, { identifier: "70112233", password: "wrong-again", ip: fair });
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: fair })).ok).toBe(true);
+    insertFailedLogin(db, { identifier: "encore@example.ml", ip: fair, at: new Date() });
+    // 100 failures from the fair's address, but Awa's 2 typos are forgiven: the next person gets in.
+    const binta = await registerCandidate(db, { phone: "70 11 22 44" });
+    expect(await authenticate(db, { identifier: "70112244", password: PASSWORD, ip: fair })).toEqual({ ok: true, user: { id: binta.id, role: "candidat" } });
+  });
+
+  it("gives the seconds to wait before the oldest counted failure leaves the window", async () => {
+    const user = await registerCandidate(db, { phone: "70 11 22 33" });
+    db.update(users).set({ lastLoginAt: new Date(Date.now() - 3_600_000) }).where(eq(users.id, user.id)).run();
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) insertFailedLogin(db, { identifier: "+22370112233", ip: `10.7.7.${i}`, at: tenMinutesAgo });
+    const result = await authenticate(db, { identifier: "70112233", password: PASSWORD, ip });
+    expect(result).toMatchObject({ ok: false, reason: "rate_limited" });
+    const wait = (result as { retryAfterSeconds: number }).retryAfterSeconds;
+    expect(wait).toBeGreaterThan(4 * 60);
+    expect(wait).toBeLessThanOrEqual(5 * 60);
+  });
+
+  it("does not let someone's success on their own account forgive failures on another account", async () => {
+    await registerCandidate(db, { phone: "70 11 22 33" });
+    await registerCandidate(db, { phone: "70 11 22 44" });
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT - 1; i++) {
+      await authenticate(db, { identifier: "70112233", password: `wrong-${i}`, ip });
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await authenticate(db, { identifier: "70112244", password: PASSWORD, ip })).ok).toBe(true);
+    await authenticate(db, { identifier: "70112233", password: "wrong-last", ip });
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
   it("does not lump together every request whose address is unknown", async () => {
     await registerCandidate(db, { phone: "70 11 22 33" });
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
       await authenticate(db, { identifier: `personne${i}@example.ml`, password: "wrong", ip: "unknown" });
     }
     expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "unknown" })).ok).toBe(true);
@@ -260,10 +336,10 @@ describe("authenticate", () => {
     // Registered (and so last logged in) an hour ago.
     db.update(users).set({ lastLoginAt: new Date(Date.now() - 3_600_000) }).where(eq(users.id, user.id)).run();
     const recently = new Date(Date.now() - LOGIN_WINDOW_MS + 60_000);
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
       insertFailedLogin(db, { identifier: "+22370112233", ip: `10.9.9.${i}`, at: recently });
     }
-    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toEqual({
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
@@ -271,7 +347,7 @@ describe("authenticate", () => {
 
   it("forgives an identifier's typos once the person logs in successfully", async () => {
     await registerCandidate(db, { phone: "70 11 22 33" });
-    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT - 1; i++) {
       await authenticate(db, { identifier: "70112233", password: "wrong", ip });
     }
     await new Promise((r) => setTimeout(r, 5));
@@ -283,7 +359,7 @@ describe("authenticate", () => {
 
   it("records a throttled attempt in the audit log as throttled, not as one more failure", async () => {
     await registerCandidate(db, { phone: "70 11 22 33" });
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
       await authenticate(db, { identifier: "70112233", password: "wrong", ip });
     }
     await authenticate(db, { identifier: "70112233", password: "wrong", ip });
@@ -294,6 +370,6 @@ describe("authenticate", () => {
       .all();
     expect(throttled).toHaveLength(1);
     expect(throttled[0]!.ip).toBe(ip);
-    expect(audits("auth.login_failed")).toHaveLength(LOGIN_MAX_FAILURES);
+    expect(audits("auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
   });
 });

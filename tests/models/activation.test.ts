@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { activateAccount, CODE_TTL_MS, issueSetPasswordCode } from "../../app/models/activation.server";
+import { LOGIN_FAILURES_PER_ADDRESS } from "../../app/models/limits.server";
 import type { Db } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
 import { auditLog, oneTimeCodes, outbox, users } from "../../db/schema";
@@ -118,13 +119,28 @@ describe("activateAccount", () => {
     expect((await activateAccount(db, { phone: "76000001", code, password: NEW_PASSWORD }, T0 + 100 * MINUTE)).ok).toBe(true);
   });
 
-  it("is throttled like login: after 5 failures in 15 minutes from one address, even the right code waits", async () => {
+  it("is throttled like login: after 5 failures in 15 minutes for one phone, even the right code waits", async () => {
     const { code } = personWithCode("+22376000001");
-    for (let i = 0; i < 5; i++) {
-      await activateAccount(db, { phone: `7600100${i}`, code: "123456", password: NEW_PASSWORD, ip: "41.5.5.5" }, T0 + i * MINUTE);
+    for (let i = 1; i <= 5; i++) {
+      await activateAccount(db, { phone: "76000001", code: wrong(code, i), password: NEW_PASSWORD, ip: `41.5.5.${i}` }, T0 + i * MINUTE);
     }
-    expect(await activateAccount(db, { phone: "76000001", code, password: NEW_PASSWORD, ip: "41.5.5.5" }, T0 + 6 * MINUTE)).toEqual({ ok: false, reason: "rate_limited" });
-    // From another address, or 15 minutes later, the person gets in.
-    expect((await activateAccount(db, { phone: "76000001", code, password: NEW_PASSWORD, ip: "41.6.6.6" }, T0 + 7 * MINUTE)).ok).toBe(true);
+    expect(await activateAccount(db, { phone: "76000001", code, password: NEW_PASSWORD, ip: "41.6.6.6" }, T0 + 6 * MINUTE)).toEqual({ ok: false, reason: "rate_limited" });
+  });
+
+  it(`lets 6 people at one counsellor's office each mistype their code once, then activate (one address only meets ${LOGIN_FAILURES_PER_ADDRESS} failures)`, async () => {
+    const people = [1, 2, 3, 4, 5, 6].map((i) => personWithCode(`+2237600000${i}`));
+    for (const [i, { code }] of people.entries()) {
+      expect(await activateAccount(db, { phone: `7600000${i + 1}`, code: wrong(code), password: NEW_PASSWORD, ip: "41.5.5.5" }, T0 + MINUTE)).toEqual({ ok: false, reason: "invalid" });
+    }
+    for (const [i, { code }] of people.entries()) {
+      expect((await activateAccount(db, { phone: `7600000${i + 1}`, code, password: NEW_PASSWORD, ip: "41.5.5.5" }, T0 + 2 * MINUTE)).ok).toBe(true);
+    }
+    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS - 6; i++) {
+      await activateAccount(db, { phone: `76${String(100_000 + i).padStart(6, "0")}`, code: "123456", password: NEW_PASSWORD, ip: "41.5.5.5" }, T0 + 3 * MINUTE);
+    }
+    const late = personWithCode("+22376999999");
+    expect(await activateAccount(db, { phone: "76999999", code: late.code, password: NEW_PASSWORD, ip: "41.5.5.5" }, T0 + 4 * MINUTE)).toEqual({ ok: false, reason: "rate_limited" });
+    // From another address the person gets in.
+    expect((await activateAccount(db, { phone: "76999999", code: late.code, password: NEW_PASSWORD, ip: "41.6.6.6" }, T0 + 5 * MINUTE)).ok).toBe(true);
   });
 });

@@ -122,10 +122,11 @@ describe("/activer-compte", () => {
     expect(result.data.values).not.toHaveProperty("password");
   });
 
-  it("is throttled like login: 429 with Retry-After after 5 wrong codes from one address", async () => {
+  it("is throttled like login: 429 with Retry-After after 5 wrong codes for one phone", async () => {
     const { code } = personWithCode("+22377000007");
     for (let i = 0; i < 5; i++) {
-      const wrong = (await post({ phone: `7700010${i}`, code: "111111", password: PASSWORD, passwordConfirm: PASSWORD }, "41.9.9.9")) as unknown as Result;
+      const guess = code === `11111${i}` ? "999999" : `11111${i}`;
+      const wrong = (await post({ phone: "77000007", code: guess, password: PASSWORD, passwordConfirm: PASSWORD }, `41.9.9.${i}`)) as unknown as Result;
       expect(wrong.init?.status).toBe(400);
     }
     const throttled = (await post({ phone: "77000007", code, password: PASSWORD, passwordConfirm: PASSWORD }, "41.9.9.9")) as unknown as Result;

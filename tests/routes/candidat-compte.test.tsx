@@ -137,6 +137,41 @@ describe("/candidat/compte: changing the password", () => {
   });
 });
 
+describe("/candidat/compte: guessing the current password", () => {
+  it("answers 429 at the 6th wrong password in 15 minutes, changing or deleting alike, and deletes nothing", async () => {
+    const db = getDb();
+    const fanta = await registerCandidate(db, { phone: "70 88 00 03", firstName: "Fanta", lastName: "Keïta" });
+    const cookie = await sessionCookieFor(db, fanta.id);
+    for (let i = 0; i < 3; i++) {
+      expect(statusOf(await post({ intent: "password", currentPassword: `devine-${i}`, newPassword: "segou-2027", passwordConfirm: "segou-2027" }, cookie))).toBe(400);
+    }
+    for (let i = 3; i < 5; i++) expect(statusOf(await post({ intent: "delete", password: `devine-${i}`, understand: "on" }, cookie))).toBe(400);
+
+    const deleting = (await post({ intent: "delete", password: PASSWORD, understand: "on" }, cookie)) as { data: { fieldErrors: Record<string, string> }; init: { headers: Record<string, string> } };
+    expect(statusOf(deleting)).toBe(429);
+    expect(Number(deleting.init.headers["Retry-After"])).toBeGreaterThan(0);
+    expect(deleting.data.fieldErrors).toEqual({ password: "validation.tooManyPasswordChecks" });
+    expect(db.select().from(users).where(eq(users.id, fanta.id)).get()!.deletedAt).toBeNull();
+    const changing = await post({ intent: "password", currentPassword: PASSWORD, newPassword: "segou-2027", passwordConfirm: "segou-2027" }, cookie);
+    expect(statusOf(changing)).toBe(429);
+    expect((await authenticate(db, { identifier: "70 88 00 03", password: PASSWORD, ip: "10.0.0.8" })).ok).toBe(true);
+    const failures = db.select().from(auditLog).where(eq(auditLog.action, "auth.password_check_failed")).all().filter((row) => row.actorId === fanta.id);
+    expect(failures).toHaveLength(5);
+
+    // On the page, the message is under the field, in French.
+    const user = await renderAccount(cookie);
+    await user.type(screen.getByLabelText("Votre mot de passe"), PASSWORD);
+    await user.click(screen.getByRole("checkbox", { name: "Je comprends que la suppression est définitive." }));
+    await user.click(screen.getByRole("button", { name: "Supprimer mon compte" }));
+    await waitFor(() =>
+      expect(errorOf(screen.getByLabelText("Votre mot de passe"))).toBe(
+        "Trop d'essais de mot de passe. Pour votre sécurité, attendez 15 minutes avant de réessayer.",
+      ),
+    );
+    expect(db.select().from(users).where(eq(users.id, fanta.id)).get()!.deletedAt).toBeNull();
+  });
+});
+
 describe("/candidat/compte: downloading my data", () => {
   it("the page's form posts to the download route, without client-side navigation", async () => {
     await renderAccount(cookies.kadiatou);

@@ -1,16 +1,18 @@
 // /compte: employers, counsellors and admins change their password there.
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "../../app/models/accounts.server";
 import { action, loader } from "../../app/routes/compte";
 import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
+import { auditLog } from "../../db/schema";
 import { PASSWORD, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 
 const post = (cookie: string, fields: Record<string, string>) =>
   action({
     request: requestWithCookie("http://localhost/compte", cookie, { method: "POST", body: new URLSearchParams({ intent: "password", ...fields }) }),
     params: {},
-    context: {},
+    context: { clientIp: "41.73.7.7" },
   } as never) as Promise<unknown>;
 
 describe("/compte", () => {
@@ -41,6 +43,22 @@ describe("/compte", () => {
       expect(refused.data.fieldErrors[field]).toBe(message);
     }
     expect((await authenticate(db, { identifier: "binta@atelier.ml", password: PASSWORD, ip: "10.0.0.8" })).ok).toBe(true);
+  });
+
+  it("answers 429 at the 6th wrong current password in 15 minutes, even with the right one, and logs each failure", async () => {
+    const db = getDb();
+    const employer = await registerEmployer(db, { email: "issa@atelier.ml" });
+    const cookie = await sessionCookieFor(db, employer.id);
+    const guess = (currentPassword: string) => post(cookie, { currentPassword, newPassword: "nouveau-2026", passwordConfirm: "nouveau-2026" });
+    type Refused = { data: { fieldErrors: Record<string, string> }; init: { status: number; headers: Record<string, string> } };
+    for (let i = 0; i < 5; i++) expect(((await guess(`devine-${i}`)) as Refused).init.status).toBe(400);
+    const throttled = (await guess(PASSWORD)) as Refused;
+    expect(throttled.init.status).toBe(429);
+    expect(Number(throttled.init.headers["Retry-After"])).toBeGreaterThan(0);
+    expect(throttled.data.fieldErrors).toEqual({ currentPassword: "validation.tooManyPasswordChecks" });
+    expect((await authenticate(db, { identifier: "issa@atelier.ml", password: PASSWORD, ip: "10.0.0.7" })).ok).toBe(true);
+    const failures = db.select().from(auditLog).where(and(eq(auditLog.action, "auth.password_check_failed"), eq(auditLog.actorId, employer.id))).all();
+    expect(failures.map((f) => f.ip)).toEqual(Array(5).fill("41.73.7.7"));
   });
 
   it("sends candidates to their own account page and visitors to the login page", async () => {
