@@ -1,13 +1,15 @@
-// The world of the authorisation matrix: seven kinds of caller, each owning
+// The world of the authorisation matrix: nine kinds of caller, each owning
 // their own offers, applications and files, and a way to call any route
 // module's loader or action as that caller and read the outcome as a status.
 import { eq } from "drizzle-orm";
+import { applyToOffer, withdrawApplication } from "../../app/models/applications.server";
 import { storeCv } from "../../app/models/files.server";
 import type { Db } from "../../app/utils/db.server";
 import { memberships, organisations } from "../../db/schema";
 import {
   addMember,
   insertApplicationWith,
+  insertCandidate,
   insertFraudReport,
   insertOffer,
   insertOrg,
@@ -20,8 +22,21 @@ import {
   sessionCookieFor,
 } from "./factories";
 
-export const CALLERS = ["visitor", "candidat", "otherCandidat", "employeur", "otherEmployeur", "conseiller", "admin"] as const;
+export const CALLERS = [
+  "visitor",
+  "candidat",
+  "otherCandidat",
+  "employeur",
+  "otherEmployeur",
+  "suspendedEmployeur",
+  "withdrawnEmployeur",
+  "conseiller",
+  "admin",
+] as const;
 export type Caller = (typeof CALLERS)[number];
+
+/** The ids a caller puts in the URLs (`:orgId`, `:offerId`, `:applicationId`, `:fileId`). */
+export type OwnIds = { orgId: number; offerId: number; applicationId: number; fileId: number };
 
 export type AuthzWorld = {
   userIds: Record<Exclude<Caller, "visitor">, number>;
@@ -35,6 +50,14 @@ export type AuthzWorld = {
   offerB: number;
   applicationB: number;
   cvB: number;
+  /**
+   * A member of a suspended organisation and the employer of a withdrawn
+   * application put their own organisation's ids in the URLs: the question is
+   * what they still reach of their own applicants.
+   */
+  ownIds: Record<"suspendedEmployeur" | "withdrawnEmployeur", OwnIds>;
+  /** The contact details of the withdrawn application's candidate (never shown to its employer). */
+  withdrawnContact: { phone: string; email: string };
 };
 
 function orgOf(db: Db, userId: number) {
@@ -71,12 +94,23 @@ export async function buildAuthzWorld(db: Db): Promise<AuthzWorld> {
   insertPlacement(db, { candidateId: candA.id, orgId: orgA });
   insertFraudReport(db, offerA);
 
+  // An organisation with one applicant (and her CV), then suspended by a counsellor.
+  const empS = await registerEmployer(db, { email: "s@boutique.ml", orgName: "Boutique Suspendue" });
+  const suspended = await ownApplication(db, orgOf(db, empS.id), "Vendeuse");
+  db.update(organisations).set({ verificationStatus: "suspended", verificationReason: "Frais demandés" }).where(eq(organisations.id, suspended.orgId)).run();
+  // An organisation whose only applicant withdrew.
+  const empW = await registerEmployer(db, { email: "w@menuiserie.ml", orgName: "Menuiserie Retirée" });
+  const withdrawn = await ownApplication(db, orgOf(db, empW.id), "Apprenti menuisier");
+  withdrawApplication(db, withdrawn.candidateId, withdrawn.applicationId);
+
   return {
     userIds: {
       candidat: candA.id,
       otherCandidat: candB.id,
       employeur: empA.id,
       otherEmployeur: empB.id,
+      suspendedEmployeur: empS.id,
+      withdrawnEmployeur: empW.id,
       conseiller: counsellor.id,
       admin: admin.id,
     },
@@ -88,7 +122,25 @@ export async function buildAuthzWorld(db: Db): Promise<AuthzWorld> {
     offerB,
     applicationB,
     cvB,
+    ownIds: { suspendedEmployeur: suspended, withdrawnEmployeur: withdrawn },
+    withdrawnContact: { phone: withdrawn.phone, email: withdrawn.email },
   };
+}
+
+let applicantSeq = 0;
+
+/** An offer of this organisation and a candidate who applied to it with her CV. */
+async function ownApplication(db: Db, orgId: number, title: string) {
+  applicantSeq++;
+  const phone = `+2236600000${applicantSeq}`;
+  const email = `candidate${applicantSeq}@authz.ml`;
+  const candidate = await insertCandidate(db, { phone, email });
+  const offerId = insertOffer(db, { orgId, title }).id;
+  const stored = storeCv(db, candidate.id, { name: "cv.pdf", bytes: pdfBytes() });
+  if (!stored.ok) throw new Error(stored.error);
+  const applied = applyToOffer(db, { candidateId: candidate.id, offerId, cvFileId: stored.fileId });
+  if (!applied.ok) throw new Error(applied.reason);
+  return { orgId, offerId, applicationId: applied.applicationId, fileId: stored.fileId, candidateId: candidate.id, phone, email };
 }
 
 /** `:name` segments of a route path replaced by the owners' ids. */

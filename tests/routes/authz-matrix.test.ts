@@ -1,4 +1,4 @@
-// The authorisation matrix: every route of app/routes.ts × seven kinds of caller
+// The authorisation matrix: every route of app/routes.ts × nine kinds of caller
 // × GET (loader) and POST (action, with an empty form), each expected status
 // written once in MATRIX below. The route modules are called as the server calls
 // them (node environment, the process-wide in-memory database of this file).
@@ -6,6 +6,10 @@
 // The ids in the URLs are those of candidate A (Awa) and employer A (Atelier
 // Sanogo): "otherCandidat" and "otherEmployeur" own their own offer,
 // application and CV, and must be refused A's (404, as if they did not exist).
+// Two callers put their own organisation's ids in the URLs instead: a member
+// of a suspended organisation ("suspendedEmployeur", whose offer has one
+// applicant with a CV) and the employer of a withdrawn application
+// ("withdrawnEmployeur", whose only applicant withdrew hers).
 // Reading the statuses: 302 = sent to the login page (visitors) or to the
 // caller's own space; 403 = wrong role; 404 = not yours / does not exist;
 // 400 = the rightful caller got past the checks and the empty form was refused.
@@ -17,7 +21,7 @@ import routes from "../../app/routes";
 import { getDb } from "../../app/utils/db.server";
 import { storeCv } from "../../app/models/files.server";
 import { applications, offers } from "../../db/schema";
-import { insertApplicationWith, pdfBytes, registerCandidate } from "../helpers/factories";
+import { insertApplicationWith, pdfBytes, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { CALLERS, buildAuthzWorld, callAs, fillPath, type AuthzWorld, type Caller } from "../helpers/authz";
 
 type Row = Record<Caller, number>;
@@ -26,183 +30,189 @@ type Entry = { GET: Row | "none"; POST: Row | "none" };
 // Keys: "/" + the path in app/routes.ts ("/" for the index route, "*" for the catch-all).
 const MATRIX: Record<string, Entry> = {
   "/": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
     POST: "none",
   },
   "/offres": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
     POST: "none",
   },
   "/offres/:offerId": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
     POST: "none",
   },
   // An application needs no field: candidate B applies to offer A (302 to the application);
   // candidate A already applied, so the page is shown again (200) and nothing is added.
   "/offres/:offerId/postuler": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 200, otherCandidat: 302, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 200, otherCandidat: 302, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
   },
   // Anyone may report an offer, visitors too: the empty form is refused (400).
   "/offres/:offerId/signaler": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
   },
+  // A suspended organisation has no public page, not even for its members.
   "/entreprises/:orgId": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 404, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
     POST: "none",
   },
   // Visitors-only pages: a logged-in caller is sent to their space (302).
   "/inscription": {
-    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
   },
   "/connexion": {
-    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
   },
   // Logging out never needs a session: everybody ends on the home page (302).
   "/deconnexion": {
-    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
-    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, conseiller: 302, admin: 302 },
+    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
+    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
   },
   // A token that matches no invitation: 404 for everyone. POST: a visitor or an employer
   // without the right intent is refused first (400); other roles cannot join (403).
   "/invitation/:token": {
-    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
-    POST: { visitor: 400, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
+    POST: { visitor: 400, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
   },
   "/candidat": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
   },
   "/candidat/profil": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
   },
   "/candidat/candidatures": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
   },
   "/candidat/alertes": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
   },
   "/candidat/compte": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
   },
-  // Candidate A's CV: its owner, employer A (A applied to their offer), counsellors and
-  // admins; nobody else even learns it exists (404). POST only serves /fichiers/mes-donnees.
+  // Candidate A's CV: its owner, employer A (A applied to their offer with it), counsellors and
+  // admins; nobody else even learns it exists (404) — nor does the suspended organisation or the
+  // employer of a withdrawn application learn of their own applicant's. POST only serves
+  // /fichiers/mes-donnees.
   "/fichiers/:fileId": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 404, employeur: 200, otherEmployeur: 404, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
+    GET: { visitor: 302, candidat: 200, otherCandidat: 404, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
   },
   "/employeur": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
   },
   "/employeur/organisation": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
   },
   "/employeur/offres": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
   },
   "/employeur/offres/nouvelle": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
   },
   // Employer A's offer: employer B gets 404 on it, as on its applications below.
   "/employeur/offres/:offerId": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
   },
+  // A suspended organisation's applicants: a 403 page saying why, on the list, the
+  // application and every move. A withdrawn application is still listed and shown
+  // (name and history; its contact details are checked below).
   "/employeur/offres/:offerId/candidatures": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 403, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
     POST: "none",
   },
   "/employeur/offres/:offerId/candidatures/:applicationId": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, conseiller: 403, admin: 403 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 403, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, suspendedEmployeur: 403, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
   },
   "/conseiller": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
     POST: "none",
   },
   "/conseiller/moderation": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
   },
   "/conseiller/candidats": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
   },
   "/conseiller/candidats/nouveau": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
   },
   "/conseiller/candidats/:userId": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
   },
   "/conseiller/offres/:offerId/correspondances": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
   },
   "/conseiller/placements": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 400, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
   },
   "/conseiller/rapports": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
     POST: "none",
   },
   "/conseiller/rapports/placements.csv": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
     POST: "none",
   },
   "/conseiller/rapports/indicateurs.csv": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 200, admin: 200 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
     POST: "none",
   },
   "/activer-compte": {
     GET: "none",
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
   },
   "/admin": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
     POST: "none",
   },
   "/admin/utilisateurs": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 400 },
   },
   "/admin/organisations": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 400 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
+    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 400 },
   },
   "/admin/journal": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, conseiller: 403, admin: 200 },
+    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
     POST: "none",
   },
   // Candidates have their account page at /candidat/compte (302).
   "/compte": {
-    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 400, otherEmployeur: 400, conseiller: 400, admin: 400 },
+    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
+    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
   },
   "/confidentialite": {
     GET: "none",
     POST: "none",
   },
   "/healthz": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, conseiller: 200, admin: 200 },
+    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
     POST: "none",
   },
   "*": {
-    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
-    POST: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, conseiller: 404, admin: 404 },
+    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
+    POST: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
   },
 };
 
@@ -234,6 +244,13 @@ beforeAll(async () => {
   };
 });
 
+/** A's ids for everybody, except the two callers who put their own organisation's in the URLs. */
+function paramsOf(caller: Caller): Record<string, string> {
+  if (caller !== "suspendedEmployeur" && caller !== "withdrawnEmployeur") return params;
+  const own = world.ownIds[caller];
+  return { ...params, orgId: String(own.orgId), offerId: String(own.offerId), applicationId: String(own.applicationId), fileId: String(own.fileId) };
+}
+
 describe("the matrix covers app/routes.ts", () => {
   it("has one row per route, and no row for a route that is gone", () => {
     expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map(keyOf).sort());
@@ -262,10 +279,11 @@ describe.each(CELLS)("$method $key", ({ route, method, expected }) => {
       return;
     }
     expect(handler, `app/${route.file} has no ${method === "GET" ? "loader" : "action"}`).toBeTypeOf("function");
-    const url = route.index ? "/" : fillPath(route.path!, params);
     const got = {} as Row;
     for (const caller of CALLERS) {
-      got[caller] = await callAs(getDb(), world, caller, handler as never, method, url, params);
+      const own = paramsOf(caller);
+      const url = route.index ? "/" : fillPath(route.path!, own);
+      got[caller] = await callAs(getDb(), world, caller, handler as never, method, url, own);
     }
     expect(got).toEqual(expected);
   });
@@ -322,5 +340,46 @@ describe("other people's ids in forms and mixed URLs", () => {
     const url = `/fichiers/${stored.fileId}`;
     expect(await callAs(db, world, "employeur", module.loader as never, "GET", url, fileParams)).toBe(404);
     expect(await callAs(db, world, "otherEmployeur", module.loader as never, "GET", url, fileParams)).toBe(200);
+  });
+
+  it("an employer cannot download the profile CV of a candidate who applied to them without it", async () => {
+    const db = getDb();
+    const issa = await registerCandidate(db, { phone: "70 11 22 36", firstName: "Issa", lastName: "Traoré" });
+    const stored = storeCv(db, issa.id, { name: "cv-issa.pdf", bytes: pdfBytes() });
+    if (!stored.ok) throw new Error(stored.error);
+    insertApplicationWith(db, { offerId: world.offerB, candidateId: issa.id, cvFileId: null });
+    const module = await loadModule("routes/fichiers.$fileId.ts");
+    const fileParams = { fileId: String(stored.fileId) };
+    expect(await callAs(db, world, "otherEmployeur", module.loader as never, "GET", `/fichiers/${stored.fileId}`, fileParams)).toBe(404);
+  });
+
+  it("the employer of a withdrawn application keeps its name, never the phone, e-mail or CV, in the page's data", async () => {
+    const own = world.ownIds.withdrawnEmployeur;
+    const routeParams = { offerId: String(own.offerId), applicationId: String(own.applicationId) };
+    const url = `/employeur/offres/${own.offerId}/candidatures/${own.applicationId}`;
+    const module = await loadModule("routes/employeur.offres.$offerId.candidatures.$applicationId.tsx");
+    const cookie = await sessionCookieFor(getDb(), world.userIds.withdrawnEmployeur);
+    const seen = (await (module.loader as (args: never) => Promise<unknown>)({
+      request: requestWithCookie(`http://localhost${url}`, cookie),
+      params: routeParams,
+      context: {},
+    } as never)) as { application: { status: string; cvFileId: number | null; applicant: { name: string } } };
+    expect(seen.application).toMatchObject({ status: "withdrawn", cvFileId: null, applicant: { name: expect.any(String) } });
+    const text = JSON.stringify(seen);
+    expect(text).not.toContain(world.withdrawnContact.phone.slice(4));
+    expect(text).not.toContain(world.withdrawnContact.email);
+  });
+
+  it("a member of a suspended organisation cannot move its applicant, even with a complete form, nor reach A's", async () => {
+    const own = world.ownIds.suspendedEmployeur;
+    const module = loadModule("routes/employeur.offres.$offerId.candidatures.$applicationId.tsx");
+    const statusOf = () => getDb().select({ status: applications.status }).from(applications).where(eq(applications.id, own.applicationId)).get()?.status;
+    const routeParams = { offerId: String(own.offerId), applicationId: String(own.applicationId) };
+    const url = `/employeur/offres/${own.offerId}/candidatures/${own.applicationId}`;
+    expect(await post("suspendedEmployeur", module, url, { intent: "move", to: "shortlisted" }, routeParams)).toBe(403);
+    expect(statusOf()).toBe("submitted");
+    const theirs = { offerId: String(world.offerA), applicationId: String(world.applicationA) };
+    expect(await post("suspendedEmployeur", module, `/employeur/offres/${world.offerA}/candidatures/${world.applicationA}`, { intent: "move", to: "shortlisted" }, theirs)).toBe(404);
+    expect(statusOfApplication()).toBe("submitted");
   });
 });
