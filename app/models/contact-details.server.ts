@@ -43,8 +43,10 @@ const DOT = String.raw`(?:\s*[(\[{]\s*(?:\.|dot|point)\s*[)\]}]\s*|\s+(?:dot|poi
 const AT = String.raw`(?:\s*@\s*|\s*[(\[{]\s*(?:@|at|arobase)\s*[)\]}]\s*|\s+(?:at|arobase|a\s+commercial)\s+)`;
 const WEBMAIL = "gmail|yahoo|hotmail|ymail|icloud|protonmail";
 
+// The name before the @ starts where a word starts: tried once per word, not once per letter.
+const LOCAL_PART = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+`;
 const EMAIL = new RegExp(
-  String.raw`[\p{L}\p{N}._%+-]+${AT}${LABEL}(?:${DOT}${LABEL})+|[\p{L}\p{N}._%+-]+(?:${AT}|\s+)(?:${WEBMAIL})(?:${DOT}|\s+)[a-z]{2,3}(?![\p{L}\p{N}])`,
+  String.raw`${LOCAL_PART}${AT}${LABEL}(?:${DOT}${LABEL})+|${LOCAL_PART}(?:${AT}|\s+)(?:${WEBMAIL})(?:${DOT}|\s+)[a-z]{2,3}(?![\p{L}\p{N}])`,
   "giu",
 );
 const LINK = new RegExp(

@@ -343,4 +343,21 @@ describe("rules read through disguises", () => {
     }
     expect((performance.now() - started) / 20).toBeLessThan(50);
   });
+
+  it.each([
+    ["one long word", "a".repeat(5_000)],
+    ["digits", "7".repeat(5_000)],
+    ["dotted letters", "a.".repeat(2_500)],
+    ["dotted digits", "1.".repeat(2_500)],
+    ["plus signs", "+".repeat(5_000)],
+    ["leetspeak", "a1".repeat(2_500)],
+  ])("reads 5 000 characters of %s without stalling (no backtracking blow-up)", (_shape, description) => {
+    checkOfferRules(rule({ description }), today);
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) {
+      checkOfferRules(rule({ description }), today);
+      riskFlags({ text: `${i}${description}`, publishedOffersOfOrg: 3 });
+    }
+    expect((performance.now() - started) / 5).toBeLessThan(100);
+  });
 });
