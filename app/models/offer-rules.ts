@@ -1,5 +1,6 @@
 // The rules an offer must follow (DESIGN.md "Trust and data protection"), as data
-// and pure functions, so that the form, the model and the tests share one copy.
+// and pure functions, so that the model and the tests share one copy. Server
+// side only: the text rules read through rule-text.server (Unicode's confusables).
 import type { Contract } from "../../db/schema";
 import { addDays } from "../utils/dates";
 import { SMIG_FCFA } from "../utils/reference";
