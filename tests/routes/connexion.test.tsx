@@ -217,4 +217,23 @@ describe("/connexion", () => {
     const location = response.headers.get("Location")!;
     expect(new URL(location, "https://baara.ml/connexion").origin).toBe("https://baara.ml");
   });
+
+  it("after a successful login, a redirectTo with non-ASCII characters gives a safe redirect, never a 500", async () => {
+    await registerCandidate(getDb(), { phone: "70 11 22 42" });
+    const cases: [string, string][] = [
+      ["/offres\u3000", "/offres%E3%80%80"],
+      ["/\uFF0Fevil.example", "/%EF%BC%8Fevil.example"],
+      ["\uFF0F\uFF0Fevil.example", "/candidat"],
+      ["/offres?q=électricien#résultats", "/offres?q=%C3%A9lectricien#r%C3%A9sultats"],
+      ["/.//evil.example", "/candidat"],
+      ["/\u2028/evil.example", "/candidat"],
+    ];
+    for (const [redirectTo, expected] of cases) {
+      const response = (await postLogin({ identifier: "70112242", password: PASSWORD, redirectTo }, "5.6.7.11")) as Response;
+      expect(response.status, redirectTo).toBe(302);
+      const location = response.headers.get("Location")!;
+      expect(location, redirectTo).toBe(expected);
+      expect(new URL(location, "https://baara.ml/connexion").origin).toBe("https://baara.ml");
+    }
+  });
 });
