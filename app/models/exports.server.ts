@@ -36,6 +36,14 @@ export function csvDownloadHeaders(fileName: string) {
   };
 }
 
+/** A download refused for its filters: the form's message as text, in the person's language. */
+export function refusedDownload(t: Translate, messages: string[]) {
+  return new Response(`${[...new Set(messages)].map((key) => t(key)).join("\n")}\n`, {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
 function toCsv(rows: (string | number)[][]) {
   return stringify(rows, { bom: true, record_delimiter: "windows", quoted_string: true });
 }

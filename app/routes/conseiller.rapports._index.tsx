@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/conseiller.rapports._index";
 import { BarChart, type BarPoint } from "~/components/BarChart";
-import { SelectField } from "~/components/Field";
+import { FormErrorSummary, SelectField } from "~/components/Field";
 import { computeIndicators, partnerOrganisations } from "~/models/indicators.server";
 import { OFFER_TYPES } from "../../db/enums";
 import { modelFilters, monthChoices, parseReportFilters, PERIOD_PRESETS, reportSearch } from "~/schemas/report-filters";
@@ -18,12 +18,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "conseiller", "admin");
   const query = parseReportFilters(new URL(request.url).searchParams);
   const db = getDb();
-  return {
+  const page = {
     query,
     report: computeIndicators(db, modelFilters(query)),
     partners: partnerOrganisations(db),
     months: monthChoices(),
   };
+  // A month that does not exist: the last 12 months, with the form saying which field is wrong.
+  return query.fieldErrors ? data(page, { status: 400 }) : page;
 }
 
 type Data = Route.ComponentProps["loaderData"];
@@ -117,8 +119,11 @@ function Filters({ data }: { data: Data }) {
         ))}
       </nav>
       <Form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <SelectField label={t("filters.from")} name="du" defaultValue={query.from} options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))} />
-        <SelectField label={t("filters.to")} name="au" defaultValue={query.to} options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))} />
+        <div className="sm:col-span-2 lg:col-span-3 empty:hidden">
+          <FormErrorSummary errors={query.fieldErrors} />
+        </div>
+        <SelectField label={t("filters.from")} name="du" defaultValue={query.from} error={query.fieldErrors?.du} options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))} />
+        <SelectField label={t("filters.to")} name="au" defaultValue={query.to} error={query.fieldErrors?.au} options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))} />
         <SelectField
           label={t("filters.region")}
           hint={t("filters.regionHint")}

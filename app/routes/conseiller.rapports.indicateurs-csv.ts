@@ -1,7 +1,7 @@
 // GET /conseiller/rapports/indicateurs.csv: every figure of the report, already
 // protected (small cells "< 5"), one per row. A resource route; the model audits it.
 import type { Route } from "./+types/conseiller.rapports.indicateurs-csv";
-import { csvDownloadHeaders, indicatorsCsv, type Translate } from "~/models/exports.server";
+import { csvDownloadHeaders, refusedDownload, indicatorsCsv, type Translate } from "~/models/exports.server";
 import { modelFilters, parseReportFilters } from "~/schemas/report-filters";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -12,6 +12,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
   const query = parseReportFilters(new URL(request.url).searchParams);
   const t = (await i18nServer.getFixedT(request, ["reports", "placements", "common"])) as unknown as Translate;
+  if (query.fieldErrors) return refusedDownload(t, Object.values(query.fieldErrors));
   const csv = indicatorsCsv(getDb(), modelFilters(query), { actorId: user.id, ip: clientIp(context), t });
   return new Response(csv, { headers: csvDownloadHeaders(`baara-indicateurs-${query.from}-${query.to}.csv`) });
 }

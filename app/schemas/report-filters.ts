@@ -10,6 +10,9 @@ export const DEFAULT_PRESET = 12;
 export const MONTHS_BACK = 36;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** The first month a report may cover: dates before it (or past this month) are not in the portal. */
+export const FIRST_REPORT_MONTH = "2000-01";
+const MONTH_INVALID = "reports:filters.monthInvalid";
 
 export type ReportQuery = {
   from: string;
@@ -19,6 +22,8 @@ export type ReportQuery = {
   offerType?: OfferType;
   /** The preset the period matches, if it does (to show it as chosen). */
   preset?: number;
+  /** `du` or `au` named a month that does not exist or that no report covers: answered 400. */
+  fieldErrors?: { du?: string; au?: string };
 };
 
 /** `YYYY-MM` shifted by whole months. */
@@ -35,8 +40,6 @@ export function monthChoices(today = isoToday()) {
 }
 
 const querySchema = z.object({
-  du: z.string().regex(MONTH).optional().catch(undefined),
-  au: z.string().regex(MONTH).optional().catch(undefined),
   periode: z.coerce
     .number()
     .refine((n) => (PERIOD_PRESETS as readonly number[]).includes(n))
@@ -48,22 +51,32 @@ const querySchema = z.object({
 });
 
 /**
- * The report's filters from the query string. A shared or hand-edited URL is
- * never refused: a value that makes no sense is dropped, a period given
- * backwards is turned round, a period longer than MONTHS_BACK is shortened.
- * Without a period: the last 12 months.
+ * The report's filters from the query string. A filter that makes no sense is
+ * dropped, a period given backwards is turned round, a period longer than
+ * MONTHS_BACK is shortened. A month that does not exist, or that no report
+ * covers (before FIRST_REPORT_MONTH, after this month: 0000-01, 9999-12), is
+ * named in `fieldErrors` and the last 12 months are shown. Without a period:
+ * the last 12 months.
  */
 export function parseReportFilters(searchParams: URLSearchParams, today = isoToday()): ReportQuery {
   const input: Record<string, string> = {};
-  for (const key of ["du", "au", "periode", "region", "partenaire", "type"]) {
+  for (const key of ["periode", "region", "partenaire", "type"]) {
     const value = searchParams.get(key);
     if (value) input[key] = value;
   }
-  const q = querySchema.parse(input);
+  const q: { du?: string; au?: string } & z.output<typeof querySchema> = querySchema.parse(input);
   const current = today.slice(0, 7);
+  const fieldErrors: NonNullable<ReportQuery["fieldErrors"]> = {};
+  for (const key of ["du", "au"] as const) {
+    const value = searchParams.get(key);
+    if (!value) continue;
+    if (MONTH.test(value) && value >= FIRST_REPORT_MONTH && value <= current) q[key] = value;
+    else fieldErrors[key] = MONTH_INVALID;
+  }
+  const refused = Object.keys(fieldErrors).length > 0;
   let from: string;
   let to: string;
-  if (q.du || q.au) {
+  if (!refused && (q.du || q.au)) {
     to = q.au ?? current;
     from = q.du ?? shiftMonth(to, -(DEFAULT_PRESET - 1));
     if (from > to) [from, to] = [to, from];
@@ -74,7 +87,7 @@ export function parseReportFilters(searchParams: URLSearchParams, today = isoTod
     from = shiftMonth(current, -(months - 1));
   }
   const preset = to === current ? PERIOD_PRESETS.find((n) => shiftMonth(current, -(n - 1)) === from) : undefined;
-  return { from, to, region: q.region, partnerId: q.partenaire, offerType: q.type, preset };
+  return { from, to, region: q.region, partnerId: q.partenaire, offerType: q.type, preset, ...(refused ? { fieldErrors } : {}) };
 }
 
 /** The query string of a report (same filters, e.g. for the CSV links). */
@@ -93,6 +106,6 @@ export function reportSearch(filters: ReportQuery, overrides: Record<string, str
 }
 
 /** The filters the indicators model takes (the preset only marks the page's choice). */
-export function modelFilters({ preset: _, ...filters }: ReportQuery) {
+export function modelFilters({ preset: _, fieldErrors: __, ...filters }: ReportQuery) {
   return filters;
 }

@@ -152,13 +152,36 @@ describe("the report page", () => {
     expect(three.report.period.months).toHaveLength(3);
   });
 
-  it("a hand-edited query string is never an error: backwards period turned round, nonsense dropped", async () => {
+  it("a hand-edited query string: backwards period turned round, unknown filters dropped", async () => {
     const data = (await call(loader as Loader, "/conseiller/rapports?du=2026-06&au=2026-01&region=<script>&partenaire=1%20OR%201=1&type=drop", cookies.conseiller)) as {
       query: Record<string, unknown>;
     };
     expect(data.query).toEqual({ from: "2026-01", to: "2026-06", region: undefined, partnerId: undefined, offerType: undefined, preset: undefined });
-    const bad = (await call(loader as Loader, "/conseiller/rapports?du=2026-13&au=abc", cookies.conseiller)) as { query: { to: string } };
-    expect(bad.query.to).toBe(thisMonth);
+  });
+
+  it.each(["au=9999-12", "au=0000-01", "du=0000-01", "du=9999-12&au=9999-12", "du=2026-13&au=abc", "du=1999-12"])(
+    "a month that does not exist or that no report covers (%s) answers 400 with the form's message, never 500",
+    async (search) => {
+      const answer = (await call(loader as Loader, `/conseiller/rapports?${search}`, cookies.conseiller)) as {
+        init?: ResponseInit;
+        data: { query: { from: string; to: string; fieldErrors?: Record<string, string> } };
+      };
+      expect(answer.init?.status).toBe(400);
+      expect(Object.values(answer.data.query.fieldErrors ?? {})).toContain("reports:filters.monthInvalid");
+      // The page still shows the last 12 months.
+      expect(answer.data.query.to).toBe(thisMonth);
+      for (const fn of [placementsCsvLoader, indicatorsCsvLoader]) {
+        const csv = (await call(fn as Loader, `/conseiller/rapports/x.csv?${search}`, cookies.conseiller)) as Response;
+        expect(csv.status).toBe(400);
+        expect(await csv.text()).toContain("choisissez un mois dans la liste");
+      }
+    },
+  );
+
+  it("says on the page which month does not exist, in the filter form", async () => {
+    await renderReports("/conseiller/rapports?au=9999-12");
+    expect(await screen.findAllByText(/Ce mois n'existe pas ou aucun rapport ne le couvre/)).not.toHaveLength(0);
+    expect((screen.getByLabelText(/^À/) as HTMLSelectElement).getAttribute("aria-invalid")).toBe("true");
   });
 
   it("reads in English", async () => {
