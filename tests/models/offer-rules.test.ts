@@ -204,7 +204,7 @@ describe("riskFlags", () => {
 const EVASIONS: [string, string][] = [
   ["Fr@is de d0ssier : 5 000 F à v3rser avant l'entretien", "asks_money"],
   ["Le candidat doit p\u0430yer sa tenue", "asks_money"],
-  ["Paiement par 0range M0ney", "asks_money"],
+  ["Transfert par 0range M0ney avant le départ", "asks_money"],
   ["Envoyez 10 000 F par OM au responsable", "asks_money"],
   ["fré de dossier obligatoire", "asks_money"],
   ["Frais d’inscription : 2 500 F", "asks_money"],
