@@ -17,7 +17,7 @@ import type { FieldErrors } from "../utils/forms";
 import { recordAudit } from "./audit.server";
 import { notifyCandidate } from "./messages.server";
 import { checkOfferRules, riskFlags } from "./offer-rules";
-import { getEmployerMembership, isOrgMember } from "./organisations.server";
+import { applicantAccess, getEmployerMembership, isOrgMember } from "./organisations.server";
 
 /**
  * An offer anyone can see and apply to: published by a verified organisation,
@@ -340,12 +340,14 @@ export function duplicateOffer(db: Db, userId: number, offerId: number) {
 
 /**
  * Closes an offer (`closed`) or marks it `filled`. Its open applications close
- * with the reason `position_filled`, and their candidates are told.
+ * with the reason `position_filled`, and their candidates are told. A suspended
+ * or rejected organisation cannot: its applications wait for a counsellor.
  */
 export function endOffer(db: Db, userId: number, offerId: number, outcome: "closed" | "filled") {
   const offer = findOfferOfMember(db, userId, offerId);
   if (!offer) return null;
-  if (!["published", "pending", "draft"].includes(offer.status)) return { ok: false as const };
+  if (applicantAccess(db, userId, offer.orgId)?.withheld) return { ok: false as const, reason: "withheld" as const };
+  if (!["published", "pending", "draft"].includes(offer.status)) return { ok: false as const, reason: "notOpen" as const };
   db.transaction((tx) => {
     tx.update(offers).set({ status: outcome, closedAt: new Date(), updatedAt: new Date() }).where(eq(offers.id, offerId)).run();
     closeOpenApplications(tx, offer.id, offer.title, userId);

@@ -47,7 +47,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     const outcome = intent === "close" ? "closed" : "filled";
     const result = endOffer(db, user.id, offerId, outcome);
     if (!result) throw data(null, { status: 404 });
-    if (!result.ok) return data<ActionData>({ fieldErrors: {}, formError: "employer:offerActions.cannotEnd" }, { status: 400 });
+    if (!result.ok) {
+      const withheld = result.reason === "withheld";
+      return data<ActionData>(
+        { fieldErrors: {}, formError: withheld ? "employer:offerActions.cannotEndWithheld" : "employer:offerActions.cannotEnd" },
+        { status: withheld ? 403 : 400 },
+      );
+    }
     return redirect(`/employeur/offres/${offerId}?enregistre=${outcome}`);
   }
   if (!(OFFER_INTENTS as readonly unknown[]).includes(intent)) throw data(null, { status: 400 });

@@ -52,7 +52,7 @@ export async function action({ request }: Route.ActionArgs) {
   const result = endOffer(db, user.id, offerId, outcome);
   if (!result) throw data(null, { status: 404 });
   const back = new URL(request.url);
-  back.searchParams.set("fait", result.ok ? outcome : "refused");
+  back.searchParams.set("fait", result.ok ? outcome : result.reason === "withheld" ? "withheld" : "refused");
   return redirect(`${back.pathname}${back.search}`);
 }
 
@@ -82,7 +82,7 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
       {orgStatus === "verified" ? null : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3">{t(`offerList.notVerified.${orgStatus}`)}</p>
       )}
-      {done === "closed" || done === "filled" || done === "refused" ? (
+      {done === "closed" || done === "filled" || done === "refused" || done === "withheld" ? (
         <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">{t(`offerList.done.${done}`)}</p>
       ) : null}
 

@@ -13,9 +13,10 @@ import {
   withdrawApplication,
 } from "../../app/models/applications.server";
 import { getFileForViewer, storeCv } from "../../app/models/files.server";
+import { endOffer } from "../../app/models/offers.server";
 import { mayReachApplicants } from "../../app/models/organisations.server";
 import type { Db } from "../../app/utils/db.server";
-import { applicationEvents, applications, notifications, organisations, outbox, type VerificationStatus } from "../../db/schema";
+import { applicationEvents, applications, notifications, offers, organisations, outbox, type VerificationStatus } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertApplicationWith, insertCandidate, insertEmployerWithOrg, insertOffer, pdfBytes } from "../helpers/factories";
 
@@ -91,6 +92,15 @@ describe("a suspended or rejected organisation reaches none of its applicants", 
     expect(db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, application.id)).all()).toHaveLength(1);
     expect(db.select().from(notifications).where(eq(notifications.userId, awa.id)).all()).toEqual([]);
     expect(db.select().from(outbox).all()).toEqual([]);
+  });
+
+  it.each(["closed", "filled"] as const)("cannot mark its offer %s: its applications stay as they were and nobody is told", async (outcome) => {
+    const { employer, org, offer, awa, application } = await world();
+    setStatus(org.id, "suspended", "Motif");
+    expect(endOffer(db, employer.id, offer.id, outcome)).toEqual({ ok: false, reason: "withheld" });
+    expect(db.select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("published");
+    expect(db.select().from(applications).where(eq(applications.id, application.id)).get()!.status).toBe("submitted");
+    expect(db.select().from(notifications).where(eq(notifications.userId, awa.id)).all()).toEqual([]);
   });
 
   it("lists none of its applications among those waiting for an answer", async () => {

@@ -277,7 +277,7 @@ describe("endOffer", () => {
     expect(db.select().from(notifications).all()).toEqual([]);
 
     endOffer(db, user.id, offer.id, "filled");
-    expect(endOffer(db, user.id, offer.id, "closed")).toEqual({ ok: false });
+    expect(endOffer(db, user.id, offer.id, "closed")).toEqual({ ok: false, reason: "notOpen" });
     expect(offerRow(offer.id).status).toBe("filled");
   });
 });
