@@ -49,6 +49,11 @@ const EMAIL = new RegExp(
   String.raw`${LOCAL_PART}${AT}${LABEL}(?:${DOT}${LABEL})+|${LOCAL_PART}(?:${AT}|\s+)(?:${WEBMAIL})(?:${DOT}|\s+)[a-z]{2,3}(?![\p{L}\p{N}])`,
   "giu",
 );
+// A short link is one even written with spaces and a path: "bit . ly / abc", "t point me/abc".
+const SHORT_LINK = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/.@_-])(?:${[...SHORTENERS].map((domain) => domain.split(".").join(String.raw`\s*${DOT}\s*`)).join("|")})(?![\p{L}\p{N}])(?:\s*\/\s*[^\s<>"]+)?`,
+  "giu",
+);
 const LINK = new RegExp(
   String.raw`(?:https?:\/\/|www\.)[^\s<>"]+|(?<![\p{L}\p{N}@._%+-])${LABEL}(?:${DOT}${LABEL})+(?:\/[^\s<>"]*)?`,
   "giu",
@@ -137,6 +142,14 @@ export function findContactDetails(text: string): ContactFound[] {
       found.push({ kind: "email", text: email });
       // An e-mail's domain is not reported again as a link, nor its digits as a phone.
       rest = rest.replace(email, " ");
+    }
+  }
+  for (const match of rest.matchAll(SHORT_LINK)) {
+    const link = match[0].trim();
+    // Spaced out, it needs its path: "M. Me Diarra" is a name.
+    if (!/\s/.test(link) || link.includes("/")) {
+      found.push({ kind: "link", text: link });
+      rest = rest.replace(link, " ");
     }
   }
   for (const match of rest.matchAll(LINK)) {

@@ -247,6 +247,8 @@ const EVASIONS: [string, string][] = [
   ["Contact wa.link/abc123", "link"],
   ["Rejoignez t.me/recrutement", "link"],
   ["Formulaire : bit(.)ly/offre", "link"],
+  ["Formulaire : bit . ly / offre", "link"],
+  ["Rejoignez t point me/recrutement", "link"],
   ["tinyurl.com/emploi-mali", "link"],
   ["Voir emplois-mali.online", "link"],
   ["goo.gl/forms/x", "link"],
@@ -309,6 +311,7 @@ const HONEST = [
   "Shop assistant at Bamako market, paid every month.",
   "Sacs de 25.5 kg, entrepôt de 1.200 m2.",
   "Comptable : paiement des salaires et des fournisseurs, versement de salaire par virement.",
+  "Encadrement assuré par M. Me Diarra, chef d'atelier.",
   "Titulaire d'un M.Sc. ou d'un B.Sc. en informatique, .NET apprécié.",
 ];
 
