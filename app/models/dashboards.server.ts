@@ -13,6 +13,8 @@ import {
   type OfferStatus,
 } from "../../db/schema";
 import type { Db } from "../utils/db.server";
+import { mayReachApplicants } from "./organisations.server";
+import { isOpen } from "./pipeline";
 import { isoToday } from "../utils/dates";
 import { pendingIdentityRequestCount } from "./identity-requests.server";
 
@@ -40,6 +42,7 @@ export function candidateDashboard(db: Db, userId: number) {
       offerId: offers.id,
       offerTitle: offers.title,
       orgName: organisations.name,
+      orgStatus: organisations.verificationStatus,
     })
     .from(applications)
     .innerJoin(offers, eq(offers.id, applications.offerId))
@@ -47,7 +50,9 @@ export function candidateDashboard(db: Db, userId: number) {
     .where(eq(applications.candidateId, userId))
     .orderBy(desc(applications.createdAt), desc(applications.id))
     .limit(10)
-    .all();
+    .all()
+    // As on "My applications": on hold while the organisation may not reach its applicants.
+    .map(({ orgStatus, ...row }) => ({ ...row, onHold: isOpen(row.status) && !mayReachApplicants(orgStatus) ? orgStatus : null }));
   const profile = db
     .select({ firstName: candidateProfiles.firstName, consentAt: candidateProfiles.consentAt })
     .from(candidateProfiles)

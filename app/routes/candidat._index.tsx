@@ -83,7 +83,9 @@ export default function CandidateHome({ loaderData }: Route.ComponentProps) {
                   <span className="block text-sm text-stone-600">{application.orgName}</span>
                 </span>
                 <span className="text-sm">
-                  <span className="rounded bg-brand-50 px-2 py-0.5 font-medium">{t(`common:applicationStatus.${application.status}`)}</span>{" "}
+                  <span className="rounded bg-brand-50 px-2 py-0.5 font-medium">
+                    {application.onHold ? t("candidate:applications.onHold") : t(`common:applicationStatus.${application.status}`)}
+                  </span>{" "}
                   <span className="text-stone-600">{format.date(application.createdAt, "medium")}</span>
                 </span>
               </li>

@@ -13,6 +13,7 @@ import {
   withdrawApplication,
 } from "../../app/models/applications.server";
 import { getFileForViewer, storeCv } from "../../app/models/files.server";
+import { candidateDashboard } from "../../app/models/dashboards.server";
 import { endOffer } from "../../app/models/offers.server";
 import { mayReachApplicants } from "../../app/models/organisations.server";
 import type { Db } from "../../app/utils/db.server";
@@ -163,5 +164,10 @@ describe("the candidate sees an application to a suspended or rejected organisat
     expect(onHold()).toEqual({ [application.id]: "rejected", [second.id]: null });
     // The counsellor's reason was written for the employer: the candidate is not shown it.
     expect(JSON.stringify(listCandidateApplications(db, awa.id))).not.toContain("Motif interne");
+    // The candidate's home page says the same.
+    expect(Object.fromEntries(candidateDashboard(db, awa.id).latest.map((a) => [a.id, a.onHold]))).toEqual({
+      [application.id]: "rejected",
+      [second.id]: null,
+    });
   });
 });
