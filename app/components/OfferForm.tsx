@@ -1,7 +1,7 @@
 // The posting form for the four offer types. Without JavaScript every type's
 // fieldset is shown, each headed with the type it is for, and the schema keeps
 // only the chosen type's fields. With JavaScript the other types' fieldsets hide.
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
@@ -119,7 +119,13 @@ export function OfferForm({ values, languages, errors, formError, status, canPub
   const [type, setType] = useState<OfferType>(initialType);
   // Until the page is interactive every fieldset shows: the form must work without JavaScript.
   const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // On a slow phone the type may be chosen before the scripts run: keep that choice.
+    const chosen = formRef.current?.elements.namedItem("type");
+    if (chosen instanceof HTMLSelectElement && isOfferType(chosen.value)) setType(chosen.value);
+    setInteractive(true);
+  }, []);
   const shown = (fieldsetType: OfferType) => !interactive || type === fieldsetType;
   // A type-specific error is shown on the copy of the field the person filled in.
   const typedError = (fieldsetType: OfferType, field: string) => (initialType === fieldsetType ? errors[field] : undefined);
@@ -128,7 +134,7 @@ export function OfferForm({ values, languages, errors, formError, status, canPub
   const busy = navigation.state === "submitting";
 
   return (
-    <Form method="post" className="card space-y-5" noValidate>
+    <Form ref={formRef} method="post" className="card space-y-5" noValidate>
       <FormErrorSummary errors={errors} message={formError} />
       <fieldset disabled={readOnly} className="space-y-5">
         <SelectField label={t("offerForm.type")} name="type" required options={OFFER_TYPE_CHOICES.map(option("offerType"))}

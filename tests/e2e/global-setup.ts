@@ -2,11 +2,14 @@
 // every browser test file copies, so that each starts from the same fresh data.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { ARTIFACTS_DIR } from "./artifacts";
 import { browserMissing, E2E_DIR, TEMPLATE_DB } from "./paths";
 
 export default function setup() {
   console.log("[e2e] building the portal and seeding the browser-test database");
   if (browserMissing()) return;
+  // Screenshots of failed tests are those of this run only.
+  fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   fs.rmSync(E2E_DIR, { recursive: true, force: true });
   fs.mkdirSync(E2E_DIR, { recursive: true });
   // Without VITEST in its environment (vite.config.ts leaves React Router's plugin

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
-import { afterAll, beforeAll, describe } from "vitest";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from "vitest";
 import { freePort, startBuiltServer, type BuiltServer } from "../helpers/built-server";
+import { captureFailure } from "./artifacts";
 import { browserMissing, E2E_DIR, launchChromium, TEMPLATE_DB } from "./paths";
 
 if (browserMissing()) {
@@ -21,12 +22,22 @@ export type Portal = {
 
 /**
  * Starts the built server on a free port with its own copy of the seeded demo
- * database, and a headless Chromium. Both stop after the file's tests.
+ * database, and a headless Chromium. Both stop after the file's tests. A test that
+ * fails leaves a screenshot and the HTML of every page it opened or navigated
+ * under tests/e2e/.artifacts/.
  */
 export function usePortal(): Portal {
   const portal = {} as Portal;
   let server: BuiltServer | undefined;
   const contexts: BrowserContext[] = [];
+  // Pages this test opened or navigated (pages made in beforeAll are shared by the tests).
+  const usedPages = new Set<Page>();
+  const watch = (page: Page) => {
+    usedPages.add(page);
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) usedPages.add(page);
+    });
+  };
 
   beforeAll(async () => {
     const port = await freePort();
@@ -38,8 +49,18 @@ export function usePortal(): Portal {
     portal.newContext = async (options = {}) => {
       const context = await portal.browser.newContext({ baseURL: portal.url, ...options });
       contexts.push(context);
+      context.on("page", watch);
       return context;
     };
+  });
+
+  beforeEach(() => usedPages.clear());
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== "fail") return;
+    const name = `${path.basename(task.file.name, ".test.ts")} ${task.name}`;
+    const files = await captureFailure(name, [...usedPages]);
+    if (files.length > 0) console.log(`[e2e] "${task.name}" failed; its pages are in ${files.join(", ")}`);
   });
 
   afterAll(async () => {
