@@ -6,6 +6,8 @@
 // server and the seeded template database only exist where the browser tests
 // run, hence `describeInBrowser`.
 import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -39,6 +41,22 @@ type Sent =
   | { kind: "move"; applicationId: number; offerId: number; to: "offered" | "hired"; from: string; status?: number; error?: string };
 
 const answeredOk = (s: Sent) => s.status !== undefined && s.status >= 200 && s.status < 400;
+
+/** Resolves once connections to `port` are refused: a server that is stopping closes its listener first. */
+async function untilNothingListens(port: number) {
+  for (;;) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once("error", () => resolve(true));
+    });
+    if (refused) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describeInBrowser("durability of the built server", () => {
   let url = "";
@@ -228,35 +246,28 @@ describeInBrowser("durability of the built server", () => {
   it("on SIGTERM answers the request in flight, then exits 0", async () => {
     if (server?.process.exitCode !== null) server = await startBuiltServer(dbPath, { port });
     const running = server!;
-    // A login whose form arrives in two parts: the server has started on it
-    // (it waits for the rest of the body) when SIGTERM comes.
-    let sendRest!: () => void;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        const encoder = new TextEncoder();
-        controller.enqueue(encoder.encode("identifier=employeur%40baara.demo&"));
-        sendRest = () => {
-          controller.enqueue(encoder.encode(`password=${DEMO_PASSWORD}`));
-          controller.close();
-        };
-      },
-    });
-    const inFlight = fetch(`${url}/connexion`, {
+    // A login whose form arrives in two parts: the server has its headers (it answers
+    // 100 Continue) and waits for the rest of the body when SIGTERM comes.
+    const login = http.request(`${url}/connexion`, {
       method: "POST",
-      redirect: "manual",
-      headers: { Origin: url, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "10.6.2.1" },
-      body,
-      duplex: "half",
-    } as RequestInit);
-    await new Promise((r) => setTimeout(r, 500));
+      headers: { Origin: url, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "10.6.2.1", Expect: "100-continue" },
+    });
+    const answered = new Promise<http.IncomingMessage>((resolve, reject) => {
+      login.once("response", resolve);
+      login.once("error", reject);
+    });
+    login.flushHeaders();
+    await new Promise((resolve) => login.once("continue", resolve));
+    login.write("identifier=employeur%40baara.demo&");
     const stoppedAt = Date.now();
     running.process.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
+    await untilNothingListens(port);
     expect(running.process.exitCode).toBeNull(); // still waiting for the request in flight
-    sendRest();
-    const response = await inFlight;
-    expect(response.status).toBe(302);
-    expect(response.headers.getSetCookie().length).toBeGreaterThan(0);
+    login.end(`password=${DEMO_PASSWORD}`);
+    const response = await answered;
+    response.resume();
+    expect(response.statusCode).toBe(302);
+    expect(response.headers["set-cookie"]?.length).toBeGreaterThan(0);
     expect(await running.exited).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(5_000);
     // Closed cleanly: the WAL was checkpointed into a file that is whole.
