@@ -22,28 +22,38 @@ export function bodyLimitFor(pathname: string): number {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** How long what a refused client still sends is read and dropped before the connection is cut. */
-const LINGER_MS = 1000;
+/** What a refused client still sends is read and dropped for at most this long and this much. */
+const LINGER_MS = 2000;
+const LINGER_BYTES = 256 * 1024;
 
 /**
- * A short page in the person's language, then the connection is closed: the
+ * A short page in the person's language, then the connection is closed. The
  * answer and the end of our side go out at once; what the client is still
  * sending is dropped unread for a moment, so that a reset does not destroy the
  * answer before the client reads it (a "lingering close", as web servers do).
+ * Past LINGER_BYTES the socket is no longer read: a fast sender just waits.
  */
 async function refuse(req: ExpressRequest, res: Response) {
-  req.pause();
   if (res.headersSent) return;
-  res.once("finish", () => {
-    req.socket.end();
-    req.on("data", () => {}).resume();
-    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  // Node cuts a `Connection: close` socket as soon as the answer is written; here it
+  // only ends our side, and the socket is cut LINGER_MS later (or when the client closes).
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+  let dropped = 0;
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) req.pause();
   });
+  req.resume();
   const locale = await getLocale(new Request(new URL(req.originalUrl, "http://localhost"), { headers: { cookie: req.get("cookie") ?? "" } }));
   const errors = (resources[locale].common as { errors: { home: string; "413": { title: string; body: string } } }).errors;
   const { title, body } = errors["413"];
   res
     .status(413)
+    .set("Connection", "close")
     .type("html")
     .send(
       `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -8,8 +8,10 @@
 // 3. Weight of a first visit to /, /offres and /offres/:id in Debian's Chromium (gzip, by kind),
 //    against 100 KB a page; Lighthouse (mobile) performance and accessibility of the same pages.
 // 4. Matching at 50 000 candidates and reports at 1 000 000 applications (matching.ts, reports.ts).
+// 5. /healthz while huge forms are posted to a report form (stall.ts), after the HTTP rows.
 // Options: --rebuild (seed the databases again), --build (rebuild the portal first),
-// --skip-matching, --skip-reports, --skip-lighthouse.
+// --skip-matching, --skip-reports, --skip-lighthouse, --skip-stall; --only-stall runs part 5
+// alone on a small database (data/bench/stall.db) and prints its rows without writing the results.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -23,6 +25,7 @@ import { benchLighthouse } from "./lighthouse";
 import { benchMatching } from "./matching";
 import { benchBrowsing, benchQueries, HTTP_QUERIES } from "./queries";
 import { benchReports } from "./reports";
+import { benchStall } from "./stall";
 import { markdownTable, met, ms, percentile, type BenchRow } from "./table";
 import { benchWeight } from "./weight";
 
@@ -220,6 +223,7 @@ async function serverRows(): Promise<BenchRow[]> {
           : {}),
       );
     }
+    if (!args.has("--skip-stall")) rows.push(...(await benchStall(server.url, server.process.pid)));
     rows.push(...(await browserRows(server.url)));
     return rows;
   } finally {
@@ -248,7 +252,24 @@ function document(rows: BenchRow[], started: number) {
   ].join("\n");
 }
 
+/** `--only-stall`: the stall rows alone, on a small demo database seeded once. */
+async function stallOnly() {
+  const dbPath = path.resolve("data/bench/stall.db");
+  if (!fs.existsSync(dbPath)) {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    execFileSync("npx", ["tsx", "db/seed.ts", "--offers", "200"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_PATH: dbPath } });
+  }
+  ensureBuild();
+  const server = await startBuiltServer(dbPath);
+  try {
+    console.log(`\n${markdownTable(await benchStall(server.url, server.process.pid))}`);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
+  if (args.has("--only-stall")) return stallOnly();
   const started = Date.now();
   benchDatabase();
   const db = openDb(DB_PATH);
