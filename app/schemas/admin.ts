@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../db/enums";
+import { isCalendarDate } from "../utils/dates";
 import { REGION_CODES } from "../utils/reference";
 import { multilineText, oneOf, optionalEmail, optionalPhone, optionalText, personName, requiredText } from "./fields";
 
@@ -17,8 +18,7 @@ const queryText = z
   .catch("");
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
+  .refine(isCalendarDate)
   .optional()
   .catch(undefined);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REFUSAL_REASONS } from "../../db/enums";
-import { isoToday } from "../utils/dates";
+import { isCalendarDate, isoToday } from "../utils/dates";
 import { PRINTABLE, PRINTABLE_MULTILINE } from "./fields";
 
 export const MESSAGE_MAX = 2000;
@@ -24,10 +24,10 @@ export const applySchema = z.object({
 });
 export type ApplyForm = z.output<typeof applySchema>;
 
-/** A real calendar moment written as `value` (no 30 February rolled into March). */
+/** A real calendar moment written as `value` (no 30 February rolled into March), on a day the portal counts with. */
 function isRealDate(value: string, suffix: string) {
   const time = Date.parse(`${value}${suffix}`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  return isCalendarDate(value.slice(0, 10)) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
 // `datetime-local` sends `2026-03-10T09:30`; Mali is on UTC, so it is read as UTC.

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { CONTRACTS, EDUCATION_LEVELS, OFFER_TYPES, type Contract } from "../../db/enums";
+import { isCalendarDate } from "../utils/dates";
 import { LANGUAGE_CODES, REGION_CODES, SECTOR_CODES, TRADE_CODES } from "../utils/reference";
 import { multilineText, oneOf, optionalText, requiredText } from "./fields";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const date = (required: boolean) =>
   z
     .string({ error: "validation.invalid" })
     .trim()
-    .refine((v) => (v === "" ? !required : ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), {
+    .refine((v) => (v === "" ? !required : isCalendarDate(v)), {
       error: required ? "offer.form.dateRequired" : "validation.dateInvalid",
     })
     .transform((v) => (v === "" ? undefined : v));

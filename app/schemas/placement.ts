@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
+import { isCalendarDate } from "../utils/dates";
 import { REGION_CODES, type Region } from "../utils/reference";
 import { multilineText, optionalText } from "./fields";
 
@@ -17,23 +18,19 @@ const id = (error: string) =>
     .regex(/^[1-9]\d{0,11}$/, { error })
     .transform(Number);
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= "2000-01-01";
-};
+const isRealDate = (value: string) => isCalendarDate(value) && value >= "2000-01-01";
 
 /** A day typed in a date field (YYYY-MM-DD, as browsers send it). */
 const isoDate = z
   .string({ error: "placements:errors.dateRequired" })
   .trim()
   .min(1, { error: "placements:errors.dateRequired" })
-  .refine((v) => ISO_DATE.test(v) && isRealDate(v), { error: "placements:errors.dateInvalid" });
+  .refine((v) => isRealDate(v), { error: "placements:errors.dateInvalid" });
 
 const optionalIsoDate = z
   .string({ error: "placements:errors.dateInvalid" })
   .trim()
-  .refine((v) => v === "" || (ISO_DATE.test(v) && isRealDate(v)), { error: "placements:errors.dateInvalid" })
+  .refine((v) => v === "" || (isRealDate(v)), { error: "placements:errors.dateInvalid" })
   .optional()
   .transform((v) => v || undefined);
 

@@ -1,3 +1,17 @@
+/**
+ * The days a form or a URL may name: past them, adding months to a date gives
+ * "+010000-…" (9999-12-31 + 3 months), which no page can show.
+ */
+export const FIRST_DAY = "1900-01-01";
+export const LAST_DAY = "2100-12-31";
+
+/** A real day (no 30 February) written `YYYY-MM-DD`, between FIRST_DAY and LAST_DAY. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < FIRST_DAY || value > LAST_DAY) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
 /** Today's date as `YYYY-MM-DD` in Mali (UTC, no daylight saving). */
 export function isoToday(now = new Date()): string {
   return now.toISOString().slice(0, 10);

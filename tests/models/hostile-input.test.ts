@@ -287,3 +287,25 @@ describe("a 10 MB value is refused by its length, at once", () => {
     if (!result.ok) expect(result.fieldErrors[field]).toBe(message);
   });
 });
+
+describe("a date the portal cannot count with is refused, never stored", () => {
+  // Adding months or days to 9999-12-31 gives "+010000-…", which no page can show.
+  it.each([
+    ["moveSchema", { to: "hired", startDate: "9999-12-31" }, "startDate", "applications:errors.startDateInvalid"],
+    ["moveSchema", { to: "interview", interviewAt: "9999-12-31T10:00", place: "Bamako" }, "interviewAt", "applications:errors.interviewAtInvalid"],
+    ["placementActionSchema", { intent: "end", placementId: "1", endedOn: "9999-12-31", reason: "moved" }, "endedOn", "placements:errors.dateInvalid"],
+    ["placementActionSchema", { intent: "followup", followupId: "1", stillEmployed: "yes", doneOn: "2999-01-01" }, "doneOn", "placements:errors.dateInvalid"],
+    ["offerSchema", { startDate: "9999-12-31" }, "startDate", "validation.dateInvalid"],
+    ["offerSchema", { closingDate: "0000-01-01" }, "closingDate", "offer.form.dateRequired"],
+  ] as const)("%s: %s", (name, fields, field, message) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    const result = parseForm(FORM_SCHEMAS[name]!, form);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors[field]).toBe(message);
+  });
+
+  it("the journal's period drops such a date", () => {
+    expect(parseAuditQuery(new URLSearchParams("du=0000-01-01&au=9999-12-31"))).toMatchObject({ du: undefined, au: undefined });
+  });
+});
