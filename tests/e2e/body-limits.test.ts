@@ -147,7 +147,7 @@ describeInBrowser("request bodies are bounded on the built server", () => {
     expect(memoryOf(pid).peak - before.peak).toBeLessThan(40 * MB);
   });
 
-  it("refuses a form just over 64 KB, keeps the CV form's own bound, and a normal login still works after", async () => {
+  it("refuses a form just over 64 KB, lets a 2.9 MB CV through whole, and a normal login still works after", async () => {
     const long = await post(url, "/connexion", { identifier: "a".repeat(70 * 1024), password: "x" });
     expect(long.status).toBe(413);
     // A CV form under its bound reaches the page (here: not logged in, so the login page).
@@ -162,6 +162,20 @@ describeInBrowser("request bodies are bounded on the built server", () => {
     const login = await post(url, "/connexion", { identifier: "candidat@baara.demo", password: "baara-demo" }, { "X-Forwarded-For": "10.13.0.1" });
     expect(login.status).toBe(302);
     expect(login.headers.get("location")).toBe("/candidat");
+    // A 2.9 MB CV still goes through, whole.
+    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cv = new FormData();
+    cv.append("intent", "cv.upload");
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(Math.round(2.9 * MB), "x")]);
+    cv.append("cv", new Blob([pdf], { type: "application/pdf" }), "cv.pdf");
+    const upload = await fetch(`${url}/candidat/profil`, { method: "POST", redirect: "manual", headers: { Origin: url, Cookie: cookie }, body: cv });
+    expect(upload.status).toBe(302);
+    expect(upload.headers.get("location")).toContain("enregistre=cv");
+    const profile = await (await fetch(`${url}/candidat/profil`, { headers: { Cookie: cookie } })).text();
+    const fileId = /\/fichiers\/(\d+)/.exec(profile)?.[1];
+    expect(fileId).toBeTruthy();
+    const file = await fetch(`${url}/fichiers/${fileId}`, { headers: { Cookie: cookie } });
+    expect((await file.arrayBuffer()).byteLength).toBe(pdf.length);
     expect((await fetch(`${url}/offres`)).status).toBe(200);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
