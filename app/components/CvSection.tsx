@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { TextField } from "~/components/Field";
@@ -25,6 +26,7 @@ export function CvSection({ cv, error, maxBytes }: { cv: Cv | null; error?: Fiel
   const format = useFormat();
   const size = useFileSize();
   const navigation = useNavigation();
+  const [tooLarge, setTooLarge] = useState(false);
   return (
     <section id="cv" aria-labelledby="cv-title" className="card space-y-4">
       <h2 id="cv-title" className="text-xl font-semibold">
@@ -54,7 +56,18 @@ export function CvSection({ cv, error, maxBytes }: { cv: Cv | null; error?: Fiel
       ) : (
         <p>{t("cv.none")}</p>
       )}
-      <Form method="post" encType="multipart/form-data" className="space-y-3">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="space-y-3"
+        onSubmit={(event) => {
+          // The server refuses a larger body unread: with JavaScript, say so before sending it.
+          const input = event.currentTarget.elements.namedItem("cv");
+          const over = input instanceof HTMLInputElement && (input.files?.[0]?.size ?? 0) > maxBytes;
+          setTooLarge(over);
+          if (over) event.preventDefault();
+        }}
+      >
         <input type="hidden" name="intent" value="cv.upload" />
         <TextField
           label={t(cv ? "cv.replaceFile" : "cv.file")}
@@ -62,7 +75,7 @@ export function CvSection({ cv, error, maxBytes }: { cv: Cv | null; error?: Fiel
           name="cv"
           type="file"
           accept="application/pdf,.pdf"
-          error={error}
+          error={tooLarge ? "candidate:errors.cv.tooLarge" : error}
         />
         <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
           {t(cv ? "cv.replace" : "cv.upload")}

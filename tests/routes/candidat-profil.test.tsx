@@ -14,7 +14,7 @@ import Profile, { action, loader } from "../../app/routes/candidat.profil";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
-import { candidateProfiles, candidateTrades, users } from "../../db/schema";
+import { candidateProfiles, candidateTrades, files, users } from "../../db/schema";
 import { insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { toFormData } from "../helpers/offers";
@@ -386,5 +386,33 @@ describe("/candidat/profil: the CV section", () => {
     );
     const upload = await screen.findByLabelText("Nouveau fichier PDF");
     expect(errorOf(upload)).toBe("Le fichier dépasse 3 Mo. Envoyez un PDF plus léger.");
+  });
+
+  it("with JavaScript, stops a file over 3 MB before sending it (the server would refuse it unread) and says why", async () => {
+    let sent = 0;
+    const i18n = await createTestI18n("fr");
+    const Stub = createRoutesStub([
+      {
+        path: "/candidat/profil",
+        Component: Profile as never,
+        loader: as(cookies.fatou, loader),
+        action: (args: { request: Request }) => {
+          sent++;
+          return as(cookies.fatou, action)(args);
+        },
+      },
+    ]);
+    render(
+      <WithI18n i18n={i18n}>
+        <Stub initialEntries={["/candidat/profil"]} />
+      </WithI18n>,
+    );
+    const user = userEvent.setup();
+    const section = await screen.findByRole("region", { name: "Mon CV (facultatif)" });
+    const upload = within(section).getByLabelText(/fichier PDF/i) as HTMLInputElement;
+    await user.upload(upload, new File([new Uint8Array(4 * 1024 * 1024)], "photo-cv.pdf", { type: "application/pdf" }));
+    await user.click(within(section).getByRole("button", { name: /^(Envoyer|Remplacer) mon CV$/ }));
+    await waitFor(() => expect(errorOf(upload)).toBe("Le fichier dépasse 3 Mo. Envoyez un PDF plus léger."));
+    expect(sent).toBe(0);
   });
 });
