@@ -5,7 +5,7 @@ import { newPassword as newPasswordField } from "./fields";
 const currentPassword = z
   .string({ error: "validation.required" })
   .min(1, { error: "validation.required" })
-  .max(128, { error: "candidate:errors.wrongPassword", abort: true });
+  .max(128, { error: "candidate:errors.wrongPassword" });
 
 /** Changing one's password: the current one, the new one twice. */
 export const changePasswordSchema = z

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../../db/enums";
 import { isCalendarDate } from "../utils/dates";
 import { REGION_CODES } from "../utils/reference";
-import { multilineText, oneOf, optionalEmail, optionalPhone, optionalText, personName, requiredText } from "./fields";
+import { ifValidSoFar, multilineText, oneOf, optionalEmail, optionalPhone, optionalText, personName, requiredText } from "./fields";
 
 export const USER_STATUSES = ["active", "disabled", "deleted"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -52,8 +52,8 @@ export const auditQuerySchema = z
     acteur: queryText,
     action: z
       .string()
-      .max(80, { abort: true })
-      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/)
+      .max(80)
+      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, { error: "validation.invalid", ...ifValidSoFar })
       .optional()
       .catch(undefined),
     du: isoDate,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { REGION_CODES, SECTOR_CODES } from "../utils/reference";
-import { PRINTABLE } from "./fields";
+import { ifValidSoFar, PRINTABLE } from "./fields";
 
 /** The /offres parameters an alert keeps, as in the search URL. */
 export const ALERT_FIELDS = ["q", "type", "region", "secteur", "contrat"] as const;
@@ -17,8 +17,8 @@ const alertSchema = z.object({
   q: z
     .string()
     .trim()
-    .max(200, { error: "candidate:errors.alertTooLong", abort: true })
-    .regex(PRINTABLE, { error: "validation.invalidCharacters" })
+    .max(200, { error: "candidate:errors.alertTooLong" })
+    .regex(PRINTABLE, { error: "validation.invalidCharacters", ...ifValidSoFar })
     .optional(),
   type: choice(OFFER_TYPES),
   region: choice(REGION_CODES),

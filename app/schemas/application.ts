@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REFUSAL_REASONS } from "../../db/enums";
 import { isCalendarDate, isoToday } from "../utils/dates";
-import { PRINTABLE, PRINTABLE_MULTILINE } from "./fields";
+import { ifValidSoFar, PRINTABLE, PRINTABLE_MULTILINE } from "./fields";
 
 export const MESSAGE_MAX = 2000;
 export const PLACE_MAX = 200;
@@ -12,8 +12,8 @@ export const applySchema = z.object({
   message: z
     .string({ error: "validation.invalid" })
     .trim()
-    .max(MESSAGE_MAX, { error: "applications:errors.messageTooLong", abort: true })
-    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
+    .max(MESSAGE_MAX, { error: "applications:errors.messageTooLong" })
+    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters", ...ifValidSoFar })
     .optional()
     .transform((value) => value || null),
   cvFileId: z
@@ -35,15 +35,15 @@ const interviewAt = z
   .string({ error: "applications:errors.interviewAtRequired" })
   .trim()
   .min(1, { error: "applications:errors.interviewAtRequired" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "applications:errors.interviewAtInvalid", abort: true })
-  .refine((value) => isRealDate(value, ":00Z"), { error: "applications:errors.interviewAtInvalid", abort: true })
-  .refine((value) => value.slice(0, 10) >= isoToday(), { error: "applications:errors.interviewAtPast" });
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "applications:errors.interviewAtInvalid", ...ifValidSoFar })
+  .refine((value) => isRealDate(value, ":00Z"), { error: "applications:errors.interviewAtInvalid", ...ifValidSoFar })
+  .refine((value) => value.slice(0, 10) >= isoToday(), { error: "applications:errors.interviewAtPast", ...ifValidSoFar });
 
 const isoDate = z
   .string({ error: "applications:errors.startDateInvalid" })
   .trim()
-  .regex(/^(?:|\d{4}-\d{2}-\d{2})$/, { error: "applications:errors.startDateInvalid", abort: true })
-  .refine((value) => value === "" || isRealDate(value, "T00:00:00Z"), { error: "applications:errors.startDateInvalid" })
+  .regex(/^(?:|\d{4}-\d{2}-\d{2})$/, { error: "applications:errors.startDateInvalid" })
+  .refine((value) => value === "" || isRealDate(value, "T00:00:00Z"), { error: "applications:errors.startDateInvalid", ...ifValidSoFar })
   .optional()
   .transform((value) => value || null);
 
@@ -51,14 +51,14 @@ const place = z
   .string({ error: "applications:errors.placeRequired" })
   .trim()
   .min(1, { error: "applications:errors.placeRequired" })
-  .max(PLACE_MAX, { error: "applications:errors.placeTooLong", abort: true })
-  .regex(PRINTABLE, { error: "validation.invalidCharacters" });
+  .max(PLACE_MAX, { error: "applications:errors.placeTooLong" })
+  .regex(PRINTABLE, { error: "validation.invalidCharacters", ...ifValidSoFar });
 
 const note = z
   .string({ error: "validation.invalid" })
   .trim()
-  .max(NOTE_MAX, { error: "applications:errors.noteTooLong", abort: true })
-  .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
+  .max(NOTE_MAX, { error: "applications:errors.noteTooLong" })
+  .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters", ...ifValidSoFar })
   .optional()
   .transform((value) => value || null);
 

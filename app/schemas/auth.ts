@@ -53,6 +53,6 @@ export const loginSchema = z.object({
   password: z
     .string({ error: "validation.required" })
     .min(1, { error: "validation.required" })
-    .max(128, { error: "validation.invalidCredentials", abort: true }),
+    .max(128, { error: "validation.invalidCredentials" }),
   redirectTo: z.string().max(2000).optional(),
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AVAILABILITIES, CONSENT_METHODS, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES, SEXES } from "../../db/enums";
 import { normalizeMaliPhone } from "../utils/phone";
 import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "../utils/reference";
-import { multilineText, newPassword, optionalEmail, optionalPhone, optionalText, personName, PRINTABLE_MULTILINE } from "./fields";
+import { ifValidSoFar, multilineText, newPassword, optionalEmail, optionalPhone, optionalText, personName, PRINTABLE_MULTILINE } from "./fields";
 import { MAX_TRADES, SKILLS_MAX, profileFields } from "./profile-fields";
 
 export const NOTE_MAX = 2000;
@@ -88,8 +88,8 @@ const noteBody = single(
     .string({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
-    .max(NOTE_MAX, { error: "validation.tooLong", abort: true })
-    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" }),
+    .max(NOTE_MAX, { error: "validation.tooLong" })
+    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters", ...ifValidSoFar }),
 );
 
 /** The forms of a candidate's file, told apart by `intent`. */
@@ -103,7 +103,7 @@ export const candidateFileSchema = z.discriminatedUnion(
       .object({
         intent: z.literal("phone"),
         offerId: single(z.string().trim().optional()),
-        otherOfferId: single(z.string().trim().max(20, { error: "counsellor:errors.notFound", abort: true }).optional()),
+        otherOfferId: single(z.string().trim().max(20, { error: "counsellor:errors.notFound" }).optional()),
       })
       .transform((v, ctx) => {
         const raw = v.otherOfferId || v.offerId;
@@ -135,7 +135,7 @@ export const activationSchema = z
         .string({ error: "validation.required" })
         .trim()
         .min(1, { error: "validation.required" })
-        .max(30, { error: "validation.phoneInvalid", abort: true })
+        .max(30, { error: "validation.phoneInvalid" })
         .transform((value, ctx) => {
           const phone = normalizeMaliPhone(value);
           if (!phone) {

@@ -9,23 +9,29 @@ const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;
 export const PRINTABLE = /^[^\p{Cc}]*$/u;
 export const PRINTABLE_MULTILINE = /^[\P{Cc}\n\r\t]*$/u;
 
-// Every text field checks its length first and stops there (`abort`): zod would
-// otherwise run the later checks, and their regexes, on a megabyte-long value.
+/**
+ * For the checks after a field's length (or format): they run only while the field
+ * has no issue yet, so a 10 MB value costs one length check. zod runs every check by
+ * default; `abort: true` would do the same but also silence the form's cross-field
+ * checks (the password confirmation), so that not every message shows at once.
+ * zod honours `when` on every check, string formats included.
+ */
+export const ifValidSoFar = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
 export const requiredText = (max: number) =>
   z
     .string({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
-    .max(max, { error: "validation.tooLong", abort: true })
-    .regex(PRINTABLE, { error: "validation.invalidCharacters" });
+    .max(max, { error: "validation.tooLong" })
+    .regex(PRINTABLE, { error: "validation.invalidCharacters", ...ifValidSoFar });
 
 export const optionalText = (max: number) =>
   z
     .string({ error: "validation.invalid" })
     .trim()
-    .max(max, { error: "validation.tooLong", abort: true })
-    .regex(PRINTABLE, { error: "validation.invalidCharacters" })
+    .max(max, { error: "validation.tooLong" })
+    .regex(PRINTABLE, { error: "validation.invalidCharacters", ...ifValidSoFar })
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -33,8 +39,8 @@ export const multilineText = (max: number) =>
   z
     .string({ error: "validation.invalid" })
     .trim()
-    .max(max, { error: "validation.tooLong", abort: true })
-    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
+    .max(max, { error: "validation.tooLong" })
+    .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters", ...ifValidSoFar })
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -42,14 +48,14 @@ export const personName = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
-  .max(60, { error: "validation.tooLong", abort: true })
-  .regex(PERSON_NAME, { error: "validation.nameInvalid" });
+  .max(60, { error: "validation.tooLong" })
+  .regex(PERSON_NAME, { error: "validation.nameInvalid", ...ifValidSoFar });
 
 /** A Malian phone number, normalised to +223XXXXXXXX; empty means none. */
 export const optionalPhone = z
   .string({ error: "validation.invalid" })
   .trim()
-  .max(30, { error: "validation.phoneInvalid", abort: true })
+  .max(30, { error: "validation.phoneInvalid" })
   .transform((value, ctx) => {
     if (!value) return undefined;
     const phone = normalizeMaliPhone(value);
@@ -65,7 +71,7 @@ export const optionalPhone = z
 export const optionalEmail = z
   .string({ error: "validation.invalid" })
   .trim()
-  .max(254, { error: "validation.tooLong", abort: true })
+  .max(254, { error: "validation.tooLong" })
   .transform((value, ctx) => {
     if (!value) return undefined;
     const parsed = z.email().safeParse(value.toLowerCase());
@@ -81,7 +87,7 @@ export const newPassword = z
   .string({ error: "validation.required" })
   .min(1, { error: "validation.required" })
   .min(8, { error: "validation.passwordTooShort" })
-  .max(128, { error: "validation.passwordTooLong", abort: true });
+  .max(128, { error: "validation.passwordTooLong" });
 
 /** A checkbox that must be ticked. */
 export const ticked = (error: string) => z.literal("on", { error });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PRINTABLE_MULTILINE } from "./fields";
+import { ifValidSoFar, PRINTABLE_MULTILINE } from "./fields";
 
 export const REASON_MAX = 500;
 
@@ -14,8 +14,8 @@ const reason = z
   .string({ error: "moderation:errors.reasonRequired" })
   .trim()
   .min(1, { error: "moderation:errors.reasonRequired" })
-  .max(REASON_MAX, { error: "moderation:errors.reasonTooLong", abort: true })
-  .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" });
+  .max(REASON_MAX, { error: "moderation:errors.reasonTooLong" })
+  .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters", ...ifValidSoFar });
 
 export const MODERATION_INTENTS = [
   "org.verify",

@@ -39,7 +39,7 @@ export const invitationSchema = z.object({
     .string({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
-    .max(254, { error: "validation.tooLong", abort: true })
+    .max(254, { error: "validation.tooLong" })
     .transform((value, ctx): { phone?: string; email?: string } => {
       if (value.includes("@")) {
         const email = z.email().safeParse(value.toLowerCase());

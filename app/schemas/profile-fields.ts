@@ -3,6 +3,7 @@
 // (app/schemas/candidate.ts). Messages of their own come from the form's namespace.
 import { z } from "zod";
 import { addMonths } from "../utils/dates";
+import { ifValidSoFar } from "./fields";
 
 export const MAX_TRADES = 5;
 export const SKILLS_MAX = 300;
@@ -52,9 +53,10 @@ export function profileFields(ns: "candidate" | "counsellor") {
         .string({ error: "validation.invalid" })
         .trim()
         .optional()
-        .refine((v) => !v || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), { error: "validation.dateInvalid", abort: true })
+        .refine((v) => !v || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), { error: "validation.dateInvalid" })
         .refine((v) => !v || (v <= addMonths(today, -12 * MIN_AGE) && v > addMonths(today, -12 * (MAX_AGE + 1))), {
           error: `${ns}:errors.birthDateRange`,
+          ...ifValidSoFar,
         })
         .transform((v) => v || null),
     );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FRAUD_REASONS } from "../../db/enums";
-import { PRINTABLE_MULTILINE } from "./fields";
+import { ifValidSoFar, PRINTABLE_MULTILINE } from "./fields";
 
 export const DETAILS_MAX = 2000;
 
@@ -11,8 +11,8 @@ export const reportSchema = z
     details: z
       .string({ error: "validation.invalid" })
       .trim()
-      .max(DETAILS_MAX, { error: "moderation:report.errors.detailsTooLong", abort: true })
-      .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters" })
+      .max(DETAILS_MAX, { error: "moderation:report.errors.detailsTooLong" })
+      .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters", ...ifValidSoFar })
       .optional()
       .transform((value) => (value ? value : undefined)),
   })
