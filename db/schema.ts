@@ -1,4 +1,4 @@
-// Every table of Baara (DESIGN.md "Data"). Timestamps are epoch milliseconds;
+// Every table of Baara. Timestamps are epoch milliseconds;
 // calendar dates (birth, start, closing, due) are ISO `YYYY-MM-DD` text so that
 // SQL compares and groups them without conversion.
 import { sql } from "drizzle-orm";
@@ -214,7 +214,7 @@ export const candidateProfiles = sqliteTable(
     experienceYears: integer("experience_years"),
     availability: text("availability", { enum: AVAILABILITIES }),
     drivingLicence: integer("driving_licence", { mode: "boolean" }).notNull().default(false),
-    // Sensitive: counsellors and admins only (DESIGN.md "Trust").
+    // Sensitive: counsellors and admins only.
     disability: text("disability", { enum: DISABILITIES }),
     migrantStatus: text("migrant_status", { enum: MIGRANT_STATUSES }),
     consentAt: integer("consent_at", { mode: "timestamp_ms" }),

@@ -1,7 +1,7 @@
 // `npm run demo` / `npx tsx db/seed.ts [--employers N] [--offers N] [--candidates N] [--applications N] [--seed N]`
 //
-// Fills an empty database with believable Malian demo data (DESIGN.md "Demo
-// data"). A database that already has users is left untouched, so running the
+// Fills an empty database with believable Malian demo data (README
+// "Demo accounts"). A database that already has users is left untouched, so running the
 // demo twice keeps what people entered. Everything is drawn from one seeded
 // random source: two runs on empty databases give the same content, with dates
 // relative to the day of the run. All rows go in one synchronous transaction,

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 /**
- * What an employer sees of an applicant (DESIGN.md "Trust"): name, contact,
+ * What an employer sees of an applicant: name, contact,
  * commune, education, trades and skills, languages, experience, age band.
  * The apply page shows the candidate the same list before they send.
  */

@@ -355,7 +355,7 @@ const unlessWithdrawn = <T>(column: AnyColumn) =>
   sql<T | null>`CASE WHEN ${applications.status} = 'withdrawn' THEN NULL ELSE ${column} END`;
 
 /**
- * What an employer sees of applicants (DESIGN.md "Trust"): name, contact,
+ * What an employer sees of applicants: name, contact,
  * commune, education, skills, languages, experience, message, CV, age band.
  * Never migrant status, disability, birth date or counsellor notes — those
  * columns are not even read here.

@@ -10,7 +10,7 @@ export type AuditEntry = {
   ip?: string;
 };
 
-/** Writes one line of the audit log (DESIGN.md "Trust and data protection"). */
+/** Writes one line of the audit log. */
 export function recordAudit(db: Db | Tx, entry: AuditEntry) {
   db.insert(auditLog)
     .values({

@@ -1,6 +1,6 @@
 // The two CSV exports of /conseiller/rapports. They leave the portal (Excel,
 // e-mail), so: no names, phones or e-mail addresses; no migrant status or
-// disability per person (DESIGN.md: "shown in reports only as aggregates");
+// disability per person (shown in reports only as aggregates);
 // indicators already protected by the indicators model. Written with
 // csv-stringify: UTF-8 with a BOM (Excel opens the accents right), commas, every
 // text quoted, CRLF line ends. Every export is a row of the audit log.

@@ -25,7 +25,7 @@ export const REGISTRATION_REFUSALS_PER_ADDRESS = 20;
 /** Refused registrations naming one phone or e-mail, from any address, in an hour. */
 export const REGISTRATION_REFUSALS_PER_IDENTIFIER = 5;
 
-// The audit log is the counter: every refused attempt is one row (DESIGN.md wants them anyway).
+// The audit log is the counter: every refused attempt is one row.
 export const LOGIN_FAILED = "auth.login_failed";
 export const PASSWORD_CHECK_FAILED = "auth.password_check_failed";
 export const REGISTRATION_REFUSED = "account.registration_refused";

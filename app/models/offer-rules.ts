@@ -1,4 +1,4 @@
-// The rules an offer must follow (DESIGN.md "Trust and data protection"), as data
+// The rules an offer must follow, as data
 // and pure functions, so that the model and the tests share one copy. Server
 // side only: the text rules read through rule-text.server (Unicode's confusables).
 import type { Contract } from "../../db/schema";

@@ -1,4 +1,4 @@
-// The application pipeline (DESIGN.md "Pipelines") as data: which moves exist,
+// The application pipeline as data: which moves exist,
 // who may make them. Shared by the model (which enforces it) and the pages
 // (which offer only the moves that exist).
 import type { ApplicationStatus } from "../../db/schema";

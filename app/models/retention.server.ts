@@ -14,7 +14,7 @@ const monthsAgo = (months: number, now: number) => {
 
 /**
  * Candidates with no login for 24 months (or, never logged in, registered 24
- * months ago) are anonymised exactly as a deletion would (DESIGN.md "Trust").
+ * months ago) are anonymised exactly as a deletion would.
  */
 export function anonymiseInactiveCandidates(db: Db, now = Date.now()) {
   const cutoff = monthsAgo(INACTIVE_MONTHS, now);

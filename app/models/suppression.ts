@@ -1,4 +1,4 @@
-// Small-cell suppression (DESIGN.md "Trust"): reports never show how many people
+// Small-cell suppression: reports never show how many people
 // are in a group of fewer than five, not even zero, and never let a reader work
 // such a number out from the figures that are shown. Pure functions: the
 // indicators model applies them before anything leaves it, so that neither the

@@ -37,7 +37,7 @@ function findApplication(userId: number, params: { offerId?: string; application
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
   const a = findApplication(user.id, params);
-  // Listed field by field: only what DESIGN.md lets an employer see reaches the page.
+  // Listed field by field: only what an employer may see reaches the page.
   return {
     offer: { id: a.offerId, title: a.offerTitle, positions: a.positions },
     application: {

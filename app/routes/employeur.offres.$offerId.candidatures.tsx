@@ -12,7 +12,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "../../db/enums";
 
 export const handle = { i18n: ["common", "applications"] };
 
-/** After this many days without an answer an application is marked as waiting (DESIGN.md: nobody waits without news). */
+/** After this many days without an answer an application is marked as waiting. */
 const WAITING_DAYS = 14;
 const DAY_MS = 86_400_000;
 
