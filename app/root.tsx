@@ -46,8 +46,8 @@ export function useRootData() {
 
 /**
  * A route whose handle says `scripts: false` is sent without JavaScript: it reads and submits with
- * plain links and GET forms, and a phone on a slow network gets it in a few kilobytes (the 100 KB
- * budget of issue 6 cannot hold React and React Router, about 128 KB compressed, on their own).
+ * plain links and GET forms, and a phone on a slow network gets it in a few kilobytes (a 100 KB
+ * first-visit budget cannot hold React and React Router, about 128 KB compressed, on their own).
  */
 function useScripts() {
   return !useMatches().some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false);

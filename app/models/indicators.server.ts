@@ -1,4 +1,4 @@
-// The indicators of /conseiller/rapports and its CSV (issue 5, item 6): did people
+// The indicators of /conseiller/rapports and its CSV: did people
 // get work, did they keep it, broken down by sex, age band, migrant status,
 // region, sector and offer type. Every figure about people leaves this module
 // already protected (./suppression.ts): a group of fewer than five people is the

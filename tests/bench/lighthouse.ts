@@ -1,4 +1,4 @@
-// Lighthouse scores (issue 6, item 7): lighthouse@12.2.3 (pinned in package.json) drives Debian's
+// Lighthouse scores: lighthouse@12.2.3 (pinned in package.json) drives Debian's
 // Chromium through its debugging port with its default configuration, the mobile profile (a mid-range
 // phone, 4× slower CPU, simulated slow 4G). Each page is measured RUNS times; the median run is kept.
 import { spawn } from "node:child_process";

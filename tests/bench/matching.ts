@@ -1,4 +1,4 @@
-// Matching at 50 000 candidates (issue 5, item 4): matchCandidatesForOffer for
+// Matching at 50 000 candidates: matchCandidatesForOffer for
 // 100 different open offers, p50 / p95 / max; target p95 < 200 ms.
 //
 // The database data/bench/candidates-50k.db is seeded once with the demo seed

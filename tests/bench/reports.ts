@@ -1,4 +1,4 @@
-// Reports at 1 000 000 applications and 200 000 candidates (issue 5, item 6):
+// Reports at 1 000 000 applications and 200 000 candidates:
 // computeIndicators over the last 12 months, 20 timed runs after 2 warm-ups, with
 // and without filters; the nightly rebuild of the monthly counts, once.
 //

@@ -1,4 +1,4 @@
-// `npm run bench`: every figure of issues 3, 5 and 6 in one table, printed and written to
+// `npm run bench`: every figure (search, HTTP, weight, Lighthouse, matching, reports, stalls) in one table, printed and written to
 // tests/bench/results.md.
 //
 // 1. Search at 100 000 offers: searchOffers over 200 fixed searches, beside the bare FTS5 MATCH.

@@ -1,4 +1,4 @@
-// Bytes on the wire of a first visit (issue 6, item 7): Debian's Chromium opens each page with an
+// Bytes on the wire of a first visit: Debian's Chromium opens each page with an
 // empty cache, asking for gzip only, and every response that arrives before the page is idle is
 // counted with its headers (Chromium's encodedDataLength), by kind: HTML, CSS, JavaScript, other.
 import type { Browser } from "playwright-core";

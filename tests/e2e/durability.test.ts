@@ -1,4 +1,4 @@
-// Durability of the built server (issue 6, item 4): bounded concurrent
+// Durability of the built server: bounded concurrent
 // applications and hires on 127.0.0.1, the server killed with SIGKILL in the
 // middle, restarted on the same file. Afterwards the database is intact and
 // every request that was answered 2xx/3xx is in it; SIGTERM then lets a request

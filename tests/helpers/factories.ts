@@ -223,7 +223,7 @@ export function requestWithCookie(url: string, cookie?: string, init: RequestIni
   return new Request(url, { ...init, headers });
 }
 
-// ---- Issue 4: applicants, pipelines, files ----
+// ---- Applicants, pipelines, files ----
 
 let phoneSeq = 0;
 /** A Malian mobile number in E.164 no other test row uses. */
