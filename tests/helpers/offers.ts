@@ -53,14 +53,7 @@ export async function employerWithOrg(db: Db, status: VerificationStatus = "veri
   return { user, org: { ...org, verificationStatus: status } };
 }
 
-/** FormData from fields, repeated fields (checkbox groups) appended once per value. */
-export function toFormData(fields: Record<string, string | string[]>): FormData {
-  const formData = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) formData.append(key, v);
-  }
-  return formData;
-}
+export { toFormData } from "./route";
 
 /**
  * The same offer as the posting page sends it: pay and duration under the name

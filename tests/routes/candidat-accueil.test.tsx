@@ -3,10 +3,8 @@
 // read"), the completeness bar while the profile is incomplete, links to the
 // rest of the space. Bad input tried: another user's notification id, ids that
 // are not numbers, an unknown intent, an employer.
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyToOffer, moveApplication } from "../../app/models/applications.server";
 import { notifyUsers } from "../../app/models/notifications.server";
@@ -15,16 +13,10 @@ import CandidateHome, { action, loader } from "../../app/routes/candidat._index"
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { notifications } from "../../db/schema";
-import { insertOffer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { employerWithOrg, toFormData } from "../helpers/offers";
-
-type Handler = (args: never) => unknown;
-const as = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
+import { insertOffer, insertUser, registerCandidate, sessionCookieFor } from "../helpers/factories";
+import { createTestI18n } from "../helpers/i18n";
+import { employerWithOrg } from "../helpers/offers";
+import { as, callRoute, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const cookies = { rokia: "", complete: "", employer: "" };
 const ids = { rokia: 0, other: 0, othersNotification: 0 };
@@ -64,29 +56,15 @@ beforeAll(async () => {
 });
 
 async function renderHome(cookie = cookies.rokia, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([{ path: "/candidat", Component: CandidateHome as never, loader: as(cookie, loader), action: as(cookie, action) }]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={["/candidat"]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  const home = { path: "/candidat", Component: CandidateHome, loader: as(cookie, loader), action: as(cookie, action) };
+  return renderRoutes([home], "/candidat", { lng });
 }
 
 const unread = (userId: number) =>
   getDb().select().from(notifications).where(eq(notifications.userId, userId)).all().filter((n) => n.readAt === null).length;
 
-async function post(fields: Record<string, string>, cookie = cookies.rokia) {
-  const request = requestWithCookie("http://localhost/candidat", cookie, { method: "POST", body: toFormData(fields) });
-  try {
-    return (await action({ request, params: {}, context: {} } as never)) as unknown;
-  } catch (thrown) {
-    return thrown;
-  }
-}
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: ResponseInit }).init?.status);
+const post = (fields: Record<string, string>, cookie = cookies.rokia) =>
+  settled(callRoute(action, "/candidat", { cookie, body: fields }));
 
 describe("/candidat", () => {
   it("lists the news of the candidate's applications in plain French, linking to them", async () => {

@@ -3,10 +3,8 @@
 // timeline from application_events, and withdrawing. Bad input tried: another
 // candidate's application id, ids that are not numbers, a hired and a rejected
 // application, an unknown intent, an employer.
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyToOffer, moveApplication } from "../../app/models/applications.server";
 import MyApplications, { action, loader } from "../../app/routes/candidat.candidatures";
@@ -14,16 +12,9 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applicationEvents, applications } from "../../db/schema";
-import { insertOffer, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { employerWithOrg, toFormData } from "../helpers/offers";
-
-type Handler = (args: never) => unknown;
-const as = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
+import { insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
+import { employerWithOrg } from "../helpers/offers";
+import { as, callRoute, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const cookies = { awa: "", oumar: "", employer: "" };
 const ids = { interview: 0, rejected: 0, hired: 0, submitted: 0, oumars: 0, interviewOffer: 0 };
@@ -61,32 +52,21 @@ beforeAll(async () => {
 });
 
 async function renderPage(cookie = cookies.awa, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([
-    { path: "/candidat/candidatures", Component: MyApplications as never, loader: as(cookie, loader), action: as(cookie, action) },
-    { path: "/offres/:offerId", Component: () => <h1>Offre</h1> },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={["/candidat/candidatures"]} />
-    </WithI18n>,
+  return renderRoutes(
+    [
+      { path: "/candidat/candidatures", Component: MyApplications, loader: as(cookie, loader), action: as(cookie, action) },
+      { path: "/offres/:offerId", Component: () => <h1>Offre</h1> },
+    ],
+    "/candidat/candidatures",
+    { lng },
   );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
 }
 
 const card = (applicationId: number) => document.getElementById(`candidature-${applicationId}`)!;
 const statusOfApplication = (id: number) => getDb().select().from(applications).where(eq(applications.id, id)).get()!.status;
 
-async function post(fields: Record<string, string>, cookie = cookies.awa) {
-  const request = requestWithCookie("http://localhost/candidat/candidatures", cookie, { method: "POST", body: toFormData(fields) });
-  try {
-    return (await action({ request, params: {}, context: {} } as never)) as unknown;
-  } catch (thrown) {
-    return thrown;
-  }
-}
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: ResponseInit }).init?.status);
+const post = (fields: Record<string, string>, cookie = cookies.awa) =>
+  settled(callRoute(action, "/candidat/candidatures", { cookie, body: fields }));
 
 describe("/candidat/candidatures", () => {
   it("lists every application with its offer, organisation, status in plain words and what it means", async () => {

@@ -2,26 +2,17 @@
 // The employer's dashboard: moderation outcomes as notifications, "mark as read",
 // and links to the employer's own offer pages. Bad input tried: another user's
 // notification id, ids that are not numbers, an unknown intent.
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { notifyUsers } from "../../app/models/notifications.server";
 import EmployerHome, { action, loader } from "../../app/routes/employeur._index";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { notifications } from "../../db/schema";
-import { insertOffer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { employerWithOrg, toFormData } from "../helpers/offers";
-
-type Handler = (args: never) => unknown;
-const as = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
+import { insertOffer, sessionCookieFor } from "../helpers/factories";
+import { employerWithOrg } from "../helpers/offers";
+import { as, callRoute, renderRoutes } from "../helpers/route";
 
 let cookie = "";
 const ids = { employer: 0, other: 0, offer: 0, othersNotification: 0 };
@@ -48,23 +39,14 @@ beforeAll(async () => {
 });
 
 async function renderHome(lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([{ path: "/employeur", Component: EmployerHome as never, loader: as(cookie, loader), action: as(cookie, action) }]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={["/employeur"]} />
-    </WithI18n>,
-  );
-  return userEvent.setup();
+  const home = { path: "/employeur", Component: EmployerHome, loader: as(cookie, loader), action: as(cookie, action) };
+  return renderRoutes([home], "/employeur", { lng, heading: false });
 }
 
 const unread = (userId: number) =>
   getDb().select().from(notifications).where(eq(notifications.userId, userId)).all().filter((n) => n.readAt === null).length;
 
-function post(fields: Record<string, string>) {
-  return (async () =>
-    action({ request: requestWithCookie("http://localhost/employeur", cookie, { method: "POST", body: toFormData(fields) }), params: {}, context: {} } as never))();
-}
+const post = (fields: Record<string, string>) => callRoute(action, "/employeur", { cookie, body: fields });
 
 describe("/employeur notifications", () => {
   it("shows the moderation outcomes in French, newest first, with the reason", async () => {

@@ -1,0 +1,127 @@
+// Route modules called as the server would call them for one session, and
+// rendered in a routes stub inside the i18n provider. A route test declares its
+// people and pages; the plumbing is here.
+import { createElement, type ComponentType } from "react";
+import { createRoutesStub } from "react-router";
+import type { Locale } from "../../app/utils/i18n";
+import { createTestI18n, WithI18n } from "./i18n";
+
+/** A route's loader or action, whatever its generated argument types. */
+export type Handler = (args: never) => unknown;
+export type Fields = Record<string, string | string[]>;
+/** What a loader or action throws: a Response, or `data(value, init)`. */
+export type Thrown = { init?: ResponseInit | null; data?: unknown } & Partial<Response>;
+type Args = { request: Request; params?: Record<string, string | undefined>; context?: unknown };
+
+/** The same request, sent with this session's Cookie header (or none). */
+export function withCookie(request: Request, cookie?: string): Request {
+  if (!cookie) return request;
+  const headers = new Headers(request.headers);
+  headers.set("Cookie", cookie);
+  return new Request(request, { headers });
+}
+
+/** FormData from fields, repeated fields (checkbox groups) appended once per value. */
+export function toFormData(fields: Fields): FormData {
+  const formData = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) formData.append(key, v);
+  }
+  return formData;
+}
+
+/**
+ * The loader or action as the server runs it for the session of `cookie`, for a
+ * routes stub; `context` replaces the stub's (the client's IP, for instance).
+ */
+export function as(cookie: string | undefined, handler: Handler, context?: unknown) {
+  return ((args: Args) =>
+    handler({ ...args, request: withCookie(args.request, cookie), ...(context ? { context } : {}) } as never)) as never;
+}
+
+type CallOptions = {
+  cookie?: string;
+  params?: Record<string, string>;
+  /** Posted as the form; without it the request is a GET. */
+  body?: Fields | FormData | URLSearchParams;
+  context?: unknown;
+  init?: RequestInit;
+};
+
+/**
+ * Calls a loader (GET) or an action (POST when a body is given) on `path`.
+ * Async, so that a handler throwing synchronously gives a rejected promise too.
+ */
+export async function callRoute(handler: Handler, path: string, options: CallOptions = {}): Promise<unknown> {
+  const { cookie, params = {}, body, context = {}, init = {} } = options;
+  const form = body === undefined || body instanceof FormData || body instanceof URLSearchParams ? body : toFormData(body);
+  const headers = new Headers(init.headers);
+  if (cookie) headers.set("Cookie", cookie);
+  const request = new Request(`http://localhost${path}`, { ...(form ? { method: "POST", body: form } : {}), ...init, headers });
+  return handler({ request, params, context } as never);
+}
+
+/** What the promise (or function) threw; fails the test when it did not throw. */
+export async function thrownBy<T = Thrown>(promise: Promise<unknown> | (() => unknown)): Promise<T> {
+  try {
+    await (typeof promise === "function" ? promise() : promise);
+  } catch (error) {
+    return error as T;
+  }
+  throw new Error("expected a thrown response");
+}
+
+/** The HTTP status of what a loader or action returned or threw. */
+export function statusOf(result: unknown): number | undefined {
+  if (result instanceof Response) return result.status;
+  return (result as { init?: ResponseInit | null } | undefined)?.init?.status;
+}
+
+/** The status of the response the promise threw. */
+export async function thrownStatus(promise: Promise<unknown> | (() => unknown)) {
+  return statusOf(await thrownBy(promise));
+}
+
+/** What the promise gave, or what it threw. */
+export async function settled(promise: Promise<unknown> | (() => unknown)): Promise<unknown> {
+  try {
+    return await (typeof promise === "function" ? promise() : promise);
+  } catch (thrown) {
+    return thrown;
+  }
+}
+
+export type StubRoute = {
+  path: string;
+  Component?: unknown;
+  loader?: unknown;
+  action?: unknown;
+  children?: StubRoute[];
+};
+
+type RenderOptions = {
+  lng?: Locale;
+  /** The stub's context for loaders and actions not wrapped by `as`. */
+  context?: unknown;
+  /** Waits for the page's first-level heading before handing back (the default). */
+  heading?: boolean;
+};
+
+/** Renders the routes at `url` inside the i18n provider, as the browser would show them. */
+export async function renderRoutes(routes: StubRoute[], url: string, { lng = "fr", context, heading = true }: RenderOptions = {}) {
+  const [{ render, screen }, { default: userEvent }] = await Promise.all([
+    import("@testing-library/react"),
+    import("@testing-library/user-event"),
+  ]);
+  const i18n = await createTestI18n(lng);
+  const Stub = createRoutesStub(routes as never, context as never) as ComponentType<{ initialEntries: string[] }>;
+  render(createElement(WithI18n, { i18n, children: createElement(Stub, { initialEntries: [url] }) }));
+  if (heading) await screen.findByRole("heading", { level: 1 });
+  return userEvent.setup();
+}
+
+/** The visible error message tied to a field by aria-describedby. */
+export function errorOf(field: HTMLElement) {
+  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
+  return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
+}
