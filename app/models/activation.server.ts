@@ -3,13 +3,14 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, gte, isNull, sql, type SQL } from "drizzle-orm";
 import { auditLog, oneTimeCodes, outbox, users } from "../../db/schema";
+import { DAY_MS } from "../utils/dates";
 import type { Db, Tx } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
 import { normalizeMaliPhone } from "../utils/phone";
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS } from "./limits.server";
 import { secretPayload } from "./outbox.server";
 
-export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
+export const CODE_TTL_MS = DAY_MS;
 /** Wrong codes for one person before their code is void (a new one must be asked for). */
 export const MAX_CODE_ATTEMPTS = 5;
 /** Where the SMS sends the person. */

@@ -11,7 +11,7 @@ import {
   type CHANNELS,
   type REFUSAL_REASONS,
 } from "../../db/schema";
-import { isoToday } from "../utils/dates";
+import { DAY_MS, isoToday } from "../utils/dates";
 import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { notifyCandidate } from "./messages.server";
@@ -76,7 +76,7 @@ export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): Apply
     db
       .select({ n: sql<number>`count(*)` })
       .from(applications)
-      .where(and(eq(applications.candidateId, input.candidateId), gt(applications.createdAt, new Date(now - 86_400_000))))
+      .where(and(eq(applications.candidateId, input.candidateId), gt(applications.createdAt, new Date(now - DAY_MS))))
       .get()?.n ?? 0;
   if (today >= APPLICATIONS_PER_DAY) return { ok: false, reason: "daily_limit" };
 
@@ -118,11 +118,11 @@ export function dailyLimitRetryAfter(db: Db, candidateId: number, now = Date.now
   const oldest = db
     .select({ createdAt: applications.createdAt })
     .from(applications)
-    .where(and(eq(applications.candidateId, candidateId), gt(applications.createdAt, new Date(now - 86_400_000))))
+    .where(and(eq(applications.candidateId, candidateId), gt(applications.createdAt, new Date(now - DAY_MS))))
     .orderBy(applications.createdAt)
     .get();
   if (!oldest) return 60;
-  return Math.max(60, Math.ceil((oldest.createdAt.getTime() + 86_400_000 - now) / 1000));
+  return Math.max(60, Math.ceil((oldest.createdAt.getTime() + DAY_MS - now) / 1000));
 }
 
 /** The candidate's application to one offer, if they sent one. */
@@ -458,7 +458,7 @@ export function waitingApplications(db: Db, orgIds: number[], days = 14, now = D
         inArray(offers.orgId, orgIds),
         applicantsReachable(),
         eq(applications.status, "submitted"),
-        sql`${applications.createdAt} < ${now - days * 86_400_000}`,
+        sql`${applications.createdAt} < ${now - days * DAY_MS}`,
       ),
     )
     .orderBy(applications.createdAt)

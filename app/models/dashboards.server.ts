@@ -15,7 +15,7 @@ import {
 import type { Db } from "../utils/db.server";
 import { mayReachApplicants } from "./organisations.server";
 import { isOpen } from "./pipeline";
-import { isoToday } from "../utils/dates";
+import { DAY_MS, isoToday } from "../utils/dates";
 import { pendingIdentityRequestCount } from "./identity-requests.server";
 
 const count = sql<number>`count(*)`;
@@ -157,7 +157,7 @@ export function adminDashboard(db: Db, now = Date.now()) {
     .from(organisations)
     .groupBy(organisations.kind, organisations.verificationStatus)
     .all();
-  const since = new Date(now - 24 * 60 * 60 * 1000);
+  const since = new Date(now - DAY_MS);
   const logins = tally<string>(
     db
       .select({ key: auditLog.action, n: count })

@@ -8,6 +8,7 @@
 // registered and applications come from the monthly counts (./report-counts.server.ts);
 // placements, follow-ups, offers and employers are counted live (a few thousand rows).
 import { MIGRANT_STATUSES, OFFER_TYPES, SEXES, type OfferType } from "../../db/schema";
+import { DAY_MS } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { REGION_CODES, SECTOR_CODES, type Region } from "../utils/reference";
 import { ageBand } from "./applications.server";
@@ -328,7 +329,7 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
     bump(placementsByMonth, row.startDate.slice(0, 7));
     // Work that began before the person registered says nothing about time to placement.
     if (row.registeredAt === null) continue;
-    const waited = Math.round((dayMs(row.startDate) - dayMs(isoDateOf(row.registeredAt))) / 86_400_000);
+    const waited = Math.round((dayMs(row.startDate) - dayMs(isoDateOf(row.registeredAt))) / DAY_MS);
     if (waited >= 0) days.add(dims, waited);
   }
 
@@ -366,7 +367,7 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
     );
 
   return {
-    period: { from: filters.from, to: filters.to, start, end: isoDateOf(dayMs(endExclusive) - 86_400_000), months },
+    period: { from: filters.from, to: filters.to, start, end: isoDateOf(dayMs(endExclusive) - DAY_MS), months },
     people,
     market: { offersPublished: offersPublished(db, filters, start, endExclusive), verifiedEmployers: verifiedEmployers(db, filters, endExclusive) },
     series: {

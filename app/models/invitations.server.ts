@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { memberships, orgInvitations, organisations, outbox, users } from "../../db/schema";
 import type { InvitedAccountInput } from "../schemas/organisation";
+import { DAY_MS } from "../utils/dates";
 import type { Db, Tx } from "../utils/db.server";
 import type { Locale } from "../utils/i18n";
 import { hashPassword } from "../utils/password.server";
@@ -13,7 +14,7 @@ import { recordAudit } from "./audit.server";
 import { getEmployerMembership, isOrgMember } from "./organisations.server";
 import { secretPayload } from "./outbox.server";
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const INVITATION_TTL_MS = 7 * DAY_MS;
 export const MAX_PENDING_INVITATIONS = 20;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { fraudReports, offers, users, type FRAUD_REASONS } from "../../db/schema";
+import { DAY_MS } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { notifyOrganisation } from "./notifications.server";
@@ -8,10 +9,10 @@ import { notifyOrganisation } from "./notifications.server";
 /** Open reports, from that many different reporters, that take an offer down until a counsellor decides. */
 export const REPORTERS_TO_SUSPEND = 3;
 /** How old an account must be when it reports for its report to count towards a suspension. */
-export const ACCOUNT_AGE_TO_COUNT_MS = 24 * 60 * 60 * 1000;
+export const ACCOUNT_AGE_TO_COUNT_MS = DAY_MS;
 /** Reports one address (or one account) may send in 24 hours. */
 export const REPORTS_PER_DAY = 5;
-export const REPORT_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const REPORT_WINDOW_MS = DAY_MS;
 
 export const hashIp = (ip: string) => createHash("sha256").update(`baara-report:${ip}`).digest("hex");
 

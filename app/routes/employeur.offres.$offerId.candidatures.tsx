@@ -6,6 +6,7 @@ import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/App
 import { listOfferApplications } from "~/models/applications.server";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
+import { DAY_MS } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../db/enums";
@@ -14,7 +15,6 @@ export const handle = { i18n: ["common", "applications"] };
 
 /** After this many days without an answer an application is marked as waiting. */
 const WAITING_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 const isStatus = (value: string | null): value is ApplicationStatus =>
   value !== null && (APPLICATION_STATUSES as readonly string[]).includes(value);

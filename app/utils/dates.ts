@@ -1,3 +1,6 @@
+/** A day in milliseconds: Mali keeps UTC all year, so every day is this long. */
+export const DAY_MS = 86_400_000;
+
 /**
  * The days a form or a URL may name: past them, adding months to a date gives
  * "+010000-…" (9999-12-31 + 3 months), which no page can show.

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { createCookie, redirect } from "react-router";
 import { sessions, users } from "../../db/schema";
+import { DAY_MS } from "./dates";
 import type { Db } from "./db.server";
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 30 * DAY_MS;
 
 // Plain HTTP outside production (and for a demo reached over a LAN with INSECURE_COOKIES=1).
 const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";

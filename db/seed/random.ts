@@ -1,8 +1,10 @@
 // Deterministic randomness and calendar helpers for the demo seed: the same seed
 // on an empty database gives the same content (dates move with the day it runs).
 
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
+import { DAY_MS } from "../../app/utils/dates";
+
+export const DAY = DAY_MS;
+export const HOUR = DAY_MS / 24;
 
 /** mulberry32: tiny, fast and good enough for demo data. */
 export class Rng {
