@@ -3,10 +3,8 @@
 // `?lng=` in a link only changes the pages' language for that browser.
 // Bad input tried: "de", `<script>`, an empty or missing choice, the field
 // sent twice, 10 000 characters.
-import { render, screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import CandidateAccount, { action as candidateAction, loader as candidateLoader } from "../../app/routes/candidat.compte";
 import Account, { action as accountAction, loader as accountLoader } from "../../app/routes/compte";
@@ -14,15 +12,7 @@ import { loader as rootLoader } from "../../app/root";
 import { getDb } from "../../app/utils/db.server";
 import { users } from "../../db/schema";
 import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { toFormData } from "../helpers/offers";
-
-type Handler = (args: never) => unknown;
-const as = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
+import { as, callRoute, renderRoutes, settled, statusOf, type Handler } from "../helpers/route";
 
 const people = { employer: { id: 0, cookie: "" }, candidate: { id: 0, cookie: "" } };
 beforeAll(async () => {
@@ -36,15 +26,8 @@ beforeAll(async () => {
 const storedLocale = (id: number) => getDb().select({ locale: users.locale }).from(users).where(eq(users.id, id)).get()!.locale;
 const setStoredLocale = (id: number, locale: "fr" | "en") => getDb().update(users).set({ locale }).where(eq(users.id, id)).run();
 
-async function post(handler: Handler, url: string, cookie: string, fields: Record<string, string | string[]>) {
-  const request = requestWithCookie(`http://localhost${url}`, cookie, { method: "POST", body: toFormData(fields) });
-  try {
-    return (await handler({ request, params: {}, context: {} } as never)) as unknown;
-  } catch (thrown) {
-    return thrown;
-  }
-}
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: ResponseInit }).init?.status);
+const post = (handler: Handler, url: string, cookie: string, fields: Record<string, string | string[]>) =>
+  settled(callRoute(handler, url, { cookie, body: fields }));
 
 const PAGES = [
   { name: "/compte", path: "/compte", who: "employer", Component: Account, loader: accountLoader, action: accountAction },
@@ -52,17 +35,8 @@ const PAGES = [
 ] as const;
 
 async function renderPage(page: (typeof PAGES)[number], cookie: string) {
-  const i18n = await createTestI18n("fr");
-  const Stub = createRoutesStub([
-    { path: page.path, Component: page.Component as never, loader: as(cookie, page.loader), action: as(cookie, page.action) },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[page.path]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  const route = { path: page.path, Component: page.Component, loader: as(cookie, page.loader), action: as(cookie, page.action) };
+  return renderRoutes([route], page.path);
 }
 
 describe("?lng= in a link", () => {

@@ -4,10 +4,8 @@
 // search, an unknown region, 201 characters, `<script>` in the words, an 11th
 // alert, the same search twice, another candidate's alert id, ids that are not
 // numbers, a visitor, an employer.
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveAlert } from "../../app/models/alerts.server";
 import Alerts, { action, loader } from "../../app/routes/candidat.alertes";
@@ -15,16 +13,8 @@ import Search, { loader as searchLoader } from "../../app/routes/offres._index";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { candidateProfiles, savedSearches } from "../../db/schema";
-import { insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { toFormData } from "../helpers/offers";
-
-type Handler = (args: never) => unknown;
-const as = (cookie: string | undefined, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  if (cookie) headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
+import { insertUser, registerCandidate, sessionCookieFor } from "../helpers/factories";
+import { as, callRoute, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const cookies = { awa: "", bintou: "", full: "", employer: "" };
 const ids = { awa: 0, bintou: 0, full: 0 };
@@ -46,31 +36,20 @@ beforeAll(async () => {
 });
 
 async function renderAt(url: string, cookie: string | undefined, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([
-    { path: "/offres", Component: Search as never, loader: searchLoader as never },
-    { path: "/candidat/alertes", Component: Alerts as never, loader: as(cookie, loader), action: as(cookie, action) },
-    { path: "/connexion", Component: () => <h1>Connexion</h1> },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
+  return renderRoutes(
+    [
+      { path: "/offres", Component: Search, loader: searchLoader },
+      { path: "/candidat/alertes", Component: Alerts, loader: as(cookie, loader), action: as(cookie, action) },
+      { path: "/connexion", Component: () => <h1>Connexion</h1> },
+    ],
+    url,
+    { lng },
   );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
 }
 
 /** A POST from this session ("" for a visitor). */
-async function post(fields: Record<string, string>, cookie = cookies.awa) {
-  const request = requestWithCookie("http://localhost/candidat/alertes", cookie, { method: "POST", body: toFormData(fields) });
-  try {
-    return (await action({ request, params: {}, context: {} } as never)) as unknown;
-  } catch (thrown) {
-    return thrown;
-  }
-}
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: ResponseInit }).init?.status);
+const post = (fields: Record<string, string>, cookie = cookies.awa) =>
+  settled(callRoute(action, "/candidat/alertes", { cookie, body: fields }));
 const formErrorOf = (result: unknown) => (result as { data: { formError: string } }).data.formError;
 const alertsOf = (userId: number) => getDb().select().from(savedSearches).where(eq(savedSearches.userId, userId)).all();
 

@@ -3,10 +3,8 @@
 // Bad input tried: a wrong current password, a mismatched confirmation, a
 // wrong password to delete, deleting without ticking "I understand", an
 // unknown intent, an employer, a visitor asking for the export.
-import { render, screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../../app/models/accounts.server";
 import { applyToOffer, moveApplication } from "../../app/models/applications.server";
@@ -19,15 +17,8 @@ import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { applications, auditLog, candidateProfiles, files, notifications, outbox, sessions, users } from "../../db/schema";
 import { cookieFrom, insertOffer, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { employerWithOrg, toFormData } from "../helpers/offers";
-
-type Handler = (args: never) => unknown;
-const as = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
+import { as, callRoute, errorOf, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const PASSWORD = "bamako2026";
 const KADIATOU = { phone: "+22370880001", email: "kadiatou.samake@exemple.ml", firstName: "Kadiatou", lastName: "Samaké" };
@@ -67,34 +58,17 @@ beforeAll(async () => {
 });
 
 async function renderAccount(cookie: string, url = "/candidat/compte") {
-  const i18n = await createTestI18n("fr");
-  const Stub = createRoutesStub([
-    { path: "/candidat/compte", Component: Account as never, loader: as(cookie, loader), action: as(cookie, action) },
-    { path: "/connexion", Component: () => <h1>Connexion</h1> },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
+  return renderRoutes(
+    [
+      { path: "/candidat/compte", Component: Account, loader: as(cookie, loader), action: as(cookie, action) },
+      { path: "/connexion", Component: () => <h1>Connexion</h1> },
+    ],
+    url,
   );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
 }
 
-function errorOf(element: HTMLElement) {
-  const describedBy = (element.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return describedBy.map((id) => document.getElementById(id)?.textContent).join(" ");
-}
-
-async function post(fields: Record<string, string>, cookie: string) {
-  const request = requestWithCookie("http://localhost/candidat/compte", cookie, { method: "POST", body: toFormData(fields) });
-  try {
-    return (await action({ request, params: {}, context: { clientIp: "10.0.0.7" } } as never)) as unknown;
-  } catch (thrown) {
-    return thrown;
-  }
-}
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: ResponseInit }).init?.status);
+const post = (fields: Record<string, string>, cookie: string) =>
+  settled(callRoute(action, "/candidat/compte", { cookie, body: fields, context: { clientIp: "10.0.0.7" } }));
 const userOf = (cookie: string) => getSessionUser(getDb(), requestWithCookie("http://localhost/", cookie));
 
 describe("/candidat/compte: changing the password", () => {

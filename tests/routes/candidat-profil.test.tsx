@@ -14,17 +14,10 @@ import Profile, { action, loader } from "../../app/routes/candidat.profil";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
-import { candidateProfiles, candidateTrades, files, users } from "../../db/schema";
+import { candidateProfiles, candidateTrades, users } from "../../db/schema";
 import { insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { toFormData } from "../helpers/offers";
-
-type Handler = (args: never) => unknown;
-const as = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
+import { as, callRoute, errorOf, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const cookies = { fatou: "", noConsent: "", employer: "" };
 const ids = { fatou: 0, noConsent: 0 };
@@ -43,28 +36,13 @@ beforeAll(async () => {
 });
 
 async function renderProfile(cookie = cookies.fatou, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([
-    { path: "/candidat/profil", Component: Profile as never, loader: as(cookie, loader), action: as(cookie, action) },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={["/candidat/profil"]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  const profile = { path: "/candidat/profil", Component: Profile, loader: as(cookie, loader), action: as(cookie, action) };
+  return renderRoutes([profile], "/candidat/profil", { lng });
 }
 
 const field = (label: string | RegExp) => screen.getByLabelText(label) as HTMLInputElement;
 const box = (name: string) => screen.getByRole("checkbox", { name }) as HTMLInputElement;
 const save = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Enregistrer mon profil" }));
-
-/** The visible message tied to a field by aria-describedby. */
-function errorOf(element: HTMLElement) {
-  const describedBy = (element.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return describedBy.map((id) => document.getElementById(id)?.textContent).join(" ");
-}
 
 /** Waits for the page to answer the submitted form, then reads the field's message. */
 async function messageOf(find: () => HTMLElement) {
@@ -94,17 +72,10 @@ function fields(changes: Record<string, string | string[]> = {}): Record<string,
   };
 }
 
-async function post(body: Record<string, string | string[]>, cookie = cookies.fatou) {
-  const request = requestWithCookie("http://localhost/candidat/profil", cookie, { method: "POST", body: toFormData(body) });
-  try {
-    return (await action({ request, params: {}, context: {} } as never)) as unknown;
-  } catch (thrown) {
-    return thrown;
-  }
-}
+const post = (body: Record<string, string | string[]>, cookie = cookies.fatou) =>
+  settled(callRoute(action, "/candidat/profil", { cookie, body }));
 
 type Refused = { init: ResponseInit; data: { fieldErrors: Record<string, string>; values: Record<string, string>; lists: Record<string, string[]> } };
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: ResponseInit }).init?.status);
 const profileOf = (userId: number) => getDb().select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get();
 
 describe("/candidat/profil: what the candidate sees", () => {
