@@ -52,13 +52,17 @@ type CallOptions = {
  * Calls a loader (GET) or an action (POST when a body is given) on `path`.
  * Async, so that a handler throwing synchronously gives a rejected promise too.
  */
-export async function callRoute(handler: Handler, path: string, options: CallOptions = {}): Promise<unknown> {
+export async function callRoute<H extends Handler>(
+  handler: H,
+  path: string,
+  options: CallOptions = {},
+): Promise<Awaited<ReturnType<H>>> {
   const { cookie, params = {}, body, context = {}, init = {} } = options;
   const form = body === undefined || body instanceof FormData || body instanceof URLSearchParams ? body : toFormData(body);
   const headers = new Headers(init.headers);
   if (cookie) headers.set("Cookie", cookie);
   const request = new Request(`http://localhost${path}`, { ...(form ? { method: "POST", body: form } : {}), ...init, headers });
-  return handler({ request, params, context } as never);
+  return (await handler({ request, params, context } as never)) as Awaited<ReturnType<H>>;
 }
 
 /** What the promise (or function) threw; fails the test when it did not throw. */
@@ -96,6 +100,7 @@ export type StubRoute = {
   Component?: unknown;
   loader?: unknown;
   action?: unknown;
+  ErrorBoundary?: unknown;
   children?: StubRoute[];
 };
 

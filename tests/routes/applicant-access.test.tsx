@@ -6,9 +6,8 @@
 // why and whom to contact, and its candidates see their applications on hold.
 // Ids tried: the withdrawn application's CV, the profile CV of a candidate who
 // applied without it, another organisation's application and CV.
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyToOffer, withdrawApplication } from "../../app/models/applications.server";
 import { storeCv } from "../../app/models/files.server";
@@ -25,8 +24,8 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applicationEvents, applications, notifications, organisations, outbox } from "../../db/schema";
 import { insertOffer, pdfBytes, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { employerWithOrg } from "../helpers/offers";
+import { as, callRoute, renderRoutes, statusOf, thrownBy } from "../helpers/route";
 
 const cookies = { employer: "", suspended: "", rejected: "", moussa: "" };
 const ids = {
@@ -85,70 +84,39 @@ beforeAll(async () => {
   db.update(organisations).set({ verificationStatus: "rejected", verificationReason: null }).where(eq(organisations.id, rejected.org.id)).run();
 });
 
-type Handler = (args: never) => unknown;
-const withCookie = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
-
 const detailUrl = (offerId: number, applicationId: number) => `/employeur/offres/${offerId}/candidatures/${applicationId}`;
 const getDetail = (offerId: number, applicationId: number, cookie = cookies.employer) =>
-  detailLoader({
-    request: requestWithCookie(`http://localhost${detailUrl(offerId, applicationId)}`, cookie),
-    params: { offerId: String(offerId), applicationId: String(applicationId) },
-    context: {},
-  } as never);
+  callRoute(detailLoader, detailUrl(offerId, applicationId), { cookie, params: { offerId: String(offerId), applicationId: String(applicationId) } });
 const getList = (offerId: number, cookie = cookies.employer) =>
-  listLoader({ request: requestWithCookie(`http://localhost/employeur/offres/${offerId}/candidatures`, cookie), params: { offerId: String(offerId) }, context: {} } as never);
+  callRoute(listLoader, `/employeur/offres/${offerId}/candidatures`, { cookie, params: { offerId: String(offerId) } });
 const getFile = (fileId: number, cookie = cookies.employer) =>
-  fileLoader({ request: requestWithCookie(`http://localhost/fichiers/${fileId}`, cookie), params: { fileId: String(fileId) }, context: {} } as never);
+  callRoute(fileLoader, `/fichiers/${fileId}`, { cookie, params: { fileId: String(fileId) } });
 const move = (offerId: number, applicationId: number, fields: Record<string, string>, cookie = cookies.employer) =>
-  moveAction({
-    request: requestWithCookie(`http://localhost${detailUrl(offerId, applicationId)}`, cookie, {
-      method: "POST",
-      body: new URLSearchParams({ intent: "move", ...fields }),
-    }),
+  callRoute(moveAction, detailUrl(offerId, applicationId), {
+    cookie,
     params: { offerId: String(offerId), applicationId: String(applicationId) },
-    context: {},
-  } as never);
+    body: new URLSearchParams({ intent: "move", ...fields }),
+  });
 
 /** What was thrown, as the server sends it: its status and its data. */
 async function thrown(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, data: null };
-    const value = error as { init?: ResponseInit; data?: unknown };
-    return { status: value.init?.status, data: value.data ?? null };
-  }
-  throw new Error("expected a thrown response");
+  const error = await thrownBy(promise);
+  return { status: statusOf(error), data: error instanceof Response ? null : (error.data ?? null) };
 }
 
 async function renderAt(url: string, cookie: string, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([
-    {
-      path: "/employeur/offres/:offerId/candidatures",
-      Component: OfferApplications as never,
-      loader: withCookie(cookie, listLoader) as never,
-      ErrorBoundary: ListBoundary as never,
-    },
+  const routes = [
+    { path: "/employeur/offres/:offerId/candidatures", Component: OfferApplications, loader: as(cookie, listLoader), ErrorBoundary: ListBoundary },
     {
       path: "/employeur/offres/:offerId/candidatures/:applicationId",
-      Component: ApplicationPage as never,
-      loader: withCookie(cookie, detailLoader) as never,
-      action: withCookie(cookie, moveAction) as never,
-      ErrorBoundary: DetailBoundary as never,
+      Component: ApplicationPage,
+      loader: as(cookie, detailLoader),
+      action: as(cookie, moveAction),
+      ErrorBoundary: DetailBoundary,
     },
-    { path: "/candidat/candidatures", Component: MyApplications as never, loader: withCookie(cookie, candidateLoader) as never },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
+    { path: "/candidat/candidatures", Component: MyApplications, loader: as(cookie, candidateLoader) },
+  ];
+  await renderRoutes(routes, url, { lng });
 }
 
 const CONTACT = /76112233|\+22376112233|76 11 22 33|awa\.diarra@example\.ml/;
