@@ -86,6 +86,11 @@ export async function thrownStatus(promise: Promise<unknown> | (() => unknown)) 
   return statusOf(await thrownBy(promise));
 }
 
+/** The status of what the promise gave or threw: 200 for plain data. */
+export async function outcomeStatus(promise: Promise<unknown>) {
+  return statusOf(await settled(promise)) ?? 200;
+}
+
 /** What the promise gave, or what it threw. */
 export async function settled(promise: Promise<unknown> | (() => unknown)): Promise<unknown> {
   try {

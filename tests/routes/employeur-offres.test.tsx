@@ -15,18 +15,11 @@ import NewOffer, { action as newAction, loader as newLoader } from "../../app/ro
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import { applications, offers } from "../../db/schema";
-import { insertApplication, insertOffer, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { insertApplication, insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { employerWithOrg, offerFormFields as offerFields, toFormData } from "../helpers/offers";
+import { employerWithOrg, offerFormFields as offerFields } from "../helpers/offers";
+import { as, callRoute, errorOf, renderRoutes, thrownStatus as statusOf, type Handler } from "../helpers/route";
 
-type Handler = (args: never) => unknown;
-
-/** The route's loader or action, as the server would call it for this session. */
-const as = (cookie: string, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
 
 const cookies = { verified: "", established: "", pending: "", other: "", candidate: "" };
 const ids = { otherOffer: 0, closedOffer: 0, established: 0, estOrg: 0 };
@@ -52,25 +45,13 @@ beforeAll(async () => {
 });
 
 async function renderAt(url: string, cookie: string) {
-  const i18n = await createTestI18n("fr");
-  const Stub = createRoutesStub([
-    { path: "/employeur/offres", Component: OfferList as never, loader: as(cookie, listLoader), action: as(cookie, listAction) },
-    { path: "/employeur/offres/nouvelle", Component: NewOffer as never, loader: as(cookie, newLoader), action: as(cookie, newAction) },
-    { path: "/employeur/offres/:offerId", Component: EditOffer as never, loader: as(cookie, editLoader), action: as(cookie, editAction) },
+  const routes = [
+    { path: "/employeur/offres", Component: OfferList, loader: as(cookie, listLoader), action: as(cookie, listAction) },
+    { path: "/employeur/offres/nouvelle", Component: NewOffer, loader: as(cookie, newLoader), action: as(cookie, newAction) },
+    { path: "/employeur/offres/:offerId", Component: EditOffer, loader: as(cookie, editLoader), action: as(cookie, editAction) },
     { path: "/offres/:offerId", Component: () => <h1>Page publique</h1> },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  return userEvent.setup();
-}
-
-/** The visible error message tied to a field by aria-describedby. */
-function errorOf(field: HTMLElement) {
-  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
+  ];
+  return renderRoutes(routes, url, { heading: false });
 }
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
@@ -92,24 +73,10 @@ const publish = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.
 const saveDraft = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole("button", { name: "Enregistrer le brouillon" }));
 
-function post(handler: Handler, cookie: string, url: string, fields: Record<string, string | string[]>, params = {}) {
-  const request = requestWithCookie(`http://localhost${url}`, cookie, { method: "POST", body: toFormData(fields) });
-  return handler({ request, params, context: {} } as never) as Promise<unknown>;
-}
+const post = (handler: Handler, cookie: string, url: string, fields: Record<string, string | string[]>, params = {}) =>
+  callRoute(handler, url, { cookie, params, body: fields });
 
-function get(handler: Handler, cookie: string | undefined, url: string, params = {}) {
-  return (async () => handler({ request: requestWithCookie(`http://localhost${url}`, cookie), params, context: {} } as never))();
-}
-
-async function statusOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    return (error as { init?: ResponseInit }).init?.status;
-  }
-  throw new Error("expected a thrown response");
-}
+const get = (handler: Handler, cookie: string | undefined, url: string, params = {}) => callRoute(handler, url, { cookie, params });
 
 describe("/employeur/offres/nouvelle: refused forms", () => {
   it("an empty form: one message per required field, in French, and nothing saved", async () => {

@@ -3,10 +3,9 @@
 // invitation link. Bad input tried: a 10 000-character name, `<script>` in the
 // name, a bad RCCM, a foreign phone, an unknown token, a colleague's invitation
 // sent by a member who is not the owner, a candidate opening an invitation.
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inviteColleague } from "../../app/models/invitations.server";
 import { isOrgMember } from "../../app/models/organisations.server";
@@ -16,16 +15,10 @@ import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { memberships, organisationIdentityRequests, organisations, orgInvitations, outbox, users } from "../../db/schema";
 import { addMember, cookieFrom, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { employerWithOrg, toFormData } from "../helpers/offers";
+import { createTestI18n } from "../helpers/i18n";
+import { employerWithOrg } from "../helpers/offers";
+import { as, callRoute, errorOf, outcomeStatus as statusOf, renderRoutes, type Handler } from "../helpers/route";
 
-type Handler = (args: never) => unknown;
-
-const as = (cookie: string | undefined, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  if (cookie) headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
 
 const cookies = { owner: "", member: "", rejected: "", candidate: "", stranger: "" };
 const ids = { org: 0, rejectedOrg: 0, owner: 0 };
@@ -48,23 +41,12 @@ beforeAll(async () => {
 });
 
 async function renderAt(url: string, cookie?: string) {
-  const i18n = await createTestI18n("fr");
-  const Stub = createRoutesStub([
-    { path: "/employeur/organisation", Component: Organisation as never, loader: as(cookie, orgLoader), action: as(cookie, orgAction) },
-    { path: "/invitation/:token", Component: Invitation as never, loader: as(cookie, invitationLoader), action: as(cookie, invitationAction) },
+  const routes = [
+    { path: "/employeur/organisation", Component: Organisation, loader: as(cookie, orgLoader), action: as(cookie, orgAction) },
+    { path: "/invitation/:token", Component: Invitation, loader: as(cookie, invitationLoader), action: as(cookie, invitationAction) },
     { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  return userEvent.setup();
-}
-
-function errorOf(field: HTMLElement) {
-  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
+  ];
+  return renderRoutes(routes, url, { heading: false });
 }
 
 /** The organisation page's form as the owner's verified organisation has it. */
@@ -74,20 +56,8 @@ const field = (label: string) => screen.getByLabelText(label) as HTMLInputElemen
 const save = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Enregistrer" }));
 const orgRow = (id: number) => getDb().select().from(organisations).where(eq(organisations.id, id)).get()!;
 
-function call(handler: Handler, url: string, cookie?: string, fields?: Record<string, string>, params = {}) {
-  const init = fields ? { method: "POST", body: toFormData(fields) } : {};
-  return (async () => handler({ request: requestWithCookie(`http://localhost${url}`, cookie, init), params, context: {} } as never))();
-}
-
-async function statusOf(promise: Promise<unknown>) {
-  try {
-    const result = await promise;
-    return (result as { init?: ResponseInit })?.init?.status ?? (result instanceof Response ? result.status : 200);
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    return (error as { init?: ResponseInit }).init?.status;
-  }
-}
+const call = (handler: Handler, url: string, cookie?: string, fields?: Record<string, string>, params = {}) =>
+  callRoute(handler, url, { cookie, params, body: fields });
 
 describe("/employeur/organisation", () => {
   it("shows the organisation, its status, its team, and the invitation form to the owner", async () => {
