@@ -22,7 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
   const params = new URL(request.url).searchParams;
   const partners = listPartners(getDb());
-  const editId = parseIdParam(params.get("modifier") ?? undefined);
+  const editId = parseIdParam(params.get("modifier"));
   const done = params.get("fait");
   return {
     partners,

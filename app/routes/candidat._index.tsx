@@ -31,7 +31,7 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "markRead") throw data(null, { status: 400 });
   const raw = formData.get("notificationId");
-  const id = raw === null ? null : parseIdParam(String(raw));
+  const id = raw === null ? null : parseIdParam(raw);
   if (raw !== null && id === null) throw data(null, { status: 400 });
   markNotificationsRead(getDb(), user.id, id === null ? undefined : [id]);
   return redirect("/candidat");

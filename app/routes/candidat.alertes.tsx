@@ -45,7 +45,7 @@ export async function action({ request }: Route.ActionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "delete") {
-    const alertId = parseIdParam(String(formData.get("alertId") ?? ""));
+    const alertId = parseIdParam(formData.get("alertId"));
     if (alertId === null || !deleteAlert(db, user.id, alertId)) throw data(null, { status: 404 });
     return redirect("/candidat/alertes?fait=deleted");
   }

@@ -11,7 +11,7 @@ export const handle = { i18n: ["common", "candidate"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
-  const withdrawn = parseIdParam(new URL(request.url).searchParams.get("retiree") ?? undefined);
+  const withdrawn = parseIdParam(new URL(request.url).searchParams.get("retiree"));
   return { applications: listCandidateApplications(getDb(), user.id), withdrawn };
 }
 
@@ -21,7 +21,7 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "candidat");
   const formData = await request.formData();
   if (formData.get("intent") !== "withdraw") throw data(null, { status: 400 });
-  const applicationId = parseIdParam(String(formData.get("applicationId") ?? ""));
+  const applicationId = parseIdParam(formData.get("applicationId"));
   // Another candidate's application, or none: as if it did not exist.
   const result = applicationId === null ? null : withdrawApplication(getDb(), user.id, applicationId);
   if (!result) throw data(null, { status: 404 });

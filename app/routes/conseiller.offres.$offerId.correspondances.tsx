@@ -20,7 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const match = matchCandidatesForOffer(getDb(), offerId);
   if (!match) throw data(null, { status: 404 });
   const { offer } = match;
-  const referred = Number(new URL(request.url).searchParams.get("propose")) || null;
+  const referred = parseIdParam(new URL(request.url).searchParams.get("propose"));
   return {
     offer: { id: offer.id, title: offer.title, status: offer.status, region: offer.region, commune: offer.commune, orgName: match.orgName },
     isOpen: match.isOpen,

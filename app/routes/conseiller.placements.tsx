@@ -12,6 +12,7 @@ import {
   recordFollowup,
   recordManualPlacement,
 } from "~/models/placements.server";
+import { parseIdParam } from "~/schemas/params";
 import {
   END_NOTE_MAX,
   EMPLOYER_NAME_MAX,
@@ -43,7 +44,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const db = getDb();
   const mine = q.mes ? user.id : undefined;
   const done = url.searchParams.get("fait");
-  const endId = Number(url.searchParams.get("fin")) || null;
+  const endId = parseIdParam(url.searchParams.get("fin"));
   return {
     q,
     today: isoToday(),

@@ -6,6 +6,7 @@ import { StatList } from "~/components/StatList";
 import { waitingApplications } from "~/models/applications.server";
 import { employerDashboard } from "~/models/dashboards.server";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
+import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
@@ -25,9 +26,10 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "employeur");
   const formData = await request.formData();
   if (formData.get("intent") !== "markRead") throw data(null, { status: 400 });
-  const id = formData.get("notificationId");
-  if (id !== null && !(typeof id === "string" && /^\d{1,9}$/.test(id))) throw data(null, { status: 400 });
-  markNotificationsRead(getDb(), user.id, id === null ? undefined : [Number(id)]);
+  const raw = formData.get("notificationId");
+  const id = raw === null ? null : parseIdParam(raw);
+  if (raw !== null && id === null) throw data(null, { status: 400 });
+  markNotificationsRead(getDb(), user.id, id === null ? undefined : [id]);
   return redirect("/employeur");
 }
 

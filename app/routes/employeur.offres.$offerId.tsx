@@ -6,6 +6,7 @@ import { OfferForm, offerFormInput, offerFormValues } from "~/components/OfferFo
 import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/offers.server";
 import { getOrganisation } from "~/models/organisations.server";
 import { offerSchema, OFFER_INTENTS, type OfferIntent } from "~/schemas/offer";
+import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
@@ -14,8 +15,8 @@ export const handle = { i18n: ["common", "employer", "applications"] };
 
 /** The offer id of the URL; anything but a plain number is a 404 (never another offer). */
 function offerIdOf(params: { offerId?: string }) {
-  const id = /^\d{1,9}$/.test(params.offerId ?? "") ? Number(params.offerId) : NaN;
-  if (!Number.isSafeInteger(id)) throw data(null, { status: 404 });
+  const id = parseIdParam(params.offerId);
+  if (id === null) throw data(null, { status: 404 });
   return id;
 }
 

@@ -5,6 +5,7 @@ import type { Route } from "./+types/employeur.offres._index";
 import { isEditableStatus, OfferActions } from "~/components/OfferActions";
 import { duplicateOffer, endOffer, listOffersOfOrg } from "~/models/offers.server";
 import { getEmployerMembership } from "~/models/organisations.server";
+import { idParamSchema } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
@@ -34,7 +35,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const offerActionSchema = z.object({
   intent: z.enum(["duplicate", "close", "fill"]),
-  offerId: z.string().regex(/^\d{1,9}$/).transform(Number),
+  offerId: idParamSchema,
 });
 
 export async function action({ request }: Route.ActionArgs) {

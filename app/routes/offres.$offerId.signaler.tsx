@@ -5,6 +5,7 @@ import type { Route } from "./+types/offres.$offerId.signaler";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
 import { getOfferForViewer } from "~/models/offers.server";
 import { reportOffer } from "~/models/reports.server";
+import { parseIdParam } from "~/schemas/params";
 import { DETAILS_MAX, reportSchema } from "~/schemas/report";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -19,7 +20,7 @@ const notFound = () => data(null, { status: 404 });
 /** The offer as this person may see it (a visitor: only open offers), or a 404. */
 async function findVisibleOffer(request: Request, offerIdParam: string) {
   const user = await getUser(request);
-  const offerId = /^[1-9]\d{0,11}$/.test(offerIdParam) ? Number(offerIdParam) : null;
+  const offerId = parseIdParam(offerIdParam);
   const found = offerId === null ? null : getOfferForViewer(getDb(), offerId, user ? { id: user.id, role: user.role } : null);
   return { user, offerId, found };
 }
