@@ -2,10 +2,8 @@
 // /conseiller/moderation: who may open it, and the counsellor's decisions through its forms.
 // Bad input tried: no reason, a reason of spaces, 501 and 10 000 characters, unknown and
 // negative ids, an SQL fragment as id, an unknown intent, an item already decided by a colleague.
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideOrganisation } from "../../app/models/moderation.server";
 import { pendingIdentityRequest } from "../../app/models/identity-requests.server";
@@ -17,7 +15,7 @@ import type { Locale } from "../../app/utils/i18n";
 import { getDb } from "../../app/utils/db.server";
 import { auditLog, notifications, offers, organisations } from "../../db/schema";
 import { addMember, insertOffer, insertOrg, insertUser, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { as, callRoute, errorOf, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellorId = 0;
@@ -48,58 +46,19 @@ async function pendingEmployer(name: string) {
   return { org, ownerId: owner.id };
 }
 
-const withCookie = (request: Request, cookie: string) => {
-  const headers = new Headers(request.headers);
-  headers.set("Cookie", cookie);
-  return new Request(request, { headers });
-};
-
 async function renderModeration(cookie = cookies.conseiller, lng: Locale = "fr", url = "/conseiller/moderation") {
-  const i18n = await createTestI18n(lng);
-  type Args = { request: Request };
-  const Stub = createRoutesStub(
-    [
-      {
-        path: "/conseiller/moderation",
-        Component: Moderation as never,
-        loader: ((args: Args) => loader({ ...args, request: withCookie(args.request, cookie) } as never)) as never,
-        action: ((args: Args) => action({ ...args, request: withCookie(args.request, cookie) } as never)) as never,
-      },
-      { path: "/offres/:offerId", Component: () => <h1>Page de l'offre</h1> },
-    ],
-    { clientIp: "41.73.8.8" },
-  );
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  const routes = [
+    { path: "/conseiller/moderation", Component: Moderation, loader: as(cookie, loader), action: as(cookie, action) },
+    { path: "/offres/:offerId", Component: () => <h1>Page de l'offre</h1> },
+  ];
+  return renderRoutes(routes, url, { lng, context: { clientIp: "41.73.8.8" } });
 }
 
 /** The card of one item, found by its heading. */
 const item = async (name: string) => (await screen.findByRole("heading", { level: 3, name })).closest("article") as HTMLElement;
 
-/** The visible error message tied to a field by aria-describedby. */
-function errorOf(field: HTMLElement) {
-  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
-}
-
-function post(fields: Record<string, string>, cookie = cookies.conseiller) {
-  const request = requestWithCookie("http://localhost/conseiller/moderation", cookie, { method: "POST", body: new URLSearchParams(fields) });
-  return action({ request, params: {}, context: { clientIp: "41.73.8.9" } } as never);
-}
-
-async function thrownBy(promise: Promise<unknown>): Promise<{ init?: ResponseInit | null } & Partial<Response>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error("expected a thrown response");
-}
+const post = (fields: Record<string, string>, cookie = cookies.conseiller) =>
+  callRoute(action, "/conseiller/moderation", { cookie, body: new URLSearchParams(fields), context: { clientIp: "41.73.8.9" } });
 
 type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string> }; init: ResponseInit | null };
 

@@ -5,10 +5,8 @@
 // as text), an SQL fragment and an unknown id as followupId, an unknown intent, a
 // follow-up recorded twice, "other" without a note, a start date a year ahead,
 // both and neither employer, a candidate id that is a counsellor's.
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import Placements, { action, loader } from "../../app/routes/conseiller.placements";
 import { addDays, addMonths, isoToday } from "../../app/utils/dates";
@@ -16,7 +14,7 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { auditLog, placementFollowups, placements } from "../../db/schema";
 import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
 import { followupsOf, insertCandidate, insertOrganisation, insertPlacementFor, insertStaff, placementRow } from "../helpers/placements";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
@@ -35,48 +33,15 @@ beforeAll(async () => {
   cookies.admin = await sessionCookieFor(db, admin);
 });
 
-const withCookie = (request: Request, cookie: string) => {
-  const headers = new Headers(request.headers);
-  headers.set("Cookie", cookie);
-  return new Request(request, { headers });
-};
-
 async function renderPage(url = "/conseiller/placements", cookie = cookies.conseiller, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  type Args = { request: Request };
-  const Stub = createRoutesStub(
-    [
-      {
-        path: "/conseiller/placements",
-        Component: Placements as never,
-        loader: ((args: Args) => loader({ ...args, request: withCookie(args.request, cookie) } as never)) as never,
-        action: ((args: Args) => action({ ...args, request: withCookie(args.request, cookie) } as never)) as never,
-      },
-    ],
-    { clientIp: "41.73.9.9" },
-  );
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  const page = { path: "/conseiller/placements", Component: Placements, loader: as(cookie, loader), action: as(cookie, action) };
+  return renderRoutes([page], url, { lng, context: { clientIp: "41.73.9.9" } });
 }
 
-async function thrownBy(promise: Promise<unknown>): Promise<{ init?: ResponseInit | null } & Partial<Response>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error("expected a thrown response");
-}
-
-function post(fields: Record<string, string>, cookie = cookies.conseiller) {
-  const request = requestWithCookie("http://localhost/conseiller/placements", cookie, { method: "POST", body: new URLSearchParams(fields) });
-  return action({ request, params: {}, context: { clientIp: "41.73.9.10" } } as never) as Promise<Response | { data: { fieldErrors: Record<string, string> }; init: ResponseInit }>;
-}
+const post = (fields: Record<string, string>, cookie = cookies.conseiller) =>
+  callRoute(action, "/conseiller/placements", { cookie, body: new URLSearchParams(fields), context: { clientIp: "41.73.9.10" } }) as Promise<
+    Response | { data: { fieldErrors: Record<string, string> }; init: ResponseInit }
+  >;
 
 /** A placement whose 1-month follow-up is due today (and whose candidate has a name to find). */
 function placementDueToday(firstName: string, lastName: string) {

@@ -3,10 +3,8 @@
 // shows (figures, "< 5", tables, SVG charts, links), and the files' headers.
 // Bad input tried: a period given backwards, months that do not exist, an unknown
 // region and partner, `<script>` and an SQL fragment in the query string.
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as indicatorsCsvLoader } from "../../app/routes/conseiller.rapports.indicateurs-csv";
 import Reports, { loader } from "../../app/routes/conseiller.rapports._index";
@@ -15,8 +13,8 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { auditLog } from "../../db/schema";
-import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
+import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
 import { insertCandidate, insertOrganisation, insertPlacementFor, insertStaff } from "../helpers/placements";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
@@ -42,41 +40,11 @@ beforeAll(async () => {
 });
 
 type Loader = (args: never) => unknown;
-const call = (fn: Loader, url: string, cookie?: string) =>
-  Promise.resolve().then(() => fn({ request: requestWithCookie(`http://localhost${url}`, cookie), params: {}, context: { clientIp: "41.73.5.5" } } as never));
+const call = (fn: Loader, url: string, cookie?: string) => callRoute(fn, url, { cookie, context: { clientIp: "41.73.5.5" } });
 
-async function thrownBy(promise: Promise<unknown>): Promise<{ init?: ResponseInit | null } & Partial<Response>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error("expected a thrown response");
-}
-
-const withCookie = (request: Request, cookie: string) => {
-  const headers = new Headers(request.headers);
-  headers.set("Cookie", cookie);
-  return new Request(request, { headers });
-};
 
 async function renderReports(url = "/conseiller/rapports", lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  type Args = { request: Request };
-  const Stub = createRoutesStub([
-    {
-      path: "/conseiller/rapports",
-      Component: Reports as never,
-      loader: ((args: Args) => loader({ ...args, request: withCookie(args.request, cookies.conseiller) } as never)) as never,
-    },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  return renderRoutes([{ path: "/conseiller/rapports", Component: Reports, loader: as(cookies.conseiller, loader) }], url, { lng });
 }
 
 const URLS: [string, Loader][] = [
