@@ -4,11 +4,8 @@
 // empty fields, 10 000 characters, `<script>`, SQL fragments as text and as ids, negative
 // and unknown ids, an unknown intent and role, the admin's own id and another admin's id
 // (self-rules), an employer organisation where a partner is expected, a taken e-mail.
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import type { ComponentType } from "react";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as adminHome from "../../app/routes/admin._index";
 import * as journalPage from "../../app/routes/admin.journal";
@@ -29,7 +26,7 @@ import {
   requestWithCookie,
   sessionCookieFor,
 } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { as, callRoute, errorOf, renderRoutes, thrownBy, type Handler } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 const ids = { admin: 0, otherAdmin: 0, aminata: 0, employer: 0, oim: 0, cnpm: 0, garage: 0 };
@@ -52,24 +49,8 @@ beforeAll(async () => {
   cookies.admin = await sessionCookieFor(db, admin.id);
 });
 
-type Args = { request: Request; params: Record<string, string>; context: unknown };
-type Handler = (args: never) => unknown;
-
-const call = async (handler: Handler, url: string, cookie?: string, fields?: Record<string, string>) =>
-  handler({
-    request: requestWithCookie(`http://localhost${url}`, cookie, fields ? { method: "POST", body: new URLSearchParams(fields) } : {}),
-    params: {},
-    context: { clientIp: "41.73.9.9" },
-  } as never);
-
-async function thrownBy(promise: Promise<unknown>): Promise<{ init?: ResponseInit | null; status?: number; headers?: Headers }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error("expected a thrown response");
-}
+const call = (handler: Handler, url: string, cookie?: string, fields?: Record<string, string>) =>
+  callRoute(handler, url, { cookie, body: fields && new URLSearchParams(fields), context: { clientIp: "41.73.9.9" } });
 
 type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string> }; init: ResponseInit | null };
 const post = (handler: Handler, url: string, fields: Record<string, string>) =>
@@ -79,34 +60,11 @@ const postPartners = (fields: Record<string, string>) => post(partnersPage.actio
 
 const userRow = (id: number) => getDb().select().from(users).where(eq(users.id, id)).get()!;
 
-const withCookie = (request: Request, cookie: string) => {
-  const headers = new Headers(request.headers);
-  headers.set("Cookie", cookie);
-  return new Request(request, { headers });
-};
-
 type PageModule = { default: unknown; loader: Handler; action?: Handler };
 
 async function renderPage(path: string, page: PageModule, { url = path, lng = "fr" as Locale, cookie = cookies.admin } = {}) {
-  const i18n = await createTestI18n(lng);
-  const wrap = (handler: Handler) => ((args: Args) => handler({ ...args, request: withCookie(args.request, cookie) } as never)) as never;
-  const Stub = createRoutesStub(
-    [{ path, Component: page.default as ComponentType, loader: wrap(page.loader), action: page.action ? wrap(page.action) : undefined }],
-    { clientIp: "41.73.8.8" },
-  );
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
-}
-
-/** The visible error message tied to a field by aria-describedby. */
-function errorOf(field: HTMLElement) {
-  const describedBy = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return describedBy.map((id) => document.getElementById(id)?.textContent).join(" ");
+  const route = { path, Component: page.default, loader: as(cookie, page.loader), action: page.action && as(cookie, page.action) };
+  return renderRoutes([route], url, { lng, context: { clientIp: "41.73.8.8" } });
 }
 
 const PAGES = [
