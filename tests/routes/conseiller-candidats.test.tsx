@@ -6,10 +6,8 @@
 // and as a note, a wrong phone, a phone already registered, no consent method,
 // an unknown field, a field posted twice, unknown and malformed ids, another
 // organisation's counsellor, an unknown intent.
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, within } from "@testing-library/react";
 import { and, eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import CandidateFilePage, { action as fileAction, loader as fileLoader } from "../../app/routes/conseiller.candidats.$userId";
 import Candidates, { action as listAction, loader as listLoader } from "../../app/routes/conseiller.candidats._index";
@@ -17,9 +15,9 @@ import RegisterCandidate, { action as registerAction, loader as registerLoader }
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applications, auditLog, candidateNotes, candidateProfiles, oneTimeCodes, outbox, users } from "../../db/schema";
-import { insertOrg, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { insertOrg, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
 import { assistedFields, insertCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
 import { toFormData } from "../helpers/offers";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", colleague: "", stranger: "" };
@@ -54,44 +52,19 @@ beforeAll(async () => {
 type Fn = (args: never) => unknown;
 type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string> }; init: ResponseInit | null };
 
-async function thrownBy(promise: () => unknown): Promise<{ init?: ResponseInit | null; status?: number; headers?: Headers }> {
-  try {
-    await promise();
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error("expected a thrown response");
-}
-
-function call(fn: Fn, path: string, cookie: string, params: Record<string, string> = {}, body?: FormData | URLSearchParams) {
-  const request = requestWithCookie(`http://localhost${path}`, cookie, body ? { method: "POST", body } : {});
-  return Promise.resolve().then(() => fn({ request, params, context: { clientIp: "41.73.9.9" } } as never));
-}
-
-const withCookie = (request: Request, cookie: string) => {
-  const headers = new Headers(request.headers);
-  headers.set("Cookie", cookie);
-  return new Request(request, { headers });
-};
+const call = (fn: Fn, path: string, cookie: string, params: Record<string, string> = {}, body?: FormData | URLSearchParams) =>
+  callRoute(fn, path, { cookie, params, body, context: { clientIp: "41.73.9.9" } });
 
 /** The three pages with their real loaders and actions, as the counsellor (or someone else) sees them. */
 async function renderAt(url: string, { cookie = cookies.conseiller, lng = "fr" as Locale } = {}) {
-  const i18n = await createTestI18n(lng);
-  type Args = { request: Request; params: Record<string, string> };
-  const wrap = (fn: Fn) => ((args: Args) => fn({ ...args, request: withCookie(args.request, cookie), context: { clientIp: "41.73.9.9" } } as never)) as never;
-  const Stub = createRoutesStub([
-    { path: "/conseiller/candidats", Component: Candidates as never, loader: wrap(listLoader), action: wrap(listAction) },
-    { path: "/conseiller/candidats/nouveau", Component: RegisterCandidate as never, loader: wrap(registerLoader), action: wrap(registerAction) },
-    { path: "/conseiller/candidats/:userId", Component: CandidateFilePage as never, loader: wrap(fileLoader), action: wrap(fileAction) },
+  const wrap = (fn: Fn) => as(cookie, fn, { clientIp: "41.73.9.9" });
+  const routes = [
+    { path: "/conseiller/candidats", Component: Candidates, loader: wrap(listLoader), action: wrap(listAction) },
+    { path: "/conseiller/candidats/nouveau", Component: RegisterCandidate, loader: wrap(registerLoader), action: wrap(registerAction) },
+    { path: "/conseiller/candidats/:userId", Component: CandidateFilePage, loader: wrap(fileLoader), action: wrap(fileAction) },
     { path: "/offres/:offerId", Component: () => <h1>Page de l'offre</h1> },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  ];
+  return renderRoutes(routes, url, { lng });
 }
 
 describe("who may use /conseiller/candidats*", () => {

@@ -4,18 +4,16 @@
 // Bad input tried: unknown and malformed offer ids, an unknown candidate id, an
 // SQL fragment as id, an unknown intent, a closed offer, referring twice, and
 // a candidate or employer calling the loader and the action.
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, within } from "@testing-library/react";
 import { and, eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import Matches, { action, loader } from "../../app/routes/conseiller.offres.$offerId.correspondances";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applications } from "../../db/schema";
-import { insertOrg, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { insertOrg, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
 import { insertCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { as, callRoute, renderRoutes, thrownBy, type Handler } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "" };
 const ids = { counsellor: 0, adama: 0, bakary: 0, offer: 0, closed: 0 };
@@ -46,43 +44,13 @@ beforeAll(async () => {
 const url = (offerId: number | string) => `/conseiller/offres/${offerId}/correspondances`;
 type Result = { data: { fieldErrors: Record<string, string> }; init: ResponseInit | null };
 
-async function thrownBy(fn: () => unknown): Promise<{ init?: ResponseInit | null }> {
-  try {
-    await fn();
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error("expected a thrown response");
-}
-
-function call(fn: typeof loader | typeof action, offerId: string, cookie = cookies.conseiller, body?: URLSearchParams): Promise<unknown> {
-  const request = requestWithCookie(`http://localhost${url(offerId)}`, cookie, body ? { method: "POST", body } : {});
-  return Promise.resolve().then(() => (fn as (args: never) => unknown)({ request, params: { offerId }, context: {} } as never));
-}
+const call = (fn: typeof loader | typeof action, offerId: string, cookie = cookies.conseiller, body?: URLSearchParams): Promise<unknown> =>
+  callRoute(fn as Handler, url(offerId), { cookie, params: { offerId }, body });
 
 async function renderMatches(offerId: number, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const withCookie = (request: Request) => {
-    const headers = new Headers(request.headers);
-    headers.set("Cookie", cookies.conseiller);
-    return new Request(request, { headers });
-  };
-  type Args = { request: Request; params: Record<string, string> };
-  const Stub = createRoutesStub([
-    {
-      path: "/conseiller/offres/:offerId/correspondances",
-      Component: Matches as never,
-      loader: ((args: Args) => loader({ ...args, request: withCookie(args.request), context: {} } as never)) as never,
-      action: ((args: Args) => action({ ...args, request: withCookie(args.request), context: {} } as never)) as never,
-    },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url(offerId)]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  const { conseiller } = cookies;
+  const page = { path: "/conseiller/offres/:offerId/correspondances", Component: Matches, loader: as(conseiller, loader, {}), action: as(conseiller, action, {}) };
+  return renderRoutes([page], url(offerId), { lng });
 }
 
 const card = (name: string) => screen.getByRole("link", { name }).closest("li") as HTMLElement;
