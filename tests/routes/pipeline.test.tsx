@@ -5,10 +5,9 @@
 // ids that are not numbers, a status jump (submitted → hired), an interview without a date,
 // with a past or impossible date, a 201-character place, a refusal without a reason, a 501-
 // character note, an unknown move, no intent, a hire beyond the offer's positions.
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { and, eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storeCv } from "../../app/models/files.server";
 import EmployerHome, { loader as homeLoader } from "../../app/routes/employeur._index";
@@ -32,8 +31,8 @@ import {
   type ApplicationStatus,
 } from "../../db/schema";
 import { insertApplication, insertOffer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { employerWithOrg } from "../helpers/offers";
+import { as as withSession, callRoute, renderRoutes, thrownStatus } from "../helpers/route";
 
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
 const cookies: Record<string, string> = {};
@@ -98,67 +97,44 @@ function apply(offerId: number, candidateId: number, values: { status?: Applicat
   return row.id;
 }
 
-type Handler = (args: never) => unknown;
-const withCookie = (cookie: string | undefined, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  if (cookie) headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
-
 async function renderAt(url: string, as = "employer", lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
   const cookie = cookies[as];
-  const Stub = createRoutesStub([
+  const routes = [
     {
       path: "/employeur/offres/:offerId/candidatures",
-      Component: OfferApplications as never,
-      loader: withCookie(cookie, listLoader) as never,
+      Component: OfferApplications,
+      loader: withSession(cookie, listLoader),
       ErrorBoundary: () => <h1>Erreur</h1>,
     },
     {
       path: "/employeur/offres/:offerId/candidatures/:applicationId",
-      Component: ApplicationPage as never,
-      loader: withCookie(cookie, loader) as never,
-      action: withCookie(cookie, action) as never,
+      Component: ApplicationPage,
+      loader: withSession(cookie, loader),
+      action: withSession(cookie, action),
       ErrorBoundary: () => <h1>Erreur</h1>,
     },
-    { path: "/employeur", Component: EmployerHome as never, loader: withCookie(cookie, homeLoader) as never },
-    { path: "/employeur/offres", Component: EmployerOffers as never, loader: withCookie(cookie, offersLoader) as never },
-    { path: "/employeur/offres/:offerId", Component: EditOffer as never, loader: withCookie(cookie, offerLoader) as never },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+    { path: "/employeur", Component: EmployerHome, loader: withSession(cookie, homeLoader) },
+    { path: "/employeur/offres", Component: EmployerOffers, loader: withSession(cookie, offersLoader) },
+    { path: "/employeur/offres/:offerId", Component: EditOffer, loader: withSession(cookie, offerLoader) },
+  ];
+  return renderRoutes(routes, url, { lng });
 }
 
 const pageOf = (offerId: number, applicationId: number) => `/employeur/offres/${offerId}/candidatures/${applicationId}`;
 
 function getDetail(offerId: number | string, applicationId: number | string, as = "employer") {
-  const request = requestWithCookie(`http://localhost/employeur/offres/${offerId}/candidatures/${applicationId}`, cookies[as]);
-  return loader({ request, params: { offerId: String(offerId), applicationId: String(applicationId) }, context: {} } as never);
+  const params = { offerId: String(offerId), applicationId: String(applicationId) };
+  return callRoute(loader, `/employeur/offres/${offerId}/candidatures/${applicationId}`, { cookie: cookies[as], params });
 }
 function getList(offerId: number | string, as = "employer", search = "") {
-  const request = requestWithCookie(`http://localhost/employeur/offres/${offerId}/candidatures${search}`, cookies[as]);
-  return listLoader({ request, params: { offerId: String(offerId) }, context: {} } as never);
+  return callRoute(listLoader, `/employeur/offres/${offerId}/candidatures${search}`, { cookie: cookies[as], params: { offerId: String(offerId) } });
 }
 function move(offerId: number, applicationId: number, fields: Record<string, string>, as = "employer") {
-  const request = requestWithCookie(`http://localhost${pageOf(offerId, applicationId)}`, cookies[as], {
-    method: "POST",
+  return callRoute(action, pageOf(offerId, applicationId), {
+    cookie: cookies[as],
+    params: { offerId: String(offerId), applicationId: String(applicationId) },
     body: new URLSearchParams({ intent: "move", ...fields }),
   });
-  return action({ request, params: { offerId: String(offerId), applicationId: String(applicationId) }, context: {} } as never);
-}
-async function thrownStatus(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error instanceof Response ? error.status : (error as { init?: ResponseInit }).init?.status;
-  }
-  throw new Error("expected a thrown response");
 }
 type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string }; init: ResponseInit | null };
 
