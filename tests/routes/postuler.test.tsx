@@ -5,7 +5,6 @@
 // a second attempt, two racing submissions, a 31st application in a day, closed, filled,
 // expired, unpublished and unknown offers, a visitor and an employer.
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { createRoutesStub, useLocation } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +29,7 @@ import {
   sessionCookieFor,
 } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { as as withSession, callRoute, errorOf, renderRoutes, statusOf, thrownBy } from "../helpers/route";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
@@ -75,70 +75,42 @@ beforeAll(async () => {
 const newOffer = (title: string, values: Partial<Parameters<typeof insertOffer>[1]> = {}) =>
   insertOffer(getDb(), { orgId: ids.org, title, ...values }).id;
 
-type Handler = (args: never) => unknown;
-const withCookie = (cookie: string | undefined, handler: Handler) => (args: { request: Request }) => {
-  const headers = new Headers(args.request.headers);
-  if (cookie) headers.set("Cookie", cookie);
-  return handler({ ...args, request: new Request(args.request, { headers }) } as never);
-};
-
 function Landing() {
   const location = useLocation();
   return <h1>{`Mes candidatures ${location.hash}`}</h1>;
 }
 
 async function renderApply(offerId: number | string, as: string | undefined, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
   const cookie = as ? cookies[as] : undefined;
-  const Stub = createRoutesStub([
+  const routes = [
     {
       path: "/offres/:offerId/postuler",
-      Component: Apply as never,
-      loader: withCookie(cookie, loader) as never,
-      action: withCookie(cookie, action) as never,
+      Component: Apply,
+      loader: withSession(cookie, loader),
+      action: withSession(cookie, action),
       ErrorBoundary: () => <h1>Erreur</h1>,
     },
     { path: "/candidat/candidatures", Component: Landing },
-  ]);
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[`/offres/${offerId}/postuler`]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  ];
+  return renderRoutes(routes, `/offres/${offerId}/postuler`, { lng });
 }
 
-function get(offerId: number | string, as?: string) {
-  const request = requestWithCookie(`http://localhost/offres/${offerId}/postuler`, as ? cookies[as] : undefined);
-  return loader({ request, params: { offerId: String(offerId) }, context: {} } as never);
-}
-function post(offerId: number | string, fields: Record<string, string>, as?: string) {
-  const request = requestWithCookie(`http://localhost/offres/${offerId}/postuler`, as ? cookies[as] : undefined, {
-    method: "POST",
+const get = (offerId: number | string, as?: string) =>
+  callRoute(loader, `/offres/${offerId}/postuler`, { cookie: as ? cookies[as] : undefined, params: { offerId: String(offerId) } });
+const post = (offerId: number | string, fields: Record<string, string>, as?: string) =>
+  callRoute(action, `/offres/${offerId}/postuler`, {
+    cookie: as ? cookies[as] : undefined,
+    params: { offerId: String(offerId) },
     body: new URLSearchParams(fields),
   });
-  return action({ request, params: { offerId: String(offerId) }, context: {} } as never);
-}
 /** The status of what a loader or action threw (a redirect, a 403, a 404). */
 async function thrown(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location") };
-    return { status: (error as { init?: ResponseInit }).init?.status, location: null };
-  }
-  throw new Error("expected a thrown response");
+  const error = await thrownBy(promise);
+  return { status: statusOf(error), location: error instanceof Response ? error.headers.get("Location") : null };
 }
 type Result = { data: Record<string, unknown> & { fieldErrors?: Record<string, string>; values?: Record<string, string>; formError?: string }; init: ResponseInit | null };
 
 const applicationsOf = (offerId: number) => getDb().select().from(applications).where(eq(applications.offerId, offerId)).all();
-const errorOf = (field: HTMLElement) =>
-  (field.getAttribute("aria-describedby") ?? "")
-    .split(" ")
-    .filter((id) => id.endsWith("-error"))
-    .map((id) => document.getElementById(id)?.textContent)
-    .join(" ");
 
 describe("/offres/:offerId/postuler: who may open it", () => {
   it("sends a visitor to log in, coming back to the form; the login page passes that on to registration", async () => {
@@ -408,16 +380,8 @@ describe("/offres/:offerId/postuler: the form", () => {
 
 describe("/offres/:offerId: the apply button", () => {
   async function renderOffer(offerId: number, as?: string) {
-    const i18n = await createTestI18n("fr");
-    const Stub = createRoutesStub([
-      { path: "/offres/:offerId", Component: OfferPage as never, loader: withCookie(as ? cookies[as] : undefined, offerLoader) as never },
-    ]);
-    render(
-      <WithI18n i18n={i18n}>
-        <Stub initialEntries={[`/offres/${offerId}`]} />
-      </WithI18n>,
-    );
-    await screen.findByRole("heading", { level: 1 });
+    const page = { path: "/offres/:offerId", Component: OfferPage, loader: withSession(as ? cookies[as] : undefined, offerLoader) };
+    await renderRoutes([page], `/offres/${offerId}`);
   }
 
   it("a visitor is sent to log in and comes back to the form", async () => {
