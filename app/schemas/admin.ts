@@ -3,6 +3,7 @@ import { ROLES } from "../../db/enums";
 import { isCalendarDate } from "../utils/dates";
 import { REGION_CODES } from "../utils/reference";
 import { ifValidSoFar, multilineText, oneOf, optionalEmail, optionalPhone, optionalText, personName, requiredText } from "./fields";
+import { idField } from "./params";
 
 export const USER_STATUSES = ["active", "disabled", "deleted"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -69,14 +70,7 @@ export function parseAuditQuery(searchParams: URLSearchParams): AuditQuery {
   return auditQuerySchema.parse(queryInput(searchParams, AUDIT_QUERY_PARAMS));
 }
 
-const recordId = (error: string) =>
-  z
-    .string({ error })
-    .trim()
-    .regex(/^[1-9]\d{0,11}$/, { error })
-    .transform(Number);
-
-const userId = recordId("admin:errors.userNotFound");
+const userId = idField("admin:errors.userNotFound");
 
 export const counsellorSchema = z
   .object({
@@ -85,7 +79,7 @@ export const counsellorSchema = z
     lastName: personName,
     email: optionalEmail,
     phone: optionalPhone,
-    partnerOrgId: recordId("admin:errors.partnerRequired"),
+    partnerOrgId: idField("admin:errors.partnerRequired"),
   })
   .refine((value) => value.email !== undefined || value.phone !== undefined, {
     path: ["email"],
@@ -127,7 +121,7 @@ export const partnerActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("create"), ...partnerFields }),
-    z.object({ intent: z.literal("update"), orgId: recordId("admin:errors.partnerNotFound"), ...partnerFields }),
+    z.object({ intent: z.literal("update"), orgId: idField("admin:errors.partnerNotFound"), ...partnerFields }),
   ],
   { error: "admin:errors.unknownIntent" },
 );

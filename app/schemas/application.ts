@@ -2,6 +2,7 @@ import { z } from "zod";
 import { REFUSAL_REASONS } from "../../db/enums";
 import { isCalendarDate, isoToday } from "../utils/dates";
 import { ifValidSoFar, PRINTABLE, PRINTABLE_MULTILINE } from "./fields";
+import { isId } from "./params";
 
 export const MESSAGE_MAX = 2000;
 export const PLACE_MAX = 200;
@@ -18,7 +19,7 @@ export const applySchema = z.object({
     .transform((value) => value || null),
   cvFileId: z
     .string({ error: "applications:errors.cvInvalid" })
-    .regex(/^(?:|[1-9]\d{0,11})$/, { error: "applications:errors.cvInvalid" })
+    .refine((value) => value === "" || isId(value), { error: "applications:errors.cvInvalid" })
     .optional()
     .transform((value) => (value ? Number(value) : null)),
 });

@@ -6,6 +6,7 @@ import { AVAILABILITIES, CONSENT_METHODS, DISABILITIES, EDUCATION_LEVELS, MIGRAN
 import { normalizeMaliPhone } from "../utils/phone";
 import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "../utils/reference";
 import { ifValidSoFar, multilineText, newPassword, optionalEmail, optionalPhone, optionalText, personName, PRINTABLE_MULTILINE } from "./fields";
+import { idField, isId } from "./params";
 import { MAX_TRADES, SKILLS_MAX, profileFields } from "./profile-fields";
 
 export const NOTE_MAX = 2000;
@@ -18,13 +19,7 @@ export const ASSISTED_CONSENT_METHODS = CONSENT_METHODS.filter((m) => m !== "onl
 const { single, optionalChoice, codeList, checkbox, birthDate, experienceYears } = profileFields("counsellor");
 
 /** A numeric id posted by a form; anything else is not an id. */
-export const formId = single(
-  z
-    .string({ error: "counsellor:errors.notFound" })
-    .trim()
-    .regex(/^[1-9]\d{0,11}$/, { error: "counsellor:errors.notFound" })
-    .transform(Number),
-);
+export const formId = single(idField("counsellor:errors.notFound"));
 
 /**
  * A counsellor registers a person: the fields of the candidate's own profile,
@@ -111,7 +106,7 @@ export const candidateFileSchema = z.discriminatedUnion(
           ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.offerRequired" });
           return z.NEVER;
         }
-        if (!/^[1-9]\d{0,11}$/.test(raw)) {
+        if (!isId(raw)) {
           ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.notFound" });
           return z.NEVER;
         }

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { ifValidSoFar, PRINTABLE_MULTILINE } from "./fields";
+import { idField } from "./params";
 
 export const REASON_MAX = 500;
 
-const subjectId = z
-  .string({ error: "moderation:errors.notFound" })
-  .trim()
-  .regex(/^[1-9]\d{0,11}$/, { error: "moderation:errors.notFound" })
-  .transform(Number);
+const subjectId = idField("moderation:errors.notFound");
 
 /** The reason the employer will read: required to reject or suspend. */
 const reason = z

@@ -3,6 +3,7 @@ import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { isCalendarDate } from "../utils/dates";
 import { REGION_CODES, type Region } from "../utils/reference";
 import { multilineText, optionalText } from "./fields";
+import { idField, isId } from "./params";
 
 export const PLACEMENT_END_REASONS = ["contract_ended", "resigned", "dismissed", "business_closed", "moved", "other"] as const;
 export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
@@ -10,13 +11,6 @@ export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
 export const FOLLOWUP_NOTE_MAX = 1000;
 export const END_NOTE_MAX = 500;
 export const EMPLOYER_NAME_MAX = 120;
-
-const id = (error: string) =>
-  z
-    .string({ error })
-    .trim()
-    .regex(/^[1-9]\d{0,11}$/, { error })
-    .transform(Number);
 
 const isRealDate = (value: string) => isCalendarDate(value) && value >= "2000-01-01";
 
@@ -38,7 +32,7 @@ const note = multilineText;
 
 const followupSchema = z.object({
   intent: z.literal("followup"),
-  followupId: id("placements:errors.notFound"),
+  followupId: idField("placements:errors.notFound"),
   stillEmployed: z.enum(["yes", "no"], { error: "placements:errors.stillEmployedRequired" }).transform((v) => v === "yes"),
   note: note(FOLLOWUP_NOTE_MAX),
   doneOn: optionalIsoDate,
@@ -47,7 +41,7 @@ const followupSchema = z.object({
 const endSchema = z
   .object({
     intent: z.literal("end"),
-    placementId: id("placements:errors.notFound"),
+    placementId: idField("placements:errors.notFound"),
     endedOn: isoDate,
     reason: z.enum(PLACEMENT_END_REASONS, { error: "placements:errors.reasonRequired" }),
     note: note(END_NOTE_MAX),
@@ -74,11 +68,11 @@ const pay = z
 const manualSchema = z
   .object({
     intent: z.literal("manual"),
-    candidateId: id("placements:errors.candidateRequired"),
+    candidateId: idField("placements:errors.candidateRequired"),
     orgId: z
       .string()
       .trim()
-      .regex(/^(|[1-9]\d{0,11})$/, { error: "placements:errors.employerNotFound" })
+      .refine((v) => v === "" || isId(v), { error: "placements:errors.employerNotFound" })
       .optional()
       .transform((v) => (v ? Number(v) : undefined)),
     employerName: optionalText(EMPLOYER_NAME_MAX),

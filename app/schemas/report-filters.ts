@@ -2,6 +2,7 @@ import { z } from "zod";
 import { OFFER_TYPES, type OfferType } from "../../db/enums";
 import { isoToday } from "../utils/dates";
 import { REGION_CODES, type Region } from "../utils/reference";
+import { idParamSchema } from "./params";
 
 /** The quick choices of the filter form: the last 3, 6 or 12 months, this month included. */
 export const PERIOD_PRESETS = [3, 6, 12] as const;
@@ -46,7 +47,7 @@ const querySchema = z.object({
     .optional()
     .catch(undefined),
   region: z.enum(REGION_CODES as [Region, ...Region[]]).optional().catch(undefined),
-  partenaire: z.string().regex(/^[1-9]\d{0,11}$/).transform(Number).optional().catch(undefined),
+  partenaire: idParamSchema.optional().catch(undefined),
   type: z.enum(OFFER_TYPES).optional().catch(undefined),
 });
 
