@@ -12,6 +12,7 @@ import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import { applications, auditLog, candidateProfiles, files } from "../../db/schema";
 import { addMember, insertApplication, insertOffer, insertOrg, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { callRoute, settled, statusOf } from "../helpers/route";
 
 const cookies = { awa: "", oumar: "", employer: "", otherEmployer: "", counsellor: "" };
 const ids = { awa: 0, counsellor: 0, employer: 0 };
@@ -53,30 +54,19 @@ function upload(bytes: Buffer | null, name = "cv.pdf", cookie = cookies.awa) {
   const body = new FormData();
   body.append("intent", "cv.upload");
   body.append("cv", new File(bytes ? [new Uint8Array(bytes)] : [], name, { type: "application/pdf" }));
-  return run(requestWithCookie("http://localhost/candidat/profil", cookie, { method: "POST", body }));
+  return settled(callRoute(action, "/candidat/profil", { cookie, body }));
 }
 
-async function run(request: Request) {
-  try {
-    return (await action({ request, params: {}, context: {} } as never)) as unknown;
-  } catch (thrown) {
-    return thrown;
-  }
-}
+/** The action's answer to a request built by the test, or what it threw. */
+const run = (request: Request) => settled(() => action({ request, params: {}, context: {} } as never));
 
 type Answer = { init?: ResponseInit; data?: { cvError?: string } };
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as Answer).init?.status);
 const cvErrorOf = (result: unknown) => (result as Answer).data?.cvError;
 const storedFiles = () => getDb().select().from(files).all();
 const profileCv = () => getDb().select().from(candidateProfiles).where(eq(candidateProfiles.userId, ids.awa)).get()!.cvFileId;
 
-async function download(fileId: string, cookie?: string) {
-  try {
-    return (await fileLoader({ request: requestWithCookie(`http://localhost/fichiers/${fileId}`, cookie), params: { fileId }, context: { clientIp: "10.1.2.3" } } as never)) as Response;
-  } catch (thrown) {
-    return thrown as Response;
-  }
-}
+const download = (fileId: string, cookie?: string) =>
+  settled(callRoute(fileLoader, `/fichiers/${fileId}`, { cookie, params: { fileId }, context: { clientIp: "10.1.2.3" } })) as Promise<Response>;
 
 describe("uploading a CV on /candidat/profil", () => {
   it("refuses a PNG renamed cv.pdf, by its first bytes, with a clear message", async () => {

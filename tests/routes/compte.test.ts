@@ -7,13 +7,10 @@ import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog } from "../../db/schema";
 import { PASSWORD, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { callRoute } from "../helpers/route";
 
 const post = (cookie: string, fields: Record<string, string>) =>
-  action({
-    request: requestWithCookie("http://localhost/compte", cookie, { method: "POST", body: new URLSearchParams({ intent: "password", ...fields }) }),
-    params: {},
-    context: { clientIp: "41.73.7.7" },
-  } as never) as Promise<unknown>;
+  callRoute(action, "/compte", { cookie, body: new URLSearchParams({ intent: "password", ...fields }), context: { clientIp: "41.73.7.7" } }) as Promise<unknown>;
 
 describe("/compte", () => {
   it("lets an employer change their password: the old sessions end, this browser stays logged in", async () => {

@@ -2,17 +2,16 @@
 // /offres/:offerId/signaler: anyone reports an offer they can see. Bad input tried: no
 // reason, `other` without details, 10 000 characters, `<script>` and SQL in the details,
 // a filled honeypot, a sixth report from one address, unknown, malformed and unpublished ids.
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import ReportOffer, { action, loader } from "../../app/routes/offres.$offerId.signaler";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { fraudReports, offers, users } from "../../db/schema";
-import { insertOffer, insertOrg, insertUser, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { insertOffer, insertOrg, insertUser, sessionCookieFor } from "../helpers/factories";
+import { callRoute, errorOf, renderRoutes, thrownStatus as statusThrownBy } from "../helpers/route";
 
 let orgId = 0;
 beforeAll(() => {
@@ -30,49 +29,21 @@ async function accountCookie(days: number) {
 }
 
 async function renderReport(offerId: number, ip: string, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub(
-    [
-      { path: "/offres/:offerId/signaler", Component: ReportOffer as never, loader: loader as never, action: action as never },
-      { path: "/offres/:offerId", Component: () => <h1>Page de l'offre</h1> },
-      { path: "/offres", Component: () => <h1>Toutes les offres</h1> },
-    ],
-    { clientIp: ip },
-  );
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[`/offres/${offerId}/signaler`]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  return userEvent.setup();
+  const routes = [
+    { path: "/offres/:offerId/signaler", Component: ReportOffer, loader, action },
+    { path: "/offres/:offerId", Component: () => <h1>Page de l'offre</h1> },
+    { path: "/offres", Component: () => <h1>Toutes les offres</h1> },
+  ];
+  return renderRoutes(routes, `/offres/${offerId}/signaler`, { lng, context: { clientIp: ip } });
 }
 
 const detailsField = () => screen.getByLabelText("Précisions") as HTMLTextAreaElement;
 const send = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Envoyer le signalement" }));
 
-/** The visible error message tied to a field by aria-describedby. */
-function errorOf(field: HTMLElement) {
-  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
-}
-
-function post(offerId: number | string, fields: Record<string, string>, ip: string, cookie?: string) {
-  const request = requestWithCookie(`http://localhost/offres/${offerId}/signaler`, cookie, { method: "POST", body: new URLSearchParams(fields) });
-  return action({ request, params: { offerId: String(offerId) }, context: { clientIp: ip } } as never);
-}
-function get(offerId: number | string, search = "", cookie?: string) {
-  const request = requestWithCookie(`http://localhost/offres/${offerId}/signaler${search}`, cookie);
-  return loader({ request, params: { offerId: String(offerId) }, context: {} } as never);
-}
-async function statusThrownBy(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error instanceof Response ? error.status : (error as { init?: ResponseInit }).init?.status;
-  }
-  throw new Error("expected a thrown response");
-}
+const post = (offerId: number | string, fields: Record<string, string>, ip: string, cookie?: string) =>
+  callRoute(action, `/offres/${offerId}/signaler`, { cookie, params: { offerId: String(offerId) }, body: new URLSearchParams(fields), context: { clientIp: ip } });
+const get = (offerId: number | string, search = "", cookie?: string) =>
+  callRoute(loader, `/offres/${offerId}/signaler${search}`, { cookie, params: { offerId: String(offerId) } });
 
 type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string }; init: ResponseInit | null };
 

@@ -26,20 +26,10 @@ import {
   requestWithCookie,
   sessionCookieFor,
 } from "../helpers/factories";
+import { callRoute, thrownBy } from "../helpers/route";
 
 type Loader = (args: never) => unknown;
-// async: a loader that throws synchronously gives a rejected promise too.
-const call = async (loader: Loader, path: string, cookie?: string, init?: RequestInit) =>
-  loader({ request: requestWithCookie(`http://localhost${path}`, cookie, init), params: {}, context: {} } as never);
-
-async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the loader to throw");
-}
+const call = (loader: Loader, path: string, cookie?: string, init?: RequestInit) => callRoute(loader, path, { cookie, init });
 
 type ThrownData = { data: unknown; init: ResponseInit | null };
 
