@@ -86,9 +86,13 @@ export async function thrownStatus(promise: Promise<unknown> | (() => unknown)) 
   return statusOf(await thrownBy(promise));
 }
 
-/** The status of what the promise gave or threw: 200 for plain data. */
+/** The status of what the promise gave (200 for plain data) or threw (500 for a crash). */
 export async function outcomeStatus(promise: Promise<unknown>) {
-  return statusOf(await settled(promise)) ?? 200;
+  try {
+    return statusOf(await promise) ?? 200;
+  } catch (error) {
+    return statusOf(error) ?? 500;
+  }
 }
 
 /** What the promise gave, or what it threw. */
@@ -117,16 +121,22 @@ type RenderOptions = {
   heading?: boolean;
 };
 
-/** Renders the routes at `url` inside the i18n provider, as the browser would show them. */
-export async function renderRoutes(routes: StubRoute[], url: string, { lng = "fr", context, heading = true }: RenderOptions = {}) {
-  const [{ render, screen }, { default: userEvent }] = await Promise.all([
+/** Renders the routes at `url` inside the i18n provider; gives Testing Library's result (to unmount). */
+export async function renderStub(routes: StubRoute[], url: string, { lng = "fr", context }: RenderOptions = {}) {
+  const { render } = await import("@testing-library/react");
+  const i18n = await createTestI18n(lng);
+  const Stub = createRoutesStub(routes as never, context as never) as ComponentType<{ initialEntries: string[] }>;
+  return render(createElement(WithI18n, { i18n, children: createElement(Stub, { initialEntries: [url] }) }));
+}
+
+/** Renders the routes at `url` as the browser would show them; gives a user to click and type. */
+export async function renderRoutes(routes: StubRoute[], url: string, options: RenderOptions = {}) {
+  const [{ screen }, { default: userEvent }] = await Promise.all([
     import("@testing-library/react"),
     import("@testing-library/user-event"),
   ]);
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub(routes as never, context as never) as ComponentType<{ initialEntries: string[] }>;
-  render(createElement(WithI18n, { i18n, children: createElement(Stub, { initialEntries: [url] }) }));
-  if (heading) await screen.findByRole("heading", { level: 1 });
+  await renderStub(routes, url, options);
+  if (options.heading ?? true) await screen.findByRole("heading", { level: 1 });
   return userEvent.setup();
 }
 

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 // The public employer page /entreprises/:orgId: verified employers only, with their open offers.
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import EmployerPage, { loader } from "../../app/routes/entreprises.$orgId";
 import { addDays, isoToday } from "../../app/utils/dates";
@@ -10,7 +9,7 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { organisations } from "../../db/schema";
 import { insertOffer, insertOrg } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { callRoute, outcomeStatus, renderStub } from "../helpers/route";
 
 const ids: Record<string, number> = {};
 
@@ -51,23 +50,11 @@ beforeAll(() => {
 });
 
 async function renderEmployer(orgId: number, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([{ path: "/entreprises/:orgId", Component: EmployerPage as never, loader: loader as never }]);
-  return render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[`/entreprises/${orgId}`]} />
-    </WithI18n>,
-  );
+  return renderStub([{ path: "/entreprises/:orgId", Component: EmployerPage, loader }], `/entreprises/${orgId}`, { lng });
 }
 
-async function status(orgId: string | number) {
-  try {
-    await loader({ request: new Request(`http://localhost/entreprises/${orgId}`), params: { orgId: String(orgId) }, context: {} } as never);
-    return 200;
-  } catch (error) {
-    return (error as { init?: ResponseInit }).init?.status ?? 500;
-  }
-}
+const status = (orgId: string | number) =>
+  outcomeStatus(callRoute(loader, `/entreprises/${orgId}`, { params: { orgId: String(orgId) } }));
 
 describe("/entreprises/:orgId", () => {
   it("shows a verified employer with its badge, sector, place, membership and description", async () => {

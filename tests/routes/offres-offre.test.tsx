@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 // The offer page /offres/:offerId with its real loader: details, apply and report
 // links, JSON-LD, Open Graph, and who may see an offer that is not public.
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { renderToString } from "react-dom/server";
-import { createRoutesStub } from "react-router";
 import { JobPostingJsonLd } from "../../app/components/JobPostingJsonLd";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import OfferPage, { loader } from "../../app/routes/offres.$offerId";
@@ -14,8 +13,8 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { offers } from "../../db/schema";
-import { addMember, insertOrg, insertUser, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { addMember, insertOrg, insertUser, sessionCookieFor } from "../helpers/factories";
+import { as as withSession, callRoute, outcomeStatus, renderStub } from "../helpers/route";
 
 type OfferRow = typeof offers.$inferInsert;
 const closing = addDays(isoToday(), 20);
@@ -105,22 +104,9 @@ beforeAll(async () => {
 });
 
 async function renderOffer(offerId: number | string, as?: string, lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
   const cookie = as ? cookies[as] : undefined;
-  const Stub = createRoutesStub([
-    {
-      path: "/offres/:offerId",
-      Component: OfferPage as never,
-      loader: ((args: { request: Request }) =>
-        loader({ ...args, request: requestWithCookie(args.request.url, cookie) } as never)) as never,
-      ErrorBoundary: () => <h1>Page introuvable</h1>,
-    },
-  ]);
-  return render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[`/offres/${offerId}`]} />
-    </WithI18n>,
-  );
+  const page = { path: "/offres/:offerId", Component: OfferPage, loader: withSession(cookie, loader), ErrorBoundary: () => <h1>Page introuvable</h1> };
+  return renderStub([page], `/offres/${offerId}`, { lng });
 }
 
 const jsonLd = () => document.querySelector('script[type="application/ld+json"]');
@@ -131,12 +117,8 @@ const detail = (label: string) => {
 };
 
 async function status(offerId: number | string, as?: string): Promise<number> {
-  try {
-    await loader({ request: requestWithCookie(`http://localhost/offres/${offerId}`, as ? cookies[as] : undefined), params: { offerId: String(offerId) }, context: {} } as never);
-    return 200;
-  } catch (error) {
-    return (error as { init?: ResponseInit }).init?.status ?? (error instanceof Response ? error.status : 500);
-  }
+  const path = `/offres/${offerId}`;
+  return outcomeStatus(callRoute(loader, path, { cookie: as ? cookies[as] : undefined, params: { offerId: String(offerId) } }));
 }
 
 describe("/offres/:offerId for everyone", () => {

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 // The search page /offres with its real loader on the process-wide in-memory database.
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import Search, { loader } from "../../app/routes/offres._index";
 import { addDays, isoToday } from "../../app/utils/dates";
@@ -10,7 +9,7 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { offers, type Contract, type OfferType } from "../../db/schema";
 import { insertOrg } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { renderStub } from "../helpers/route";
 
 function offer(values: { orgId: number; title: string; type?: OfferType; sector?: string; region?: string; contract?: Contract; description?: string; daysAgo?: number }) {
   getDb()
@@ -41,16 +40,11 @@ beforeAll(() => {
 });
 
 async function renderSearch(url = "/offres", lng: Locale = "fr") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub([
-    { path: "/offres", Component: Search as never, loader: loader as never },
+  const routes = [
+    { path: "/offres", Component: Search, loader },
     { path: "/offres/:offerId", Component: () => <h1>Page de l'offre</h1> },
-  ]);
-  return render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
+  ];
+  return renderStub(routes, url, { lng });
 }
 
 const selected = (label: string) => (screen.getByLabelText(label) as HTMLSelectElement).value;
