@@ -88,6 +88,7 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** An application still waiting for its outcome: the pipeline moves on from these, and the candidate may withdraw. */
 export const OPEN_APPLICATION_STATUSES = ["submitted", "shortlisted", "interview", "offered"] as const;
 
 export const REFUSAL_REASONS = ["profile_mismatch", "position_filled", "no_answer", "other"] as const;

@@ -1,15 +1,15 @@
 // The application pipeline as data: which moves exist,
 // who may make them. Shared by the model (which enforces it) and the pages
 // (which offer only the moves that exist).
+import { OPEN_APPLICATION_STATUSES } from "../../db/enums";
 import type { ApplicationStatus } from "../../db/schema";
 
-export const PIPELINE_ORDER: ApplicationStatus[] = ["submitted", "shortlisted", "interview", "offered", "hired"];
-export const OPEN_STATUSES: ApplicationStatus[] = ["submitted", "shortlisted", "interview", "offered"];
+export const PIPELINE_ORDER: ApplicationStatus[] = [...OPEN_APPLICATION_STATUSES, "hired"];
 export const FINAL_STATUSES: ApplicationStatus[] = ["hired", "rejected", "withdrawn"];
 
 export type EmployerMove = "shortlisted" | "interview" | "offered" | "hired" | "rejected";
 
-export const isOpen = (status: ApplicationStatus) => OPEN_STATUSES.includes(status);
+export const isOpen = (status: ApplicationStatus) => (OPEN_APPLICATION_STATUSES as readonly ApplicationStatus[]).includes(status);
 
 /**
  * The moves an employer may make from a status: forward along the pipeline

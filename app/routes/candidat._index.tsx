@@ -11,6 +11,7 @@ import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { OPEN_APPLICATION_STATUSES } from "../../db/enums";
 
 export const handle = { i18n: ["common", "spaces", "candidate", "notifications"] };
 
@@ -37,14 +38,12 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect("/candidat");
 }
 
-const IN_PROGRESS = ["submitted", "shortlisted", "interview", "offered"] as const;
-
 export default function CandidateHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("spaces");
   const format = useFormat();
   const { byStatus, latest, completeness, notifications } = loaderData;
   const total = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
-  const inProgress = IN_PROGRESS.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+  const inProgress = OPEN_APPLICATION_STATUSES.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
   return (
     <div className="space-y-6">
       <title>{`${t("candidate.title")} · Baara`}</title>

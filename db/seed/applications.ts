@@ -1,5 +1,6 @@
 // Applications and their full event history, one per candidate and offer, with
 // never more hires on an offer than its positions.
+import { PIPELINE_ORDER } from "../../app/models/pipeline";
 import type { Trade } from "../../app/utils/reference";
 import type { ApplicationStatus } from "../schema";
 import { insert, type Candidate, type Ctx, type Staff } from "./context";
@@ -59,16 +60,15 @@ class CandidatePool {
   }
 }
 
-const FLOW: ApplicationStatus[] = ["submitted", "shortlisted", "interview", "offered", "hired"];
 type Outcome = ApplicationStatus | "auto";
 
 /** The statuses an application went through to reach `outcome`. */
 function path(ctx: Ctx, outcome: Outcome): ApplicationStatus[] {
   const { rng } = ctx;
   const depth = () => Number(rng.weighted({ "0": 55, "1": 25, "2": 14, "3": 6 }));
-  if (outcome === "rejected" || outcome === "auto") return [...FLOW.slice(0, depth() + 1), "rejected"];
-  if (outcome === "withdrawn") return [...FLOW.slice(0, depth() + 1), "withdrawn"];
-  return FLOW.slice(0, FLOW.indexOf(outcome) + 1);
+  if (outcome === "rejected" || outcome === "auto") return [...PIPELINE_ORDER.slice(0, depth() + 1), "rejected"];
+  if (outcome === "withdrawn") return [...PIPELINE_ORDER.slice(0, depth() + 1), "withdrawn"];
+  return PIPELINE_ORDER.slice(0, PIPELINE_ORDER.indexOf(outcome) + 1);
 }
 
 const OUTCOMES = {
