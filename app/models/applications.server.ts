@@ -17,7 +17,7 @@ import { recordAudit } from "./audit.server";
 import { notifyCandidate } from "./messages.server";
 import { closeOpenApplications, isOpenOffer } from "./offers.server";
 import { applicantAccess, applicantsReachable, mayReachApplicants, type ApplicantsWithheld } from "./organisations.server";
-import { canWithdraw, employerMoves, isOpen, type EmployerMove } from "./pipeline";
+import { canWithdraw, employerMoves, isOpen, WAITING_DAYS, type EmployerMove } from "./pipeline";
 import { createPlacement } from "./placements.server";
 
 /** Applications one candidate may send in 24 hours (spam and scripted mass-applying). */
@@ -445,7 +445,7 @@ export function getApplicationForEmployer(db: Db, employerId: number, applicatio
 }
 
 /** Applications to the organisations' offers still unanswered after `days` days. */
-export function waitingApplications(db: Db, orgIds: number[], days = 14, now = Date.now()) {
+export function waitingApplications(db: Db, orgIds: number[], days = WAITING_DAYS, now = Date.now()) {
   if (orgIds.length === 0) return [];
   return db
     .select({ id: applications.id, offerId: offers.id, offerTitle: offers.title, createdAt: applications.createdAt, displayName: users.displayName })

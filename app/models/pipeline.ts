@@ -7,6 +7,9 @@ import type { ApplicationStatus } from "../../db/schema";
 export const PIPELINE_ORDER: ApplicationStatus[] = [...OPEN_APPLICATION_STATUSES, "hired"];
 export const FINAL_STATUSES: ApplicationStatus[] = ["hired", "rejected", "withdrawn"];
 
+/** An application still `submitted` after more than this many days is shown as waiting for an answer. */
+export const WAITING_DAYS = 14;
+
 export type EmployerMove = "shortlisted" | "interview" | "offered" | "hired" | "rejected";
 
 export const isOpen = (status: ApplicationStatus) => (OPEN_APPLICATION_STATUSES as readonly ApplicationStatus[]).includes(status);

@@ -6,6 +6,7 @@ import { StatList } from "~/components/StatList";
 import { waitingApplications } from "~/models/applications.server";
 import { employerDashboard } from "~/models/dashboards.server";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
+import { WAITING_DAYS } from "~/models/pipeline";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -108,7 +109,7 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
   );
 }
 
-/** Applications unanswered for more than 14 days: nobody should wait without news. */
+/** Applications unanswered for more than WAITING_DAYS days: nobody should wait without news. */
 function WaitingApplications({ items }: { items: { id: number; offerId: number; offerTitle: string; displayName: string; createdAt: string }[] }) {
   const { t } = useTranslation("applications");
   const format = useFormat();
@@ -117,7 +118,7 @@ function WaitingApplications({ items }: { items: { id: number; offerId: number; 
   return (
     <section aria-labelledby="waiting-applications" className="rounded-lg border border-amber-600 bg-amber-50 p-4">
       <h2 id="waiting-applications" className="text-xl font-semibold">
-        {t("dashboard.waitingTitle")} <span className="text-base font-normal">({t("dashboard.waitingCount", { count: items.length })})</span>
+        {t("dashboard.waitingTitle", { days: WAITING_DAYS })} <span className="text-base font-normal">({t("dashboard.waitingCount", { count: items.length })})</span>
       </h2>
       <p className="mt-1 text-stone-700">{t("dashboard.waitingHint")}</p>
       <ul className="mt-2 space-y-1">

@@ -4,6 +4,7 @@ import type { Route } from "./+types/employeur.offres.$offerId.candidatures";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
 import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
 import { listOfferApplications } from "~/models/applications.server";
+import { WAITING_DAYS } from "~/models/pipeline";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { DAY_MS } from "~/utils/dates";
@@ -12,9 +13,6 @@ import { useFormat } from "~/utils/format";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../db/enums";
 
 export const handle = { i18n: ["common", "applications"] };
-
-/** After this many days without an answer an application is marked as waiting. */
-const WAITING_DAYS = 14;
 
 const isStatus = (value: string | null): value is ApplicationStatus =>
   value !== null && (APPLICATION_STATUSES as readonly string[]).includes(value);
