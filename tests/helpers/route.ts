@@ -35,8 +35,8 @@ export function toFormData(fields: Fields): FormData {
  * routes stub; `context` replaces the stub's (the client's IP, for instance).
  */
 export function as(cookie: string | undefined, handler: Handler, context?: unknown) {
-  return ((args: Args) =>
-    handler({ ...args, request: withCookie(args.request, cookie), ...(context ? { context } : {}) } as never)) as never;
+  return (args: Args): unknown =>
+    handler({ ...args, request: withCookie(args.request, cookie), ...(context ? { context } : {}) } as never);
 }
 
 type CallOptions = {

@@ -4,10 +4,8 @@
 // Bad input tried: an empty form, a wrong phone, a 5-digit code, letters as
 // code, different passwords, a wrong code, an expired code, a code used twice,
 // 6 attempts from one address.
-import { render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
 import { CODE_TTL_MS, issueSetPasswordCode } from "../../app/models/activation.server";
 import ActivateAccount, { action } from "../../app/routes/activer-compte";
@@ -17,7 +15,7 @@ import { getSessionUser } from "../../app/utils/session.server";
 import { oneTimeCodes } from "../../db/schema";
 import { cookieFrom } from "../helpers/factories";
 import { insertCandidate } from "../helpers/counsellor";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { callRoute, renderRoutes } from "../helpers/route";
 
 const PASSWORD = "mon-mot-de-passe";
 type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string }; init: ResponseInit | null };
@@ -27,27 +25,15 @@ function personWithCode(phone: string) {
   return { person, code: issueSetPasswordCode(getDb(), person.id)!.code };
 }
 
-function post(fields: Record<string, string>, ip = "41.7.7.7") {
-  const request = new Request("http://localhost/activer-compte", { method: "POST", body: new URLSearchParams(fields) });
-  return action({ request, params: {}, context: { clientIp: ip } } as never);
-}
+const post = (fields: Record<string, string>, ip = "41.7.7.7") =>
+  callRoute(action, "/activer-compte", { body: new URLSearchParams(fields), context: { clientIp: ip } });
 
 async function renderPage(lng: Locale = "fr", ip = "41.8.8.8") {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub(
-    [
-      { path: "/activer-compte", Component: ActivateAccount as never, action: action as never },
-      { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
-    ],
-    { clientIp: ip },
-  );
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={["/activer-compte"]} />
-    </WithI18n>,
-  );
-  await screen.findByRole("heading", { level: 1 });
-  const user = userEvent.setup();
+  const routes = [
+    { path: "/activer-compte", Component: ActivateAccount, action },
+    { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
+  ];
+  const user = await renderRoutes(routes, "/activer-compte", { lng, context: { clientIp: ip } });
   return {
     async submit(phone: string, code: string, password = PASSWORD, confirm = password) {
       const labels = lng === "fr"

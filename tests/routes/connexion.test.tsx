@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 import Login, { action } from "../../app/routes/connexion";
 import { getDb } from "../../app/utils/db.server";
@@ -10,7 +9,7 @@ import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog } from "../../db/schema";
 import type { Locale } from "../../app/utils/i18n";
 import { cookieFrom, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { callRoute, renderStub } from "../helpers/route";
 
 const LABELS = {
   fr: { identifier: "Téléphone ou e-mail", password: "Mot de passe", submit: "Se connecter" },
@@ -18,20 +17,12 @@ const LABELS = {
 };
 
 async function renderLogin(url = "/connexion", lng: Locale = "fr", context?: { clientIp: string }) {
-  const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub(
-    [
-      { path: "/connexion", Component: Login as never, action: action as never },
-      { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
-      { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
-    ],
-    context,
-  );
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
+  const routes = [
+    { path: "/connexion", Component: Login, action },
+    { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
+    { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
+  ];
+  await renderStub(routes, url, { lng, context });
   const labels = LABELS[lng];
   const user = userEvent.setup();
   return {
@@ -48,10 +39,8 @@ async function renderLogin(url = "/connexion", lng: Locale = "fr", context?: { c
 }
 
 /** Calls the action as the server would, with the client's address in the context. */
-function postLogin(fields: Record<string, string>, ip = "1.2.3.4") {
-  const request = new Request("http://localhost/connexion", { method: "POST", body: new URLSearchParams(fields) });
-  return action({ request, params: {}, context: { clientIp: ip } } as never);
-}
+const postLogin = (fields: Record<string, string>, ip = "1.2.3.4") =>
+  callRoute(action, "/connexion", { body: new URLSearchParams(fields), context: { clientIp: ip } });
 
 type DataResult = { type?: string; data: { formError?: string; values: Record<string, string> }; init: ResponseInit | null };
 

@@ -1,31 +1,21 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
-import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
 import Register, { action } from "../../app/routes/inscription";
 import { getDb } from "../../app/utils/db.server";
 import { memberships, organisations, users } from "../../db/schema";
 import { registerCandidate } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { callRoute, errorOf, renderRoutes } from "../helpers/route";
 
 async function renderRegister(url = "/inscription?type=employeur") {
-  const i18n = await createTestI18n("fr");
-  const Stub = createRoutesStub(
-    [
-      { path: "/inscription", Component: Register as never, action: action as never },
-      { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
-      { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
-    ],
-    { clientIp: "41.73.2.3" },
-  );
-  render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
-  return userEvent.setup();
+  const routes = [
+    { path: "/inscription", Component: Register, action },
+    { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
+    { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
+  ];
+  return renderRoutes(routes, url, { context: { clientIp: "41.73.2.3" }, heading: false });
 }
 
 type Employer = {
@@ -57,18 +47,9 @@ const submit = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole("button", { name: "Créer mon compte" }));
 
 /** The visible error message tied to a field by aria-describedby. */
-function errorOf(field: HTMLElement) {
-  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id.endsWith("-error"));
-  return ids.map((id) => document.getElementById(id)?.textContent).join(" ");
-}
 
-function postRegister(fields: Record<string, string>) {
-  const request = new Request("http://localhost/inscription?type=employeur", {
-    method: "POST",
-    body: new URLSearchParams(fields),
-  });
-  return action({ request, params: {}, context: { clientIp: "41.73.2.4" } } as never);
-}
+const postRegister = (fields: Record<string, string>) =>
+  callRoute(action, "/inscription?type=employeur", { body: new URLSearchParams(fields), context: { clientIp: "41.73.2.4" } });
 
 const VALID = {
   accountType: "employeur",

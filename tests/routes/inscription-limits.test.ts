@@ -18,17 +18,15 @@ import { assistedFields, insertCandidate, insertCounsellor } from "../helpers/co
 import { requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n } from "../helpers/i18n";
 import { toFormData } from "../helpers/offers";
+import { callRoute, statusOf } from "../helpers/route";
 
-function post(fields: Record<string, string>, ip: string) {
-  const request = new Request("http://localhost/inscription", { method: "POST", body: new URLSearchParams(fields) });
-  return action({ request, params: {}, context: { clientIp: ip } } as never);
-}
+const post = (fields: Record<string, string>, ip: string) =>
+  callRoute(action, "/inscription", { body: new URLSearchParams(fields), context: { clientIp: ip } });
 
 type Refused = {
   data: { formError?: string; fieldErrors: Record<string, string>; values: Record<string, string> };
   init: { status: number; headers: Record<string, string> };
 };
-const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as Refused).init.status);
 
 /** Audit rows as registrations from this address would have left them, a few minutes ago. */
 function pastRegistrations(ip: string, count: number, action = "account.registered") {

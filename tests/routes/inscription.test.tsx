@@ -1,25 +1,19 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
 import Register, { action } from "../../app/routes/inscription";
 import { getDb } from "../../app/utils/db.server";
 import { users } from "../../db/schema";
 import { eq } from "drizzle-orm";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
+import { renderStub } from "../helpers/route";
 
 async function renderRegister(url = "/inscription") {
-  const i18n = await createTestI18n("fr");
-  const Stub = createRoutesStub([
-    { path: "/inscription", Component: Register as never, action: action as never },
+  const routes = [
+    { path: "/inscription", Component: Register, action },
     { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
-  ]);
-  return render(
-    <WithI18n i18n={i18n}>
-      <Stub initialEntries={[url]} />
-    </WithI18n>,
-  );
+  ];
+  return renderStub(routes, url);
 }
 
 describe("/inscription", () => {
