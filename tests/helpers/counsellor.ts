@@ -4,16 +4,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../app/utils/db.server";
 import { addDays, isoToday } from "../../app/utils/dates";
-import {
-  candidateProfiles,
-  candidateTrades,
-  offers,
-  users,
-  type EducationLevel,
-  type MigrantStatus,
-  type OfferStatus,
-} from "../../db/schema";
+import { offers, users, type EducationLevel, type OfferStatus } from "../../db/schema";
 import { addMember, insertOrg, insertUser } from "./factories";
+import { insertCandidate, type CandidateValues } from "./factories/candidates";
 
 let n = 0;
 
@@ -25,70 +18,11 @@ export async function insertCounsellor(db: Db, partner: { id: number } | string 
   return { ...user, orgId: org.id };
 }
 
-export type CandidateFields = {
-  firstName?: string;
-  lastName?: string;
-  phone?: string | null;
-  region?: string | null;
-  commune?: string | null;
-  educationLevel?: EducationLevel | null;
-  trades?: string[];
-  skills?: string | null;
-  languages?: string[];
-  availability?: "immediate" | "within_month" | "later" | null;
-  drivingLicence?: boolean;
-  migrantStatus?: MigrantStatus | null;
-  disability?: "none" | "motor" | "visual" | null;
-  birthDate?: string | null;
-  sex?: "f" | "m" | null;
-  counsellorId?: number | null;
-  consent?: boolean;
-  deleted?: boolean;
-  disabled?: boolean;
-};
+export type CandidateFields = CandidateValues;
 
-/** A candidate with a profile and trades, without going through scrypt (fast enough for hundreds). */
-export function insertCandidate(db: Db, fields: CandidateFields = {}) {
-  const i = ++n;
-  const firstName = fields.firstName ?? "Awa";
-  const lastName = fields.lastName ?? `Diarra${i}`;
-  const user = db
-    .insert(users)
-    .values({
-      role: "candidat",
-      phone: fields.phone ?? null,
-      email: fields.phone ? null : `candidat${i}-${Date.now()}@test.ml`,
-      passwordHash: null,
-      displayName: `${firstName} ${lastName}`,
-      deletedAt: fields.deleted ? new Date() : null,
-      disabledAt: fields.disabled ? new Date() : null,
-    })
-    .returning()
-    .get();
-  db.insert(candidateProfiles)
-    .values({
-      userId: user.id,
-      firstName,
-      lastName,
-      region: fields.region === undefined ? "bamako" : fields.region,
-      commune: fields.commune ?? null,
-      educationLevel: fields.educationLevel ?? null,
-      skills: fields.skills ?? null,
-      languages: fields.languages ?? [],
-      availability: fields.availability ?? null,
-      drivingLicence: fields.drivingLicence ?? false,
-      migrantStatus: fields.migrantStatus ?? null,
-      disability: fields.disability ?? null,
-      birthDate: fields.birthDate ?? null,
-      sex: fields.sex ?? null,
-      counsellorId: fields.counsellorId ?? null,
-      consentAt: fields.consent === false ? null : new Date(),
-      consentMethod: fields.consent === false ? null : "online",
-    })
-    .run();
-  const trades = fields.trades ?? [];
-  if (trades.length) db.insert(candidateTrades).values(trades.map((trade) => ({ userId: user.id, trade }))).run();
-  return user;
+/** A candidate as the counsellors' pages see them: in Bamako, reached by e-mail unless a phone is given. */
+export function insertCounselledCandidate(db: Db, fields: CandidateFields = {}) {
+  return insertCandidate(db, { ...fields, phone: fields.phone ?? null, region: fields.region === undefined ? "bamako" : fields.region });
 }
 
 export type OfferFields = {

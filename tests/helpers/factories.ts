@@ -225,59 +225,7 @@ export function requestWithCookie(url: string, cookie?: string, init: RequestIni
 
 // ---- Applicants, pipelines, files ----
 
-let phoneSeq = 0;
-/** A Malian mobile number in E.164 no other test row uses. */
-export function uniquePhone() {
-  phoneSeq++;
-  return `+2237${String(1_000_000 + phoneSeq).slice(-7)}`;
-}
-
-type ProfileValues = Partial<typeof candidateProfiles.$inferInsert>;
-
-/**
- * A candidate inserted directly (no password unless given: fast), with a
- * profile. `smsConsent` time-stamps the consent to be contacted.
- */
-export async function insertCandidate(
-  db: Db,
-  values: {
-    phone?: string | null;
-    email?: string | null;
-    locale?: "fr" | "en";
-    password?: string | null;
-    smsConsent?: boolean;
-    profile?: ProfileValues;
-  } = {},
-) {
-  const n = next();
-  const firstName = values.profile?.firstName ?? "Awa";
-  const lastName = values.profile?.lastName ?? `Diarra${n}`;
-  const phone = values.phone === undefined ? uniquePhone() : values.phone;
-  const user = db
-    .insert(users)
-    .values({
-      role: "candidat",
-      phone,
-      email: values.email ?? (phone ? null : `candidat${n}@test.ml`),
-      passwordHash: values.password ? await hashPassword(values.password) : null,
-      displayName: `${firstName} ${lastName}`,
-      locale: values.locale ?? "fr",
-    })
-    .returning()
-    .get();
-  db.insert(candidateProfiles)
-    .values({
-      consentAt: new Date(),
-      consentMethod: "online",
-      smsConsentAt: values.smsConsent ? new Date() : null,
-      ...values.profile,
-      userId: user.id,
-      firstName,
-      lastName,
-    })
-    .run();
-  return user;
-}
+export { insertCandidate, uniquePhone, type CandidateValues } from "./factories/candidates";
 
 /** An employer (no password) who is a member of a new organisation with the given status. */
 export async function insertEmployerWithOrg(db: Db, status: VerificationStatus = "verified") {

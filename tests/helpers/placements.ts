@@ -3,68 +3,26 @@
 import { eq } from "drizzle-orm";
 import { createPlacement } from "../../app/models/placements.server";
 import type { Db } from "../../app/utils/db.server";
-import {
-  applications,
-  candidateProfiles,
-  memberships,
-  offers,
-  organisations,
-  placementFollowups,
-  placements,
-  users,
-  type Contract,
-  type MigrantStatus,
-  type OfferType,
-} from "../../db/schema";
+import { insertCandidate, type CandidateValues } from "./factories/candidates";
+import { applications, memberships, offers, organisations, placementFollowups, placements, users, type Contract, type OfferType } from "../../db/schema";
 
 let seq = 0;
 
-export type PersonInput = {
-  firstName?: string;
-  lastName?: string;
-  phone?: string | null;
-  sex?: "f" | "m" | null;
-  birthDate?: string | null;
-  region?: string | null;
-  migrantStatus?: MigrantStatus | null;
-  counsellorId?: number | null;
-  registeredBy?: number | null;
-  /** When the account was created (registration). */
-  registeredOn?: string;
-};
+export type PersonInput = Pick<
+  CandidateValues,
+  "firstName" | "lastName" | "phone" | "sex" | "birthDate" | "region" | "migrantStatus" | "counsellorId" | "registeredBy" | "registeredOn"
+>;
 
-/** A candidate account with a profile, registered on a given day. */
-export function insertCandidate(db: Db, input: PersonInput = {}) {
-  const n = ++seq;
-  const at = new Date(`${input.registeredOn ?? "2026-01-10"}T10:00:00Z`);
-  const firstName = input.firstName ?? "Awa";
-  const lastName = input.lastName ?? `Diarra${n}`;
-  const user = db
-    .insert(users)
-    .values({
-      role: "candidat",
-      phone: input.phone === undefined ? `+2237${String(1000000 + n).slice(-7)}` : input.phone,
-      email: input.phone === null ? `candidat${n}@test.ml` : null,
-      displayName: `${firstName} ${lastName}`,
-      createdAt: at,
-    })
-    .returning()
-    .get();
-  db.insert(candidateProfiles)
-    .values({
-      userId: user.id,
-      firstName,
-      lastName,
-      sex: input.sex === undefined ? "f" : input.sex,
-      birthDate: input.birthDate === undefined ? "2000-06-15" : input.birthDate,
-      region: input.region === undefined ? "bamako" : input.region,
-      migrantStatus: input.migrantStatus ?? null,
-      counsellorId: input.counsellorId ?? null,
-      registeredBy: input.registeredBy ?? null,
-      createdAt: at,
-    })
-    .run();
-  return user.id;
+/** The id of a candidate with the details the reports break down by, registered on a given day (2026-01-10 by default). */
+export function insertRegisteredCandidate(db: Db, input: PersonInput = {}) {
+  return insertCandidate(db, {
+    ...input,
+    sex: input.sex === undefined ? "f" : input.sex,
+    birthDate: input.birthDate === undefined ? "2000-06-15" : input.birthDate,
+    region: input.region === undefined ? "bamako" : input.region,
+    registeredOn: input.registeredOn ?? "2026-01-10",
+    consent: false,
+  }).id;
 }
 
 /** A staff account (counsellor by default), optionally a member of an organisation. */

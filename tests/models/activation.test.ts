@@ -10,7 +10,7 @@ import type { Db } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
 import { auditLog, oneTimeCodes, outbox, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertCandidate, userRow } from "../helpers/counsellor";
+import { insertCounselledCandidate, userRow } from "../helpers/counsellor";
 
 let db: Db;
 const T0 = Date.UTC(2026, 2, 10, 9, 0, 0);
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 
 function personWithCode(phone = "+22376000001") {
-  const person = insertCandidate(db, { phone });
+  const person = insertCounselledCandidate(db, { phone });
   const issued = issueSetPasswordCode(db, person.id, { now: T0 })!;
   return { person, ...issued };
 }
@@ -32,7 +32,7 @@ const wrong = (code: string, n = 1) => code.slice(0, 5) + String((Number(code[5]
 
 describe("issueSetPasswordCode", () => {
   it("keeps only the SHA-256 of a 6-digit code, valid 24 hours, and puts the code in an SMS in the person's language", () => {
-    const person = insertCandidate(db, { phone: "+22376000001" });
+    const person = insertCounselledCandidate(db, { phone: "+22376000001" });
     db.update(users).set({ locale: "en" }).where(eq(users.id, person.id)).run();
     const { code, codeId } = issueSetPasswordCode(db, person.id, { now: T0, actorId: null })!;
     expect(code).toMatch(/^\d{6}$/);
@@ -47,7 +47,7 @@ describe("issueSetPasswordCode", () => {
   });
 
   it("issues nothing for a person without a phone", () => {
-    const person = insertCandidate(db);
+    const person = insertCounselledCandidate(db);
     expect(issueSetPasswordCode(db, person.id)).toBeNull();
     expect(db.select().from(outbox).all()).toHaveLength(0);
   });

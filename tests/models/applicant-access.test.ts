@@ -32,7 +32,7 @@ const PHONE = "+22376543210";
 async function world() {
   const { user: employer, org } = await insertEmployerWithOrg(db);
   const offer = insertOffer(db, { orgId: org.id, title: "Couturière" });
-  const awa = await insertCandidate(db, { phone: PHONE, smsConsent: true, profile: { firstName: "Awa", lastName: "Traoré" } });
+  const awa = await insertCandidate(db, { phone: PHONE, smsConsent: true, firstName: "Awa", lastName: "Traoré" });
   const stored = storeCv(db, awa.id, { name: "cv-awa.pdf", bytes: pdfBytes() });
   if (!stored.ok) throw new Error(stored.error);
   const application = insertApplicationWith(db, {

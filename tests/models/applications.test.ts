@@ -642,19 +642,17 @@ describe("what an employer sees of applicants", () => {
     const counsellor = await insertUser(db, { role: "conseiller", password: null });
     const candidate = await insertCandidate(db, {
       email: "awa.keita@example.ml",
-      profile: {
-        firstName: "Awa",
-        lastName: "Keïta",
-        birthDate: "1990-07-14",
-        migrantStatus: "returnee",
-        disability: "motor",
-        commune: "Kalaban Coro",
-        educationLevel: "cap",
-        skills: "soudure à l'arc",
-        languages: ["fr", "bm"],
-        experienceYears: 4,
-        counsellorId: counsellor.id,
-      },
+      firstName: "Awa",
+      lastName: "Keïta",
+      birthDate: "1990-07-14",
+      migrantStatus: "returnee",
+      disability: "motor",
+      commune: "Kalaban Coro",
+      educationLevel: "cap",
+      skills: "soudure à l'arc",
+      languages: ["fr", "bm"],
+      experienceYears: 4,
+      counsellorId: counsellor.id,
     });
     db.insert(candidateTrades).values([{ userId: candidate.id, trade: "soudeur" }, { userId: candidate.id, trade: "macon" }]).run();
     db.insert(candidateNotes).values({ candidateId: candidate.id, authorId: counsellor.id, body: "Rentrée de Libye en 2024, suivi psychosocial" }).run();

@@ -25,7 +25,7 @@ import { isoToday } from "../../app/utils/dates";
 import { auditLog, candidateProfiles, notifications, oneTimeCodes, outbox, placements, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertOrg, insertUser, registerEmployer } from "../helpers/factories";
-import { assistedFields, insertCandidate, insertCounsellor, insertMatchingOffer, userRow } from "../helpers/counsellor";
+import { assistedFields, insertCounselledCandidate, insertCounsellor, insertMatchingOffer, userRow } from "../helpers/counsellor";
 import { toFormData } from "../helpers/offers";
 
 let db: Db;
@@ -45,8 +45,8 @@ function assisted(changes: Record<string, string | string[]> = {}) {
 describe("searchCandidates", () => {
   it("finds a name written without accents, in capitals, words in any order", async () => {
     const counsellor = await insertCounsellor(db);
-    const aminata = insertCandidate(db, { firstName: "Aminata", lastName: "Maïga" });
-    insertCandidate(db, { firstName: "Oumar", lastName: "Cissé" });
+    const aminata = insertCounselledCandidate(db, { firstName: "Aminata", lastName: "Maïga" });
+    insertCounselledCandidate(db, { firstName: "Oumar", lastName: "Cissé" });
     for (const q of ["maiga", "MAÏGA", "aminata maiga", "Maiga Aminata", "  amina  "]) {
       expect(searchCandidates(db, counsellor.id, { q }).candidates.map((c) => c.userId), q).toEqual([aminata.id]);
     }
@@ -56,8 +56,8 @@ describe("searchCandidates", () => {
 
   it("finds a phone number however it is written", async () => {
     const counsellor = await insertCounsellor(db);
-    const person = insertCandidate(db, { phone: "+22370123456" });
-    insertCandidate(db, { phone: "+22370123457" });
+    const person = insertCounselledCandidate(db, { phone: "+22370123456" });
+    insertCounselledCandidate(db, { phone: "+22370123457" });
     for (const q of ["70 12 34 56", "70123456", "+223 70 12 34 56", "0022370123456", "70-12-34-56", "70.12.34.56"]) {
       expect(searchCandidates(db, counsellor.id, { q }).candidates.map((c) => c.userId), q).toEqual([person.id]);
     }
@@ -67,9 +67,9 @@ describe("searchCandidates", () => {
     const me = await insertCounsellor(db);
     const colleague = await insertCounsellor(db, { id: me.orgId });
     const org = insertOrg(db);
-    const placed = insertCandidate(db, { firstName: "Placed", region: "sikasso", trades: ["soudeur"], counsellorId: me.id });
-    const ended = insertCandidate(db, { firstName: "Ended", region: "sikasso", trades: ["soudeur"], counsellorId: colleague.id });
-    const looking = insertCandidate(db, { firstName: "Looking", region: "kayes", trades: ["vendeur"] });
+    const placed = insertCounselledCandidate(db, { firstName: "Placed", region: "sikasso", trades: ["soudeur"], counsellorId: me.id });
+    const ended = insertCounselledCandidate(db, { firstName: "Ended", region: "sikasso", trades: ["soudeur"], counsellorId: colleague.id });
+    const looking = insertCounselledCandidate(db, { firstName: "Looking", region: "kayes", trades: ["vendeur"] });
     createPlacement(db, { candidateId: placed.id, orgId: org.id, type: "emploi", contract: "cdd", startDate: isoToday(), recordedBy: me.id });
     const old = createPlacement(db, { candidateId: ended.id, orgId: org.id, type: "emploi", contract: "cdd", startDate: "2024-01-01", recordedBy: me.id });
     db.update(placements).set({ endedAt: "2024-06-01", endReason: "contract_end" }).where(eq(placements.id, old)).run();
@@ -89,8 +89,8 @@ describe("searchCandidates", () => {
 
   it("lists active candidates only, 25 a page with the total, and never migrant status or disability", async () => {
     const counsellor = await insertCounsellor(db);
-    for (let i = 0; i < 30; i++) insertCandidate(db, { lastName: `Sangaré ${String(i).padStart(2, "0")}`, migrantStatus: "returnee", disability: "motor" });
-    insertCandidate(db, { lastName: "Sangaré supprimé", deleted: true });
+    for (let i = 0; i < 30; i++) insertCounselledCandidate(db, { lastName: `Sangaré ${String(i).padStart(2, "0")}`, migrantStatus: "returnee", disability: "motor" });
+    insertCounselledCandidate(db, { lastName: "Sangaré supprimé", deleted: true });
     await registerEmployer(db, { email: "patron@sangare.ml", lastName: "Sangaré" });
 
     const first = searchCandidates(db, counsellor.id, { q: "sangare" });
@@ -110,7 +110,7 @@ describe("searchCandidates", () => {
 
   it("takes SQL fragments and tags as plain text", async () => {
     const counsellor = await insertCounsellor(db);
-    insertCandidate(db);
+    insertCounselledCandidate(db);
     for (const q of ["'; DROP TABLE users; --", "<script>alert(1)</script>", "%", "_"]) {
       expect(searchCandidates(db, counsellor.id, { q }).total).toBe(0);
     }
@@ -122,7 +122,7 @@ describe("assignCounsellor", () => {
   it("assigns to oneself or a colleague of the same partner organisation, and writes it in the audit log", async () => {
     const me = await insertCounsellor(db, "OIM Mali");
     const colleague = await insertCounsellor(db, { id: me.orgId });
-    const candidate = insertCandidate(db);
+    const candidate = insertCounselledCandidate(db);
     expect(assignCounsellor(db, me.id, candidate.id, me.id, "41.0.0.1")).toEqual({ ok: true });
     expect(assignCounsellor(db, me.id, candidate.id, colleague.id)).toEqual({ ok: true });
     const profile = db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, candidate.id)).get()!;
@@ -138,7 +138,7 @@ describe("assignCounsellor", () => {
     const me = await insertCounsellor(db, "OIM Mali");
     const stranger = await insertCounsellor(db, "CNPM");
     const employer = await registerEmployer(db, { email: "patron@atelier.ml" });
-    const candidate = insertCandidate(db, { counsellorId: me.id });
+    const candidate = insertCounselledCandidate(db, { counsellorId: me.id });
     expect(assignCounsellor(db, me.id, candidate.id, stranger.id)).toEqual({ ok: false, reason: "not_allowed" });
     expect(assignCounsellor(db, me.id, candidate.id, employer.id)).toEqual({ ok: false, reason: "not_allowed" });
     expect(assignCounsellor(db, employer.id, candidate.id, employer.id)).toEqual({ ok: false, reason: "not_allowed" });
@@ -153,7 +153,7 @@ describe("assignCounsellor", () => {
   it("lets an admin assign to any counsellor", async () => {
     const admin = await insertUser(db, { role: "admin" });
     const counsellor = await insertCounsellor(db, "CCIM");
-    const candidate = insertCandidate(db);
+    const candidate = insertCounselledCandidate(db);
     expect(assignCounsellor(db, admin.id, candidate.id, counsellor.id)).toEqual({ ok: true });
     expect(listColleagues(db, admin.id).map((c) => c.id)).toEqual([counsellor.id]);
     expect(caseloadCount(db, counsellor.id)).toBe(1);
@@ -163,7 +163,7 @@ describe("assignCounsellor", () => {
 describe("getCandidateFile", () => {
   it("gives the whole file with sensitive fields, and writes one audit row at each view", async () => {
     const counsellor = await insertCounsellor(db);
-    const candidate = insertCandidate(db, { firstName: "Awa", migrantStatus: "returnee", disability: "visual", birthDate: "2002-03-04", trades: ["couturier"] });
+    const candidate = insertCounselledCandidate(db, { firstName: "Awa", migrantStatus: "returnee", disability: "visual", birthDate: "2002-03-04", trades: ["couturier"] });
     for (let i = 0; i < 3; i++) expect(getCandidateFile(db, counsellor, candidate.id, "41.1.1.1")).not.toBeNull();
     const rows = auditRows("candidate.viewed");
     expect(rows).toHaveLength(3);
@@ -200,8 +200,8 @@ describe("getCandidateFile", () => {
   it("is null, with nothing audited, for an unknown id, an employer, a deleted account, or a viewer who is not a counsellor", async () => {
     const counsellor = await insertCounsellor(db);
     const employer = await registerEmployer(db, { email: "patron@x.ml" });
-    const deleted = insertCandidate(db, { deleted: true });
-    const candidate = insertCandidate(db);
+    const deleted = insertCounselledCandidate(db, { deleted: true });
+    const candidate = insertCounselledCandidate(db);
     expect(getCandidateFile(db, counsellor, 999_999)).toBeNull();
     expect(getCandidateFile(db, counsellor, employer.id)).toBeNull();
     expect(getCandidateFile(db, counsellor, deleted.id)).toBeNull();
@@ -214,7 +214,7 @@ describe("getCandidateFile", () => {
 describe("addNote", () => {
   it("keeps a note of up to 2 000 characters as plain text, audited without its text", async () => {
     const counsellor = await insertCounsellor(db);
-    const candidate = insertCandidate(db);
+    const candidate = insertCounselledCandidate(db);
     expect(addNote(db, counsellor.id, candidate.id, "  ").ok).toBe(false);
     expect(addNote(db, counsellor.id, candidate.id, "x".repeat(2001))).toEqual({ ok: false, reason: "invalid" });
     expect(addNote(db, counsellor.id, candidate.id, "x".repeat(2000)).ok).toBe(true);
@@ -287,7 +287,7 @@ describe("registerAssisted", () => {
 
   it("refuses a phone that already has an account, and creates nothing", async () => {
     const counsellor = await insertCounsellor(db);
-    insertCandidate(db, { phone: "+22370998877" });
+    insertCounselledCandidate(db, { phone: "+22370998877" });
     const before = db.select().from(users).all().length;
     expect(() => registerAssisted(db, counsellor.id, assisted({ phone: "70998877" }))).toThrow(ContactTakenError);
     expect(db.select().from(users).all().length).toBe(before);

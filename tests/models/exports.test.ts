@@ -10,7 +10,7 @@ import { auditLog } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { createTestI18n } from "../helpers/i18n";
 import {
-  insertCandidate,
+  insertRegisteredCandidate,
   insertOrganisation,
   insertPlacementFor,
   insertStaff,
@@ -51,15 +51,15 @@ beforeAll(async () => {
   const garage = insertOrganisation(db, { name: "Garage Sanogo & Fils", sector: "mecanique" });
   // Six women from Ségou, returnees, with names and phones that must not leave the portal.
   for (let i = 0; i < 6; i++) {
-    const id = insertCandidate(db, { firstName: "Maïmouna", lastName: `Kéïta${i}`, phone: `+2237600000${i}`, sex: "f", region: "segou", migrantStatus: "returnee", birthDate: "2001-05-20", registeredOn: "2026-01-15" });
+    const id = insertRegisteredCandidate(db, { firstName: "Maïmouna", lastName: `Kéïta${i}`, phone: `+2237600000${i}`, sex: "f", region: "segou", migrantStatus: "returnee", birthDate: "2001-05-20", registeredOn: "2026-01-15" });
     const p = insertPlacementFor(db, { candidateId: id, orgId: garage, startDate: "2026-02-01" });
     markFollowup(db, p, 1, i < 5);
   }
   // Employer names typed by someone: a formula, and commas, quotes and a line break.
-  insertPlacementFor(db, { candidateId: insertCandidate(db, { registeredOn: "2026-01-20" }), employerName: "=HYPERLINK(\"http://evil\")", startDate: "2026-03-01" });
-  insertPlacementFor(db, { candidateId: insertCandidate(db, { registeredOn: "2026-01-20" }), employerName: 'Atelier "Le Fleuve", Ségou\nannexe', startDate: "2026-03-02" });
+  insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { registeredOn: "2026-01-20" }), employerName: "=HYPERLINK(\"http://evil\")", startDate: "2026-03-01" });
+  insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { registeredOn: "2026-01-20" }), employerName: 'Atelier "Le Fleuve", Ségou\nannexe', startDate: "2026-03-02" });
   // Outside the period.
-  insertPlacementFor(db, { candidateId: insertCandidate(db, { registeredOn: "2025-01-20" }), employerName: "Ancien", startDate: "2025-12-31" });
+  insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { registeredOn: "2025-01-20" }), employerName: "Ancien", startDate: "2025-12-31" });
 });
 
 describe("placements CSV", () => {

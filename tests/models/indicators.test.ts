@@ -12,7 +12,7 @@ import { candidateProfiles } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import {
   insertApplicationOn,
-  insertCandidate,
+  insertRegisteredCandidate,
   insertOrganisation,
   insertPlacementFor,
   insertPublishedOffer,
@@ -29,7 +29,7 @@ const cells = (breakdowns: Breakdown[], dimension: string) =>
   Object.fromEntries(breakdowns.find((b) => b.dimension === dimension)!.cells.map((c) => [c.key, seen(c.value)]));
 
 function many(db: Db, n: number, person: PersonInput) {
-  return Array.from({ length: n }, () => insertCandidate(db, person));
+  return Array.from({ length: n }, () => insertRegisteredCandidate(db, person));
 }
 
 /**

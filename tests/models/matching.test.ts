@@ -9,7 +9,7 @@ import { TRADES } from "../../app/utils/reference";
 import type { EducationLevel } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertOrg } from "../helpers/factories";
-import { insertCandidate, insertMatchingOffer, type CandidateFields } from "../helpers/counsellor";
+import { insertCounselledCandidate, insertMatchingOffer, type CandidateFields } from "../helpers/counsellor";
 
 let db: Db;
 let orgId: number;
@@ -28,9 +28,9 @@ const names = (result: ReturnType<typeof matchCandidatesForOffer>) => result!.ca
 describe("matchCandidatesForOffer", () => {
   it("ranks by score: same trade and commune first, then same trade and region, then the rest", () => {
     const offer = masonOffer();
-    insertCandidate(db, { firstName: "Sidiki", trades: ["carreleur"], region: "bamako", educationLevel: "bac" }); // 12 + 8
-    insertCandidate(db, { firstName: "Bakary", trades: ["macon"], region: "koulikoro", commune: "Kati", educationLevel: "cap", languages: ["bm"] }); // 40 + 15 + 8 + 4
-    insertCandidate(db, {
+    insertCounselledCandidate(db, { firstName: "Sidiki", trades: ["carreleur"], region: "bamako", educationLevel: "bac" }); // 12 + 8
+    insertCounselledCandidate(db, { firstName: "Bakary", trades: ["macon"], region: "koulikoro", commune: "Kati", educationLevel: "cap", languages: ["bm"] }); // 40 + 15 + 8 + 4
+    insertCounselledCandidate(db, {
       firstName: "Adama",
       trades: ["macon"],
       region: "koulikoro",
@@ -39,7 +39,7 @@ describe("matchCandidatesForOffer", () => {
       languages: ["fr", "bm"],
       availability: "immediate",
     }); // 40 + 25 + 8 + 8 + 6
-    insertCandidate(db, { firstName: "Fanta", trades: ["cuisinier"], region: "koulikoro", educationLevel: "cap" }); // 15 + 8
+    insertCounselledCandidate(db, { firstName: "Fanta", trades: ["cuisinier"], region: "koulikoro", educationLevel: "cap" }); // 15 + 8
 
     const result = matchCandidatesForOffer(db, offer.id)!;
     expect(names(result)).toEqual(["Adama", "Bakary", "Fanta", "Sidiki"]);
@@ -57,8 +57,8 @@ describe("matchCandidatesForOffer", () => {
 
   it("counts the candidate's own skill words found in the offer, but not words like « dans » or « ainsi »", () => {
     const offer = masonOffer({ description: "Travaux de coffrage et de maçonnerie dans une villa, ainsi que le crépissage." });
-    const skilled = insertCandidate(db, { firstName: "Issa", region: "koulikoro", educationLevel: "cap", skills: "Coffrage, maçonnerie, crepissage." });
-    const vague = insertCandidate(db, { firstName: "Oumar", region: "koulikoro", educationLevel: "cap", skills: "Je travaille dans le commerce, ainsi que la vente." });
+    const skilled = insertCounselledCandidate(db, { firstName: "Issa", region: "koulikoro", educationLevel: "cap", skills: "Coffrage, maçonnerie, crepissage." });
+    const vague = insertCounselledCandidate(db, { firstName: "Oumar", region: "koulikoro", educationLevel: "cap", skills: "Je travaille dans le commerce, ainsi que la vente." });
     const result = matchCandidatesForOffer(db, offer.id)!;
     const byId = new Map(result.candidates.map((c) => [c.userId, c]));
     expect(byId.get(skilled.id)!.reasons).toContainEqual({ key: "skillsInCommon", count: 3 });
@@ -68,20 +68,20 @@ describe("matchCandidatesForOffer", () => {
 
   it("leaves out anyone below the minimum education, and people without an education level", () => {
     const offer = masonOffer();
-    insertCandidate(db, { firstName: "Below", trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "def" });
-    insertCandidate(db, { firstName: "Unknown", trades: ["macon"], region: "koulikoro", educationLevel: null });
-    insertCandidate(db, { firstName: "Exact", trades: ["macon"], region: "koulikoro", educationLevel: "cap" });
+    insertCounselledCandidate(db, { firstName: "Below", trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "def" });
+    insertCounselledCandidate(db, { firstName: "Unknown", trades: ["macon"], region: "koulikoro", educationLevel: null });
+    insertCounselledCandidate(db, { firstName: "Exact", trades: ["macon"], region: "koulikoro", educationLevel: "cap" });
     expect(names(matchCandidatesForOffer(db, offer.id))).toEqual(["Exact"]);
   });
 
   it("leaves out candidates who already applied, deleted or disabled accounts, and people who gave no consent", () => {
     const offer = masonOffer({ minEducation: null });
     const fields: CandidateFields = { trades: ["macon"], region: "koulikoro" };
-    const applied = insertCandidate(db, { ...fields, firstName: "Applied" });
-    insertCandidate(db, { ...fields, firstName: "Deleted", deleted: true });
-    insertCandidate(db, { ...fields, firstName: "Disabled", disabled: true });
-    insertCandidate(db, { ...fields, firstName: "NoConsent", consent: false });
-    insertCandidate(db, { ...fields, firstName: "Kept" });
+    const applied = insertCounselledCandidate(db, { ...fields, firstName: "Applied" });
+    insertCounselledCandidate(db, { ...fields, firstName: "Deleted", deleted: true });
+    insertCounselledCandidate(db, { ...fields, firstName: "Disabled", disabled: true });
+    insertCounselledCandidate(db, { ...fields, firstName: "NoConsent", consent: false });
+    insertCounselledCandidate(db, { ...fields, firstName: "Kept" });
     expect(applyToOffer(db, { candidateId: applied.id, offerId: offer.id }).ok).toBe(true);
     const result = matchCandidatesForOffer(db, offer.id)!;
     expect(names(result)).toEqual(["Kept"]);
@@ -90,8 +90,8 @@ describe("matchCandidatesForOffer", () => {
 
   it("gives the same commune (written without accents or capitals) more than the same region", () => {
     const offer = masonOffer({ region: "segou", commune: "Ségou", minEducation: null });
-    const sameCommune = insertCandidate(db, { firstName: "Commune", trades: ["macon"], region: "segou", commune: "SEGOU" });
-    const sameRegion = insertCandidate(db, { firstName: "Region", trades: ["macon"], region: "segou", commune: "Markala" });
+    const sameCommune = insertCounselledCandidate(db, { firstName: "Commune", trades: ["macon"], region: "segou", commune: "SEGOU" });
+    const sameRegion = insertCounselledCandidate(db, { firstName: "Region", trades: ["macon"], region: "segou", commune: "Markala" });
     const result = matchCandidatesForOffer(db, offer.id)!;
     expect(names(result)).toEqual(["Commune", "Region"]);
     expect(result.candidates[0]!.reasons).toContainEqual({ key: "sameCommune", commune: "Ségou" });
@@ -103,13 +103,13 @@ describe("matchCandidatesForOffer", () => {
 
   it("names the driving licence for a driver's job", () => {
     const offer = masonOffer({ title: "Chauffeur livreur", sector: "transport", trade: "chauffeur", minEducation: null });
-    insertCandidate(db, { firstName: "Moussa", trades: ["chauffeur"], region: "koulikoro", drivingLicence: true });
+    insertCounselledCandidate(db, { firstName: "Moussa", trades: ["chauffeur"], region: "koulikoro", drivingLicence: true });
     expect(matchCandidatesForOffer(db, offer.id)!.candidates[0]!.reasons).toContainEqual({ key: "drivingLicence" });
   });
 
   it("does not propose someone of another region with no trade of the offer's sector", () => {
     const offer = masonOffer({ minEducation: null });
-    insertCandidate(db, { firstName: "Far", trades: ["cuisinier"], region: "kayes", availability: "immediate" });
+    insertCounselledCandidate(db, { firstName: "Far", trades: ["cuisinier"], region: "kayes", availability: "immediate" });
     expect(matchCandidatesForOffer(db, offer.id)!.candidates).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe("matchCandidatesForOffer", () => {
         availability: pick([null, "immediate", "later"] as const),
         skills: pick(skills),
       };
-      people.push({ ...fields, id: insertCandidate(db, fields).id });
+      people.push({ ...fields, id: insertCounselledCandidate(db, fields).id });
     }
     const offerSide = { ...offer, needsLicence: false };
     const sectorTrades = Object.entries(TRADES).filter(([, s]) => s === offer.sector).map(([t]) => t);
@@ -164,7 +164,7 @@ describe("matchOffersForCandidate", () => {
   it("finds the same offer with the same score and reasons the other way round", () => {
     const offer = masonOffer();
     const other = masonOffer({ title: "Cuisinier", sector: "hotellerie", trade: "cuisinier", region: "kayes", commune: "Kayes" });
-    const adama = insertCandidate(db, { trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "bt", languages: ["fr"], availability: "immediate" });
+    const adama = insertCounselledCandidate(db, { trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "bt", languages: ["fr"], availability: "immediate" });
     const forOffer = matchCandidatesForOffer(db, offer.id)!.candidates.find((c) => c.userId === adama.id)!;
     const forCandidate = matchOffersForCandidate(db, adama.id);
     expect(forCandidate.map((o) => o.id)).toEqual([offer.id]);
@@ -178,7 +178,7 @@ describe("matchOffersForCandidate", () => {
     masonOffer({ title: "Brouillon", status: "draft" });
     masonOffer({ title: "Fermée", status: "closed" });
     const open = masonOffer({ title: "Ouverte" });
-    const candidate = insertCandidate(db, { trades: ["macon"], region: "koulikoro", educationLevel: "cap" });
+    const candidate = insertCounselledCandidate(db, { trades: ["macon"], region: "koulikoro", educationLevel: "cap" });
     expect(applyToOffer(db, { candidateId: candidate.id, offerId: applied.id }).ok).toBe(true);
     expect(matchOffersForCandidate(db, candidate.id).map((o) => o.title)).toEqual(["Ouverte"]);
     expect(open.id).toBeGreaterThan(applied.id);

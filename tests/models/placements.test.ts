@@ -21,7 +21,7 @@ import { auditLog, placementFollowups, placements } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import {
   followupsOf,
-  insertCandidate,
+  insertRegisteredCandidate,
   insertOrganisation,
   insertPlacementFor,
   insertStaff,
@@ -40,7 +40,7 @@ const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.
 
 describe("follow-up dates", () => {
   it("are 1, 3 and 6 months after the first day of work", () => {
-    const id = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2026-03-10" });
+    const id = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-03-10" });
     expect(followupsOf(db, id).map((f) => [f.monthsAfter, f.dueDate])).toEqual([
       [1, "2026-04-10"],
       [3, "2026-06-10"],
@@ -49,21 +49,21 @@ describe("follow-up dates", () => {
   });
 
   it("a start on 31 January is followed up on the last day of February (28 or 29), then 30 April and 31 July", () => {
-    const common = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2026-01-31" });
+    const common = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-31" });
     expect(followupsOf(db, common).map((f) => f.dueDate)).toEqual(["2026-02-28", "2026-04-30", "2026-07-31"]);
-    const leap = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2028-01-31" });
+    const leap = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2028-01-31" });
     expect(followupsOf(db, leap)[0]!.dueDate).toBe("2028-02-29");
   });
 
   it("a start late in the year is followed up in the next year", () => {
-    const id = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2026-08-31" });
+    const id = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-08-31" });
     expect(followupsOf(db, id).map((f) => f.dueDate)).toEqual(["2026-09-30", "2026-11-30", "2027-02-28"]);
   });
 });
 
 describe("recording a follow-up", () => {
   function dueFollowup(startDate = "2026-01-05") {
-    const placementId = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate });
+    const placementId = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate });
     return { placementId, oneMonth: followupsOf(db, placementId)[0]! };
   }
 
@@ -124,7 +124,7 @@ describe("recording a follow-up", () => {
 
 describe("ending a placement", () => {
   it("records the day, reason and note; follow-ups due from then on are closed as no longer in work", () => {
-    const placementId = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2026-01-10" });
+    const placementId = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-10" });
     const result = endPlacement(db, counsellor, placementId, { endedOn: "2026-03-20", reason: "resigned", note: "A trouvé mieux à Ségou." }, { now: at("2026-03-25"), ip: "41.73.1.2" });
     expect(result).toEqual({ ok: true, closedFollowups: 2 });
     expect(placementRow(db, placementId)).toMatchObject({ endedAt: "2026-03-20", endReason: "resigned", endNote: "A trouvé mieux à Ségou." });
@@ -137,7 +137,7 @@ describe("ending a placement", () => {
   });
 
   it("leaves follow-ups already recorded as they were", () => {
-    const placementId = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2026-01-10" });
+    const placementId = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-10" });
     const three = followupsOf(db, placementId)[1]!;
     recordFollowup(db, counsellor, three.id, { stillEmployed: true, note: "En poste" }, { now: at("2026-04-10") });
     endPlacement(db, counsellor, placementId, { endedOn: "2026-04-01", reason: "contract_ended" }, { now: at("2026-04-12") });
@@ -145,7 +145,7 @@ describe("ending a placement", () => {
   });
 
   it("refuses: twice, a future day, a day before the start, 'other' without a note, a note over 500 characters", () => {
-    const placementId = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2026-01-10" });
+    const placementId = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-10" });
     const now = { now: at("2026-03-01") };
     expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-03-02", reason: "moved" }, now)).toEqual({ ok: false, reason: "date_in_future" });
     expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-01-09", reason: "moved" }, now)).toEqual({ ok: false, reason: "before_start" });
@@ -164,7 +164,7 @@ describe("work found outside the portal", () => {
   const valid = (candidateId: number): ManualPlacementInput => ({ candidateId, employerName: "Menuiserie Dembélé", type: "emploi", contract: "journalier", startDate: "2026-05-02", payAmount: 45_000 });
 
   it("records a placement with an employer not in the portal, recorded by the counsellor, with three follow-ups and an audit row", () => {
-    const candidateId = insertCandidate(db);
+    const candidateId = insertRegisteredCandidate(db);
     const result = recordManualPlacement(db, counsellor, valid(candidateId), now);
     expect(result).toMatchObject({ ok: true });
     const id = (result as { placementId: number }).placementId;
@@ -175,13 +175,13 @@ describe("work found outside the portal", () => {
 
   it("records one with an employer of the portal", () => {
     const orgId = insertOrganisation(db, { name: "Garage Sanogo" });
-    const result = recordManualPlacement(db, counsellor, { ...valid(insertCandidate(db)), employerName: null, orgId }, now);
+    const result = recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), employerName: null, orgId }, now);
     expect(result).toMatchObject({ ok: true });
     expect(placementRow(db, (result as { placementId: number }).placementId)).toMatchObject({ orgId, employerName: null });
   });
 
   it("refuses what does not hold, and records nothing", () => {
-    const candidateId = insertCandidate(db);
+    const candidateId = insertRegisteredCandidate(db);
     const partner = insertOrganisation(db, { kind: "partner", name: "OIM Mali" });
     const cases: [Partial<ManualPlacementInput>, string][] = [
       [{ candidateId: counsellor }, "candidate_not_found"],
@@ -203,12 +203,12 @@ describe("work found outside the portal", () => {
   });
 
   it("accepts a start up to 30 days ahead and 24 months back", () => {
-    expect(recordManualPlacement(db, counsellor, { ...valid(insertCandidate(db)), startDate: "2026-06-14" }, now)).toMatchObject({ ok: true });
-    expect(recordManualPlacement(db, counsellor, { ...valid(insertCandidate(db)), startDate: "2024-05-15" }, now)).toMatchObject({ ok: true });
+    expect(recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), startDate: "2026-06-14" }, now)).toMatchObject({ ok: true });
+    expect(recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), startDate: "2024-05-15" }, now)).toMatchObject({ ok: true });
   });
 
   it("the same work sent twice is recorded once (employer name in any case)", () => {
-    const candidateId = insertCandidate(db);
+    const candidateId = insertRegisteredCandidate(db);
     expect(recordManualPlacement(db, counsellor, valid(candidateId), now)).toMatchObject({ ok: true });
     expect(recordManualPlacement(db, counsellor, { ...valid(candidateId), employerName: "MENUISERIE DEMBÉLÉ" }, now)).toMatchObject({ ok: true });
     expect(recordManualPlacement(db, counsellor, valid(candidateId), now)).toEqual({ ok: false, reason: "duplicate" });
@@ -219,8 +219,8 @@ describe("work found outside the portal", () => {
 describe("follow-ups due and overdue", () => {
   it("lists overdue (past, not recorded) and due (next 7 days), oldest first, with candidate, employer and months", () => {
     const orgId = insertOrganisation(db, { name: "Boulangerie Keïta" });
-    const fatou = insertCandidate(db, { firstName: "Fatoumata", lastName: "Traoré" });
-    const issa = insertCandidate(db, { firstName: "Issa", lastName: "Coulibaly" });
+    const fatou = insertRegisteredCandidate(db, { firstName: "Fatoumata", lastName: "Traoré" });
+    const issa = insertRegisteredCandidate(db, { firstName: "Issa", lastName: "Coulibaly" });
     const p1 = insertPlacementFor(db, { candidateId: fatou, orgId, startDate: "2026-01-20" }); // 1 month: 02-20, 3: 04-20, 6: 07-20
     const p2 = insertPlacementFor(db, { candidateId: issa, employerName: "Garage du Fleuve", startDate: "2026-03-25" }); // 04-25, 06-25, 09-25
     recordFollowup(db, counsellor, followupsOf(db, p1)[0]!.id, { stillEmployed: true }, { now: at("2026-02-21") });
@@ -237,7 +237,7 @@ describe("follow-ups due and overdue", () => {
   });
 
   it("a placement ended drops its later follow-ups from the lists", () => {
-    const p = insertPlacementFor(db, { candidateId: insertCandidate(db), startDate: "2026-01-20" });
+    const p = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-20" });
     endPlacement(db, counsellor, p, { endedOn: "2026-01-30", reason: "moved" }, { now: at("2026-02-01") });
     expect(followupsDue(db, { today: "2026-12-01" })).toMatchObject({ overdue: [], due: [], overdueTotal: 0 });
     expect(db.select().from(placementFollowups).where(eq(placementFollowups.placementId, p)).all().every((f) => f.stillEmployed === false)).toBe(true);
@@ -245,8 +245,8 @@ describe("follow-ups due and overdue", () => {
 
   it("can be limited to the counsellor's own candidates", () => {
     const other = insertStaff(db);
-    insertPlacementFor(db, { candidateId: insertCandidate(db, { counsellorId: counsellor }), startDate: "2026-01-20" });
-    insertPlacementFor(db, { candidateId: insertCandidate(db, { counsellorId: other }), startDate: "2026-01-20" });
+    insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { counsellorId: counsellor }), startDate: "2026-01-20" });
+    insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { counsellorId: other }), startDate: "2026-01-20" });
     expect(followupsDue(db, { today: "2026-03-01" }).overdueTotal).toBe(2);
     expect(followupsDue(db, { today: "2026-03-01", counsellorId: counsellor }).overdueTotal).toBe(1);
   });
@@ -255,8 +255,8 @@ describe("follow-ups due and overdue", () => {
 describe("the placements list", () => {
   it("filters by ongoing or ended, region, employer name (portal or typed) and period, newest first", () => {
     const garage = insertOrganisation(db, { name: "Garage Sanogo" });
-    const a = insertPlacementFor(db, { candidateId: insertCandidate(db, { firstName: "Awa", lastName: "Keïta", region: "segou" }), orgId: garage, startDate: "2026-02-01" });
-    const b = insertPlacementFor(db, { candidateId: insertCandidate(db, { firstName: "Moussa", lastName: "Diallo", region: "bamako" }), employerName: "Atelier 100% Couture", startDate: "2026-03-01" });
+    const a = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { firstName: "Awa", lastName: "Keïta", region: "segou" }), orgId: garage, startDate: "2026-02-01" });
+    const b = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { firstName: "Moussa", lastName: "Diallo", region: "bamako" }), employerName: "Atelier 100% Couture", startDate: "2026-03-01" });
     endPlacement(db, counsellor, a, { endedOn: "2026-02-20", reason: "moved" }, { now: at("2026-03-02") });
 
     const all = listPlacements(db);
@@ -281,8 +281,8 @@ describe("the placements list", () => {
 
 describe("finding a candidate by name", () => {
   it("finds by first or last name, in any order and case, or by phone; never staff or deleted accounts", () => {
-    const awa = insertCandidate(db, { firstName: "Awa", lastName: "Sangaré", phone: "+22376543210" });
-    insertCandidate(db, { firstName: "Oumar", lastName: "Sangaré" });
+    const awa = insertRegisteredCandidate(db, { firstName: "Awa", lastName: "Sangaré", phone: "+22376543210" });
+    insertRegisteredCandidate(db, { firstName: "Oumar", lastName: "Sangaré" });
     expect(findCandidatesByName(db, "awa sangaré").map((c) => c.id)).toEqual([awa]);
     expect(findCandidatesByName(db, "Sangaré Awa").map((c) => c.id)).toEqual([awa]);
     expect(findCandidatesByName(db, "sangaré")).toHaveLength(2);

@@ -14,14 +14,14 @@ import type { Locale } from "../../app/utils/i18n";
 import { getSessionUser } from "../../app/utils/session.server";
 import { oneTimeCodes } from "../../db/schema";
 import { cookieFrom } from "../helpers/factories";
-import { insertCandidate } from "../helpers/counsellor";
+import { insertCounselledCandidate } from "../helpers/counsellor";
 import { callRoute, renderRoutes } from "../helpers/route";
 
 const PASSWORD = "mon-mot-de-passe";
 type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string }; init: ResponseInit | null };
 
 function personWithCode(phone: string) {
-  const person = insertCandidate(getDb(), { phone });
+  const person = insertCounselledCandidate(getDb(), { phone });
   return { person, code: issueSetPasswordCode(getDb(), person.id)!.code };
 }
 

@@ -16,7 +16,7 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applications, auditLog, candidateNotes, candidateProfiles, oneTimeCodes, outbox, users } from "../../db/schema";
 import { insertOrg, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
-import { assistedFields, insertCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
+import { assistedFields, insertCounselledCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
 import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
 import { toFormData } from "../helpers/offers";
 
@@ -30,8 +30,8 @@ beforeAll(async () => {
   const counsellor = await insertCounsellor(db, "OIM Mali", "Kadia Konaté");
   const colleague = await insertCounsellor(db, { id: counsellor.orgId }, "Seydou Keïta");
   const stranger = await insertCounsellor(db, "CNPM", "Fanta Camara");
-  const awa = insertCandidate(db, { firstName: "Awa", lastName: "Maïga", phone: "+22376543210", region: "sikasso", trades: ["couturier"], migrantStatus: "returnee", disability: "visual", counsellorId: counsellor.id });
-  const oumar = insertCandidate(db, { firstName: "Oumar", lastName: "Cissé", region: "kayes", trades: ["soudeur"] });
+  const awa = insertCounselledCandidate(db, { firstName: "Awa", lastName: "Maïga", phone: "+22376543210", region: "sikasso", trades: ["couturier"], migrantStatus: "returnee", disability: "visual", counsellorId: counsellor.id });
+  const oumar = insertCounselledCandidate(db, { firstName: "Oumar", lastName: "Cissé", region: "kayes", trades: ["soudeur"] });
   Object.assign(ids, {
     counsellor: counsellor.id,
     colleague: colleague.id,

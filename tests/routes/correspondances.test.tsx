@@ -12,7 +12,7 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applications } from "../../db/schema";
 import { insertOrg, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
-import { insertCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
+import { insertCounselledCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
 import { as, callRoute, renderRoutes, thrownBy, type Handler } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "" };
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const org = insertOrg(db, { name: "Bâtiments Koné" });
   const offer = insertMatchingOffer(db, org.id, { title: "Maçon qualifié", minEducation: "bt", languages: ["fr", "bm"] });
   const closed = insertMatchingOffer(db, org.id, { title: "Maçon (fermée)", status: "closed" });
-  const adama = insertCandidate(db, {
+  const adama = insertCounselledCandidate(db, {
     firstName: "Adama",
     lastName: "Koné",
     trades: ["macon", "carreleur"],
@@ -33,8 +33,8 @@ beforeAll(async () => {
     languages: ["fr"],
     availability: "immediate",
   });
-  const bakary = insertCandidate(db, { firstName: "Bakary", lastName: "Diallo", trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "bac" });
-  insertCandidate(db, { firstName: "Sory", lastName: "Bah", trades: ["macon"], region: "koulikoro", educationLevel: "def" });
+  const bakary = insertCounselledCandidate(db, { firstName: "Bakary", lastName: "Diallo", trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "bac" });
+  insertCounselledCandidate(db, { firstName: "Sory", lastName: "Bah", trades: ["macon"], region: "koulikoro", educationLevel: "def" });
   Object.assign(ids, { counsellor: counsellor.id, adama: adama.id, bakary: bakary.id, offer: offer.id, closed: closed.id });
   cookies.candidat = await sessionCookieFor(db, (await registerCandidate(db, { phone: "70 40 50 71" })).id);
   cookies.employeur = await sessionCookieFor(db, (await registerEmployer(db, { email: "patron@kone.ml" })).id);

@@ -14,7 +14,7 @@ import { action as assistedAction } from "../../app/routes/conseiller.candidats.
 import { action } from "../../app/routes/inscription";
 import { getDb } from "../../app/utils/db.server";
 import { auditLog, users } from "../../db/schema";
-import { assistedFields, insertCandidate, insertCounsellor } from "../helpers/counsellor";
+import { assistedFields, insertCounselledCandidate, insertCounsellor } from "../helpers/counsellor";
 import { requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n } from "../helpers/i18n";
 import { toFormData } from "../helpers/offers";
@@ -83,7 +83,7 @@ describe("/inscription against robots", () => {
 
   it("ends 25 registrations with numbers that have an account, from one address, in 429", async () => {
     const taken = Array.from({ length: 25 }, (_, i) => `+2236550${String(i).padStart(4, "0")}`);
-    for (const phone of taken) insertCandidate(getDb(), { phone });
+    for (const phone of taken) insertCounselledCandidate(getDb(), { phone });
     const statuses: number[] = [];
     for (const phone of taken) {
       const result = (await post(candidate(phone.slice(4)), "10.5.5.5")) as unknown as Refused;
@@ -106,7 +106,7 @@ describe("/inscription against robots", () => {
   }, 60_000);
 
   it(`refuses the ${REGISTRATION_REFUSALS_PER_IDENTIFIER + 1}th attempt with one taken number, whatever the address`, async () => {
-    insertCandidate(getDb(), { phone: "+22366560001" });
+    insertCounselledCandidate(getDb(), { phone: "+22366560001" });
     const withTaken = { ...candidate("66 56 00 01") };
     for (let i = 0; i < REGISTRATION_REFUSALS_PER_IDENTIFIER; i++) {
       expect(statusOf(await post(withTaken, `10.6.6.${i}`))).toBe(400);

@@ -15,7 +15,7 @@ import type { Locale } from "../../app/utils/i18n";
 import { auditLog, placementFollowups, placements } from "../../db/schema";
 import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
-import { followupsOf, insertCandidate, insertOrganisation, insertPlacementFor, insertStaff, placementRow } from "../helpers/placements";
+import { followupsOf, insertRegisteredCandidate, insertOrganisation, insertPlacementFor, insertStaff, placementRow } from "../helpers/placements";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellor = 0;
@@ -45,7 +45,7 @@ const post = (fields: Record<string, string>, cookie = cookies.conseiller) =>
 
 /** A placement whose 1-month follow-up is due today (and whose candidate has a name to find). */
 function placementDueToday(firstName: string, lastName: string) {
-  const candidateId = insertCandidate(getDb(), { firstName, lastName });
+  const candidateId = insertRegisteredCandidate(getDb(), { firstName, lastName });
   const placementId = insertPlacementFor(getDb(), { candidateId, employerName: `Atelier ${lastName}`, startDate: addMonths(today, -1) });
   return { candidateId, placementId, oneMonth: followupsOf(getDb(), placementId)[0]! };
 }
@@ -165,7 +165,7 @@ describe("ending a placement", () => {
 
 describe("work found outside the portal", () => {
   it("a counsellor finds the candidate by name, picks them and records the placement", async () => {
-    const candidateId = insertCandidate(getDb(), { firstName: "Mariam", lastName: "Coulibaly" });
+    const candidateId = insertRegisteredCandidate(getDb(), { firstName: "Mariam", lastName: "Coulibaly" });
     const user = await renderPage("/conseiller/placements?candidat=mariam");
     const section = (await screen.findByRole("heading", { name: "Enregistrer un travail trouvé hors de Baara" })).closest("section") as HTMLElement;
     const choice = within(section).getByRole("radio", { name: new RegExp(`Mariam Coulibaly · n° ${candidateId}`) }) as HTMLInputElement;
@@ -188,7 +188,7 @@ describe("work found outside the portal", () => {
   });
 
   it("refuses a start a year ahead, both or neither employer, a counsellor as candidate; keeps what was typed", async () => {
-    const candidateId = insertCandidate(getDb());
+    const candidateId = insertRegisteredCandidate(getDb());
     const orgId = insertOrganisation(getDb(), { name: "Garage Sanogo" });
     const base = { intent: "manual", candidateId: String(candidateId), type: "emploi", contract: "cdd", startDate: today };
     const cases: [Record<string, string>, Record<string, string>][] = [
@@ -212,7 +212,7 @@ describe("work found outside the portal", () => {
 describe("the list", () => {
   it("shows placements with their follow-ups' state, filtered by employer name, in English too", async () => {
     const orgId = insertOrganisation(getDb(), { name: "Boulangerie Keïta" });
-    insertPlacementFor(getDb(), { candidateId: insertCandidate(getDb(), { firstName: "Fanta", lastName: "Keïta" }), orgId, startDate: addMonths(today, -2) });
+    insertPlacementFor(getDb(), { candidateId: insertRegisteredCandidate(getDb(), { firstName: "Fanta", lastName: "Keïta" }), orgId, startDate: addMonths(today, -2) });
     await renderPage("/conseiller/placements?employeur=boulangerie", cookies.conseiller, "en");
     const heading = await screen.findByRole("heading", { level: 3, name: /Fanta Keïta · Boulangerie Keïta/ });
     const item = heading.closest("article") as HTMLElement;

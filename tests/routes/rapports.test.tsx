@@ -15,7 +15,7 @@ import type { Locale } from "../../app/utils/i18n";
 import { auditLog } from "../../db/schema";
 import { registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
-import { insertCandidate, insertOrganisation, insertPlacementFor, insertStaff } from "../helpers/placements";
+import { insertRegisteredCandidate, insertOrganisation, insertPlacementFor, insertStaff } from "../helpers/placements";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellor = 0;
@@ -33,10 +33,10 @@ beforeAll(async () => {
   // Seven women from Ségou registered this month, six of them placed, followed by an OIM counsellor; one man from Kayes.
   const garage = insertOrganisation(db, { name: "Garage Sanogo", sector: "mecanique" });
   for (let i = 0; i < 7; i++) {
-    const id = insertCandidate(db, { firstName: "Aïssata", lastName: `Traoré${i}`, sex: "f", region: "segou", migrantStatus: "returnee", counsellorId: counsellor, registeredOn: `${thisMonth}-01` });
+    const id = insertRegisteredCandidate(db, { firstName: "Aïssata", lastName: `Traoré${i}`, sex: "f", region: "segou", migrantStatus: "returnee", counsellorId: counsellor, registeredOn: `${thisMonth}-01` });
     if (i < 6) insertPlacementFor(db, { candidateId: id, orgId: garage, startDate: addDays(`${thisMonth}-01`, 0) });
   }
-  insertCandidate(db, { sex: "m", region: "kayes", registeredOn: `${thisMonth}-01` });
+  insertRegisteredCandidate(db, { sex: "m", region: "kayes", registeredOn: `${thisMonth}-01` });
 });
 
 type Loader = (args: never) => unknown;
