@@ -227,13 +227,7 @@ export function requestWithCookie(url: string, cookie?: string, init: RequestIni
 
 export { insertCandidate, uniquePhone, type CandidateValues } from "./factories/candidates";
 
-/** An employer (no password) who is a member of a new organisation with the given status. */
-export async function insertEmployerWithOrg(db: Db, status: VerificationStatus = "verified") {
-  const user = await insertUser(db, { role: "employeur", password: null });
-  const org = insertOrg(db, { status });
-  addMember(db, user.id, org.id);
-  return { user, org };
-}
+export { insertEmployer } from "./factories/employers";
 
 /** An application with any column set (its creation time, message, CV ...). */
 export function insertApplicationWith(db: Db, values: typeof applications.$inferInsert) {

@@ -1,12 +1,7 @@
 // Offer forms and employers for the employer-side tests (offers, organisations,
 // invitations). The form goes through the real schema, as the posting page does.
-import { eq } from "drizzle-orm";
-import { getEmployerMembership } from "../../app/models/organisations.server";
 import { offerSchema, type OfferInput } from "../../app/schemas/offer";
-import type { Db } from "../../app/utils/db.server";
 import { addDays, isoToday } from "../../app/utils/dates";
-import { organisations, type VerificationStatus } from "../../db/schema";
-import { registerEmployer } from "./factories";
 
 /** A valid job offer as the form posts it (strings), with changes. */
 export function offerFields(changes: Record<string, string | string[]> = {}): Record<string, string | string[]> {
@@ -37,20 +32,6 @@ export function offerFields(changes: Record<string, string | string[]> = {}): Re
 /** The parsed input of a valid job offer (what saveOffer receives). */
 export function offerInput(changes: Record<string, string | string[]> = {}): OfferInput {
   return offerSchema.parse(offerFields(changes));
-}
-
-let n = 0;
-
-/** An employer registered online whose organisation has the given verification status. */
-export async function employerWithOrg(db: Db, status: VerificationStatus = "verified", orgName?: string) {
-  n++;
-  const user = await registerEmployer(db, {
-    email: `patron${n}-${Date.now()}@atelier.ml`,
-    orgName: orgName ?? `Atelier ${n}`,
-  });
-  const org = getEmployerMembership(db, user.id)!.org;
-  db.update(organisations).set({ verificationStatus: status }).where(eq(organisations.id, org.id)).run();
-  return { user, org: { ...org, verificationStatus: status } };
 }
 
 export { toFormData } from "./route";

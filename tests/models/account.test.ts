@@ -29,7 +29,7 @@ import {
 } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import {
-  insertEmployerWithOrg,
+  insertEmployer,
   insertOffer,
   insertUser,
   PASSWORD,
@@ -118,7 +118,7 @@ async function richCandidate() {
   if (!stored.ok) throw new Error(stored.error);
   const sha256 = createHash("sha256").update(cvBytes).digest("hex");
 
-  const { user: employer, org } = await insertEmployerWithOrg(db);
+  const { user: employer, org } = await insertEmployer(db);
   const open = insertOffer(db, { orgId: org.id, title: "Couturière", positions: 2 });
   const hiring = insertOffer(db, { orgId: org.id, title: "Brodeuse", positions: 1 });
   const openApp = applyToOffer(db, {
@@ -351,7 +351,7 @@ describe("anonymiseAccount: deleting an account", () => {
   it("keeps the person's fraud reports as evidence, without their id, free text or address hash", async () => {
     const reporter = await registerCandidate(db, { phone: "76 12 34 57" });
     const other = await registerCandidate(db, { phone: "76 12 34 58" });
-    const { org } = await insertEmployerWithOrg(db);
+    const { org } = await insertEmployer(db);
     const scam = insertOffer(db, { orgId: org.id, title: "Gardien, frais de dossier" });
     const theirs = reportOffer(db, { offerId: scam.id, reporterId: reporter.id, ip: "41.73.5.5", reason: "money", details: "Il demande 10 000 F. Rappelez-moi au 76 12 34 57" });
     const others = reportOffer(db, { offerId: scam.id, reporterId: other.id, ip: "41.73.6.6", reason: "money", details: "Même chose pour moi" });

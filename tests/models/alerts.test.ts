@@ -5,7 +5,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import { notifications, offers, outbox, savedSearches, type OfferStatus } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertCandidate, insertEmployerWithOrg, insertOffer } from "../helpers/factories";
+import { insertCandidate, insertEmployer, insertOffer } from "../helpers/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -29,7 +29,7 @@ function alertFor(userId: number, query: Record<string, string>, lastCheckedAt =
 }
 
 async function world() {
-  const { org } = await insertEmployerWithOrg(db);
+  const { org } = await insertEmployer(db);
   const candidate = await insertCandidate(db, { phone: "+22375000001", smsConsent: true });
   const offer = (title: string, publishedAt: number, values: { status?: OfferStatus; region?: string; type?: "emploi" | "stage"; orgId?: number } = {}) => {
     const row = insertOffer(db, { orgId: values.orgId ?? org.id, title, status: values.status, type: values.type, publishedAt: new Date(publishedAt) });
@@ -161,7 +161,7 @@ describe("runAlerts: one digest a day of the new matching offers", () => {
 
   it("leaves out offers of an unverified organisation and offers whose closing date has passed", async () => {
     const { candidate, offer } = await world();
-    const { org: pendingOrg } = await insertEmployerWithOrg(db, "pending");
+    const { org: pendingOrg } = await insertEmployer(db, "pending");
     alertFor(candidate.id, { q: "soudeur" });
     offer("Soudeur", day0 - HOUR, { orgId: pendingOrg.id });
     const late = offer("Soudeur", day0 - HOUR);

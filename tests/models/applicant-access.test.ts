@@ -19,7 +19,7 @@ import { mayReachApplicants } from "../../app/models/organisations.server";
 import type { Db } from "../../app/utils/db.server";
 import { applicationEvents, applications, notifications, offers, organisations, outbox, type VerificationStatus } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertApplicationWith, insertCandidate, insertEmployerWithOrg, insertOffer, pdfBytes } from "../helpers/factories";
+import { insertApplicationWith, insertCandidate, insertEmployer, insertOffer, pdfBytes } from "../helpers/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -30,7 +30,7 @@ const PHONE = "+22376543210";
 
 /** A verified employer's offer, and Awa who applied to it with her CV 20 days ago. */
 async function world() {
-  const { user: employer, org } = await insertEmployerWithOrg(db);
+  const { user: employer, org } = await insertEmployer(db);
   const offer = insertOffer(db, { orgId: org.id, title: "Couturière" });
   const awa = await insertCandidate(db, { phone: PHONE, smsConsent: true, firstName: "Awa", lastName: "Traoré" });
   const stored = storeCv(db, awa.id, { name: "cv-awa.pdf", bytes: pdfBytes() });
@@ -113,7 +113,7 @@ describe("a suspended or rejected organisation reaches none of its applicants", 
 
   it("still answers null (not found) to a member of another organisation, suspended or not", async () => {
     const { offer, application } = await world();
-    const { user: stranger, org: theirs } = await insertEmployerWithOrg(db);
+    const { user: stranger, org: theirs } = await insertEmployer(db);
     setStatus(theirs.id, "suspended", "Motif");
     expect(listOfferApplications(db, stranger.id, offer.id)).toBeNull();
     expect(getApplicationForEmployer(db, stranger.id, application.id)).toBeNull();

@@ -39,7 +39,7 @@ import {
   insertApplication,
   insertApplicationWith,
   insertCandidate,
-  insertEmployerWithOrg,
+  insertEmployer,
   insertOffer,
   insertUser,
   pdfBytes,
@@ -60,7 +60,7 @@ const notificationsOf = (userId: number) => db.select().from(notifications).wher
 
 /** A verified employer with one published offer, and a candidate. */
 async function setup(offer: { positions?: number; status?: OfferStatus; closingDate?: string } = {}) {
-  const { user: employer, org } = await insertEmployerWithOrg(db);
+  const { user: employer, org } = await insertEmployer(db);
   const published = insertOffer(db, { orgId: org.id, title: "Soudeur à Sikasso", ...offer });
   const candidate = await insertCandidate(db);
   return { employer, org, offer: published, candidate };
@@ -218,7 +218,7 @@ describe("applyToOffer: which offers take applications", () => {
   it.each(["pending", "rejected", "suspended"] as VerificationStatus[])(
     "refuses a published offer of an organisation that is %s",
     async (status) => {
-      const { org } = await insertEmployerWithOrg(db, status);
+      const { org } = await insertEmployer(db, status);
       const offer = insertOffer(db, { orgId: org.id });
       const candidate = await insertCandidate(db);
       expect(apply({ candidateId: candidate.id, offerId: offer.id })).toEqual({ ok: false, reason: "offer_not_open" });
@@ -338,7 +338,7 @@ describe("employerMoves and canWithdraw: the pipeline as a table", () => {
 describe("moveApplication: who and which moves", () => {
   it("answers null to a member of another organisation, and changes nothing", async () => {
     const { offer, candidate } = await setup();
-    const { user: stranger } = await insertEmployerWithOrg(db);
+    const { user: stranger } = await insertEmployer(db);
     const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id });
     expect(moveApplication(db, { employerId: stranger.id, applicationId: application.id, to: "shortlisted" })).toBeNull();
     expect(applicationRow(application.id).status).toBe("submitted");
@@ -556,7 +556,7 @@ describe("moveApplication: hiring", () => {
       others[status] = { appId: insertApplicationWith(db, { offerId: offer.id, candidateId: c.id, status, refusalReason: status === "rejected" ? "no_answer" : null }).id, userId: c.id };
     }
     // Another offer's application stays open.
-    const { org: otherOrg } = await insertEmployerWithOrg(db);
+    const { org: otherOrg } = await insertEmployer(db);
     const elsewhere = insertApplication(db, { offerId: insertOffer(db, { orgId: otherOrg.id }).id, candidateId: others.submitted.userId });
 
     const result = moveApplication(db, { employerId: employer.id, applicationId: hiredApp.id, to: "hired" });
@@ -703,7 +703,7 @@ describe("what an employer sees of applicants", () => {
 
   it("gives another organisation's member nothing, neither the list nor one application", async () => {
     const { offer, application } = await sensitiveApplicant();
-    const { user: stranger } = await insertEmployerWithOrg(db);
+    const { user: stranger } = await insertEmployer(db);
     const candidate = await insertCandidate(db);
     expect(listOfferApplications(db, stranger.id, offer.id)).toBeNull();
     expect(getApplicationForEmployer(db, stranger.id, application.id)).toBeNull();
@@ -752,7 +752,7 @@ describe("ageBand", () => {
 describe("waitingApplications: unanswered for more than 14 days", () => {
   it("lists only submitted applications older than 14 days, of the given organisations, oldest first", async () => {
     const { org, offer } = await setup();
-    const { org: otherOrg } = await insertEmployerWithOrg(db);
+    const { org: otherOrg } = await insertEmployer(db);
     const otherOffer = insertOffer(db, { orgId: otherOrg.id });
     const now = Date.now();
     const add = async (offerId: number, days: number, status: ApplicationStatus = "submitted") => {

@@ -9,7 +9,7 @@ import {
   addMember,
   insertApplicationWith,
   insertCandidate,
-  insertEmployerWithOrg,
+  insertEmployer,
   insertOffer,
   insertUser,
   pdfBytes,
@@ -141,7 +141,7 @@ describe("storeCv and removeCv", () => {
 
   it("keeps the old file when an application carries it: what the employer received stays as it was", async () => {
     const candidate = await insertCandidate(db);
-    const { org } = await insertEmployerWithOrg(db);
+    const { org } = await insertEmployer(db);
     const offer = insertOffer(db, { orgId: org.id });
     const first = upload(candidate.id, "v1.pdf");
     const application = insertApplicationWith(db, { offerId: offer.id, candidateId: candidate.id, cvFileId: first });
@@ -158,7 +158,7 @@ describe("storeCv and removeCv", () => {
     expect(profileCv(candidate.id)).toBeNull();
     expect(fileRow(lone)).toBeUndefined();
 
-    const { org } = await insertEmployerWithOrg(db);
+    const { org } = await insertEmployer(db);
     const carried = upload(candidate.id);
     insertApplicationWith(db, { offerId: insertOffer(db, { orgId: org.id }).id, candidateId: candidate.id, cvFileId: carried });
     removeCv(db, candidate.id);
@@ -179,7 +179,7 @@ describe("storeCv and removeCv", () => {
 describe("getFileForViewer: who may download a CV", () => {
   async function world() {
     const owner = await insertCandidate(db);
-    const { user: employer, org } = await insertEmployerWithOrg(db);
+    const { user: employer, org } = await insertEmployer(db);
     const colleague = await insertUser(db, { role: "employeur", password: null });
     addMember(db, colleague.id, org.id, "member");
     const offer = insertOffer(db, { orgId: org.id });
@@ -229,7 +229,7 @@ describe("getFileForViewer: who may download a CV", () => {
 
   it("gives an employer only the file of an application to its own offers, not the one sent to another organisation", async () => {
     const { owner, employer, offer } = await world();
-    const { user: rival, org: rivalOrg } = await insertEmployerWithOrg(db);
+    const { user: rival, org: rivalOrg } = await insertEmployer(db);
     const sent = upload(owner.id, "sent.pdf");
     insertApplicationWith(db, { offerId: insertOffer(db, { orgId: rivalOrg.id }).id, candidateId: owner.id, cvFileId: sent });
     insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: null });
@@ -246,7 +246,7 @@ describe("getFileForViewer: who may download a CV", () => {
   it("gives nothing to an employer the owner did not apply to", async () => {
     const { owner, offer, cv } = await world();
     insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: cv });
-    const { user: stranger } = await insertEmployerWithOrg(db);
+    const { user: stranger } = await insertEmployer(db);
     expect(getFileForViewer(db, { id: stranger.id, role: "employeur" }, cv)).toBeNull();
     expect(downloads()).toEqual([]);
   });
@@ -267,7 +267,7 @@ describe("getFileForViewer: who may download a CV", () => {
 
   it("gives an older CV the owner no longer uses, and never sent, to nobody but the owner and staff", async () => {
     const { owner, employer, offer } = await world();
-    const { org: otherOrg } = await insertEmployerWithOrg(db);
+    const { org: otherOrg } = await insertEmployer(db);
     const old = upload(owner.id, "old.pdf");
     insertApplicationWith(db, { offerId: insertOffer(db, { orgId: otherOrg.id }).id, candidateId: owner.id, cvFileId: old });
     upload(owner.id, "new.pdf");

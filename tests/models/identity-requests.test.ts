@@ -14,8 +14,8 @@ import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
 import { auditLog, notifications, organisations, outbox } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertUser } from "../helpers/factories";
-import { employerWithOrg, toFormData } from "../helpers/offers";
+import { addMember, insertEmployer, insertUser } from "../helpers/factories";
+import { toFormData } from "../helpers/offers";
 
 let db: Db;
 beforeEach(() => {
@@ -45,7 +45,7 @@ const orgRow = (id: number) => db.select().from(organisations).where(eq(organisa
 const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 async function verifiedOrg() {
-  const { user, org } = await employerWithOrg(db, "verified", "Atelier Traoré et Frères");
+  const { user, org } = await insertEmployer(db, "verified", "Atelier Traoré et Frères");
   db.update(organisations).set({ rccm: FORM.rccm, nif: FORM.nif }).where(eq(organisations.id, org.id)).run();
   const counsellor = await insertUser(db, { role: "conseiller", displayName: "Kadia Konaté" });
   return { user, org, counsellorId: counsellor.id };
@@ -90,7 +90,7 @@ describe("a verified organisation changing its identity", () => {
     const { user, org } = await verifiedOrg();
     const colleague = await insertUser(db, { role: "employeur", email: "collegue@atelier.ml" });
     addMember(db, colleague.id, org.id, "member");
-    const { user: rival } = await employerWithOrg(db, "verified", "Garage Rival");
+    const { user: rival } = await insertEmployer(db, "verified", "Garage Rival");
     updateOrganisation(db, user.id, input({ name: "Nouveau nom" }));
     expect(withdrawIdentityRequest(db, rival.id)).toBe(false);
     expect(pendingIdentityRequest(db, org.id)).not.toBeNull();
@@ -101,7 +101,7 @@ describe("a verified organisation changing its identity", () => {
   });
 
   it("keeps today's behaviour for a rejected organisation: it goes back to pending, no request", async () => {
-    const { user, org } = await employerWithOrg(db, "rejected", "Atelier Refusé");
+    const { user, org } = await insertEmployer(db, "rejected", "Atelier Refusé");
     expect(updateOrganisation(db, user.id, input({ name: "Atelier Corrigé" }))).toEqual({
       status: "pending",
       backToVerification: true,

@@ -16,8 +16,7 @@ import type { Db } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
 import { auditLog, memberships, orgInvitations, organisations, outbox, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertUser, registerCandidate, registerEmployer } from "../helpers/factories";
-import { employerWithOrg } from "../helpers/offers";
+import { addMember, insertEmployer, insertUser, registerCandidate, registerEmployer } from "../helpers/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -29,7 +28,7 @@ const NOW = new Date("2026-03-10T09:00:00Z");
 const ACCOUNT = { firstName: "Kadiatou", lastName: "Sangaré", password: "bamako2026", passwordConfirm: "bamako2026", consent: "on" as const };
 
 async function owner(orgName = "Boulangerie du Fleuve") {
-  return employerWithOrg(db, "verified", orgName);
+  return insertEmployer(db, "verified", orgName);
 }
 
 function invite(ownerId: number, contact: { phone?: string; email?: string }, now = NOW) {

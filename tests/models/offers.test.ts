@@ -19,8 +19,8 @@ import {
   organisations,
 } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertApplication, insertOffer, insertOrg, insertUser, registerCandidate } from "../helpers/factories";
-import { employerWithOrg, offerInput } from "../helpers/offers";
+import { addMember, insertApplication, insertEmployer, insertOffer, insertOrg, insertUser, registerCandidate } from "../helpers/factories";
+import { offerInput } from "../helpers/offers";
 
 let db: Db;
 beforeEach(() => {
@@ -33,14 +33,14 @@ const allOffers = () => db.select().from(offers).all();
 
 /** A verified organisation that already has a published offer: its next clean offer goes online. */
 async function establishedEmployer() {
-  const { user, org } = await employerWithOrg(db, "verified");
+  const { user, org } = await insertEmployer(db, "verified");
   insertOffer(db, { orgId: org.id, title: "Ancienne offre", status: "closed", publishedAt: new Date(Date.now() - 86_400_000) });
   return { user, org };
 }
 
 describe("saveOffer: who may publish", () => {
   it("saves a draft for an organisation not yet verified", async () => {
-    const { user, org } = await employerWithOrg(db, "pending");
+    const { user, org } = await insertEmployer(db, "pending");
     const result = saveOffer(db, { userId: user.id, input: offerInput(), intent: "draft" });
     expect(result).toEqual({ ok: true, offerId: expect.any(Number), status: "draft", flags: [] });
     const row = offerRow((result as { offerId: number }).offerId);
@@ -53,7 +53,7 @@ describe("saveOffer: who may publish", () => {
   it.each(["pending", "rejected", "suspended"] as const)(
     "refuses to submit for a %s organisation, with the matching message, and publishes nothing",
     async (status) => {
-      const { user } = await employerWithOrg(db, status);
+      const { user } = await insertEmployer(db, status);
       const result = saveOffer(db, { userId: user.id, input: offerInput(), intent: "submit" });
       expect(result).toEqual({ ok: false, fieldErrors: {}, formError: `offer.rules.orgNotVerified.${status}` });
       expect(allOffers()).toEqual([]);
@@ -67,7 +67,7 @@ describe("saveOffer: who may publish", () => {
   });
 
   it("holds a verified organisation's first offer for a counsellor (first_offer)", async () => {
-    const { user } = await employerWithOrg(db, "verified");
+    const { user } = await insertEmployer(db, "verified");
     const result = saveOffer(db, { userId: user.id, input: offerInput(), intent: "submit" });
     expect(result).toMatchObject({ ok: true, status: "pending", flags: ["first_offer"] });
     const row = offerRow((result as { offerId: number }).offerId);
@@ -103,7 +103,7 @@ describe("saveOffer: who may publish", () => {
 
 describe("saveOffer: the rules", () => {
   it("refuses a phone number in the description even for a draft, and saves nothing", async () => {
-    const { user } = await employerWithOrg(db, "pending");
+    const { user } = await insertEmployer(db, "pending");
     const input = offerInput({ description: "Pour postuler, appelez le 70 12 34 56 entre 8 h et 17 h, du lundi au vendredi." });
     expect(saveOffer(db, { userId: user.id, input, intent: "draft" })).toEqual({
       ok: false,
@@ -128,7 +128,7 @@ describe("saveOffer: the rules", () => {
 
 describe("saveOffer: editing", () => {
   it("keeps a published offer published when its new text is clean (even if it is the only one)", async () => {
-    const { user, org } = await employerWithOrg(db, "verified");
+    const { user, org } = await insertEmployer(db, "verified");
     const published = insertOffer(db, { orgId: org.id, title: "Maçon", publishedAt: new Date(2026, 0, 5) });
     const result = saveOffer(db, { userId: user.id, offerId: published.id, input: offerInput({ title: "Maçon confirmé" }), intent: "submit" });
     expect(result).toEqual({ ok: true, offerId: published.id, status: "published", flags: [] });
@@ -139,7 +139,7 @@ describe("saveOffer: editing", () => {
   });
 
   it("holds a published offer again when the new text asks for money", async () => {
-    const { user, org } = await employerWithOrg(db, "verified");
+    const { user, org } = await insertEmployer(db, "verified");
     const published = insertOffer(db, { orgId: org.id, title: "Maçon" });
     const input = offerInput({ description: "Une caution de 20 000 F est demandée à chaque candidat retenu avant le début." });
     // "Save the draft" on a published offer cannot take it offline quietly: the rules run.
@@ -172,7 +172,7 @@ describe("saveOffer: editing", () => {
   });
 
   it.each(["closed", "filled", "expired"] as const)("refuses to edit a %s offer and leaves it as it was", async (status) => {
-    const { user, org } = await employerWithOrg(db, "verified");
+    const { user, org } = await insertEmployer(db, "verified");
     const ended = insertOffer(db, { orgId: org.id, title: "Soudeur", status });
     const result = saveOffer(db, { userId: user.id, offerId: ended.id, input: offerInput({ title: "Autre" }), intent: "submit" });
     expect(result).toEqual({ ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" });
@@ -180,9 +180,9 @@ describe("saveOffer: editing", () => {
   });
 
   it("answers null to a member of another organisation, by id, and changes nothing", async () => {
-    const { org } = await employerWithOrg(db, "verified", "Garage Sissoko");
+    const { org } = await insertEmployer(db, "verified", "Garage Sissoko");
     const theirs = insertOffer(db, { orgId: org.id, title: "Mécanicien" });
-    const { user: intruder } = await employerWithOrg(db, "verified", "Garage Voisin");
+    const { user: intruder } = await insertEmployer(db, "verified", "Garage Voisin");
     for (const intent of ["draft", "submit"] as const) {
       expect(saveOffer(db, { userId: intruder.id, offerId: theirs.id, input: offerInput({ title: "Piraté" }), intent })).toBeNull();
     }
@@ -192,7 +192,7 @@ describe("saveOffer: editing", () => {
   });
 
   it("lets any member of the organisation edit, not only its owner", async () => {
-    const { org } = await employerWithOrg(db, "verified");
+    const { org } = await insertEmployer(db, "verified");
     const colleague = await insertUser(db, { role: "employeur", email: "collegue@atelier.ml" });
     addMember(db, colleague.id, org.id, "member");
     const offer = insertOffer(db, { orgId: org.id, status: "draft" });
@@ -202,7 +202,7 @@ describe("saveOffer: editing", () => {
 
 describe("duplicateOffer", () => {
   it("copies an offer as a new draft, for members only", async () => {
-    const { user, org } = await employerWithOrg(db, "verified");
+    const { user, org } = await insertEmployer(db, "verified");
     const source = insertOffer(db, { orgId: org.id, title: "Électricien", status: "filled" });
     db.update(offers).set({ moderationFlags: ["asks_money"], rejectionReason: "x", languages: ["fr", "son"] }).where(eq(offers.id, source.id)).run();
     const copyId = duplicateOffer(db, user.id, source.id)!;
@@ -221,7 +221,7 @@ describe("duplicateOffer", () => {
     });
     expect(offerRow(source.id).status).toBe("filled");
 
-    const { user: intruder } = await employerWithOrg(db, "verified", "Concurrent");
+    const { user: intruder } = await insertEmployer(db, "verified", "Concurrent");
     expect(duplicateOffer(db, intruder.id, source.id)).toBeNull();
     expect(allOffers()).toHaveLength(2);
   });
@@ -229,7 +229,7 @@ describe("duplicateOffer", () => {
 
 describe("endOffer", () => {
   async function offerWithApplicants() {
-    const { user, org } = await employerWithOrg(db, "verified");
+    const { user, org } = await insertEmployer(db, "verified");
     const offer = insertOffer(db, { orgId: org.id, title: "Cuisinier" });
     const statuses = ["submitted", "shortlisted", "interview", "offered", "hired", "withdrawn", "rejected"] as const;
     const apps = [];
@@ -271,7 +271,7 @@ describe("endOffer", () => {
 
   it("refuses to end an offer twice, and another organisation's offer", async () => {
     const { user, offer } = await offerWithApplicants();
-    const { user: intruder } = await employerWithOrg(db, "verified", "Concurrent");
+    const { user: intruder } = await insertEmployer(db, "verified", "Concurrent");
     expect(endOffer(db, intruder.id, offer.id, "closed")).toBeNull();
     expect(offerRow(offer.id).status).toBe("published");
     expect(db.select().from(notifications).all()).toEqual([]);
@@ -312,8 +312,8 @@ describe("expireOffers", () => {
 
 describe("getOfferForViewer", () => {
   it("shows an open offer to everyone, anything else only to its organisation and counsellors", async () => {
-    const { user: member, org } = await employerWithOrg(db, "verified");
-    const { user: stranger } = await employerWithOrg(db, "verified", "Autre");
+    const { user: member, org } = await insertEmployer(db, "verified");
+    const { user: stranger } = await insertEmployer(db, "verified", "Autre");
     const candidate = await registerCandidate(db, { phone: "70 99 99 99" });
     const counsellor = await insertUser(db, { role: "conseiller", email: "c@oim.ml" });
     const admin = await insertUser(db, { role: "admin", email: "a@baara.ml" });
@@ -347,7 +347,7 @@ describe("getOfferForViewer", () => {
 
 describe("listOffersOfOrg", () => {
   it("lists the organisation's offers with applicants and those waiting, filtered by status", async () => {
-    const { org } = await employerWithOrg(db, "verified");
+    const { org } = await insertEmployer(db, "verified");
     const other = insertOrg(db, { name: "Autre" });
     const a = insertOffer(db, { orgId: org.id, title: "A" });
     insertOffer(db, { orgId: org.id, title: "B", status: "draft" });

@@ -6,8 +6,8 @@ import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
 import { auditLog, organisations, type VerificationStatus } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertUser } from "../helpers/factories";
-import { employerWithOrg, toFormData } from "../helpers/offers";
+import { addMember, insertEmployer, insertUser } from "../helpers/factories";
+import { toFormData } from "../helpers/offers";
 
 let db: Db;
 beforeEach(() => {
@@ -38,7 +38,7 @@ const orgRow = (id: number) => db.select().from(organisations).where(eq(organisa
 const audits = () => db.select().from(auditLog).where(eq(auditLog.action, "organisation.updated")).all();
 
 async function orgWithStatus(status: VerificationStatus, reason: string | null = null) {
-  const { user, org } = await employerWithOrg(db, status, "Atelier Traoré et Frères");
+  const { user, org } = await insertEmployer(db, status, "Atelier Traoré et Frères");
   db.update(organisations).set({ verificationReason: reason }).where(eq(organisations.id, org.id)).run();
   return { user, org };
 }
@@ -160,12 +160,12 @@ describe("updateOrganisation", () => {
 
 describe("listMembers", () => {
   it("lists the organisation's members, the owner first", async () => {
-    const { user, org } = await employerWithOrg(db, "verified");
+    const { user, org } = await insertEmployer(db, "verified");
     const b = await insertUser(db, { role: "employeur", email: "b@atelier.ml", displayName: "Aminata Bagayoko" });
     const z = await insertUser(db, { role: "employeur", email: "z@atelier.ml", displayName: "Zoumana Coulibaly" });
     addMember(db, z.id, org.id, "member");
     addMember(db, b.id, org.id, "member");
-    const { org: other } = await employerWithOrg(db, "verified", "Autre");
+    const { org: other } = await insertEmployer(db, "verified", "Autre");
     expect(listMembers(db, org.id).map((m) => [m.displayName, m.role])).toEqual([
       ["Moussa Traoré", "owner"],
       ["Aminata Bagayoko", "member"],

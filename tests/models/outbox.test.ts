@@ -24,8 +24,7 @@ import {
 import type { Db } from "../../app/utils/db.server";
 import { outbox } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertUser } from "../helpers/factories";
-import { employerWithOrg } from "../helpers/offers";
+import { insertEmployer, insertUser } from "../helpers/factories";
 
 let db: Db;
 const savedPublicUrl = process.env.PUBLIC_URL;
@@ -200,7 +199,7 @@ describe("secrets: erased from the database once a message is sent or given up",
   }
 
   async function invitationMessage() {
-    const { user } = await employerWithOrg(db, "verified", "Boulangerie du Fleuve");
+    const { user } = await insertEmployer(db, "verified", "Boulangerie du Fleuve");
     const result = inviteColleague(db, user.id, { phone: "+22370112233" });
     if (!result?.ok) throw new Error("invitation refused");
     return { token: result.token, id: db.select().from(outbox).get()!.id };

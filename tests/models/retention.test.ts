@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { anonymiseInactiveCandidates, clearOldReportDetails } from "../../app/models/retention.server";
 import { fraudReports, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertCandidate, insertEmployerWithOrg, insertFraudReport, insertOffer } from "../helpers/factories";
+import { insertCandidate, insertEmployer, insertFraudReport, insertOffer } from "../helpers/factories";
 
 const monthsAgo = (months: number) => {
   const date = new Date();
@@ -19,7 +19,7 @@ describe("anonymiseInactiveCandidates", () => {
     const stale = await insertCandidate(db, { phone: "+22366111111" });
     const recent = await insertCandidate(db, { phone: "+22366222222" });
     const neverCame = await insertCandidate(db, { phone: "+22366333333" });
-    const employer = await insertEmployerWithOrg(db);
+    const employer = await insertEmployer(db);
     db.update(users).set({ lastLoginAt: monthsAgo(25) }).where(eq(users.id, stale.id)).run();
     db.update(users).set({ lastLoginAt: monthsAgo(23), createdAt: monthsAgo(30) }).where(eq(users.id, recent.id)).run();
     db.update(users).set({ lastLoginAt: null, createdAt: monthsAgo(26) }).where(eq(users.id, neverCame.id)).run();
@@ -42,7 +42,7 @@ describe("anonymiseInactiveCandidates", () => {
 describe("clearOldReportDetails", () => {
   it("clears the free text and address hash of reports older than 12 months, keeping their reason", async () => {
     const db = createTestDb();
-    const { org } = await insertEmployerWithOrg(db);
+    const { org } = await insertEmployer(db);
     const offer = insertOffer(db, { orgId: org.id });
     insertFraudReport(db, offer.id);
     insertFraudReport(db, offer.id);

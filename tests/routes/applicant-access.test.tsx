@@ -23,8 +23,7 @@ import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applicationEvents, applications, notifications, organisations, outbox } from "../../db/schema";
-import { insertOffer, pdfBytes, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { employerWithOrg } from "../helpers/offers";
+import { insertEmployer, insertOffer, pdfBytes, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, renderRoutes, statusOf, thrownBy } from "../helpers/route";
 
 const cookies = { employer: "", suspended: "", rejected: "", moussa: "" };
@@ -48,10 +47,10 @@ beforeAll(async () => {
     if (!result.ok) throw new Error(result.reason);
     return result.applicationId;
   };
-  const mine = await employerWithOrg(db, "verified", "Atelier Coulibaly");
-  const rival = await employerWithOrg(db, "verified", "Atelier Rival");
-  const suspended = await employerWithOrg(db, "verified", "Garage Suspendu");
-  const rejected = await employerWithOrg(db, "verified", "Boutique Refusée");
+  const mine = await insertEmployer(db, "verified", "Atelier Coulibaly");
+  const rival = await insertEmployer(db, "verified", "Atelier Rival");
+  const suspended = await insertEmployer(db, "verified", "Garage Suspendu");
+  const rejected = await insertEmployer(db, "verified", "Boutique Refusée");
   cookies.employer = await sessionCookieFor(db, mine.user.id);
   cookies.suspended = await sessionCookieFor(db, suspended.user.id);
   cookies.rejected = await sessionCookieFor(db, rejected.user.id);

@@ -13,9 +13,8 @@ import CandidateHome, { action, loader } from "../../app/routes/candidat._index"
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { notifications } from "../../db/schema";
-import { insertOffer, insertUser, registerCandidate, sessionCookieFor } from "../helpers/factories";
+import { insertEmployer, insertOffer, insertUser, registerCandidate, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n } from "../helpers/i18n";
-import { employerWithOrg } from "../helpers/offers";
 import { as, callRoute, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const cookies = { rokia: "", complete: "", employer: "" };
@@ -26,7 +25,7 @@ beforeAll(async () => {
   const rokia = await registerCandidate(db, { phone: "70 44 00 01", firstName: "Rokia", lastName: "Traoré" });
   const complete = await registerCandidate(db, { phone: "70 44 00 02", firstName: "Issa", lastName: "Maïga" });
   const other = await registerCandidate(db, { phone: "70 44 00 03", firstName: "Mariam" });
-  const { user: employer, org } = await employerWithOrg(db, "verified", "Hôtel du Fleuve");
+  const { user: employer, org } = await insertEmployer(db, "verified", "Hôtel du Fleuve");
   saveProfile(
     db,
     complete.id,

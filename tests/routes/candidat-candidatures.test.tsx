@@ -12,8 +12,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applicationEvents, applications } from "../../db/schema";
-import { insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
-import { employerWithOrg } from "../helpers/offers";
+import { insertEmployer, insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const cookies = { awa: "", oumar: "", employer: "" };
@@ -24,7 +23,7 @@ beforeAll(async () => {
   const db = getDb();
   const awa = await registerCandidate(db, { phone: "70 77 00 01", firstName: "Awa", lastName: "Keïta" });
   const oumar = await registerCandidate(db, { phone: "70 77 00 02", firstName: "Oumar", lastName: "Diallo" });
-  const { user: employer, org } = await employerWithOrg(db, "verified", "Garage Sissoko");
+  const { user: employer, org } = await insertEmployer(db, "verified", "Garage Sissoko");
   const offer = (title: string) => insertOffer(db, { orgId: org.id, title }).id;
   const apply = (offerId: number, candidateId = awa.id) => {
     const result = applyToOffer(db, { candidateId, offerId });

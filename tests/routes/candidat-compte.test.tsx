@@ -16,8 +16,8 @@ import { action as fileAction } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { applications, auditLog, candidateProfiles, files, notifications, outbox, sessions, users } from "../../db/schema";
-import { cookieFrom, insertOffer, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { employerWithOrg, toFormData } from "../helpers/offers";
+import { cookieFrom, insertEmployer, insertOffer, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { toFormData } from "../helpers/offers";
 import { as, callRoute, errorOf, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const PASSWORD = "bamako2026";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const db = getDb();
   const kadiatou = await registerCandidate(db, { phone: "70 88 00 01", email: KADIATOU.email, firstName: "Kadiatou", lastName: "Samaké" });
   const moussa = await registerCandidate(db, { phone: "70 88 00 02", firstName: "Moussa", lastName: "Konaté" });
-  const { user: employer, org } = await employerWithOrg(db, "verified", "Menuiserie du Niger");
+  const { user: employer, org } = await insertEmployer(db, "verified", "Menuiserie du Niger");
   saveProfile(
     db,
     kadiatou.id,

@@ -10,8 +10,7 @@ import EmployerHome, { action, loader } from "../../app/routes/employeur._index"
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { notifications } from "../../db/schema";
-import { insertOffer, sessionCookieFor } from "../helpers/factories";
-import { employerWithOrg } from "../helpers/offers";
+import { insertEmployer, insertOffer, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, renderRoutes } from "../helpers/route";
 
 let cookie = "";
@@ -19,8 +18,8 @@ const ids = { employer: 0, other: 0, offer: 0, othersNotification: 0 };
 
 beforeAll(async () => {
   const db = getDb();
-  const { user, org } = await employerWithOrg(db, "rejected", "Boulangerie du Fleuve");
-  const other = await employerWithOrg(db, "verified", "Autre");
+  const { user, org } = await insertEmployer(db, "rejected", "Boulangerie du Fleuve");
+  const other = await insertEmployer(db, "verified", "Autre");
   ids.employer = user.id;
   ids.other = other.user.id;
   ids.offer = insertOffer(db, { orgId: org.id, title: "Pâtissier", status: "draft" }).id;

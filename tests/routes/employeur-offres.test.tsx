@@ -15,9 +15,9 @@ import NewOffer, { action as newAction, loader as newLoader } from "../../app/ro
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import { applications, offers } from "../../db/schema";
-import { insertApplication, insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
+import { insertApplication, insertEmployer, insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { employerWithOrg, offerFormFields as offerFields } from "../helpers/offers";
+import { offerFormFields as offerFields } from "../helpers/offers";
 import { as, callRoute, errorOf, renderRoutes, thrownStatus as statusOf, type Handler } from "../helpers/route";
 
 
@@ -26,10 +26,10 @@ const ids = { otherOffer: 0, closedOffer: 0, established: 0, estOrg: 0 };
 
 beforeAll(async () => {
   const db = getDb();
-  const verified = await employerWithOrg(db, "verified", "Menuiserie Diallo");
-  const established = await employerWithOrg(db, "verified", "Garage Sissoko");
-  const pending = await employerWithOrg(db, "pending", "Atelier en attente");
-  const other = await employerWithOrg(db, "verified", "Concurrent SARL");
+  const verified = await insertEmployer(db, "verified", "Menuiserie Diallo");
+  const established = await insertEmployer(db, "verified", "Garage Sissoko");
+  const pending = await insertEmployer(db, "pending", "Atelier en attente");
+  const other = await insertEmployer(db, "verified", "Concurrent SARL");
   const candidate = await registerCandidate(db, { phone: "70 40 40 40" });
   // Garage Sissoko has published before: its clean offers go online at once.
   insertOffer(db, { orgId: established.org.id, title: "Ancienne offre", status: "closed", publishedAt: new Date(2026, 0, 1) });

@@ -14,9 +14,8 @@ import Organisation, { action as orgAction, loader as orgLoader } from "../../ap
 import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { memberships, organisationIdentityRequests, organisations, orgInvitations, outbox, users } from "../../db/schema";
-import { addMember, cookieFrom, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { addMember, cookieFrom, insertEmployer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n } from "../helpers/i18n";
-import { employerWithOrg } from "../helpers/offers";
 import { as, callRoute, errorOf, outcomeStatus as statusOf, renderRoutes, type Handler } from "../helpers/route";
 
 
@@ -25,12 +24,12 @@ const ids = { org: 0, rejectedOrg: 0, owner: 0 };
 
 beforeAll(async () => {
   const db = getDb();
-  const owner = await employerWithOrg(db, "verified", "Boulangerie du Fleuve");
+  const owner = await insertEmployer(db, "verified", "Boulangerie du Fleuve");
   const member = await insertUser(db, { role: "employeur", email: "mariam@fleuve.ml", displayName: "Mariam Coulibaly" });
   addMember(db, member.id, owner.org.id, "member");
-  const rejected = await employerWithOrg(db, "rejected", "Atelier Refusé");
+  const rejected = await insertEmployer(db, "rejected", "Atelier Refusé");
   db.update(organisations).set({ verificationReason: "Le RCCM ne correspond pas." }).where(eq(organisations.id, rejected.org.id)).run();
-  const stranger = await employerWithOrg(db, "verified", "Garage Voisin");
+  const stranger = await insertEmployer(db, "verified", "Garage Voisin");
   const candidate = await registerCandidate(db, { phone: "70 50 50 50" });
   Object.assign(ids, { org: owner.org.id, rejectedOrg: rejected.org.id, owner: owner.user.id });
   cookies.owner = await sessionCookieFor(db, owner.user.id);

@@ -29,7 +29,7 @@ import { reportSchema } from "../../app/schemas/report";
 import { getDb } from "../../app/utils/db.server";
 import {
   insertCandidate,
-  insertEmployerWithOrg,
+  insertEmployer,
   insertOffer,
   insertUser,
   requestWithCookie,
@@ -127,7 +127,7 @@ const cookies = { candidate: "", employer: "", counsellor: "", admin: "" };
 beforeAll(async () => {
   const db = getDb();
   const candidate = await insertCandidate(db);
-  const { user: employer, org } = await insertEmployerWithOrg(db, "verified");
+  const { user: employer, org } = await insertEmployer(db, "verified");
   const counsellor = await insertUser(db, { role: "conseiller", password: null });
   const admin = await insertUser(db, { role: "admin", password: null });
   ids.org = org.id;

@@ -30,8 +30,7 @@ import {
   placements,
   type ApplicationStatus,
 } from "../../db/schema";
-import { insertApplication, insertOffer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { employerWithOrg } from "../helpers/offers";
+import { insertApplication, insertEmployer, insertOffer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { as as withSession, callRoute, renderRoutes, thrownStatus } from "../helpers/route";
 
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
@@ -41,8 +40,8 @@ let people: number[] = [];
 
 beforeAll(async () => {
   const db = getDb();
-  const mine = await employerWithOrg(db, "verified", "Menuiserie Sangaré");
-  const other = await employerWithOrg(db, "verified", "Garage Concurrent");
+  const mine = await insertEmployer(db, "verified", "Menuiserie Sangaré");
+  const other = await insertEmployer(db, "verified", "Garage Concurrent");
   ids.org = mine.org.id;
   ids.otherOrg = other.org.id;
   ids.employer = mine.user.id;
