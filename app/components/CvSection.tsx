@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { TextField } from "~/components/Field";
 import type { FieldError } from "~/utils/forms";
 import { useFormat } from "~/utils/format";
+import { useBusy } from "~/utils/navigation";
 
 type Cv = { id: number; name: string; size: number; createdAt: Date };
 
@@ -25,7 +26,7 @@ export function CvSection({ cv, error, maxBytes }: { cv: Cv | null; error?: Fiel
   const { t } = useTranslation("candidate");
   const format = useFormat();
   const size = useFileSize();
-  const navigation = useNavigation();
+  const busy = useBusy();
   const [tooLarge, setTooLarge] = useState(false);
   return (
     <section id="cv" aria-labelledby="cv-title" className="card space-y-4">
@@ -77,7 +78,7 @@ export function CvSection({ cv, error, maxBytes }: { cv: Cv | null; error?: Fiel
           accept="application/pdf,.pdf"
           error={tooLarge ? "candidate:errors.cv.tooLarge" : error}
         />
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="btn" disabled={busy}>
           {t(cv ? "cv.replace" : "cv.upload")}
         </button>
       </Form>

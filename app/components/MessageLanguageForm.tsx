@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { FormErrorSummary, SelectField } from "~/components/Field";
 import type { FieldErrors } from "~/utils/forms";
 import { SUPPORTED_LOCALES } from "~/utils/i18n";
+import { useBusy } from "~/utils/navigation";
 
 // Each language is named in itself, as in the header's switch.
 const NAMES: Record<string, string> = { fr: "Français", en: "English" };
@@ -10,7 +11,7 @@ const NAMES: Record<string, string> = { fr: "Français", en: "English" };
 /** The language Baara writes in to the person (SMS, e-mail): a POST with intent=language. */
 export function MessageLanguageForm({ locale, saved, errors }: { locale: string; saved: boolean; errors: FieldErrors }) {
   const { t } = useTranslation("candidate");
-  const navigation = useNavigation();
+  const busy = useBusy();
   return (
     <section aria-labelledby="message-language-title" className="card space-y-4">
       <h2 id="message-language-title" className="text-xl font-semibold">
@@ -26,7 +27,7 @@ export function MessageLanguageForm({ locale, saved, errors }: { locale: string;
         <FormErrorSummary errors={errors} />
         <SelectField label={t("account.language.label")} name="locale" defaultValue={locale} error={errors.locale}
           options={SUPPORTED_LOCALES.map((lng) => ({ value: lng, label: NAMES[lng]! }))} />
-        <button type="submit" name="intent" value="language" className="btn" disabled={navigation.state === "submitting"}>
+        <button type="submit" name="intent" value="language" className="btn" disabled={busy}>
           {t("account.language.submit")}
         </button>
       </Form>

@@ -3,12 +3,13 @@
 // only the chosen type's fields. With JavaScript the other types' fieldsets hide.
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
 import type { OfferType } from "../../db/enums";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { LANGUAGE_CODES, REGION_CODES, REGIONS, SECTOR_CODES, TRADE_CODES } from "~/utils/reference";
 
 // Pay and duration exist in several types' fieldsets: each copy has its own name
@@ -113,7 +114,7 @@ function TypeFieldset({ type, shown, children }: { type: OfferType; shown: boole
 
 export function OfferForm({ values, languages, errors, formError, status, canPublish, readOnly = false }: OfferFormProps) {
   const { t } = useTranslation("employer");
-  const navigation = useNavigation();
+  const busy = useBusy();
   const communesId = useId();
   const initialType = isOfferType(values.type) ? values.type : "emploi";
   const [type, setType] = useState<OfferType>(initialType);
@@ -131,7 +132,6 @@ export function OfferForm({ values, languages, errors, formError, status, canPub
   const typedError = (fieldsetType: OfferType, field: string) => (initialType === fieldsetType ? errors[field] : undefined);
   const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
   const choose = t("offerForm.choose");
-  const busy = navigation.state === "submitting";
 
   return (
     <Form ref={formRef} method="post" className="card space-y-5" noValidate>

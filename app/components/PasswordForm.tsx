@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import type { FieldErrors } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 
 /** Changing one's password (the current one, the new one twice): a POST with intent=password. */
 export function PasswordForm({ errors }: { errors: FieldErrors }) {
   const { t } = useTranslation("candidate");
-  const navigation = useNavigation();
+  const busy = useBusy();
   return (
     <section aria-labelledby="password-title" className="card space-y-4">
       <h2 id="password-title" className="text-xl font-semibold">
@@ -21,7 +22,7 @@ export function PasswordForm({ errors }: { errors: FieldErrors }) {
           autoComplete="new-password" required error={errors.newPassword} />
         <TextField label={t("account.password.confirm")} name="passwordConfirm" type="password" autoComplete="new-password"
           required error={errors.passwordConfirm} />
-        <button type="submit" name="intent" value="password" className="btn" disabled={navigation.state === "submitting"}>
+        <button type="submit" name="intent" value="password" className="btn" disabled={busy}>
           {t("account.password.submit")}
         </button>
       </Form>

@@ -1,13 +1,14 @@
 // The candidate's profile form. Works without JavaScript: a plain POST whose
 // refused answer comes back with what was typed and one message per field.
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, Link } from "react-router";
 import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
 import { TradePicker } from "~/components/TradePicker";
 import { addMonths } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms";
 import { useFormat } from "~/utils/format";
+import { useBusy } from "~/utils/navigation";
 import { LANGUAGE_CODES, REGION_CODES, REGIONS } from "~/utils/reference";
 import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
 
@@ -32,7 +33,7 @@ export function ProfileForm({
   const { t } = useTranslation("candidate");
   const format = useFormat();
   const errorText = useErrorText();
-  const navigation = useNavigation();
+  const busy = useBusy();
   const { values, lists } = initial;
   const options = (codes: readonly string[], prefix: string) => codes.map((code) => ({ value: code, label: t(`${prefix}.${code}`) }));
 
@@ -147,7 +148,7 @@ export function ProfileForm({
         </div>
       </fieldset>
 
-      <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+      <button type="submit" className="btn w-full sm:w-auto" disabled={busy}>
         {t("profile.save")}
       </button>
     </Form>

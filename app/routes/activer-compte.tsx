@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useNavigation } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/activer-compte";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import { activateAccount } from "~/models/activation.server";
 import { activationSchema } from "~/schemas/candidate";
 import { getDb } from "~/utils/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
 
@@ -40,7 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ActivateAccount({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation("counsellor");
-  const navigation = useNavigation();
+  const busy = useBusy();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <section className="mx-auto max-w-md" aria-labelledby="activate-title">
@@ -59,7 +60,7 @@ export default function ActivateAccount({ actionData }: Route.ComponentProps) {
           autoComplete="new-password" required error={errors.password} />
         <TextField label={t("activation.passwordConfirm")} name="passwordConfirm" type="password"
           autoComplete="new-password" required error={errors.passwordConfirm} />
-        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="btn w-full" disabled={busy}>
           {t("activation.submit")}
         </button>
       </Form>

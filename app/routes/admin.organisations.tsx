@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/admin.organisations";
 import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { createPartner, listPartners, updatePartner, type PartnerRow } from "~/models/admin.server";
@@ -10,6 +10,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
@@ -144,7 +145,7 @@ function PartnerTable({ partners }: { partners: PartnerRow[] }) {
 
 function PartnerForm({ heading, partner, actionData }: { heading: string; partner?: PartnerRow; actionData?: ActionData }) {
   const { t } = useTranslation("admin");
-  const busy = useNavigation().state === "submitting";
+  const busy = useBusy();
   const errors = actionData?.fieldErrors;
   const typed = actionData?.values;
   const value = (name: keyof FormValues & string, saved: string | null | undefined) => (typed ? typed[name] : (saved ?? ""));

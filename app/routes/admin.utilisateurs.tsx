@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLoaderData, useLocation, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/admin.utilisateurs";
 import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
@@ -9,6 +9,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
 import { ROLES } from "../../db/enums";
@@ -190,7 +191,7 @@ function UserRowView({ user, errors }: { user: UserRow; errors: FieldErrors | un
   const format = useFormat();
   const errorText = useErrorText();
   const { me } = useLoaderDataOf();
-  const busy = useNavigation().state === "submitting";
+  const busy = useBusy();
   const error = errors && (errors.form ?? errors.userId ?? errors.role ?? errors.intent);
   const name = user.displayName;
   return (
@@ -276,7 +277,7 @@ function CreatedBanner({ created }: { created: { name: string; login: string; te
 function CreateCounsellorForm({ actionData }: { actionData: { fieldErrors?: FieldErrors; values?: FormValues } | undefined }) {
   const { t } = useTranslation("admin");
   const { partners } = useLoaderDataOf();
-  const busy = useNavigation().state === "submitting";
+  const busy = useBusy();
   const errors = actionData?.fieldErrors;
   const values = actionData?.values;
   return (

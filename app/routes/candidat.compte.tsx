@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useNavigation } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/candidat.compte";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { languageSaved, saveMessageLanguage } from "~/utils/message-language.server";
+import { useBusy } from "~/utils/navigation";
 import { createUserSession, destroySession } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "candidate"] };
@@ -127,7 +128,7 @@ function ExportForm() {
 
 function DeleteForm({ errors }: { errors: FieldErrors }) {
   const { t } = useTranslation("candidate");
-  const navigation = useNavigation();
+  const busy = useBusy();
   return (
     <section aria-labelledby="delete-title" className="card space-y-4 border-red-300">
       <h2 id="delete-title" className="text-xl font-semibold text-red-800">
@@ -144,7 +145,7 @@ function DeleteForm({ errors }: { errors: FieldErrors }) {
           required error={errors.password} />
         <CheckboxField label={t("account.delete.understand")} name="understand" required error={errors.understand} />
         <button type="submit" name="intent" value="delete" className="btn bg-red-700 hover:bg-red-800"
-          disabled={navigation.state === "submitting"}>
+          disabled={busy}>
           {t("account.delete.submit")}
         </button>
       </Form>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useNavigation, useSearchParams } from "react-router";
+import { data, Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/connexion";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import { authenticate } from "~/models/accounts.server";
@@ -7,6 +7,7 @@ import { loginSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
 
@@ -42,7 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Login({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
+  const busy = useBusy();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const registerHref = redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription";
   return (
@@ -72,7 +73,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
           required
           error={actionData?.fieldErrors.password}
         />
-        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="btn w-full" disabled={busy}>
           {t("login.submit")}
         </button>
       </Form>

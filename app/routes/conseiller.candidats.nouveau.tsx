@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/conseiller.candidats.nouveau";
 import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
@@ -13,6 +13,7 @@ import { addMonths, isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
+import { useBusy } from "~/utils/navigation";
 import { LANGUAGE_CODES, REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
@@ -47,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function RegisterCandidate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("counsellor");
-  const navigation = useNavigation();
+  const busy = useBusy();
   const errorText = useErrorText();
   const { today, skillsMax, minAge, maxAge } = loaderData;
   const values = actionData?.values ?? {};
@@ -155,7 +156,7 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
             ]} />
         </fieldset>
 
-        <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="btn w-full sm:w-auto" disabled={busy}>
           {t("register.submit")}
         </button>
       </Form>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
-import { data, Form, Link, redirect, useLoaderData, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/conseiller.moderation";
 import { TextField, useErrorText } from "~/components/Field";
 import { IdentityRequestItem } from "~/components/moderation/IdentityRequestItem";
@@ -20,6 +20,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "moderation"] };
@@ -219,11 +220,6 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
       <dd>{children}</dd>
     </div>
   );
-}
-
-function useBusy() {
-  const navigation = useNavigation();
-  return navigation.state === "submitting";
 }
 
 type PendingOrg = Route.ComponentProps["loaderData"]["organisations"][number];

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/conseiller.placements";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
 import {
@@ -27,6 +27,7 @@ import { isoToday } from "~/utils/dates";
 import { getDb, type Db } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
@@ -157,10 +158,6 @@ function TextArea({ label, name, hint, error, maxLength, defaultValue }: { label
       {error ? <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(error)}</p> : null}
     </div>
   );
-}
-
-function useBusy() {
-  return useNavigation().state === "submitting";
 }
 
 type Section = { data: LoaderData; actionData: ActionData | undefined };

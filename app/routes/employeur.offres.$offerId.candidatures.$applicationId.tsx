@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
 import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
@@ -13,6 +13,7 @@ import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { REFUSAL_REASONS } from "../../db/enums";
 
 export const handle = { i18n: ["common", "applications"] };
@@ -232,14 +233,14 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
 
 function MoveForm({ to, children }: { to: string; children: ReactNode }) {
   const { t } = useTranslation("applications");
-  const navigation = useNavigation();
+  const busy = useBusy();
   return (
     <Form method="post" className="card space-y-3" aria-label={t(`move.${to}.label`)} noValidate>
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="to" value={to} />
       <p className="text-sm text-stone-700">{t(`move.${to}.hint`)}</p>
       {children}
-      <button type="submit" className={to === "rejected" ? "btn-secondary" : "btn"} disabled={navigation.state === "submitting"}>
+      <button type="submit" className={to === "rejected" ? "btn-secondary" : "btn"} disabled={busy}>
         {t(`move.${to}.submit`)}
       </button>
     </Form>

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { data, Form, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/employeur.organisation";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
@@ -14,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { REGION_CODES, REGIONS, SECTOR_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
@@ -94,7 +95,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
   const { t } = useTranslation("employer");
   const format = useFormat();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
+  const busy = useBusy();
   const communesId = useId();
   const { org, isOwner, members, invitations, identityRequest } = loaderData;
   const orgForm = actionData?.form === "organisation" ? actionData : null;
@@ -116,7 +117,6 @@ export default function Organisation({ loaderData, actionData }: Route.Component
   };
   const errors = orgForm?.fieldErrors ?? {};
   const saved = searchParams.get("enregistre");
-  const busy = navigation.state === "submitting";
   const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
 
   return (

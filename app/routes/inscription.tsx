@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/inscription";
 import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { ContactTakenError, registerAccount } from "~/models/accounts.server";
@@ -9,6 +9,7 @@ import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
+import { useBusy } from "~/utils/navigation";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
@@ -57,7 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Register({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
+  const busy = useBusy();
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors ?? {};
   const accountType = (values.accountType ?? searchParams.get("type")) === "employeur" ? "employeur" : "candidat";
@@ -129,7 +130,7 @@ export default function Register({ actionData }: Route.ComponentProps) {
           defaultChecked={values.consent === "on"}
           error={errors.consent}
         />
-        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="btn w-full" disabled={busy}>
           {t("register.submit")}
         </button>
       </Form>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/invitation.$token";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { ContactTakenError } from "~/models/accounts.server";
@@ -10,6 +10,7 @@ import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
+import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
@@ -74,7 +75,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function Invitation({ loaderData, actionData, params }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
-  const navigation = useNavigation();
+  const busy = useBusy();
   const { orgName, contact, contactKind, viewer } = loaderData;
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors ?? {};
@@ -108,7 +109,7 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
 
       {viewer?.role === "employeur" && !viewer.alreadyMember && viewer.invitee ? (
         <Form method="post">
-          <button type="submit" name="intent" value="join" className="btn" disabled={navigation.state === "submitting"}>
+          <button type="submit" name="intent" value="join" className="btn" disabled={busy}>
             {t("invitation.join", { orgName })}
           </button>
         </Form>
@@ -135,7 +136,7 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
             <CheckboxField name="consent" label={t("invitation.consent")}
               hint={<Link to="/confidentialite">{t("invitation.privacyLink")}</Link>}
               defaultChecked={values.consent === "on"} error={errors.consent} />
-            <button type="submit" name="intent" value="register" className="btn w-full" disabled={navigation.state === "submitting"}>
+            <button type="submit" name="intent" value="register" className="btn w-full" disabled={busy}>
               {t("invitation.submit")}
             </button>
           </Form>

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/offres.$offerId.postuler";
 import { ApplicantProfile, type Applicant } from "~/components/ApplicantProfile";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
@@ -19,6 +19,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 
 export const handle = { i18n: ["common", "applications"] };
 
@@ -165,7 +166,7 @@ function ApplyForm({
   const { t } = useTranslation("applications");
   const errorText = useErrorText();
   const format = useFormat();
-  const navigation = useNavigation();
+  const busy = useBusy();
   const id = useId();
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
@@ -231,7 +232,7 @@ function ApplyForm({
         </ul>
       </section>
 
-      <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+      <button type="submit" className="btn w-full sm:w-auto" disabled={busy}>
         {t("apply.submit")}
       </button>
     </Form>

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/offres.$offerId.signaler";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
 import { getOfferForViewer } from "~/models/offers.server";
@@ -10,6 +10,7 @@ import { DETAILS_MAX, reportSchema } from "~/schemas/report";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 import { FRAUD_REASONS } from "../../db/enums";
 
@@ -99,7 +100,7 @@ export default function ReportOffer({ loaderData, actionData }: Route.ComponentP
 function ReportForm({ actionData, reasons, detailsMax }: { actionData: ActionData | undefined; reasons: readonly string[]; detailsMax: number }) {
   const { t } = useTranslation("moderation");
   const errorText = useErrorText();
-  const navigation = useNavigation();
+  const busy = useBusy();
   const id = useId();
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
@@ -143,7 +144,7 @@ function ReportForm({ actionData, reasons, detailsMax }: { actionData: ActionDat
         <label htmlFor={`${id}-website`}>{t("report.honeypot")}</label>
         <input id={`${id}-website`} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+      <button type="submit" className="btn w-full sm:w-auto" disabled={busy}>
         {t("report.submit")}
       </button>
     </Form>
