@@ -1,22 +1,6 @@
 // Small builders for test data. Accounts go through the real registration path
 // (registrationSchema + registerAccount); other rows are inserted directly.
-import {
-  applications,
-  auditLog,
-  candidateProfiles,
-  fraudReports,
-  memberships,
-  offers,
-  organisations,
-  placementFollowups,
-  placements,
-  users,
-  type ApplicationStatus,
-  type OfferStatus,
-  type OfferType,
-  type Role,
-  type VerificationStatus,
-} from "../../db/schema";
+import { applications, auditLog, candidateProfiles, fraudReports, memberships, offers, organisations, placementFollowups, placements, users, type ApplicationStatus, type Role, type VerificationStatus } from "../../db/schema";
 import { registerAccount } from "../../app/models/accounts.server";
 import { registrationSchema } from "../../app/schemas/auth";
 import type { Db } from "../../app/utils/db.server";
@@ -31,41 +15,42 @@ const next = () => ++seq;
 
 type CandidateInput = { firstName?: string; lastName?: string; phone?: string; email?: string; password?: string };
 
-/** A candidate registered online, as the registration form would do it. */
-export async function registerCandidate(db: Db, input: CandidateInput = {}, ip = "10.0.0.1") {
+/** The registration form sent with these fields, the password typed twice and consent given. */
+function register(db: Db, input: CandidateInput, fields: Record<string, string>, ip: string) {
   const password = input.password ?? PASSWORD;
   const form = registrationSchema.parse({
-    accountType: "candidat",
-    firstName: input.firstName ?? "Fatoumata",
-    lastName: input.lastName ?? "Sidibé",
     phone: input.phone ?? "",
     email: input.email ?? "",
     password,
     passwordConfirm: password,
     consent: "on",
+    ...fields,
   });
   return registerAccount(db, form, "fr", ip);
+}
+
+/** A candidate registered online, as the registration form would do it. */
+export async function registerCandidate(db: Db, input: CandidateInput = {}, ip = "10.0.0.1") {
+  return register(db, input, { accountType: "candidat", firstName: input.firstName ?? "Fatoumata", lastName: input.lastName ?? "Sidibé" }, ip);
 }
 
 type EmployerInput = CandidateInput & { orgName?: string; sector?: string; region?: string };
 
 /** An employer registered online with their organisation (pending). */
 export async function registerEmployer(db: Db, input: EmployerInput = {}, ip = "10.0.0.1") {
-  const password = input.password ?? PASSWORD;
-  const form = registrationSchema.parse({
-    accountType: "employeur",
-    firstName: input.firstName ?? "Moussa",
-    lastName: input.lastName ?? "Traoré",
-    phone: input.phone ?? "",
-    email: input.email ?? "",
-    password,
-    passwordConfirm: password,
-    consent: "on",
-    orgName: input.orgName ?? "Atelier Traoré et Frères",
-    sector: input.sector ?? "btp",
-    region: input.region ?? "bamako",
-  });
-  return registerAccount(db, form, "fr", ip);
+  return register(
+    db,
+    input,
+    {
+      accountType: "employeur",
+      firstName: input.firstName ?? "Moussa",
+      lastName: input.lastName ?? "Traoré",
+      orgName: input.orgName ?? "Atelier Traoré et Frères",
+      sector: input.sector ?? "btp",
+      region: input.region ?? "bamako",
+    },
+    ip,
+  );
 }
 
 /** A user row inserted directly (counsellors and admins are never self-registered). */
@@ -107,34 +92,24 @@ export function addMember(db: Db, userId: number, orgId: number, role: "owner" |
   db.insert(memberships).values({ userId, orgId, role }).run();
 }
 
-export function insertOffer(
-  db: Db,
-  values: {
-    orgId: number;
-    title?: string;
-    description?: string;
-    type?: OfferType;
-    status?: OfferStatus;
-    closingDate?: string;
-    publishedAt?: Date | null;
-    positions?: number;
-    commune?: string | null;
-  },
-) {
+/** An offer (published unless told), any column settable; the rest is a plain job in Bamako. */
+export function insertOffer(db: Db, values: Partial<typeof offers.$inferInsert> & { orgId: number }) {
+  const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
   const status = values.status ?? "published";
   return db
     .insert(offers)
     .values({
-      orgId: values.orgId,
-      type: values.type ?? "emploi",
-      title: values.title ?? `Offre ${next()}`,
-      description: values.description ?? "Travail à Bamako.",
+      type: "emploi",
+      title: `Offre ${next()}`,
+      description: "Travail à Bamako.",
       sector: "btp",
       region: "bamako",
-      commune: values.commune ?? null,
+      commune: null,
       contract: "cdd",
-      positions: values.positions ?? 1,
-      closingDate: values.closingDate ?? addDays(isoToday(), 30),
+      positions: 1,
+      closingDate: addDays(isoToday(), 30),
+      ...given,
+      orgId: values.orgId,
       status,
       publishedAt: values.publishedAt === undefined ? (status === "published" ? new Date() : null) : values.publishedAt,
     })

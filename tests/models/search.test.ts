@@ -6,7 +6,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import { offers, type Contract, type OfferStatus, type OfferType } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertOrg } from "../helpers/factories";
+import { insertOffer, insertOrg } from "../helpers/factories";
 
 const today = isoToday();
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,24 +28,16 @@ type OfferValues = {
 
 /** An offer with every field the search filters on under the test's control. */
 function offer(db: Db, values: OfferValues) {
+  const { daysAgo = 1, publishedAt, ...columns } = values;
   const status = values.status ?? "published";
-  return db
-    .insert(offers)
-    .values({
-      orgId: values.orgId,
-      type: values.type ?? "emploi",
-      title: values.title,
-      description: values.description ?? "Poste à pourvoir rapidement, travail sérieux demandé.",
-      sector: values.sector ?? "services",
-      region: values.region ?? "bamako",
-      commune: values.commune === undefined ? "Commune IV" : values.commune,
-      contract: values.contract ?? "cdd",
-      closingDate: values.closingDate ?? addDays(today, 30),
-      status,
-      publishedAt: status === "published" ? (values.publishedAt ?? new Date(Date.now() - (values.daysAgo ?? 1) * DAY)) : null,
-    })
-    .returning()
-    .get();
+  return insertOffer(db, {
+    description: "Poste à pourvoir rapidement, travail sérieux demandé.",
+    sector: "services",
+    commune: "Commune IV",
+    ...columns,
+    status,
+    publishedAt: status === "published" ? (publishedAt ?? new Date(Date.now() - daysAgo * DAY)) : null,
+  });
 }
 
 const titles = (db: Db, filters: SearchFilters) => searchOffers(db, filters).items.map((o) => o.title).sort();

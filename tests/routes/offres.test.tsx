@@ -8,27 +8,20 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { offers, type Contract, type OfferType } from "../../db/schema";
-import { insertOrg } from "../helpers/factories";
+import { insertOffer, insertOrg } from "../helpers/factories";
 import { renderStub } from "../helpers/route";
 
 function offer(values: { orgId: number; title: string; type?: OfferType; sector?: string; region?: string; contract?: Contract; description?: string; daysAgo?: number }) {
-  getDb()
-    .insert(offers)
-    .values({
-      orgId: values.orgId,
-      type: values.type ?? "emploi",
-      title: values.title,
-      description: values.description ?? "Travail sérieux dans une équipe accueillante.",
-      sector: values.sector ?? "services",
-      region: values.region ?? "bamako",
-      commune: values.region === "sikasso" ? "Sikasso" : "Commune IV",
-      contract: values.contract ?? "cdd",
-      payAmount: 75_000,
-      closingDate: addDays(isoToday(), 20),
-      status: "published",
-      publishedAt: new Date(Date.now() - (values.daysAgo ?? 1) * 86_400_000),
-    })
-    .run();
+  const { daysAgo = 1, ...columns } = values;
+  insertOffer(getDb(), {
+    description: "Travail sérieux dans une équipe accueillante.",
+    sector: "services",
+    commune: values.region === "sikasso" ? "Sikasso" : "Commune IV",
+    payAmount: 75_000,
+    closingDate: addDays(isoToday(), 20),
+    ...columns,
+    publishedAt: new Date(Date.now() - daysAgo * 86_400_000),
+  });
 }
 
 beforeAll(() => {
