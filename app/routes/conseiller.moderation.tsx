@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import { data, Form, Link, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/conseiller.moderation";
+import { Alert } from "~/components/Alert";
 import { TextField, useErrorText } from "~/components/Field";
 import { IdentityRequestItem } from "~/components/moderation/IdentityRequestItem";
 import { decideIdentityRequest, pendingIdentityRequestCount, pendingIdentityRequests } from "~/models/identity-requests.server";
@@ -182,11 +183,7 @@ function ItemAlert({ errors }: { errors: FieldErrors | undefined }) {
   const errorText = useErrorText();
   const error: FieldError | undefined = errors && (errors.form ?? errors.intent ?? errors.orgId ?? errors.offerId ?? errors.requestId);
   if (!error) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-2 text-sm font-semibold text-red-800">
-      {errorText(error)}
-    </p>
-  );
+  return <Alert>{errorText(error)}</Alert>;
 }
 
 function SubjectFields({ name, id, intent }: { name: "orgId" | "offerId"; id: number; intent?: string }) {

@@ -1,8 +1,9 @@
-import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/conseiller.placements";
+import { Alert } from "~/components/Alert";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
+import { TextareaField } from "~/components/FormFields";
 import {
   employerChoices,
   endPlacement,
@@ -26,7 +27,7 @@ import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb, type Db } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { formValues, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
+import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
@@ -135,29 +136,11 @@ export default function Placements({ loaderData, actionData }: Route.ComponentPr
   );
 }
 
-function Alert({ children }: { children: ReactNode }) {
-  return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-2 text-sm font-semibold text-red-800">{children}</p>;
-}
-
 /** The message about the whole form (not found, already recorded, …), if any. */
 function FormAlert({ errors }: { errors?: FieldErrors }) {
   const errorText = useErrorText();
   const error = errors?.form ?? errors?.followupId ?? errors?.placementId;
   return error ? <Alert>{errorText(error)}</Alert> : null;
-}
-
-function TextArea({ label, name, hint, error, maxLength, defaultValue }: { label: string; name: string; hint?: string; error?: FieldError; maxLength: number; defaultValue?: string }) {
-  const id = useId();
-  const errorText = useErrorText();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">{label}</label>
-      <textarea id={id} name={name} rows={1} maxLength={maxLength} defaultValue={defaultValue} className="field" aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(error)}</p> : null}
-    </div>
-  );
 }
 
 type Section = { data: LoaderData; actionData: ActionData | undefined };
@@ -228,7 +211,7 @@ function FollowupItem({ followup, errors, values, today, noteMax }: { followup: 
           <details open={Boolean(kept?.note || kept?.doneOn || errors?.note || errors?.doneOn)}>
             <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("followupForm.more")}</summary>
             <div className="mt-2 grid gap-3 sm:grid-cols-2">
-              <TextArea label={t("followupForm.note")} hint={t("followupForm.noteHint")} name="note" maxLength={noteMax} defaultValue={kept?.note} error={errors?.note} />
+              <TextareaField rows={1} label={t("followupForm.note")} hint={t("followupForm.noteHint")} name="note" maxLength={noteMax} defaultValue={kept?.note} error={errors?.note} />
               <TextField label={t("followupForm.doneOn")} hint={t("followupForm.doneOnHint")} name="doneOn" type="date" max={today} defaultValue={kept?.doneOn} error={errors?.doneOn} />
             </div>
           </details>
@@ -343,7 +326,7 @@ function PlacementItem({ placement: p, data, errors, values }: { placement: Load
                 error={errors?.reason}
                 options={PLACEMENT_END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))}
               />
-              <TextArea label={t("end.note")} hint={t("end.noteHint")} name="note" maxLength={data.limits.endNote} defaultValue={kept?.note} error={errors?.note} />
+              <TextareaField rows={1} label={t("end.note")} hint={t("end.noteHint")} name="note" maxLength={data.limits.endNote} defaultValue={kept?.note} error={errors?.note} />
               <button type="submit" className="btn-secondary" disabled={busy}>{t("end.submit")}</button>
             </Form>
           </details>
