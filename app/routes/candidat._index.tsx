@@ -7,7 +7,7 @@ import { StatList } from "~/components/StatList";
 import { candidateDashboard } from "~/models/dashboards.server";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { getOwnProfile, profileCompleteness } from "~/models/profiles.server";
-import { parseIdParam } from "~/schemas/params";
+import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
@@ -29,12 +29,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** "Mark as read": one notification (`notificationId`), or all of them. */
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "candidat");
-  const formData = await request.formData();
-  if (formData.get("intent") !== "markRead") throw data(null, { status: 400 });
-  const raw = formData.get("notificationId");
-  const id = raw === null ? null : parseIdParam(raw);
-  if (raw !== null && id === null) throw data(null, { status: 400 });
-  markNotificationsRead(getDb(), user.id, id === null ? undefined : [id]);
+  const form = parseMarkRead(await request.formData());
+  if (!form) throw data(null, { status: 400 });
+  markNotificationsRead(getDb(), user.id, form.ids);
   return redirect("/candidat");
 }
 
