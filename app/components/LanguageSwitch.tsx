@@ -1,8 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { SUPPORTED_LOCALES } from "../utils/i18n";
-
-const NAMES: Record<string, string> = { fr: "Français", en: "English" };
+import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from "../utils/i18n";
 
 /**
  * A plain GET form: works without JavaScript, keeps the page and its query, and
@@ -32,7 +30,7 @@ export function LanguageSwitch({ locale }: { locale: string }) {
               : "rounded border border-stone-300 px-2 py-0.5 text-brand-700"
           }
         >
-          {NAMES[lng]}
+          {LANGUAGE_NAMES[lng]}
         </button>
       ))}
     </form>

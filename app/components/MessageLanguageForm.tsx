@@ -2,11 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { FormErrorSummary, SelectField } from "~/components/Field";
 import type { FieldErrors } from "~/utils/forms";
-import { SUPPORTED_LOCALES } from "~/utils/i18n";
+import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from "~/utils/i18n";
 import { useBusy } from "~/utils/navigation";
-
-// Each language is named in itself, as in the header's switch.
-const NAMES: Record<string, string> = { fr: "Français", en: "English" };
 
 /** The language Baara writes in to the person (SMS, e-mail): a POST with intent=language. */
 export function MessageLanguageForm({ locale, saved, errors }: { locale: string; saved: boolean; errors: FieldErrors }) {
@@ -26,7 +23,7 @@ export function MessageLanguageForm({ locale, saved, errors }: { locale: string;
       <Form method="post" className="space-y-4" noValidate>
         <FormErrorSummary errors={errors} />
         <SelectField label={t("account.language.label")} name="locale" defaultValue={locale} error={errors.locale}
-          options={SUPPORTED_LOCALES.map((lng) => ({ value: lng, label: NAMES[lng]! }))} />
+          options={SUPPORTED_LOCALES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng] }))} />
         <button type="submit" name="intent" value="language" className="btn" disabled={busy}>
           {t("account.language.submit")}
         </button>

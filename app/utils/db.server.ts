@@ -9,7 +9,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** A transaction handle: model functions that may run inside one take `Db | Tx`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-// From process.cwd(), not import.meta.url: the server build moves modules (STACK.md).
+// From process.cwd(), not import.meta.url: the server build moves modules.
 export const migrationsFolder = () => path.resolve(process.cwd(), "db/migrations");
 
 export function databasePath() {

@@ -1,5 +1,7 @@
 export const SUPPORTED_LOCALES = ["fr", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
+/** Each language named in itself, wherever a person chooses one. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { fr: "Français", en: "English" };
 export const DEFAULT_LOCALE: Locale = "fr";
 export const DEFAULT_NS = "common";
 
