@@ -419,7 +419,7 @@ export const placementFollowups = sqliteTable(
 );
 
 /**
- * Monthly counts behind the reports (app/models/report-counts.server.ts): candidates
+ * Monthly counts behind the reports (app/models/statistics-counts.server.ts): candidates
  * registered and applications sent, per month, partner (0 = everyone), candidate's
  * region, offer type ('' for registrations) and one breakdown (dimension, category).
  * Counting 1 000 000 applications live takes seconds; summing these rows takes

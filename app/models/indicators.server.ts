@@ -5,14 +5,14 @@
 // marker { suppressed: true }, never a number.
 //
 // Periods are whole months (`from` and `to` as YYYY-MM, both included). Candidates
-// registered and applications come from the monthly counts (./report-counts.server.ts);
+// registered and applications come from the monthly counts (./statistics-counts.server.ts);
 // placements, follow-ups, offers and employers are counted live (a few thousand rows).
 import { MIGRANT_STATUSES, OFFER_TYPES, SEXES, type OfferType } from "../../db/schema";
 import { DAY_MS } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { REGION_CODES, SECTOR_CODES, type Region } from "../utils/reference";
 import { ageBand } from "./applications.server";
-import { readCounts, refreshReportCounts, UNKNOWN, type CountRow } from "./report-counts.server";
+import { readCounts, refreshReportCounts, UNKNOWN, type CountRow } from "./statistics-counts.server";
 import {
   isSuppressed,
   protectBreakdown,

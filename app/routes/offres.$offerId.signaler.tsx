@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/offres.$offerId.signaler";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
 import { getOfferForViewer } from "~/models/offers.server";
-import { reportOffer } from "~/models/reports.server";
+import { reportOffer } from "~/models/fraud-reports.server";
 import { parseIdParam } from "~/schemas/params";
 import { DETAILS_MAX, reportSchema } from "~/schemas/report";
 import { getUser } from "~/utils/auth.server";

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { computeIndicators, partnerOrganisations, type ReportFilters } from "../../app/models/indicators.server";
-import { rebuildReportCounts, refreshReportCounts } from "../../app/models/report-counts.server";
+import { rebuildReportCounts, refreshReportCounts } from "../../app/models/statistics-counts.server";
 import { shiftMonth } from "../../app/schemas/report-filters";
 import { isoToday } from "../../app/utils/dates";
 import { openDb, type Db } from "../../app/utils/db.server";

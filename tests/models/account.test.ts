@@ -6,7 +6,7 @@ import { authenticate } from "../../app/models/accounts.server";
 import { saveAlert } from "../../app/models/alerts.server";
 import { applyToOffer, moveApplication } from "../../app/models/applications.server";
 import { storeCv } from "../../app/models/files.server";
-import { reportOffer } from "../../app/models/reports.server";
+import { reportOffer } from "../../app/models/fraud-reports.server";
 import type { Db } from "../../app/utils/db.server";
 import {
   applicationEvents,

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators, type Breakdown, type Indicators, type ReportFilters } from "../../app/models/indicators.server";
-import { rebuildReportCounts } from "../../app/models/report-counts.server";
+import { rebuildReportCounts } from "../../app/models/statistics-counts.server";
 import { isSuppressed, type Shown } from "../../app/models/suppression";
 import type { Db } from "../../app/utils/db.server";
 import { candidateProfiles } from "../../db/schema";

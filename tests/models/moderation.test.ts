@@ -9,7 +9,7 @@ import {
   pendingOffers,
   pendingOrganisations,
 } from "../../app/models/moderation.server";
-import { reportOffer } from "../../app/models/reports.server";
+import { reportOffer } from "../../app/models/fraud-reports.server";
 import { searchOffers } from "../../app/models/search.server";
 import { moderationSchema } from "../../app/schemas/moderation";
 import type { Db } from "../../app/utils/db.server";

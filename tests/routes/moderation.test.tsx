@@ -9,7 +9,7 @@ import { decideOrganisation } from "../../app/models/moderation.server";
 import { pendingIdentityRequest } from "../../app/models/identity-requests.server";
 import { getEmployerMembership, updateOrganisation } from "../../app/models/organisations.server";
 import { organisationSchema } from "../../app/schemas/organisation";
-import { reportOffer } from "../../app/models/reports.server";
+import { reportOffer } from "../../app/models/fraud-reports.server";
 import Moderation, { action, loader } from "../../app/routes/conseiller.moderation";
 import type { Locale } from "../../app/utils/i18n";
 import { getDb } from "../../app/utils/db.server";
