@@ -22,7 +22,7 @@ import { issueSetPasswordCode } from "./activation.server";
 import { listCandidateApplications } from "./applications.server";
 import { recordAudit } from "./audit.server";
 import { registerFoldFunction } from "./matching.server";
-import { foldText } from "./offer-rules";
+import { foldText } from "../utils/text";
 
 export const CANDIDATES_PER_PAGE = 25;
 export const NOTE_MAX_LENGTH = 2000;

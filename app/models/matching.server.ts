@@ -13,7 +13,7 @@ import {
 import { isoToday } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { TRADES, type Trade } from "../utils/reference";
-import { foldText } from "./offer-rules";
+import { foldText } from "../utils/text";
 import { isOpenOffer } from "./offers.server";
 
 export type MatchReason =

@@ -8,11 +8,6 @@ import type { FieldErrors } from "../utils/forms";
 import { findContactDetails } from "./contact-details.server";
 import { squeeze, wordReadings } from "./rule-text.server";
 
-/** Lower-cased, accents removed: rules are written once, without accents. */
-export function foldText(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
 export { findContactDetails, type ContactFound } from "./contact-details.server";
 
 export type RiskRuleCode = "first_offer" | "asks_money" | "work_abroad" | "reported" | "resubmitted";

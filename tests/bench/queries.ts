@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { OFFER_TYPES } from "../../db/schema";
-import { foldText } from "../../app/models/offer-rules";
+import { foldText } from "../../app/utils/text";
 import type { SearchFilters } from "../../app/models/search.server";
 import { REGION_CODES, REGIONS, SECTOR_CODES } from "../../app/utils/reference";
 
