@@ -7,21 +7,23 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { issueSetPasswordCode } from "../../app/models/activation.server";
 import { inviteColleague } from "../../app/models/invitations.server";
-import type { EmployerMove } from "../../app/models/pipeline";
+import type { EmployerMove } from "../../app/models/lifecycles/application";
 import {
-  httpTransport,
-  logTransport,
   ERASED_SECRET,
   eraseFinishedSecrets,
   MAX_ATTEMPTS,
   renderMessage,
   secretPayload,
   sendPendingMessages,
+} from "../../app/models/outbox.server";
+import type { Db } from "../../app/utils/db.server";
+import {
+  httpTransport,
+  logTransport,
   transportFromEnv,
   type OutgoingMessage,
   type Transport,
-} from "../../app/models/outbox.server";
-import type { Db } from "../../app/utils/db.server";
+} from "../../app/utils/transports.server";
 import { outbox } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertEmployer, insertUser } from "../helpers/factories";
