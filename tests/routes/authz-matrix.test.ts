@@ -27,193 +27,110 @@ import { CALLERS, buildAuthzWorld, callAs, fillPath, type AuthzWorld, type Calle
 type Row = Record<Caller, number>;
 type Entry = { GET: Row | "none"; POST: Row | "none" };
 
+const CANDIDATES: readonly Caller[] = ["candidat", "otherCandidat"];
+const EMPLOYERS: readonly Caller[] = ["employeur", "otherEmployeur", "suspendedEmployeur", "withdrawnEmployeur"];
+const STAFF: readonly Caller[] = ["conseiller", "admin"];
+
+/** Every caller gets the same status. */
+function everyone(status: number): Row {
+  return Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Row;
+}
+
+/** A space behind login: visitors are sent to the login page (302), its owners get `status`, everybody else 403. */
+function spaceOf(owners: readonly Caller[], status: number): Row {
+  const statusOf = (caller: Caller) => (caller === "visitor" ? 302 : owners.includes(caller) ? status : 403);
+  return Object.fromEntries(CALLERS.map((caller) => [caller, statusOf(caller)])) as Row;
+}
+
+const PUBLIC_PAGE: Entry = { GET: everyone(200), POST: "none" };
+/** A page of a space with a form: the owners' empty form is refused (400). */
+const formPageOf = (owners: readonly Caller[]): Entry => ({ GET: spaceOf(owners, 200), POST: spaceOf(owners, 400) });
+const readPageOf = (owners: readonly Caller[]): Entry => ({ GET: spaceOf(owners, 200), POST: "none" });
+const CANDIDATE_PAGE = formPageOf(CANDIDATES);
+const EMPLOYER_PAGE = formPageOf(EMPLOYERS);
+const STAFF_PAGE = formPageOf(STAFF);
+const STAFF_READ_PAGE = readPageOf(STAFF);
+
 // Keys: "/" + the path in app/routes.ts ("/" for the index route, "*" for the catch-all).
+// Each row is a rule (who the page is for) and its exceptions, written after it.
 const MATRIX: Record<string, Entry> = {
-  "/": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
-  "/offres": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
-  "/offres/:offerId": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
+  "/": PUBLIC_PAGE,
+  "/offres": PUBLIC_PAGE,
+  "/offres/:offerId": PUBLIC_PAGE,
   // An application needs no field: candidate B applies to offer A (302 to the application);
   // candidate A already applied, so the page is shown again (200) and nothing is added.
-  "/offres/:offerId/postuler": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 200, otherCandidat: 302, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-  },
+  "/offres/:offerId/postuler": { GET: spaceOf(CANDIDATES, 200), POST: { ...spaceOf(CANDIDATES, 302), candidat: 200 } },
   // Anyone may report an offer, visitors too: the empty form is refused (400).
-  "/offres/:offerId/signaler": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
-  },
+  "/offres/:offerId/signaler": { GET: everyone(200), POST: everyone(400) },
   // A suspended organisation has no public page, not even for its members.
-  "/entreprises/:orgId": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 404, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
+  "/entreprises/:orgId": { GET: { ...everyone(200), suspendedEmployeur: 404 }, POST: "none" },
   // Visitors-only pages: a logged-in caller is sent to their space (302).
-  "/inscription": {
-    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
-  },
-  "/connexion": {
-    GET: { visitor: 200, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
-  },
+  "/inscription": { GET: { ...everyone(302), visitor: 200 }, POST: everyone(400) },
+  "/connexion": { GET: { ...everyone(302), visitor: 200 }, POST: everyone(400) },
   // Logging out never needs a session: everybody ends on the home page (302).
-  "/deconnexion": {
-    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
-    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 302, otherEmployeur: 302, suspendedEmployeur: 302, withdrawnEmployeur: 302, conseiller: 302, admin: 302 },
-  },
+  "/deconnexion": { GET: everyone(302), POST: everyone(302) },
   // A token that matches no invitation: 404 for everyone. POST: a visitor or an employer
   // without the right intent is refused first (400); other roles cannot join (403).
   "/invitation/:token": {
-    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
-    POST: { visitor: 400, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: everyone(404),
+    POST: { ...everyone(400), candidat: 403, otherCandidat: 403, conseiller: 403, admin: 403 },
   },
-  "/candidat": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-  },
-  "/candidat/profil": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-  },
-  "/candidat/candidatures": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-  },
-  "/candidat/alertes": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-  },
-  "/candidat/compte": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 200, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 400, otherCandidat: 400, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 403 },
-  },
+  "/candidat": CANDIDATE_PAGE,
+  "/candidat/profil": CANDIDATE_PAGE,
+  "/candidat/candidatures": CANDIDATE_PAGE,
+  "/candidat/alertes": CANDIDATE_PAGE,
+  "/candidat/compte": CANDIDATE_PAGE,
   // Candidate A's CV: its owner, employer A (A applied to their offer with it), counsellors and
   // admins; nobody else even learns it exists (404) — nor does the suspended organisation or the
   // employer of a withdrawn application learn of their own applicant's. POST only serves
   // /fichiers/mes-donnees.
   "/fichiers/:fileId": {
-    GET: { visitor: 302, candidat: 200, otherCandidat: 404, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
+    GET: { ...everyone(404), visitor: 302, candidat: 200, employeur: 200, conseiller: 200, admin: 200 },
+    POST: { ...everyone(404), visitor: 302 },
   },
-  "/employeur": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
-  },
-  "/employeur/organisation": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
-  },
-  "/employeur/offres": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
-  },
-  "/employeur/offres/nouvelle": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
-  },
+  "/employeur": EMPLOYER_PAGE,
+  "/employeur/organisation": EMPLOYER_PAGE,
+  "/employeur/offres": EMPLOYER_PAGE,
+  "/employeur/offres/nouvelle": EMPLOYER_PAGE,
   // Employer A's offer: employer B gets 404 on it, as on its applications below.
   "/employeur/offres/:offerId": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: { ...spaceOf(EMPLOYERS, 200), otherEmployeur: 404 },
+    POST: { ...spaceOf(EMPLOYERS, 400), otherEmployeur: 404 },
   },
   // A suspended organisation's applicants: a 403 page saying why, on the list, the
   // application and every move. A withdrawn application is still listed and shown
   // (name and history; its contact details are checked below).
   "/employeur/offres/:offerId/candidatures": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 403, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
+    GET: { ...spaceOf(EMPLOYERS, 200), otherEmployeur: 404, suspendedEmployeur: 403 },
     POST: "none",
   },
   "/employeur/offres/:offerId/candidatures/:applicationId": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 200, otherEmployeur: 404, suspendedEmployeur: 403, withdrawnEmployeur: 200, conseiller: 403, admin: 403 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 400, otherEmployeur: 404, suspendedEmployeur: 403, withdrawnEmployeur: 400, conseiller: 403, admin: 403 },
+    GET: { ...spaceOf(EMPLOYERS, 200), otherEmployeur: 404, suspendedEmployeur: 403 },
+    POST: { ...spaceOf(EMPLOYERS, 400), otherEmployeur: 404, suspendedEmployeur: 403 },
   },
-  "/conseiller": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
-  "/conseiller/moderation": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
-  },
-  "/conseiller/candidats": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
-  },
-  "/conseiller/candidats/nouveau": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
-  },
-  "/conseiller/candidats/:userId": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
-  },
-  "/conseiller/offres/:offerId/correspondances": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
-  },
-  "/conseiller/placements": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 400, admin: 400 },
-  },
-  "/conseiller/rapports": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
-  "/conseiller/rapports/placements.csv": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
-  "/conseiller/rapports/indicateurs.csv": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
-  "/activer-compte": {
-    GET: "none",
-    POST: { visitor: 400, candidat: 400, otherCandidat: 400, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
-  },
-  "/admin": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
-    POST: "none",
-  },
-  "/admin/utilisateurs": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 400 },
-  },
-  "/admin/organisations": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
-    POST: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 400 },
-  },
-  "/admin/journal": {
-    GET: { visitor: 302, candidat: 403, otherCandidat: 403, employeur: 403, otherEmployeur: 403, suspendedEmployeur: 403, withdrawnEmployeur: 403, conseiller: 403, admin: 200 },
-    POST: "none",
-  },
+  "/conseiller": STAFF_READ_PAGE,
+  "/conseiller/moderation": STAFF_PAGE,
+  "/conseiller/candidats": STAFF_PAGE,
+  "/conseiller/candidats/nouveau": STAFF_PAGE,
+  "/conseiller/candidats/:userId": STAFF_PAGE,
+  "/conseiller/offres/:offerId/correspondances": STAFF_PAGE,
+  "/conseiller/placements": STAFF_PAGE,
+  "/conseiller/rapports": STAFF_READ_PAGE,
+  "/conseiller/rapports/placements.csv": STAFF_READ_PAGE,
+  "/conseiller/rapports/indicateurs.csv": STAFF_READ_PAGE,
+  "/activer-compte": { GET: "none", POST: everyone(400) },
+  "/admin": readPageOf(["admin"]),
+  "/admin/utilisateurs": formPageOf(["admin"]),
+  "/admin/organisations": formPageOf(["admin"]),
+  "/admin/journal": readPageOf(["admin"]),
   // Candidates have their account page at /candidat/compte (302).
   "/compte": {
-    GET: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: { visitor: 302, candidat: 302, otherCandidat: 302, employeur: 400, otherEmployeur: 400, suspendedEmployeur: 400, withdrawnEmployeur: 400, conseiller: 400, admin: 400 },
+    GET: { ...spaceOf([...EMPLOYERS, ...STAFF], 200), candidat: 302, otherCandidat: 302 },
+    POST: { ...spaceOf([...EMPLOYERS, ...STAFF], 400), candidat: 302, otherCandidat: 302 },
   },
-  "/confidentialite": {
-    GET: "none",
-    POST: "none",
-  },
-  "/healthz": {
-    GET: { visitor: 200, candidat: 200, otherCandidat: 200, employeur: 200, otherEmployeur: 200, suspendedEmployeur: 200, withdrawnEmployeur: 200, conseiller: 200, admin: 200 },
-    POST: "none",
-  },
-  "*": {
-    GET: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
-    POST: { visitor: 404, candidat: 404, otherCandidat: 404, employeur: 404, otherEmployeur: 404, suspendedEmployeur: 404, withdrawnEmployeur: 404, conseiller: 404, admin: 404 },
-  },
+  "/confidentialite": { GET: "none", POST: "none" },
+  "/healthz": PUBLIC_PAGE,
+  "*": { GET: everyone(404), POST: everyone(404) },
 };
 
 type RouteEntry = { path?: string; file: string; index?: boolean };

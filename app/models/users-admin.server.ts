@@ -11,7 +11,7 @@ import { normalizeMaliPhone } from "../utils/phone";
 import { endAllSessions } from "../utils/session.server";
 import { contactsTaken } from "./accounts.server";
 import { recordAudit } from "./audit.server";
-import { foldText } from "../utils/text";
+import { foldText } from "./offer-rules";
 
 export const USERS_PAGE_SIZE = 25;
 export const AUDIT_PAGE_SIZE = 50;
