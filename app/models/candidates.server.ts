@@ -17,7 +17,7 @@ import {
 import type { AssistedRegistration } from "../schemas/candidate";
 import type { Db } from "../utils/db.server";
 import { normalizeMaliPhone } from "../utils/phone";
-import { contactsTaken, ContactTakenError } from "./accounts.server";
+import { contactsTaken, ContactTakenError } from "./registration.server";
 import { issueSetPasswordCode } from "./activation.server";
 import { listCandidateApplications } from "./applications.server";
 import { recordAudit } from "./audit.server";

@@ -9,7 +9,7 @@ import { DAY_MS } from "../utils/dates";
 import type { Db, Tx } from "../utils/db.server";
 import type { Locale } from "../utils/i18n";
 import { hashPassword } from "../utils/password.server";
-import { contactsTaken, ContactTakenError } from "./accounts.server";
+import { contactsTaken, ContactTakenError } from "./registration.server";
 import { recordAudit } from "./audit.server";
 import { getEmployerMembership, isOrgMember } from "./organisations.server";
 import { secretPayload } from "./outbox.server";

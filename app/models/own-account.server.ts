@@ -1,3 +1,4 @@
+// The signed-in person's own account: password, language, export of their data, deletion.
 import { and, eq, inArray, or } from "drizzle-orm";
 import {
   applicationEvents,
@@ -23,6 +24,7 @@ import {
   users,
 } from "../../db/schema";
 import type { Db } from "../utils/db.server";
+import type { Locale } from "../utils/i18n";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
 import { PASSWORD_CHECK_FAILED, passwordCheckWait } from "./limits.server";
@@ -215,4 +217,8 @@ export async function deleteOwnAccount(db: Db, userId: number, password: string,
   if (!check.ok) return check;
   anonymiseAccount(db, userId, { actorId: userId, reason: "self", ip });
   return check;
+}
+
+export function setUserLocale(db: Db, userId: number, locale: Locale) {
+  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/admin.journal";
 import { SelectField, TextField } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
-import { auditActions, searchAudit } from "~/models/admin.server";
+import { auditActions, searchAudit } from "~/models/audit-search.server";
 import { ADMIN_QUERY_MAX, parseAuditQuery, type AuditQuery } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/admin.organisations";
 import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
-import { createPartner, listPartners, updatePartner, type PartnerRow } from "~/models/admin.server";
+import { createPartner, listPartners, updatePartner, type PartnerRow } from "~/models/partners.server";
 import { partnerActionSchema } from "~/schemas/admin";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";

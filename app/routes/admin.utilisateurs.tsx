@@ -3,7 +3,8 @@ import { data, Form, Link, redirect, useLoaderData, useLocation } from "react-ro
 import type { Route } from "./+types/admin.utilisateurs";
 import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
-import { changeRole, createCounsellor, listPartners, searchUsers, setDisabled } from "~/models/admin.server";
+import { listPartners } from "~/models/partners.server";
+import { changeRole, createCounsellor, searchUsers, setDisabled } from "~/models/users-admin.server";
 import { ADMIN_QUERY_MAX, parseUserQuery, USER_STATUSES, userActionSchema, type UserQuery } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

@@ -4,7 +4,7 @@ import type { Route } from "./+types/candidat.compte";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { PasswordForm } from "~/components/PasswordForm";
-import { changePassword, deleteOwnAccount, passwordRefusal } from "~/models/account.server";
+import { changePassword, deleteOwnAccount, passwordRefusal } from "~/models/own-account.server";
 import { changePasswordSchema, deleteAccountSchema } from "~/schemas/account";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

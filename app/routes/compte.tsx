@@ -3,7 +3,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/compte";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { PasswordForm } from "~/components/PasswordForm";
-import { changePassword, passwordRefusal } from "~/models/account.server";
+import { changePassword, passwordRefusal } from "~/models/own-account.server";
 import { changePasswordSchema } from "~/schemas/account";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

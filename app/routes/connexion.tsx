@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/connexion";
 import { FormErrorSummary, TextField } from "~/components/Field";
-import { authenticate } from "~/models/accounts.server";
+import { authenticate } from "~/models/login.server";
 import { loginSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

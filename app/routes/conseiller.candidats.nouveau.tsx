@@ -4,7 +4,7 @@ import type { Route } from "./+types/conseiller.candidats.nouveau";
 import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
 import { TradePicker } from "~/components/TradePicker";
-import { ContactTakenError } from "~/models/accounts.server";
+import { ContactTakenError } from "~/models/registration.server";
 import { registerAssisted } from "~/models/candidates.server";
 import { ASSISTED_LISTS, assistedRegistrationSchema } from "~/schemas/candidate";
 import { MAX_AGE, MIN_AGE, SKILLS_MAX } from "~/schemas/profile";

@@ -2,7 +2,7 @@
 // CV to those allowed to see it; POST /fichiers/mes-donnees gives a person all
 // their data as one JSON file. Both are attachments, never shown inline.
 import type { Route } from "./+types/fichiers.$fileId";
-import { exportPersonalData } from "~/models/account.server";
+import { exportPersonalData } from "~/models/own-account.server";
 import { getFileForViewer, safeFileName } from "~/models/files.server";
 import { parseIdParam } from "~/schemas/params";
 import { requireUser } from "~/utils/auth.server";

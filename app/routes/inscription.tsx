@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/inscription";
 import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
-import { ContactTakenError, registerAccount } from "~/models/accounts.server";
+import { ContactTakenError, registerAccount } from "~/models/registration.server";
 import { registrationWait } from "~/models/limits.server";
 import { registrationSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";

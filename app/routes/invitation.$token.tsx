@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/invitation.$token";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
-import { ContactTakenError } from "~/models/accounts.server";
+import { ContactTakenError } from "~/models/registration.server";
 import { acceptInvitation, acceptInvitationAsNewUser, findInvitation, isInvitee } from "~/models/invitations.server";
 import { isOrgMember } from "~/models/organisations.server";
 import { invitedAccountSchema } from "~/schemas/organisation";

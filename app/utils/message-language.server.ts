@@ -1,5 +1,5 @@
 import { data, redirect } from "react-router";
-import { setUserLocale } from "../models/accounts.server";
+import { setUserLocale } from "../models/own-account.server";
 import { languageSchema } from "../schemas/account";
 import { getDb } from "./db.server";
 import { parseForm } from "./forms";

@@ -1,7 +1,7 @@
 // Small builders for test data. Accounts go through the real registration path
 // (registrationSchema + registerAccount); other rows are inserted directly.
 import { applications, auditLog, candidateProfiles, fraudReports, memberships, offers, organisations, placementFollowups, placements, users, type ApplicationStatus, type Role, type VerificationStatus } from "../../db/schema";
-import { registerAccount } from "../../app/models/accounts.server";
+import { registerAccount } from "../../app/models/registration.server";
 import { registrationSchema } from "../../app/schemas/auth";
 import type { Db } from "../../app/utils/db.server";
 import { addDays, isoToday } from "../../app/utils/dates";

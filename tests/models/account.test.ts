@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { anonymiseAccount, changePassword, exportPersonalData } from "../../app/models/account.server";
-import { authenticate } from "../../app/models/accounts.server";
+import { anonymiseAccount, changePassword, exportPersonalData } from "../../app/models/own-account.server";
+import { authenticate } from "../../app/models/login.server";
 import { saveAlert } from "../../app/models/alerts.server";
 import { applyToOffer, moveApplication } from "../../app/models/applications.server";
 import { storeCv } from "../../app/models/files.server";

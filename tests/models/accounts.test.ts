@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { authenticate, ContactTakenError } from "../../app/models/accounts.server";
+import { authenticate } from "../../app/models/login.server";
+import { ContactTakenError } from "../../app/models/registration.server";
 import {
   LOGIN_FAILURES_PER_ACCOUNT,
   LOGIN_FAILURES_PER_ADDRESS,

@@ -5,20 +5,10 @@
 // admins acting on each other.
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { authenticate } from "../../app/models/accounts.server";
-import {
-  AUDIT_PAGE_SIZE,
-  auditActions,
-  changeRole,
-  createCounsellor,
-  createPartner,
-  listPartners,
-  searchAudit,
-  searchUsers,
-  setDisabled,
-  updatePartner,
-  USERS_PAGE_SIZE,
-} from "../../app/models/admin.server";
+import { authenticate } from "../../app/models/login.server";
+import { AUDIT_PAGE_SIZE, auditActions, searchAudit } from "../../app/models/audit-search.server";
+import { createPartner, listPartners, updatePartner } from "../../app/models/partners.server";
+import { changeRole, createCounsellor, searchUsers, setDisabled, USERS_PAGE_SIZE } from "../../app/models/users-admin.server";
 import type { Db } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog, memberships, organisations, sessions, users } from "../../db/schema";

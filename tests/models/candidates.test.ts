@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyToOffer } from "../../app/models/applications.server";
-import { ContactTakenError } from "../../app/models/accounts.server";
+import { ContactTakenError } from "../../app/models/registration.server";
 import {
   addNote,
   assignCounsellor,

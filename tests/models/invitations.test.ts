@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ContactTakenError } from "../../app/models/accounts.server";
+import { ContactTakenError } from "../../app/models/registration.server";
 import {
   acceptInvitation,
   acceptInvitationAsNewUser,

@@ -11,7 +11,7 @@ import * as adminHome from "../../app/routes/admin._index";
 import * as journalPage from "../../app/routes/admin.journal";
 import * as partnersPage from "../../app/routes/admin.organisations";
 import * as usersPage from "../../app/routes/admin.utilisateurs";
-import { authenticate } from "../../app/models/accounts.server";
+import { authenticate } from "../../app/models/login.server";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { getSessionUser } from "../../app/utils/session.server";

@@ -6,7 +6,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticate } from "../../app/models/accounts.server";
+import { authenticate } from "../../app/models/login.server";
 import { applyToOffer, moveApplication } from "../../app/models/applications.server";
 import { saveAlert } from "../../app/models/alerts.server";
 import { storeCv } from "../../app/models/files.server";

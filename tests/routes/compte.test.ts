@@ -1,7 +1,7 @@
 // /compte: employers, counsellors and admins change their password there.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { authenticate } from "../../app/models/accounts.server";
+import { authenticate } from "../../app/models/login.server";
 import { action, loader } from "../../app/routes/compte";
 import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
