@@ -1,0 +1,125 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { SelectField, TextField } from "~/components/Field";
+import { TextareaField } from "~/components/FormFields";
+import { PLACEMENT_END_REASONS } from "~/schemas/placement";
+import { useFormat } from "~/utils/format";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
+import { REGION_CODES } from "~/utils/reference";
+import { errorsFor, FormAlert, type LoaderData, type Section } from "./forms";
+
+export function ListSection({ data, actionData }: Section) {
+  const { t } = useTranslation("placements");
+  const { q, list } = data;
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ statut: q.statut, region: q.region, employeur: q.employeur, du: q.du, au: q.au, mes: q.mes })) if (value) params.set(key, value);
+    params.set("page", String(page));
+    return `?${params}`;
+  };
+  return (
+    <section aria-labelledby="list" className="space-y-4">
+      <h2 id="list" className="text-xl font-semibold">{t("list.heading", { n: list.total })}</h2>
+      <Form method="get" aria-label={t("list.filters")} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <SelectField
+          label={t("list.status")}
+          name="statut"
+          defaultValue={q.statut ?? ""}
+          placeholder={t("list.statusAll")}
+          options={[
+            { value: "en-cours", label: t("list.statusOngoing") },
+            { value: "termines", label: t("list.statusEnded") },
+          ]}
+        />
+        <SelectField label={t("list.region")} name="region" defaultValue={q.region ?? ""} placeholder={t("list.regionAll")} options={REGION_CODES.map((r) => ({ value: r, label: t(`common:region.${r}`) }))} />
+        <TextField label={t("list.employer")} name="employeur" defaultValue={q.employeur ?? ""} maxLength={60} />
+        <TextField label={t("list.from")} name="du" type="date" defaultValue={q.du ?? ""} />
+        <TextField label={t("list.to")} name="au" type="date" defaultValue={q.au ?? ""} />
+        <label className="flex items-center gap-2 self-end">
+          <input type="checkbox" name="mes" value="1" defaultChecked={q.mes === "1"} className="h-5 w-5" />
+          {t("mine")}
+        </label>
+        <div className="flex flex-wrap items-end gap-3">
+          <button type="submit" className="btn">{t("list.apply")}</button>
+          <Link to="/conseiller/placements">{t("list.reset")}</Link>
+        </div>
+      </Form>
+      {list.placements.length === 0 ? (
+        <p className="text-stone-700">{t("list.empty")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {list.placements.map((p) => (
+            <PlacementItem key={p.id} placement={p} data={data} errors={errorsFor(actionData, "end", "placementId", p.id)} values={actionData?.values} />
+          ))}
+        </ul>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t("list.page", { page: list.page, pages })} className="flex items-center gap-4">
+          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("list.previous")}</Link> : null}
+          <span>{t("list.page", { page: list.page, pages })}</span>
+          {list.page < pages ? <Link to={pageLink(list.page + 1)}>{t("list.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+function PlacementItem({ placement: p, data, errors, values }: { placement: LoaderData["list"]["placements"][number]; data: LoaderData; errors?: FieldErrors; values?: FormValues }) {
+  const { t } = useTranslation("placements");
+  const format = useFormat();
+  const busy = useBusy();
+  const titleId = `placement-${p.id}`;
+  const kept = errors ? values : undefined;
+  const status = (f: (typeof p.followups)[number]) =>
+    f.doneAt !== null ? t(f.stillEmployed ? "list.inWork" : "list.notInWork") : t(f.dueDate > data.today ? "list.upcoming" : "list.notRecorded", { date: format.date(f.dueDate, "medium") });
+  return (
+    <li>
+      <article id={titleId} aria-labelledby={`${titleId}-title`} className="card space-y-2">
+        <h3 id={`${titleId}-title`} className="font-semibold">
+          <Link to={`/conseiller/candidats/${p.candidateId}`}>{p.candidateName}</Link> · {p.employer}
+        </h3>
+        <p className="text-sm text-stone-700">
+          {t(`common:offerType.${p.type}`)}
+          {p.type === "emploi" ? ` · ${t(`common:contract.${p.contract}`)}` : ""} · {t("list.startLabel")} {format.date(p.startDate)}
+          {p.payAmount ? ` · ${format.money(p.payAmount)}` : ""} · {t(p.fromPortal ? "list.fromPortal" : "list.outside")}
+        </p>
+        <p className="text-sm font-medium">
+          {p.endedAt ? t("list.endedOn", { date: format.date(p.endedAt) }) : t("list.ongoing")}
+          {p.endReason ? ` · ${t(`endReason.${p.endReason}`, { defaultValue: p.endReason })}` : ""}
+          {p.endNote ? ` · ${p.endNote}` : ""}
+        </p>
+        <dl className="flex flex-wrap gap-x-4 text-sm">
+          {p.followups.map((f) => (
+            <div key={f.id} className="flex gap-1">
+              <dt>{t("list.followupAt", { count: f.monthsAfter })} :</dt>
+              <dd>{status(f)}</dd>
+            </div>
+          ))}
+        </dl>
+        {p.endedAt ? null : (
+          <details open={data.endId === p.id || Boolean(errors)}>
+            <summary className="cursor-pointer font-medium text-teal-800">{t("end.open")}</summary>
+            <Form method="post" className="mt-2 space-y-2">
+              <FormAlert errors={errors} />
+              <input type="hidden" name="intent" value="end" />
+              <input type="hidden" name="placementId" value={p.id} />
+              <TextField label={t("end.endedOn")} name="endedOn" type="date" min={p.startDate} max={data.today} defaultValue={kept?.endedOn} error={errors?.endedOn} required />
+              <SelectField
+                label={t("end.reason")}
+                name="reason"
+                defaultValue={kept?.reason ?? ""}
+                placeholder=""
+                error={errors?.reason}
+                options={PLACEMENT_END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))}
+              />
+              <TextareaField rows={1} label={t("end.note")} hint={t("end.noteHint")} name="note" maxLength={data.limits.endNote} defaultValue={kept?.note} error={errors?.note} />
+              <button type="submit" className="btn-secondary" disabled={busy}>{t("end.submit")}</button>
+            </Form>
+          </details>
+        )}
+      </article>
+    </li>
+  );
+}
