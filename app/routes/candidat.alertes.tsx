@@ -1,12 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/candidat.alertes";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { deleteAlert, listAlerts, MAX_SAVED_SEARCHES, saveAlert } from "~/models/alerts.server";
 import { getOwnProfile } from "~/models/profiles.server";
 import { alertQueryFromForm, type AlertQuery } from "~/schemas/alert";
 import { parseIdParam } from "~/schemas/params";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { searchHref } from "~/utils/search-url";
 
@@ -21,13 +23,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   // Back from logging in with a search to save: it is shown for confirmation.
   const pending = alertQueryFromForm(url.searchParams);
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     alerts: listAlerts(db, user.id).map((a) => ({ id: a.id, query: a.query as AlertQuery, createdAt: a.createdAt })),
     pending: pending.ok && !pending.empty ? pending.query : null,
-    notice: (["saved", "duplicate", "deleted"] as const).find((n) => n === url.searchParams.get("fait")) ?? null,
+    flash,
     smsConsent: Boolean(getOwnProfile(db, user.id)?.smsConsentAt),
     max: MAX_SAVED_SEARCHES,
-  };
+  }, headers);
 }
 
 type ActionData = { formError: string };
@@ -47,7 +50,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (intent === "delete") {
     const alertId = parseIdParam(formData.get("alertId"));
     if (alertId === null || !deleteAlert(db, user.id, alertId)) throw data(null, { status: 404 });
-    return redirect("/candidat/alertes?fait=deleted");
+    return redirectWithFlash("/candidat/alertes", { message: "candidate:alerts.notice.deleted" });
   }
   if (intent !== "save") throw data(null, { status: 400 });
   const query = alertQueryFromForm(formData);
@@ -55,7 +58,9 @@ export async function action({ request }: Route.ActionArgs) {
   if (query.empty) return data<ActionData>({ formError: "candidate:errors.alertEmpty" }, { status: 400 });
   const saved = saveAlert(db, user.id, query.query);
   if (!saved.ok) return data<ActionData>({ formError: "candidate:errors.alertTooMany" }, { status: 400 });
-  return redirect(`/candidat/alertes?fait=${saved.duplicate ? "duplicate" : "saved"}`);
+  return redirectWithFlash("/candidat/alertes", {
+    message: saved.duplicate ? "candidate:alerts.notice.duplicate" : "candidate:alerts.notice.saved",
+  });
 }
 
 /** A saved search in words: `électricien · Sikasso · Apprentissage`. */
@@ -77,7 +82,7 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
   const { t } = useTranslation("candidate");
   const format = useFormat();
   const describe = useAlertDescription();
-  const { alerts, pending, notice, smsConsent, max } = loaderData;
+  const { alerts, pending, flash, smsConsent, max } = loaderData;
   return (
     <div className="space-y-6">
       <title>{`${t("alerts.title")} · Baara`}</title>
@@ -86,16 +91,8 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
         {t("alerts.intro", { max })} {t(smsConsent ? "alerts.bySms" : "alerts.inPortalOnly")}{" "}
         {smsConsent ? null : <Link to="/candidat/profil#field-smsConsent">{t("alerts.enableSms")}</Link>}
       </p>
-      {notice ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t(`alerts.notice.${notice}`)}
-        </p>
-      ) : null}
-      {actionData?.formError ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {t(actionData.formError)}
-        </p>
-      ) : null}
+      <FlashNotice flash={flash} />
+      {actionData?.formError ? <Notice tone="error">{t(actionData.formError)}</Notice> : null}
       {pending ? (
         <Form method="post" className="card space-y-3">
           <p>{t("alerts.confirm", { search: describe(pending) })}</p>

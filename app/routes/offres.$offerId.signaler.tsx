@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/offres.$offerId.signaler";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
 import { getOfferForViewer } from "~/models/offers.server";
@@ -9,6 +9,7 @@ import { parseIdParam } from "~/schemas/params";
 import { DETAILS_MAX, reportSchema } from "~/schemas/report";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
@@ -17,6 +18,7 @@ import { FRAUD_REASONS } from "../../db/enums";
 export const handle = { i18n: ["common", "moderation"] };
 
 const notFound = () => data(null, { status: 404 });
+const THANKS = { message: "moderation:report.thanksBody" };
 
 /** The offer as this person may see it (a visitor: only open offers), or a 404. */
 async function findVisibleOffer(request: Request, offerIdParam: string) {
@@ -28,16 +30,17 @@ async function findVisibleOffer(request: Request, offerIdParam: string) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { found } = await findVisibleOffer(request, params.offerId);
-  const thanks = new URL(request.url).searchParams.get("merci") === "1";
+  const { flash, headers } = await readFlash(request);
+  const thanks = flash?.message === THANKS.message;
   // After a report the offer may be suspended: the thanks are still shown, without it.
   if (!found && !thanks) throw notFound();
-  return {
+  return withFlashCleared({
     thanks,
     offer: found ? { id: found.offer.id, title: found.offer.title } : null,
     // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
     reasons: FRAUD_REASONS,
     detailsMax: DETAILS_MAX,
-  };
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
@@ -46,10 +49,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, offerId, found } = await findVisibleOffer(request, params.offerId);
   if (!found || offerId === null) throw notFound();
   const formData = await request.formData();
-  const thanks = `/offres/${offerId}/signaler?merci=1`;
+  const thank = () => redirectWithFlash(`/offres/${offerId}/signaler`, THANKS);
   // Only robots fill the hidden field: they are thanked, and nothing is stored.
   const trap = formData.get("website");
-  if (typeof trap === "string" && trap.trim() !== "") return redirect(thanks);
+  if (typeof trap === "string" && trap.trim() !== "") return thank();
 
   const form = parseForm(reportSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
@@ -61,7 +64,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  return redirect(thanks);
+  return thank();
 }
 
 export default function ReportOffer({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,16 +2,18 @@
 // stay neither in a shared cache nor in the browser's own store after they leave.
 import type { ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
+import { flashCookie } from "../utils/flash.server";
 import { sessionCookie } from "../utils/session.server";
 
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
 const READS = new Set(["GET", "HEAD"]);
-const carriesSession = new RegExp(`(?:^|;)\\s*${sessionCookie.name}=[^;\\s]`);
+// A flash message is personal too: a visitor's "thank you" after a report has no session.
+const carriesPersonalCookie = new RegExp(`(?:^|;)\\s*(?:${sessionCookie.name}|${flashCookie.name})=[^;\\s]`);
 
-/** A request that writes (a form, a login), or that comes with a session: its answer may be personal. */
+/** A request that writes (a form, a login), or that comes with a session or a flash: its answer may be personal. */
 export function mayBePersonal(method: string, cookieHeader: string | undefined) {
-  return !READS.has(method.toUpperCase()) || carriesSession.test(cookieHeader ?? "");
+  return !READS.has(method.toUpperCase()) || carriesPersonalCookie.test(cookieHeader ?? "");
 }
 
 /**

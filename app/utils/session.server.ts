@@ -8,7 +8,7 @@ import type { Db } from "./db.server";
 export const SESSION_TTL_MS = 30 * DAY_MS;
 
 // Plain HTTP outside production (and for a demo reached over a LAN with INSECURE_COOKIES=1).
-const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+export const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
 
 export const sessionCookie = createCookie("baara_session", {
   path: "/",

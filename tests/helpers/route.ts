@@ -21,6 +21,41 @@ export function withCookie(request: Request, cookie?: string): Request {
   return new Request(request, { headers });
 }
 
+/** The Set-Cookie lines of a Response, or of `data(value, { headers })`. */
+function setCookiesOf(result: unknown): string[] {
+  if (result instanceof Response) return result.headers.getSetCookie();
+  const headers = (result as { init?: ResponseInit | null } | null | undefined)?.init?.headers;
+  return headers ? new Headers(headers).getSetCookie() : [];
+}
+
+/** Keeps what the cookies set by `result` leave in `jar`, as a browser would (an empty or expired one goes). */
+function storeCookies(jar: Map<string, string>, result: unknown) {
+  for (const line of setCookiesOf(result)) {
+    const [pair = "", ...attributes] = line.split(";");
+    const name = pair.slice(0, pair.indexOf("=")).trim();
+    const value = pair.slice(pair.indexOf("=") + 1);
+    const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
+    if (expired) jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+const joinCookies = (cookie: string | undefined, jar: Map<string, string>) =>
+  [cookie, ...[...jar].map(([name, value]) => `${name}=${value}`)].filter(Boolean).join("; ");
+
+/**
+ * The Cookie header of the next request after `response`: this session's `cookie`
+ * and what the response set (a flash message for the page it redirects to).
+ */
+export function cookiesAfter(response: unknown, cookie?: string): string {
+  const jar = new Map<string, string>();
+  storeCookies(jar, response);
+  return joinCookies(cookie, jar);
+}
+
+/** Cookies set by the stub's loaders and actions, sent back with its next requests. */
+const stubCookies = new Map<string, string>();
+
 /** FormData from fields, repeated fields (checkbox groups) appended once per value. */
 export function toFormData(fields: Fields): FormData {
   const formData = new FormData();
@@ -36,8 +71,31 @@ export function toFormData(fields: Fields): FormData {
  */
 export function as(cookie: string | undefined, handler: Handler, context?: unknown) {
   return (args: Args): unknown =>
-    handler({ ...args, request: withCookie(args.request, cookie), ...(context ? { context } : {}) } as never);
+    handler({ ...args, request: withCookie(args.request, joinCookies(cookie, stubCookies)), ...(context ? { context } : {}) } as never);
 }
+
+/** A stub's loader or action that sends back and keeps cookies (a flash message) as a browser would. */
+function withBrowserCookies(handler: Handler) {
+  return async (args: Args): Promise<unknown> => {
+    const request = withCookie(args.request, joinCookies(args.request.headers.get("Cookie") ?? undefined, stubCookies));
+    try {
+      const result = await handler({ ...args, request } as never);
+      storeCookies(stubCookies, result);
+      return result;
+    } catch (thrown) {
+      storeCookies(stubCookies, thrown);
+      throw thrown;
+    }
+  };
+}
+
+const inBrowser = (routes: StubRoute[]): StubRoute[] =>
+  routes.map((route) => ({
+    ...route,
+    ...(route.loader ? { loader: withBrowserCookies(route.loader as Handler) } : {}),
+    ...(route.action ? { action: withBrowserCookies(route.action as Handler) } : {}),
+    ...(route.children ? { children: inBrowser(route.children) } : {}),
+  }));
 
 type CallOptions = {
   cookie?: string;
@@ -63,6 +121,17 @@ export async function callRoute<H extends Handler>(
   if (cookie) headers.set("Cookie", cookie);
   const request = new Request(`http://localhost${path}`, { ...(form ? { method: "POST", body: form } : {}), ...init, headers });
   return (await handler({ request, params, context } as never)) as Awaited<ReturnType<H>>;
+}
+
+/**
+ * The data of the page an action's redirect leads to: `loader` called on its Location
+ * with the session's `cookie` and what the redirect set (its flash message).
+ */
+export async function followRedirect(response: unknown, loader: Handler, options: Omit<CallOptions, "body"> = {}) {
+  const location = (response as Response).headers.get("Location");
+  if (!location) throw new Error("expected a redirect");
+  const page = await callRoute(loader, location.split("#")[0]!, { ...options, cookie: cookiesAfter(response, options.cookie) });
+  return (page as { data?: unknown } | null)?.data ?? page;
 }
 
 /** What the promise (or function) threw; fails the test when it did not throw. */
@@ -124,8 +193,9 @@ type RenderOptions = {
 /** Renders the routes at `url` inside the i18n provider; gives Testing Library's result (to unmount). */
 export async function renderStub(routes: StubRoute[], url: string, { lng = "fr", context }: RenderOptions = {}) {
   const { render } = await import("@testing-library/react");
+  stubCookies.clear();
   const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub(routes as never, context as never) as ComponentType<{ initialEntries: string[] }>;
+  const Stub = createRoutesStub(inBrowser(routes) as never, context as never) as ComponentType<{ initialEntries: string[] }>;
   return render(createElement(WithI18n, { i18n, children: createElement(Stub, { initialEntries: [url] }) }));
 }
 

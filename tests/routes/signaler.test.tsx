@@ -11,7 +11,7 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { fraudReports, offers, users } from "../../db/schema";
 import { insertOffer, insertOrg, insertUser, sessionCookieFor } from "../helpers/factories";
-import { callRoute, errorOf, renderRoutes, thrownStatus as statusThrownBy } from "../helpers/route";
+import { callRoute, errorOf, followRedirect, renderRoutes, thrownStatus as statusThrownBy } from "../helpers/route";
 
 let orgId = 0;
 beforeAll(() => {
@@ -69,7 +69,8 @@ describe("/offres/:offerId/signaler", () => {
     const awa = await insertUser(db, { role: "candidat" });
     const response = (await post(offer.id, { reason: "fake", details: "" }, "41.73.10.2", await sessionCookieFor(db, awa.id))) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/offres/${offer.id}/signaler?merci=1`);
+    expect(response.headers.get("Location")).toBe(`/offres/${offer.id}/signaler`);
+    expect(await followRedirect(response, loader, { params: { offerId: String(offer.id) } })).toMatchObject({ thanks: true });
     expect(reportsOf(offer.id)).toMatchObject([{ reason: "fake", details: null, reporterId: awa.id }]);
   });
 
@@ -175,10 +176,11 @@ describe("/offres/:offerId/signaler", () => {
 
   it("still thanks the third reporter once the reports have suspended the offer", async () => {
     const offer = newOffer("Aide ménagère");
-    for (const ip of ["41.73.11.1", "41.73.11.2", "41.73.11.3"]) await post(offer.id, { reason: "trafficking" }, ip, await accountCookie(30));
+    let last: unknown;
+    for (const ip of ["41.73.11.1", "41.73.11.2", "41.73.11.3"]) last = await post(offer.id, { reason: "trafficking" }, ip, await accountCookie(30));
     expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("pending");
     expect(await statusThrownBy(get(offer.id))).toBe(404);
-    await expect(get(offer.id, "?merci=1")).resolves.toMatchObject({ thanks: true, offer: null });
+    await expect(followRedirect(last, loader, { params: { offerId: String(offer.id) } })).resolves.toMatchObject({ thanks: true, offer: null });
   });
 
   it("a visitor and two accounts made today, from one address, are thanked but leave the offer online", async () => {
@@ -186,7 +188,8 @@ describe("/offres/:offerId/signaler", () => {
     await post(offer.id, { reason: "money" }, "41.73.12.1");
     for (let i = 0; i < 2; i++) {
       const response = (await post(offer.id, { reason: "money" }, "41.73.12.1", await accountCookie(0))) as Response;
-      expect(response.headers.get("Location")).toBe(`/offres/${offer.id}/signaler?merci=1`);
+      expect(response.headers.get("Location")).toBe(`/offres/${offer.id}/signaler`);
+      expect(await followRedirect(response, loader, { params: { offerId: String(offer.id) } })).toMatchObject({ thanks: true });
     }
     expect(reportsOf(offer.id)).toHaveLength(3);
     expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("published");
