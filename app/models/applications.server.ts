@@ -13,12 +13,10 @@ import {
 } from "../../db/schema";
 import { DAY_MS, isoToday } from "../utils/dates";
 import type { Db, Tx } from "../utils/db.server";
-import { recordAudit } from "./audit.server";
-import { notifyCandidate } from "./messages.server";
-import { closeOpenApplications, isOpenOffer } from "./offers.server";
+import { canWithdraw, employerMoves, isOpen, WAITING_DAYS, type EmployerMove } from "./lifecycles/application";
+import { transitionApplication } from "./lifecycles/application.server";
+import { isOpenOffer } from "./offers.server";
 import { applicantAccess, applicantsReachable, mayReachApplicants, type ApplicantsWithheld } from "./organisations.server";
-import { canWithdraw, employerMoves, isOpen, WAITING_DAYS, type EmployerMove } from "./pipeline";
-import { createPlacement } from "./placements.server";
 
 /** Applications one candidate may send in 24 hours (spam and scripted mass-applying). */
 export const APPLICATIONS_PER_DAY = 30;
@@ -177,12 +175,9 @@ export function withdrawApplication(db: Db, candidateId: number, applicationId: 
     .get();
   if (!application) return null;
   if (!canWithdraw(application.status)) return { ok: false as const, reason: "not_open" as const };
-  db.transaction((tx) => {
-    tx.update(applications).set({ status: "withdrawn", updatedAt: new Date() }).where(eq(applications.id, applicationId)).run();
-    tx.insert(applicationEvents)
-      .values({ applicationId, actorId: candidateId, fromStatus: application.status, toStatus: "withdrawn" })
-      .run();
-  });
+  db.transaction((tx) =>
+    transitionApplication(tx, { applicationId, action: "withdrawn", actor: { userId: candidateId, roles: "candidate" } }),
+  );
   return { ok: true as const };
 }
 
@@ -204,94 +199,29 @@ export type MoveResult =
   | { ok: false; reason: "withheld"; withheld: ApplicantsWithheld };
 
 /**
- * An employer moves an application of one of their organisation's offers.
- * Only the pipeline's moves are allowed. A hire runs in one immediate
- * transaction that counts the hires first: never more than the offer's
- * positions, even when many requests race. The last hire fills the offer and
- * closes its other open applications. Every move is an event, and the
- * candidate is told.
+ * An employer moves an application of one of their organisation's offers
+ * (null for anyone else), through the application's lifecycle.
  */
 export function moveApplication(db: Db, input: MoveInput): MoveResult | null {
   const row = db
-    .select({ application: applications, offer: offers })
+    .select({ orgId: offers.orgId })
     .from(applications)
     .innerJoin(offers, eq(offers.id, applications.offerId))
     .where(eq(applications.id, input.applicationId))
     .get();
-  const access = row ? applicantAccess(db, input.employerId, row.offer.orgId) : null;
+  const access = row ? applicantAccess(db, input.employerId, row.orgId) : null;
   if (!access) return null;
   if (access.withheld) return { ok: false, reason: "withheld", withheld: access.withheld };
-  if (input.to === "rejected" && !input.refusalReason) return { ok: false, reason: "missing_refusal_reason" };
-  if (input.to === "interview" && !input.interviewAt) return { ok: false, reason: "missing_interview" };
-
-  return db.transaction(
-    (tx): MoveResult => {
-      // Read again inside the lock: another request may have moved it meanwhile.
-      const current = tx.select().from(applications).where(eq(applications.id, input.applicationId)).get()!;
-      if (!employerMoves(current.status).includes(input.to)) return { ok: false, reason: "not_allowed" };
-      const offer = tx.select().from(offers).where(eq(offers.id, current.offerId)).get()!;
-
-      let offerFilled = false;
-      if (input.to === "hired") {
-        const hired =
-          tx
-            .select({ n: sql<number>`count(*)` })
-            .from(applications)
-            .where(and(eq(applications.offerId, offer.id), eq(applications.status, "hired")))
-            .get()?.n ?? 0;
-        if (hired >= offer.positions) return { ok: false, reason: "positions_full" };
-        offerFilled = hired + 1 === offer.positions;
-      }
-
-      tx.update(applications)
-        .set({
-          status: input.to,
-          updatedAt: new Date(),
-          ...(input.to === "interview" ? { interviewAt: input.interviewAt, interviewPlace: input.interviewPlace ?? null } : {}),
-          ...(input.to === "rejected" ? { refusalReason: input.refusalReason } : {}),
-        })
-        .where(eq(applications.id, current.id))
-        .run();
-      tx.insert(applicationEvents)
-        .values({ applicationId: current.id, actorId: input.employerId, fromStatus: current.status, toStatus: input.to, note: input.note ?? null })
-        .run();
-
-      if (input.to === "hired") {
-        createPlacement(tx, {
-          candidateId: current.candidateId,
-          orgId: offer.orgId,
-          offerId: offer.id,
-          applicationId: current.id,
-          type: offer.type,
-          contract: offer.contract,
-          startDate: input.startDate ?? isoToday(),
-          payAmount: offer.payAmount,
-          recordedBy: input.employerId,
-        });
-        recordAudit(tx, { actorId: input.employerId, action: "application.hired", subjectType: "application", subjectId: current.id });
-      }
-      notifyCandidate(tx, current.candidateId, {
-        kind: `application.${input.to}`,
-        template: `application.${input.to}`,
-        payload: {
-          offerId: offer.id,
-          offerTitle: offer.title,
-          interviewAt: input.interviewAt ?? null,
-          interviewPlace: input.interviewPlace ?? null,
-          refusalReason: input.refusalReason ?? null,
-          note: input.note ?? null,
-        },
-        link: "/candidat/candidatures",
-        dedupeKey: `application:${current.id}:${input.to}`,
-      });
-      if (offerFilled) {
-        tx.update(offers).set({ status: "filled", closedAt: new Date(), updatedAt: new Date() }).where(eq(offers.id, offer.id)).run();
-        closeOpenApplications(tx, offer.id, offer.title, input.employerId);
-      }
-      return { ok: true, status: input.to, offerFilled };
-    },
+  const { employerId, applicationId, to, ...detail } = input;
+  const result = db.transaction(
+    (tx) => transitionApplication(tx, { applicationId, action: to, actor: { userId: employerId, roles: "employer" }, detail }),
     { behavior: "immediate" },
   );
+  if (result.ok) return { ok: true, status: result.to, offerFilled: result.offerFilled };
+  if (result.reason === "positions_full" || result.reason === "missing_refusal_reason" || result.reason === "missing_interview") {
+    return { ok: false, reason: result.reason };
+  }
+  return { ok: false, reason: "not_allowed" };
 }
 
 /** A candidate's applications, newest first, each with its timeline. */
@@ -464,5 +394,3 @@ export function waitingApplications(db: Db, orgIds: number[], days = WAITING_DAY
     .orderBy(applications.createdAt)
     .all();
 }
-
-export { isOpen };

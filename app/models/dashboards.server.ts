@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import type { Db } from "../utils/db.server";
 import { mayReachApplicants } from "./organisations.server";
-import { isOpen } from "./pipeline";
+import { isOpen } from "./lifecycles/application";
 import { DAY_MS, isoToday } from "../utils/dates";
 import { pendingIdentityRequestCount } from "./identity-requests.server";
 

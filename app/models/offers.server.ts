@@ -1,10 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import {
-  applicationEvents,
-  applications,
   offers,
   OFFER_TYPES,
-  OPEN_APPLICATION_STATUSES,
   organisations,
   type Contract,
   type OfferStatus,
@@ -15,7 +12,7 @@ import { isoToday } from "../utils/dates";
 import type { Db, Tx } from "../utils/db.server";
 import type { FieldErrors } from "../utils/forms";
 import { recordAudit } from "./audit.server";
-import { notifyCandidate } from "./messages.server";
+import { closeOpenApplications } from "./lifecycles/application.server";
 import { checkOfferRules, riskFlags } from "./offer-rules";
 import { applicantAccess, getEmployerMembership, isOrgMember } from "./organisations.server";
 
@@ -356,41 +353,7 @@ export function endOffer(db: Db, userId: number, offerId: number, outcome: "clos
   return { ok: true as const };
 }
 
-/** Closes every open application of an offer with `position_filled` and tells the candidates. */
-export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: string, actorId: number | null) {
-  const open = tx
-    .select({ id: applications.id, status: applications.status, candidateId: applications.candidateId })
-    .from(applications)
-    .where(and(eq(applications.offerId, offerId), inArray(applications.status, [...OPEN_APPLICATION_STATUSES])))
-    .all();
-  if (open.length === 0) return 0;
-  const now = new Date();
-  tx.update(applications)
-    .set({ status: "rejected", refusalReason: "position_filled", updatedAt: now })
-    .where(inArray(applications.id, open.map((a) => a.id)))
-    .run();
-  tx.insert(applicationEvents)
-    .values(
-      open.map((a) => ({
-        applicationId: a.id,
-        actorId,
-        fromStatus: a.status,
-        toStatus: "rejected" as const,
-        note: "position_filled",
-      })),
-    )
-    .run();
-  for (const application of open) {
-    notifyCandidate(tx, application.candidateId, {
-      kind: "application.positionFilled",
-      template: "application.positionFilled",
-      payload: { offerId, offerTitle },
-      link: "/candidat/candidatures",
-      dedupeKey: `application:${application.id}:position_filled`,
-    });
-  }
-  return open.length;
-}
+export { closeOpenApplications };
 
 /**
  * Marks `expired` the published offers whose closing date has passed (`npm run

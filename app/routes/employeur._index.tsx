@@ -6,7 +6,7 @@ import { StatList } from "~/components/StatList";
 import { waitingApplications } from "~/models/applications.server";
 import { employerDashboard } from "~/models/dashboards.server";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
-import { WAITING_DAYS } from "~/models/pipeline";
+import { WAITING_DAYS } from "~/models/lifecycles/application";
 import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

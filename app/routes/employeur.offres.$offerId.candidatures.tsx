@@ -4,7 +4,7 @@ import type { Route } from "./+types/employeur.offres.$offerId.candidatures";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
 import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
 import { listOfferApplications } from "~/models/applications.server";
-import { WAITING_DAYS } from "~/models/pipeline";
+import { WAITING_DAYS } from "~/models/lifecycles/application";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { DAY_MS } from "~/utils/dates";

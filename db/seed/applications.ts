@@ -1,6 +1,6 @@
 // Applications and their full event history, one per candidate and offer, with
 // never more hires on an offer than its positions.
-import { PIPELINE_ORDER } from "../../app/models/pipeline";
+import { PIPELINE_ORDER } from "../../app/models/lifecycles/application";
 import type { Trade } from "../../app/utils/reference";
 import type { ApplicationStatus } from "../schema";
 import { insert, type Candidate, type Ctx, type Staff } from "./context";
@@ -132,7 +132,7 @@ export function planApplication(
       if (rng.chance(0.4)) note = rng.pick(WITHDRAWAL_NOTES);
     }
     if (to === "rejected" && outcome === "auto") {
-      // As closeOpenApplications (app/models/offers.server.ts) records it.
+      // As closeOpenApplications (app/models/lifecycles/application.server.ts) records it.
       actorId = offer.createdBy;
       note = "position_filled";
     } else if (to === "rejected" && rng.chance(0.35)) {

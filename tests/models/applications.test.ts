@@ -14,7 +14,7 @@ import {
   withdrawApplication,
   type ApplyInput,
 } from "../../app/models/applications.server";
-import { canWithdraw, employerMoves } from "../../app/models/pipeline";
+import { canWithdraw, employerMoves } from "../../app/models/lifecycles/application";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { openDb, type Db } from "../../app/utils/db.server";
 import {

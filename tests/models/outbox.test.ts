@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { issueSetPasswordCode } from "../../app/models/activation.server";
 import { inviteColleague } from "../../app/models/invitations.server";
-import type { EmployerMove } from "../../app/models/pipeline";
+import type { EmployerMove } from "../../app/models/lifecycles/application";
 import {
   ERASED_SECRET,
   eraseFinishedSecrets,

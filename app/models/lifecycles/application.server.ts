@@ -1,0 +1,178 @@
+// The one write path of an application's status. Each move is checked against
+// the table, writes the status and the columns that go with it, a row of the
+// application's history, the audit line of a hire, and tells the candidate.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { applicationEvents, applications, offers, type ApplicationStatus, type REFUSAL_REASONS } from "../../../db/schema";
+import { isoToday } from "../../utils/dates";
+import type { Db, Tx } from "../../utils/db.server";
+import { recordAudit } from "../audit.server";
+import { notifyCandidate } from "../messages.server";
+import { createPlacement } from "../placements.server";
+import { applicationLifecycle, HISTORY_ONLY, type ApplicationAction, type BulkApplicationAction } from "./application";
+import { findMove, statusesAllowing, type LifecycleRole } from "./lifecycle";
+
+/** Who moves the application, as the caller has checked it (a member of the offer's organisation, its candidate). */
+export type ApplicationActor = { userId: number; roles: LifecycleRole | readonly LifecycleRole[] };
+
+export type ApplicationMoveDetail = {
+  interviewAt?: string | null;
+  interviewPlace?: string | null;
+  refusalReason?: (typeof REFUSAL_REASONS)[number] | null;
+  /** The employer's words to the candidate, kept in the history. */
+  note?: string | null;
+  /** First day of work, for a hire (default: today). */
+  startDate?: string | null;
+};
+
+export type ApplicationMoveResult =
+  | { ok: true; from: ApplicationStatus; to: ApplicationStatus; offerFilled: boolean }
+  | { ok: false; reason: "notFound" | "notAllowed" | "missing_interview" | "missing_refusal_reason" | "positions_full" };
+
+export type ApplicationMove = {
+  applicationId: number;
+  action: Exclude<ApplicationAction, BulkApplicationAction>;
+  actor: ApplicationActor;
+  detail?: ApplicationMoveDetail;
+};
+
+/**
+ * Moves one application. Run it in an immediate transaction: a hire counts the
+ * hires first, and never goes beyond the offer's positions even when many
+ * requests race. The last hire fills the offer and closes its other open
+ * applications. Refusals: `notFound`, `notAllowed` (not a move of the table for
+ * this actor from the current status), `missing_interview`,
+ * `missing_refusal_reason`, `positions_full`.
+ */
+export function transitionApplication(tx: Tx, { applicationId, action, actor, detail = {} }: ApplicationMove): ApplicationMoveResult {
+  if (action === "rejected" && !detail.refusalReason) return { ok: false, reason: "missing_refusal_reason" };
+  if (action === "interview" && !detail.interviewAt) return { ok: false, reason: "missing_interview" };
+  const current = tx.select().from(applications).where(eq(applications.id, applicationId)).get();
+  if (!current) return { ok: false, reason: "notFound" };
+  const move = findMove(applicationLifecycle, action, current.status, actor.roles);
+  if (!move) return { ok: false, reason: "notAllowed" };
+  const offer = tx.select().from(offers).where(eq(offers.id, current.offerId)).get()!;
+
+  let offerFilled = false;
+  if (move.to === "hired") {
+    const hired =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(applications)
+        .where(and(eq(applications.offerId, offer.id), eq(applications.status, "hired")))
+        .get()?.n ?? 0;
+    if (hired >= offer.positions) return { ok: false, reason: "positions_full" };
+    offerFilled = hired + 1 === offer.positions;
+  }
+
+  tx.update(applications)
+    .set({
+      status: move.to,
+      updatedAt: new Date(),
+      ...(action === "interview" ? { interviewAt: detail.interviewAt, interviewPlace: detail.interviewPlace ?? null } : {}),
+      ...(action === "rejected" ? { refusalReason: detail.refusalReason } : {}),
+    })
+    .where(eq(applications.id, current.id))
+    .run();
+  tx.insert(applicationEvents)
+    .values({ applicationId: current.id, actorId: actor.userId, fromStatus: current.status, toStatus: move.to, note: detail.note ?? null })
+    .run();
+
+  if (move.to === "hired") {
+    createPlacement(tx, {
+      candidateId: current.candidateId,
+      orgId: offer.orgId,
+      offerId: offer.id,
+      applicationId: current.id,
+      type: offer.type,
+      contract: offer.contract,
+      startDate: detail.startDate ?? isoToday(),
+      payAmount: offer.payAmount,
+      recordedBy: actor.userId,
+    });
+  }
+  if (move.audit !== HISTORY_ONLY) {
+    recordAudit(tx, { actorId: actor.userId, action: move.audit, subjectType: "application", subjectId: current.id });
+  }
+  if (move.notify) {
+    notifyCandidate(tx, current.candidateId, {
+      kind: move.notify,
+      template: move.notify,
+      payload: {
+        offerId: offer.id,
+        offerTitle: offer.title,
+        interviewAt: detail.interviewAt ?? null,
+        interviewPlace: detail.interviewPlace ?? null,
+        refusalReason: detail.refusalReason ?? null,
+        note: detail.note ?? null,
+      },
+      link: "/candidat/candidatures",
+      dedupeKey: `application:${current.id}:${move.to}`,
+    });
+  }
+  if (offerFilled) {
+    tx.update(offers).set({ status: "filled", closedAt: new Date(), updatedAt: new Date() }).where(eq(offers.id, offer.id)).run();
+    closeOpenApplications(tx, offer.id, offer.title, actor.userId);
+  }
+  return { ok: true, from: current.status, to: move.to, offerFilled };
+}
+
+/** Closes every open application of an offer with `position_filled` and tells the candidates. */
+export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: string, actorId: number | null) {
+  const move = applicationLifecycle.moves.find((m) => m.action === "position_filled")!;
+  const open = tx
+    .select({ id: applications.id, status: applications.status, candidateId: applications.candidateId })
+    .from(applications)
+    .where(and(eq(applications.offerId, offerId), inArray(applications.status, statusesAllowing(applicationLifecycle, "position_filled"))))
+    .all();
+  if (open.length === 0) return 0;
+  const now = new Date();
+  tx.update(applications)
+    .set({ status: move.to, refusalReason: "position_filled", updatedAt: now })
+    .where(inArray(applications.id, open.map((a) => a.id)))
+    .run();
+  tx.insert(applicationEvents)
+    .values(
+      open.map((a) => ({
+        applicationId: a.id,
+        actorId,
+        fromStatus: a.status,
+        toStatus: move.to,
+        note: "position_filled",
+      })),
+    )
+    .run();
+  for (const application of open) {
+    notifyCandidate(tx, application.candidateId, {
+      kind: move.notify!,
+      template: move.notify!,
+      payload: { offerId, offerTitle },
+      link: "/candidat/candidatures",
+      dedupeKey: `application:${application.id}:position_filled`,
+    });
+  }
+  return open.length;
+}
+
+/** An account being deleted withdraws its open applications: no employer waits on a ghost. */
+export function withdrawApplicationsWithAccount(tx: Db | Tx, candidateId: number, actorId: number | null) {
+  const open = tx
+    .select({ id: applications.id, status: applications.status })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.candidateId, candidateId),
+        inArray(applications.status, statusesAllowing(applicationLifecycle, "withdrawn_with_account")),
+      ),
+    )
+    .all();
+  if (open.length === 0) return;
+  tx.update(applications).set({ status: "withdrawn", updatedAt: new Date() }).where(inArray(applications.id, open.map((a) => a.id))).run();
+  tx.insert(applicationEvents)
+    .values(open.map((a) => ({ applicationId: a.id, actorId, fromStatus: a.status, toStatus: "withdrawn" as const })))
+    .run();
+}
+
+/** What a deleted account's applications said about the person goes; the rows stay for the statistics. */
+export function eraseApplicationDetailsOf(tx: Db | Tx, candidateId: number) {
+  tx.update(applications).set({ message: null, cvFileId: null, interviewPlace: null }).where(eq(applications.candidateId, candidateId)).run();
+}

@@ -1,0 +1,97 @@
+// An application's lifecycle: the employer moves it along the pipeline, the
+// candidate may withdraw it, and filling the offer closes the ones left open.
+import { APPLICATION_STATUSES, OPEN_APPLICATION_STATUSES, type ApplicationStatus } from "../../../db/enums";
+import { canMove, lifecycle, movesFrom } from "./lifecycle";
+
+/** An application still `submitted` after more than this many days is shown as waiting for an answer. */
+export const WAITING_DAYS = 14;
+
+export const PIPELINE_ORDER: ApplicationStatus[] = [...OPEN_APPLICATION_STATUSES, "hired"];
+
+/**
+ * Every move is a row of the application's own history (application_events, the
+ * timeline both sides see); only a hire is also written to the audit log.
+ */
+export const HISTORY_ONLY = "application_events";
+
+const OPEN = OPEN_APPLICATION_STATUSES;
+
+/**
+ * The employer's moves are named by the status they lead to (what the page
+ * posts). Forward along the pipeline, steps may be skipped (a workshop may hire
+ * straight after meeting someone), but nobody is hired unseen: hiring needs an
+ * interview or an offer first. Reject from any open status. Nothing moves from
+ * a final status.
+ */
+export const applicationLifecycle = lifecycle({
+  entity: "application",
+  statuses: APPLICATION_STATUSES,
+  moves: [
+    { action: "shortlisted", from: ["submitted"], to: "shortlisted", by: ["employer"], audit: HISTORY_ONLY, notify: "application.shortlisted" },
+    {
+      action: "interview",
+      from: ["submitted", "shortlisted"],
+      to: "interview",
+      by: ["employer"],
+      guard: "an interview date is given",
+      audit: HISTORY_ONLY,
+      notify: "application.interview",
+    },
+    {
+      action: "offered",
+      from: ["submitted", "shortlisted", "interview"],
+      to: "offered",
+      by: ["employer"],
+      audit: HISTORY_ONLY,
+      notify: "application.offered",
+    },
+    {
+      action: "hired",
+      from: ["interview", "offered"],
+      to: "hired",
+      by: ["employer"],
+      guard: "the offer has a position left",
+      audit: "application.hired",
+      notify: "application.hired",
+    },
+    {
+      action: "rejected",
+      from: OPEN,
+      to: "rejected",
+      by: ["employer"],
+      guard: "a refusal reason is given",
+      audit: HISTORY_ONLY,
+      notify: "application.rejected",
+    },
+    { action: "withdrawn", from: OPEN, to: "withdrawn", by: ["candidate"], audit: HISTORY_ONLY },
+    // Deleting an account (by the person, an admin, or the inactivity chore) withdraws what is still open.
+    { action: "withdrawn_with_account", from: OPEN, to: "withdrawn", by: ["candidate", "admin", "system"], audit: HISTORY_ONLY },
+    // The offer was closed or filled: the applications left open are refused with this reason
+    // (a consequence, not a choice: their history names whoever closed the offer).
+    {
+      action: "position_filled",
+      from: OPEN,
+      to: "rejected",
+      by: ["system"],
+      audit: HISTORY_ONLY,
+      notify: "application.positionFilled",
+    },
+  ],
+});
+
+export type ApplicationAction = (typeof applicationLifecycle.moves)[number]["action"];
+/** The moves made on every open application of an offer or of a person at once, by their own functions. */
+export type BulkApplicationAction = "position_filled" | "withdrawn_with_account";
+export type EmployerMove = "shortlisted" | "interview" | "offered" | "hired" | "rejected";
+
+const EMPLOYER_MOVES: readonly string[] = ["shortlisted", "interview", "offered", "hired", "rejected"] satisfies EmployerMove[];
+
+export const isOpen = (status: ApplicationStatus) => (OPEN as readonly ApplicationStatus[]).includes(status);
+
+/** The moves an employer may offer on an application's page, in pipeline order. */
+export const employerMoves = (from: ApplicationStatus) =>
+  movesFrom(applicationLifecycle, from, "employer")
+    .map((move) => move.action)
+    .filter((action): action is EmployerMove => EMPLOYER_MOVES.includes(action));
+
+export const canWithdraw = (from: ApplicationStatus) => canMove(applicationLifecycle, "withdrawn", from, "candidate");
