@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { data, redirect } from "react-router";
+import { data } from "react-router";
 import type { Route } from "./+types/candidat.profil";
 import { CompletenessBar } from "~/components/CompletenessBar";
 import { CvSection } from "~/components/CvSection";
+import { FlashNotice } from "~/components/Notice";
 import { ProfileForm, type ProfileFormValues } from "~/components/ProfileForm";
 import { CV_MAX_BYTES, fileIdsOfOwner, storeCv, removeCv } from "~/models/files.server";
 import { getOwnProfile, profileCompleteness, saveProfile } from "~/models/profiles.server";
@@ -10,21 +11,20 @@ import { PROFILE_LISTS, profileSchema } from "~/schemas/profile";
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { formLists, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
 import { CV_FORM_MAX_BYTES, readFormWithin } from "~/utils/upload.server";
 
 export const handle = { i18n: ["common", "candidate"] };
-
-const NOTICES = ["profil", "cv", "cv-retire"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
   const db = getDb();
   const profile = getOwnProfile(db, user.id);
   const cv = profile?.cvFileId ? (fileIdsOfOwner(db, user.id).find((f) => f.id === profile.cvFileId) ?? null) : null;
-  const notice = new URL(request.url).searchParams.get("enregistre");
+  const { flash, headers } = await readFlash(request);
   const [firstName = "", ...rest] = user.displayName.split(" ");
-  return {
+  return withFlashCleared({
     profile: profile
       ? { ...profile, cvFileId: undefined, consentRecordedBy: undefined, counsellorId: undefined, registeredBy: undefined }
       : { firstName, lastName: rest.join(" "), trades: [] as string[], languages: [] as string[], consentAt: null, smsConsentAt: null },
@@ -33,8 +33,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     hasPhone: Boolean(user.phone),
     today: isoToday(),
     cvMaxBytes: CV_MAX_BYTES,
-    notice: NOTICES.find((n) => n === notice) ?? null,
-  };
+    flash,
+  }, headers);
 }
 
 type ActionData =
@@ -60,11 +60,11 @@ export async function action({ request }: Route.ActionArgs) {
     if (!stored.ok) {
       return data<ActionData>({ cvError: `candidate:errors.${stored.error}` }, { status: stored.error === "cv.tooLarge" ? 413 : 400 });
     }
-    return redirect("/candidat/profil?enregistre=cv#cv");
+    return redirectWithFlash("/candidat/profil#cv", { message: "candidate:profile.notice.cv" });
   }
   if (intent === "cv.remove") {
     removeCv(db, user.id);
-    return redirect("/candidat/profil?enregistre=cv-retire#cv");
+    return redirectWithFlash("/candidat/profil#cv", { message: "candidate:profile.notice.cv-retire" });
   }
   if (intent !== "profile.save") throw data(null, { status: 400 });
 
@@ -78,7 +78,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const { intent: _intent, consent, ...input } = form.data;
   saveProfile(db, user.id, input, { consent });
-  return redirect("/candidat/profil?enregistre=profil");
+  return redirectWithFlash("/candidat/profil", { message: "candidate:profile.notice.profil" });
 }
 
 /** The saved profile as the form's strings (what a refused form would post back). */
@@ -108,18 +108,14 @@ function savedValues(profile: Route.ComponentProps["loaderData"]["profile"]): Pr
 
 export default function CandidateProfile({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("candidate");
-  const { profile, completeness, cv, notice } = loaderData;
+  const { profile, completeness, cv, flash } = loaderData;
   const posted = actionData?.fieldErrors ? { values: actionData.values, lists: actionData.lists } : null;
   return (
     <div className="space-y-6">
       <title>{`${t("profile.title")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
       <p className="text-stone-700">{t("profile.intro")}</p>
-      {notice ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t(`profile.notice.${notice}`)}
-        </p>
-      ) : null}
+      <FlashNotice flash={flash} />
       <CompletenessBar percent={completeness.percent} missing={completeness.missing} />
       <ProfileForm
         initial={posted ?? savedValues(profile)}

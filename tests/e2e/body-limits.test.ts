@@ -170,8 +170,10 @@ describeInBrowser("request bodies are bounded on the built server", () => {
     cv.append("cv", new Blob([pdf], { type: "application/pdf" }), "cv.pdf");
     const upload = await fetch(`${url}/candidat/profil`, { method: "POST", redirect: "manual", headers: { Origin: url, Cookie: cookie }, body: cv });
     expect(upload.status).toBe(302);
-    expect(upload.headers.get("location")).toContain("enregistre=cv");
-    const profile = await (await fetch(`${url}/candidat/profil`, { headers: { Cookie: cookie } })).text();
+    expect(upload.headers.get("location")).toBe("/candidat/profil#cv");
+    const flash = upload.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const profile = await (await fetch(`${url}/candidat/profil`, { headers: { Cookie: `${cookie}; ${flash}` } })).text();
+    expect(profile).toContain("votre CV est ajouté à votre profil.");
     const fileId = /\/fichiers\/(\d+)/.exec(profile)?.[1];
     expect(fileId).toBeTruthy();
     const file = await fetch(`${url}/fichiers/${fileId}`, { headers: { Cookie: cookie } });

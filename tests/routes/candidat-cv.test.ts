@@ -12,7 +12,7 @@ import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import { applications, auditLog, candidateProfiles, files } from "../../db/schema";
 import { addMember, insertApplication, insertOffer, insertOrg, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { callRoute, settled, statusOf } from "../helpers/route";
+import { callRoute, followRedirect, settled, statusOf } from "../helpers/route";
 
 const cookies = { awa: "", oumar: "", employer: "", otherEmployer: "", counsellor: "" };
 const ids = { awa: 0, counsellor: 0, employer: 0 };
@@ -140,17 +140,17 @@ describe("uploading a CV on /candidat/profil", () => {
     const bytes = pdf(5000);
     const result = await upload(bytes, "Mon CV – Awa Keïta.pdf");
     expect(statusOf(result)).toBe(302);
-    expect((result as Response).headers.get("Location")).toBe("/candidat/profil?enregistre=cv#cv");
+    expect((result as Response).headers.get("Location")).toBe("/candidat/profil#cv");
     const [file] = storedFiles();
     expect(file).toMatchObject({ ownerId: ids.awa, contentType: "application/pdf", size: 5000, name: "Mon_CV_Awa_Keita.pdf" });
     expect(file!.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(profileCv()).toBe(file!.id);
-    const page = (await profileLoader({ request: requestWithCookie("http://localhost/candidat/profil?enregistre=cv", cookies.awa), params: {}, context: {} } as never)) as {
+    const page = (await followRedirect(result, profileLoader, { cookie: cookies.awa })) as {
       cv: { id: number; name: string; size: number };
-      notice: string;
+      flash: { message: string };
     };
     expect(page.cv).toMatchObject({ id: file!.id, name: "Mon_CV_Awa_Keita.pdf", size: 5000 });
-    expect(page.notice).toBe("cv");
+    expect(page.flash.message).toBe("candidate:profile.notice.cv");
   });
 });
 
@@ -223,7 +223,10 @@ describe("replacing and removing the CV", () => {
     const body = new FormData();
     body.append("intent", "cv.remove");
     const result = await run(requestWithCookie("http://localhost/candidat/profil", cookies.awa, { method: "POST", body }));
-    expect((result as Response).headers.get("Location")).toBe("/candidat/profil?enregistre=cv-retire#cv");
+    expect((result as Response).headers.get("Location")).toBe("/candidat/profil#cv");
+    expect(await followRedirect(result, profileLoader, { cookie: cookies.awa })).toMatchObject({
+      flash: { message: "candidate:profile.notice.cv-retire" },
+    });
     expect(profileCv()).toBeNull();
     expect(storedFiles()).toHaveLength(0);
   });
