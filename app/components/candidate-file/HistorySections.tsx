@@ -1,0 +1,69 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useFormat } from "~/utils/format";
+import { Section, type CandidateFile } from "./Section";
+
+export function ApplicationsSection({ file }: { file: CandidateFile }) {
+  const { t } = useTranslation("counsellor");
+  const format = useFormat();
+  return (
+    <Section id="file-applications" title={t("file.applications")}>
+      {file.applications.length === 0 ? <p className="text-stone-700">{t("file.noApplications")}</p> : null}
+      <ul className="space-y-3">
+        {file.applications.map((application) => (
+          <li key={application.id} className="border-t border-stone-200 pt-2">
+            <p className="font-semibold">
+              <Link to={`/offres/${application.offerId}`}>{application.offerTitle}</Link> · {application.orgName}
+            </p>
+            <p className="text-sm">
+              {t(`common:applicationStatus.${application.status}`)} · {t(`labels.channel.${application.channel}`)} ·{" "}
+              {t("file.sentOn", { date: format.date(application.createdAt, "medium") })}
+            </p>
+            <details className="text-sm">
+              <summary className="cursor-pointer">{t("file.timeline")}</summary>
+              <ol className="ml-5 list-decimal">
+                {application.timeline.map((event, i) => (
+                  <li key={i}>
+                    {format.dateTime(event.createdAt)} : {t(`common:applicationStatus.${event.toStatus}`)}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function PlacementsSection({ file }: { file: CandidateFile }) {
+  const { t } = useTranslation("counsellor");
+  const format = useFormat();
+  return (
+    <Section id="file-placements" title={t("file.placements")}>
+      {file.placements.length === 0 ? <p className="text-stone-700">{t("file.noPlacements")}</p> : null}
+      <ul className="space-y-3">
+        {file.placements.map((placement) => (
+          <li key={placement.id} className="border-t border-stone-200 pt-2">
+            <p className="font-semibold">
+              {placement.orgName ?? placement.employerName ?? t("file.outsidePortal")} · {t(`common:offerType.${placement.type}`)} ·{" "}
+              {t(`common:contract.${placement.contract}`)}
+            </p>
+            <p className="text-sm">
+              {t("file.startedOn", { date: format.date(placement.startDate) })}
+              {placement.endedAt ? ` · ${t("file.endedOn", { date: format.date(placement.endedAt) })}` : ""}
+            </p>
+            <ul className="ml-5 list-disc text-sm">
+              {placement.followups.map((f) => (
+                <li key={f.id}>
+                  {t("file.followup", { months: f.monthsAfter, date: format.date(f.dueDate, "medium") })} :{" "}
+                  {f.doneAt ? t(f.stillEmployed ? "file.followupDone" : "file.followupLeft") : t("file.followupPending")}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
