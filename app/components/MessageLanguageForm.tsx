@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from "~/utils/i18n";
 import { useBusy } from "~/utils/navigation";
 
 /** The language Baara writes in to the person (SMS, e-mail): a POST with intent=language. */
-export function MessageLanguageForm({ locale, saved, errors }: { locale: string; saved: boolean; errors: FieldErrors }) {
+export function MessageLanguageForm({ locale, errors }: { locale: string; errors: FieldErrors }) {
   const { t } = useTranslation("candidate");
   const busy = useBusy();
   return (
@@ -15,11 +15,6 @@ export function MessageLanguageForm({ locale, saved, errors }: { locale: string;
         {t("account.language.title")}
       </h2>
       <p className="text-stone-700">{t("account.language.intro")}</p>
-      {saved ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t("account.language.saved")}
-        </p>
-      ) : null}
       <Form method="post" className="space-y-4" noValidate>
         <FormErrorSummary errors={errors} />
         <SelectField label={t("account.language.label")} name="locale" defaultValue={locale} error={errors.locale}

@@ -3,34 +3,32 @@ import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/candidat.compte";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
+import { FlashNotice } from "~/components/Notice";
 import { PasswordForm } from "~/components/PasswordForm";
 import { changePassword, deleteOwnAccount, passwordRefusal } from "~/models/own-account.server";
 import { changePasswordSchema, deleteAccountSchema } from "~/schemas/account";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { addFlash, readFlash, withFlashCleared } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { languageSaved, saveMessageLanguage } from "~/utils/message-language.server";
+import { saveMessageLanguage } from "~/utils/message-language.server";
 import { useBusy } from "~/utils/navigation";
 import { createUserSession, destroySession } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "candidate"] };
 
-const DELETED = "/candidat/compte?supprime=1";
+const DELETED = { message: "candidate:account.deletedBody" };
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const url = new URL(request.url);
+  const { flash, headers } = await readFlash(request);
   // Right after deleting their account the person is logged out: this page says it was done.
-  if (url.searchParams.get("supprime") === "1" && !(await getUser(request))) return { deleted: true as const };
+  if (flash?.message === DELETED.message && !(await getUser(request))) return withFlashCleared({ deleted: true as const }, headers);
   const user = await requireRole(request, "candidat");
-  return {
-    deleted: false as const,
-    phone: user.phone,
-    email: user.email,
-    passwordChanged: url.searchParams.get("motdepasse") === "change",
-    locale: user.locale,
-    languageSaved: languageSaved(request),
-  };
+  return withFlashCleared(
+    { deleted: false as const, phone: user.phone, email: user.email, flash, locale: user.locale },
+    headers,
+  );
 }
 
 type ActionData = { form: "password" | "delete" | "language"; fieldErrors: FieldErrors };
@@ -50,7 +48,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       return data<ActionData>({ form: "password", fieldErrors: { currentPassword: message } }, init);
     }
     // Every session ended with the change (a stolen one too); this browser gets a new one.
-    return createUserSession(db, request, user.id, "/candidat/compte?motdepasse=change");
+    const session = await createUserSession(db, request, user.id, "/candidat/compte");
+    return addFlash(session, { message: "candidate:account.passwordChanged" });
   }
 
   if (intent === "delete") {
@@ -61,7 +60,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { message, init } = passwordRefusal(deleted);
       return data<ActionData>({ form: "delete", fieldErrors: { password: message } }, init);
     }
-    return destroySession(db, request, DELETED);
+    return addFlash(await destroySession(db, request, "/candidat/compte"), DELETED);
   }
 
   if (intent === "language") return saveMessageLanguage(user.id, formData, "/candidat/compte");
@@ -95,13 +94,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <p className="text-stone-700">
         {t("account.loggedInWith", { contact: [loaderData.phone, loaderData.email].filter(Boolean).join(" · ") })}
       </p>
-      {loaderData.passwordChanged ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t("account.passwordChanged")}
-        </p>
-      ) : null}
+      <FlashNotice flash={loaderData.flash} />
       <PasswordForm errors={errors("password")} />
-      <MessageLanguageForm locale={loaderData.locale} saved={loaderData.languageSaved} errors={errors("language")} />
+      <MessageLanguageForm locale={loaderData.locale} errors={errors("language")} />
       <ExportForm />
       <DeleteForm errors={errors("delete")} />
     </div>

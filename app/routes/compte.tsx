@@ -2,13 +2,15 @@ import { useTranslation } from "react-i18next";
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/compte";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
+import { FlashNotice } from "~/components/Notice";
 import { PasswordForm } from "~/components/PasswordForm";
 import { changePassword, passwordRefusal } from "~/models/own-account.server";
 import { changePasswordSchema } from "~/schemas/account";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { addFlash, readFlash, withFlashCleared } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { languageSaved, saveMessageLanguage } from "~/utils/message-language.server";
+import { saveMessageLanguage } from "~/utils/message-language.server";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
 
@@ -19,13 +21,8 @@ export const handle = { i18n: ["common", "candidate"] };
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (user.role === "candidat") throw redirect("/candidat/compte");
-  const url = new URL(request.url);
-  return {
-    displayName: user.displayName,
-    changed: url.searchParams.get("motdepasse") === "change",
-    locale: user.locale,
-    languageSaved: languageSaved(request),
-  };
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({ displayName: user.displayName, flash, locale: user.locale }, headers);
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -42,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { currentPassword: message } }, init);
   }
   // Every session ended with the change (a stolen one too); this browser gets a new one.
-  return createUserSession(db, request, user.id, "/compte?motdepasse=change");
+  return addFlash(await createUserSession(db, request, user.id, "/compte"), { message: "candidate:account.passwordChanged" });
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
@@ -53,11 +50,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <title>{`${t("common:nav.myAccount")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{t("common:nav.myAccount")}</h1>
       <p className="text-stone-700">{loaderData.displayName}</p>
-      {loaderData.changed ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">{t("account.passwordChanged")}</p>
-      ) : null}
+      <FlashNotice flash={loaderData.flash} />
       <PasswordForm errors={languageErrors ? {} : (actionData?.fieldErrors ?? {})} />
-      <MessageLanguageForm locale={loaderData.locale} saved={loaderData.languageSaved} errors={languageErrors ?? {}} />
+      <MessageLanguageForm locale={loaderData.locale} errors={languageErrors ?? {}} />
     </div>
   );
 }

@@ -28,10 +28,14 @@ export const flashCookie = createCookie("baara_flash", {
 });
 
 /** A redirect that carries a flash message to the next page. */
-export async function redirectWithFlash(url: string, flash: Flash, init: ResponseInit = {}) {
-  const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await flashCookie.serialize(flash));
-  return redirect(url, { ...init, headers });
+export function redirectWithFlash(url: string, flash: Flash, init: ResponseInit = {}) {
+  return addFlash(redirect(url, init), flash);
+}
+
+/** Adds a flash message to a redirect made elsewhere (the one that opens or ends a session). */
+export async function addFlash(response: Response, flash: Flash) {
+  response.headers.append("Set-Cookie", await flashCookie.serialize(flash));
+  return response;
 }
 
 const clearFlash = () => flashCookie.serialize("", { maxAge: 0 });

@@ -1,11 +1,9 @@
-import { data, redirect } from "react-router";
+import { data } from "react-router";
 import { setUserLocale } from "../models/own-account.server";
 import { languageSchema } from "../schemas/account";
 import { getDb } from "./db.server";
+import { redirectWithFlash } from "./flash.server";
 import { parseForm } from "./forms";
-
-/** The account page was reached right after saving the language: it says so. */
-export const languageSaved = (request: Request) => new URL(request.url).searchParams.get("langue") === "enregistree";
 
 /**
  * The account pages' language form (/compte and /candidat/compte): the only
@@ -15,5 +13,5 @@ export function saveMessageLanguage(userId: number, formData: FormData, page: st
   const form = parseForm(languageSchema, formData);
   if (!form.ok) return data({ form: "language" as const, fieldErrors: form.fieldErrors }, { status: 400 });
   setUserLocale(getDb(), userId, form.data.locale);
-  return redirect(`${page}?langue=enregistree`);
+  return redirectWithFlash(page, { message: "candidate:account.language.saved" });
 }

@@ -12,7 +12,7 @@ import { loader as rootLoader } from "../../app/root";
 import { getDb } from "../../app/utils/db.server";
 import { users } from "../../db/schema";
 import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { as, callRoute, renderRoutes, settled, statusOf, type Handler } from "../helpers/route";
+import { as, callRoute, followRedirect, renderRoutes, settled, statusOf, type Handler } from "../helpers/route";
 
 const people = { employer: { id: 0, cookie: "" }, candidate: { id: 0, cookie: "" } };
 beforeAll(async () => {
@@ -69,7 +69,10 @@ describe.each(PAGES)("$name: the language of my SMS and e-mails", (page) => {
     setStoredLocale(person().id, "en");
     const result = (await post(page.action, page.path, person().cookie, { intent: "language", locale: "fr" })) as Response;
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe(`${page.path}?langue=enregistree`);
+    expect(result.headers.get("Location")).toBe(page.path);
+    expect(await followRedirect(result, page.loader, { cookie: person().cookie })).toMatchObject({
+      flash: { message: "candidate:account.language.saved" },
+    });
     expect(storedLocale(person().id)).toBe("fr");
   });
 

@@ -18,7 +18,7 @@ import { getSessionUser } from "../../app/utils/session.server";
 import { applications, auditLog, candidateProfiles, files, notifications, outbox, sessions, users } from "../../db/schema";
 import { cookieFrom, insertEmployer, insertOffer, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { toFormData } from "../helpers/offers";
-import { as, callRoute, errorOf, renderRoutes, settled, statusOf } from "../helpers/route";
+import { as, callRoute, cookiesAfter, errorOf, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const PASSWORD = "bamako2026";
 const KADIATOU = { phone: "+22370880001", email: "kadiatou.samake@exemple.ml", firstName: "Kadiatou", lastName: "Samaké" };
@@ -99,14 +99,14 @@ describe("/candidat/compte: changing the password", () => {
     const other = await sessionCookieFor(getDb(), ids.moussa);
     const result = (await post({ intent: "password", currentPassword: PASSWORD, newPassword: "segou-2027", passwordConfirm: "segou-2027" }, cookies.moussa)) as Response;
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe("/candidat/compte?motdepasse=change");
+    expect(result.headers.get("Location")).toBe("/candidat/compte");
     const fresh = cookieFrom(result);
     expect((await userOf(fresh))?.id).toBe(ids.moussa);
     expect(await userOf(other)).toBeNull();
     expect(await userOf(cookies.moussa)).toBeNull();
     expect((await authenticate(getDb(), { identifier: "70 88 00 02", password: "segou-2027", ip: "10.0.0.8" })).ok).toBe(true);
     cookies.moussa = fresh;
-    await renderAccount(fresh, "/candidat/compte?motdepasse=change");
+    await renderAccount(cookiesAfter(result));
     expect(screen.getByRole("status").textContent).toBe("Votre mot de passe est changé. Vos autres appareils ont été déconnectés.");
   });
 });

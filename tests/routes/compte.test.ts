@@ -7,7 +7,7 @@ import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog } from "../../db/schema";
 import { PASSWORD, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { callRoute } from "../helpers/route";
+import { callRoute, followRedirect } from "../helpers/route";
 
 const post = (cookie: string, fields: Record<string, string>) =>
   callRoute(action, "/compte", { cookie, body: new URLSearchParams({ intent: "password", ...fields }), context: { clientIp: "41.73.7.7" } }) as Promise<unknown>;
@@ -19,7 +19,8 @@ describe("/compte", () => {
     const cookie = await sessionCookieFor(db, employer.id);
     const response = (await post(cookie, { currentPassword: PASSWORD, newPassword: "nouveau-2026", passwordConfirm: "nouveau-2026" })) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe("/compte?motdepasse=change");
+    expect(response.headers.get("Location")).toBe("/compte");
+    expect(await followRedirect(response, loader)).toMatchObject({ flash: { message: "candidate:account.passwordChanged" } });
     expect(await getSessionUser(db, requestWithCookie("http://localhost/", cookie))).toBeNull();
     expect((await authenticate(db, { identifier: "awa@atelier.ml", password: "nouveau-2026", ip: "10.0.0.9" })).ok).toBe(true);
   });
