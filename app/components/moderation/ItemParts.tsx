@@ -1,0 +1,51 @@
+// The pieces every item of the moderation queues is made of.
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useLoaderData } from "react-router";
+import { Alert } from "~/components/Alert";
+import { TextField, useErrorText } from "~/components/Field";
+import type { FieldError, FieldErrors, FormValues } from "~/utils/forms";
+import type { Route } from "../../routes/+types/conseiller.moderation";
+
+export type ItemProps = { errors: FieldErrors | undefined; values: FormValues | undefined };
+
+/** The error of an item's form that is not about the reason (not found, already decided, not verified). */
+export function ItemAlert({ errors }: { errors: FieldErrors | undefined }) {
+  const errorText = useErrorText();
+  const error: FieldError | undefined = errors && (errors.form ?? errors.intent ?? errors.orgId ?? errors.offerId ?? errors.requestId);
+  if (!error) return null;
+  return <Alert>{errorText(error)}</Alert>;
+}
+
+export function SubjectFields({ name, id, intent }: { name: "orgId" | "offerId"; id: number; intent?: string }) {
+  return (
+    <>
+      <input type="hidden" name={name} value={id} />
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+    </>
+  );
+}
+
+export function ReasonField({ errors, values }: ItemProps) {
+  const { t } = useTranslation("moderation");
+  const { reasonMax } = useLoaderData<Route.ComponentProps["loaderData"]>();
+  return (
+    <TextField
+      label={t("reasonLabel")}
+      hint={t("reasonHint")}
+      name="reason"
+      maxLength={reasonMax}
+      defaultValue={errors ? values?.reason : undefined}
+      error={errors?.reason}
+    />
+  );
+}
+
+export function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="sm:flex sm:gap-2">
+      <dt className="font-medium text-stone-600">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { useBusy } from "~/utils/navigation";
+import type { Route } from "../../routes/+types/conseiller.moderation";
+import { Detail, ItemAlert, ReasonField, SubjectFields, type ItemProps } from "./ItemParts";
+
+type PendingOffer = Route.ComponentProps["loaderData"]["offers"][number];
+
+export function OfferItem({ offer, errors, values }: ItemProps & { offer: PendingOffer }) {
+  const { t } = useTranslation("moderation");
+  const busy = useBusy();
+  const titleId = `offer-${offer.id}`;
+  const excerpt = offer.excerpt.replace(/\s+/g, " ").trim();
+  return (
+    <li>
+      <article aria-labelledby={titleId} className="card space-y-3">
+        <h3 id={titleId} className="text-lg font-semibold">
+          <Link to={`/offres/${offer.id}`}>{offer.title}</Link>
+        </h3>
+        <dl className="grid gap-1 text-sm">
+          <Detail label={t("offers.organisation")}>
+            {offer.orgName} ({t(`common:verificationStatus.${offer.orgStatus}`)})
+          </Detail>
+          <Detail label={t("offers.type")}>{t(`common:offerType.${offer.type}`)}</Detail>
+          <Detail label={t("offers.place")}>{[offer.commune, t(`common:region.${offer.region}`)].filter(Boolean).join(", ")}</Detail>
+        </dl>
+        {offer.moderationFlags.length > 0 ? (
+          <div className="text-sm">
+            <p className="font-medium">{t("offers.heldBecause")}</p>
+            <ul className="ml-5 list-disc">
+              {offer.moderationFlags.map((flag) => (
+                <li key={flag}>{t(`flag.${flag}`, { defaultValue: flag })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <p className="whitespace-pre-line border-l-4 border-stone-300 pl-3 text-sm text-stone-700">
+          {excerpt}
+          {offer.truncated ? "…" : ""}
+        </p>
+        {offer.orgStatus !== "verified" ? <p className="text-sm text-amber-900">{t("offers.orgNotVerified")}</p> : null}
+        <ItemAlert errors={errors} />
+        <Form method="post">
+          <SubjectFields name="offerId" id={offer.id} intent="offer.publish" />
+          <button type="submit" className="btn" disabled={busy}>{t("offers.publish")}</button>
+        </Form>
+        <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+          <SubjectFields name="offerId" id={offer.id} intent="offer.reject" />
+          <ReasonField errors={errors} values={values} />
+          <button type="submit" className="btn-secondary" disabled={busy}>{t("offers.reject")}</button>
+        </Form>
+      </article>
+    </li>
+  );
+}

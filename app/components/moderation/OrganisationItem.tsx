@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { useFormat } from "~/utils/format";
+import { useBusy } from "~/utils/navigation";
+import type { Route } from "../../routes/+types/conseiller.moderation";
+import { Detail, ItemAlert, ReasonField, SubjectFields, type ItemProps } from "./ItemParts";
+
+type PendingOrg = Route.ComponentProps["loaderData"]["organisations"][number];
+
+export function OrganisationItem({ org, errors, values }: ItemProps & { org: PendingOrg }) {
+  const { t } = useTranslation("moderation");
+  const format = useFormat();
+  const busy = useBusy();
+  const notSet = t("notSet");
+  const titleId = `org-${org.id}`;
+  const contact = [org.contactName, org.contactPhone, org.contactEmail].filter(Boolean).join(" · ");
+  return (
+    <li>
+      <article aria-labelledby={titleId} className="card space-y-3">
+        <h3 id={titleId} className="text-lg font-semibold">{org.name}</h3>
+        <dl className="grid gap-1 text-sm">
+          <Detail label={t("organisations.rccm")}>{org.rccm ?? notSet}</Detail>
+          <Detail label={t("organisations.nif")}>{org.nif ?? notSet}</Detail>
+          <Detail label={t("organisations.sector")}>{org.sector ? t(`common:sector.${org.sector}`) : notSet}</Detail>
+          <Detail label={t("organisations.place")}>
+            {org.region ? [org.commune, t(`common:region.${org.region}`)].filter(Boolean).join(", ") : notSet}
+          </Detail>
+          <Detail label={t("organisations.contact")}>{contact || notSet}</Detail>
+          <Detail label={t("organisations.membership")}>{t(`membership.${org.membership}`)}</Detail>
+          <Detail label={t("organisations.registered")}>{format.date(org.createdAt, "medium")}</Detail>
+        </dl>
+        <ItemAlert errors={errors} />
+        <Form method="post">
+          <SubjectFields name="orgId" id={org.id} intent="org.verify" />
+          <button type="submit" className="btn" disabled={busy}>{t("organisations.verify")}</button>
+        </Form>
+        <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+          <SubjectFields name="orgId" id={org.id} />
+          <ReasonField errors={errors} values={values} />
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" name="intent" value="org.reject" className="btn-secondary" disabled={busy}>{t("organisations.reject")}</button>
+            <button type="submit" name="intent" value="org.suspend" className="btn-secondary" disabled={busy}>{t("organisations.suspend")}</button>
+          </div>
+        </Form>
+      </article>
+    </li>
+  );
+}

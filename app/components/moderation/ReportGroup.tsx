@@ -1,0 +1,51 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { useFormat } from "~/utils/format";
+import { useBusy } from "~/utils/navigation";
+import type { Route } from "../../routes/+types/conseiller.moderation";
+import { Detail, ItemAlert, ReasonField, SubjectFields, type ItemProps } from "./ItemParts";
+
+type ReportedOffer = Route.ComponentProps["loaderData"]["reports"][number];
+
+export function ReportGroup({ group, errors, values }: ItemProps & { group: ReportedOffer }) {
+  const { t } = useTranslation("moderation");
+  const format = useFormat();
+  const busy = useBusy();
+  const titleId = `reports-${group.offerId}`;
+  return (
+    <li>
+      <article aria-labelledby={titleId} className="card space-y-3">
+        <h3 id={titleId} className="text-lg font-semibold">
+          <Link to={`/offres/${group.offerId}`}>{group.offerTitle}</Link>
+        </h3>
+        <dl className="grid gap-1 text-sm">
+          <Detail label={t("reports.organisation")}>{group.orgName}</Detail>
+          <Detail label={t("reports.status")}>
+            {group.suspendedByReports ? t("reports.suspended") : t(`common:offerStatus.${group.offerStatus}`)}
+          </Detail>
+        </dl>
+        <p className="font-semibold">{t("reports.count", { count: group.reports.length })}</p>
+        <ul className="space-y-2 text-sm">
+          {group.reports.map((report) => (
+            <li key={report.id} className="rounded-md bg-stone-100 p-2">
+              <p>
+                <strong>{t(`reason.${report.reason}`)}</strong> · {t("reports.on", { date: format.date(report.createdAt, "medium") })}
+              </p>
+              <p className="whitespace-pre-line break-words">{report.details ?? t("reports.noDetails")}</p>
+            </li>
+          ))}
+        </ul>
+        <ItemAlert errors={errors} />
+        <Form method="post">
+          <SubjectFields name="offerId" id={group.offerId} intent="reports.dismiss" />
+          <button type="submit" className="btn-secondary" disabled={busy}>{t("reports.dismiss")}</button>
+        </Form>
+        <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+          <SubjectFields name="offerId" id={group.offerId} intent="reports.suspend" />
+          <ReasonField errors={errors} values={values} />
+          <button type="submit" className="btn" disabled={busy}>{t("reports.suspend")}</button>
+        </Form>
+      </article>
+    </li>
+  );
+}
