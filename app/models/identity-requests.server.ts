@@ -2,12 +2,11 @@ import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
 import { organisationIdentityRequests as requests, organisations, outbox, users } from "../../db/schema";
 import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { IDENTITY_FIELDS, type Identity } from "./lifecycles/organisation";
+import { acceptIdentity } from "./lifecycles/organisation.server";
 import { notifyOrganisation } from "./notifications.server";
 import { getEmployerMembership } from "./organisations.server";
 
-/** What a counsellor checks before the badge may vouch for it. */
-export type Identity = { name: string; rccm: string | null; nif: string | null };
-export const IDENTITY_FIELDS = ["name", "rccm", "nif"] as const;
 export type IdentityDecision = "accept" | "refuse";
 
 const identityOf = (row: Identity): Identity => ({ name: row.name, rccm: row.rccm, nif: row.nif });
@@ -139,12 +138,7 @@ export function decideIdentityRequest(
     const status = decision === "accept" ? ("accepted" as const) : ("refused" as const);
     const now = new Date();
     tx.update(requests).set({ status, reason: why, decidedBy: counsellorId, decidedAt: now }).where(eq(requests.id, requestId)).run();
-    if (status === "accepted") {
-      tx.update(organisations)
-        .set({ ...after, verifiedAt: now, verifiedBy: counsellorId, updatedAt: now })
-        .where(eq(organisations.id, org.id))
-        .run();
-    }
+    if (status === "accepted") acceptIdentity(tx, org.id, after, counsellorId, now);
     recordAudit(tx, {
       actorId: counsellorId,
       action: `organisation.identity.${status}`,

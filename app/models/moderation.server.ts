@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { fraudReports, offers, organisations, type VerificationStatus } from "../../db/schema";
 import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { transitionOrganisation } from "./lifecycles/organisation.server";
 import { notifyOrganisation } from "./notifications.server";
 
 export type OrganisationDecision = "verify" | "reject" | "suspend";
@@ -126,13 +127,6 @@ function requireReason(decision: string, reason: string | undefined): string {
   return text;
 }
 
-/** Which status each decision gives, and from which statuses it may be taken. */
-const ORG_DECISIONS: Record<OrganisationDecision, { to: VerificationStatus; from: VerificationStatus[] }> = {
-  verify: { to: "verified", from: ["pending"] },
-  reject: { to: "rejected", from: ["pending"] },
-  suspend: { to: "suspended", from: ["pending", "verified"] },
-};
-
 /**
  * Verifies, rejects (with a reason) or suspends (with a reason) an employer
  * organisation, writes the audit log and tells its members. Null when the
@@ -143,37 +137,11 @@ export function decideOrganisation(
   db: Db,
   { counsellorId, orgId, decision, reason, ip }: { counsellorId: number; orgId: number; decision: OrganisationDecision; reason?: string; ip?: string },
 ) {
-  const rule = ORG_DECISIONS[decision];
   const why = decision === "verify" ? null : requireReason(decision, reason);
   return db.transaction((tx) => {
-    const org = tx.select().from(organisations).where(and(eq(organisations.id, orgId), eq(organisations.kind, "employer"))).get();
-    if (!org || !rule.from.includes(org.verificationStatus)) return null;
-    const now = new Date();
-    tx.update(organisations)
-      .set({
-        verificationStatus: rule.to,
-        verificationReason: why,
-        verifiedAt: decision === "verify" ? now : org.verifiedAt,
-        // Who took the last decision, whichever it was.
-        verifiedBy: counsellorId,
-        updatedAt: now,
-      })
-      .where(eq(organisations.id, orgId))
-      .run();
-    recordAudit(tx, {
-      actorId: counsellorId,
-      action: `organisation.${rule.to}`,
-      subjectType: "organisation",
-      subjectId: orgId,
-      detail: { from: org.verificationStatus, ...(why ? { reason: why } : {}) },
-      ip,
-    });
-    notifyOrganisation(tx, orgId, {
-      kind: `moderation.organisation.${rule.to}`,
-      payload: { orgName: org.name, reason: why },
-      link: "/employeur/organisation",
-    });
-    return { status: rule.to };
+    const actor = { userId: counsellorId, roles: ["counsellor"] as const };
+    const moved = transitionOrganisation(tx, { orgId, action: decision, actor, reason: why, ip });
+    return moved.ok ? { status: moved.to } : null;
   });
 }
 

@@ -4,6 +4,9 @@ import type { OrganisationInput } from "../schemas/organisation";
 import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { fileIdentityRequest } from "./identity-requests.server";
+import { findMove } from "./lifecycles/lifecycle";
+import { IDENTITY_FIELDS, organisationLifecycle } from "./lifecycles/organisation";
+import { transitionOrganisation, updateOrganisationFields } from "./lifecycles/organisation.server";
 
 /** The employer organisation a user works for (the first, if several), with their role in it. */
 export function getEmployerMembership(db: Db | Tx, userId: number) {
@@ -76,9 +79,6 @@ export function listMembers(db: Db, orgId: number) {
     .all();
 }
 
-// What a counsellor checked: changing any of them puts a refused organisation back in line.
-const IDENTITY_FIELDS = ["name", "rccm", "nif"] as const;
-
 export type UpdateOrganisationResult = {
   status: VerificationStatus;
   /** A refused organisation whose identity changed goes back to `pending` for a new check. */
@@ -121,32 +121,26 @@ export function updateOrganisation(
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => values[key] !== org[key]);
   const identityChanged = IDENTITY_FIELDS.filter((key) => changed.includes(key));
   const identityRequested = asRequest ? IDENTITY_FIELDS.filter((key) => wanted[key] !== org[key]) : [];
-  const backToVerification = org.verificationStatus === "rejected" && identityChanged.length > 0;
-  const status: VerificationStatus = backToVerification ? "pending" : org.verificationStatus;
+  const resubmit = identityChanged.length > 0 ? findMove(organisationLifecycle, "resubmit", org.verificationStatus, "owner") : undefined;
+  const backToVerification = resubmit !== undefined;
+  const status = resubmit?.to ?? org.verificationStatus;
+  const detail = {
+    changed,
+    ...(identityChanged.length > 0 ? { identityChanged, statusBefore: org.verificationStatus, statusAfter: status } : {}),
+    ...(backToVerification ? { previousReason: org.verificationReason } : {}),
+    ...(identityRequested.length > 0 ? { identityRequested } : {}),
+  };
 
   const identityRequest = db.transaction((tx) => {
-    tx.update(organisations)
-      .set({
-        ...values,
-        verificationStatus: status,
-        verificationReason: backToVerification ? null : org.verificationReason,
-        updatedAt: new Date(),
-      })
-      .where(eq(organisations.id, org.id))
-      .run();
-    recordAudit(tx, {
-      actorId: userId,
-      action: "organisation.updated",
-      subjectType: "organisation",
-      subjectId: org.id,
-      detail: {
-        changed,
-        ...(identityChanged.length > 0 ? { identityChanged, statusBefore: org.verificationStatus, statusAfter: status } : {}),
-        ...(backToVerification ? { previousReason: org.verificationReason } : {}),
-        ...(identityRequested.length > 0 ? { identityRequested } : {}),
-      },
-      ip,
-    });
+    if (backToVerification) {
+      // Before the new identity is saved: the move checks that it differs. It writes this save's audit row.
+      const actor = { userId, roles: ["employer"] as const };
+      const moved = transitionOrganisation(tx, { orgId: org.id, action: "resubmit", actor, identity: wanted, detail, ip });
+      if (!moved.ok) throw new Error(`updateOrganisation: ${moved.reason}`);
+    } else {
+      recordAudit(tx, { actorId: userId, action: "organisation.updated", subjectType: "organisation", subjectId: org.id, detail, ip });
+    }
+    updateOrganisationFields(tx, org.id, { ...values, updatedAt: new Date() });
     return asRequest ? fileIdentityRequest(tx, { orgId: org.id, current: org, wanted, userId, ip }) : null;
   });
   return { status, backToVerification, identityRequest };

@@ -9,13 +9,11 @@ import {
   candidateTrades,
   files,
   fraudReports,
-  memberships,
   notifications,
   offers,
   oneTimeCodes,
   OPEN_APPLICATION_STATUSES,
   orgInvitations,
-  organisations,
   outbox,
   placementFollowups,
   placements,
@@ -27,6 +25,7 @@ import type { Db } from "../utils/db.server";
 import type { Locale } from "../utils/i18n";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
+import { forgetContactOnOrganisations } from "./lifecycles/organisation.server";
 import { PASSWORD_CHECK_FAILED, passwordCheckWait } from "./limits.server";
 
 export type PasswordCheck =
@@ -187,19 +186,8 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
       // Messages and invitations addressed to them before the account was linked.
       tx.delete(outbox).where(inArray(outbox.recipient, contacts)).run();
       tx.delete(orgInvitations).where(or(inArray(orgInvitations.phone, contacts), inArray(orgInvitations.email, contacts))).run();
-      // An employer's organisation took its contact from its founder's registration.
-      tx.update(organisations).set({ contactPhone: null }).where(inArray(organisations.contactPhone, contacts)).run();
-      tx.update(organisations).set({ contactEmail: null }).where(inArray(organisations.contactEmail, contacts)).run();
     }
-    tx.update(organisations)
-      .set({ contactName: null })
-      .where(
-        and(
-          eq(organisations.contactName, person.displayName),
-          inArray(organisations.id, tx.select({ id: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId))),
-        ),
-      )
-      .run();
+    forgetContactOnOrganisations(tx, { userId, contacts, displayName: person.displayName });
     tx.update(users)
       .set({ phone: null, email: null, passwordHash: null, displayName: "—", deletedAt: new Date() })
       .where(eq(users.id, userId))

@@ -6,6 +6,7 @@ import type { Db, Tx } from "../utils/db.server";
 import type { FieldErrors } from "../utils/forms";
 import { foldText } from "../utils/text";
 import { recordAudit } from "./audit.server";
+import { insertOrganisation, updateOrganisationFields } from "./lifecycles/organisation.server";
 
 /** Partner bodies by name, each with how many accounts (not deleted) belong to it. */
 export function listPartners(db: Db) {
@@ -68,28 +69,16 @@ export function createPartner(db: Db, adminId: number, input: PartnerInput, ip?:
   return db.transaction((tx) => {
     const fieldErrors = partnerClashes(tx, input);
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
-    const now = new Date();
-    const org = tx
-      .insert(organisations)
-      .values({
-        kind: "partner",
-        ...partnerValues(input),
-        sector: "services",
-        verificationStatus: "verified",
-        verifiedAt: now,
-        verifiedBy: adminId,
-      })
-      .returning({ id: organisations.id })
-      .get();
+    const orgId = insertOrganisation(tx, { kind: "partner", ...partnerValues(input), sector: "services", verifiedBy: adminId });
     recordAudit(tx, {
       actorId: adminId,
       action: "admin.partner_created",
       subjectType: "organisation",
-      subjectId: org.id,
+      subjectId: orgId,
       detail: { name: input.name },
       ip,
     });
-    return { ok: true as const, orgId: org.id };
+    return { ok: true as const, orgId };
   });
 }
 
@@ -106,10 +95,7 @@ export function updatePartner(db: Db, adminId: number, orgId: number, input: Par
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
     const values = partnerValues(input);
     const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => values[key] !== org[key]);
-    tx.update(organisations)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(organisations.id, orgId))
-      .run();
+    updateOrganisationFields(tx, orgId, { ...values, updatedAt: new Date() });
     recordAudit(tx, {
       actorId: adminId,
       action: "admin.partner_updated",

@@ -1,11 +1,12 @@
 // Creating an account: a candidate's or an employer's (with their organisation), refused when the contact is taken.
 import { eq, or } from "drizzle-orm";
-import { candidateProfiles, memberships, organisations, users } from "../../db/schema";
+import { candidateProfiles, memberships, users } from "../../db/schema";
 import type { Registration } from "../schemas/auth";
 import type { Db } from "../utils/db.server";
 import type { Locale } from "../utils/i18n";
 import { hashPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
+import { insertOrganisation } from "./lifecycles/organisation.server";
 import { ACCOUNT_REGISTERED, REGISTRATION_REFUSED } from "./limits.server";
 
 /** Which of the given contact details already belong to an account. */
@@ -71,23 +72,18 @@ export async function registerAccount(db: Db, registration: Registration, locale
           })
           .run();
       } else {
-        const org = tx
-          .insert(organisations)
-          .values({
-            kind: "employer",
-            name: input.orgName,
-            rccm: input.rccm ?? null,
-            nif: input.nif ?? null,
-            sector: input.sector,
-            region: input.region,
-            contactName: `${input.firstName} ${input.lastName}`,
-            contactPhone: input.phone ?? null,
-            contactEmail: input.email ?? null,
-            verificationStatus: "pending",
-          })
-          .returning({ id: organisations.id })
-          .get();
-        tx.insert(memberships).values({ userId: user.id, orgId: org.id, role: "owner" }).run();
+        const orgId = insertOrganisation(tx, {
+          kind: "employer",
+          name: input.orgName,
+          rccm: input.rccm ?? null,
+          nif: input.nif ?? null,
+          sector: input.sector,
+          region: input.region,
+          contactName: `${input.firstName} ${input.lastName}`,
+          contactPhone: input.phone ?? null,
+          contactEmail: input.email ?? null,
+        });
+        tx.insert(memberships).values({ userId: user.id, orgId, role: "owner" }).run();
       }
       recordAudit(tx, {
         actorId: user.id,

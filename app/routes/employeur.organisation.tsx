@@ -7,6 +7,7 @@ import { ChoiceGroup, TextareaField } from "~/components/FormFields";
 import { PendingIdentityRequest } from "~/components/organisation/PendingIdentityRequest";
 import { pendingIdentityRequest, withdrawIdentityRequest } from "~/models/identity-requests.server";
 import { inviteColleague, listPendingInvitations } from "~/models/invitations.server";
+import { identityChangeResubmits, showsDecisionReason } from "~/models/lifecycles/organisation";
 import { getEmployerMembership, listMembers, updateOrganisation } from "~/models/organisations.server";
 import { invitationSchema, organisationSchema } from "~/schemas/organisation";
 import { requireRole } from "~/utils/auth.server";
@@ -135,7 +136,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
           {t("organisation.verification")} {t(`common:verificationStatus.${org.verificationStatus}`)}
         </h2>
         <p className="mt-1">{t(`organisation.verificationHelp.${org.verificationStatus}`)}</p>
-        {(org.verificationStatus === "rejected" || org.verificationStatus === "suspended") && org.verificationReason ? (
+        {showsDecisionReason(org.verificationStatus) && org.verificationReason ? (
           <p className="mt-1">{t("organisation.reason", { reason: org.verificationReason })}</p>
         ) : null}
       </section>
@@ -153,7 +154,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
         <Form method="post" className="card mt-2 space-y-4" noValidate key={identityRequest ? `request-${identityRequest.requestedAt.getTime()}` : "checked"}>
           <FormErrorSummary errors={errors} />
           {org.verificationStatus === "verified" ? <p className="text-sm text-stone-700">{t("organisation.identityNoteVerified")}</p> : null}
-          {org.verificationStatus === "rejected" ? <p className="text-sm text-stone-700">{t("organisation.identityNoteRejected")}</p> : null}
+          {identityChangeResubmits(org.verificationStatus) ? <p className="text-sm text-stone-700">{t("organisation.identityNoteRejected")}</p> : null}
           <TextField label={t("organisation.name")} name="name" required maxLength={120} defaultValue={values.name} error={errors.name} />
           <TextField label={t("organisation.rccm")} hint={t("organisation.rccmHint")} name="rccm" maxLength={40}
             defaultValue={values.rccm} error={errors.rccm} />
