@@ -91,6 +91,12 @@ export function offerFormValues(offer: OfferLike): { values: FormValues; languag
   return { values, languages: offer.languages };
 }
 
+/** What saving or ending an offer tells on its page (a flash message): the status it is in now. */
+export const offerSavedFlash = (status: string) => ({ message: `employer:offerPage.saved.${status}`, values: { status } });
+
+/** What duplicating an offer tells on the copy's page. */
+export const OFFER_COPIED_FLASH = { message: "employer:offerPage.copied" };
+
 export type OfferFormProps = {
   values: FormValues;
   languages: string[];

@@ -1,14 +1,17 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/employeur.offres.$offerId";
-import { isEditableStatus, OfferActions } from "~/components/OfferActions";
-import { OfferForm, offerFormInput, offerFormValues } from "~/components/OfferForm";
-import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/offers.server";
+import { OfferActions } from "~/components/OfferActions";
+import { Notice } from "~/components/Notice";
+import { OFFER_COPIED_FLASH, OfferForm, offerFormInput, offerFormValues, offerSavedFlash } from "~/components/OfferForm";
+import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/employer-offers.server";
+import { isEditable } from "~/models/lifecycles/offer";
 import { getOrganisation } from "~/models/organisations.server";
 import { offerSchema, OFFER_INTENTS, type OfferIntent } from "~/schemas/offer";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "employer", "applications"] };
@@ -25,7 +28,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const db = getDb();
   const offer = findOfferOfMember(db, user.id, offerIdOf(params));
   if (!offer) throw data(null, { status: 404 });
-  return { offer, orgStatus: getOrganisation(db, offer.orgId)!.verificationStatus };
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({ offer, orgStatus: getOrganisation(db, offer.orgId)!.verificationStatus, flash }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; formError?: string; values?: FormValues; languages?: string[] };
@@ -42,7 +46,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === "duplicate") {
     const copyId = duplicateOffer(db, user.id, offerId);
     if (copyId === null) throw data(null, { status: 404 });
-    return redirect(`/employeur/offres/${copyId}?copie=1`);
+    return redirectWithFlash(`/employeur/offres/${copyId}`, OFFER_COPIED_FLASH);
   }
   if (intent === "close" || intent === "fill") {
     const outcome = intent === "close" ? "closed" : "filled";
@@ -55,7 +59,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         { status: withheld ? 403 : 400 },
       );
     }
-    return redirect(`/employeur/offres/${offerId}?enregistre=${outcome}`);
+    return redirectWithFlash(`/employeur/offres/${offerId}`, offerSavedFlash(outcome));
   }
   if (!(OFFER_INTENTS as readonly unknown[]).includes(intent)) throw data(null, { status: 400 });
 
@@ -67,7 +71,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!result.ok) {
     return data<ActionData>({ fieldErrors: result.fieldErrors, formError: result.formError, ...kept }, { status: 400 });
   }
-  return redirect(`/employeur/offres/${result.offerId}?enregistre=${result.status}`);
+  return redirectWithFlash(`/employeur/offres/${result.offerId}`, offerSavedFlash(result.status));
 }
 
 const BADGE: Record<string, string> = {
@@ -80,7 +84,7 @@ const BADGE: Record<string, string> = {
 function SavedBanner({ status, offerId, flags, orgVerified }: { status: string; offerId: number; flags: string[]; orgVerified: boolean }) {
   const { t } = useTranslation("employer");
   return (
-    <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
+    <Notice tone="success">
       <p className="font-semibold">{t(`offerPage.saved.${status}`)}</p>
       {status === "published" ? (
         <p className="mt-1">
@@ -98,18 +102,18 @@ function SavedBanner({ status, offerId, flags, orgVerified }: { status: string; 
         </>
       ) : null}
       {status === "draft" && !orgVerified ? <p className="mt-1">{t("offerPage.draftUntilVerified")}</p> : null}
-    </div>
+    </Notice>
   );
 }
 
 export default function EditOffer({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
-  const [searchParams] = useSearchParams();
-  const { offer, orgStatus } = loaderData;
-  const saved = searchParams.get("enregistre");
+  const { offer, orgStatus, flash } = loaderData;
+  // The status the offer was just saved in, if an action said so.
+  const saved = flash?.values?.status;
   // Reports took it offline: a counsellor decides before it can change.
   const underReview = offer.moderationFlags.includes("reported");
-  const editable = isEditableStatus(offer.status) && !underReview;
+  const editable = isEditable(offer.status) && !underReview;
   const initial = offerFormValues(offer);
   return (
     <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="offer-title">
@@ -129,19 +133,17 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
       {saved === offer.status ? (
         <SavedBanner status={saved} offerId={offer.id} flags={offer.moderationFlags} orgVerified={orgStatus === "verified"} />
       ) : null}
-      {searchParams.get("copie") === "1" && offer.status === "draft" ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">{t("offerPage.copied")}</p>
+      {flash?.message === OFFER_COPIED_FLASH.message && offer.status === "draft" ? (
+        <Notice tone="success">{t("offerPage.copied")}</Notice>
       ) : null}
       {offer.status === "pending" && saved !== "pending" ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3">
-          {t(underReview ? "offerPage.underReview" : "offerPage.pendingNotice")}
-        </p>
+        <Notice tone="warning" role={null}>{t(underReview ? "offerPage.underReview" : "offerPage.pendingNotice")}</Notice>
       ) : null}
       {offer.status === "rejected" ? (
-        <div className="rounded-md border border-red-700 bg-red-50 p-3">
+        <Notice tone="error" role={null}>
           <p className="font-semibold">{t("offerPage.rejected")}</p>
           {offer.rejectionReason ? <p className="mt-1">{t("offerPage.reason", { reason: offer.rejectionReason })}</p> : null}
-        </div>
+        </Notice>
       ) : null}
       {editable || underReview ? null : (
         <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("offerPage.readOnly")}</p>

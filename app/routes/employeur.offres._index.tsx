@@ -1,13 +1,17 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/employeur.offres._index";
-import { isEditableStatus, OfferActions } from "~/components/OfferActions";
-import { duplicateOffer, endOffer, listOffersOfOrg } from "~/models/offers.server";
+import { FlashNotice, Notice } from "~/components/Notice";
+import { OfferActions } from "~/components/OfferActions";
+import { OFFER_COPIED_FLASH } from "~/components/OfferForm";
+import { duplicateOffer, endOffer, listOffersOfOrg } from "~/models/employer-offers.server";
+import { isEditable } from "~/models/lifecycles/offer";
 import { getEmployerMembership } from "~/models/organisations.server";
 import { idParamSchema } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { OFFER_STATUS_CHOICES } from "~/components/choices";
@@ -26,11 +30,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   // An unknown status in the URL shows every offer rather than an error.
   const wanted = new URL(request.url).searchParams.get("statut");
   const status = isStatus(wanted) ? wanted : undefined;
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     orgStatus: membership.org.verificationStatus,
     status: status ?? null,
     offers: listOffersOfOrg(db, membership.org.id, status),
-  };
+    flash,
+  }, headers);
 }
 
 const offerActionSchema = z.object({
@@ -47,14 +53,14 @@ export async function action({ request }: Route.ActionArgs) {
   if (intent === "duplicate") {
     const copyId = duplicateOffer(db, user.id, offerId);
     if (copyId === null) throw data(null, { status: 404 });
-    return redirect(`/employeur/offres/${copyId}?copie=1`);
+    return redirectWithFlash(`/employeur/offres/${copyId}`, OFFER_COPIED_FLASH);
   }
   const outcome = intent === "close" ? "closed" : "filled";
   const result = endOffer(db, user.id, offerId, outcome);
   if (!result) throw data(null, { status: 404 });
   const back = new URL(request.url);
-  back.searchParams.set("fait", result.ok ? outcome : result.reason === "withheld" ? "withheld" : "refused");
-  return redirect(`${back.pathname}${back.search}`);
+  const done = result.ok ? outcome : result.reason === "withheld" ? "withheld" : "refused";
+  return redirectWithFlash(`${back.pathname}${back.search}`, { message: `employer:offerList.done.${done}` });
 }
 
 const BADGE: Record<string, string> = {
@@ -66,9 +72,7 @@ const BADGE: Record<string, string> = {
 export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
   const format = useFormat();
-  const [searchParams] = useSearchParams();
-  const { offers, orgStatus, status } = loaderData;
-  const done = searchParams.get("fait");
+  const { offers, orgStatus, status, flash } = loaderData;
   return (
     <section className="space-y-4" aria-labelledby="offers-title">
       <title>{`${t("offerList.title")} · Baara`}</title>
@@ -81,11 +85,9 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
         </Link>
       </div>
       {orgStatus === "verified" ? null : (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3">{t(`offerList.notVerified.${orgStatus}`)}</p>
+        <Notice tone="warning" role={null}>{t(`offerList.notVerified.${orgStatus}`)}</Notice>
       )}
-      {done === "closed" || done === "filled" || done === "refused" || done === "withheld" ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">{t(`offerList.done.${done}`)}</p>
-      ) : null}
+      <FlashNotice flash={flash} />
 
       <Form method="get" className="flex flex-wrap items-end gap-2">
         <div>
@@ -126,8 +128,8 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
               </p>
               <div className="flex flex-wrap items-center gap-2">
                 <Link to={`/employeur/offres/${offer.id}`} className="btn-secondary px-3 py-1 text-sm"
-                  aria-label={t("offerActions.labelFor", { action: t(isEditableStatus(offer.status) ? "offerActions.edit" : "offerActions.view"), title: offer.title })}>
-                  {t(isEditableStatus(offer.status) ? "offerActions.edit" : "offerActions.view")}
+                  aria-label={t("offerActions.labelFor", { action: t(isEditable(offer.status) ? "offerActions.edit" : "offerActions.view"), title: offer.title })}>
+                  {t(isEditable(offer.status) ? "offerActions.edit" : "offerActions.view")}
                 </Link>
                 {offer.applicants > 0 ? (
                   <Link to={`/employeur/offres/${offer.id}/candidatures`} className="btn px-3 py-1 text-sm"

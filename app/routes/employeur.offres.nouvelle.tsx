@@ -1,12 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { data, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/employeur.offres.nouvelle";
-import { OfferForm, offerFormInput } from "~/components/OfferForm";
-import { saveOffer } from "~/models/offers.server";
+import { Notice } from "~/components/Notice";
+import { OfferForm, offerFormInput, offerSavedFlash } from "~/components/OfferForm";
+import { saveOffer } from "~/models/employer-offers.server";
 import { getEmployerMembership } from "~/models/organisations.server";
 import { offerSchema, OFFER_INTENTS, type OfferIntent } from "~/schemas/offer";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "employer"] };
@@ -34,7 +36,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (!result.ok) {
     return data<ActionData>({ fieldErrors: result.fieldErrors, formError: result.formError, ...kept }, { status: 400 });
   }
-  return redirect(`/employeur/offres/${result.offerId}?enregistre=${result.status}`);
+  return redirectWithFlash(`/employeur/offres/${result.offerId}`, offerSavedFlash(result.status));
 }
 
 export default function NewOffer({ loaderData, actionData }: Route.ComponentProps) {
@@ -53,9 +55,7 @@ export default function NewOffer({ loaderData, actionData }: Route.ComponentProp
       </h1>
       <p className="text-stone-700">{t("offerPage.newIntro")}</p>
       {verified ? null : (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3">
-          {t(`offerList.notVerified.${loaderData.orgStatus}`)}
-        </p>
+        <Notice tone="warning">{t(`offerList.notVerified.${loaderData.orgStatus}`)}</Notice>
       )}
       <OfferForm
         values={values}

@@ -18,7 +18,7 @@ import { applications, offers } from "../../db/schema";
 import { insertApplication, insertEmployer, insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { offerFormFields as offerFields } from "../helpers/offers";
-import { as, callRoute, errorOf, renderRoutes, thrownStatus as statusOf, type Handler } from "../helpers/route";
+import { as, callRoute, errorOf, followRedirect, renderRoutes, thrownStatus as statusOf, type Handler } from "../helpers/route";
 
 
 const cookies = { verified: "", established: "", pending: "", other: "", candidate: "" };
@@ -188,14 +188,16 @@ describe("/employeur/offres/nouvelle: saving", () => {
     expect(link.getAttribute("href")).toBe(`/offres/${saved.id}`);
   });
 
-  it("redirects a successful publication to the edit page with ?enregistre=published", async () => {
+  it("redirects a successful publication to the edit page, which says the offer is online", async () => {
     const response = (await post(newAction, cookies.established, "/employeur/offres/nouvelle", {
       ...offerFields({ title: "Plombier" }),
       intent: "submit",
     })) as Response;
     expect(response.status).toBe(302);
     const id = getDb().select().from(offers).where(eq(offers.title, "Plombier")).get()!.id;
-    expect(response.headers.get("Location")).toBe(`/employeur/offres/${id}?enregistre=published`);
+    expect(response.headers.get("Location")).toBe(`/employeur/offres/${id}`);
+    const page = await followRedirect(response, editLoader, { cookie: cookies.established, params: { offerId: String(id) } });
+    expect(page).toMatchObject({ flash: { message: "employer:offerPage.saved.published" } });
   });
 
   it("holds a first offer for a counsellor and says why", async () => {
