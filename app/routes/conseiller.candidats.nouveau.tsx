@@ -5,7 +5,7 @@ import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText }
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
 import { TradePicker } from "~/components/TradePicker";
 import { ContactTakenError } from "~/models/registration.server";
-import { registerAssisted } from "~/models/candidates.server";
+import { registerAssisted } from "~/models/assisted-registration.server";
 import { ASSISTED_LISTS, assistedRegistrationSchema } from "~/schemas/candidate";
 import { MAX_AGE, MIN_AGE, SKILLS_MAX } from "~/schemas/profile";
 import { requireRole } from "~/utils/auth.server";

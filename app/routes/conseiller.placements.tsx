@@ -6,10 +6,10 @@ import { useErrorText } from "~/components/Field";
 import { DueSection } from "~/components/placements/DueSection";
 import { ListSection } from "~/components/placements/ListSection";
 import { ManualSection } from "~/components/placements/ManualSection";
+import { findCandidatesByName } from "~/models/candidate-search.server";
 import {
   employerChoices,
   endPlacement,
-  findCandidatesByName,
   followupsDue,
   listPlacements,
   recordFollowup,

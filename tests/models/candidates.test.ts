@@ -7,16 +7,9 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyToOffer } from "../../app/models/applications.server";
 import { ContactTakenError } from "../../app/models/registration.server";
-import {
-  addNote,
-  assignCounsellor,
-  caseloadCount,
-  getCandidateFile,
-  isPlaceholderEmail,
-  listColleagues,
-  registerAssisted,
-  searchCandidates,
-} from "../../app/models/candidates.server";
+import { isPlaceholderEmail, registerAssisted } from "../../app/models/assisted-registration.server";
+import { searchCandidates } from "../../app/models/candidate-search.server";
+import { addNote, assignCounsellor, caseloadCount, getCandidateFile, listColleagues } from "../../app/models/candidates.server";
 import { notifyCandidate } from "../../app/models/messages.server";
 import { createPlacement } from "../../app/models/placements.server";
 import { assistedRegistrationSchema } from "../../app/schemas/candidate";

@@ -7,9 +7,9 @@
 // a negative pay, the same placement sent twice, `%` and `_` in a name search.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { findCandidatesByName } from "../../app/models/candidate-search.server";
 import {
   endPlacement,
-  findCandidatesByName,
   followupsDue,
   listPlacements,
   recordFollowup,

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { SelectField, TextField } from "~/components/Field";
 import { TextareaField } from "~/components/FormFields";
+import { placementActionsFor } from "~/models/lifecycles/placement";
 import { PLACEMENT_END_REASONS } from "~/schemas/placement";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
@@ -98,7 +99,7 @@ function PlacementItem({ placement: p, data, errors, values }: { placement: Load
             </div>
           ))}
         </dl>
-        {p.endedAt ? null : (
+        {placementActionsFor(p, "counsellor").includes("end") ? (
           <details open={data.endId === p.id || Boolean(errors)}>
             <summary className="cursor-pointer font-medium text-teal-800">{t("end.open")}</summary>
             <Form method="post" className="mt-2 space-y-2">
@@ -118,7 +119,7 @@ function PlacementItem({ placement: p, data, errors, values }: { placement: Load
               <button type="submit" className="btn-secondary" disabled={busy}>{t("end.submit")}</button>
             </Form>
           </details>
-        )}
+        ) : null}
       </article>
     </li>
   );

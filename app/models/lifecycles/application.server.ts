@@ -7,9 +7,10 @@ import { isoToday } from "../../utils/dates";
 import type { Db, Tx } from "../../utils/db.server";
 import { recordAudit } from "../audit.server";
 import { notifyCandidate } from "../messages.server";
-import { createPlacement } from "../placements.server";
+import { createPlacement } from "./placement.server";
 import { applicationLifecycle, HISTORY_ONLY, type ApplicationAction, type BulkApplicationAction } from "./application";
 import { findMove, statusesAllowing, type LifecycleRole } from "./lifecycle";
+import { transitionOffer } from "./offer.server";
 
 /** Who moves the application, as the caller has checked it (a member of the offer's organisation, its candidate). */
 export type ApplicationActor = { userId: number; roles: LifecycleRole | readonly LifecycleRole[] };
@@ -110,7 +111,8 @@ export function transitionApplication(tx: Tx, { applicationId, action, actor, de
     });
   }
   if (offerFilled) {
-    tx.update(offers).set({ status: "filled", closedAt: new Date(), updatedAt: new Date() }).where(eq(offers.id, offer.id)).run();
+    // The offer's own lifecycle fills it: a hire is possible only while it has open applications.
+    transitionOffer(tx, { offerId: offer.id, action: "fillByHire", actor: { userId: actor.userId, roles: ["employer"] } });
     closeOpenApplications(tx, offer.id, offer.title, actor.userId);
   }
   return { ok: true, from: current.status, to: move.to, offerFilled };
