@@ -1,13 +1,15 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/admin.organisations";
 import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { createPartner, listPartners, updatePartner, type PartnerRow } from "~/models/partners.server";
 import { partnerActionSchema } from "~/schemas/admin";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
@@ -17,20 +19,18 @@ import { clientIp } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "admin"] };
 
-const DONE = ["created", "updated"] as const;
-
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
   const params = new URL(request.url).searchParams;
   const partners = listPartners(getDb());
   const editId = parseIdParam(params.get("modifier"));
-  const done = params.get("fait");
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     partners,
     // An unknown id in the link shows no edit form rather than an error page.
     editing: partners.find((p) => p.id === editId) ?? null,
-    done: (DONE as readonly (string | null)[]).includes(done) ? done : null,
-  };
+    flash,
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -51,13 +51,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data<ActionData>({ fieldErrors: { form: "admin:errors.partnerNotFound" }, values: formValues(formData) }, { status: 404 });
   }
   if (!result.ok) return data<ActionData>({ fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
-  return redirect(`/admin/organisations?fait=${input.intent === "create" ? "created" : "updated"}`);
+  return redirectWithFlash("/admin/organisations", { message: `admin:partners.done.${input.intent === "create" ? "created" : "updated"}` });
 }
 
 export default function AdminPartners({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("admin");
   const errorText = useErrorText();
-  const { partners, editing, done } = loaderData;
+  const { partners, editing, flash } = loaderData;
   const sent = actionData?.values?.intent;
   const notFound = actionData?.fieldErrors.form;
   return (
@@ -67,16 +67,8 @@ export default function AdminPartners({ loaderData, actionData }: Route.Componen
         <h1 className="text-2xl font-bold">{t("partners.title")}</h1>
         <p className="mt-1 text-stone-700">{t("partners.intro")}</p>
       </div>
-      {done && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t(`partners.done.${done}`)}
-        </p>
-      ) : null}
-      {notFound ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {errorText(notFound)}
-        </p>
-      ) : null}
+      {actionData ? null : <FlashNotice flash={flash} />}
+      {notFound ? <Notice tone="error">{errorText(notFound)}</Notice> : null}
 
       <section aria-labelledby="partners-list" className="space-y-3">
         <h2 id="partners-list" className="text-xl font-semibold">{t("partners.listHeading", { n: partners.length })}</h2>

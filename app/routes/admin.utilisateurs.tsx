@@ -1,13 +1,15 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLoaderData, useLocation } from "react-router";
+import { data, Form, Link, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/admin.utilisateurs";
 import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
 import { listPartners } from "~/models/partners.server";
 import { changeRole, createCounsellor, searchUsers, setDisabled } from "~/models/users-admin.server";
 import { ADMIN_QUERY_MAX, parseUserQuery, USER_STATUSES, userActionSchema, type UserQuery } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
@@ -17,33 +19,30 @@ import { ROLES } from "../../db/enums";
 
 export const handle = { i18n: ["common", "admin", "offers"] };
 
-const DONE = ["role", "disable", "enable", "unchanged"] as const;
-
 export async function loader({ request }: Route.LoaderArgs) {
   const admin = await requireRole(request, "admin");
   const db = getDb();
   const params = new URL(request.url).searchParams;
   const query = parseUserQuery(params);
-  const done = params.get("fait");
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     query,
     me: admin.id,
-    done: (DONE as readonly (string | null)[]).includes(done) ? done : null,
+    flash,
     queryMax: ADMIN_QUERY_MAX,
     ...searchUsers(db, { q: query.q, role: query.role, status: query.statut, page: query.page }),
     partners: listPartners(db).map((p) => ({ id: p.id, name: p.name, shortName: p.shortName })),
-  };
+  }, headers);
 }
 
 type ActionData =
   | { fieldErrors: FieldErrors; values: FormValues; created?: undefined }
   | { created: { name: string; login: string; temporaryPassword: string }; fieldErrors?: undefined; values?: undefined };
 
-/** Back to the same search, with what was done. */
-function backTo(request: Request, done: (typeof DONE)[number]) {
-  const params = new URL(request.url).searchParams;
-  params.set("fait", done);
-  return redirect(`/admin/utilisateurs?${params}`);
+/** Back to the same search, saying what was done. */
+function backTo(request: Request, done: "role" | "disable" | "enable" | "unchanged") {
+  const { search } = new URL(request.url);
+  return redirectWithFlash(`/admin/utilisateurs${search}`, { message: `admin:users.done.${done}` });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -78,7 +77,7 @@ type UserRow = Route.ComponentProps["loaderData"]["items"][number];
 export default function AdminUsers({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("admin");
   const errorText = useErrorText();
-  const { items, total, page, pageCount, query, done } = loaderData;
+  const { items, total, page, pageCount, query, flash } = loaderData;
   const rowAction = actionData?.values?.intent && actionData.values.intent !== "createCounsellor" ? actionData : undefined;
   const rowShown = rowAction && items.some((u) => String(u.id) === rowAction.values?.userId);
   const pageError = rowAction && !rowShown ? rowAction.fieldErrors?.form ?? Object.values(rowAction.fieldErrors ?? {})[0] : undefined;
@@ -90,16 +89,10 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
         <h1 className="text-2xl font-bold">{t("users.title")}</h1>
         <p className="mt-1 text-stone-700">{t("users.intro")}</p>
       </div>
-      {done && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t(`users.done.${done}`)}
-        </p>
-      ) : null}
+      {actionData ? null : <FlashNotice flash={flash} />}
       {actionData?.created ? <CreatedBanner created={actionData.created} /> : null}
       {pageError ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {errorText(pageError)}
-        </p>
+        <Notice tone="error">{errorText(pageError)}</Notice>
       ) : null}
 
       <SearchForm query={query} />

@@ -1,9 +1,10 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form } from "react-router";
 import type { Route } from "./+types/employeur.organisation";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { PendingIdentityRequest } from "~/components/organisation/PendingIdentityRequest";
 import { pendingIdentityRequest, withdrawIdentityRequest } from "~/models/identity-requests.server";
 import { inviteColleague, listPendingInvitations } from "~/models/invitations.server";
@@ -12,6 +13,7 @@ import { getEmployerMembership, listMembers, updateOrganisation } from "~/models
 import { invitationSchema, organisationSchema } from "~/schemas/organisation";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { publicUrl } from "~/utils/public-url.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
@@ -29,13 +31,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const membership = getEmployerMembership(db, user.id);
   if (!membership) throw data(null, { status: 403 });
   const { org, role } = membership;
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     org,
     isOwner: role === "owner",
     members: listMembers(db, org.id),
     identityRequest: pendingIdentityRequest(db, org.id),
     invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
-  };
+    flash,
+  }, headers);
 }
 
 type ActionData =
@@ -71,7 +75,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!withdrawIdentityRequest(db, user.id, clientIp(context))) {
       return data<ActionData>({ form: "identity", error: "organisation.identityRequest.nothingPending" }, { status: 404 });
     }
-    return redirect("/employeur/organisation?enregistre=retiree");
+    return redirectWithFlash("/employeur/organisation", { message: "employer:organisation.saved.retiree" });
   }
   if (intent !== "save") throw data(null, { status: 400 });
 
@@ -82,7 +86,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = updateOrganisation(db, user.id, form.data, clientIp(context));
   if (!result) throw data(null, { status: 403 });
   const saved = result.backToVerification ? "verification" : result.identityRequest === "requested" ? "demande" : result.identityRequest === "withdrawn" ? "retiree" : "ok";
-  return redirect(`/employeur/organisation?enregistre=${saved}`);
+  return redirectWithFlash("/employeur/organisation", { message: `employer:organisation.saved.${saved}` });
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -95,10 +99,9 @@ const STATUS_STYLE: Record<string, string> = {
 export default function Organisation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
   const format = useFormat();
-  const [searchParams] = useSearchParams();
   const busy = useBusy();
   const communesId = useId();
-  const { org, isOwner, members, invitations, identityRequest } = loaderData;
+  const { org, isOwner, members, invitations, identityRequest, flash } = loaderData;
   const orgForm = actionData?.form === "organisation" ? actionData : null;
   const inviteForm = actionData?.form === "invite" ? actionData : null;
   // A pending request shows what was asked, so that saving other fields keeps it.
@@ -117,7 +120,6 @@ export default function Organisation({ loaderData, actionData }: Route.Component
     membership: org.membership,
   };
   const errors = orgForm?.fieldErrors ?? {};
-  const saved = searchParams.get("enregistre");
   const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
 
   return (
@@ -125,11 +127,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
       <title>{`${t("organisation.title")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{t("organisation.title")}</h1>
 
-      {saved === "ok" || saved === "verification" || saved === "demande" || saved === "retiree" ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
-          {t(`organisation.saved.${saved}`)}
-        </p>
-      ) : null}
+      <FlashNotice flash={flash} />
 
       <section aria-labelledby="verification-title" className={`rounded-md border p-3 ${STATUS_STYLE[org.verificationStatus]}`}>
         <h2 id="verification-title" className="font-semibold">
@@ -145,7 +143,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
         <PendingIdentityRequest current={org} request={identityRequest} busy={busy}
           error={actionData?.form === "identity" ? actionData.error : undefined} />
       ) : actionData?.form === "identity" ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">{t(actionData.error)}</p>
+        <Notice tone="error">{t(actionData.error)}</Notice>
       ) : null}
 
       <section aria-labelledby="details-title">
@@ -223,11 +221,11 @@ export default function Organisation({ loaderData, actionData }: Route.Component
               <h3 className="font-semibold">{t("invite.title")}</h3>
               <p className="text-sm text-stone-700">{t("invite.intro")}</p>
               {inviteForm && "invited" in inviteForm ? (
-                <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
+                <Notice tone="success">
                   <p>{t("invite.sent", { contact: inviteForm.invited.contact })}</p>
                   <p className="mt-1 text-sm">{t("invite.shareLink")}</p>
                   <p className="mt-1 break-all font-mono text-sm">{inviteForm.invited.link}</p>
-                </div>
+                </Notice>
               ) : null}
               <TextField label={t("invite.contact")} hint={t("invite.contactHint")} name="contact" maxLength={254}
                 defaultValue={inviteForm && "values" in inviteForm ? inviteForm.values.contact : ""}
