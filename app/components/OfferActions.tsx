@@ -1,17 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import type { OfferStatus } from "../../db/enums";
+import { offerActionsFor } from "~/models/lifecycles/offer";
 
-const EDITABLE = ["draft", "pending", "published", "rejected"];
-const CLOSABLE = ["draft", "pending", "published"];
-
-export const isEditableStatus = (status: string) => EDITABLE.includes(status);
 
 /**
  * Duplicate, close and "filled" buttons of one offer, each a small POST form
  * (`intent` + `offerId`) to the page's own action. Closing ends the open
  * applications, so with JavaScript a confirmation is asked first.
  */
-export function OfferActions({ offerId, status, title }: { offerId: number; status: string; title: string }) {
+export function OfferActions({ offerId, status, title }: { offerId: number; status: OfferStatus; title: string }) {
   const { t } = useTranslation("employer");
   const confirmFirst = (question: string) => (event: React.MouseEvent) => {
     if (!window.confirm(question)) event.preventDefault();
@@ -25,11 +23,12 @@ export function OfferActions({ offerId, status, title }: { offerId: number; stat
       </button>
     </Form>
   );
+  const allowed = offerActionsFor(status);
   return (
     <div className="flex flex-wrap gap-2">
       {button("duplicate", t("offerActions.duplicate"))}
-      {CLOSABLE.includes(status) ? button("close", t("offerActions.close"), t("offerActions.confirmClose")) : null}
-      {status === "published" ? button("fill", t("offerActions.fill"), t("offerActions.confirmFill")) : null}
+      {allowed.includes("close") ? button("close", t("offerActions.close"), t("offerActions.confirmClose")) : null}
+      {allowed.includes("fill") ? button("fill", t("offerActions.fill"), t("offerActions.confirmFill")) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { fraudReports, offers, users, type FRAUD_REASONS } from "../../db/schema
 import { DAY_MS } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
-import { notifyOrganisation } from "./notifications.server";
+import { transitionOffer } from "./lifecycles/offer.server";
 
 /** Open reports, from that many different reporters, that take an offer down until a counsellor decides. */
 export const REPORTERS_TO_SUSPEND = 3;
@@ -88,14 +88,16 @@ export function reportOffer(
         .leftJoin(users, eq(users.id, fraudReports.reporterId))
         .where(and(eq(fraudReports.offerId, offer.id), eq(fraudReports.status, "open")))
         .get()?.n ?? 0;
-    if (reporters < REPORTERS_TO_SUSPEND || offer.status !== "published") return { ok: true, suspended: false };
+    if (reporters < REPORTERS_TO_SUSPEND) return { ok: true, suspended: false };
 
-    tx.update(offers)
-      .set({ status: "pending", moderationFlags: [...new Set([...offer.moderationFlags, "reported"])], updatedAt: new Date(now) })
-      .where(eq(offers.id, offer.id))
-      .run();
-    recordAudit(tx, { action: "offer.suspended_by_reports", subjectType: "offer", subjectId: offer.id, detail: { reporters } });
-    notifyOrganisation(tx, offer.orgId, { kind: "moderation.offer.reported", payload: { offerTitle: offer.title }, link: `/employeur/offres/${offer.id}` });
-    return { ok: true, suspended: true };
+    // Only a published offer is taken down (the offer lifecycle says so); any other stays as it is.
+    const moved = transitionOffer(tx, {
+      offerId: offer.id,
+      action: "suspendByReports",
+      actor: { userId: null, roles: ["system"] },
+      detail: { reporters },
+      at: new Date(now),
+    });
+    return { ok: true, suspended: moved.ok };
   });
 }

@@ -1,20 +1,13 @@
-import { and, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
-import {
-  offers,
-  OFFER_TYPES,
-  organisations,
-  type Contract,
-  type OfferStatus,
-  type OfferType,
-} from "../../db/schema";
-import type { OfferInput, OfferIntent } from "../schemas/offer";
+// Offers as everyone sees them: which are open, the counts and listings of
+// the home and search pages, one offer's page; and the daily expiry. An
+// organisation's own offers, as its employers change them, are in
+// employer-offers.server.ts.
+import { and, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { offers, OFFER_TYPES, organisations, type Contract, type OfferType } from "../../db/schema";
 import { isoToday } from "../utils/dates";
-import type { Db, Tx } from "../utils/db.server";
-import type { FieldErrors } from "../utils/forms";
-import { recordAudit } from "./audit.server";
-import { closeOpenApplications } from "./lifecycles/application.server";
-import { checkOfferRules, riskFlags } from "./offer-rules";
-import { applicantAccess, getEmployerMembership, isOrgMember } from "./organisations.server";
+import type { Db } from "../utils/db.server";
+import { expireOffersPastClosing } from "./lifecycles/offer.server";
+import { isOrgMember } from "./organisations.server";
 
 /**
  * An offer anyone can see and apply to: published by a verified organisation,
@@ -178,192 +171,11 @@ export function getOfferForViewer(db: Db, offerId: number, viewer: Viewer) {
   return privileged ? { ...row, isOpen } : null;
 }
 
-/** An offer of the employer's own organisation, or null (never another organisation's). */
-export function findOfferOfMember(db: Db | Tx, userId: number, offerId: number) {
-  const offer = db.select().from(offers).where(eq(offers.id, offerId)).get();
-  if (!offer || !isOrgMember(db, userId, offer.orgId)) return null;
-  return offer;
-}
-
-export function listOffersOfOrg(db: Db, orgId: number, status?: OfferStatus) {
-  return db
-    .select({
-      id: offers.id,
-      title: offers.title,
-      type: offers.type,
-      status: offers.status,
-      closingDate: offers.closingDate,
-      publishedAt: offers.publishedAt,
-      createdAt: offers.createdAt,
-      positions: offers.positions,
-      applicants: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = "offers"."id")`,
-      waiting: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = "offers"."id" AND a.status = 'submitted')`,
-    })
-    .from(offers)
-    .where(and(eq(offers.orgId, orgId), status ? eq(offers.status, status) : undefined))
-    .orderBy(desc(offers.createdAt), desc(offers.id))
-    .all();
-}
-
-export type SaveOfferResult =
-  | { ok: true; offerId: number; status: OfferStatus; flags: string[] }
-  | { ok: false; fieldErrors: FieldErrors; formError?: string };
-
-function publishedCountOfOrg(db: Db | Tx, orgId: number, exceptOfferId?: number) {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(offers)
-      .where(
-        and(
-          eq(offers.orgId, orgId),
-          sql`${offers.publishedAt} IS NOT NULL`,
-          exceptOfferId === undefined ? undefined : ne(offers.id, exceptOfferId),
-        ),
-      )
-      .get()?.n ?? 0
-  );
-}
-
-/**
- * Where a submitted offer goes: a verified organisation's offer is published at
- * once unless a risk rule holds it for a counsellor (`pending`, with the rules'
- * codes). An unverified organisation cannot submit.
- */
-function statusOnSubmit(db: Db | Tx, orgId: number, input: OfferInput, offerId?: number) {
-  const flags = riskFlags({
-    text: `${input.title}\n${input.description}`,
-    publishedOffersOfOrg: publishedCountOfOrg(db, orgId, offerId),
-  });
-  return { status: (flags.length > 0 ? "pending" : "published") as OfferStatus, flags };
-}
-
-/**
- * Creates or updates an offer of the employer's organisation. `draft` saves it
- * as a draft whatever its content's risks; `submit` checks every rule, then
- * publishes it or holds it for moderation. Editing a published offer runs the
- * risk rules again (but not "first offer").
- */
-export function saveOffer(
-  db: Db,
-  { userId, offerId, input, intent, today = isoToday() }: {
-    userId: number;
-    offerId?: number;
-    input: OfferInput;
-    intent: OfferIntent;
-    today?: string;
-  },
-): SaveOfferResult | null {
-  const membership = getEmployerMembership(db, userId);
-  if (!membership) return null;
-  const existing = offerId === undefined ? undefined : findOfferOfMember(db, userId, offerId);
-  if (offerId !== undefined && !existing) return null;
-  const orgId = existing?.orgId ?? membership.org.id;
-
-  if (existing && !["draft", "pending", "published", "rejected"].includes(existing.status)) {
-    return { ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" };
-  }
-  // Reports took it down: only a counsellor's decision brings it back.
-  if (existing?.moderationFlags.includes("reported")) {
-    return { ok: false, fieldErrors: {}, formError: "offer.rules.underReview" };
-  }
-  const fieldErrors = checkOfferRules(input, today);
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-
-  const org = existing ? db.select().from(organisations).where(eq(organisations.id, orgId)).get()! : membership.org;
-  const wasPublished = existing?.status === "published";
-  let status: OfferStatus = "draft";
-  let flags: string[] = [];
-  if (intent === "submit" || wasPublished) {
-    if (org.verificationStatus !== "verified") {
-      return { ok: false, fieldErrors: {}, formError: `offer.rules.orgNotVerified.${org.verificationStatus}` };
-    }
-    ({ status, flags } = statusOnSubmit(db, orgId, input, existing?.id));
-    if (wasPublished) flags = flags.filter((f) => f !== "first_offer");
-    if (wasPublished && flags.length === 0) status = "published";
-  }
-  // A rejected offer, edited, goes back to a counsellor (marked `resubmitted`) and
-  // keeps that mark while it is a draft again.
-  const resubmitted = existing?.status === "rejected" || existing?.moderationFlags.includes("resubmitted");
-  if (resubmitted) {
-    flags = [...new Set([...flags, "resubmitted"])];
-    if (status === "published") status = "pending";
-  }
-
-  const now = new Date();
-  const values = {
-    ...input,
-    status,
-    moderationFlags: flags,
-    rejectionReason: null,
-    updatedAt: now,
-    publishedAt: status === "published" ? (existing?.publishedAt ?? now) : (existing?.publishedAt ?? null),
-  };
-  const saved = db.transaction((tx) => {
-    const id = existing
-      ? (tx.update(offers).set(values).where(eq(offers.id, existing.id)).run(), existing.id)
-      : tx
-          .insert(offers)
-          .values({ ...values, orgId, createdBy: userId })
-          .returning({ id: offers.id })
-          .get().id;
-    recordAudit(tx, {
-      actorId: userId,
-      action: existing ? "offer.updated" : "offer.created",
-      subjectType: "offer",
-      subjectId: id,
-      detail: { status, flags },
-    });
-    return id;
-  });
-  return { ok: true, offerId: saved, status, flags };
-}
-
-/** A copy of one of the organisation's offers, as a new draft to edit. */
-export function duplicateOffer(db: Db, userId: number, offerId: number) {
-  const source = findOfferOfMember(db, userId, offerId);
-  if (!source) return null;
-  const { id: _id, createdAt: _c, updatedAt: _u, publishedAt: _p, closedAt: _cl, ...copy } = source;
-  return db.transaction((tx) => {
-    const id = tx
-      .insert(offers)
-      .values({ ...copy, status: "draft", moderationFlags: [], rejectionReason: null, createdBy: userId })
-      .returning({ id: offers.id })
-      .get().id;
-    recordAudit(tx, { actorId: userId, action: "offer.duplicated", subjectType: "offer", subjectId: id, detail: { from: offerId } });
-    return id;
-  });
-}
-
-/**
- * Closes an offer (`closed`) or marks it `filled`. Its open applications close
- * with the reason `position_filled`, and their candidates are told. A suspended
- * or rejected organisation cannot: its applications wait for a counsellor.
- */
-export function endOffer(db: Db, userId: number, offerId: number, outcome: "closed" | "filled") {
-  const offer = findOfferOfMember(db, userId, offerId);
-  if (!offer) return null;
-  if (applicantAccess(db, userId, offer.orgId)?.withheld) return { ok: false as const, reason: "withheld" as const };
-  if (!["published", "pending", "draft"].includes(offer.status)) return { ok: false as const, reason: "notOpen" as const };
-  db.transaction((tx) => {
-    tx.update(offers).set({ status: outcome, closedAt: new Date(), updatedAt: new Date() }).where(eq(offers.id, offerId)).run();
-    closeOpenApplications(tx, offer.id, offer.title, userId);
-    recordAudit(tx, { actorId: userId, action: `offer.${outcome}`, subjectType: "offer", subjectId: offerId });
-  });
-  return { ok: true as const };
-}
-
-export { closeOpenApplications };
-
 /**
  * Marks `expired` the published offers whose closing date has passed (`npm run
  * jobs`). Pages already hide them from the day after; this keeps statuses true.
  * Their applications stay open: the closing date ends applying, not hiring.
  */
 export function expireOffers(db: Db, today = isoToday()) {
-  return db
-    .update(offers)
-    .set({ status: "expired", closedAt: new Date(), updatedAt: new Date() })
-    .where(and(inArray(offers.status, ["published", "pending"]), lt(offers.closingDate, today)))
-    .run().changes;
+  return expireOffersPastClosing(db, today);
 }

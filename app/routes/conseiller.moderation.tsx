@@ -9,16 +9,14 @@ import { OrganisationItem } from "~/components/moderation/OrganisationItem";
 import { ReportGroup } from "~/components/moderation/ReportGroup";
 import { Section } from "~/components/moderation/Section";
 import { decideIdentityRequest, pendingIdentityRequestCount, pendingIdentityRequests } from "~/models/identity-requests.server";
+import { decideOffer, decideOrganisation, decideReports } from "~/models/moderation.server";
 import {
-  decideOffer,
-  decideOrganisation,
-  decideReports,
   MODERATION_LIST_LIMIT,
   moderationCounts,
   openReports,
   pendingOffers,
   pendingOrganisations,
-} from "~/models/moderation.server";
+} from "~/models/moderation-queues.server";
 import { MODERATION_INTENTS, moderationSchema, REASON_MAX, type ModerationInput } from "~/schemas/moderation";
 import { requireRole } from "~/utils/auth.server";
 import { getDb, type Db } from "~/utils/db.server";

@@ -14,7 +14,7 @@ import {
 } from "../../app/models/applications.server";
 import { getFileForViewer, storeCv } from "../../app/models/files.server";
 import { candidateDashboard } from "../../app/models/dashboards.server";
-import { endOffer } from "../../app/models/offers.server";
+import { endOffer } from "../../app/models/employer-offers.server";
 import { mayReachApplicants } from "../../app/models/organisations.server";
 import type { Db } from "../../app/utils/db.server";
 import { applicationEvents, applications, notifications, offers, organisations, outbox, type VerificationStatus } from "../../db/schema";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openReports } from "../../app/models/moderation.server";
+import { openReports } from "../../app/models/moderation-queues.server";
 import { hashIp, REPORT_WINDOW_MS, REPORTERS_TO_SUSPEND, reportOffer } from "../../app/models/fraud-reports.server";
 import { searchOffers } from "../../app/models/search.server";
 import { reportSchema } from "../../app/schemas/report";

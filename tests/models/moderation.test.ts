@@ -1,14 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  decideOffer,
-  decideOrganisation,
-  decideReports,
-  moderationCounts,
-  openReports,
-  pendingOffers,
-  pendingOrganisations,
-} from "../../app/models/moderation.server";
+import { decideOffer, decideOrganisation, decideReports } from "../../app/models/moderation.server";
+import { moderationCounts, openReports, pendingOffers, pendingOrganisations } from "../../app/models/moderation-queues.server";
 import { reportOffer } from "../../app/models/fraud-reports.server";
 import { searchOffers } from "../../app/models/search.server";
 import { moderationSchema } from "../../app/schemas/moderation";

@@ -1,13 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  duplicateOffer,
-  endOffer,
-  expireOffers,
-  getOfferForViewer,
-  listOffersOfOrg,
-  saveOffer,
-} from "../../app/models/offers.server";
+import { duplicateOffer, endOffer, listOffersOfOrg, saveOffer } from "../../app/models/employer-offers.server";
+import { expireOffers, getOfferForViewer } from "../../app/models/offers.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import {
