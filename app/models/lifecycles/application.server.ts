@@ -7,7 +7,7 @@ import { isoToday } from "../../utils/dates";
 import type { Db, Tx } from "../../utils/db.server";
 import { recordAudit } from "../audit.server";
 import { notifyCandidate } from "../messages.server";
-import { createPlacement } from "../placements.server";
+import { createPlacement } from "./placement.server";
 import { applicationLifecycle, HISTORY_ONLY, type ApplicationAction, type BulkApplicationAction } from "./application";
 import { findMove, statusesAllowing, type LifecycleRole } from "./lifecycle";
 import { transitionOffer } from "./offer.server";
