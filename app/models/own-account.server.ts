@@ -25,7 +25,10 @@ import type { Db } from "../utils/db.server";
 import type { Locale } from "../utils/i18n";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
+import { canMove, type LifecycleRole } from "./lifecycles/lifecycle";
 import { forgetContactOnOrganisations } from "./lifecycles/organisation.server";
+import { userLifecycle, userStatus } from "./lifecycles/user";
+import { transitionUser } from "./lifecycles/user.server";
 import { PASSWORD_CHECK_FAILED, passwordCheckWait } from "./limits.server";
 
 export type PasswordCheck =
@@ -133,6 +136,10 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
   };
 }
 
+type DeletionReason = "self" | "inactive" | "admin";
+/** Who deletes the account, as its lifecycle knows them. */
+const DELETED_BY = { self: "owner", admin: "admin", inactive: "system" } as const satisfies Record<DeletionReason, LifecycleRole>;
+
 /**
  * Deletes a person: profile, files, contact details, messages, notes and
  * sessions go; the account becomes an empty tombstone so that their
@@ -140,10 +147,12 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
  * Their open applications are withdrawn (no employer waits on a ghost).
  * Also used for accounts inactive for 24 months.
  */
-export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }: { actorId: number | null; reason: "self" | "inactive" | "admin"; ip?: string }) {
+export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }: { actorId: number | null; reason: DeletionReason; ip?: string }) {
+  const actor = { userId: actorId, roles: [DELETED_BY[reason]] };
   db.transaction((tx) => {
-    const person = tx.select({ phone: users.phone, email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
-    if (!person) return;
+    const person = tx.select().from(users).where(eq(users.id, userId)).get();
+    // Asked first: nothing of theirs is erased unless the account may be deleted.
+    if (!person || !canMove(userLifecycle, "delete", userStatus(person), actor.roles)) return;
     const contacts = [person.phone, person.email].filter((c): c is string => Boolean(c));
 
     const open = tx
@@ -188,11 +197,8 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
       tx.delete(orgInvitations).where(or(inArray(orgInvitations.phone, contacts), inArray(orgInvitations.email, contacts))).run();
     }
     forgetContactOnOrganisations(tx, { userId, contacts, displayName: person.displayName });
-    tx.update(users)
-      .set({ phone: null, email: null, passwordHash: null, displayName: "—", deletedAt: new Date() })
-      .where(eq(users.id, userId))
-      .run();
-    recordAudit(tx, { actorId, action: "account.deleted", subjectType: "user", subjectId: userId, detail: { reason }, ip });
+    const moved = transitionUser(tx, { userId, action: "delete", actor, detail: { reason }, ip });
+    if (!moved.ok) throw new Error(`anonymiseAccount: ${moved.reason}`);
   });
 }
 

@@ -1,16 +1,18 @@
 // The platform operator's work on accounts: finding them, their role, disabling, creating counsellors.
 import { randomInt } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { memberships, organisations, users, type Role } from "../../db/schema";
-import type { CounsellorInput, UserStatus } from "../schemas/admin";
+import type { CounsellorInput } from "../schemas/admin";
 import type { Db, Tx } from "../utils/db.server";
 import type { FieldErrors } from "../utils/forms";
 import { hashPassword } from "../utils/password.server";
 import { normalizeMaliPhone } from "../utils/phone";
 import { endAllSessions } from "../utils/session.server";
-import { contactsTaken } from "./registration.server";
 import { recordAudit } from "./audit.server";
+import { userStatus, type UserStatus } from "./lifecycles/user";
+import { otherActiveAdmins, transitionUser } from "./lifecycles/user.server";
 import { contains, hasWords, pageOf, wordsOf } from "./name-search.server";
+import { contactsTaken } from "./registration.server";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -97,7 +99,7 @@ export function searchUsers(db: Db, filters: UserFilters) {
     : [];
   const items = rows.map(({ total: _t, ...row }) => ({
     ...row,
-    status: (row.deletedAt ? "deleted" : row.disabledAt ? "disabled" : "active") as UserStatus,
+    status: userStatus(row),
     organisations: orgs.filter((o) => o.userId === row.id).map(({ userId: _u, ...org }) => org),
   }));
   return { items, total, page, pageCount };
@@ -105,17 +107,6 @@ export function searchUsers(db: Db, filters: UserFilters) {
 
 export type AdminError = { ok: false; error: string };
 const refuse = (key: string): AdminError => ({ ok: false, error: `admin:errors.${key}` });
-
-/** Active admins other than this account: there must always be one left. */
-function otherActiveAdmins(tx: Db | Tx, userId: number) {
-  return (
-    tx
-      .select({ n: count() })
-      .from(users)
-      .where(and(eq(users.role, "admin"), ne(users.id, userId), isNull(users.disabledAt), isNull(users.deletedAt)))
-      .get()?.n ?? 0
-  );
-}
 
 /**
  * The account an admin acts on, or why they may not: not their own account (they
@@ -168,17 +159,10 @@ export function setDisabled(db: Db, adminId: number, userId: number, disabled: b
     const target = checkTarget(tx, adminId, userId, { losesAdmin: disabled });
     if (!target || "ok" in target) return target;
     if (Boolean(target.disabledAt) === disabled) return { ok: true as const, changed: false };
-    tx.update(users)
-      .set({ disabledAt: disabled ? new Date() : null })
-      .where(eq(users.id, userId))
-      .run();
-    recordAudit(tx, {
-      actorId: adminId,
-      action: disabled ? "admin.user_disabled" : "admin.user_enabled",
-      subjectType: "user",
-      subjectId: userId,
-      ip,
-    });
+    const actor = { userId: adminId, roles: ["admin"] as const };
+    const moved = transitionUser(tx, { userId, action: disabled ? "disable" : "enable", actor, ip });
+    // checkTarget refused already what the lifecycle's guards refuse.
+    if (!moved.ok) throw new Error(`setDisabled: ${moved.reason}`);
     return { ok: true as const, changed: true };
   });
   // After the commit; a session of a disabled account is refused anyway (getSessionUser).
