@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/conseiller.candidats.$userId";
 import { ApplicationsSection, PlacementsSection } from "~/components/candidate-file/HistorySections";
 import { MatchesSection } from "~/components/candidate-file/MatchesSection";
 import { NotesSection } from "~/components/candidate-file/NotesSection";
 import { AccountSection, ProfileSection, SensitiveSection } from "~/components/candidate-file/PersonSections";
 import { useErrorText } from "~/components/Field";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { applyToOffer, type ApplyResult } from "~/models/applications.server";
 import { resendSetPasswordCode } from "~/models/assisted-registration.server";
 import { addNote, assignCounsellor, getCandidateFile } from "~/models/candidates.server";
@@ -14,13 +15,11 @@ import { candidateFileSchema, NOTE_MAX, type CandidateFileInput } from "~/schema
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb, type Db } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { formValues, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
-import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "counsellor"] };
-
-const DONE = ["note.add", "refer", "phone", "code.resend", "assign.self"] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
@@ -30,17 +29,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   // Reading the file is what the audit log records (once per view).
   const file = getCandidateFile(db, user, candidateId, clientIp(context));
   if (!file) throw data(null, { status: 404 });
-  const url = new URL(request.url);
-  const created = url.searchParams.get("inscrit");
-  const done = url.searchParams.get("fait");
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     me: user.id,
     file,
     matches: matchOffersForCandidate(db, candidateId, 10),
-    created: created === "sms" || created === "sans-telephone" ? created : null,
-    done: (DONE as readonly (string | null)[]).includes(done) ? done : null,
+    flash,
     noteMax: NOTE_MAX,
-  };
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -90,13 +86,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const field = form.data.intent === "note.add" ? "body" : form.data.intent === "phone" ? "otherOfferId" : "form";
     return data<ActionData>({ fieldErrors: { [field]: error.key }, values: formValues(formData) }, { status: error.status });
   }
-  return redirect(`/conseiller/candidats/${candidateId}?fait=${form.data.intent}`);
+  return redirectWithFlash(`/conseiller/candidats/${candidateId}`, { message: `counsellor:file.done.${form.data.intent}` });
 }
 
 export default function CandidateFilePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("counsellor");
   const errorText = useErrorText();
-  const { file, created, done, me } = loaderData;
+  const { file, flash, me } = loaderData;
   const name = `${file.profile.firstName} ${file.profile.lastName}`;
   const intent = actionData?.values.intent;
   const formError: FieldError | undefined = actionData?.fieldErrors.form ?? actionData?.fieldErrors.intent ?? actionData?.fieldErrors.offerId;
@@ -121,23 +117,8 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
         ) : null}
       </div>
 
-      {created && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {created === "sms" && file.contact.phone
-            ? t("file.created.sms", { phone: formatMaliPhone(file.contact.phone) })
-            : t("file.created.noPhone")}
-        </p>
-      ) : null}
-      {done && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t(`file.done.${done}`)}
-        </p>
-      ) : null}
-      {formError ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {errorText(formError)}
-        </p>
-      ) : null}
+      {actionData ? null : <FlashNotice flash={flash} />}
+      {formError ? <Notice tone="error">{errorText(formError)}</Notice> : null}
 
       <ProfileSection file={file} />
       <SensitiveSection file={file} />

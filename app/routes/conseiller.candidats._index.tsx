@@ -1,14 +1,16 @@
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
-import { data, Form, Link, redirect, useLoaderData } from "react-router";
+import { data, Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/conseiller.candidats._index";
 import { CheckboxField, SelectField, TextField, useErrorText } from "~/components/Field";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
 import { searchCandidates } from "~/models/candidate-search.server";
 import { assignCounsellor, listColleagues } from "~/models/candidates.server";
 import { assignSchema, candidateSearchSchema, type CandidateSearch } from "~/schemas/candidate";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
@@ -34,14 +36,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const filters: CandidateSearch = candidateSearchSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     me: user.id,
     filters,
     query: searchQuery(url.searchParams),
-    assigned: url.searchParams.get("fait") === "attribue",
+    flash,
     result: searchCandidates(db, user.id, filters),
     colleagues: listColleagues(db, user.id),
-  };
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -62,7 +65,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const back = new URLSearchParams(String(formData.get("returnTo") ?? ""));
   const query = searchQuery(back);
-  return redirect(`/conseiller/candidats?${query ? `${query}&` : ""}fait=attribue`);
+  return redirectWithFlash(`/conseiller/candidats${query ? `?${query}` : ""}`, { message: "counsellor:list.assigned" });
 }
 
 export default function Candidates({ loaderData, actionData }: Route.ComponentProps) {
@@ -85,16 +88,8 @@ export default function Candidates({ loaderData, actionData }: Route.ComponentPr
           {t("list.register")}
         </Link>
       </div>
-      {loaderData.assigned && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t("list.assigned")}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {errorText(error)}
-        </p>
-      ) : null}
+      {actionData ? null : <FlashNotice flash={loaderData.flash} />}
+      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
 
       <Form method="get" className="card grid gap-4 sm:grid-cols-2" role="search" aria-label={t("list.search")}>
         <TextField label={t("list.q")} hint={t("list.qHint")} name="q" type="search" maxLength={100} defaultValue={filters.q ?? ""} />

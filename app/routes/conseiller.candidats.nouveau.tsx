@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/conseiller.candidats.nouveau";
 import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
@@ -11,9 +11,11 @@ import { MAX_AGE, MIN_AGE, SKILLS_MAX } from "~/schemas/profile";
 import { requireRole } from "~/utils/auth.server";
 import { addMonths, isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
+import { formatMaliPhone } from "~/utils/phone";
 import { LANGUAGE_CODES, REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
@@ -36,7 +38,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values, lists }, { status: 400 });
   try {
     const { userId, codeSent } = registerAssisted(getDb(), user.id, form.data, clientIp(context));
-    return redirect(`/conseiller/candidats/${userId}?inscrit=${codeSent ? "sms" : "sans-telephone"}`);
+    const created = codeSent && form.data.phone
+      ? { message: "counsellor:file.created.sms", values: { phone: formatMaliPhone(form.data.phone) } }
+      : { message: "counsellor:file.created.noPhone" };
+    return redirectWithFlash(`/conseiller/candidats/${userId}`, created);
   } catch (error) {
     if (!(error instanceof ContactTakenError)) throw error;
     const fieldErrors: FieldErrors = {};

@@ -17,7 +17,7 @@ import type { Locale } from "../../app/utils/i18n";
 import { applications, auditLog, candidateNotes, candidateProfiles, oneTimeCodes, outbox, users } from "../../db/schema";
 import { insertOrg, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
 import { assistedFields, insertCounselledCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
-import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
+import { as, callRoute, cookiesAfter, renderRoutes, thrownBy } from "../helpers/route";
 import { toFormData } from "../helpers/offers";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", colleague: "", stranger: "" };
@@ -241,9 +241,9 @@ describe("assisted registration", () => {
     const response = (await post(assistedFields({ firstName: "Bintou", lastName: "Sow" }))) as Response;
     expect(response.status).toBe(302);
     const location = response.headers.get("Location")!;
-    expect(location).toMatch(/^\/conseiller\/candidats\/\d+\?inscrit=sans-telephone$/);
+    expect(location).toMatch(/^\/conseiller\/candidats\/\d+$/);
     expect(getDb().select().from(outbox).all().length).toBe(before);
-    await renderAt(location);
+    await renderAt(location, { cookie: cookiesAfter(response, cookies.conseiller) });
     expect(screen.getByRole("status").textContent).toContain("Sans téléphone, la personne ne pourra pas se connecter elle-même");
   });
 });
