@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { data, redirect } from "react-router";
+import { data } from "react-router";
 import type { Route } from "./+types/conseiller.moderation";
 import { useErrorText } from "~/components/Field";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { IdentityRequestItem } from "~/components/moderation/IdentityRequestItem";
 import { ItemAlert, ReasonField } from "~/components/moderation/ItemParts";
 import { OfferItem } from "~/components/moderation/OfferItem";
@@ -17,9 +18,10 @@ import {
   pendingOffers,
   pendingOrganisations,
 } from "~/models/moderation-queues.server";
-import { MODERATION_INTENTS, moderationSchema, REASON_MAX, type ModerationInput } from "~/schemas/moderation";
+import { moderationSchema, REASON_MAX, type ModerationInput } from "~/schemas/moderation";
 import { requireRole } from "~/utils/auth.server";
 import { getDb, type Db } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
@@ -30,9 +32,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "conseiller", "admin");
   const db = getDb();
   // The decision just taken (after the redirect), to confirm it.
-  const done = new URL(request.url).searchParams.get("fait");
-  return {
-    done: (MODERATION_INTENTS as readonly (string | null)[]).includes(done) ? done : null,
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
+    flash,
     // Sent from here so that the page's JavaScript does not carry zod.
     reasonMax: REASON_MAX,
     counts: moderationCounts(db),
@@ -43,7 +45,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     reports: openReports(db),
     // Each list shows at most this many items; the headings give the totals.
     limit: MODERATION_LIST_LIMIT,
-  };
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -86,7 +88,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if ("error" in result) {
     return data<ActionData>({ fieldErrors: { form: "moderation:errors.orgNotVerified" }, values: formValues(formData) }, { status: 400 });
   }
-  return redirect(`/conseiller/moderation?fait=${form.data.intent}`);
+  return redirectWithFlash("/conseiller/moderation", { message: `moderation:done.${form.data.intent}` });
 }
 
 const SUBJECT_FIELD = { org: "orgId", offer: "offerId", reports: "offerId", identity: "requestId" } as const;
@@ -103,7 +105,7 @@ function itemErrors(actionData: ActionData | undefined) {
 export default function Moderation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("moderation");
   const errorText = useErrorText();
-  const { counts, organisations, identityRequests, identityRequestCount, offers, reports, limit, done } = loaderData;
+  const { counts, organisations, identityRequests, identityRequestCount, offers, reports, limit, flash } = loaderData;
   const busy = useBusy();
   const errorsFor = itemErrors(actionData);
 
@@ -123,16 +125,8 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-stone-700">{t("intro")}</p>
       </div>
-      {done && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t(`done.${done}`)}
-        </p>
-      ) : null}
-      {pageError ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {errorText(pageError)}
-        </p>
-      ) : null}
+      {actionData ? null : <FlashNotice flash={flash} />}
+      {pageError ? <Notice tone="error">{errorText(pageError)}</Notice> : null}
 
       <Section id="mod-orgs" heading={t("organisations.heading", { n: counts.organisations })} total={counts.organisations} shown={organisations.length} limit={limit} empty={t("organisations.empty")}>
         {organisations.map((org) => (

@@ -89,7 +89,7 @@ describeInBrowser("offers in a real browser", () => {
     await counsellor.goto("/conseiller/moderation");
     const company = counsellor.locator("li, article").filter({ hasText: "Atelier Koné Couture" }).first();
     await company.getByRole("button", { name: "Vérifier l'entreprise" }).click();
-    await counsellor.waitForURL(/fait=/);
+    await counsellor.getByText("L'entreprise est vérifiée.").waitFor();
 
     // Verified: the first offer is published only after a counsellor reads it.
     await employer.goto(offerPath);
@@ -102,7 +102,7 @@ describeInBrowser("offers in a real browser", () => {
     await counsellor.goto("/conseiller/moderation");
     const held = counsellor.locator("li, article").filter({ hasText: "Couturière confirmée" }).first();
     await held.getByRole("button", { name: "Publier l'offre" }).click();
-    await counsellor.waitForURL(/fait=/);
+    await counsellor.getByText("L'offre est publiée.").waitFor();
     await visitor.goto("/offres?q=couturiere");
     await visitor.getByRole("link", { name: "Couturière confirmée" }).waitFor();
   });
