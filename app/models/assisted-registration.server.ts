@@ -15,7 +15,6 @@ const PLACEHOLDER_DOMAIN = "@baara.invalid";
 export const isPlaceholderEmail = (email: string | null | undefined) => Boolean(email?.endsWith(PLACEHOLDER_DOMAIN));
 const placeholderEmail = () => `sans-contact+${randomBytes(8).toString("hex")}${PLACEHOLDER_DOMAIN}`;
 
-
 /**
  * A counsellor registers someone who has no smartphone or cannot read well.
  * Consent is recorded as given to this counsellor (oral or written), who also
@@ -54,7 +53,10 @@ export function registerAssisted(db: Db, counsellorId: number, input: AssistedRe
           registeredBy: counsellorId,
         })
         .run();
-      if (trades.length > 0) tx.insert(candidateTrades).values(trades.map((trade) => ({ userId: user.id, trade }))).run();
+      if (trades.length > 0)
+        tx.insert(candidateTrades)
+          .values(trades.map((trade) => ({ userId: user.id, trade })))
+          .run();
       recordAudit(tx, {
         actorId: counsellorId,
         action: "candidate.registered_by_counsellor",

@@ -32,13 +32,17 @@ function searchConditions(counsellorId: number, filters: CandidateFilters): SQL[
     if (phone) conditions.push(eq(users.phone, phone));
     else {
       for (const word of foldText(q).split(/\s+/).filter(Boolean).slice(0, 5)) {
-        conditions.push(sql`instr(baara_fold(${candidateProfiles.firstName} || ' ' || ${candidateProfiles.lastName}), ${word}) > 0`);
+        conditions.push(
+          sql`instr(baara_fold(${candidateProfiles.firstName} || ' ' || ${candidateProfiles.lastName}), ${word}) > 0`,
+        );
       }
     }
   }
   if (filters.region) conditions.push(eq(candidateProfiles.region, filters.region));
   if (filters.trade) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM candidate_trades ct WHERE ct.user_id = ${candidateProfiles.userId} AND ct.trade = ${filters.trade})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM candidate_trades ct WHERE ct.user_id = ${candidateProfiles.userId} AND ct.trade = ${filters.trade})`,
+    );
   }
   if (filters.status === "placed") conditions.push(sql`${inPlacement}`);
   if (filters.status === "looking") conditions.push(sql`NOT ${inPlacement}`);
@@ -72,7 +76,9 @@ export function searchCandidates(db: Db, counsellorId: number, filters: Candidat
       region: candidateProfiles.region,
       commune: candidateProfiles.commune,
       educationLevel: candidateProfiles.educationLevel,
-      trades: sql<string | null>`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = ${candidateProfiles.userId})`,
+      trades: sql<
+        string | null
+      >`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = ${candidateProfiles.userId})`,
       counsellorId: candidateProfiles.counsellorId,
       counsellorName: counsellor.displayName,
       registeredAt: users.createdAt,

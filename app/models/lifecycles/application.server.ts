@@ -2,13 +2,25 @@
 // the table, writes the status and the columns that go with it, a row of the
 // application's history, the audit line of a hire, and tells the candidate.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { applicationEvents, applications, offers, type ApplicationStatus, type REFUSAL_REASONS } from "../../../db/schema";
+import {
+  applicationEvents,
+  applications,
+  offers,
+  type ApplicationStatus,
+  type REFUSAL_REASONS,
+} from "../../../db/schema";
 import { isoToday } from "../../utils/dates";
 import type { Db, Tx } from "../../utils/db.server";
 import { recordAudit } from "../audit.server";
 import { notifyCandidate } from "../messages.server";
 import { createPlacement } from "./placement.server";
-import { applicationLifecycle, HISTORY_ONLY, type ApplicationAction, type BulkApplicationAction } from "./application";
+import {
+  applicationLifecycle,
+  BULK_ACTIONS,
+  HISTORY_ONLY,
+  type ApplicationAction,
+  type BulkApplicationAction,
+} from "./application";
 import { findMove, statusesAllowing, type LifecycleRole } from "./lifecycle";
 import { transitionOffer } from "./offer.server";
 
@@ -27,7 +39,10 @@ export type ApplicationMoveDetail = {
 
 export type ApplicationMoveResult =
   | { ok: true; from: ApplicationStatus; to: ApplicationStatus; offerFilled: boolean }
-  | { ok: false; reason: "notFound" | "notAllowed" | "missing_interview" | "missing_refusal_reason" | "positions_full" };
+  | {
+      ok: false;
+      reason: "notFound" | "notAllowed" | "missing_interview" | "missing_refusal_reason" | "positions_full";
+    };
 
 export type ApplicationMove = {
   applicationId: number;
@@ -44,7 +59,11 @@ export type ApplicationMove = {
  * this actor from the current status), `missing_interview`,
  * `missing_refusal_reason`, `positions_full`.
  */
-export function transitionApplication(tx: Tx, { applicationId, action, actor, detail = {} }: ApplicationMove): ApplicationMoveResult {
+export function transitionApplication(
+  tx: Tx,
+  { applicationId, action, actor, detail = {} }: ApplicationMove,
+): ApplicationMoveResult {
+  if ((BULK_ACTIONS as readonly string[]).includes(action)) return { ok: false, reason: "notAllowed" };
   if (action === "rejected" && !detail.refusalReason) return { ok: false, reason: "missing_refusal_reason" };
   if (action === "interview" && !detail.interviewAt) return { ok: false, reason: "missing_interview" };
   const current = tx.select().from(applications).where(eq(applications.id, applicationId)).get();
@@ -69,13 +88,21 @@ export function transitionApplication(tx: Tx, { applicationId, action, actor, de
     .set({
       status: move.to,
       updatedAt: new Date(),
-      ...(action === "interview" ? { interviewAt: detail.interviewAt, interviewPlace: detail.interviewPlace ?? null } : {}),
+      ...(action === "interview"
+        ? { interviewAt: detail.interviewAt, interviewPlace: detail.interviewPlace ?? null }
+        : {}),
       ...(action === "rejected" ? { refusalReason: detail.refusalReason } : {}),
     })
     .where(eq(applications.id, current.id))
     .run();
   tx.insert(applicationEvents)
-    .values({ applicationId: current.id, actorId: actor.userId, fromStatus: current.status, toStatus: move.to, note: detail.note ?? null })
+    .values({
+      applicationId: current.id,
+      actorId: actor.userId,
+      fromStatus: current.status,
+      toStatus: move.to,
+      note: detail.note ?? null,
+    })
     .run();
 
   if (move.to === "hired") {
@@ -112,7 +139,11 @@ export function transitionApplication(tx: Tx, { applicationId, action, actor, de
   }
   if (offerFilled) {
     // The offer's own lifecycle fills it: a hire is possible only while it has open applications.
-    transitionOffer(tx, { offerId: offer.id, action: "fillByHire", actor: { userId: actor.userId, roles: ["employer"] } });
+    transitionOffer(tx, {
+      offerId: offer.id,
+      action: "fillByHire",
+      actor: { userId: actor.userId, roles: ["employer"] },
+    });
     closeOpenApplications(tx, offer.id, offer.title, actor.userId);
   }
   return { ok: true, from: current.status, to: move.to, offerFilled };
@@ -124,13 +155,23 @@ export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: 
   const open = tx
     .select({ id: applications.id, status: applications.status, candidateId: applications.candidateId })
     .from(applications)
-    .where(and(eq(applications.offerId, offerId), inArray(applications.status, statusesAllowing(applicationLifecycle, "position_filled"))))
+    .where(
+      and(
+        eq(applications.offerId, offerId),
+        inArray(applications.status, statusesAllowing(applicationLifecycle, "position_filled")),
+      ),
+    )
     .all();
   if (open.length === 0) return 0;
   const now = new Date();
   tx.update(applications)
     .set({ status: move.to, refusalReason: "position_filled", updatedAt: now })
-    .where(inArray(applications.id, open.map((a) => a.id)))
+    .where(
+      inArray(
+        applications.id,
+        open.map((a) => a.id),
+      ),
+    )
     .run();
   tx.insert(applicationEvents)
     .values(
@@ -168,7 +209,15 @@ export function withdrawApplicationsWithAccount(tx: Db | Tx, candidateId: number
     )
     .all();
   if (open.length === 0) return;
-  tx.update(applications).set({ status: "withdrawn", updatedAt: new Date() }).where(inArray(applications.id, open.map((a) => a.id))).run();
+  tx.update(applications)
+    .set({ status: "withdrawn", updatedAt: new Date() })
+    .where(
+      inArray(
+        applications.id,
+        open.map((a) => a.id),
+      ),
+    )
+    .run();
   tx.insert(applicationEvents)
     .values(open.map((a) => ({ applicationId: a.id, actorId, fromStatus: a.status, toStatus: "withdrawn" as const })))
     .run();
@@ -176,5 +225,8 @@ export function withdrawApplicationsWithAccount(tx: Db | Tx, candidateId: number
 
 /** What a deleted account's applications said about the person goes; the rows stay for the statistics. */
 export function eraseApplicationDetailsOf(tx: Db | Tx, candidateId: number) {
-  tx.update(applications).set({ message: null, cvFileId: null, interviewPlace: null }).where(eq(applications.candidateId, candidateId)).run();
+  tx.update(applications)
+    .set({ message: null, cvFileId: null, interviewPlace: null })
+    .where(eq(applications.candidateId, candidateId))
+    .run();
 }

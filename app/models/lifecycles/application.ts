@@ -27,7 +27,14 @@ export const applicationLifecycle = lifecycle({
   entity: "application",
   statuses: APPLICATION_STATUSES,
   moves: [
-    { action: "shortlisted", from: ["submitted"], to: "shortlisted", by: ["employer"], audit: HISTORY_ONLY, notify: "application.shortlisted" },
+    {
+      action: "shortlisted",
+      from: ["submitted"],
+      to: "shortlisted",
+      by: ["employer"],
+      audit: HISTORY_ONLY,
+      notify: "application.shortlisted",
+    },
     {
       action: "interview",
       from: ["submitted", "shortlisted"],
@@ -65,7 +72,13 @@ export const applicationLifecycle = lifecycle({
     },
     { action: "withdrawn", from: OPEN, to: "withdrawn", by: ["candidate"], audit: HISTORY_ONLY },
     // Deleting an account (by the person, an admin, or the inactivity chore) withdraws what is still open.
-    { action: "withdrawn_with_account", from: OPEN, to: "withdrawn", by: ["candidate", "admin", "system"], audit: HISTORY_ONLY },
+    {
+      action: "withdrawn_with_account",
+      from: OPEN,
+      to: "withdrawn",
+      by: ["candidate", "admin", "system"],
+      audit: HISTORY_ONLY,
+    },
     // The offer was closed or filled: the applications left open are refused with this reason
     // (a consequence, not a choice: their history names whoever closed the offer).
     {
@@ -81,10 +94,20 @@ export const applicationLifecycle = lifecycle({
 
 export type ApplicationAction = (typeof applicationLifecycle.moves)[number]["action"];
 /** The moves made on every open application of an offer or of a person at once, by their own functions. */
-export type BulkApplicationAction = "position_filled" | "withdrawn_with_account";
+export const BULK_ACTIONS = [
+  "position_filled",
+  "withdrawn_with_account",
+] as const satisfies readonly ApplicationAction[];
+export type BulkApplicationAction = (typeof BULK_ACTIONS)[number];
 export type EmployerMove = "shortlisted" | "interview" | "offered" | "hired" | "rejected";
 
-const EMPLOYER_MOVES: readonly string[] = ["shortlisted", "interview", "offered", "hired", "rejected"] satisfies EmployerMove[];
+const EMPLOYER_MOVES: readonly string[] = [
+  "shortlisted",
+  "interview",
+  "offered",
+  "hired",
+  "rejected",
+] satisfies EmployerMove[];
 
 export const isOpen = (status: ApplicationStatus) => (OPEN as readonly ApplicationStatus[]).includes(status);
 

@@ -2,7 +2,14 @@
 // it, recording a follow-up. Each checks the table and its guard, writes the
 // row and the audit line.
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
-import { organisations, placementFollowups, placements, users, type Contract, type OfferType } from "../../../db/schema";
+import {
+  organisations,
+  placementFollowups,
+  placements,
+  users,
+  type Contract,
+  type OfferType,
+} from "../../../db/schema";
 import { CONTRACTS_BY_TYPE } from "../../schemas/offer-types";
 import { END_NOTE_MAX, EMPLOYER_NAME_MAX, FOLLOWUP_NOTE_MAX, type PlacementEndReason } from "../../schemas/placement";
 import { addDays, addMonths, isoToday } from "../../utils/dates";
@@ -59,7 +66,13 @@ export function createPlacement(db: Db | Tx, input: PlacementInput) {
     .returning({ id: placements.id })
     .get();
   db.insert(placementFollowups)
-    .values(FOLLOWUP_MONTHS.map((months) => ({ placementId: placement.id, monthsAfter: months, dueDate: addMonths(input.startDate, months) })))
+    .values(
+      FOLLOWUP_MONTHS.map((months) => ({
+        placementId: placement.id,
+        monthsAfter: months,
+        dueDate: addMonths(input.startDate, months),
+      })),
+    )
     .run();
   return placement.id;
 }
@@ -93,7 +106,8 @@ export type ManualPlacementResult =
         | "duplicate";
     };
 
-const asList = (roles: PlacementActor["roles"]): readonly LifecycleRole[] => (typeof roles === "string" ? [roles] : roles);
+const asList = (roles: PlacementActor["roles"]): readonly LifecycleRole[] =>
+  typeof roles === "string" ? [roles] : roles;
 
 /**
  * Work a candidate found outside the portal, recorded by a counsellor: it
@@ -103,10 +117,17 @@ export function recordPlacement(
   db: Db,
   { actor, input, now = new Date(), ip }: { actor: PlacementActor; input: ManualPlacementInput } & When,
 ): ManualPlacementResult {
-  const move = placementLifecycle.moves.find((m) => m.action === "record" && m.by.some((role) => asList(actor.roles).includes(role)));
+  const move = placementLifecycle.moves.find(
+    (m) => m.action === "record" && m.by.some((role) => asList(actor.roles).includes(role)),
+  );
   if (!move) return { ok: false, reason: "notAllowed" };
-  const candidate = db.select({ role: users.role, deletedAt: users.deletedAt }).from(users).where(eq(users.id, input.candidateId)).get();
-  if (!candidate || candidate.role !== "candidat" || candidate.deletedAt) return { ok: false, reason: "candidate_not_found" };
+  const candidate = db
+    .select({ role: users.role, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, input.candidateId))
+    .get();
+  if (!candidate || candidate.role !== "candidat" || candidate.deletedAt)
+    return { ok: false, reason: "candidate_not_found" };
 
   const employerName = input.employerName?.trim() || null;
   const orgId = input.orgId ?? null;
@@ -119,8 +140,12 @@ export function recordPlacement(
   if (!CONTRACTS_BY_TYPE[input.type]?.includes(input.contract)) return { ok: false, reason: "contract_mismatch" };
   const today = isoToday(now);
   if (input.startDate > addDays(today, MANUAL_START_MAX_AHEAD_DAYS)) return { ok: false, reason: "start_too_late" };
-  if (input.startDate < addMonths(today, -MANUAL_START_MAX_BACK_MONTHS)) return { ok: false, reason: "start_too_early" };
-  if (input.payAmount != null && !(Number.isInteger(input.payAmount) && input.payAmount >= 0 && input.payAmount <= 100_000_000)) {
+  if (input.startDate < addMonths(today, -MANUAL_START_MAX_BACK_MONTHS))
+    return { ok: false, reason: "start_too_early" };
+  if (
+    input.payAmount != null &&
+    !(Number.isInteger(input.payAmount) && input.payAmount >= 0 && input.payAmount <= 100_000_000)
+  ) {
     return { ok: false, reason: "invalid_pay" };
   }
 
@@ -149,7 +174,14 @@ export function recordPlacement(
       payAmount: input.payAmount ?? null,
       recordedBy: actor.userId,
     });
-    recordAudit(tx, { actorId: actor.userId, action: move.audit, subjectType: "placement", subjectId: id, detail: { candidateId: input.candidateId }, ip });
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: move.audit,
+      subjectType: "placement",
+      subjectId: id,
+      detail: { candidateId: input.candidateId },
+      ip,
+    });
     return id;
   });
   return { ok: true, placementId };
@@ -159,7 +191,10 @@ export type EndInput = { endedOn: string; reason: PlacementEndReason; note?: str
 
 export type EndResult =
   | { ok: true; closedFollowups: number }
-  | { ok: false; reason: "notAllowed" | "already_ended" | "before_start" | "date_in_future" | "note_required" | "note_too_long" };
+  | {
+      ok: false;
+      reason: "notAllowed" | "already_ended" | "before_start" | "date_in_future" | "note_required" | "note_too_long";
+    };
 
 /**
  * Ends a placement on a date, with a coded reason (and a note, required for
@@ -171,7 +206,14 @@ export type EndResult =
  */
 export function transitionPlacement(
   db: Db,
-  { placementId, action, actor, detail, now = new Date(), ip }: { placementId: number; action: "end"; actor: PlacementActor; detail: EndInput } & When,
+  {
+    placementId,
+    action,
+    actor,
+    detail,
+    now = new Date(),
+    ip,
+  }: { placementId: number; action: "end"; actor: PlacementActor; detail: EndInput } & When,
 ): EndResult | null {
   const placement = db.select().from(placements).where(eq(placements.id, placementId)).get();
   if (!placement) return null;
@@ -226,7 +268,13 @@ export type FollowupResult =
  */
 export function recordFollowupAnswer(
   db: Db,
-  { followupId, actor, detail, now = new Date(), ip }: { followupId: number; actor: PlacementActor; detail: FollowupInput } & When,
+  {
+    followupId,
+    actor,
+    detail,
+    now = new Date(),
+    ip,
+  }: { followupId: number; actor: PlacementActor; detail: FollowupInput } & When,
 ): FollowupResult | null {
   const row = db
     .select({ followup: placementFollowups, endedAt: placements.endedAt })
@@ -262,18 +310,36 @@ export function recordFollowupAnswer(
       action: move.audit,
       subjectType: "placement_followup",
       subjectId: followupId,
-      detail: { placementId: followup.placementId, monthsAfter: followup.monthsAfter, stillEmployed: detail.stillEmployed },
+      detail: {
+        placementId: followup.placementId,
+        monthsAfter: followup.monthsAfter,
+        stillEmployed: detail.stillEmployed,
+      },
       ip,
     });
     return true;
   });
   if (!recorded) return { ok: false, reason: "already_recorded" };
-  return { ok: true, placementId: followup.placementId, stillEmployed: detail.stillEmployed, placementOngoing: row.endedAt === null };
+  return {
+    ok: true,
+    placementId: followup.placementId,
+    stillEmployed: detail.stillEmployed,
+    placementOngoing: row.endedAt === null,
+  };
 }
 
 /** A deleted account's placements stay for the statistics, without the counsellors' words about the person. */
 export function erasePlacementNotesOf(tx: Db | Tx, candidateId: number) {
   const ids = tx.select({ id: placements.id }).from(placements).where(eq(placements.candidateId, candidateId)).all();
-  if (ids.length) tx.update(placementFollowups).set({ note: null }).where(inArray(placementFollowups.placementId, ids.map((p) => p.id))).run();
+  if (ids.length)
+    tx.update(placementFollowups)
+      .set({ note: null })
+      .where(
+        inArray(
+          placementFollowups.placementId,
+          ids.map((p) => p.id),
+        ),
+      )
+      .run();
   tx.update(placements).set({ endNote: null }).where(eq(placements.candidateId, candidateId)).run();
 }

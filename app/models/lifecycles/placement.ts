@@ -26,8 +26,9 @@ export const placementLifecycle = lifecycle({
       from: [],
       to: "active",
       by: ["counsellor", "admin"],
-      guard: "a living candidate; one employer, of the portal or named; a contract of the type; "
-        + "a start at most 30 days ahead and 24 months back; a valid pay; not sent twice",
+      guard:
+        "a living candidate; one employer, of the portal or named; a contract of the type; " +
+        "a start at most 30 days ahead and 24 months back; a valid pay; not sent twice",
       audit: "placement.recorded",
     },
     // A hire on the portal starts a placement; the application's write path writes its audit line.
@@ -48,7 +49,8 @@ export type PlacementAction = (typeof placementLifecycle.moves)[number]["action"
 export const FOLLOWUP_STATUSES = ["due", "done"] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
-export const followupStatus = (followup: { doneAt: Date | null }): FollowupStatus => (followup.doneAt === null ? "due" : "done");
+export const followupStatus = (followup: { doneAt: Date | null }): FollowupStatus =>
+  followup.doneAt === null ? "due" : "done";
 
 export const followupLifecycle = lifecycle({
   entity: "placement follow-up",
