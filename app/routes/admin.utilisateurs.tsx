@@ -1,21 +1,21 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useLoaderData, useLocation } from "react-router";
+import { data } from "react-router";
 import type { Route } from "./+types/admin.utilisateurs";
-import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
+import { CreateCounsellorForm, CreatedBanner } from "~/components/admin/CounsellorForm";
+import { UserRowView } from "~/components/admin/UserRow";
+import { SearchForm } from "~/components/admin/UserSearchForm";
+import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
 import { listPartners } from "~/models/partners.server";
 import { changeRole, createCounsellor, searchUsers, setDisabled } from "~/models/users-admin.server";
-import { ADMIN_QUERY_MAX, parseUserQuery, USER_STATUSES, userActionSchema, type UserQuery } from "~/schemas/admin";
+import { ADMIN_QUERY_MAX, parseUserQuery, userActionSchema, type UserQuery } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
-import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
-import { ROLES } from "../../db/enums";
 
 export const handle = { i18n: ["common", "admin", "offers"] };
 
@@ -71,8 +71,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!result.ok) return data<ActionData>({ fieldErrors: { form: result.error }, values: formValues(formData) }, { status: 400 });
   return backTo(request, result.changed ? input.intent : "unchanged");
 }
-
-type UserRow = Route.ComponentProps["loaderData"]["items"][number];
 
 export default function AdminUsers({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("admin");
@@ -145,160 +143,4 @@ function hrefFor(query: UserQuery, page: number) {
   if (page > 1) params.set("page", String(page));
   const search = params.toString();
   return search ? `/admin/utilisateurs?${search}` : "/admin/utilisateurs";
-}
-
-function SearchForm({ query }: { query: UserQuery }) {
-  const { t } = useTranslation("admin");
-  const location = useLocation();
-  const { queryMax } = useLoaderDataOf();
-  return (
-    <Form key={location.search} method="get" role="search" aria-label={t("users.search.label")} className="card grid gap-3 sm:grid-cols-3">
-      <div className="sm:col-span-3">
-        <TextField label={t("users.search.q")} name="q" type="search" defaultValue={query.q} maxLength={queryMax} />
-      </div>
-      <SelectField
-        label={t("users.search.role")}
-        name="role"
-        placeholder={t("users.search.allRoles")}
-        defaultValue={query.role ?? ""}
-        options={ROLES.map((role) => ({ value: role, label: t(`common:role.${role}`) }))}
-      />
-      <SelectField
-        label={t("users.search.status")}
-        name="statut"
-        placeholder={t("users.search.allStatuses")}
-        defaultValue={query.statut ?? ""}
-        options={USER_STATUSES.map((status) => ({ value: status, label: t(`users.status.${status}`) }))}
-      />
-      <div className="flex items-end gap-3">
-        <button type="submit" className="btn">{t("users.search.submit")}</button>
-        <Link to="/admin/utilisateurs">{t("users.search.reset")}</Link>
-      </div>
-    </Form>
-  );
-}
-
-const useLoaderDataOf = () => useLoaderData<typeof loader>();
-
-function UserRowView({ user, errors }: { user: UserRow; errors: FieldErrors | undefined }) {
-  const { t } = useTranslation("admin");
-  const format = useFormat();
-  const errorText = useErrorText();
-  const { me } = useLoaderDataOf();
-  const busy = useBusy();
-  const error = errors && (errors.form ?? errors.userId ?? errors.role ?? errors.intent);
-  const name = user.displayName;
-  return (
-    <tr className="border-b border-stone-200 align-top">
-      <th scope="row" className="p-2 font-normal">
-        <span className="font-semibold">{name}</span>
-        <span className="block text-stone-600">{t("users.number", { id: user.id })}</span>
-        {user.phone ? <span className="block">{formatMaliPhone(user.phone)}</span> : null}
-        {user.email ? <span className="block break-all">{user.email}</span> : null}
-      </th>
-      <td className="p-2">{t(`common:role.${user.role}`)}</td>
-      <td className="p-2">
-        {user.organisations.map((org) => (
-          <span key={org.id} className="block">
-            {org.shortName ?? org.name} <span className="text-stone-600">({t(`common:orgKind.${org.kind}`)})</span>
-          </span>
-        ))}
-      </td>
-      <td className="p-2">
-        <span className="block">{t("users.table.created", { date: format.date(user.createdAt, "medium") })}</span>
-        <span className="block text-stone-600">
-          {user.lastLoginAt ? t("users.table.lastLogin", { date: format.date(user.lastLoginAt, "medium") }) : t("users.table.neverLoggedIn")}
-        </span>
-      </td>
-      <td className="p-2">{t(`users.status.${user.status}`)}</td>
-      <td className="space-y-2 p-2">
-        {error ? (
-          <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-2 font-semibold text-red-800">
-            {errorText(error)}
-          </p>
-        ) : null}
-        {user.id === me ? (
-          <p>{t("users.you")}</p>
-        ) : user.status === "deleted" ? (
-          <p>{t("users.noActions")}</p>
-        ) : (
-          <>
-            <Form method="post" className="flex flex-wrap items-end gap-2">
-              <input type="hidden" name="intent" value="role" />
-              <input type="hidden" name="userId" value={user.id} />
-              <label className="sr-only" htmlFor={`role-${user.id}`}>{t("users.roleFor", { name })}</label>
-              <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="field w-auto">
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>{t(`common:role.${role}`)}</option>
-                ))}
-              </select>
-              <button type="submit" className="btn-secondary" disabled={busy}>
-                {t("users.changeRole")} <span className="sr-only">{t("users.changeRoleFor", { name })}</span>
-              </button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="userId" value={user.id} />
-              {user.status === "disabled" ? (
-                <button type="submit" name="intent" value="enable" className="btn-secondary" disabled={busy}>
-                  {t("users.enable")} <span className="sr-only">{t("users.accountOf", { name })}</span>
-                </button>
-              ) : (
-                <button type="submit" name="intent" value="disable" className="btn-secondary" disabled={busy} title={t("users.disableHint")}>
-                  {t("users.disable")} <span className="sr-only">{t("users.accountOf", { name })}</span>
-                </button>
-              )}
-            </Form>
-          </>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-function CreatedBanner({ created }: { created: { name: string; login: string; temporaryPassword: string } }) {
-  const { t } = useTranslation("admin");
-  return (
-    <div role="status" className="space-y-2 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-      <p className="font-semibold">{t("users.created.title", { name: created.name })}</p>
-      <p>{t("users.created.login", { login: created.login })}</p>
-      <p>{t("users.created.passwordIntro")}</p>
-      <p className="font-mono text-xl font-bold tracking-wider">{created.temporaryPassword}</p>
-      <p>{t("users.created.passwordAdvice")}</p>
-    </div>
-  );
-}
-
-function CreateCounsellorForm({ actionData }: { actionData: { fieldErrors?: FieldErrors; values?: FormValues } | undefined }) {
-  const { t } = useTranslation("admin");
-  const { partners } = useLoaderDataOf();
-  const busy = useBusy();
-  const errors = actionData?.fieldErrors;
-  const values = actionData?.values;
-  return (
-    <section aria-labelledby="create-counsellor" className="card space-y-3">
-      <h2 id="create-counsellor" className="text-xl font-semibold">{t("users.create.heading")}</h2>
-      <p className="text-stone-700">{t("users.create.intro")}</p>
-      <FormErrorSummary errors={errors} />
-      <Form method="post" className="grid gap-3 sm:grid-cols-2">
-        <input type="hidden" name="intent" value="createCounsellor" />
-        <TextField label={t("users.create.firstName")} name="firstName" autoComplete="off" maxLength={60} defaultValue={values?.firstName} error={errors?.firstName} />
-        <TextField label={t("users.create.lastName")} name="lastName" autoComplete="off" maxLength={60} defaultValue={values?.lastName} error={errors?.lastName} />
-        <TextField label={t("users.create.email")} name="email" type="email" autoComplete="off" defaultValue={values?.email} error={errors?.email} />
-        <TextField label={t("users.create.phone")} name="phone" type="tel" autoComplete="off" hint={t("users.create.phoneHint")} defaultValue={values?.phone} error={errors?.phone} />
-        <div className="sm:col-span-2">
-          <SelectField
-            label={t("users.create.partner")}
-            name="partnerOrgId"
-            placeholder={t("users.create.choosePartner")}
-            defaultValue={values?.partnerOrgId ?? ""}
-            error={errors?.partnerOrgId}
-            options={partners.map((p) => ({ value: String(p.id), label: p.shortName ? `${p.shortName} · ${p.name}` : p.name }))}
-          />
-        </div>
-        <div className="sm:col-span-2">
-          <button type="submit" className="btn" disabled={busy}>{t("users.create.submit")}</button>
-        </div>
-      </Form>
-    </section>
-  );
 }

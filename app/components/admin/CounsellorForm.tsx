@@ -1,0 +1,54 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
+import { useUsersPageData } from "./users-page";
+
+export function CreatedBanner({ created }: { created: { name: string; login: string; temporaryPassword: string } }) {
+  const { t } = useTranslation("admin");
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+      <p className="font-semibold">{t("users.created.title", { name: created.name })}</p>
+      <p>{t("users.created.login", { login: created.login })}</p>
+      <p>{t("users.created.passwordIntro")}</p>
+      <p className="font-mono text-xl font-bold tracking-wider">{created.temporaryPassword}</p>
+      <p>{t("users.created.passwordAdvice")}</p>
+    </div>
+  );
+}
+
+export function CreateCounsellorForm({ actionData }: { actionData: { fieldErrors?: FieldErrors; values?: FormValues } | undefined }) {
+  const { t } = useTranslation("admin");
+  const { partners } = useUsersPageData();
+  const busy = useBusy();
+  const errors = actionData?.fieldErrors;
+  const values = actionData?.values;
+  return (
+    <section aria-labelledby="create-counsellor" className="card space-y-3">
+      <h2 id="create-counsellor" className="text-xl font-semibold">{t("users.create.heading")}</h2>
+      <p className="text-stone-700">{t("users.create.intro")}</p>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" className="grid gap-3 sm:grid-cols-2">
+        <input type="hidden" name="intent" value="createCounsellor" />
+        <TextField label={t("users.create.firstName")} name="firstName" autoComplete="off" maxLength={60} defaultValue={values?.firstName} error={errors?.firstName} />
+        <TextField label={t("users.create.lastName")} name="lastName" autoComplete="off" maxLength={60} defaultValue={values?.lastName} error={errors?.lastName} />
+        <TextField label={t("users.create.email")} name="email" type="email" autoComplete="off" defaultValue={values?.email} error={errors?.email} />
+        <TextField label={t("users.create.phone")} name="phone" type="tel" autoComplete="off" hint={t("users.create.phoneHint")} defaultValue={values?.phone} error={errors?.phone} />
+        <div className="sm:col-span-2">
+          <SelectField
+            label={t("users.create.partner")}
+            name="partnerOrgId"
+            placeholder={t("users.create.choosePartner")}
+            defaultValue={values?.partnerOrgId ?? ""}
+            error={errors?.partnerOrgId}
+            options={partners.map((p) => ({ value: String(p.id), label: p.shortName ? `${p.shortName} · ${p.name}` : p.name }))}
+          />
+        </div>
+        <div className="sm:col-span-2">
+          <button type="submit" className="btn" disabled={busy}>{t("users.create.submit")}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
