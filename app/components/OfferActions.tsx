@@ -3,7 +3,6 @@ import { Form } from "react-router";
 import type { OfferStatus } from "../../db/enums";
 import { offerActionsFor } from "~/models/lifecycles/offer";
 
-
 /**
  * Duplicate, close and "filled" buttons of one offer, each a small POST form
  * (`intent` + `offerId`) to the page's own action. Closing ends the open
