@@ -9,7 +9,9 @@ import { isoToday } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { ageBand } from "./applications.server";
 import { recordAudit } from "./audit.server";
-import { computeIndicators, monthsOf, partnerName, peopleFilter, PROFILES, type Breakdown, type ReportFilters } from "./indicators.server";
+import { partnerName, peopleFilter, PROFILES } from "./indicator-rows.server";
+import type { Breakdown } from "./indicator-tallies.server";
+import { computeIndicators, monthsOf, type ReportFilters } from "./indicators.server";
 import { isSuppressed, type Shown } from "./suppression";
 
 /** A translation function (i18next's `t`), bound to the reports namespace. */

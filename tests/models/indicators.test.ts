@@ -4,7 +4,8 @@
 // boundaries; and no count of people under five anywhere in what the model returns.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { computeIndicators, type Breakdown, type Indicators, type ReportFilters } from "../../app/models/indicators.server";
+import type { Breakdown } from "../../app/models/indicator-tallies.server";
+import { computeIndicators, type Indicators, type ReportFilters } from "../../app/models/indicators.server";
 import { rebuildReportCounts } from "../../app/models/statistics-counts.server";
 import { isSuppressed, type Shown } from "../../app/models/suppression";
 import type { Db } from "../../app/utils/db.server";
