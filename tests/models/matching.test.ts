@@ -2,7 +2,8 @@
 // never proposed, and the SQL shortcut checked against scoring everyone.
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyToOffer } from "../../app/models/applications.server";
-import { matchCandidatesForOffer, matchOffersForCandidate, scoreMatch } from "../../app/models/matching.server";
+import { scoreMatch } from "../../app/models/match-score";
+import { matchCandidatesForOffer, matchOffersForCandidate } from "../../app/models/matching.server";
 import type { Db } from "../../app/utils/db.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { TRADES } from "../../app/utils/reference";
