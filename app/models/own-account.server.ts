@@ -12,7 +12,6 @@ import {
   notifications,
   offers,
   oneTimeCodes,
-  OPEN_APPLICATION_STATUSES,
   orgInvitations,
   outbox,
   placementFollowups,
@@ -25,8 +24,10 @@ import type { Db } from "../utils/db.server";
 import type { Locale } from "../utils/i18n";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
+import { eraseApplicationDetailsOf, withdrawApplicationsWithAccount } from "./lifecycles/application.server";
 import { canMove, type LifecycleRole } from "./lifecycles/lifecycle";
 import { forgetContactOnOrganisations } from "./lifecycles/organisation.server";
+import { erasePlacementNotesOf } from "./lifecycles/placement.server";
 import { userLifecycle, userStatus } from "./lifecycles/user";
 import { transitionUser } from "./lifecycles/user.server";
 import { PASSWORD_CHECK_FAILED, passwordCheckWait } from "./limits.server";
@@ -155,16 +156,8 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
     if (!person || !canMove(userLifecycle, "delete", userStatus(person), actor.roles)) return;
     const contacts = [person.phone, person.email].filter((c): c is string => Boolean(c));
 
-    const open = tx
-      .select({ id: applications.id, status: applications.status })
-      .from(applications)
-      .where(and(eq(applications.candidateId, userId), inArray(applications.status, [...OPEN_APPLICATION_STATUSES])))
-      .all();
-    if (open.length) {
-      tx.update(applications).set({ status: "withdrawn", updatedAt: new Date() }).where(inArray(applications.id, open.map((a) => a.id))).run();
-      tx.insert(applicationEvents).values(open.map((a) => ({ applicationId: a.id, actorId, fromStatus: a.status, toStatus: "withdrawn" as const }))).run();
-    }
-    tx.update(applications).set({ message: null, cvFileId: null, interviewPlace: null }).where(eq(applications.candidateId, userId)).run();
+    withdrawApplicationsWithAccount(tx, userId, actorId);
+    eraseApplicationDetailsOf(tx, userId);
     // Employers' notes on their applications are about them (and may name them).
     tx.update(applicationEvents)
       .set({ note: null })
@@ -182,9 +175,7 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
     // Their reports stay as evidence against the offer, but no longer say who sent them: the text
     // may hold their phone, and an address hash is reversible (there are only 2^32 IPv4 addresses).
     tx.update(fraudReports).set({ reporterId: null, details: null, reporterIpHash: null }).where(eq(fraudReports.reporterId, userId)).run();
-    const ids = tx.select({ id: placements.id }).from(placements).where(eq(placements.candidateId, userId)).all();
-    if (ids.length) tx.update(placementFollowups).set({ note: null }).where(inArray(placementFollowups.placementId, ids.map((p) => p.id))).run();
-    tx.update(placements).set({ endNote: null }).where(eq(placements.candidateId, userId)).run();
+    erasePlacementNotesOf(tx, userId);
     tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId)).run();
     if (contacts.length) {
       // Failed and throttled logins name the account by the phone or e-mail that was typed.
