@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { data, redirect } from "react-router";
+import { data } from "react-router";
 import type { Route } from "./+types/conseiller.placements";
-import { Alert } from "~/components/Alert";
 import { useErrorText } from "~/components/Field";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { DueSection } from "~/components/placements/DueSection";
 import { ListSection } from "~/components/placements/ListSection";
 import { ManualSection } from "~/components/placements/ManualSection";
@@ -27,12 +27,12 @@ import {
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb, type Db } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "placements"] };
 
-const DONE = ["followup", "followupLeft", "ended", "recorded"] as const;
 /** Follow-ups shown in each list (the most urgent first); the headings give the totals. */
 const DUE_SHOWN = 20;
 
@@ -42,12 +42,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   const q = parsePlacementFilters(url.searchParams);
   const db = getDb();
   const mine = q.mes ? user.id : undefined;
-  const done = url.searchParams.get("fait");
+  // Which placement's end form opens (after a follow-up found the person out of work).
   const endId = parseIdParam(url.searchParams.get("fin"));
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     q,
     today: isoToday(),
-    done: (DONE as readonly (string | null)[]).includes(done) ? done : null,
+    flash,
     endId,
     due: followupsDue(db, { counsellorId: mine, limit: DUE_SHOWN }),
     list: listPlacements(db, {
@@ -62,12 +63,12 @@ export async function loader({ request }: Route.LoaderArgs) {
     found: q.candidat ? findCandidatesByName(db, q.candidat) : null,
     employers: employerChoices(db),
     limits: { followupNote: FOLLOWUP_NOTE_MAX, endNote: END_NOTE_MAX, employerName: EMPLOYER_NAME_MAX },
-  };
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
 
-/** One action by the model function of its form; where to go once done. */
+/** One action by the model function of its form; where to go once done, and what to say there. */
 function act(db: Db, counsellorId: number, input: PlacementAction, ip: string) {
   const by = { ip };
   switch (input.intent) {
@@ -76,15 +77,16 @@ function act(db: Db, counsellorId: number, input: PlacementAction, ip: string) {
       if (!result?.ok) return result;
       // No longer in work: straight to that placement's end form.
       const left = !result.stillEmployed && result.placementOngoing;
-      return { ok: true as const, to: left ? `?fait=followupLeft&fin=${result.placementId}#placement-${result.placementId}` : "?fait=followup" };
+      if (left) return { ok: true as const, to: `?fin=${result.placementId}#placement-${result.placementId}`, done: "followupLeft" };
+      return { ok: true as const, to: "", done: "followup" };
     }
     case "end": {
       const result = endPlacement(db, counsellorId, input.placementId, { endedOn: input.endedOn, reason: input.reason, note: input.note }, by);
-      return result?.ok ? { ok: true as const, to: "?fait=ended" } : result;
+      return result?.ok ? { ok: true as const, to: "", done: "ended" } : result;
     }
     case "manual": {
       const result = recordManualPlacement(db, counsellorId, input, by);
-      return result.ok ? { ok: true as const, to: "?fait=recorded" } : result;
+      return result.ok ? { ok: true as const, to: "", done: "recorded" } : result;
     }
   }
 }
@@ -97,13 +99,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = act(getDb(), user.id, form.data, clientIp(context));
   if (!result) return data<ActionData>({ fieldErrors: { form: "placements:errors.notFound" }, values: formValues(formData) }, { status: 404 });
   if (!result.ok) return data<ActionData>({ fieldErrors: { form: `placements:errors.${result.reason}` }, values: formValues(formData) }, { status: 400 });
-  return redirect(`/conseiller/placements${result.to}`);
+  return redirectWithFlash(`/conseiller/placements${result.to}`, { message: `placements:done.${result.done}` });
 }
 
 export default function Placements({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("placements");
   const errorText = useErrorText();
-  const { done } = loaderData;
   const unplaced = actionData && !["followup", "end", "manual"].includes(actionData.values.intent ?? "") ? actionData.fieldErrors.intent ?? actionData.fieldErrors.form : undefined;
   return (
     <div className="space-y-8">
@@ -112,10 +113,8 @@ export default function Placements({ loaderData, actionData }: Route.ComponentPr
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-stone-700">{t("intro")}</p>
       </div>
-      {done && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">{t(`done.${done}`)}</p>
-      ) : null}
-      {unplaced ? <Alert>{errorText(unplaced)}</Alert> : null}
+      {actionData ? null : <FlashNotice flash={loaderData.flash} />}
+      {unplaced ? <Notice tone="error" compact>{errorText(unplaced)}</Notice> : null}
       <DueSection data={loaderData} actionData={actionData} />
       <ListSection data={loaderData} actionData={actionData} />
       <ManualSection data={loaderData} actionData={actionData} />

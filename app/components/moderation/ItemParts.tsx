@@ -2,8 +2,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData } from "react-router";
-import { Alert } from "~/components/Alert";
 import { TextField, useErrorText } from "~/components/Field";
+import { Notice } from "~/components/Notice";
 import type { FieldError, FieldErrors, FormValues } from "~/utils/forms";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 
@@ -14,7 +14,7 @@ export function ItemAlert({ errors }: { errors: FieldErrors | undefined }) {
   const errorText = useErrorText();
   const error: FieldError | undefined = errors && (errors.form ?? errors.intent ?? errors.orgId ?? errors.offerId ?? errors.requestId);
   if (!error) return null;
-  return <Alert>{errorText(error)}</Alert>;
+  return <Notice tone="error" compact>{errorText(error)}</Notice>;
 }
 
 export function SubjectFields({ name, id, intent }: { name: "orgId" | "offerId"; id: number; intent?: string }) {
