@@ -1,11 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { moderatorActionsFor } from "~/models/lifecycles/organisation";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, ItemAlert, ReasonField, SubjectFields, type ItemProps } from "./ItemParts";
 
 type PendingOrg = Route.ComponentProps["loaderData"]["organisations"][number];
+
+// The queue lists pending organisations only; the decisions needing a reason share one form.
+const DECISIONS = moderatorActionsFor("pending");
+const DECISIONS_WITH_REASON = DECISIONS.filter((action) => action !== "verify");
 
 export function OrganisationItem({ org, errors, values }: ItemProps & { org: PendingOrg }) {
   const { t } = useTranslation("moderation");
@@ -30,16 +35,21 @@ export function OrganisationItem({ org, errors, values }: ItemProps & { org: Pen
           <Detail label={t("organisations.registered")}>{format.date(org.createdAt, "medium")}</Detail>
         </dl>
         <ItemAlert errors={errors} />
-        <Form method="post">
-          <SubjectFields name="orgId" id={org.id} intent="org.verify" />
-          <button type="submit" className="btn" disabled={busy}>{t("organisations.verify")}</button>
-        </Form>
+        {DECISIONS.includes("verify") ? (
+          <Form method="post">
+            <SubjectFields name="orgId" id={org.id} intent="org.verify" />
+            <button type="submit" className="btn" disabled={busy}>{t("organisations.verify")}</button>
+          </Form>
+        ) : null}
         <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
           <SubjectFields name="orgId" id={org.id} />
           <ReasonField errors={errors} values={values} />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="org.reject" className="btn-secondary" disabled={busy}>{t("organisations.reject")}</button>
-            <button type="submit" name="intent" value="org.suspend" className="btn-secondary" disabled={busy}>{t("organisations.suspend")}</button>
+            {DECISIONS_WITH_REASON.map((action) => (
+              <button key={action} type="submit" name="intent" value={`org.${action}`} className="btn-secondary" disabled={busy}>
+                {t(`organisations.${action}`)}
+              </button>
+            ))}
           </div>
         </Form>
       </article>
