@@ -1,21 +1,7 @@
-// Test data for the admin pages: admins, partner bodies, lines of the audit log at a given time.
+// Test data for the admin pages: lines of the audit log at a given time, deleted accounts.
 import { eq } from "drizzle-orm";
-import { auditLog, organisations, users } from "../../db/schema";
+import { auditLog, users } from "../../db/schema";
 import type { Db } from "../../app/utils/db.server";
-import { insertUser } from "./factories";
-
-export async function insertAdmin(db: Db, displayName = "Admin Baara", email?: string) {
-  return insertUser(db, { role: "admin", displayName, email });
-}
-
-/** A partner body as the seed makes them: verified, with a short name. */
-export function insertPartner(db: Db, name: string, shortName: string | null = null) {
-  return db
-    .insert(organisations)
-    .values({ kind: "partner", name, shortName, region: "bamako", verificationStatus: "verified" })
-    .returning()
-    .get();
-}
 
 export function insertAuditLine(
   db: Db,

@@ -1,22 +1,11 @@
-// Counsellors, hand-made candidates and offers for the counsellor's pages and
-// models (candidates, matching, activation). Rows are inserted directly: these
-// tests are about what counsellors see, not about registration.
+// Hand-made candidates and offers for the counsellor's pages and models
+// (candidates, matching, activation). Rows are inserted directly: these tests
+// are about what counsellors see, not about registration.
 import { eq } from "drizzle-orm";
 import type { Db } from "../../app/utils/db.server";
-import { addDays, isoToday } from "../../app/utils/dates";
-import { offers, users, type EducationLevel, type OfferStatus } from "../../db/schema";
-import { addMember, insertOrg, insertUser } from "./factories";
+import { users, type EducationLevel, type OfferStatus } from "../../db/schema";
 import { insertCandidate, type CandidateValues } from "./factories/candidates";
-
-let n = 0;
-
-/** A counsellor, member of the partner organisation given (created when a name is given). */
-export async function insertCounsellor(db: Db, partner: { id: number } | string = "OIM Mali", displayName?: string) {
-  const org = typeof partner === "string" ? insertOrg(db, { kind: "partner", name: partner }) : partner;
-  const user = await insertUser(db, { role: "conseiller", displayName: displayName ?? `Conseiller ${++n}` });
-  addMember(db, user.id, org.id, "member");
-  return { ...user, orgId: org.id };
-}
+import { insertOffer } from "./factories/offers";
 
 export type CandidateFields = CandidateValues;
 
@@ -38,29 +27,17 @@ export type OfferFields = {
   closingDate?: string;
 };
 
-/** An offer with the fields matching looks at. */
+/** A published mason's job in Kalaban Coro, with the fields matching looks at. */
 export function insertMatchingOffer(db: Db, orgId: number, fields: OfferFields = {}) {
-  const status = fields.status ?? "published";
-  return db
-    .insert(offers)
-    .values({
-      orgId,
-      type: "emploi",
-      title: fields.title ?? "Maçon qualifié",
-      description: fields.description ?? "Construction d'une maison. Travail du lundi au samedi.",
-      sector: fields.sector ?? "btp",
-      trade: fields.trade === undefined ? "macon" : fields.trade,
-      region: fields.region ?? "koulikoro",
-      commune: fields.commune === undefined ? "Kalaban Coro" : fields.commune,
-      contract: "cdd",
-      minEducation: fields.minEducation ?? null,
-      languages: fields.languages ?? [],
-      closingDate: fields.closingDate ?? addDays(isoToday(), 30),
-      status,
-      publishedAt: status === "published" ? new Date() : null,
-    })
-    .returning()
-    .get();
+  return insertOffer(db, {
+    title: "Maçon qualifié",
+    description: "Construction d'une maison. Travail du lundi au samedi.",
+    trade: "macon",
+    region: "koulikoro",
+    commune: "Kalaban Coro",
+    ...fields,
+    orgId,
+  });
 }
 
 /** A valid assisted registration form (strings, as the page posts it), with changes. */

@@ -1,10 +1,13 @@
-// Builders for the placements and reports tests: people with the details the
-// reports break down by, placements with follow-ups, partner organisations.
+// Presets for the placements and reports tests: people, organisations and offers
+// with the details the reports break down by, placements with follow-ups.
 import { eq } from "drizzle-orm";
 import { createPlacement } from "../../app/models/placements.server";
 import type { Db } from "../../app/utils/db.server";
+import { insertApplicationWith } from "./factories/applications";
 import { insertCandidate, type CandidateValues } from "./factories/candidates";
-import { applications, memberships, offers, organisations, placementFollowups, placements, users, type Contract, type OfferType } from "../../db/schema";
+import { insertOffer } from "./factories/offers";
+import { insertOrganisation } from "./factories/organisations";
+import { placementFollowups, placements, type Contract, type OfferType } from "../../db/schema";
 
 let seq = 0;
 
@@ -25,66 +28,43 @@ export function insertRegisteredCandidate(db: Db, input: PersonInput = {}) {
   }).id;
 }
 
-/** A staff account (counsellor by default), optionally a member of an organisation. */
-export function insertStaff(db: Db, { role = "conseiller", orgId, name }: { role?: "conseiller" | "admin"; orgId?: number; name?: string } = {}) {
-  const n = ++seq;
-  const user = db
-    .insert(users)
-    .values({ role, email: `staff${n}@partenaire.ml`, displayName: name ?? `Conseiller ${n}` })
-    .returning()
-    .get();
-  if (orgId) db.insert(memberships).values({ userId: user.id, orgId, role: "member" }).run();
-  return user.id;
-}
-
-export function insertOrganisation(
+/** The id of a mechanics workshop in Bamako, verified on 2025-06-01 unless told (null: pending). */
+export function insertCountedOrganisation(
   db: Db,
   values: { kind?: "employer" | "partner"; name?: string; sector?: string; region?: string; verifiedAt?: Date | null } = {},
 ) {
   const verified = values.verifiedAt !== null;
-  return db
-    .insert(organisations)
-    .values({
-      kind: values.kind ?? "employer",
-      name: values.name ?? `Atelier ${++seq}`,
-      sector: values.sector ?? "mecanique",
-      region: values.region ?? "bamako",
-      verificationStatus: verified ? "verified" : "pending",
-      verifiedAt: verified ? (values.verifiedAt ?? new Date("2025-06-01T00:00:00Z")) : null,
-    })
-    .returning()
-    .get().id;
+  return insertOrganisation(db, {
+    kind: values.kind,
+    name: values.name ?? `Atelier ${++seq}`,
+    sector: values.sector ?? "mecanique",
+    region: values.region ?? "bamako",
+    status: verified ? "verified" : "pending",
+    verifiedAt: verified ? (values.verifiedAt ?? new Date("2025-06-01T00:00:00Z")) : null,
+  }).id;
 }
 
+/** The id of an offer published on a given day (2026-02-01 by default) in a workshop in Bamako. */
 export function insertPublishedOffer(
   db: Db,
   values: { orgId: number; type?: OfferType; sector?: string; region?: string; publishedOn?: string; contract?: Contract },
 ) {
   const type = values.type ?? "emploi";
-  return db
-    .insert(offers)
-    .values({
-      orgId: values.orgId,
-      type,
-      title: `Offre ${++seq}`,
-      description: "Travail en atelier à Bamako, horaires de jour.",
-      sector: values.sector ?? "mecanique",
-      region: values.region ?? "bamako",
-      contract: values.contract ?? (type === "emploi" ? "cdd" : type),
-      closingDate: "2027-12-31",
-      status: "published",
-      publishedAt: new Date(`${values.publishedOn ?? "2026-02-01"}T09:00:00Z`),
-    })
-    .returning()
-    .get().id;
+  return insertOffer(db, {
+    orgId: values.orgId,
+    type,
+    description: "Travail en atelier à Bamako, horaires de jour.",
+    sector: values.sector ?? "mecanique",
+    region: values.region ?? "bamako",
+    contract: values.contract ?? (type === "emploi" ? "cdd" : type),
+    closingDate: "2027-12-31",
+    publishedAt: new Date(`${values.publishedOn ?? "2026-02-01"}T09:00:00Z`),
+  }).id;
 }
 
 export function insertApplicationOn(db: Db, values: { offerId: number; candidateId: number; on: string }) {
-  return db
-    .insert(applications)
-    .values({ offerId: values.offerId, candidateId: values.candidateId, createdAt: new Date(`${values.on}T11:00:00Z`) })
-    .returning()
-    .get().id;
+  const { on, ...ids } = values;
+  return insertApplicationWith(db, { ...ids, createdAt: new Date(`${on}T11:00:00Z`) }).id;
 }
 
 /** A placement (with its three follow-ups, as the model creates them). */

@@ -12,18 +12,12 @@ import { changeRole, createCounsellor, searchUsers, setDisabled, USERS_PAGE_SIZE
 import type { Db } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog, memberships, organisations, sessions, users } from "../../db/schema";
-import { insertAdmin, insertAuditLine, insertPartner, markDeleted } from "../helpers/admin";
+import { insertAuditLine, markDeleted } from "../helpers/admin";
 import { createTestDb } from "../helpers/db";
-import {
-  addMember,
-  insertOrg,
-  insertUser,
-  PASSWORD,
-  registerCandidate,
-  registerEmployer,
-  requestWithCookie,
-  sessionCookieFor,
-} from "../helpers/factories";
+import { insertUser, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories/accounts";
+import { addMember, insertOrganisation, insertPartner } from "../helpers/factories/organisations";
+import { requestWithCookie, sessionCookieFor } from "../helpers/factories/sessions";
+import { insertAdmin } from "../helpers/factories/staff";
 
 let db: Db;
 beforeEach(() => {
@@ -127,7 +121,7 @@ describe("createCounsellor", () => {
 
   it("refuses an organisation that is not a partner body, and an unknown one", async () => {
     const admin = await insertAdmin(db);
-    const employer = insertOrg(db, { name: "Garage Sanogo" });
+    const employer = insertOrganisation(db, { name: "Garage Sanogo" });
     for (const partnerOrgId of [employer.id, 999_999]) {
       const result = await createCounsellor(db, admin.id, { firstName: "Ali", lastName: "Touré", email: "ali@oim.ml", partnerOrgId });
       expect(result).toEqual({ ok: false, fieldErrors: { partnerOrgId: "admin:errors.partnerRequired" } });
@@ -241,7 +235,7 @@ describe("partner bodies", () => {
   it("lists partners by name with their accounts (deleted ones not counted), without employers", async () => {
     const oim = insertPartner(db, "OIM Mali", "OIM");
     insertPartner(db, "Conseil National du Patronat du Mali", "CNPM");
-    insertOrg(db, { name: "Garage Sanogo" });
+    insertOrganisation(db, { name: "Garage Sanogo" });
     const kadia = await insertUser(db, { role: "conseiller" });
     const gone = await insertUser(db, { role: "conseiller" });
     addMember(db, kadia.id, oim.id, "member");
@@ -276,7 +270,7 @@ describe("partner bodies", () => {
     const admin = await insertAdmin(db);
     const oim = insertPartner(db, "OIM Mali", "OIM");
     const other = insertPartner(db, "APEJ", "APEJ");
-    const employer = insertOrg(db, { name: "Garage Sanogo" });
+    const employer = insertOrganisation(db, { name: "Garage Sanogo" });
     const changes = { name: "OIM Mali", shortName: "OIM", region: "bamako", commune: "Commune II", contactEmail: "bamako@iom.int" };
     expect(updatePartner(db, admin.id, oim.id, changes)).toEqual({ ok: true, orgId: oim.id });
     expect(adminAudit("admin.partner_updated")).toMatchObject([{ subjectId: String(oim.id), detail: { changed: ["commune", "contactEmail"] } }]);

@@ -17,8 +17,8 @@ import type { Db } from "../../app/utils/db.server";
 import { isoToday } from "../../app/utils/dates";
 import { auditLog, candidateProfiles, notifications, oneTimeCodes, outbox, placements, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertOrg, insertUser, registerEmployer } from "../helpers/factories";
-import { assistedFields, insertCounselledCandidate, insertCounsellor, insertMatchingOffer, userRow } from "../helpers/counsellor";
+import { insertCounsellor, insertOrganisation, insertUser, registerEmployer } from "../helpers/factories";
+import { assistedFields, insertCounselledCandidate, insertMatchingOffer, userRow } from "../helpers/counsellor";
 import { toFormData } from "../helpers/offers";
 
 let db: Db;
@@ -59,7 +59,7 @@ describe("searchCandidates", () => {
   it("filters by region, trade, placement and caseload", async () => {
     const me = await insertCounsellor(db);
     const colleague = await insertCounsellor(db, { id: me.orgId });
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const placed = insertCounselledCandidate(db, { firstName: "Placed", region: "sikasso", trades: ["soudeur"], counsellorId: me.id });
     const ended = insertCounselledCandidate(db, { firstName: "Ended", region: "sikasso", trades: ["soudeur"], counsellorId: colleague.id });
     const looking = insertCounselledCandidate(db, { firstName: "Looking", region: "kayes", trades: ["vendeur"] });
@@ -168,7 +168,7 @@ describe("getCandidateFile", () => {
 
   it("holds applications with their timeline, placements with follow-ups, notes newest first and the consent", async () => {
     const counsellor = await insertCounsellor(db, "OIM Mali", "Kadia Konaté");
-    const org = insertOrg(db, { name: "Couture Bah" });
+    const org = insertOrganisation(db, { name: "Couture Bah" });
     const offer = insertMatchingOffer(db, org.id, { title: "Couturière" });
     const { userId } = registerAssisted(db, counsellor.id, assisted({ phone: "76 11 22 33" }));
     expect(applyToOffer(db, { candidateId: userId, offerId: offer.id, channel: "counsellor", referredBy: counsellor.id }).ok).toBe(true);

@@ -11,11 +11,11 @@ import { createTestDb } from "../helpers/db";
 import { createTestI18n } from "../helpers/i18n";
 import {
   insertRegisteredCandidate,
-  insertOrganisation,
+  insertCountedOrganisation,
   insertPlacementFor,
-  insertStaff,
   markFollowup,
 } from "../helpers/placements";
+import { insertStaff } from "../helpers/factories/staff";
 
 /** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -47,8 +47,8 @@ beforeAll(async () => {
   db = createTestDb();
   const i18n = await createTestI18n("fr");
   t = i18n.getFixedT("fr", ["reports", "placements", "common"]) as unknown as Translate;
-  counsellor = insertStaff(db);
-  const garage = insertOrganisation(db, { name: "Garage Sanogo & Fils", sector: "mecanique" });
+  counsellor = insertStaff(db).id;
+  const garage = insertCountedOrganisation(db, { name: "Garage Sanogo & Fils", sector: "mecanique" });
   // Six women from Ségou, returnees, with names and phones that must not leave the portal.
   for (let i = 0; i < 6; i++) {
     const id = insertRegisteredCandidate(db, { firstName: "Maïmouna", lastName: `Kéïta${i}`, phone: `+2237600000${i}`, sex: "f", region: "segou", migrantStatus: "returnee", birthDate: "2001-05-20", registeredOn: "2026-01-15" });

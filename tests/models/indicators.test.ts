@@ -14,13 +14,13 @@ import { createTestDb } from "../helpers/db";
 import {
   insertApplicationOn,
   insertRegisteredCandidate,
-  insertOrganisation,
+  insertCountedOrganisation,
   insertPlacementFor,
   insertPublishedOffer,
-  insertStaff,
   markFollowup,
   type PersonInput,
 } from "../helpers/placements";
+import { insertStaff } from "../helpers/factories/staff";
 
 const PERIOD = { from: "2026-01", to: "2026-06" } as const;
 
@@ -42,13 +42,13 @@ function many(db: Db, n: number, person: PersonInput) {
  * Old: 3 registered in Nov 2025, nothing else.
  */
 function buildDataset(db: Db) {
-  const oim = insertOrganisation(db, { kind: "partner", name: "OIM Mali" });
-  const anpe = insertOrganisation(db, { kind: "partner", name: "ANPE" });
-  const kadia = insertStaff(db, { orgId: oim });
-  const seydou = insertStaff(db, { orgId: anpe });
-  const garage = insertOrganisation(db, { name: "Garage Sanogo", sector: "mecanique", verifiedAt: new Date("2025-06-01T00:00:00Z") });
-  insertOrganisation(db, { name: "Vérifiée plus tard", verifiedAt: new Date("2026-08-01T00:00:00Z") });
-  insertOrganisation(db, { name: "En attente", verifiedAt: null });
+  const oim = insertCountedOrganisation(db, { kind: "partner", name: "OIM Mali" });
+  const anpe = insertCountedOrganisation(db, { kind: "partner", name: "ANPE" });
+  const kadia = insertStaff(db, { orgId: oim }).id;
+  const seydou = insertStaff(db, { orgId: anpe }).id;
+  const garage = insertCountedOrganisation(db, { name: "Garage Sanogo", sector: "mecanique", verifiedAt: new Date("2025-06-01T00:00:00Z") });
+  insertCountedOrganisation(db, { name: "Vérifiée plus tard", verifiedAt: new Date("2026-08-01T00:00:00Z") });
+  insertCountedOrganisation(db, { name: "En attente", verifiedAt: null });
   const mechanic = insertPublishedOffer(db, { orgId: garage, type: "emploi", sector: "mecanique", region: "bamako", publishedOn: "2026-02-01" });
   const apprentice = insertPublishedOffer(db, { orgId: garage, type: "apprentissage", sector: "btp", region: "segou", publishedOn: "2026-03-01" });
   insertPublishedOffer(db, { orgId: garage, type: "stage", publishedOn: "2025-11-01" });
@@ -227,7 +227,7 @@ describe("age bands at the event, at their boundaries", () => {
       { birthDate: "1990-03-11" }, // 35, then 36
       { birthDate: null },
     ];
-    const offer = insertPublishedOffer(fresh, { orgId: insertOrganisation(fresh) });
+    const offer = insertPublishedOffer(fresh, { orgId: insertCountedOrganisation(fresh) });
     for (const group of groups) {
       for (const id of many(fresh, 5, { ...group, registeredOn: "2026-03-10" })) insertApplicationOn(fresh, { offerId: offer, candidateId: id, on: "2026-03-11" });
     }

@@ -22,17 +22,17 @@ import { createTestDb } from "../helpers/db";
 import {
   followupsOf,
   insertRegisteredCandidate,
-  insertOrganisation,
+  insertCountedOrganisation,
   insertPlacementFor,
-  insertStaff,
   placementRow,
 } from "../helpers/placements";
+import { insertStaff } from "../helpers/factories/staff";
 
 let db: Db;
 let counsellor: number;
 beforeEach(() => {
   db = createTestDb();
-  counsellor = insertStaff(db);
+  counsellor = insertStaff(db).id;
 });
 
 const at = (day: string) => new Date(`${day}T15:00:00Z`);
@@ -85,7 +85,7 @@ describe("recording a follow-up", () => {
   it("is recorded once: a second attempt is refused and changes nothing", () => {
     const { placementId, oneMonth } = dueFollowup();
     recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true }, { now: at("2026-02-06") });
-    const other = insertStaff(db);
+    const other = insertStaff(db).id;
     expect(recordFollowup(db, other, oneMonth.id, { stillEmployed: false, note: "Non" }, { now: at("2026-02-07") })).toEqual({ ok: false, reason: "already_recorded" });
     expect(followupsOf(db, placementId)[0]).toMatchObject({ stillEmployed: true, recordedBy: counsellor, note: null });
     expect(audits("placement.followup_recorded")).toHaveLength(1);
@@ -174,7 +174,7 @@ describe("work found outside the portal", () => {
   });
 
   it("records one with an employer of the portal", () => {
-    const orgId = insertOrganisation(db, { name: "Garage Sanogo" });
+    const orgId = insertCountedOrganisation(db, { name: "Garage Sanogo" });
     const result = recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), employerName: null, orgId }, now);
     expect(result).toMatchObject({ ok: true });
     expect(placementRow(db, (result as { placementId: number }).placementId)).toMatchObject({ orgId, employerName: null });
@@ -182,13 +182,13 @@ describe("work found outside the portal", () => {
 
   it("refuses what does not hold, and records nothing", () => {
     const candidateId = insertRegisteredCandidate(db);
-    const partner = insertOrganisation(db, { kind: "partner", name: "OIM Mali" });
+    const partner = insertCountedOrganisation(db, { kind: "partner", name: "OIM Mali" });
     const cases: [Partial<ManualPlacementInput>, string][] = [
       [{ candidateId: counsellor }, "candidate_not_found"],
       [{ candidateId: 987_654 }, "candidate_not_found"],
       [{ employerName: null }, "employer_required"],
       [{ employerName: "   " }, "employer_required"],
-      [{ orgId: insertOrganisation(db) }, "employer_required"],
+      [{ orgId: insertCountedOrganisation(db) }, "employer_required"],
       [{ employerName: null, orgId: partner }, "employer_not_found"],
       [{ employerName: "x".repeat(121) }, "employer_name_too_long"],
       [{ type: "apprentissage", contract: "cdi" }, "contract_mismatch"],
@@ -218,7 +218,7 @@ describe("work found outside the portal", () => {
 
 describe("follow-ups due and overdue", () => {
   it("lists overdue (past, not recorded) and due (next 7 days), oldest first, with candidate, employer and months", () => {
-    const orgId = insertOrganisation(db, { name: "Boulangerie Keïta" });
+    const orgId = insertCountedOrganisation(db, { name: "Boulangerie Keïta" });
     const fatou = insertRegisteredCandidate(db, { firstName: "Fatoumata", lastName: "Traoré" });
     const issa = insertRegisteredCandidate(db, { firstName: "Issa", lastName: "Coulibaly" });
     const p1 = insertPlacementFor(db, { candidateId: fatou, orgId, startDate: "2026-01-20" }); // 1 month: 02-20, 3: 04-20, 6: 07-20
@@ -244,7 +244,7 @@ describe("follow-ups due and overdue", () => {
   });
 
   it("can be limited to the counsellor's own candidates", () => {
-    const other = insertStaff(db);
+    const other = insertStaff(db).id;
     insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { counsellorId: counsellor }), startDate: "2026-01-20" });
     insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { counsellorId: other }), startDate: "2026-01-20" });
     expect(followupsDue(db, { today: "2026-03-01" }).overdueTotal).toBe(2);
@@ -254,7 +254,7 @@ describe("follow-ups due and overdue", () => {
 
 describe("the placements list", () => {
   it("filters by ongoing or ended, region, employer name (portal or typed) and period, newest first", () => {
-    const garage = insertOrganisation(db, { name: "Garage Sanogo" });
+    const garage = insertCountedOrganisation(db, { name: "Garage Sanogo" });
     const a = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { firstName: "Awa", lastName: "Keïta", region: "segou" }), orgId: garage, startDate: "2026-02-01" });
     const b = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { firstName: "Moussa", lastName: "Diallo", region: "bamako" }), employerName: "Atelier 100% Couture", startDate: "2026-03-01" });
     endPlacement(db, counsellor, a, { endedOn: "2026-02-20", reason: "moved" }, { now: at("2026-03-02") });

@@ -16,16 +16,11 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog, memberships, organisations, users } from "../../db/schema";
-import { insertAdmin, insertAuditLine, insertPartner } from "../helpers/admin";
-import {
-  addMember,
-  insertUser,
-  PASSWORD,
-  registerCandidate,
-  registerEmployer,
-  requestWithCookie,
-  sessionCookieFor,
-} from "../helpers/factories";
+import { insertAuditLine } from "../helpers/admin";
+import { insertUser, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories/accounts";
+import { addMember, insertPartner } from "../helpers/factories/organisations";
+import { requestWithCookie, sessionCookieFor } from "../helpers/factories/sessions";
+import { insertAdmin } from "../helpers/factories/staff";
 import { as, callRoute, errorOf, renderRoutes, thrownBy, type Handler } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };

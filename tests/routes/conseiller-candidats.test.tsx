@@ -15,8 +15,8 @@ import RegisterCandidate, { action as registerAction, loader as registerLoader }
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applications, auditLog, candidateNotes, candidateProfiles, oneTimeCodes, outbox, users } from "../../db/schema";
-import { insertOrg, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
-import { assistedFields, insertCounselledCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
+import { insertCounsellor, insertOrganisation, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
+import { assistedFields, insertCounselledCandidate, insertMatchingOffer } from "../helpers/counsellor";
 import { as, callRoute, cookiesAfter, renderRoutes, thrownBy } from "../helpers/route";
 import { toFormData } from "../helpers/offers";
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
     oumar: oumar.id,
     candidate: candidate.id,
     employer: employer.id,
-    orgId: insertOrg(db, { name: "Couture Bah" }).id,
+    orgId: insertOrganisation(db, { name: "Couture Bah" }).id,
   });
   cookies.candidat = await sessionCookieFor(db, candidate.id);
   cookies.employeur = await sessionCookieFor(db, employer.id);

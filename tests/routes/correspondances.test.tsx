@@ -11,8 +11,8 @@ import Matches, { action, loader } from "../../app/routes/conseiller.offres.$off
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applications } from "../../db/schema";
-import { insertOrg, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
-import { insertCounselledCandidate, insertCounsellor, insertMatchingOffer } from "../helpers/counsellor";
+import { insertCounsellor, insertOrganisation, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
+import { insertCounselledCandidate, insertMatchingOffer } from "../helpers/counsellor";
 import { as, callRoute, renderRoutes, thrownBy, type Handler } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "" };
@@ -21,7 +21,7 @@ const ids = { counsellor: 0, adama: 0, bakary: 0, offer: 0, closed: 0 };
 beforeAll(async () => {
   const db = getDb();
   const counsellor = await insertCounsellor(db, "OIM Mali");
-  const org = insertOrg(db, { name: "Bâtiments Koné" });
+  const org = insertOrganisation(db, { name: "Bâtiments Koné" });
   const offer = insertMatchingOffer(db, org.id, { title: "Maçon qualifié", minEducation: "bt", languages: ["fr", "bm"] });
   const closed = insertMatchingOffer(db, org.id, { title: "Maçon (fermée)", status: "closed" });
   const adama = insertCounselledCandidate(db, {

@@ -14,8 +14,8 @@ import { action as assistedAction } from "../../app/routes/conseiller.candidats.
 import { action } from "../../app/routes/inscription";
 import { getDb } from "../../app/utils/db.server";
 import { auditLog, users } from "../../db/schema";
-import { assistedFields, insertCounselledCandidate, insertCounsellor } from "../helpers/counsellor";
-import { requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { assistedFields, insertCounselledCandidate } from "../helpers/counsellor";
+import { insertCounsellor, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n } from "../helpers/i18n";
 import { toFormData } from "../helpers/offers";
 import { callRoute, statusOf } from "../helpers/route";

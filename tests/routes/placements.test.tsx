@@ -15,7 +15,8 @@ import type { Locale } from "../../app/utils/i18n";
 import { auditLog, placementFollowups, placements } from "../../db/schema";
 import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
-import { followupsOf, insertRegisteredCandidate, insertOrganisation, insertPlacementFor, insertStaff, placementRow } from "../helpers/placements";
+import { followupsOf, insertRegisteredCandidate, insertCountedOrganisation, insertPlacementFor, placementRow } from "../helpers/placements";
+import { insertStaff } from "../helpers/factories/staff";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellor = 0;
@@ -25,8 +26,8 @@ beforeAll(async () => {
   const db = getDb();
   const candidate = await registerCandidate(db, { phone: "70 11 22 33" });
   const employer = await registerEmployer(db, { email: "patron@placements.ml" });
-  counsellor = insertStaff(db, { name: "Kadia Konaté" });
-  const admin = insertStaff(db, { role: "admin" });
+  counsellor = insertStaff(db, { name: "Kadia Konaté" }).id;
+  const admin = insertStaff(db, { role: "admin" }).id;
   cookies.candidat = await sessionCookieFor(db, candidate.id);
   cookies.employeur = await sessionCookieFor(db, employer.id);
   cookies.conseiller = await sessionCookieFor(db, counsellor);
@@ -189,7 +190,7 @@ describe("work found outside the portal", () => {
 
   it("refuses a start a year ahead, both or neither employer, a counsellor as candidate; keeps what was typed", async () => {
     const candidateId = insertRegisteredCandidate(getDb());
-    const orgId = insertOrganisation(getDb(), { name: "Garage Sanogo" });
+    const orgId = insertCountedOrganisation(getDb(), { name: "Garage Sanogo" });
     const base = { intent: "manual", candidateId: String(candidateId), type: "emploi", contract: "cdd", startDate: today };
     const cases: [Record<string, string>, Record<string, string>][] = [
       [{ employerName: "Atelier", startDate: addDays(today, 365) }, { form: "placements:errors.start_too_late" }],
@@ -211,7 +212,7 @@ describe("work found outside the portal", () => {
 
 describe("the list", () => {
   it("shows placements with their follow-ups' state, filtered by employer name, in English too", async () => {
-    const orgId = insertOrganisation(getDb(), { name: "Boulangerie Keïta" });
+    const orgId = insertCountedOrganisation(getDb(), { name: "Boulangerie Keïta" });
     insertPlacementFor(getDb(), { candidateId: insertRegisteredCandidate(getDb(), { firstName: "Fanta", lastName: "Keïta" }), orgId, startDate: addMonths(today, -2) });
     await renderPage("/conseiller/placements?employeur=boulangerie", cookies.conseiller, "en");
     const heading = await screen.findByRole("heading", { level: 3, name: /Fanta Keïta · Boulangerie Keïta/ });

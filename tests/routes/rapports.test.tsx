@@ -15,7 +15,8 @@ import type { Locale } from "../../app/utils/i18n";
 import { auditLog } from "../../db/schema";
 import { registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
-import { insertRegisteredCandidate, insertOrganisation, insertPlacementFor, insertStaff } from "../helpers/placements";
+import { insertRegisteredCandidate, insertCountedOrganisation, insertPlacementFor } from "../helpers/placements";
+import { insertStaff } from "../helpers/factories/staff";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellor = 0;
@@ -26,12 +27,12 @@ beforeAll(async () => {
   const db = getDb();
   cookies.candidat = await sessionCookieFor(db, (await registerCandidate(db, { phone: "70 44 55 66" })).id);
   cookies.employeur = await sessionCookieFor(db, (await registerEmployer(db, { email: "patron@rapports.ml" })).id);
-  const oim = insertOrganisation(db, { kind: "partner", name: "OIM Mali" });
-  counsellor = insertStaff(db, { orgId: oim });
+  const oim = insertCountedOrganisation(db, { kind: "partner", name: "OIM Mali" });
+  counsellor = insertStaff(db, { orgId: oim }).id;
   cookies.conseiller = await sessionCookieFor(db, counsellor);
-  cookies.admin = await sessionCookieFor(db, insertStaff(db, { role: "admin" }));
+  cookies.admin = await sessionCookieFor(db, insertStaff(db, { role: "admin" }).id);
   // Seven women from Ségou registered this month, six of them placed, followed by an OIM counsellor; one man from Kayes.
-  const garage = insertOrganisation(db, { name: "Garage Sanogo", sector: "mecanique" });
+  const garage = insertCountedOrganisation(db, { name: "Garage Sanogo", sector: "mecanique" });
   for (let i = 0; i < 7; i++) {
     const id = insertRegisteredCandidate(db, { firstName: "Aïssata", lastName: `Traoré${i}`, sex: "f", region: "segou", migrantStatus: "returnee", counsellorId: counsellor, registeredOn: `${thisMonth}-01` });
     if (i < 6) insertPlacementFor(db, { candidateId: id, orgId: garage, startDate: addDays(`${thisMonth}-01`, 0) });

@@ -69,3 +69,10 @@ export function insertCandidate(db: Db, values: CandidateValues = {}) {
   if (trades.length) db.insert(candidateTrades).values(trades.map((trade) => ({ userId: user.id, trade }))).run();
   return user;
 }
+
+/** A bare profile for an account inserted without one, followed by the counsellor given. */
+export function insertProfile(db: Db, userId: number, counsellorId?: number) {
+  db.insert(candidateProfiles)
+    .values({ userId, firstName: "Awa", lastName: "Diarra", counsellorId: counsellorId ?? null })
+    .run();
+}
