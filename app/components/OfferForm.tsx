@@ -7,7 +7,9 @@ import { Form } from "react-router";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { ChoiceGroup, TextareaField } from "~/components/FormFields";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
-import type { OfferType } from "../../db/enums";
+import type { OfferStatus, OfferType } from "../../db/enums";
+import { canMove } from "~/models/lifecycles/lifecycle";
+import { offerLifecycle } from "~/models/lifecycles/offer";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { LANGUAGE_CODES, REGION_CODES, REGIONS, SECTOR_CODES, TRADE_CODES } from "~/utils/reference";
@@ -103,7 +105,7 @@ export type OfferFormProps = {
   errors: FieldErrors;
   formError?: string;
   /** Which submit buttons: a new or draft offer can be saved or published; a published one is saved as it is. */
-  status?: string;
+  status?: OfferStatus;
   canPublish: boolean;
   readOnly?: boolean;
 };
@@ -121,6 +123,8 @@ function TypeFieldset({ type, shown, children }: { type: OfferType; shown: boole
 export function OfferForm({ values, languages, errors, formError, status, canPublish, readOnly = false }: OfferFormProps) {
   const { t } = useTranslation("employer");
   const busy = useBusy();
+  // A published offer cannot go back to a draft: its changes are submitted as they are.
+  const canSaveDraft = status === undefined || canMove(offerLifecycle, "saveDraft", status, "owner");
   const communesId = useId();
   const initialType = isOfferType(values.type) ? values.type : "emploi";
   const [type, setType] = useState<OfferType>(initialType);
@@ -208,7 +212,7 @@ export function OfferForm({ values, languages, errors, formError, status, canPub
 
       {readOnly ? null : (
         <div className="flex flex-wrap gap-3">
-          {status === "published" ? (
+          {!canSaveDraft ? (
             <button type="submit" name="intent" value="submit" className="btn" disabled={busy}>
               {t("offerForm.saveChanges")}
             </button>
@@ -226,7 +230,7 @@ export function OfferForm({ values, languages, errors, formError, status, canPub
           )}
         </div>
       )}
-      {!readOnly && !canPublish && status !== "published" ? (
+      {!readOnly && !canPublish && canSaveDraft ? (
         <p className="text-sm text-stone-700">{t("offerForm.cannotPublish")}</p>
       ) : null}
     </Form>
