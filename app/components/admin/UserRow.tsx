@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useErrorText } from "~/components/Field";
+import { userActionsFor } from "~/models/lifecycles/user";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
@@ -16,6 +17,8 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
   const busy = useBusy();
   const error = errors && (errors.form ?? errors.userId ?? errors.role ?? errors.intent);
   const name = user.displayName;
+  // A deleted account has no moves left: nothing to offer, not even a role.
+  const moves = userActionsFor(user.status, "admin");
   return (
     <tr className="border-b border-stone-200 align-top">
       <th scope="row" className="p-2 font-normal">
@@ -47,7 +50,7 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
         ) : null}
         {user.id === me ? (
           <p>{t("users.you")}</p>
-        ) : user.status === "deleted" ? (
+        ) : moves.length === 0 ? (
           <p>{t("users.noActions")}</p>
         ) : (
           <>
@@ -66,7 +69,7 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
             </Form>
             <Form method="post">
               <input type="hidden" name="userId" value={user.id} />
-              {user.status === "disabled" ? (
+              {moves.includes("enable") ? (
                 <button type="submit" name="intent" value="enable" className="btn-secondary" disabled={busy}>
                   {t("users.enable")} <span className="sr-only">{t("users.accountOf", { name })}</span>
                 </button>
