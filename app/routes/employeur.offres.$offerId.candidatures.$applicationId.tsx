@@ -1,10 +1,10 @@
-import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
 import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
-import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
+import { ApplicationMoves } from "~/components/applications/ApplicationMoves";
+import { FormErrorSummary } from "~/components/Field";
 import { getApplicationForEmployer, moveApplication } from "~/models/applications.server";
 import { moveSchema, NOTE_MAX, PLACE_MAX } from "~/schemas/application";
 import { parseIdParam } from "~/schemas/params";
@@ -13,7 +13,6 @@ import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
-import { useBusy } from "~/utils/navigation";
 import { REFUSAL_REASONS } from "../../db/enums";
 
 export const handle = { i18n: ["common", "applications"] };
@@ -197,68 +196,13 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
         </ol>
       </section>
 
-      <section aria-labelledby="moves" className="space-y-3">
-        <h2 id="moves" className="text-lg font-semibold">{t("detail.moves")}</h2>
-        {a.moves.length === 0 ? <p>{t("detail.noMoves")}</p> : null}
-        {a.moves.map((to) => {
-          // Values and messages go back to the form that was sent, not to its neighbours.
-          const sent = actionData?.values.to === to ? actionData : undefined;
-          return (
-            <MoveForm key={to} to={to}>
-              {to === "interview" ? (
-                <>
-                  <TextField label={t("move.interviewAt")} name="interviewAt" type="datetime-local" required min={`${today}T00:00`}
-                    defaultValue={sent?.values.interviewAt} error={sent?.fieldErrors.interviewAt} />
-                  <TextField label={t("move.interviewPlace")} name="interviewPlace" required maxLength={limits.place} hint={t("move.interviewPlaceHint")}
-                    defaultValue={sent?.values.interviewPlace} error={sent?.fieldErrors.interviewPlace} />
-                </>
-              ) : to === "hired" ? (
-                <TextField label={t("move.startDate")} name="startDate" type="date" hint={t("move.startDateHint")}
-                  defaultValue={sent?.values.startDate ?? today} error={sent?.fieldErrors.startDate} />
-              ) : to === "rejected" ? (
-                <>
-                  <SelectField label={t("move.refusalReason")} name="refusalReason" required placeholder={t("move.choose")}
-                    options={refusalReasons.map((r) => ({ value: r, label: t(`refusalReason.${r}`) }))}
-                    defaultValue={sent?.values.refusalReason ?? ""} error={sent?.fieldErrors.refusalReason} />
-                  <NoteField error={sent?.fieldErrors.note} defaultValue={sent?.values.note} max={limits.note} />
-                </>
-              ) : null}
-            </MoveForm>
-          );
-        })}
-      </section>
+      <ApplicationMoves
+        moves={a.moves}
+        today={today}
+        refusalReasons={refusalReasons}
+        limits={limits}
+        actionData={actionData}
+      />
     </article>
-  );
-}
-
-function MoveForm({ to, children }: { to: string; children: ReactNode }) {
-  const { t } = useTranslation("applications");
-  const busy = useBusy();
-  return (
-    <Form method="post" className="card space-y-3" aria-label={t(`move.${to}.label`)} noValidate>
-      <input type="hidden" name="intent" value="move" />
-      <input type="hidden" name="to" value={to} />
-      <p className="text-sm text-stone-700">{t(`move.${to}.hint`)}</p>
-      {children}
-      <button type="submit" className={to === "rejected" ? "btn-secondary" : "btn"} disabled={busy}>
-        {t(`move.${to}.submit`)}
-      </button>
-    </Form>
-  );
-}
-
-function NoteField({ error, defaultValue, max }: { error?: FieldErrors[string]; defaultValue?: string; max: number }) {
-  const { t } = useTranslation("applications");
-  const errorText = useErrorText();
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">{t("move.note")}</label>
-      <textarea id={id} name="note" rows={3} maxLength={max} className="field" defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")} />
-      <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">{t("move.noteHint", { max })}</p>
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(error)}</p> : null}
-    </div>
   );
 }
