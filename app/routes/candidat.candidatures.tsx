@@ -1,18 +1,20 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/candidat.candidatures";
+import { FlashNotice } from "~/components/Notice";
 import { listCandidateApplications, withdrawApplication } from "~/models/applications.server";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 
 export const handle = { i18n: ["common", "candidate"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
-  const withdrawn = parseIdParam(new URL(request.url).searchParams.get("retiree"));
-  return { applications: listCandidateApplications(getDb(), user.id), withdrawn };
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({ applications: listCandidateApplications(getDb(), user.id), flash }, headers);
 }
 
 type ActionData = { withdrawError: { applicationId: number; key: string } };
@@ -28,7 +30,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (!result.ok) {
     return data<ActionData>({ withdrawError: { applicationId: applicationId!, key: "applications.withdrawClosed" } }, { status: 400 });
   }
-  return redirect(`/candidat/candidatures?retiree=${applicationId}#candidature-${applicationId}`);
+  return redirectWithFlash(`/candidat/candidatures#candidature-${applicationId}`, { message: "candidate:applications.withdrawDone" });
 }
 
 type Application = Route.ComponentProps["loaderData"]["applications"][number];
@@ -45,16 +47,12 @@ function useInterviewTime() {
 
 export default function MyApplications({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("candidate");
-  const { applications, withdrawn } = loaderData;
+  const { applications, flash } = loaderData;
   return (
     <div className="space-y-6">
       <title>{`${t("applications.title")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{t("applications.title")}</h1>
-      {withdrawn ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t("applications.withdrawDone")}
-        </p>
-      ) : null}
+      <FlashNotice flash={flash} />
       {applications.length === 0 ? (
         <p>
           {t("applications.none")} <Link to="/offres">{t("applications.findOffers")}</Link>

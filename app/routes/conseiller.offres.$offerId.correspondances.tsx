@@ -1,14 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/conseiller.offres.$offerId.correspondances";
 import { useErrorText } from "~/components/Field";
 import { MatchReasons } from "~/components/MatchReasons";
+import { FlashNotice, Notice } from "~/components/Notice";
 import { applyToOffer } from "~/models/applications.server";
 import { matchCandidatesForOffer } from "~/models/matching.server";
 import { referSchema } from "~/schemas/candidate";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "counsellor"] };
@@ -20,8 +22,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const match = matchCandidatesForOffer(getDb(), offerId);
   if (!match) throw data(null, { status: 404 });
   const { offer } = match;
-  const referred = parseIdParam(new URL(request.url).searchParams.get("propose"));
-  return {
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({
     offer: { id: offer.id, title: offer.title, status: offer.status, region: offer.region, commune: offer.commune, orgName: match.orgName },
     isOpen: match.isOpen,
     total: match.total,
@@ -35,8 +37,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       placed: c.placed,
       reasons: c.reasons,
     })),
-    referred,
-  };
+    flash,
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -63,13 +65,13 @@ export async function action({ request, params }: Route.ActionArgs) {
       { status: result.reason === "not_candidate" ? 404 : 400 },
     );
   }
-  return redirect(`/conseiller/offres/${offerId}/correspondances?propose=${form.data.candidateId}`);
+  return redirectWithFlash(`/conseiller/offres/${offerId}/correspondances`, { message: "counsellor:matches.referredSomeone" });
 }
 
 export default function Matches({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("counsellor");
   const errorText = useErrorText();
-  const { offer, isOpen, total, candidates, referred } = loaderData;
+  const { offer, isOpen, total, candidates, flash } = loaderData;
   const error = actionData ? (actionData.fieldErrors.form ?? Object.values(actionData.fieldErrors)[0]) : undefined;
 
   return (
@@ -83,20 +85,12 @@ export default function Matches({ loaderData, actionData }: Route.ComponentProps
         </p>
         <p className="mt-2 text-sm text-stone-700">{t("matches.intro")}</p>
       </div>
-      {referred && !actionData ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {t("matches.referredSomeone")}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {errorText(error)}
-        </p>
-      ) : null}
+      {actionData ? null : <FlashNotice flash={flash} />}
+      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       {!isOpen ? (
-        <p id="matches-closed" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+        <Notice tone="warning" role={null} id="matches-closed">
           {t("matches.closed", { status: t(`common:offerStatus.${offer.status}`) })}
-        </p>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="matches-list" className="space-y-3">
