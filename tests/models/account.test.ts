@@ -8,35 +8,16 @@ import { applyToOffer, moveApplication } from "../../app/models/applications.ser
 import { storeCv } from "../../app/models/files.server";
 import { reportOffer } from "../../app/models/fraud-reports.server";
 import type { Db } from "../../app/utils/db.server";
+// The tables an account's export and deletion read or change.
 import {
-  applicationEvents,
-  applications,
-  auditLog,
-  candidateNotes,
-  candidateProfiles,
-  candidateTrades,
-  files,
-  fraudReports,
-  notifications,
-  oneTimeCodes,
-  organisations,
-  outbox,
-  placementFollowups,
-  placements,
-  savedSearches,
-  sessions,
-  users,
+  applicationEvents, applications, auditLog, candidateNotes, candidateProfiles, candidateTrades, files, fraudReports,
+  notifications, oneTimeCodes, organisations, outbox, placementFollowups, placements, savedSearches, sessions, users,
 } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import {
-  insertEmployer,
-  insertOffer,
-  insertUser,
-  PASSWORD,
-  pdfBytes,
-  registerCandidate,
-  registerEmployer,
-} from "../helpers/factories";
+import { insertUser, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories/accounts";
+import { insertEmployer } from "../helpers/factories/employers";
+import { pdfBytes } from "../helpers/factories/files";
+import { insertOffer } from "../helpers/factories/offers";
 
 let db: Db;
 beforeEach(() => {

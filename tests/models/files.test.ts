@@ -5,16 +5,13 @@ import { checkCv, CV_MAX_BYTES, getFileForViewer, removeCv, safeFileName, storeC
 import type { Db } from "../../app/utils/db.server";
 import { applications, auditLog, candidateProfiles, files } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import {
-  addMember,
-  insertApplicationWith,
-  insertCandidate,
-  insertEmployer,
-  insertOffer,
-  insertUser,
-  pdfBytes,
-  PNG_BYTES,
-} from "../helpers/factories";
+import { insertUser } from "../helpers/factories/accounts";
+import { insertApplicationWith } from "../helpers/factories/applications";
+import { insertCandidate } from "../helpers/factories/candidates";
+import { insertEmployer } from "../helpers/factories/employers";
+import { pdfBytes, PNG_BYTES } from "../helpers/factories/files";
+import { insertOffer } from "../helpers/factories/offers";
+import { addMember } from "../helpers/factories/organisations";
 
 let db: Db;
 beforeEach(() => {

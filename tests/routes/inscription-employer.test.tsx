@@ -18,25 +18,19 @@ async function renderRegister(url = "/inscription?type=employeur") {
   return renderRoutes(routes, url, { context: { clientIp: "41.73.2.3" }, heading: false });
 }
 
-type Employer = {
-  orgName: string;
-  sector: string;
-  region: string;
-  firstName: string;
-  lastName: string;
-  phone?: string;
-  email?: string;
-};
+type Organisation = { orgName: string; sector: string; region: string };
+type Person = { firstName: string; lastName: string; phone?: string; email?: string };
 
-async function fillEmployer(user: ReturnType<typeof userEvent.setup>, values: Employer) {
-  await user.type(await screen.findByLabelText("Nom de l'entreprise ou de l'atelier"), values.orgName);
-  await user.selectOptions(screen.getByLabelText("Secteur d'activité"), values.sector);
-  await user.selectOptions(screen.getByLabelText("Région"), values.region);
-  await user.type(screen.getByLabelText("Prénom"), values.firstName);
-  await user.type(screen.getByLabelText("Nom"), values.lastName);
-  if (values.phone) await user.type(screen.getByLabelText("Numéro de téléphone"), values.phone);
-  if (values.email) {
-    await user.type(screen.getByLabelText("Adresse e-mail (facultatif si vous donnez un téléphone)"), values.email);
+/** Types the organisation and the person into the form, with a password and consent. */
+async function fillEmployer(user: ReturnType<typeof userEvent.setup>, org: Organisation, person: Person) {
+  await user.type(await screen.findByLabelText("Nom de l'entreprise ou de l'atelier"), org.orgName);
+  await user.selectOptions(screen.getByLabelText("Secteur d'activité"), org.sector);
+  await user.selectOptions(screen.getByLabelText("Région"), org.region);
+  await user.type(screen.getByLabelText("Prénom"), person.firstName);
+  await user.type(screen.getByLabelText("Nom"), person.lastName);
+  if (person.phone) await user.type(screen.getByLabelText("Numéro de téléphone"), person.phone);
+  if (person.email) {
+    await user.type(screen.getByLabelText("Adresse e-mail (facultatif si vous donnez un téléphone)"), person.email);
   }
   await user.type(screen.getByLabelText("Mot de passe"), "bamako2026");
   await user.type(screen.getByLabelText("Confirmez le mot de passe"), "bamako2026");
@@ -45,8 +39,6 @@ async function fillEmployer(user: ReturnType<typeof userEvent.setup>, values: Em
 
 const submit = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole("button", { name: "Créer mon compte" }));
-
-/** The visible error message tied to a field by aria-describedby. */
 
 const postRegister = (fields: Record<string, string>) =>
   callRoute(action, "/inscription?type=employeur", { body: new URLSearchParams(fields), context: { clientIp: "41.73.2.4" } });
@@ -70,14 +62,11 @@ describe("/inscription?type=employeur", () => {
   it("registers an employer with a pending organisation and opens the employer space", async () => {
     const user = await renderRegister();
     expect(await screen.findByRole("heading", { name: "Créer un compte employeur" })).toBeTruthy();
-    await fillEmployer(user, {
-      orgName: "Boulangerie Le Fleuve",
-      sector: "commerce",
-      region: "segou",
-      firstName: "Mariam",
-      lastName: "Coulibaly",
-      phone: "66 12 34 56",
-    });
+    await fillEmployer(
+      user,
+      { orgName: "Boulangerie Le Fleuve", sector: "commerce", region: "segou" },
+      { firstName: "Mariam", lastName: "Coulibaly", phone: "66 12 34 56" },
+    );
     await submit(user);
     expect(await screen.findByRole("heading", { name: "Espace employeur" })).toBeTruthy();
 
@@ -93,14 +82,11 @@ describe("/inscription?type=employeur", () => {
   it("says an e-mail address already has an account, on the e-mail field, and keeps the other values", async () => {
     await registerCandidate(getDb(), { email: "deja@inscrit.ml" });
     const user = await renderRegister();
-    await fillEmployer(user, {
-      orgName: "Transports Maïga",
-      sector: "transport",
-      region: "gao",
-      firstName: "Hamadoun",
-      lastName: "Maïga",
-      email: "Deja@Inscrit.ML",
-    });
+    await fillEmployer(
+      user,
+      { orgName: "Transports Maïga", sector: "transport", region: "gao" },
+      { firstName: "Hamadoun", lastName: "Maïga", email: "Deja@Inscrit.ML" },
+    );
     await submit(user);
 
     const emailField = await screen.findByLabelText("Adresse e-mail (facultatif si vous donnez un téléphone)");
@@ -124,14 +110,11 @@ describe("/inscription?type=employeur", () => {
 
   it("refuses a 10 000-character organisation name with 'Ce texte est trop long.'", async () => {
     const user = await renderRegister();
-    await fillEmployer(user, {
-      orgName: "x",
-      sector: "btp",
-      region: "bamako",
-      firstName: "Awa",
-      lastName: "Keïta",
-      phone: "76 00 00 99",
-    });
+    await fillEmployer(
+      user,
+      { orgName: "x", sector: "btp", region: "bamako" },
+      { firstName: "Awa", lastName: "Keïta", phone: "76 00 00 99" },
+    );
     // The field's maxLength stops typing; a crafted request or a browser without it does not.
     const orgField = screen.getByLabelText("Nom de l'entreprise ou de l'atelier") as HTMLInputElement;
     fireEvent.change(orgField, { target: { value: "A".repeat(10_000) } });
