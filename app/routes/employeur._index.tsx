@@ -3,7 +3,7 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/employeur._index";
 import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
-import { waitingApplications } from "~/models/applications.server";
+import { waitingApplications } from "~/models/applicants.server";
 import { employerDashboard } from "~/models/dashboards.server";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { WAITING_DAYS } from "~/models/lifecycles/application";

@@ -3,7 +3,7 @@ import { data, Link } from "react-router";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
 import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
-import { listOfferApplications } from "~/models/applications.server";
+import { listOfferApplications } from "~/models/applicants.server";
 import { WAITING_DAYS } from "~/models/lifecycles/application";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";

@@ -4,14 +4,8 @@
 // applications to a suspended organisation as on hold.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  getApplicationForEmployer,
-  listCandidateApplications,
-  listOfferApplications,
-  moveApplication,
-  waitingApplications,
-  withdrawApplication,
-} from "../../app/models/applications.server";
+import { getApplicationForEmployer, listOfferApplications, waitingApplications } from "../../app/models/applicants.server";
+import { listCandidateApplications, moveApplication, withdrawApplication } from "../../app/models/applications.server";
 import { getFileForViewer, storeCv } from "../../app/models/files.server";
 import { candidateDashboard } from "../../app/models/dashboards.server";
 import { endOffer } from "../../app/models/employer-offers.server";

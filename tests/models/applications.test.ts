@@ -3,14 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getApplicationForEmployer, listOfferApplications, waitingApplications } from "../../app/models/applicants.server";
 import {
   ageBand,
   APPLICATIONS_PER_DAY,
   applyToOffer,
-  getApplicationForEmployer,
-  listOfferApplications,
   moveApplication,
-  waitingApplications,
   withdrawApplication,
   type ApplyInput,
 } from "../../app/models/applications.server";
