@@ -85,7 +85,9 @@ export function saveOffer(
   if (offerId !== undefined && !existing) return null;
   const orgId = existing?.orgId ?? membership.org.id;
 
-  if (existing && !isEditable(existing.status)) return { ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" };
+  if (existing && !isEditable(existing.status)) {
+    return { ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" };
+  }
   // Reports took it down: only a counsellor's decision brings it back.
   if (existing?.moderationFlags.includes("reported")) {
     return { ok: false, fieldErrors: {}, formError: "offer.rules.underReview" };

@@ -45,7 +45,10 @@ const openReportsOf = (offerId: number) => and(eq(fraudReports.offerId, offerId)
 
 /** Answers the open reports of an offer. */
 function closeOpenReports(tx: Tx, offerId: number, status: "dismissed" | "upheld", counsellorId: number) {
-  tx.update(fraudReports).set({ status, decidedBy: counsellorId, decidedAt: new Date() }).where(openReportsOf(offerId)).run();
+  tx.update(fraudReports)
+    .set({ status, decidedBy: counsellorId, decidedAt: new Date() })
+    .where(openReportsOf(offerId))
+    .run();
 }
 
 const countOpenReports = (tx: Tx, offerId: number) =>
@@ -110,7 +113,14 @@ export function decideReports(
     } else {
       // Not a status move: the reports alone are answered.
       const detail = { reports, from: offer.status, to: offer.status };
-      recordAudit(tx, { actorId: counsellorId, action: "report.dismissed", subjectType: "offer", subjectId: offerId, detail, ip });
+      recordAudit(tx, {
+        actorId: counsellorId,
+        action: "report.dismissed",
+        subjectType: "offer",
+        subjectId: offerId,
+        detail,
+        ip,
+      });
       notifyOrganisation(tx, offer.orgId, {
         kind: "moderation.offer.reportsDismissed",
         payload: { offerTitle: offer.title, reason: null },

@@ -134,7 +134,7 @@ export function transitionOffer(tx: Db | Tx, move: OfferMove): MoveResult<OfferS
     notifyOrganisation(tx, offer.orgId, {
       kind: step.notify,
       // A counsellor's decision tells its reason (null when none); a report tells nothing more.
-      payload: move.reason === undefined ? { offerTitle: offer.title } : { offerTitle: offer.title, reason: move.reason },
+      payload: { offerTitle: offer.title, ...(move.reason === undefined ? {} : { reason: move.reason }) },
       link: `/employeur/offres/${offer.id}`,
     });
   }
