@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
 import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
 import { ApplicationMoves } from "~/components/applications/ApplicationMoves";
+import { FlashNotice } from "~/components/Notice";
 import { FormErrorSummary } from "~/components/Field";
 import { getApplicationForEmployer } from "~/models/applicants.server";
 import { moveApplication } from "~/models/applications.server";
@@ -12,6 +13,7 @@ import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { REFUSAL_REASONS } from "../../db/enums";
@@ -38,8 +40,10 @@ function findApplication(userId: number, params: { offerId?: string; application
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
   const a = findApplication(user.id, params);
+  const { flash, headers } = await readFlash(request);
   // Listed field by field: only what an employer may see reaches the page.
-  return {
+  return withFlashCleared({
+    flash,
     offer: { id: a.offerId, title: a.offerTitle, positions: a.positions },
     application: {
       id: a.id,
@@ -71,7 +75,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
     refusalReasons: REFUSAL_REASONS,
     limits: { place: PLACE_MAX, note: NOTE_MAX },
-  };
+  }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
@@ -111,9 +115,10 @@ export async function action({ request, params }: Route.ActionArgs) {
         return data<ActionData>({ fieldErrors: { interviewAt: "applications:errors.interviewAtRequired" }, values }, { status: 400 });
     }
   }
-  const done = new URLSearchParams({ fait: result.status });
-  if (result.offerFilled) done.set("pourvue", "1");
-  return redirect(`/employeur/offres/${current.offerId}/candidatures/${current.id}?${done}`);
+  return redirectWithFlash(`/employeur/offres/${current.offerId}/candidatures/${current.id}`, {
+    message: `applications:detail.done.${result.status}`,
+    ...(result.offerFilled ? { detail: "applications:detail.offerFilled" } : {}),
+  });
 }
 
 export function ErrorBoundary() {
@@ -126,9 +131,7 @@ const interviewMoment = (value: string) => new Date(`${value}:00Z`);
 export default function ApplicationPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
   const format = useFormat();
-  const [searchParams] = useSearchParams();
-  const { offer, application: a, today, refusalReasons, limits } = loaderData;
-  const done = searchParams.get("fait");
+  const { offer, application: a, today, refusalReasons, limits, flash } = loaderData;
   const list = `/employeur/offres/${offer.id}/candidatures`;
   return (
     <article className="mx-auto max-w-3xl space-y-6" aria-labelledby="application-title">
@@ -147,12 +150,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
         </p>
       </header>
 
-      {done === a.status ? (
-        <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3">
-          <p className="font-semibold">{t(`detail.done.${done}`)}</p>
-          {searchParams.get("pourvue") === "1" ? <p className="mt-1">{t("detail.offerFilled")}</p> : null}
-        </div>
-      ) : null}
+      <FlashNotice flash={flash} />
       <FormErrorSummary message={actionData?.formError} errors={actionData?.fieldErrors} />
 
       <section aria-labelledby="applicant" className="card space-y-3">

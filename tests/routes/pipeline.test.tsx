@@ -31,7 +31,7 @@ import {
   type ApplicationStatus,
 } from "../../db/schema";
 import { insertApplication, insertEmployer, insertOffer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { as as withSession, callRoute, renderRoutes, thrownStatus } from "../helpers/route";
+import { as as withSession, callRoute, followRedirect, renderRoutes, thrownStatus } from "../helpers/route";
 
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
 const cookies: Record<string, string> = {};
@@ -304,7 +304,10 @@ describe("pipeline: one application", () => {
 
     const ok = (await move(offerId, applicationId, { to: "interview", interviewAt: soon, interviewPlace: "Atelier, rue 310" })) as Response;
     expect(ok.status).toBe(302);
-    expect(ok.headers.get("Location")).toBe(`${pageOf(offerId, applicationId)}?fait=interview`);
+    expect(ok.headers.get("Location")).toBe(pageOf(offerId, applicationId));
+    const params = { offerId: String(offerId), applicationId: String(applicationId) };
+    const page = await followRedirect(ok, loader, { cookie: cookies.employer, params });
+    expect(page).toMatchObject({ flash: { message: "applications:detail.done.interview" } });
     expect(applicationRow(applicationId)).toMatchObject({ status: "interview", interviewAt: soon, interviewPlace: "Atelier, rue 310" });
     expect(eventsOf(applicationId).map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
       [null, "submitted", ids.awa],
@@ -427,7 +430,10 @@ describe("pipeline: hiring", () => {
     const withdrawn = apply(offerId, people[6]!, { status: "withdrawn" });
 
     const firstHire = (await move(offerId, first, { to: "hired", startDate: "2026-12-01" })) as Response;
-    expect(firstHire.headers.get("Location")).toBe(`${pageOf(offerId, first)}?fait=hired`);
+    expect(firstHire.headers.get("Location")).toBe(pageOf(offerId, first));
+    const params = { offerId: String(offerId), applicationId: String(first) };
+    const page = await followRedirect(firstHire, loader, { cookie: cookies.employer, params });
+    expect(page).toMatchObject({ flash: { message: "applications:detail.done.hired" } });
     expect(db.select().from(offers).where(eq(offers.id, offerId)).get()!.status).toBe("published");
 
     const user = await renderAt(pageOf(offerId, second));
