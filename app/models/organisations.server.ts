@@ -121,12 +121,15 @@ export function updateOrganisation(
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => values[key] !== org[key]);
   const identityChanged = IDENTITY_FIELDS.filter((key) => changed.includes(key));
   const identityRequested = asRequest ? IDENTITY_FIELDS.filter((key) => wanted[key] !== org[key]) : [];
-  const resubmit = identityChanged.length > 0 ? findMove(organisationLifecycle, "resubmit", org.verificationStatus, "owner") : undefined;
+  const resubmit =
+    identityChanged.length > 0 ? findMove(organisationLifecycle, "resubmit", org.verificationStatus, "owner") : undefined;
   const backToVerification = resubmit !== undefined;
   const status = resubmit?.to ?? org.verificationStatus;
   const detail = {
     changed,
-    ...(identityChanged.length > 0 ? { identityChanged, statusBefore: org.verificationStatus, statusAfter: status } : {}),
+    ...(identityChanged.length > 0
+      ? { identityChanged, statusBefore: org.verificationStatus, statusAfter: status }
+      : {}),
     ...(backToVerification ? { previousReason: org.verificationReason } : {}),
     ...(identityRequested.length > 0 ? { identityRequested } : {}),
   };
@@ -135,10 +138,12 @@ export function updateOrganisation(
     if (backToVerification) {
       // Before the new identity is saved: the move checks that it differs. It writes this save's audit row.
       const actor = { userId, roles: ["employer"] as const };
-      const moved = transitionOrganisation(tx, { orgId: org.id, action: "resubmit", actor, identity: wanted, detail, ip });
+      const move = { orgId: org.id, action: "resubmit" as const, actor, identity: wanted, detail, ip };
+      const moved = transitionOrganisation(tx, move);
       if (!moved.ok) throw new Error(`updateOrganisation: ${moved.reason}`);
     } else {
-      recordAudit(tx, { actorId: userId, action: "organisation.updated", subjectType: "organisation", subjectId: org.id, detail, ip });
+      const subject = { subjectType: "organisation", subjectId: org.id };
+      recordAudit(tx, { actorId: userId, action: "organisation.updated", ...subject, detail, ip });
     }
     updateOrganisationFields(tx, org.id, { ...values, updatedAt: new Date() });
     return asRequest ? fileIdentityRequest(tx, { orgId: org.id, current: org, wanted, userId, ip }) : null;

@@ -69,7 +69,8 @@ export function createPartner(db: Db, adminId: number, input: PartnerInput, ip?:
   return db.transaction((tx) => {
     const fieldErrors = partnerClashes(tx, input);
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
-    const orgId = insertOrganisation(tx, { kind: "partner", ...partnerValues(input), sector: "services", verifiedBy: adminId });
+    const partner = { kind: "partner" as const, ...partnerValues(input), sector: "services", verifiedBy: adminId };
+    const orgId = insertOrganisation(tx, partner);
     recordAudit(tx, {
       actorId: adminId,
       action: "admin.partner_created",

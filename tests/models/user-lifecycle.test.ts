@@ -70,7 +70,8 @@ describe("user lifecycle: every move, allowed or refused", () => {
     if (to) {
       expect(result).toEqual({ ok: true, from, to });
       expect(userStatus(row)).toBe(to);
-      expect(audit.map((line) => [line.action, line.actorId, line.ip])).toEqual([[AUDIT[action], actor.userId, "41.73.9.9"]]);
+      const written = audit.map((line) => [line.action, line.actorId, line.ip]);
+      expect(written).toEqual([[AUDIT[action], actor.userId, "41.73.9.9"]]);
     } else {
       expect(result).toEqual({ ok: false, reason: "notAllowed" });
       expect(userStatus(row)).toBe(from);
@@ -89,9 +90,10 @@ describe("user lifecycle: every move, allowed or refused", () => {
 describe("user lifecycle: guards", () => {
   it("never lets an admin disable or enable their own account", () => {
     const admin = actors.admin;
-    expect(transitionUser(db, { userId: admin.userId!, action: "disable", actor: admin })).toEqual({ ok: false, reason: "notOnYourself" });
+    const own = (action: UserAction) => transitionUser(db, { userId: admin.userId!, action, actor: admin });
+    expect(own("disable")).toEqual({ ok: false, reason: "notOnYourself" });
     db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, admin.userId!)).run();
-    expect(transitionUser(db, { userId: admin.userId!, action: "enable", actor: admin })).toEqual({ ok: false, reason: "notOnYourself" });
+    expect(own("enable")).toEqual({ ok: false, reason: "notOnYourself" });
     db.update(users).set({ disabledAt: null }).where(eq(users.id, admin.userId!)).run();
   });
 
@@ -101,12 +103,14 @@ describe("user lifecycle: guards", () => {
     // Two active admins: one may disable the other, and then not be disabled in turn.
     expect(transitionUser(db, { userId: actors.admin.userId!, action: "disable", actor })).toMatchObject({ ok: true });
     const lastOne = { userId: actors.admin.userId, roles: ["admin"] as const };
-    expect(transitionUser(db, { userId: other.id, action: "disable", actor: lastOne })).toEqual({ ok: false, reason: "lastAdmin" });
+    const refused = transitionUser(db, { userId: other.id, action: "disable", actor: lastOne });
+    expect(refused).toEqual({ ok: false, reason: "lastAdmin" });
     db.update(users).set({ disabledAt: null }).where(eq(users.id, actors.admin.userId!)).run();
   });
 
   it("says when the account does not exist", () => {
-    expect(transitionUser(db, { userId: 999_999, action: "delete", actor: actors.admin })).toEqual({ ok: false, reason: "notFound" });
+    const moved = transitionUser(db, { userId: 999_999, action: "delete", actor: actors.admin });
+    expect(moved).toEqual({ ok: false, reason: "notFound" });
   });
 });
 

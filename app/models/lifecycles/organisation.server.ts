@@ -106,6 +106,9 @@ type LifecycleColumns = "verificationStatus" | "verificationReason" | "verifiedA
 /** An organisation's own details: never its status nor the columns that go with it. */
 type NewOrganisationFields = Omit<typeof organisations.$inferInsert, "id" | "kind" | "createdAt" | LifecycleColumns>;
 export type OrganisationFields = Partial<NewOrganisationFields>;
+type NewOrganisation =
+  | (NewOrganisationFields & { kind: "employer" })
+  | (NewOrganisationFields & { kind: "partner"; verifiedBy: number });
 
 export function updateOrganisationFields(tx: Db | Tx, orgId: number, fields: OrganisationFields) {
   tx.update(organisations).set(fields).where(eq(organisations.id, orgId)).run();
@@ -117,7 +120,7 @@ export function updateOrganisationFields(tx: Db | Tx, orgId: number, fields: Org
  */
 export function insertOrganisation(
   tx: Db | Tx,
-  fields: (NewOrganisationFields & { kind: "employer" }) | (NewOrganisationFields & { kind: "partner"; verifiedBy: number }),
+  fields: NewOrganisation,
 ): number {
   const status =
     fields.kind === "partner"
@@ -152,7 +155,10 @@ export function forgetContactOnOrganisations(
     .where(
       and(
         eq(organisations.contactName, displayName),
-        inArray(organisations.id, tx.select({ id: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId))),
+        inArray(
+          organisations.id,
+          tx.select({ id: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId)),
+        ),
       ),
     )
     .run();

@@ -12,11 +12,20 @@ export const userLifecycle = lifecycle({
   statuses: USER_STATUSES,
   moves: [
     // An admin shuts an account out (setDisabled), never their own nor the last active admin's.
-    { action: "disable", from: ["active"], to: "disabled", by: ["admin"], guard: "notYourselfNorLastAdmin", audit: "admin.user_disabled" },
-    { action: "enable", from: ["disabled"], to: "active", by: ["admin"], guard: "notOnYourself", audit: "admin.user_enabled" },
+    {
+      action: "disable", from: ["active"], to: "disabled", by: ["admin"],
+      guard: "notYourselfNorLastAdmin", audit: "admin.user_disabled",
+    },
+    {
+      action: "enable", from: ["disabled"], to: "active", by: ["admin"],
+      guard: "notOnYourself", audit: "admin.user_enabled",
+    },
     // The person themselves (with their password: deleteOwnAccount), an admin, or the chore that
     // deletes candidates silent for 24 months (anonymiseAccount).
-    { action: "delete", from: ["active", "disabled"], to: "deleted", by: ["owner", "admin", "system"], audit: "account.deleted" },
+    {
+      action: "delete", from: ["active", "disabled"], to: "deleted", by: ["owner", "admin", "system"],
+      audit: "account.deleted",
+    },
   ],
 });
 
