@@ -2,13 +2,13 @@
 // rejecting held offers, answering the reports on an offer. The lists they
 // decide from are in moderation-queues.server.ts.
 import { and, eq, sql } from "drizzle-orm";
-import { fraudReports, offers, organisations, type VerificationStatus } from "../../db/schema";
+import { fraudReports, offers } from "../../db/schema";
 import type { Db, Tx } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { findMove } from "./lifecycles/lifecycle";
 import { isSuspendedByReports, offerLifecycle } from "./lifecycles/offer";
-import { transitionOrganisation } from "./lifecycles/organisation.server";
 import { transitionOffer } from "./lifecycles/offer.server";
+import { transitionOrganisation } from "./lifecycles/organisation.server";
 import { notifyOrganisation } from "./notifications.server";
 
 export type OrganisationDecision = "verify" | "reject" | "suspend";
