@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/invitation.$token";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
+import { Notice } from "~/components/Notice";
 import { ContactTakenError } from "~/models/registration.server";
 import { acceptInvitation, acceptInvitationAsNewUser, findInvitation, isInvitee } from "~/models/invitations.server";
 import { isOrgMember } from "~/models/organisations.server";
@@ -90,9 +91,7 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
       <p className="text-stone-700">{t("invitation.intro", { orgName })}</p>
 
       {viewer && viewer.role !== "employeur" ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3">
-          {t("invitation.wrongRole", { role: t(`common:role.${viewer.role}`) })}
-        </p>
+        <Notice tone="error">{t("invitation.wrongRole", { role: t(`common:role.${viewer.role}`) })}</Notice>
       ) : null}
 
       {viewer?.role === "employeur" && viewer.alreadyMember ? (
@@ -102,9 +101,7 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
       ) : null}
 
       {viewer?.role === "employeur" && !viewer.alreadyMember && !viewer.invitee ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3">
-          {t("invitation.notInvitee", { context: contactKind, contact, orgName })}
-        </p>
+        <Notice tone="error">{t("invitation.notInvitee", { context: contactKind, contact, orgName })}</Notice>
       ) : null}
 
       {viewer?.role === "employeur" && !viewer.alreadyMember && viewer.invitee ? (

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/offres.$offerId";
 import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
+import { Notice } from "~/components/Notice";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
 import { candidateApplicationFor } from "~/models/applications.server";
 import { getOfferForViewer } from "~/models/offers.server";
@@ -127,14 +128,14 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
       </p>
 
       {hiddenBecause ? (
-        <div role="status" className="rounded-md border border-amber-600 bg-amber-50 p-3 text-amber-900">
+        <Notice tone="warning">
           <p className="font-semibold">
             {t(`offer.notPublic.${hiddenBecause}`, {
               status: t(`common:offerStatus.${offer.status}`).toLocaleLowerCase(i18n.language),
             })}
           </p>
           {offer.rejectionReason ? <p className="mt-1">{t("offer.rejectionReason", { reason: offer.rejectionReason })}</p> : null}
-        </div>
+        </Notice>
       ) : null}
 
       <header>

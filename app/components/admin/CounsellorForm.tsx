@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
+import { Notice } from "~/components/Notice";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { useUsersPageData } from "./users-page";
@@ -8,13 +9,13 @@ import { useUsersPageData } from "./users-page";
 export function CreatedBanner({ created }: { created: { name: string; login: string; temporaryPassword: string } }) {
   const { t } = useTranslation("admin");
   return (
-    <div role="status" className="space-y-2 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+    <Notice tone="success" className="space-y-2">
       <p className="font-semibold">{t("users.created.title", { name: created.name })}</p>
       <p>{t("users.created.login", { login: created.login })}</p>
       <p>{t("users.created.passwordIntro")}</p>
       <p className="font-mono text-xl font-bold tracking-wider">{created.temporaryPassword}</p>
       <p>{t("users.created.passwordAdvice")}</p>
-    </div>
+    </Notice>
   );
 }
 

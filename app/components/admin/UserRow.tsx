@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useErrorText } from "~/components/Field";
+import { Notice } from "~/components/Notice";
 import { userActionsFor } from "~/models/lifecycles/user";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
@@ -44,9 +45,7 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
       <td className="p-2">{t(`users.status.${user.status}`)}</td>
       <td className="space-y-2 p-2">
         {error ? (
-          <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-2 font-semibold text-red-800">
-            {errorText(error)}
-          </p>
+          <Notice tone="error" compact>{errorText(error)}</Notice>
         ) : null}
         {user.id === me ? (
           <p>{t("users.you")}</p>
