@@ -6,14 +6,14 @@ import { candidateProfiles, organisations, placementFollowups, placements, users
 import { addDays, isoToday } from "../utils/dates";
 import type { Db } from "../utils/db.server";
 import { DUE_WINDOW_DAYS } from "./lifecycles/placement";
+import { recordFollowupAnswer, type FollowupInput } from "./lifecycles/placement-followup.server";
 import {
-  recordFollowupAnswer,
   recordPlacement,
   transitionPlacement,
   type EndInput,
-  type FollowupInput,
   type ManualPlacementInput,
   type PlacementActor,
+  type When,
 } from "./lifecycles/placement.server";
 import { contains } from "./name-search.server";
 
@@ -166,7 +166,6 @@ export function followupsDue(db: Db, { today = isoToday(), counsellorId, limit =
 
 // The page admits counsellors and admins, who may make the same moves.
 const staff = (userId: number): PlacementActor => ({ userId, roles: "counsellor" });
-type When = { now?: Date; ip?: string };
 
 /** A counsellor records one follow-up, once (see recordFollowupAnswer). */
 export function recordFollowup(db: Db, counsellorId: number, followupId: number, input: FollowupInput, when: When = {}) {

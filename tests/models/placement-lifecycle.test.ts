@@ -8,12 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { transitionApplication } from "../../app/models/lifecycles/application.server";
 import { LIFECYCLE_ROLES, type LifecycleRole } from "../../app/models/lifecycles/lifecycle";
 import { placementActionsFor } from "../../app/models/lifecycles/placement";
-import {
-  createPlacement,
-  recordFollowupAnswer,
-  recordPlacement,
-  transitionPlacement,
-} from "../../app/models/lifecycles/placement.server";
+import { recordFollowupAnswer } from "../../app/models/lifecycles/placement-followup.server";
+import { createPlacement, recordPlacement, transitionPlacement } from "../../app/models/lifecycles/placement.server";
 import { addMonths, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, placementFollowups, placements } from "../../db/schema";

@@ -1,6 +1,6 @@
-// The one write path of placements and their follow-ups: recording one, ending
-// it, recording a follow-up. Each checks the table and its guard, writes the
-// row and the audit line.
+// The one write path of placements: recording one, ending it (follow-ups are
+// in placement-followup.server.ts). Each checks the table and its guard, writes
+// the row and the audit line.
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import {
   organisations,
@@ -11,19 +11,12 @@ import {
   type OfferType,
 } from "../../../db/schema";
 import { CONTRACTS_BY_TYPE } from "../../schemas/offer-types";
-import { END_NOTE_MAX, EMPLOYER_NAME_MAX, FOLLOWUP_NOTE_MAX, type PlacementEndReason } from "../../schemas/placement";
+import { END_NOTE_MAX, EMPLOYER_NAME_MAX, type PlacementEndReason } from "../../schemas/placement";
 import { addDays, addMonths, isoToday } from "../../utils/dates";
 import type { Db, Tx } from "../../utils/db.server";
 import { recordAudit } from "../audit.server";
 import { findMove, type LifecycleRole } from "./lifecycle";
-import {
-  DUE_WINDOW_DAYS,
-  FOLLOWUP_MONTHS,
-  followupLifecycle,
-  followupStatus,
-  placementLifecycle,
-  placementStatus,
-} from "./placement";
+import { FOLLOWUP_MONTHS, placementLifecycle, placementStatus } from "./placement";
 
 /** Work found outside the portal may be recorded a little ahead of its first day… */
 export const MANUAL_START_MAX_AHEAD_DAYS = 30;
@@ -32,7 +25,7 @@ export const MANUAL_START_MAX_BACK_MONTHS = 24;
 
 /** Who acts, as the page has checked it (counsellors and admins reach the placements page). */
 export type PlacementActor = { userId: number; roles: LifecycleRole | readonly LifecycleRole[] };
-type When = { now?: Date; ip?: string };
+export type When = { now?: Date; ip?: string };
 
 export type PlacementInput = {
   candidateId: number;
@@ -252,80 +245,6 @@ export function transitionPlacement(
     });
     return { ok: true, closedFollowups: closed.changes };
   });
-}
-
-export type FollowupInput = { stillEmployed: boolean; note?: string | null; doneOn?: string | null };
-
-export type FollowupResult =
-  | { ok: true; placementId: number; stillEmployed: boolean; placementOngoing: boolean }
-  | { ok: false; reason: "notAllowed" | "already_recorded" | "not_due_yet" | "date_in_future" | "note_too_long" };
-
-/**
- * Records one follow-up, once: was the person still in work? It may be
- * recorded from a week before its due date until any time after. When the
- * person no longer works there, the page offers to end the placement
- * (`placementOngoing`). Null for an unknown follow-up.
- */
-export function recordFollowupAnswer(
-  db: Db,
-  {
-    followupId,
-    actor,
-    detail,
-    now = new Date(),
-    ip,
-  }: { followupId: number; actor: PlacementActor; detail: FollowupInput } & When,
-): FollowupResult | null {
-  const row = db
-    .select({ followup: placementFollowups, endedAt: placements.endedAt })
-    .from(placementFollowups)
-    .innerJoin(placements, eq(placements.id, placementFollowups.placementId))
-    .where(eq(placementFollowups.id, followupId))
-    .get();
-  if (!row) return null;
-  const { followup } = row;
-  const move = findMove(followupLifecycle, "record", followupStatus(followup), actor.roles);
-  if (!move) return { ok: false, reason: followup.doneAt ? "already_recorded" : "notAllowed" };
-  if ((detail.note?.length ?? 0) > FOLLOWUP_NOTE_MAX) return { ok: false, reason: "note_too_long" };
-  const today = isoToday(now);
-  const doneOn = detail.doneOn ?? today;
-  if (doneOn > today) return { ok: false, reason: "date_in_future" };
-  if (doneOn < addDays(followup.dueDate, -DUE_WINDOW_DAYS)) return { ok: false, reason: "not_due_yet" };
-
-  const recorded = db.transaction((tx) => {
-    // The condition on done_at makes "once" hold even for two counsellors at the same moment.
-    const changed = tx
-      .update(placementFollowups)
-      .set({
-        doneAt: doneOn === today ? now : new Date(`${doneOn}T12:00:00Z`),
-        stillEmployed: detail.stillEmployed,
-        note: detail.note || null,
-        recordedBy: actor.userId,
-      })
-      .where(and(eq(placementFollowups.id, followupId), isNull(placementFollowups.doneAt)))
-      .run();
-    if (changed.changes === 0) return false;
-    recordAudit(tx, {
-      actorId: actor.userId,
-      action: move.audit,
-      subjectType: "placement_followup",
-      subjectId: followupId,
-      detail: {
-        placementId: followup.placementId,
-        monthsAfter: followup.monthsAfter,
-        stillEmployed: detail.stillEmployed,
-      },
-      ip,
-    });
-    return true;
-  });
-  if (!recorded) return { ok: false, reason: "already_recorded" };
-  return {
-    ok: true,
-    placementId: followup.placementId,
-    stillEmployed: detail.stillEmployed,
-    placementOngoing: row.endedAt === null,
-  };
 }
 
 /** A deleted account's placements stay for the statistics, without the counsellors' words about the person. */
