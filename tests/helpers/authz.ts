@@ -12,7 +12,7 @@ import {
   insertCandidate,
   insertFraudReport,
   insertOffer,
-  insertOrg,
+  insertOrganisation,
   insertPlacement,
   insertUser,
   pdfBytes,
@@ -75,7 +75,7 @@ export async function buildAuthzWorld(db: Db): Promise<AuthzWorld> {
   const empB = await registerEmployer(db, { email: "b@garage.ml", orgName: "Garage Keïta" });
   const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml" });
   const admin = await insertUser(db, { role: "admin", email: "admin@baara.ml" });
-  addMember(db, counsellor.id, insertOrg(db, { kind: "partner", name: "OIM Mali" }).id, "member");
+  addMember(db, counsellor.id, insertOrganisation(db, { kind: "partner", name: "OIM Mali" }).id, "member");
 
   const orgA = orgOf(db, empA.id);
   const orgB = orgOf(db, empB.id);

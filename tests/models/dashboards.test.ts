@@ -19,7 +19,7 @@ import {
   insertFollowup,
   insertFraudReport,
   insertOffer,
-  insertOrg,
+  insertOrganisation,
   insertPlacement,
   insertProfile,
   insertUser,
@@ -40,7 +40,7 @@ describe("candidateDashboard", () => {
   it("counts only the candidate's own applications, by status", async () => {
     const awa = await registerCandidate(db, { phone: "70 00 00 01", firstName: "Awa" });
     const other = await registerCandidate(db, { phone: "70 00 00 02", firstName: "Oumar" });
-    const org = insertOrg(db, { name: "Boulangerie du Fleuve" });
+    const org = insertOrganisation(db, { name: "Boulangerie du Fleuve" });
     const [o1, o2, o3] = [1, 2, 3].map((i) => insertOffer(db, { orgId: org.id, title: `Boulanger ${i}` }));
     insertApplication(db, { offerId: o1!.id, candidateId: awa.id, status: "submitted" });
     insertApplication(db, { offerId: o2!.id, candidateId: awa.id, status: "interview" });
@@ -69,7 +69,7 @@ describe("employerDashboard", () => {
     const mine = db.select().from(users).where(eq(users.id, moussa.id)).get()!;
     expect(mine.role).toBe("employeur");
     const myOrg = employerDashboard(db, moussa.id).orgs[0]!;
-    const rival = insertOrg(db, { name: "Garage Concurrent" });
+    const rival = insertOrganisation(db, { name: "Garage Concurrent" });
     const rivalOwner = await insertUser(db, { role: "employeur", email: "rival@garage.ml" });
     addMember(db, rivalOwner.id, rival.id);
 
@@ -101,7 +101,7 @@ describe("employerDashboard", () => {
   // Fails: the `applicants` subquery in employerDashboard compares a.offer_id with an
   // unqualified "id", which SQLite resolves to the application's own id (see report).
   it("shows each offer's own number of applicants", async () => {
-    const org = insertOrg(db, { name: "Atelier Coulibaly" });
+    const org = insertOrganisation(db, { name: "Atelier Coulibaly" });
     const owner = await insertUser(db, { role: "employeur", email: "owner@atelier.ml" });
     addMember(db, owner.id, org.id);
     const candidates = await Promise.all(
@@ -121,7 +121,7 @@ describe("employerDashboard", () => {
 
   it("shows nothing to an employer account linked to no organisation", async () => {
     const lonely = await insertUser(db, { role: "employeur", email: "seul@example.ml" });
-    insertOffer(db, { orgId: insertOrg(db).id });
+    insertOffer(db, { orgId: insertOrganisation(db).id });
     expect(employerDashboard(db, lonely.id)).toEqual({
       orgs: [],
       offersByStatus: {},
@@ -132,7 +132,7 @@ describe("employerDashboard", () => {
 
   it("does not list a partner organisation as the employer's company", async () => {
     const user = await insertUser(db, { role: "employeur", email: "x@example.ml" });
-    addMember(db, user.id, insertOrg(db, { kind: "partner", name: "OIM Mali" }).id);
+    addMember(db, user.id, insertOrganisation(db, { kind: "partner", name: "OIM Mali" }).id);
     expect(employerDashboard(db, user.id).orgs).toEqual([]);
   });
 });
@@ -141,15 +141,15 @@ describe("counsellorDashboard", () => {
   it("counts what waits: pending employers and offers, open reports, caseload, follow-ups due", async () => {
     const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml" });
     const colleague = await insertUser(db, { role: "conseiller", email: "collegue@oim.ml" });
-    const partner = insertOrg(db, { kind: "partner", name: "OIM Mali" });
+    const partner = insertOrganisation(db, { kind: "partner", name: "OIM Mali" });
     addMember(db, counsellor.id, partner.id, "member");
 
     // Organisations: 2 pending employers count; a verified one, a rejected one and a pending partner don't.
-    const pending1 = insertOrg(db, { status: "pending" });
-    insertOrg(db, { status: "pending" });
-    const verified = insertOrg(db, { status: "verified" });
-    insertOrg(db, { status: "rejected" });
-    insertOrg(db, { kind: "partner", status: "pending" });
+    const pending1 = insertOrganisation(db, { status: "pending" });
+    insertOrganisation(db, { status: "pending" });
+    const verified = insertOrganisation(db, { status: "verified" });
+    insertOrganisation(db, { status: "rejected" });
+    insertOrganisation(db, { kind: "partner", status: "pending" });
 
     // Offers: 1 pending counts.
     insertOffer(db, { orgId: pending1.id, status: "pending" });
@@ -224,9 +224,9 @@ describe("adminDashboard", () => {
     await insertUser(db, { role: "employeur", email: "e@baara.ml" });
     db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, c1.id)).run();
     db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, c3.id)).run();
-    insertOrg(db, { status: "pending" });
-    insertOrg(db, { status: "pending" });
-    insertOrg(db, { kind: "partner", status: "verified" });
+    insertOrganisation(db, { status: "pending" });
+    insertOrganisation(db, { status: "pending" });
+    insertOrganisation(db, { kind: "partner", status: "verified" });
 
     const now = Date.now();
     const old = new Date(now - 2 * 24 * 3600 * 1000);
@@ -263,7 +263,7 @@ describe("adminDashboard", () => {
 
 describe("home page figures (offers.server)", () => {
   function platform() {
-    const verified = insertOrg(db, { status: "verified", name: "Société Verte" });
+    const verified = insertOrganisation(db, { status: "verified", name: "Société Verte" });
     const open = [
       insertOffer(db, { orgId: verified.id, type: "emploi", title: "Emploi ouvert", publishedAt: new Date(Date.now() - 3000) }),
       insertOffer(db, { orgId: verified.id, type: "emploi", title: "Ferme aujourd'hui", closingDate: today, publishedAt: new Date(Date.now() - 2000) }),
@@ -309,12 +309,12 @@ describe("home page figures (offers.server)", () => {
   });
 
   it("counts only verified employers (not partners, not pending, rejected or suspended ones)", () => {
-    insertOrg(db, { status: "verified" });
-    insertOrg(db, { status: "verified" });
-    insertOrg(db, { status: "pending" });
-    insertOrg(db, { status: "rejected" });
-    insertOrg(db, { status: "suspended" });
-    insertOrg(db, { kind: "partner", status: "verified" });
+    insertOrganisation(db, { status: "verified" });
+    insertOrganisation(db, { status: "verified" });
+    insertOrganisation(db, { status: "pending" });
+    insertOrganisation(db, { status: "rejected" });
+    insertOrganisation(db, { status: "suspended" });
+    insertOrganisation(db, { kind: "partner", status: "verified" });
     expect(verifiedEmployerCount(db)).toBe(2);
   });
 });

@@ -8,7 +8,7 @@ import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
 import { auditLog, fraudReports, notifications, offers, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertOffer, insertOrg, insertUser } from "../helpers/factories";
+import { addMember, insertOffer, insertOrganisation, insertUser } from "../helpers/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 
 async function publishedOffer(title = "Mécanicien moto") {
-  const org = insertOrg(db, { name: "Garage du Fleuve" });
+  const org = insertOrganisation(db, { name: "Garage du Fleuve" });
   const owner = await insertUser(db, { role: "employeur" });
   const colleague = await insertUser(db, { role: "employeur" });
   addMember(db, owner.id, org.id, "owner");
@@ -142,7 +142,7 @@ describe("reportOffer: three reporters suspend an offer", () => {
   });
 
   it("does not suspend an offer that is not published (a draft cannot come back online through reports)", async () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id, status: "closed" });
     for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) expect(report(offer.id, ip, await account())).toEqual({ ok: true, suspended: false });
     expect(offerRow(offer.id).status).toBe("closed");

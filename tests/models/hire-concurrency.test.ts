@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApplyResult, MoveResult } from "../../app/models/applications.server";
 import { openDb, type Db } from "../../app/utils/db.server";
 import { applicationEvents, applications, candidateProfiles, offers, placementFollowups, placements, users } from "../../db/schema";
-import { addMember, insertApplication, insertOffer, insertOrg, insertUser } from "../helpers/factories";
+import { addMember, insertApplication, insertOffer, insertOrganisation, insertUser } from "../helpers/factories";
 
 let dir = "";
 let dbPath = "";
@@ -67,7 +67,7 @@ async function runTogether<R>(jobs: Record<string, unknown>[]): Promise<R[]> {
 
 describe("hiring under concurrency (file database, 10 worker threads)", () => {
   it("50 simultaneous hires on a 3-position offer: exactly 3 succeed, the offer is filled, nothing else moves", { timeout: 60_000 }, async () => {
-    const org = insertOrg(db, { name: "Chantier Diallo" });
+    const org = insertOrganisation(db, { name: "Chantier Diallo" });
     const employer = await insertUser(db, { role: "employeur", email: "chef@chantier.ml", password: null });
     addMember(db, employer.id, org.id);
     const offer = insertOffer(db, { orgId: org.id, title: "Maçons (3 postes)", positions: 3 });
@@ -109,7 +109,7 @@ describe("hiring under concurrency (file database, 10 worker threads)", () => {
   });
 
   it("8 simultaneous applications of one candidate to one offer make one application", { timeout: 60_000 }, async () => {
-    const org = insertOrg(db, { name: "Boutique Traoré" });
+    const org = insertOrganisation(db, { name: "Boutique Traoré" });
     const offer = insertOffer(db, { orgId: org.id, title: "Vendeuse" });
     const [candidateId] = insertCandidates(1, "vendeuse");
     const results = await runTogether<ApplyResult>(Array.from({ length: 8 }, () => ({ task: "apply", candidateId, offerId: offer.id })));

@@ -9,7 +9,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { TRADES } from "../../app/utils/reference";
 import type { EducationLevel } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertOrg } from "../helpers/factories";
+import { insertOrganisation } from "../helpers/factories";
 import { insertCounselledCandidate, insertMatchingOffer, type CandidateFields } from "../helpers/counsellor";
 
 let db: Db;
@@ -17,7 +17,7 @@ let orgId: number;
 
 beforeEach(() => {
   db = createTestDb();
-  orgId = insertOrg(db, { name: "Bâtiments Koné" }).id;
+  orgId = insertOrganisation(db, { name: "Bâtiments Koné" }).id;
 });
 
 /** A mason's job in Kalaban Coro (Koulikoro), CAP at least, French and Bambara. */

@@ -9,7 +9,7 @@ import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
 import { auditLog, fraudReports, notifications, offers, organisations, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertFraudReport, insertOffer, insertOrg, insertUser } from "../helpers/factories";
+import { addMember, insertFraudReport, insertOffer, insertOrganisation, insertUser } from "../helpers/factories";
 
 let db: Db;
 let counsellorId: number;
@@ -20,13 +20,13 @@ beforeEach(async () => {
 
 /** An employer organisation with two members (owner and colleague) and an outsider elsewhere. */
 async function employerOrg(status: "pending" | "verified" | "rejected" | "suspended" = "pending", name = "Garage Coulibaly") {
-  const org = insertOrg(db, { name, status });
+  const org = insertOrganisation(db, { name, status });
   const owner = await insertUser(db, { role: "employeur" });
   const colleague = await insertUser(db, { role: "employeur" });
   addMember(db, owner.id, org.id, "owner");
   addMember(db, colleague.id, org.id, "member");
   const outsider = await insertUser(db, { role: "employeur" });
-  addMember(db, outsider.id, insertOrg(db, { name: "Autre atelier" }).id, "owner");
+  addMember(db, outsider.id, insertOrganisation(db, { name: "Autre atelier" }).id, "owner");
   return { org, members: [owner.id, colleague.id], outsider: outsider.id };
 }
 
@@ -102,7 +102,7 @@ describe("decideOrganisation", () => {
 
   it("returns null for an unknown id and for a partner organisation", () => {
     expect(decideOrganisation(db, { counsellorId, orgId: 999_999, decision: "verify" })).toBeNull();
-    const partner = insertOrg(db, { kind: "partner", name: "OIM Mali", status: "pending" });
+    const partner = insertOrganisation(db, { kind: "partner", name: "OIM Mali", status: "pending" });
     expect(decideOrganisation(db, { counsellorId, orgId: partner.id, decision: "verify" })).toBeNull();
     expect(orgRow(partner.id).verificationStatus).toBe("pending");
   });
@@ -293,13 +293,13 @@ describe("decideReports", () => {
 
 describe("lists and counts", () => {
   it("lists pending employers only, the oldest first, and counts each queue", async () => {
-    const first = insertOrg(db, { name: "Première", status: "pending" });
-    const second = insertOrg(db, { name: "Seconde", status: "pending" });
-    insertOrg(db, { name: "Vérifiée", status: "verified" });
-    insertOrg(db, { kind: "partner", name: "APEJ", status: "pending" });
+    const first = insertOrganisation(db, { name: "Première", status: "pending" });
+    const second = insertOrganisation(db, { name: "Seconde", status: "pending" });
+    insertOrganisation(db, { name: "Vérifiée", status: "verified" });
+    insertOrganisation(db, { kind: "partner", name: "APEJ", status: "pending" });
     expect(pendingOrganisations(db).map((o) => o.id)).toEqual([first.id, second.id]);
 
-    const verified = insertOrg(db, { name: "Vérifiée 2" });
+    const verified = insertOrganisation(db, { name: "Vérifiée 2" });
     const held = insertOffer(db, { orgId: verified.id, status: "pending", description: `${"Description longue. ".repeat(100)}` });
     const reported = insertOffer(db, { orgId: verified.id });
     insertFraudReport(db, reported.id);

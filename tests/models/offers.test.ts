@@ -13,7 +13,7 @@ import {
   organisations,
 } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertApplication, insertEmployer, insertOffer, insertOrg, insertUser, registerCandidate } from "../helpers/factories";
+import { addMember, insertApplication, insertEmployer, insertOffer, insertOrganisation, insertUser, registerCandidate } from "../helpers/factories";
 import { offerInput } from "../helpers/offers";
 
 let db: Db;
@@ -278,7 +278,7 @@ describe("endOffer", () => {
 
 describe("expireOffers", () => {
   it("marks expired only published and pending offers whose closing date has passed", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const past = addDays(today, -1);
     const make = (status: "published" | "pending" | "draft" | "closed" | "rejected", closingDate: string) =>
       insertOffer(db, { orgId: org.id, status, closingDate, title: `${status} ${closingDate}` }).id;
@@ -342,7 +342,7 @@ describe("getOfferForViewer", () => {
 describe("listOffersOfOrg", () => {
   it("lists the organisation's offers with applicants and those waiting, filtered by status", async () => {
     const { org } = await insertEmployer(db, "verified");
-    const other = insertOrg(db, { name: "Autre" });
+    const other = insertOrganisation(db, { name: "Autre" });
     const a = insertOffer(db, { orgId: org.id, title: "A" });
     insertOffer(db, { orgId: org.id, title: "B", status: "draft" });
     insertOffer(db, { orgId: other.id, title: "C" });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { migrationState, type Db } from "../../app/utils/db.server";
 import { offers, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertApplication, insertOffer, insertOrg, insertUser } from "../helpers/factories";
+import { insertApplication, insertOffer, insertOrganisation, insertUser } from "../helpers/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -82,7 +82,7 @@ describe("constraints enforced by the database", () => {
   });
 
   it("one application per candidate and offer", async () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id });
     const candidate = await insertUser(db, { role: "candidat", phone: "+22370000001" });
     insertApplication(db, { offerId: offer.id, candidateId: candidate.id });
@@ -95,7 +95,7 @@ describe("constraints enforced by the database", () => {
   });
 
   it("an offer has between 1 and 500 positions", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     expect(() => insertOffer(db, { orgId: org.id, positions: 0 })).toThrow(/CHECK constraint failed/);
     expect(() => insertOffer(db, { orgId: org.id, positions: 501 })).toThrow(/CHECK constraint failed/);
     expect(() => insertOffer(db, { orgId: org.id, positions: -3 })).toThrow(/CHECK constraint failed/);
@@ -106,7 +106,7 @@ describe("constraints enforced by the database", () => {
 
 describe("full-text search of offers", () => {
   it("finds a title whatever its accents and case", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id, title: "Électricien bâtiment" });
     insertOffer(db, { orgId: org.id, title: "Maçon qualifié" });
     expect(ftsMatch("electricien")).toEqual([offer.id]);
@@ -116,7 +116,7 @@ describe("full-text search of offers", () => {
   });
 
   it("finds the beginning of a word", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id, title: "Apprenti(e) mécanicien moto" });
     insertOffer(db, { orgId: org.id, title: "Électricien bâtiment" });
     expect(ftsMatch("mecan*")).toEqual([offer.id]);
@@ -125,7 +125,7 @@ describe("full-text search of offers", () => {
   });
 
   it("searches the description and the commune too", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, {
       orgId: org.id,
       title: "Vendeuse",
@@ -137,7 +137,7 @@ describe("full-text search of offers", () => {
   });
 
   it("follows a change of title: the old word is no longer found", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id, title: "Électricien bâtiment" });
     db.update(offers).set({ title: "Plombier sanitaire" }).where(eq(offers.id, offer.id)).run();
     expect(ftsMatch("electricien")).toEqual([]);
@@ -145,14 +145,14 @@ describe("full-text search of offers", () => {
   });
 
   it("follows a change of status without losing the offer", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id, title: "Électricien bâtiment", status: "draft" });
     db.update(offers).set({ status: "published" }).where(eq(offers.id, offer.id)).run();
     expect(ftsMatch("electricien")).toEqual([offer.id]);
   });
 
   it("forgets a deleted offer", () => {
-    const org = insertOrg(db);
+    const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id, title: "Électricien bâtiment" });
     const kept = insertOffer(db, { orgId: org.id, title: "Électricien auto" });
     db.delete(offers).where(eq(offers.id, offer.id)).run();

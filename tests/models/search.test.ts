@@ -6,7 +6,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import { offers, type Contract, type OfferStatus, type OfferType } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertOffer, insertOrg } from "../helpers/factories";
+import { insertOffer, insertOrganisation } from "../helpers/factories";
 
 const today = isoToday();
 const DAY = 24 * 60 * 60 * 1000;
@@ -46,7 +46,7 @@ describe("searchOffers: words", () => {
   let db: Db;
   beforeAll(() => {
     db = createTestDb();
-    const org = insertOrg(db).id;
+    const org = insertOrganisation(db).id;
     offer(db, { orgId: org, title: "Électricien bâtiment", sector: "electricite", description: "Installation électrique de villas à Kati." });
     offer(db, { orgId: org, title: "Mécanicien moto", sector: "mecanique", description: "Réparation de motos Jakarta et Djakarta." });
     offer(db, { orgId: org, title: "Apprenti en mécanique auto", type: "apprentissage", contract: "apprentissage", sector: "mecanique" });
@@ -90,7 +90,7 @@ describe("searchOffers: words", () => {
 
   it("cuts a long description to about 160 characters, even one without spaces", () => {
     const longDb = createTestDb();
-    const org = insertOrg(longDb).id;
+    const org = insertOrganisation(longDb).id;
     offer(longDb, { orgId: org, title: "Peintre", description: `Peinture ${"murs et plafonds ".repeat(40)}` });
     offer(longDb, { orgId: org, title: "Vitrier", description: "v".repeat(3000) });
     const excerpts = Object.fromEntries(searchOffers(longDb, {}).items.map((o) => [o.title, o.excerpt]));
@@ -105,7 +105,7 @@ describe("searchOffers: filters and order", () => {
   let org: number;
   beforeAll(() => {
     db = createTestDb();
-    org = insertOrg(db).id;
+    org = insertOrganisation(db).id;
     offer(db, { orgId: org, title: "Maçon", sector: "btp", region: "bamako", contract: "cdi", daysAgo: 5 });
     offer(db, { orgId: org, title: "Aide-maçon", sector: "btp", region: "sikasso", commune: "Sikasso", contract: "journalier", daysAgo: 4 });
     offer(db, { orgId: org, title: "Apprenti maçon", type: "apprentissage", sector: "btp", region: "sikasso", commune: "Sikasso", contract: "apprentissage", daysAgo: 3 });
@@ -142,7 +142,7 @@ describe("searchOffers: filters and order", () => {
 
   it("ranks an offer whose title has the word above one that has it only in its description", () => {
     const rankDb = createTestDb();
-    const o = insertOrg(rankDb).id;
+    const o = insertOrganisation(rankDb).id;
     offer(rankDb, { orgId: o, title: "Soudeur", description: "Travaux de soudure sur portails.", daysAgo: 10 });
     offer(rankDb, { orgId: o, title: "Tôlier", description: "Aide au soudeur de l'atelier, tôlerie et peinture.", daysAgo: 1 });
     expect(searchOffers(rankDb, { q: "soudeur" }).items.map((i) => i.title)).toEqual(["Soudeur", "Tôlier"]);
@@ -156,7 +156,7 @@ describe("searchOffers: pages", () => {
   let db: Db;
   beforeAll(() => {
     db = createTestDb();
-    const org = insertOrg(db).id;
+    const org = insertOrganisation(db).id;
     for (let i = 1; i <= 45; i++) offer(db, { orgId: org, title: `Vendeur boutique ${i}`, daysAgo: i });
     offer(db, { orgId: org, title: "Gardien de nuit" });
   });
@@ -198,7 +198,7 @@ describe("searchOffers: pages", () => {
 
   it("puts the later offer first when two were published at the same moment", () => {
     const tieDb = createTestDb();
-    const org = insertOrg(tieDb).id;
+    const org = insertOrganisation(tieDb).id;
     const moment = new Date("2026-11-20T09:00:00Z");
     for (const title of ["Premier", "Deuxième", "Troisième"]) offer(tieDb, { orgId: org, title, publishedAt: moment });
     expect(searchOffers(tieDb, {}).items.map((o) => o.title)).toEqual(["Troisième", "Deuxième", "Premier"]);
@@ -212,12 +212,12 @@ describe("searchOffers: pages", () => {
 describe("searchOffers: only open offers", () => {
   it("never shows closed, filled, expired, draft, pending, rejected, past-closing-date or unverified employers' offers", () => {
     const db = createTestDb();
-    const verified = insertOrg(db).id;
+    const verified = insertOrganisation(db).id;
     const statuses: OfferStatus[] = ["closed", "filled", "expired", "draft", "pending", "rejected"];
     for (const status of statuses) offer(db, { orgId: verified, title: `Menuisier ${status}`, status });
     offer(db, { orgId: verified, title: "Menuisier clôturé hier", closingDate: addDays(today, -1) });
     for (const status of ["pending", "rejected", "suspended"] as const) {
-      offer(db, { orgId: insertOrg(db, { status }).id, title: `Menuisier entreprise ${status}` });
+      offer(db, { orgId: insertOrganisation(db, { status }).id, title: `Menuisier entreprise ${status}` });
     }
     offer(db, { orgId: verified, title: "Menuisier ouvert jusqu'à ce soir", closingDate: today });
     offer(db, { orgId: verified, title: "Menuisier ouvert" });
@@ -236,7 +236,7 @@ describe("searchOffers: whatever is typed", () => {
   let db: Db;
   beforeAll(() => {
     db = createTestDb();
-    const org = insertOrg(db).id;
+    const org = insertOrganisation(db).id;
     offer(db, { orgId: org, title: "Plombier", description: "Plomberie sanitaire, pose de robinets (eau chaude et froide)." });
     offer(db, { orgId: org, title: "Cuisinier", description: "Restaurant au bord du fleuve." });
   });

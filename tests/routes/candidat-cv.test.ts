@@ -11,7 +11,7 @@ import { action, loader as profileLoader } from "../../app/routes/candidat.profi
 import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import { applications, auditLog, candidateProfiles, files } from "../../db/schema";
-import { addMember, insertApplication, insertOffer, insertOrg, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { addMember, insertApplication, insertOffer, insertOrganisation, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { callRoute, followRedirect, settled, statusOf } from "../helpers/route";
 
 const cookies = { awa: "", oumar: "", employer: "", otherEmployer: "", counsellor: "" };
@@ -24,8 +24,8 @@ beforeAll(async () => {
   const employer = await insertUser(db, { role: "employeur", email: "garage@sissoko.ml" });
   const otherEmployer = await insertUser(db, { role: "employeur", email: "boutique@fleuve.ml" });
   const counsellor = await insertUser(db, { role: "conseiller", email: "conseillere@oim.int" });
-  const garage = insertOrg(db, { name: "Garage Sissoko" });
-  const boutique = insertOrg(db, { name: "Boutique du Fleuve" });
+  const garage = insertOrganisation(db, { name: "Garage Sissoko" });
+  const boutique = insertOrganisation(db, { name: "Boutique du Fleuve" });
   addMember(db, employer.id, garage.id);
   addMember(db, otherEmployer.id, boutique.id);
   const offer = insertOffer(db, { orgId: garage.id, title: "Mécanicien moto" });

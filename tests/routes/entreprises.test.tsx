@@ -8,14 +8,14 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { organisations } from "../../db/schema";
-import { insertOffer, insertOrg } from "../helpers/factories";
+import { insertOffer, insertOrganisation } from "../helpers/factories";
 import { callRoute, outcomeStatus, renderStub } from "../helpers/route";
 
 const ids: Record<string, number> = {};
 
 beforeAll(() => {
   const db = getDb();
-  const diarra = insertOrg(db, { name: "Atelier Diarra Mécanique" }).id;
+  const diarra = insertOrganisation(db, { name: "Atelier Diarra Mécanique" }).id;
   db.update(organisations)
     .set({
       sector: "mecanique",
@@ -31,7 +31,7 @@ beforeAll(() => {
     })
     .where(eq(organisations.id, diarra))
     .run();
-  const other = insertOrg(db, { name: "Boulangerie du Fleuve" }).id;
+  const other = insertOrganisation(db, { name: "Boulangerie du Fleuve" }).id;
   insertOffer(db, { orgId: diarra, title: "Mécanicien moto", publishedAt: new Date(Date.now() - 86_400_000) });
   insertOffer(db, { orgId: diarra, title: "Apprenti soudeur", type: "apprentissage" });
   insertOffer(db, { orgId: diarra, title: "Électricien (brouillon)", status: "draft" });
@@ -41,11 +41,11 @@ beforeAll(() => {
   Object.assign(ids, {
     diarra,
     other,
-    empty: insertOrg(db, { name: "Garage sans offre" }).id,
-    pending: insertOrg(db, { name: "Garage en attente", status: "pending" }).id,
-    rejected: insertOrg(db, { name: "Société refusée", status: "rejected" }).id,
-    suspended: insertOrg(db, { name: "Société suspendue", status: "suspended" }).id,
-    partner: insertOrg(db, { kind: "partner", name: "OIM Mali", status: "verified" }).id,
+    empty: insertOrganisation(db, { name: "Garage sans offre" }).id,
+    pending: insertOrganisation(db, { name: "Garage en attente", status: "pending" }).id,
+    rejected: insertOrganisation(db, { name: "Société refusée", status: "rejected" }).id,
+    suspended: insertOrganisation(db, { name: "Société suspendue", status: "suspended" }).id,
+    partner: insertOrganisation(db, { kind: "partner", name: "OIM Mali", status: "verified" }).id,
   });
 });
 

@@ -14,7 +14,7 @@ import Moderation, { action, loader } from "../../app/routes/conseiller.moderati
 import type { Locale } from "../../app/utils/i18n";
 import { getDb } from "../../app/utils/db.server";
 import { auditLog, notifications, offers, organisations } from "../../db/schema";
-import { addMember, insertOffer, insertOrg, insertUser, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import { addMember, insertOffer, insertOrganisation, insertUser, registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
 import { as, callRoute, errorOf, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
@@ -36,7 +36,7 @@ beforeAll(async () => {
 /** A pending employer with its details and one member, as registration leaves it. */
 async function pendingEmployer(name: string) {
   const db = getDb();
-  const org = insertOrg(db, { name, status: "pending" });
+  const org = insertOrganisation(db, { name, status: "pending" });
   db.update(organisations)
     .set({ rccm: "MA.BKO.2024.B.1234", nif: "084123456M", sector: "mecanique", region: "sikasso", commune: "Kadiolo", contactName: "Seydou Sanogo", contactPhone: "+22376543210", membership: "ccim" })
     .where(eq(organisations.id, org.id))
@@ -178,7 +178,7 @@ describe("deciding on the page", () => {
 
   it("groups reports by offer, shows details as text, and suspending needs a reason", async () => {
     const db = getDb();
-    const org = insertOrg(db, { name: "Hôtel du Niger" });
+    const org = insertOrganisation(db, { name: "Hôtel du Niger" });
     const offer = insertOffer(db, { orgId: org.id, title: "Femme de chambre" });
     reportOffer(db, { offerId: offer.id, reporterId: null, ip: "9.9.9.1", reason: "money", details: "<script>alert(1)</script> 5 000 F demandés" });
     reportOffer(db, { offerId: offer.id, reporterId: null, ip: "9.9.9.2", reason: "trafficking" });

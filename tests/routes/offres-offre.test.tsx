@@ -13,7 +13,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { offers } from "../../db/schema";
-import { addMember, insertOrg, insertUser, sessionCookieFor } from "../helpers/factories";
+import { addMember, insertOrganisation, insertUser, sessionCookieFor } from "../helpers/factories";
 import { as as withSession, callRoute, outcomeStatus, renderStub } from "../helpers/route";
 
 type OfferRow = typeof offers.$inferInsert;
@@ -46,9 +46,9 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   const db = getDb();
-  const diarra = insertOrg(db, { name: "Atelier Diarra Mécanique" }).id;
-  const other = insertOrg(db, { name: "Boulangerie du Fleuve" }).id;
-  const pendingOrg = insertOrg(db, { name: "Garage en attente", status: "pending" }).id;
+  const diarra = insertOrganisation(db, { name: "Atelier Diarra Mécanique" }).id;
+  const other = insertOrganisation(db, { name: "Boulangerie du Fleuve" }).id;
+  const pendingOrg = insertOrganisation(db, { name: "Garage en attente", status: "pending" }).id;
   const owner = await insertUser(db, { role: "employeur", email: "moussa@diarra.ml" });
   const stranger = await insertUser(db, { role: "employeur", email: "awa@fleuve.ml" });
   const newcomer = await insertUser(db, { role: "employeur", email: "nouveau@garage.ml" });
@@ -342,7 +342,7 @@ describe("offers that are not public", () => {
 describe("a verified organisation asking for a new name", () => {
   it("keeps its checked name on the offer and in the JSON-LD until a counsellor accepts the new one", async () => {
     const db = getDb();
-    const org = insertOrg(db, { name: "Atelier Coulibaly Soudure" });
+    const org = insertOrganisation(db, { name: "Atelier Coulibaly Soudure" });
     const owner = await insertUser(db, { role: "employeur", email: "owner@coulibaly.ml" });
     addMember(db, owner.id, org.id);
     const counsellor = await insertUser(db, { role: "conseiller", email: "awa@oim.ml" });

@@ -8,7 +8,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { offers, type Contract, type OfferType } from "../../db/schema";
-import { insertOffer, insertOrg } from "../helpers/factories";
+import { insertOffer, insertOrganisation } from "../helpers/factories";
 import { renderStub } from "../helpers/route";
 
 function offer(values: { orgId: number; title: string; type?: OfferType; sector?: string; region?: string; contract?: Contract; description?: string; daysAgo?: number }) {
@@ -25,7 +25,7 @@ function offer(values: { orgId: number; title: string; type?: OfferType; sector?
 }
 
 beforeAll(() => {
-  const org = insertOrg(getDb(), { name: "Atelier Sanogo" }).id;
+  const org = insertOrganisation(getDb(), { name: "Atelier Sanogo" }).id;
   offer({ orgId: org, title: "Électricien bâtiment", sector: "electricite", region: "sikasso", description: "Câblage de villas neuves." });
   offer({ orgId: org, title: "Apprenti mécanicien moto", type: "apprentissage", sector: "mecanique", region: "segou", contract: "apprentissage" });
   offer({ orgId: org, title: "<script>alert('x')</script> Soudeur", sector: "mecanique" });

@@ -22,7 +22,7 @@ import {
   cookieFrom,
   insertApplication,
   insertOffer,
-  insertOrg,
+  insertOrganisation,
   insertUser,
   registerCandidate,
   requestWithCookie,
@@ -38,7 +38,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   const db = getDb();
-  ids.org = insertOrg(db, { name: "Atelier Coulibaly Soudure" }).id;
+  ids.org = insertOrganisation(db, { name: "Atelier Coulibaly Soudure" }).id;
   const employer = await insertUser(db, { role: "employeur", email: "bakary@coulibaly.ml" });
   addMember(db, employer.id, ids.org);
   const awa = await registerCandidate(db, { firstName: "Awa", lastName: "Keïta", phone: "76 11 22 33" });
@@ -166,7 +166,7 @@ describe("/offres/:offerId/postuler: who may open it", () => {
 
   it("answers 404 for an unknown, malformed, draft, pending or rejected offer, and one of an unverified employer", async () => {
     const db = getDb();
-    const pendingOrg = insertOrg(db, { status: "pending" }).id;
+    const pendingOrg = insertOrganisation(db, { status: "pending" }).id;
     const hidden = [
       newOffer("Brouillon", { status: "draft" }),
       newOffer("En attente", { status: "pending" }),

@@ -10,12 +10,12 @@ import ReportOffer, { action, loader } from "../../app/routes/offres.$offerId.si
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { fraudReports, offers, users } from "../../db/schema";
-import { insertOffer, insertOrg, insertUser, sessionCookieFor } from "../helpers/factories";
+import { insertOffer, insertOrganisation, insertUser, sessionCookieFor } from "../helpers/factories";
 import { callRoute, errorOf, followRedirect, renderRoutes, thrownStatus as statusThrownBy } from "../helpers/route";
 
 let orgId = 0;
 beforeAll(() => {
-  orgId = insertOrg(getDb(), { name: "Quincaillerie Touré" }).id;
+  orgId = insertOrganisation(getDb(), { name: "Quincaillerie Touré" }).id;
 });
 
 const newOffer = (title: string, status: "published" | "draft" | "pending" = "published") => insertOffer(getDb(), { orgId, title, status });

@@ -18,7 +18,7 @@ import {
   addMember,
   insertApplication,
   insertOffer,
-  insertOrg,
+  insertOrganisation,
   insertProfile,
   insertUser,
   registerCandidate,
@@ -49,12 +49,12 @@ beforeAll(async () => {
   const employer = await registerEmployer(db, { email: "patron@atelier.ml", orgName: "Atelier Sanogo" });
   const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml", displayName: "Kadia Konaté" });
   const admin = await insertUser(db, { role: "admin", email: "admin@baara.ml", displayName: "Admin Baara" });
-  addMember(db, counsellor.id, insertOrg(db, { kind: "partner", name: "OIM Mali" }).id, "member");
+  addMember(db, counsellor.id, insertOrganisation(db, { kind: "partner", name: "OIM Mali" }).id, "member");
   Object.assign(ids, { awa: awa.id, oumar: oumar.id, employer: employer.id, counsellor: counsellor.id, admin: admin.id });
 
   // Awa applied twice, Oumar once; Awa is in the counsellor's caseload.
   const myOrgId = employerDashboard(db, employer.id).orgs[0]!.id;
-  const other = insertOrg(db, { name: "Autre Société" });
+  const other = insertOrganisation(db, { name: "Autre Société" });
   const mine = insertOffer(db, { orgId: myOrgId, title: "Menuisier", status: "draft" });
   const theirs = insertOffer(db, { orgId: other.id, title: "Chauffeur" });
   insertApplication(db, { offerId: mine.id, candidateId: awa.id, status: "interview" });

@@ -28,6 +28,3 @@ export function insertPartner(db: Db, name: string, shortName: string | null = n
 export function addMember(db: Db, userId: number, orgId: number, role: "owner" | "member" = "owner") {
   db.insert(memberships).values({ userId, orgId, role }).run();
 }
-
-/** The former name of insertOrganisation, for the test files not yet moved to it. */
-export const insertOrg = insertOrganisation;
