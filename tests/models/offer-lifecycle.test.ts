@@ -43,7 +43,7 @@ const EXPECTED: Record<OfferAction, Expected> = {
     from: ["draft", "pending", "published"], to: "closed", by: ["owner"], audit: "offer.closed", notify: null,
   },
   fill: {
-    from: ["draft", "pending", "published"], to: "filled", by: ["owner"], audit: "offer.filled", notify: null,
+    from: ["published"], to: "filled", by: ["owner"], audit: "offer.filled", notify: null,
   },
   fillByHire: {
     from: ["draft", "pending", "published", "expired", "rejected"], to: "filled", by: ["owner"],
@@ -204,8 +204,8 @@ describe("offer lifecycle: what the employer's pages offer", () => {
       EVERY_STATUS.map((status) => [status, { actions: offerActionsFor(status), editable: isEditable(status) }]),
     );
     expect(shown).toEqual({
-      draft: { actions: ["close", "fill"], editable: true },
-      pending: { actions: ["close", "fill"], editable: true },
+      draft: { actions: ["close"], editable: true },
+      pending: { actions: ["close"], editable: true },
       published: { actions: ["close", "fill"], editable: true },
       closed: { actions: [], editable: false },
       filled: { actions: [], editable: false },

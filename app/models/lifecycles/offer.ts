@@ -36,8 +36,9 @@ export const offerLifecycle = lifecycle({
       action: "close", from: ["draft", "pending", "published"], to: "closed", by: ["owner"],
       guard: "applicantsNotWithheld", audit: "offer.closed",
     },
+    // Only a published offer can have been filled: a draft or a held offer was never seen by anyone.
     {
-      action: "fill", from: ["draft", "pending", "published"], to: "filled", by: ["owner"],
+      action: "fill", from: ["published"], to: "filled", by: ["owner"],
       guard: "applicantsNotWithheld", audit: "offer.filled",
     },
     // The last hire fills it (moveApplication). Closing or filling closed every open application before.
