@@ -1,5 +1,14 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+// Every form field: a label, an optional hint, and an error tied to the control by
+// aria-describedby (errors are locale keys, written in the page's language).
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useTranslation } from "react-i18next";
+import { Notice } from "~/components/Notice";
 import type { FieldError } from "~/utils/forms";
 
 type Common = {
@@ -9,14 +18,13 @@ type Common = {
   hint?: ReactNode;
 };
 
-/** The message of a field, tied to it by aria-describedby (locale key → text). */
 /** The text of a field error in the page's language. */
 export function useErrorText() {
   const { t } = useTranslation();
   return (error: FieldError) => (typeof error === "string" ? t(error) : t(error.key, error.values));
 }
 
-export function FieldMessages({ id, error, hint }: { id: string; error?: FieldError; hint?: ReactNode }) {
+function FieldMessages({ id, error, hint }: { id: string; error?: FieldError; hint?: ReactNode }) {
   const errorText = useErrorText();
   return (
     <>
@@ -34,32 +42,49 @@ export function FieldMessages({ id, error, hint }: { id: string; error?: FieldEr
   );
 }
 
-export const describedBy = (id: string, error?: FieldError, hint?: ReactNode) =>
+const describedBy = (id: string, error?: FieldError, hint?: ReactNode) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
-export function TextField({
-  label,
-  name,
-  error,
-  hint,
-  ...input
-}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+/** A control's id and the attributes that tie it to its hint and error. */
+function useControl(error?: FieldError, hint?: ReactNode) {
   const id = useId();
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, error, hint) } as const;
+}
+
+/** The label above a control, the hint and the error under it. */
+function LabelledField({ id, label, error, hint, children }: Omit<Common, "name"> & { id: string; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        className="field"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...input}
-      />
+      {children}
       <FieldMessages id={id} error={error} hint={hint} />
     </div>
+  );
+}
+
+export function TextField({ label, name, error, hint, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const control = useControl(error, hint);
+  return (
+    <LabelledField id={control.id} label={label} error={error} hint={hint}>
+      <input {...control} name={name} className="field" {...input} />
+    </LabelledField>
+  );
+}
+
+export function TextareaField({
+  label,
+  name,
+  error,
+  hint,
+  ...textarea
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const control = useControl(error, hint);
+  return (
+    <LabelledField id={control.id} label={label} error={error} hint={hint}>
+      <textarea {...control} name={name} className="field" rows={6} {...textarea} />
+    </LabelledField>
   );
 }
 
@@ -75,20 +100,10 @@ export function SelectField({
   options: { value: string; label: string }[];
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
-  const id = useId();
+  const control = useControl(error, hint);
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        className="field"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...select}
-      >
+    <LabelledField id={control.id} label={label} error={error} hint={hint}>
+      <select {...control} name={name} className="field" {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -96,8 +111,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldMessages id={id} error={error} hint={hint} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -108,23 +122,58 @@ export function CheckboxField({
   hint,
   ...input
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type">) {
-  const id = useId();
+  const control = useControl(error, hint);
   return (
     <div>
       <div className="flex items-start gap-2">
-        <input
-          id={id}
-          type="checkbox"
-          name={name}
-          className="mt-1 h-5 w-5 shrink-0"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint)}
-          {...input}
-        />
-        <label htmlFor={id}>{label}</label>
+        <input {...control} type="checkbox" name={name} className="mt-1 h-5 w-5 shrink-0" {...input} />
+        <label htmlFor={control.id}>{label}</label>
+      </div>
+      <FieldMessages id={control.id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+type Choice = { value: string; label: string };
+
+/** Radio buttons (one choice) or checkboxes (several), in a fieldset whose legend is the label. */
+export function ChoiceGroup({
+  legend,
+  name,
+  choices,
+  multiple = false,
+  selected,
+  error,
+  hint,
+}: {
+  legend: string;
+  name: string;
+  choices: Choice[];
+  multiple?: boolean;
+  selected: string[];
+  error?: FieldError;
+  hint?: ReactNode;
+}) {
+  const { id, ...aria } = useControl(error, hint);
+  return (
+    <fieldset {...aria}>
+      <legend className="font-medium">{legend}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {choices.map((choice) => (
+          <label key={choice.value} className="flex items-center gap-2">
+            <input
+              type={multiple ? "checkbox" : "radio"}
+              name={name}
+              value={choice.value}
+              defaultChecked={selected.includes(choice.value)}
+              className="h-5 w-5"
+            />
+            {choice.label}
+          </label>
+        ))}
       </div>
       <FieldMessages id={id} error={error} hint={hint} />
-    </div>
+    </fieldset>
   );
 }
 
@@ -133,8 +182,8 @@ export function FormErrorSummary({ errors, message }: { errors?: Record<string, 
   const { t } = useTranslation();
   if (!message && (!errors || Object.keys(errors).length === 0)) return null;
   return (
-    <div role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-800">
+    <Notice tone="error" className="mb-4">
       <p className="font-semibold">{message ? t(message) : t("validation.summary")}</p>
-    </div>
+    </Notice>
   );
 }

@@ -4,8 +4,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
-import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
 import type { OfferStatus, OfferType } from "../../db/enums";
 import { canMove } from "~/models/lifecycles/lifecycle";

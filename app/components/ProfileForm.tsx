@@ -2,8 +2,15 @@
 // refused answer comes back with what was typed and one message per field.
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
-import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  FormErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+  useErrorText,
+} from "~/components/Field";
 import { TradePicker } from "~/components/TradePicker";
 import { addMonths } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms";

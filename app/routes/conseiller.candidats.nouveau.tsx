@@ -1,8 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/conseiller.candidats.nouveau";
-import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
-import { ChoiceGroup, TextareaField } from "~/components/FormFields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  FormErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+  useErrorText,
+} from "~/components/Field";
 import { TradePicker } from "~/components/TradePicker";
 import { ContactTakenError } from "~/models/registration.server";
 import { registerAssisted } from "~/models/assisted-registration.server";

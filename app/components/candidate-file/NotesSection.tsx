@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { TextareaField } from "~/components/FormFields";
+import { TextareaField } from "~/components/Field";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { Section, type CandidateFile } from "./Section";

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { TextField, useErrorText } from "~/components/Field";
-import { TextareaField } from "~/components/FormFields";
+import { TextareaField, TextField, useErrorText } from "~/components/Field";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";

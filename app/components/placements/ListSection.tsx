@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { SelectField, TextField } from "~/components/Field";
-import { TextareaField } from "~/components/FormFields";
+import { SelectField, TextareaField, TextField } from "~/components/Field";
 import { placementActionsFor } from "~/models/lifecycles/placement";
 import { PLACEMENT_END_REASONS } from "~/schemas/placement";
 import { useFormat } from "~/utils/format";
