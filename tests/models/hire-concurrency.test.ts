@@ -10,8 +10,8 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApplyResult, MoveResult } from "../../app/models/applications.server";
 import { openDb, type Db } from "../../app/utils/db.server";
-import { applicationEvents, applications, candidateProfiles, offers, placementFollowups, placements, users } from "../../db/schema";
-import { addMember, insertApplication, insertOffer, insertOrganisation, insertUser } from "../helpers/factories";
+import { applicationEvents, applications, offers, placementFollowups, placements } from "../../db/schema";
+import { addMember, insertApplication, insertCandidate, insertOffer, insertOrganisation, insertUser } from "../helpers/factories";
 
 let dir = "";
 let dbPath = "";
@@ -28,12 +28,11 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Candidates without a password (hashing 50 passwords would only slow the test). */
+/** The ids of candidates reached by e-mail, without a password (hashing 50 would only slow the test). */
 function insertCandidates(n: number, prefix: string) {
   return Array.from({ length: n }, (_, i) => {
-    const user = db.insert(users).values({ role: "candidat", email: `${prefix}${i}@test.ml`, displayName: `Candidat ${i}` }).returning().get();
-    db.insert(candidateProfiles).values({ userId: user.id, firstName: "Candidat", lastName: String(i) }).run();
-    return user.id;
+    const values = { phone: null, email: `${prefix}${i}@test.ml`, firstName: "Candidat", lastName: String(i), consent: false };
+    return insertCandidate(db, values).id;
   });
 }
 

@@ -13,7 +13,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { offers } from "../../db/schema";
-import { addMember, insertOrganisation, insertUser, sessionCookieFor } from "../helpers/factories";
+import { addMember, insertOffer, insertOrganisation, insertUser, sessionCookieFor } from "../helpers/factories";
 import { as as withSession, callRoute, outcomeStatus, renderStub } from "../helpers/route";
 
 type OfferRow = typeof offers.$inferInsert;
@@ -23,22 +23,10 @@ const publishedAt = new Date("2026-01-15T09:30:00Z");
 const SITE = "https://baara.ml";
 vi.stubEnv("PUBLIC_URL", SITE);
 
+/** The id of a mechanics job in Bamako, published on 15 January unless told. */
 function offer(values: Partial<OfferRow> & { orgId: number; title: string }) {
-  return getDb()
-    .insert(offers)
-    .values({
-      type: "emploi",
-      description: "Réparation de motos.",
-      sector: "mecanique",
-      region: "bamako",
-      contract: "cdd",
-      closingDate: closing,
-      status: "published",
-      publishedAt,
-      ...values,
-    })
-    .returning()
-    .get().id;
+  const details = { description: "Réparation de motos.", sector: "mecanique", closingDate: closing, publishedAt };
+  return insertOffer(getDb(), { ...details, ...values }).id;
 }
 
 const ids: Record<string, number> = {};
