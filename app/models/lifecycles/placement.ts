@@ -44,8 +44,6 @@ export const placementLifecycle = lifecycle({
   ],
 });
 
-export type PlacementAction = (typeof placementLifecycle.moves)[number]["action"];
-
 export const FOLLOWUP_STATUSES = ["due", "done"] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
