@@ -1,8 +1,7 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/admin.organisations";
-import { FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
+import { FormErrorSummary, SelectField, TextareaField, TextField, useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { createPartner, listPartners, updatePartner, type PartnerRow } from "~/models/partners.server";
 import { partnerActionSchema } from "~/schemas/admin";
@@ -164,7 +163,8 @@ function PartnerForm({ heading, partner, actionData }: { heading: string; partne
         <TextField label={t("partners.fields.contactPhone")} name="contactPhone" type="tel" defaultValue={value("contactPhone", partner?.contactPhone ? formatMaliPhone(partner.contactPhone) : null)} error={errors?.contactPhone} />
         <TextField label={t("partners.fields.contactEmail")} name="contactEmail" type="email" defaultValue={value("contactEmail", partner?.contactEmail)} error={errors?.contactEmail} />
         <div className="sm:col-span-2">
-          <DescriptionField defaultValue={value("description", partner?.description)} error={errors?.description} />
+          <TextareaField label={t("partners.fields.description")} name="description" rows={3} maxLength={1000}
+            defaultValue={value("description", partner?.description)} error={errors?.description} />
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <button type="submit" className="btn" disabled={busy}>{partner ? t("partners.save") : t("partners.create")}</button>
@@ -172,27 +172,5 @@ function PartnerForm({ heading, partner, actionData }: { heading: string; partne
         </div>
       </Form>
     </section>
-  );
-}
-
-function DescriptionField({ defaultValue, error }: { defaultValue: string | undefined; error: FieldErrors[string] | undefined }) {
-  const { t } = useTranslation("admin");
-  const errorText = useErrorText();
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">{t("partners.fields.description")}</label>
-      <textarea
-        id={id}
-        name="description"
-        rows={3}
-        maxLength={1000}
-        className="field"
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(error)}</p> : null}
-    </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Route } from "./+types/employeur.offres.$offerId";
 import { OfferActions } from "~/components/OfferActions";
 import { Notice } from "~/components/Notice";
 import { OFFER_COPIED_FLASH, OfferForm, offerFormInput, offerFormValues, offerSavedFlash } from "~/components/OfferForm";
+import { OfferStatusBadge } from "~/components/OfferStatusBadge";
 import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/employer-offers.server";
 import { isEditable } from "~/models/lifecycles/offer";
 import { getOrganisation } from "~/models/organisations.server";
@@ -74,13 +75,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirectWithFlash(`/employeur/offres/${result.offerId}`, offerSavedFlash(result.status));
 }
 
-const BADGE: Record<string, string> = {
-  published: "bg-green-100 text-green-900",
-  pending: "bg-amber-100 text-amber-900",
-  draft: "bg-stone-200 text-stone-900",
-  rejected: "bg-red-100 text-red-900",
-};
-
 function SavedBanner({ status, offerId, flags, orgVerified }: { status: string; offerId: number; flags: string[]; orgVerified: boolean }) {
   const { t } = useTranslation("employer");
   return (
@@ -126,9 +120,7 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
       </h1>
       <p>
         {t("offerPage.status")}{" "}
-        <span className={`rounded px-2 py-0.5 text-sm font-semibold ${BADGE[offer.status] ?? "bg-stone-200"}`}>
-          {t(`common:offerStatus.${offer.status}`)}
-        </span>
+        <OfferStatusBadge status={offer.status} className="text-sm" />
       </p>
       {saved === offer.status ? (
         <SavedBanner status={saved} offerId={offer.id} flags={offer.moderationFlags} orgVerified={orgStatus === "verified"} />

@@ -5,6 +5,7 @@ import type { Route } from "./+types/employeur.offres._index";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { OfferActions } from "~/components/OfferActions";
 import { OFFER_COPIED_FLASH } from "~/components/OfferForm";
+import { OfferStatusBadge } from "~/components/OfferStatusBadge";
 import { duplicateOffer, endOffer, listOffersOfOrg } from "~/models/employer-offers.server";
 import { isEditable } from "~/models/lifecycles/offer";
 import { getEmployerMembership } from "~/models/organisations.server";
@@ -63,12 +64,6 @@ export async function action({ request }: Route.ActionArgs) {
   return redirectWithFlash(`${back.pathname}${back.search}`, { message: `employer:offerList.done.${done}` });
 }
 
-const BADGE: Record<string, string> = {
-  published: "bg-green-100 text-green-900",
-  pending: "bg-amber-100 text-amber-900",
-  rejected: "bg-red-100 text-red-900",
-};
-
 export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
   const format = useFormat();
@@ -118,9 +113,7 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
                 <Link to={`/employeur/offres/${offer.id}`}>{offer.title}</Link>
               </h2>
               <p className="text-sm text-stone-700">
-                <span className={`mr-2 rounded px-2 py-0.5 font-semibold ${BADGE[offer.status] ?? "bg-stone-200"}`}>
-                  {t(`common:offerStatus.${offer.status}`)}
-                </span>
+                <OfferStatusBadge status={offer.status} className="mr-2" />
                 {t(`common:offerType.${offer.type}`)} · {t("offerList.closes", { date: format.date(offer.closingDate, "medium") })}
               </p>
               <p className="text-sm">
