@@ -81,6 +81,31 @@ describeInBrowser("what browsers and proxies may keep, and which address the por
     expect(seen).toEqual(requests.map(([, path, init]) => expect.stringMatching(new RegExp(`^${init?.method ?? "GET"} ${path.replace(/[.?*()]/g, "\\$&")} \\d+: ${PRIVATE}$`))));
   });
 
+  it("a visitor's thanks after a report come once, in a flash message the page keeps private", async () => {
+    const search = await fetch(`${portal.url}/offres?tri=date`);
+    const offerPath = /href="(\/offres\/\d+)"/.exec(await search.text())?.[1];
+    const reportPath = `${offerPath!}/signaler`;
+    // The hidden field only robots fill: thanked the same way, and nothing is stored.
+    const sent = await fetch(`${portal.url}${reportPath}`, {
+      method: "POST",
+      body: new URLSearchParams({ reason: "fake", website: "http://spam.example" }),
+      redirect: "manual",
+      headers: { Origin: portal.url },
+    });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toBe(reportPath);
+    const flash = sent.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+    expect(flash).toMatch(/^baara_flash=./);
+
+    const thanked = await fetch(`${portal.url}${reportPath}`, { headers: { Cookie: flash } });
+    expect(thanked.headers.get("cache-control")).toBe(PRIVATE);
+    expect(thanked.headers.getSetCookie().join()).toMatch(/baara_flash=; Max-Age=0/);
+    expect(await thanked.text()).toContain("Merci pour votre signalement");
+
+    const again = await fetch(`${portal.url}${reportPath}`);
+    expect(await again.text()).not.toContain("Merci pour votre signalement");
+  });
+
   it("an offer's og:url, JSON-LD and canonical link point to PUBLIC_URL whatever Host and X-Forwarded-Host say", async () => {
     const search = await fetch(`${portal.url}/offres?tri=date`);
     const offerPath = /href="(\/offres\/\d+)"/.exec(await search.text())?.[1];
