@@ -7,12 +7,11 @@ import { storeCv } from "../../app/models/files.server";
 import type { Db } from "../../app/utils/db.server";
 import { memberships, organisations } from "../../db/schema";
 import {
-  addMember,
   insertApplicationWith,
   insertCandidate,
+  insertCounsellor,
   insertFraudReport,
   insertOffer,
-  insertOrganisation,
   insertPlacement,
   insertUser,
   pdfBytes,
@@ -73,9 +72,8 @@ export async function buildAuthzWorld(db: Db): Promise<AuthzWorld> {
   const candB = await registerCandidate(db, { phone: "70 11 22 34", firstName: "Oumar", lastName: "Cissé" });
   const empA = await registerEmployer(db, { email: "a@atelier.ml", orgName: "Atelier Sanogo" });
   const empB = await registerEmployer(db, { email: "b@garage.ml", orgName: "Garage Keïta" });
-  const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml" });
+  const counsellor = insertCounsellor(db, "OIM Mali");
   const admin = await insertUser(db, { role: "admin", email: "admin@baara.ml" });
-  addMember(db, counsellor.id, insertOrganisation(db, { kind: "partner", name: "OIM Mali" }).id, "member");
 
   const orgA = orgOf(db, empA.id);
   const orgB = orgOf(db, empB.id);
