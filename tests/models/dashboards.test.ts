@@ -16,6 +16,7 @@ import { createTestDb } from "../helpers/db";
 import {
   addMember,
   insertApplication,
+  insertCounsellor,
   insertFollowup,
   insertFraudReport,
   insertOffer,
@@ -139,10 +140,8 @@ describe("employerDashboard", () => {
 
 describe("counsellorDashboard", () => {
   it("counts what waits: pending employers and offers, open reports, caseload, follow-ups due", async () => {
-    const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml" });
+    const counsellor = insertCounsellor(db, "OIM Mali");
     const colleague = await insertUser(db, { role: "conseiller", email: "collegue@oim.ml" });
-    const partner = insertOrganisation(db, { kind: "partner", name: "OIM Mali" });
-    addMember(db, counsellor.id, partner.id, "member");
 
     // Organisations: 2 pending employers count; a verified one, a rejected one and a pending partner don't.
     const pending1 = insertOrganisation(db, { status: "pending" });

@@ -15,8 +15,8 @@ import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { users } from "../../db/schema";
 import {
-  addMember,
   insertApplication,
+  insertCounsellor,
   insertOffer,
   insertOrganisation,
   insertProfile,
@@ -47,9 +47,8 @@ beforeAll(async () => {
   const awa = await registerCandidate(db, { phone: "70 20 30 40", firstName: "Awa", lastName: "Diarra" });
   const oumar = await registerCandidate(db, { phone: "70 20 30 41", firstName: "Oumar", lastName: "Cissé" });
   const employer = await registerEmployer(db, { email: "patron@atelier.ml", orgName: "Atelier Sanogo" });
-  const counsellor = await insertUser(db, { role: "conseiller", email: "conseiller@oim.ml", displayName: "Kadia Konaté" });
+  const counsellor = insertCounsellor(db, "OIM Mali", "Kadia Konaté");
   const admin = await insertUser(db, { role: "admin", email: "admin@baara.ml", displayName: "Admin Baara" });
-  addMember(db, counsellor.id, insertOrganisation(db, { kind: "partner", name: "OIM Mali" }).id, "member");
   Object.assign(ids, { awa: awa.id, oumar: oumar.id, employer: employer.id, counsellor: counsellor.id, admin: admin.id });
 
   // Awa applied twice, Oumar once; Awa is in the counsellor's caseload.
