@@ -52,7 +52,9 @@ function useControl(error?: FieldError, hint?: ReactNode) {
 }
 
 /** The label above a control, the hint and the error under it. */
-function LabelledField({ id, label, error, hint, children }: Omit<Common, "name"> & { id: string; children: ReactNode }) {
+type LabelledProps = Omit<Common, "name"> & { id: string; children: ReactNode };
+
+function LabelledField({ id, label, error, hint, children }: LabelledProps) {
   return (
     <div>
       <label htmlFor={id} className="block font-medium">
@@ -64,7 +66,13 @@ function LabelledField({ id, label, error, hint, children }: Omit<Common, "name"
   );
 }
 
-export function TextField({ label, name, error, hint, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
   const control = useControl(error, hint);
   return (
     <LabelledField id={control.id} label={label} error={error} hint={hint}>

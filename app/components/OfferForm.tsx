@@ -93,7 +93,10 @@ export function offerFormValues(offer: OfferLike): { values: FormValues; languag
 }
 
 /** What saving or ending an offer tells on its page (a flash message): the status it is in now. */
-export const offerSavedFlash = (status: string) => ({ message: `employer:offerPage.saved.${status}`, values: { status } });
+export const offerSavedFlash = (status: string) => ({
+  message: `employer:offerPage.saved.${status}`,
+  values: { status },
+});
 
 /** What duplicating an offer tells on the copy's page. */
 export const OFFER_COPIED_FLASH = { message: "employer:offerPage.copied" };
