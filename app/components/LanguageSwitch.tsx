@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from "../utils/i18n";
+import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from "~/utils/i18n";
 
 /**
  * A plain GET form: works without JavaScript, keeps the page and its query, and

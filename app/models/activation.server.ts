@@ -3,10 +3,10 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, gte, isNull, sql, type SQL } from "drizzle-orm";
 import { auditLog, oneTimeCodes, outbox, users } from "../../db/schema";
-import { DAY_MS } from "../utils/dates";
-import type { Db, Tx } from "../utils/db.server";
-import { hashPassword } from "../utils/password.server";
-import { normalizeMaliPhone } from "../utils/phone";
+import { DAY_MS } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { normalizeMaliPhone } from "~/utils/phone";
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS } from "./limits.server";
 import { secretPayload } from "./outbox.server";
 

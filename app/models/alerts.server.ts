@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { offers, organisations, savedSearches } from "../../db/schema";
-import { isoToday } from "../utils/dates";
-import type { Db } from "../utils/db.server";
+import { isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import { notifyCandidate } from "./messages.server";
 import { isOpenOffer } from "./offers.server";
 import { toFtsQuery, type SearchFilters } from "./search.server";

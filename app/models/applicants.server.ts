@@ -11,8 +11,8 @@ import {
   users,
   type ApplicationStatus,
 } from "../../db/schema";
-import { DAY_MS } from "../utils/dates";
-import type { Db } from "../utils/db.server";
+import { DAY_MS } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import { ageBand } from "./applications.server";
 import { employerMoves, WAITING_DAYS } from "./lifecycles/application";
 import { applicantAccess, applicantsReachable } from "./organisations.server";

@@ -13,8 +13,8 @@ import {
   type CHANNELS,
   type REFUSAL_REASONS,
 } from "../../db/schema";
-import { DAY_MS, isoToday } from "../utils/dates";
-import type { Db, Tx } from "../utils/db.server";
+import { DAY_MS, isoToday } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
 import { canWithdraw, isOpen, type EmployerMove } from "./lifecycles/application";
 import { transitionApplication } from "./lifecycles/application.server";
 import { isOpenOffer } from "./offers.server";

@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { candidateProfiles, candidateTrades, users } from "../../db/schema";
-import type { AssistedRegistration } from "../schemas/candidate";
-import type { Db } from "../utils/db.server";
+import type { AssistedRegistration } from "~/schemas/candidate";
+import type { Db } from "~/utils/db.server";
 import { issueSetPasswordCode } from "./activation.server";
 import { recordAudit } from "./audit.server";
 import { contactsTaken, ContactTakenError } from "./registration.server";

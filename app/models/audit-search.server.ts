@@ -1,8 +1,8 @@
 // Reading the audit log: the admin's search by actor, action and dates.
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
-import { addDays } from "../utils/dates";
-import type { Db } from "../utils/db.server";
+import { addDays } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import { contains, hasWords, pageOf, wordsOf } from "./name-search.server";
 
 export const AUDIT_PAGE_SIZE = 50;

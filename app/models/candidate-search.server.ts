@@ -3,9 +3,9 @@
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { candidateProfiles, users } from "../../db/schema";
-import type { Db } from "../utils/db.server";
-import { normalizeMaliPhone } from "../utils/phone";
-import { foldText } from "../utils/text";
+import type { Db } from "~/utils/db.server";
+import { normalizeMaliPhone } from "~/utils/phone";
+import { foldText } from "~/utils/text";
 import { registerFoldFunction } from "./matching.server";
 import { contains } from "./name-search.server";
 

@@ -14,7 +14,7 @@ import {
   users,
   type Role,
 } from "../../db/schema";
-import type { Db } from "../utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { listCandidateApplications } from "./applications.server";
 import { isPlaceholderEmail } from "./assisted-registration.server";
 import { recordAudit } from "./audit.server";

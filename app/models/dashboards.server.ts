@@ -12,10 +12,10 @@ import {
   type ApplicationStatus,
   type OfferStatus,
 } from "../../db/schema";
-import type { Db } from "../utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { mayReachApplicants } from "./organisations.server";
 import { isOpen } from "./lifecycles/application";
-import { DAY_MS, isoToday } from "../utils/dates";
+import { DAY_MS, isoToday } from "~/utils/dates";
 import { pendingIdentityRequestCount } from "./identity-requests.server";
 
 const count = sql<number>`count(*)`;

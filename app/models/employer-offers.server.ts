@@ -3,10 +3,10 @@
 // status change goes through the offer lifecycle (lifecycles/offer.server.ts).
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { offers, organisations, type OfferStatus } from "../../db/schema";
-import type { OfferInput, OfferIntent } from "../schemas/offer";
-import { isoToday } from "../utils/dates";
-import type { Db, Tx } from "../utils/db.server";
-import type { FieldErrors } from "../utils/forms";
+import type { OfferInput, OfferIntent } from "~/schemas/offer";
+import { isoToday } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
+import type { FieldErrors } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
 import { findMove } from "./lifecycles/lifecycle";
 import { isEditable, offerLifecycle } from "./lifecycles/offer";

@@ -5,8 +5,8 @@
 // csv-stringify: UTF-8 with a BOM (Excel opens the accents right), commas, every
 // text quoted, CRLF line ends. Every export is a row of the audit log.
 import { stringify } from "csv-stringify/sync";
-import { isoToday } from "../utils/dates";
-import type { Db } from "../utils/db.server";
+import { isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import { ageBand } from "./applications.server";
 import { recordAudit } from "./audit.server";
 import { partnerName, peopleFilter, PROFILES } from "./indicator-rows.server";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { applications, candidateProfiles, files, memberships, offers, organisations } from "../../db/schema";
-import type { Db, Tx } from "../utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { applicantsReachable } from "./organisations.server";
 

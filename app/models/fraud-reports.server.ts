@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { fraudReports, offers, users, type FRAUD_REASONS } from "../../db/schema";
-import { DAY_MS } from "../utils/dates";
-import type { Db } from "../utils/db.server";
+import { DAY_MS } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { transitionOffer } from "./lifecycles/offer.server";
 

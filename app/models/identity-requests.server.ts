@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
 import { organisationIdentityRequests as requests, organisations, outbox, users } from "../../db/schema";
-import type { Db, Tx } from "../utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { IDENTITY_FIELDS, type Identity } from "./lifecycles/organisation";
 import { acceptIdentity } from "./lifecycles/organisation.server";

@@ -1,7 +1,7 @@
 // What the live indicators read from the database: placements, follow-ups, offers
 // and employers of a period, with the candidate's details the breakdowns need.
 import { OFFER_TYPES, type OfferType } from "../../db/schema";
-import type { Db } from "../utils/db.server";
+import type { Db } from "~/utils/db.server";
 import type { ReportFilters } from "./indicators.server";
 
 /** Midnight UTC of a YYYY-MM-DD date, in milliseconds. */

@@ -1,7 +1,7 @@
 // The arithmetic of the indicators: counts per category of each breakdown, then
 // protected (./suppression.ts) as counts, rates or medians.
 import { MIGRANT_STATUSES, OFFER_TYPES, SEXES } from "../../db/schema";
-import { REGION_CODES, SECTOR_CODES } from "../utils/reference";
+import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import { UNKNOWN, type CountRow } from "./statistics-counts.server";
 import {
   isSuppressed,

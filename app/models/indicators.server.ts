@@ -9,9 +9,9 @@
 // placements, follow-ups, offers and employers are counted live (a few thousand rows,
 // read by ./indicator-rows.server.ts). The counting and protecting: ./indicator-tallies.server.ts.
 import type { OfferType } from "../../db/schema";
-import { DAY_MS } from "../utils/dates";
-import type { Db } from "../utils/db.server";
-import type { Region } from "../utils/reference";
+import { DAY_MS } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
+import type { Region } from "~/utils/reference";
 import { ageBand } from "./applications.server";
 import {
   dayMs,

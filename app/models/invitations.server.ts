@@ -4,11 +4,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { memberships, orgInvitations, organisations, outbox, users } from "../../db/schema";
-import type { InvitedAccountInput } from "../schemas/organisation";
-import { DAY_MS } from "../utils/dates";
-import type { Db, Tx } from "../utils/db.server";
-import type { Locale } from "../utils/i18n";
-import { hashPassword } from "../utils/password.server";
+import type { InvitedAccountInput } from "~/schemas/organisation";
+import { DAY_MS } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
+import { hashPassword } from "~/utils/password.server";
 import { contactsTaken, ContactTakenError } from "./registration.server";
 import { recordAudit } from "./audit.server";
 import { getEmployerMembership, isOrgMember } from "./organisations.server";

@@ -4,7 +4,7 @@
 // identifier); an address alone meets only a bound no crowd of honest people reaches.
 import { and, desc, eq, gt, inArray, notExists, or, sql, type SQL } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
-import type { Db } from "../utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Failed logins on one account, whatever identifier (phone or e-mail) named it. */

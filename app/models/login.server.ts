@@ -1,9 +1,9 @@
 // Logging in: finding an account by phone or e-mail and checking its password, throttled.
 import { eq } from "drizzle-orm";
 import { users, type Role } from "../../db/schema";
-import type { Db } from "../utils/db.server";
-import { verifyPassword } from "../utils/password.server";
-import { normalizeMaliPhone } from "../utils/phone";
+import type { Db } from "~/utils/db.server";
+import { verifyPassword } from "~/utils/password.server";
+import { normalizeMaliPhone } from "~/utils/phone";
 import { recordAudit } from "./audit.server";
 import { LOGIN_FAILED, loginWait } from "./limits.server";
 

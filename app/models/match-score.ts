@@ -1,8 +1,8 @@
 // The score of one candidate for one offer, and its reasons: the same rules in
 // both directions (an offer's candidates, a candidate's offers).
 import { EDUCATION_LEVELS, type EducationLevel } from "../../db/schema";
-import { TRADES, type Trade } from "../utils/reference";
-import { foldText } from "../utils/text";
+import { TRADES, type Trade } from "~/utils/reference";
+import { foldText } from "~/utils/text";
 
 export type MatchReason =
   | { key: "sameTrade"; trade: string }

@@ -4,10 +4,10 @@
 import type Database from "better-sqlite3";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { candidateProfiles, candidateTrades, EDUCATION_LEVELS, offers, organisations } from "../../db/schema";
-import { isoToday } from "../utils/dates";
-import type { Db } from "../utils/db.server";
-import { TRADES, type Trade } from "../utils/reference";
-import { foldText } from "../utils/text";
+import { isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
+import { TRADES, type Trade } from "~/utils/reference";
+import { foldText } from "~/utils/text";
 import { DRIVING_TRADES, educationRank, MAX_SKILL_WORDS, scoreMatch, WEIGHTS, type CandidateSide, type OfferSide } from "./match-score";
 import { isOpenOffer } from "./offers.server";
 

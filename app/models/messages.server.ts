@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { candidateProfiles, outbox, users } from "../../db/schema";
-import type { Db, Tx } from "../utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
 import { notifyUsers, type NotificationInput } from "./notifications.server";
 
 /**

@@ -2,7 +2,7 @@
 // offers held by the risk rules or by reports, and the counts of each list.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { fraudReports, offers, organisations } from "../../db/schema";
-import type { Db } from "../utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { isSuspendedByReports } from "./lifecycles/offer";
 
 /** How many items of each list the moderation page shows (the headings give the totals). */

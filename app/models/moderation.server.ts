@@ -3,7 +3,7 @@
 // decide from are in moderation-queues.server.ts.
 import { and, eq, sql } from "drizzle-orm";
 import { fraudReports, offers } from "../../db/schema";
-import type { Db, Tx } from "../utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { findMove } from "./lifecycles/lifecycle";
 import { isSuspendedByReports, offerLifecycle } from "./lifecycles/offer";

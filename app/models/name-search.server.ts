@@ -1,7 +1,7 @@
 // Finding accounts and lines by words of a name or e-mail, accents and case ignored (admin pages).
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../utils/db.server";
-import { foldText } from "../utils/text";
+import type { Db } from "~/utils/db.server";
+import { foldText } from "~/utils/text";
 
 const MAX_TERMS = 6;
 

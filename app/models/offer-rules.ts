@@ -2,9 +2,9 @@
 // and pure functions, so that the model and the tests share one copy. Server
 // side only: the text rules read through rule-text.server (Unicode's confusables).
 import type { Contract } from "../../db/schema";
-import { addDays } from "../utils/dates";
-import { SMIG_FCFA } from "../utils/reference";
-import type { FieldErrors } from "../utils/forms";
+import { addDays } from "~/utils/dates";
+import { SMIG_FCFA } from "~/utils/reference";
+import type { FieldErrors } from "~/utils/forms";
 import { findContactDetails } from "./contact-details.server";
 import { squeeze, wordReadings } from "./rule-text.server";
 

@@ -4,8 +4,8 @@
 // employer-offers.server.ts.
 import { and, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { offers, OFFER_TYPES, organisations, type Contract, type OfferType } from "../../db/schema";
-import { isoToday } from "../utils/dates";
-import type { Db } from "../utils/db.server";
+import { isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import { expireOffersPastClosing } from "./lifecycles/offer.server";
 import { isOrgMember } from "./organisations.server";
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { memberships, organisations, users, type VerificationStatus } from "../../db/schema";
-import type { OrganisationInput } from "../schemas/organisation";
-import type { Db, Tx } from "../utils/db.server";
+import type { OrganisationInput } from "~/schemas/organisation";
+import type { Db, Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { fileIdentityRequest } from "./identity-requests.server";
 import { findMove } from "./lifecycles/lifecycle";

@@ -5,10 +5,10 @@ import path from "node:path";
 import { and, asc, eq, inArray, isNull, like, lte, or, sql } from "drizzle-orm";
 import { createInstance, type TFunction } from "i18next";
 import { outbox } from "../../db/schema";
-import type { Db } from "../utils/db.server";
-import { formatDateTime } from "../utils/format";
-import { publicUrl } from "../utils/public-url.server";
-import type { Transport } from "../utils/transports.server";
+import type { Db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+import { publicUrl } from "~/utils/public-url.server";
+import type { Transport } from "~/utils/transports.server";
 
 export const MAX_ATTEMPTS = 5;
 

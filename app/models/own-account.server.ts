@@ -20,9 +20,9 @@ import {
   sessions,
   users,
 } from "../../db/schema";
-import type { Db } from "../utils/db.server";
-import type { Locale } from "../utils/i18n";
-import { hashPassword, verifyPassword } from "../utils/password.server";
+import type { Db } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { recordAudit } from "./audit.server";
 import { eraseApplicationDetailsOf, withdrawApplicationsWithAccount } from "./lifecycles/application.server";
 import { canMove, type LifecycleRole } from "./lifecycles/lifecycle";

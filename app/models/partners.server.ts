@@ -1,10 +1,10 @@
 // Partner bodies (the agencies counsellors work for), kept by the platform operator.
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { memberships, organisations, users } from "../../db/schema";
-import type { PartnerInput } from "../schemas/admin";
-import type { Db, Tx } from "../utils/db.server";
-import type { FieldErrors } from "../utils/forms";
-import { foldText } from "../utils/text";
+import type { PartnerInput } from "~/schemas/admin";
+import type { Db, Tx } from "~/utils/db.server";
+import type { FieldErrors } from "~/utils/forms";
+import { foldText } from "~/utils/text";
 import { recordAudit } from "./audit.server";
 import { insertOrganisation, updateOrganisationFields } from "./lifecycles/organisation.server";
 

@@ -3,8 +3,8 @@
 // ending and following up go through the placement's lifecycle.
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { candidateProfiles, organisations, placementFollowups, placements, users, type Contract, type OfferType } from "../../db/schema";
-import { addDays, isoToday } from "../utils/dates";
-import type { Db } from "../utils/db.server";
+import { addDays, isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import { DUE_WINDOW_DAYS } from "./lifecycles/placement";
 import { recordFollowupAnswer, type FollowupInput } from "./lifecycles/placement-followup.server";
 import {

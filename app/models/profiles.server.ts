@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { candidateProfiles, candidateTrades, users } from "../../db/schema";
-import type { Db } from "../utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
 export type ProfileInput = {

@@ -1,10 +1,10 @@
 // Creating an account: a candidate's or an employer's (with their organisation), refused when the contact is taken.
 import { eq, or } from "drizzle-orm";
 import { candidateProfiles, memberships, users } from "../../db/schema";
-import type { Registration } from "../schemas/auth";
-import type { Db } from "../utils/db.server";
-import type { Locale } from "../utils/i18n";
-import { hashPassword } from "../utils/password.server";
+import type { Registration } from "~/schemas/auth";
+import type { Db } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
+import { hashPassword } from "~/utils/password.server";
 import { recordAudit } from "./audit.server";
 import { insertOrganisation } from "./lifecycles/organisation.server";
 import { ACCOUNT_REGISTERED, REGISTRATION_REFUSED } from "./limits.server";

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { offers, organisations, type Contract, type OfferType } from "../../db/schema";
-import { isoToday } from "../utils/dates";
-import type { Db } from "../utils/db.server";
-import { foldText } from "../utils/text";
+import { isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
+import { foldText } from "~/utils/text";
 import { countOpenOffers, inIdOrder, newestOpenOfferIds, offerSummaryColumns, openOfferWhere } from "./offers.server";
 
 export const PAGE_SIZE = 20;

@@ -8,7 +8,7 @@
 // applications created since the last run, by id; `rebuildReportCounts` (run every
 // night by `npm run jobs`) counts everything again, so that a profile completed or
 // corrected later (sex, birth date, region) and deleted rows are taken into account.
-import type { Db } from "../utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { ageBand } from "./applications.server";
 
 export const COUNTED_MEASURES = ["registered", "applications"] as const;

@@ -2,12 +2,12 @@
 import { randomInt } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { memberships, organisations, users, type Role } from "../../db/schema";
-import type { CounsellorInput } from "../schemas/admin";
-import type { Db, Tx } from "../utils/db.server";
-import type { FieldErrors } from "../utils/forms";
-import { hashPassword } from "../utils/password.server";
-import { normalizeMaliPhone } from "../utils/phone";
-import { endAllSessions } from "../utils/session.server";
+import type { CounsellorInput } from "~/schemas/admin";
+import type { Db, Tx } from "~/utils/db.server";
+import type { FieldErrors } from "~/utils/forms";
+import { hashPassword } from "~/utils/password.server";
+import { normalizeMaliPhone } from "~/utils/phone";
+import { endAllSessions } from "~/utils/session.server";
 import { recordAudit } from "./audit.server";
 import { userStatus, type UserStatus } from "./lifecycles/user";
 import { otherActiveAdmins, transitionUser } from "./lifecycles/user.server";

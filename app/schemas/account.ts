@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SUPPORTED_LOCALES } from "../utils/i18n";
+import { SUPPORTED_LOCALES } from "~/utils/i18n";
 import { newPassword as newPasswordField } from "./fields";
 
 const currentPassword = z

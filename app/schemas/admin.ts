@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { ROLES } from "../../db/enums";
-import { USER_STATUSES } from "../models/lifecycles/user";
-import { isCalendarDate } from "../utils/dates";
-import { REGION_CODES } from "../utils/reference";
+import { USER_STATUSES } from "~/models/lifecycles/user";
+import { isCalendarDate } from "~/utils/dates";
+import { REGION_CODES } from "~/utils/reference";
 import { ifValidSoFar, multilineText, oneOf, optionalEmail, optionalPhone, optionalText, personName, requiredText } from "./fields";
 import { idField } from "./params";
 
 // The statuses the search form offers, from the account's lifecycle.
-export { USER_STATUSES, type UserStatus } from "../models/lifecycles/user";
+export { USER_STATUSES, type UserStatus } from "~/models/lifecycles/user";
 
 // Far beyond any real list; keeps a hand-typed page=1e308 an ordinary number.
 const MAX_PAGE = 10_000;

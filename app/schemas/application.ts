@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REFUSAL_REASONS } from "../../db/enums";
-import { isCalendarDate, isoToday } from "../utils/dates";
+import { isCalendarDate, isoToday } from "~/utils/dates";
 import { ifValidSoFar, PRINTABLE, PRINTABLE_MULTILINE } from "./fields";
 import { isId } from "./params";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGION_CODES, SECTOR_CODES } from "../utils/reference";
+import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import {
   newPassword,
   oneOf,

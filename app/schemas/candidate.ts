@@ -3,8 +3,8 @@
 // sets a password with the SMS code (/activer-compte).
 import { z } from "zod";
 import { AVAILABILITIES, CONSENT_METHODS, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES, SEXES } from "../../db/enums";
-import { normalizeMaliPhone } from "../utils/phone";
-import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "../utils/reference";
+import { normalizeMaliPhone } from "~/utils/phone";
+import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "~/utils/reference";
 import { ifValidSoFar, multilineText, newPassword, optionalEmail, optionalPhone, optionalText, personName, PRINTABLE_MULTILINE } from "./fields";
 import { idField, isId } from "./params";
 import { MAX_TRADES, SKILLS_MAX, profileFields } from "./profile-fields";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeMaliPhone } from "../utils/phone";
+import { normalizeMaliPhone } from "~/utils/phone";
 
 // Letters (any script, with accents), spaces, apostrophes, hyphens and dots:
 // N'Diaye, Ag Mohamed, Maïga. Tags, digits and SQL punctuation are refused.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CONTRACTS, EDUCATION_LEVELS, OFFER_TYPES, type Contract } from "../../db/enums";
-import { isCalendarDate } from "../utils/dates";
-import { LANGUAGE_CODES, REGION_CODES, SECTOR_CODES, TRADE_CODES } from "../utils/reference";
+import { isCalendarDate } from "~/utils/dates";
+import { LANGUAGE_CODES, REGION_CODES, SECTOR_CODES, TRADE_CODES } from "~/utils/reference";
 import { multilineText, oneOf, optionalText, requiredText } from "./fields";
 
 const date = (required: boolean) =>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
-import { isCalendarDate } from "../utils/dates";
-import { REGION_CODES, type Region } from "../utils/reference";
+import { isCalendarDate } from "~/utils/dates";
+import { REGION_CODES, type Region } from "~/utils/reference";
 import { multilineText, optionalText } from "./fields";
 import { idField, isId } from "./params";
 

@@ -2,7 +2,7 @@
 // (app/schemas/profile.ts) and the counsellor's assisted registration
 // (app/schemas/candidate.ts). Messages of their own come from the form's namespace.
 import { z } from "zod";
-import { addMonths } from "../utils/dates";
+import { addMonths } from "~/utils/dates";
 import { ifValidSoFar } from "./fields";
 
 export const MAX_TRADES = 5;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OFFER_TYPES, type OfferType } from "../../db/enums";
-import { isoToday } from "../utils/dates";
-import { REGION_CODES, type Region } from "../utils/reference";
+import { isoToday } from "~/utils/dates";
+import { REGION_CODES, type Region } from "~/utils/reference";
 import { idParamSchema } from "./params";
 
 /** The quick choices of the filter form: the last 3, 6 or 12 months, this month included. */

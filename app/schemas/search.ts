@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
-import { REGION_CODES, SECTOR_CODES, type Region } from "../utils/reference";
-import { MAX_QUERY_LENGTH, SEARCH_PARAMS } from "../utils/search-url";
+import { REGION_CODES, SECTOR_CODES, type Region } from "~/utils/reference";
+import { MAX_QUERY_LENGTH, SEARCH_PARAMS } from "~/utils/search-url";
 
-export { MAX_QUERY_LENGTH, SEARCH_PARAMS, searchHref, type SearchParam } from "../utils/search-url";
+export { MAX_QUERY_LENGTH, SEARCH_PARAMS, searchHref, type SearchParam } from "~/utils/search-url";
 
 // Far beyond any real result list; keeps a hand-typed page=1e308 an ordinary number.
 const MAX_PAGE = 10_000;

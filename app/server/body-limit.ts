@@ -2,8 +2,8 @@
 // kilobytes, so a flood of megabytes must cost the server neither memory nor time.
 import { Readable } from "node:stream";
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response } from "express";
-import { getLocale, resources } from "../utils/i18n.server";
-import { CV_FORM_MAX_BYTES } from "../utils/upload.server";
+import { getLocale, resources } from "~/utils/i18n.server";
+import { CV_FORM_MAX_BYTES } from "~/utils/upload.server";
 
 /**
  * The largest form: an offer's 5 000-character description in a script of 3-byte

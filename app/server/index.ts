@@ -6,8 +6,8 @@ import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
 import * as build from "virtual:react-router/server-build";
-import { closeDb, getDb } from "../utils/db.server";
-import { baseSecurityHeaders, isCrossSiteWrite } from "../utils/security.server";
+import { closeDb, getDb } from "~/utils/db.server";
+import { baseSecurityHeaders, isCrossSiteWrite } from "~/utils/security.server";
 import { withBoundedBody } from "./body-limit";
 import { privateWhenPersonal } from "./private-responses";
 

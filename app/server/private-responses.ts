@@ -2,8 +2,8 @@
 // stay neither in a shared cache nor in the browser's own store after they leave.
 import type { ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
-import { flashCookie } from "../utils/flash.server";
-import { sessionCookie } from "../utils/session.server";
+import { flashCookie } from "~/utils/flash.server";
+import { sessionCookie } from "~/utils/session.server";
 
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 

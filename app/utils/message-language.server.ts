@@ -1,6 +1,6 @@
 import { data } from "react-router";
-import { setUserLocale } from "../models/own-account.server";
-import { languageSchema } from "../schemas/account";
+import { setUserLocale } from "~/models/own-account.server";
+import { languageSchema } from "~/schemas/account";
 import { getDb } from "./db.server";
 import { redirectWithFlash } from "./flash.server";
 import { parseForm } from "./forms";

@@ -1,6 +1,6 @@
 // The search page's URL, shared by the page (in the browser) and its schema:
 // no zod here, so that the page's JavaScript stays small.
-import type { SearchQuery } from "../schemas/search";
+import type { SearchQuery } from "~/schemas/search";
 
 export const MAX_QUERY_LENGTH = 2000;
 

@@ -9,10 +9,10 @@ import {
   type ApplicationStatus,
   type REFUSAL_REASONS,
 } from "../../../db/schema";
-import { isoToday } from "../../utils/dates";
-import type { Db, Tx } from "../../utils/db.server";
-import { recordAudit } from "../audit.server";
-import { notifyCandidate } from "../messages.server";
+import { isoToday } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { notifyCandidate } from "~/models/messages.server";
 import { createPlacement } from "./placement.server";
 import {
   applicationLifecycle,

@@ -5,10 +5,10 @@
 // touch the status.
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { offers, organisations, type OfferStatus, type VerificationStatus } from "../../../db/schema";
-import type { Db, Tx } from "../../utils/db.server";
-import { recordAudit } from "../audit.server";
-import { notifyOrganisation } from "../notifications.server";
-import { applicantAccess, isOrgMember } from "../organisations.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { notifyOrganisation } from "~/models/notifications.server";
+import { applicantAccess, isOrgMember } from "~/models/organisations.server";
 import { findMove, statusesAllowing, type LifecycleRole, type MoveResult } from "./lifecycle";
 import {
   isSuspendedByReports,

@@ -5,10 +5,10 @@
 // functions below, which cannot touch the status.
 import { and, eq, inArray } from "drizzle-orm";
 import { memberships, organisations, type VerificationStatus } from "../../../db/schema";
-import type { Db, Tx } from "../../utils/db.server";
-import { recordAudit } from "../audit.server";
-import { notifyOrganisation } from "../notifications.server";
-import { isOrgMember } from "../organisations.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { notifyOrganisation } from "~/models/notifications.server";
+import { isOrgMember } from "~/models/organisations.server";
 import { findMove, type LifecycleRole, type MoveResult } from "./lifecycle";
 import { IDENTITY_FIELDS, organisationLifecycle, type Identity, type OrganisationAction } from "./organisation";
 

@@ -2,10 +2,10 @@
 // checked against its table in placement.ts, with its audit line.
 import { and, eq, isNull } from "drizzle-orm";
 import { placementFollowups, placements } from "../../../db/schema";
-import { FOLLOWUP_NOTE_MAX } from "../../schemas/placement";
-import { addDays, isoToday } from "../../utils/dates";
-import type { Db } from "../../utils/db.server";
-import { recordAudit } from "../audit.server";
+import { FOLLOWUP_NOTE_MAX } from "~/schemas/placement";
+import { addDays, isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
 import { findMove } from "./lifecycle";
 import { DUE_WINDOW_DAYS, followupLifecycle, followupStatus } from "./placement";
 import type { PlacementActor, When } from "./placement.server";

@@ -10,11 +10,11 @@ import {
   type Contract,
   type OfferType,
 } from "../../../db/schema";
-import { CONTRACTS_BY_TYPE } from "../../schemas/offer-types";
-import { END_NOTE_MAX, EMPLOYER_NAME_MAX, type PlacementEndReason } from "../../schemas/placement";
-import { addDays, addMonths, isoToday } from "../../utils/dates";
-import type { Db, Tx } from "../../utils/db.server";
-import { recordAudit } from "../audit.server";
+import { CONTRACTS_BY_TYPE } from "~/schemas/offer-types";
+import { END_NOTE_MAX, EMPLOYER_NAME_MAX, type PlacementEndReason } from "~/schemas/placement";
+import { addDays, addMonths, isoToday } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
 import { findMove, type LifecycleRole } from "./lifecycle";
 import { FOLLOWUP_MONTHS, placementLifecycle, placementStatus } from "./placement";
 

@@ -4,8 +4,8 @@
 // changes of an account (password, language, role) are ordinary updates.
 import { and, count, eq, isNull, ne } from "drizzle-orm";
 import { users } from "../../../db/schema";
-import type { Db, Tx } from "../../utils/db.server";
-import { recordAudit } from "../audit.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
 import { findMove, type LifecycleRole, type MoveResult } from "./lifecycle";
 import { userLifecycle, userStatus, type UserAction, type UserStatus } from "./user";
 
