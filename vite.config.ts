@@ -1,6 +1,6 @@
+import path from "node:path";
 import { reactRouter } from "@react-router/dev/vite";
 import tailwindcss from "@tailwindcss/vite";
-import path from "node:path";
 import { defineConfig } from "vite";
 
 export default defineConfig(({ isSsrBuild }) => ({
@@ -21,7 +21,12 @@ export default defineConfig(({ isSsrBuild }) => ({
       {
         extends: true,
         // A journey clicks through many pages: give it room on a busy two-core machine.
-        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: ["tests/e2e/global-setup.ts"], testTimeout: 90_000 },
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          testTimeout: 90_000,
+        },
       },
     ],
   },

@@ -1,5 +1,5 @@
 import i18next, { type BackendModule } from "i18next";
-import { startTransition, StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
@@ -15,7 +15,10 @@ const lazyLocales: BackendModule = {
   read(language, namespace, callback) {
     const load = chunks[`../locales/${language}/${namespace}.json`];
     if (!load) return callback(new Error(`no locale ${language}/${namespace}`), null);
-    load().then((module) => callback(null, module.default), (error: Error) => callback(error, null));
+    load().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
   },
 };
 

@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { ServerRouter, type EntryContext, type HandleDataRequestFunction } from "react-router";
+import { type EntryContext, type HandleDataRequestFunction, ServerRouter } from "react-router";
 import { DEFAULT_NS } from "./utils/i18n";
 import { getLocale, localeCookie, requestedLocale, resources } from "./utils/i18n.server";
 import { contentSecurityPolicy } from "./utils/security.server";
@@ -47,7 +47,8 @@ export default async function handleRequest(
 
   // A new nonce for every page: only React Router's own scripts carry it.
   const nonce = randomBytes(16).toString("base64");
-  if (process.env.NODE_ENV === "production") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  if (process.env.NODE_ENV === "production")
+    responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -55,10 +56,7 @@ export default async function handleRequest(
     // Crawlers get the whole page at once (for the JobPosting data).
     const readyOption: keyof RenderToPipeableStreamOptions =
       (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
-    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(
-      () => abort(),
-      streamTimeout + 1000,
-    );
+    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>

@@ -33,7 +33,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data({
     locale,
     user: user
-      ? { id: user.id, role: user.role, displayName: user.displayName, unread: unreadNotificationCount(getDb(), user.id) }
+      ? {
+          id: user.id,
+          role: user.role,
+          displayName: user.displayName,
+          unread: unreadNotificationCount(getDb(), user.id),
+        }
       : null,
   });
 }
@@ -68,7 +73,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+        >
           {t("layout.skipToContent")}
         </a>
         <SiteHeader user={root?.user ?? null} locale={locale} />

@@ -13,13 +13,7 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 export const SEXES = ["f", "m"] as const;
 
-export const MIGRANT_STATUSES = [
-  "none",
-  "returnee",
-  "internal_displaced",
-  "refugee",
-  "other_migrant",
-] as const;
+export const MIGRANT_STATUSES = ["none", "returnee", "internal_displaced", "refugee", "other_migrant"] as const;
 export type MigrantStatus = (typeof MIGRANT_STATUSES)[number];
 
 export const EDUCATION_LEVELS = [
@@ -38,41 +32,17 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 export const AVAILABILITIES = ["immediate", "within_month", "later"] as const;
 
-export const DISABILITIES = [
-  "none",
-  "motor",
-  "visual",
-  "hearing",
-  "intellectual",
-  "psychosocial",
-  "other",
-] as const;
+export const DISABILITIES = ["none", "motor", "visual", "hearing", "intellectual", "psychosocial", "other"] as const;
 
 export const CONSENT_METHODS = ["online", "oral", "written"] as const;
 
 export const OFFER_TYPES = ["emploi", "apprentissage", "stage", "formation"] as const;
 export type OfferType = (typeof OFFER_TYPES)[number];
 
-export const CONTRACTS = [
-  "cdi",
-  "cdd",
-  "journalier",
-  "saisonnier",
-  "apprentissage",
-  "stage",
-  "formation",
-] as const;
+export const CONTRACTS = ["cdi", "cdd", "journalier", "saisonnier", "apprentissage", "stage", "formation"] as const;
 export type Contract = (typeof CONTRACTS)[number];
 
-export const OFFER_STATUSES = [
-  "draft",
-  "pending",
-  "published",
-  "closed",
-  "filled",
-  "expired",
-  "rejected",
-] as const;
+export const OFFER_STATUSES = ["draft", "pending", "published", "closed", "filled", "expired", "rejected"] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 export const PAY_PERIODS = ["month", "day", "total"] as const;

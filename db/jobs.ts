@@ -2,8 +2,8 @@
 // wait for it: an offer past its closing date is already hidden.
 import { expireOffers } from "../app/models/offers.server";
 import { eraseFinishedSecrets } from "../app/models/outbox.server";
-import { rebuildReportCounts } from "../app/models/statistics-counts.server";
 import { anonymiseInactiveCandidates, clearOldReportDetails } from "../app/models/retention.server";
+import { rebuildReportCounts } from "../app/models/statistics-counts.server";
 import { databasePath, openDb } from "../app/utils/db.server";
 
 const db = openDb();

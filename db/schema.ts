@@ -2,47 +2,36 @@
 // calendar dates (birth, start, closing, due) are ISO `YYYY-MM-DD` text so that
 // SQL compares and groups them without conversion.
 import { sql } from "drizzle-orm";
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
-  blob,
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
-import {
-  ROLES,
-  ORG_KINDS,
-  MEMBERSHIPS,
-  VERIFICATION_STATUSES,
-  SEXES,
-  MIGRANT_STATUSES,
-  EDUCATION_LEVELS,
-  AVAILABILITIES,
-  DISABILITIES,
-  CONSENT_METHODS,
-  OFFER_TYPES,
-  CONTRACTS,
-  OFFER_STATUSES,
-  PAY_PERIODS,
   APPLICATION_STATUSES,
-  REFUSAL_REASONS,
+  AVAILABILITIES,
   CHANNELS,
+  CONSENT_METHODS,
+  CONTRACTS,
+  DISABILITIES,
+  EDUCATION_LEVELS,
   FRAUD_REASONS,
   FRAUD_STATUSES,
+  IDENTITY_REQUEST_STATUSES,
+  MEMBERSHIPS,
+  MIGRANT_STATUSES,
+  OFFER_STATUSES,
+  OFFER_TYPES,
+  ORG_KINDS,
   OUTBOX_CHANNELS,
   OUTBOX_STATUSES,
-  IDENTITY_REQUEST_STATUSES,
+  PAY_PERIODS,
+  REFUSAL_REASONS,
+  ROLES,
+  SEXES,
+  VERIFICATION_STATUSES,
 } from "./enums";
 
 export * from "./enums";
 
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const users = sqliteTable(
   "users",
@@ -54,7 +43,9 @@ export const users = sqliteTable(
     // Null for a person registered by a counsellor who has not yet set a password.
     passwordHash: text("password_hash"),
     displayName: text("display_name").notNull(),
-    locale: text("locale", { enum: ["fr", "en"] }).notNull().default("fr"),
+    locale: text("locale", { enum: ["fr", "en"] })
+      .notNull()
+      .default("fr"),
     createdAt: createdAt(),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
@@ -97,9 +88,7 @@ export const organisations = sqliteTable(
     contactPhone: text("contact_phone"),
     contactEmail: text("contact_email"),
     membership: text("membership", { enum: MEMBERSHIPS }).notNull().default("none"),
-    verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES })
-      .notNull()
-      .default("pending"),
+    verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES }).notNull().default("pending"),
     verificationReason: text("verification_reason"),
     verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
     verifiedBy: integer("verified_by").references(() => users.id),
@@ -122,13 +111,12 @@ export const memberships = sqliteTable(
     orgId: integer("org_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["owner", "member"] }).notNull().default("member"),
+    role: text("role", { enum: ["owner", "member"] })
+      .notNull()
+      .default("member"),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("memberships_user_org_idx").on(t.userId, t.orgId),
-    index("memberships_org_idx").on(t.orgId),
-  ],
+  (t) => [uniqueIndex("memberships_user_org_idx").on(t.userId, t.orgId), index("memberships_org_idx").on(t.orgId)],
 );
 
 // A verified organisation's new name, RCCM or NIF waits here for a counsellor:
@@ -145,9 +133,7 @@ export const organisationIdentityRequests = sqliteTable(
     nif: text("nif"),
     requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
     // A replaced request takes the time of its new version.
-    requestedAt: integer("requested_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     status: text("status", { enum: IDENTITY_REQUEST_STATUSES }).notNull().default("pending"),
     reason: text("reason"),
     decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
@@ -233,7 +219,14 @@ export const candidateProfiles = sqliteTable(
     index("candidate_profiles_name_idx").on(t.lastName, t.firstName),
     // Covers the reports' look-up of a person's breakdown details (the rows themselves are wide).
     index("candidate_profiles_report_idx").on(
-      t.userId, t.sex, t.birthDate, t.migrantStatus, t.region, t.counsellorId, t.registeredBy, t.createdAt,
+      t.userId,
+      t.sex,
+      t.birthDate,
+      t.migrantStatus,
+      t.region,
+      t.counsellorId,
+      t.registeredBy,
+      t.createdAt,
     ),
   ],
 );
@@ -303,7 +296,17 @@ export const offers = sqliteTable(
   (t) => [
     // Lists open offers newest first (search without words, the home page): walked from the newest,
     // with the filters read from the index itself, it stops after one page.
-    index("offers_listing_idx").on(t.status, t.publishedAt, t.id, t.closingDate, t.type, t.region, t.sector, t.contract, t.orgId),
+    index("offers_listing_idx").on(
+      t.status,
+      t.publishedAt,
+      t.id,
+      t.closingDate,
+      t.type,
+      t.region,
+      t.sector,
+      t.contract,
+      t.orgId,
+    ),
     index("offers_org_status_idx").on(t.orgId, t.status),
     index("offers_status_type_idx").on(t.status, t.type),
     index("offers_status_region_idx").on(t.status, t.region),
@@ -512,7 +515,9 @@ export const outbox = sqliteTable(
     recipient: text("recipient").notNull(),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     template: text("template").notNull(),
-    locale: text("locale", { enum: ["fr", "en"] }).notNull().default("fr"),
+    locale: text("locale", { enum: ["fr", "en"] })
+      .notNull()
+      .default("fr"),
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
     // Same key, same message: enqueueing twice never sends twice.
     dedupeKey: text("dedupe_key").unique(),

@@ -11,10 +11,10 @@ import { hashPassword } from "../app/utils/password.server";
 import { insertApplications, planApplications, planDemoApplications } from "./seed/applications";
 import { makeCtx } from "./seed/context";
 import { auditModeration, createDemoNotifications, createFraudReports, createSavedSearches } from "./seed/extras";
+import { insertOffers, planOffers } from "./seed/offers";
 import { createEmployers } from "./seed/organisations";
 import { createCandidates, createDemoCandidate, createStaff } from "./seed/people";
 import { createPlacements } from "./seed/placements";
-import { insertOffers, planOffers } from "./seed/offers";
 import { Rng } from "./seed/random";
 
 const DEFAULTS = { employers: 60, offers: 400, candidates: 3000, applications: 6000, seed: 20240729 };
@@ -29,7 +29,11 @@ function parseOptions(argv: string[]): Options {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const name = flag.replace(/^--/, "") as keyof Options;
     if (!flag.startsWith("--") || !(name in DEFAULTS)) {
-      throw new UsageError(`Unknown option ${flag}. Options: ${Object.keys(DEFAULTS).map((k) => `--${k} N`).join(", ")}`);
+      throw new UsageError(
+        `Unknown option ${flag}. Options: ${Object.keys(DEFAULTS)
+          .map((k) => `--${k} N`)
+          .join(", ")}`,
+      );
     }
     const raw = inline ?? argv[++i];
     const value = Number(raw);
@@ -79,19 +83,38 @@ async function main() {
   sql.exec("ANALYZE");
 
   const tables = [
-    "users", "organisations", "memberships", "candidate_profiles", "candidate_trades", "candidate_notes",
-    "offers", "applications", "application_events", "placements", "placement_followups",
-    "fraud_reports", "saved_searches", "notifications", "audit_log",
+    "users",
+    "organisations",
+    "memberships",
+    "candidate_profiles",
+    "candidate_trades",
+    "candidate_notes",
+    "offers",
+    "applications",
+    "application_events",
+    "placements",
+    "placement_followups",
+    "fraud_reports",
+    "saved_searches",
+    "notifications",
+    "audit_log",
   ];
   console.log(`Seeded ${databasePath()} in ${((performance.now() - started) / 1000).toFixed(1)} s:`);
   for (const table of tables) {
     const { n } = sql.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number };
     console.log(`  ${table.padEnd(20)} ${n}`);
   }
-  const byStatus = sql.prepare("SELECT status, count(*) AS n FROM offers GROUP BY status ORDER BY n DESC").all() as { status: string; n: number }[];
+  const byStatus = sql.prepare("SELECT status, count(*) AS n FROM offers GROUP BY status ORDER BY n DESC").all() as {
+    status: string;
+    n: number;
+  }[];
   console.log(`  offers by status     ${byStatus.map((r) => `${r.status} ${r.n}`).join(", ")}`);
-  console.log(`  placements           ${counts.placements.portal} from the portal, ${counts.placements.outside} found outside it`);
-  console.log("Accounts (password baara-demo): admin@baara.demo, conseiller@baara.demo, employeur@baara.demo, candidat@baara.demo (or 70 00 00 01)");
+  console.log(
+    `  placements           ${counts.placements.portal} from the portal, ${counts.placements.outside} found outside it`,
+  );
+  console.log(
+    "Accounts (password baara-demo): admin@baara.demo, conseiller@baara.demo, employeur@baara.demo, candidat@baara.demo (or 70 00 00 01)",
+  );
   sql.close();
 }
 

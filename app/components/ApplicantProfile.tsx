@@ -22,8 +22,13 @@ export type Applicant = {
 export function ApplicantProfile({ applicant, showMissing = false }: { applicant: Applicant; showMissing?: boolean }) {
   const { t } = useTranslation("applications");
   const missing = t("profile.missing");
-  const place = [applicant.commune, applicant.region ? t(`common:region.${applicant.region}`) : null].filter(Boolean).join(", ");
-  const trades = [...applicant.trades.map((code) => t(`common:trade.${code}`, { defaultValue: code })), applicant.skills]
+  const place = [applicant.commune, applicant.region ? t(`common:region.${applicant.region}`) : null]
+    .filter(Boolean)
+    .join(", ");
+  const trades = [
+    ...applicant.trades.map((code) => t(`common:trade.${code}`, { defaultValue: code })),
+    applicant.skills,
+  ]
     .filter(Boolean)
     .join(", ");
   const rows: [string, string | null][] = [
@@ -33,7 +38,10 @@ export function ApplicantProfile({ applicant, showMissing = false }: { applicant
     [t("profile.place"), place || null],
     [t("profile.education"), applicant.educationLevel ? t(`common:education.${applicant.educationLevel}`) : null],
     [t("profile.trades"), trades || null],
-    [t("profile.languages"), applicant.languages.map((code) => t(`common:language.${code}`, { defaultValue: code })).join(", ") || null],
+    [
+      t("profile.languages"),
+      applicant.languages.map((code) => t(`common:language.${code}`, { defaultValue: code })).join(", ") || null,
+    ],
     [
       t("profile.experience"),
       applicant.experienceYears === null ? null : t("profile.experienceYears", { count: applicant.experienceYears }),

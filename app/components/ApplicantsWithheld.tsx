@@ -8,7 +8,10 @@ type WithheldError = { reason: "applicantsWithheld"; status: VerificationStatus;
 
 /** The 403 thrown when the caller's organisation may not reach its applicants: it carries why. */
 export function applicantsWithheld(withheld: Withheld) {
-  return data<WithheldError>({ reason: "applicantsWithheld", status: withheld.status, verificationReason: withheld.reason }, { status: 403 });
+  return data<WithheldError>(
+    { reason: "applicantsWithheld", status: withheld.status, verificationReason: withheld.reason },
+    { status: 403 },
+  );
 }
 
 function withheldOf(error: unknown): WithheldError | null {
@@ -30,12 +33,16 @@ export function ApplicantsWithheldBoundary() {
     <section aria-labelledby="withheld-title" className="mx-auto max-w-xl space-y-3 py-8">
       <title>{`${t("withheld.title")} · Baara`}</title>
       <p className="text-sm font-semibold text-brand-700">{t("common:errors.code", { status: 403 })}</p>
-      <h1 id="withheld-title" className="text-2xl font-bold">{t("withheld.title")}</h1>
+      <h1 id="withheld-title" className="text-2xl font-bold">
+        {t("withheld.title")}
+      </h1>
       <p>{t(`withheld.because.${withheld.status}`, { defaultValue: t("withheld.because.suspended") })}</p>
       {withheld.verificationReason ? <p>{t("withheld.reason", { reason: withheld.verificationReason })}</p> : null}
       <p>{t("withheld.contact")}</p>
       <p className="pt-3">
-        <Link to="/employeur/organisation" className="btn">{t("withheld.organisationPage")}</Link>
+        <Link to="/employeur/organisation" className="btn">
+          {t("withheld.organisationPage")}
+        </Link>
       </p>
     </section>
   );

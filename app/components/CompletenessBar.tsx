@@ -5,7 +5,15 @@ import { Link } from "react-router";
  * How complete the candidate's profile is, and in words what is missing; each
  * missing item links to its field on the profile form (`#field-<name>`).
  */
-export function CompletenessBar({ percent, missing, profileHref = "" }: { percent: number; missing: readonly string[]; profileHref?: string }) {
+export function CompletenessBar({
+  percent,
+  missing,
+  profileHref = "",
+}: {
+  percent: number;
+  missing: readonly string[];
+  profileHref?: string;
+}) {
   const { t } = useTranslation("candidate");
   const label = t("completeness.label", { percent });
   return (

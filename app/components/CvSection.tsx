@@ -2,8 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { TextField } from "~/components/Field";
-import type { FieldError } from "~/utils/forms";
 import { useFormat } from "~/utils/format";
+import type { FieldError } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 
 type Cv = { id: number; name: string; size: number; createdAt: Date };
@@ -37,8 +37,8 @@ export function CvSection({ cv, error, maxBytes }: { cv: Cv | null; error?: Fiel
       {cv ? (
         <div className="space-y-2">
           <p>
-            <span className="font-medium">{t("cv.current")}</span>{" "}
-            <span className="break-all">{cv.name}</span> · {size(cv.size)} · {t("cv.uploadedOn", { date: format.date(cv.createdAt, "medium") })}
+            <span className="font-medium">{t("cv.current")}</span> <span className="break-all">{cv.name}</span> ·{" "}
+            {size(cv.size)} · {t("cv.uploadedOn", { date: format.date(cv.createdAt, "medium") })}
           </p>
           <div className="flex flex-wrap gap-3">
             {/* A plain link: the file is a download, not a page of the app. */}

@@ -1,11 +1,11 @@
 // Every form field: a label, an optional hint, and an error tied to the control by
 // aria-describedby (errors are locale keys, written in the page's language).
 import {
-  useId,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useId,
 } from "react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/Notice";

@@ -17,8 +17,13 @@ export function MessageLanguageForm({ locale, errors }: { locale: string; errors
       <p className="text-stone-700">{t("account.language.intro")}</p>
       <Form method="post" className="space-y-4" noValidate>
         <FormErrorSummary errors={errors} />
-        <SelectField label={t("account.language.label")} name="locale" defaultValue={locale} error={errors.locale}
-          options={SUPPORTED_LOCALES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng] }))} />
+        <SelectField
+          label={t("account.language.label")}
+          name="locale"
+          defaultValue={locale}
+          error={errors.locale}
+          options={SUPPORTED_LOCALES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng] }))}
+        />
         <button type="submit" name="intent" value="language" className="btn" disabled={busy}>
           {t("account.language.submit")}
         </button>

@@ -30,7 +30,11 @@ export function Notice({ tone, children, compact = false, role, id, className = 
   const announced = role === undefined ? (tone === "error" ? "alert" : "status") : role;
   const size = compact ? "p-2 text-sm" : "p-3";
   return (
-    <div role={announced ?? undefined} id={id} className={`rounded-md border ${size} ${LOOK[tone]} ${className}`.trim()}>
+    <div
+      role={announced ?? undefined}
+      id={id}
+      className={`rounded-md border ${size} ${LOOK[tone]} ${className}`.trim()}
+    >
       {children}
     </div>
   );
@@ -42,7 +46,11 @@ export function FlashNotice({ flash }: { flash: Flash | null }) {
   if (!flash) return null;
   return (
     <Notice tone="success">
-      {flash.detail ? <p className="font-semibold">{t(flash.message, flash.values)}</p> : t(flash.message, flash.values)}
+      {flash.detail ? (
+        <p className="font-semibold">{t(flash.message, flash.values)}</p>
+      ) : (
+        t(flash.message, flash.values)
+      )}
       {flash.detail ? <p className="mt-1">{t(flash.detail, flash.values)}</p> : null}
     </Notice>
   );

@@ -39,7 +39,8 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
     <section id="notifications" aria-labelledby="notifications-title" className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="notifications-title" className="text-xl font-semibold">
-          {t("title")} {unread > 0 ? <span className="text-base font-normal">({t("unreadCount", { count: unread })})</span> : null}
+          {t("title")}{" "}
+          {unread > 0 ? <span className="text-base font-normal">({t("unreadCount", { count: unread })})</span> : null}
         </h2>
         {unread > 0 ? (
           <Form method="post">
@@ -56,14 +57,19 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
           {items.map((item) => {
             const reason = typeof item.payload.reason === "string" && item.payload.reason ? item.payload.reason : null;
             return (
-              <li key={item.id} className={`space-y-1 p-3 ${item.readAt ? "" : "border-l-4 border-brand-600 bg-brand-50"}`}>
+              <li
+                key={item.id}
+                className={`space-y-1 p-3 ${item.readAt ? "" : "border-l-4 border-brand-600 bg-brand-50"}`}
+              >
                 <p>
                   {item.readAt ? null : <span className="mr-2 text-sm font-semibold text-brand-700">{t("new")}</span>}
                   {text(item)}
                 </p>
                 {reason ? <p className="text-sm text-stone-700">{t("reason", { reason })}</p> : null}
                 <div className="flex flex-wrap items-center gap-3 text-sm text-stone-600">
-                  <time dateTime={new Date(item.createdAt).toISOString()}>{format.dateTime(new Date(item.createdAt))}</time>
+                  <time dateTime={new Date(item.createdAt).toISOString()}>
+                    {format.dateTime(new Date(item.createdAt))}
+                  </time>
                   {item.link ? <Link to={item.link}>{t("open")}</Link> : null}
                   {item.readAt ? null : (
                     <Form method="post" className="inline">

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import type { OfferStatus } from "../../db/enums";
 import { offerActionsFor } from "~/models/lifecycles/offer";
+import type { OfferStatus } from "../../db/enums";
 
 /**
  * Duplicate, close and "filled" buttons of one offer, each a small POST form
@@ -16,8 +16,14 @@ export function OfferActions({ offerId, status, title }: { offerId: number; stat
   const button = (intent: string, label: string, question?: string) => (
     <Form method="post" className="inline">
       <input type="hidden" name="offerId" value={offerId} />
-      <button type="submit" name="intent" value={intent} className="btn-secondary px-3 py-1 text-sm"
-        aria-label={t("offerActions.labelFor", { action: label, title })} onClick={question ? confirmFirst(question) : undefined}>
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className="btn-secondary px-3 py-1 text-sm"
+        aria-label={t("offerActions.labelFor", { action: label, title })}
+        onClick={question ? confirmFirst(question) : undefined}
+      >
         {label}
       </button>
     </Form>

@@ -34,7 +34,9 @@ export function OfferCard({ offer }: { offer: OfferCardData }) {
           {t(`payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })}
         </p>
       ) : null}
-      <p className="mt-1 text-xs text-stone-600">{t("offer.closes", { date: format.date(offer.closingDate, "medium") })}</p>
+      <p className="mt-1 text-xs text-stone-600">
+        {t("offer.closes", { date: format.date(offer.closingDate, "medium") })}
+      </p>
     </article>
   );
 }

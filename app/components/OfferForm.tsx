@@ -1,17 +1,17 @@
 // The posting form for the four offer types. Without JavaScript every type's
 // fieldset is shown, each headed with the type it is for, and the schema keeps
 // only the chosen type's fields. With JavaScript the other types' fieldsets hide.
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
-import type { OfferStatus, OfferType } from "../../db/enums";
+import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
 import { canMove } from "~/models/lifecycles/lifecycle";
 import { offerLifecycle } from "~/models/lifecycles/offer";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { LANGUAGE_CODES, REGION_CODES, REGIONS, SECTOR_CODES, TRADE_CODES } from "~/utils/reference";
+import type { OfferStatus, OfferType } from "../../db/enums";
 
 // Pay and duration exist in several types' fieldsets: each copy has its own name
 // (`stage_durationMonths`) so that a form posted with every fieldset is not ambiguous.
@@ -122,7 +122,15 @@ function TypeFieldset({ type, shown, children }: { type: OfferType; shown: boole
   );
 }
 
-export function OfferForm({ values, languages, errors, formError, status, canPublish, readOnly = false }: OfferFormProps) {
+export function OfferForm({
+  values,
+  languages,
+  errors,
+  formError,
+  status,
+  canPublish,
+  readOnly = false,
+}: OfferFormProps) {
   const { t } = useTranslation("employer");
   const busy = useBusy();
   // A published offer cannot go back to a draft: its changes are submitted as they are.
@@ -141,7 +149,8 @@ export function OfferForm({ values, languages, errors, formError, status, canPub
   }, []);
   const shown = (fieldsetType: OfferType) => !interactive || type === fieldsetType;
   // A type-specific error is shown on the copy of the field the person filled in.
-  const typedError = (fieldsetType: OfferType, field: string) => (initialType === fieldsetType ? errors[field] : undefined);
+  const typedError = (fieldsetType: OfferType, field: string) =>
+    initialType === fieldsetType ? errors[field] : undefined;
   const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
   const choose = t("offerForm.choose");
 
@@ -149,66 +158,188 @@ export function OfferForm({ values, languages, errors, formError, status, canPub
     <Form ref={formRef} method="post" className="card space-y-5" noValidate>
       <FormErrorSummary errors={errors} message={formError} />
       <fieldset disabled={readOnly} className="space-y-5">
-        <SelectField label={t("offerForm.type")} name="type" required options={OFFER_TYPE_CHOICES.map(option("offerType"))}
-          value={type} onChange={(e) => setType(e.currentTarget.value as OfferType)} error={errors.type} />
-        <TextField label={t("offerForm.title")} hint={t("offerForm.titleHint")} name="title" required maxLength={120}
-          defaultValue={values.title} error={errors.title} />
-        <TextareaField label={t("offerForm.description")} hint={t("offerForm.descriptionHint")} name="description"
-          required maxLength={5000} rows={8} defaultValue={values.description} error={errors.description} />
-        <SelectField label={t("offerForm.sector")} name="sector" required placeholder={choose}
-          options={SECTOR_CODES.map(option("sector"))} defaultValue={values.sector ?? ""} error={errors.sector} />
-        <SelectField label={t(type === "apprentissage" && interactive ? "offerForm.masterTrade" : "offerForm.trade")}
-          hint={t("offerForm.tradeHint")} name="trade" placeholder={t("offerForm.noTrade")}
-          options={TRADE_CODES.map(option("trade"))} defaultValue={values.trade ?? ""} error={errors.trade} />
-        <SelectField label={t("offerForm.region")} name="region" required placeholder={choose}
-          options={REGION_CODES.map(option("region"))} defaultValue={values.region ?? ""} error={errors.region} />
-        <TextField label={t("offerForm.commune")} hint={t("offerForm.communeHint")} name="commune" maxLength={80}
-          list={communesId} defaultValue={values.commune} error={errors.commune} />
+        <SelectField
+          label={t("offerForm.type")}
+          name="type"
+          required
+          options={OFFER_TYPE_CHOICES.map(option("offerType"))}
+          value={type}
+          onChange={(e) => setType(e.currentTarget.value as OfferType)}
+          error={errors.type}
+        />
+        <TextField
+          label={t("offerForm.title")}
+          hint={t("offerForm.titleHint")}
+          name="title"
+          required
+          maxLength={120}
+          defaultValue={values.title}
+          error={errors.title}
+        />
+        <TextareaField
+          label={t("offerForm.description")}
+          hint={t("offerForm.descriptionHint")}
+          name="description"
+          required
+          maxLength={5000}
+          rows={8}
+          defaultValue={values.description}
+          error={errors.description}
+        />
+        <SelectField
+          label={t("offerForm.sector")}
+          name="sector"
+          required
+          placeholder={choose}
+          options={SECTOR_CODES.map(option("sector"))}
+          defaultValue={values.sector ?? ""}
+          error={errors.sector}
+        />
+        <SelectField
+          label={t(type === "apprentissage" && interactive ? "offerForm.masterTrade" : "offerForm.trade")}
+          hint={t("offerForm.tradeHint")}
+          name="trade"
+          placeholder={t("offerForm.noTrade")}
+          options={TRADE_CODES.map(option("trade"))}
+          defaultValue={values.trade ?? ""}
+          error={errors.trade}
+        />
+        <SelectField
+          label={t("offerForm.region")}
+          name="region"
+          required
+          placeholder={choose}
+          options={REGION_CODES.map(option("region"))}
+          defaultValue={values.region ?? ""}
+          error={errors.region}
+        />
+        <TextField
+          label={t("offerForm.commune")}
+          hint={t("offerForm.communeHint")}
+          name="commune"
+          maxLength={80}
+          list={communesId}
+          defaultValue={values.commune}
+          error={errors.commune}
+        />
         <datalist id={communesId}>
           {[...new Set(Object.values(REGIONS).flat())].sort().map((commune) => (
             <option key={commune} value={commune} />
           ))}
         </datalist>
-        <TextField label={t(type === "formation" && interactive ? "offerForm.places" : "offerForm.positions")}
-          hint={t("offerForm.positionsHint")} name="positions" required inputMode="numeric"
-          defaultValue={values.positions ?? "1"} error={errors.positions} />
-        <SelectField label={t("offerForm.minEducation")} name="minEducation" placeholder={t("offerForm.noMinEducation")}
-          options={EDUCATION_CHOICES.map(option("education"))} defaultValue={values.minEducation ?? ""}
-          error={errors.minEducation} />
-        <ChoiceGroup legend={t("offerForm.languages")} name="languages" multiple
-          choices={LANGUAGE_CODES.map(option("language"))} selected={languages} error={errors.languages} />
-        <TextField label={t("offerForm.startDate")} hint={t("offerForm.startDateHint")} name="startDate" type="date"
-          defaultValue={values.startDate} error={errors.startDate} />
-        <TextField label={t("offerForm.closingDate")} hint={t("offerForm.closingDateHint")} name="closingDate"
-          type="date" required defaultValue={values.closingDate} error={errors.closingDate} />
+        <TextField
+          label={t(type === "formation" && interactive ? "offerForm.places" : "offerForm.positions")}
+          hint={t("offerForm.positionsHint")}
+          name="positions"
+          required
+          inputMode="numeric"
+          defaultValue={values.positions ?? "1"}
+          error={errors.positions}
+        />
+        <SelectField
+          label={t("offerForm.minEducation")}
+          name="minEducation"
+          placeholder={t("offerForm.noMinEducation")}
+          options={EDUCATION_CHOICES.map(option("education"))}
+          defaultValue={values.minEducation ?? ""}
+          error={errors.minEducation}
+        />
+        <ChoiceGroup
+          legend={t("offerForm.languages")}
+          name="languages"
+          multiple
+          choices={LANGUAGE_CODES.map(option("language"))}
+          selected={languages}
+          error={errors.languages}
+        />
+        <TextField
+          label={t("offerForm.startDate")}
+          hint={t("offerForm.startDateHint")}
+          name="startDate"
+          type="date"
+          defaultValue={values.startDate}
+          error={errors.startDate}
+        />
+        <TextField
+          label={t("offerForm.closingDate")}
+          hint={t("offerForm.closingDateHint")}
+          name="closingDate"
+          type="date"
+          required
+          defaultValue={values.closingDate}
+          error={errors.closingDate}
+        />
 
         <TypeFieldset type="emploi" shown={shown("emploi")}>
-          <SelectField label={t("offerForm.contract")} name="contract" placeholder={choose}
-            options={EMPLOI_CONTRACT_CHOICES.map(option("contract"))} defaultValue={values.contract ?? ""}
-            error={typedError("emploi", "contract")} />
-          <TextField label={t("offerForm.pay")} hint={t("offerForm.payHint")} name="emploi_payAmount"
-            inputMode="numeric" defaultValue={values.emploi_payAmount} error={typedError("emploi", "payAmount")} />
-          <ChoiceGroup legend={t("offerForm.payPeriod")} name="payPeriod"
+          <SelectField
+            label={t("offerForm.contract")}
+            name="contract"
+            placeholder={choose}
+            options={EMPLOI_CONTRACT_CHOICES.map(option("contract"))}
+            defaultValue={values.contract ?? ""}
+            error={typedError("emploi", "contract")}
+          />
+          <TextField
+            label={t("offerForm.pay")}
+            hint={t("offerForm.payHint")}
+            name="emploi_payAmount"
+            inputMode="numeric"
+            defaultValue={values.emploi_payAmount}
+            error={typedError("emploi", "payAmount")}
+          />
+          <ChoiceGroup
+            legend={t("offerForm.payPeriod")}
+            name="payPeriod"
             choices={(["month", "day"] as const).map((p) => ({ value: p, label: t(`offerForm.per.${p}`) }))}
-            selected={[values.payPeriod || "month"]} error={typedError("emploi", "payPeriod")} />
+            selected={[values.payPeriod || "month"]}
+            error={typedError("emploi", "payPeriod")}
+          />
         </TypeFieldset>
 
         {(["apprentissage", "stage"] as const).map((kind) => (
           <TypeFieldset key={kind} type={kind} shown={shown(kind)}>
-            <TextField label={t("offerForm.durationMonths")} name={`${kind}_durationMonths`} inputMode="numeric"
-              defaultValue={values[`${kind}_durationMonths`]} error={typedError(kind, "durationMonths")} />
-            <TextField label={t("offerForm.stipend")} hint={t(`offerForm.stipendHint.${kind}`)} name={`${kind}_payAmount`}
-              inputMode="numeric" defaultValue={values[`${kind}_payAmount`]} error={typedError(kind, "payAmount")} />
+            <TextField
+              label={t("offerForm.durationMonths")}
+              name={`${kind}_durationMonths`}
+              inputMode="numeric"
+              defaultValue={values[`${kind}_durationMonths`]}
+              error={typedError(kind, "durationMonths")}
+            />
+            <TextField
+              label={t("offerForm.stipend")}
+              hint={t(`offerForm.stipendHint.${kind}`)}
+              name={`${kind}_payAmount`}
+              inputMode="numeric"
+              defaultValue={values[`${kind}_payAmount`]}
+              error={typedError(kind, "payAmount")}
+            />
           </TypeFieldset>
         ))}
 
         <TypeFieldset type="formation" shown={shown("formation")}>
-          <TextField label={t("offerForm.provider")} name="provider" maxLength={120} defaultValue={values.provider}
-            error={typedError("formation", "provider")} />
-          <TextField label={t("offerForm.endDate")} hint={t("offerForm.endDateHint")} name="endDate" type="date"
-            defaultValue={values.endDate} error={typedError("formation", "endDate")} />
-          <TextField label={t("offerForm.certificate")} hint={t("offerForm.certificateHint")} name="certificate"
-            maxLength={120} defaultValue={values.certificate} error={typedError("formation", "certificate")} />
+          <TextField
+            label={t("offerForm.provider")}
+            name="provider"
+            maxLength={120}
+            defaultValue={values.provider}
+            error={typedError("formation", "provider")}
+          />
+          <TextField
+            label={t("offerForm.endDate")}
+            hint={t("offerForm.endDateHint")}
+            name="endDate"
+            type="date"
+            defaultValue={values.endDate}
+            error={typedError("formation", "endDate")}
+          />
+          <TextField
+            label={t("offerForm.certificate")}
+            hint={t("offerForm.certificateHint")}
+            name="certificate"
+            maxLength={120}
+            defaultValue={values.certificate}
+            error={typedError("formation", "certificate")}
+          />
         </TypeFieldset>
       </fieldset>
 

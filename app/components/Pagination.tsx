@@ -15,7 +15,15 @@ export function pageWindow(page: number, pageCount: number, around = 2): (number
 }
 
 /** Previous, numbered and next page links; plain links, so they work without JavaScript. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   const { t } = useTranslation("offers");
   const format = useFormat();
   if (pageCount <= 1) return null;

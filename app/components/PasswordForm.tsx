@@ -16,12 +16,31 @@ export function PasswordForm({ errors }: { errors: FieldErrors }) {
       <p className="text-stone-700">{t("account.password.intro")}</p>
       <Form method="post" className="space-y-4" noValidate>
         <FormErrorSummary errors={errors} />
-        <TextField label={t("account.password.current")} name="currentPassword" type="password" autoComplete="current-password"
-          required error={errors.currentPassword} />
-        <TextField label={t("account.password.new")} hint={t("account.password.newHint")} name="newPassword" type="password"
-          autoComplete="new-password" required error={errors.newPassword} />
-        <TextField label={t("account.password.confirm")} name="passwordConfirm" type="password" autoComplete="new-password"
-          required error={errors.passwordConfirm} />
+        <TextField
+          label={t("account.password.current")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+        />
+        <TextField
+          label={t("account.password.new")}
+          hint={t("account.password.newHint")}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.newPassword}
+        />
+        <TextField
+          label={t("account.password.confirm")}
+          name="passwordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.passwordConfirm}
+        />
         <button type="submit" name="intent" value="password" className="btn" disabled={busy}>
           {t("account.password.submit")}
         </button>

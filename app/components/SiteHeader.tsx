@@ -76,10 +76,7 @@ export function SiteHeader({
         <div className="flex flex-wrap items-center gap-3">
           {user ? (
             <>
-              <Link
-                to={user.role === "candidat" ? "/candidat/compte" : "/compte"}
-                className="text-sm text-stone-700"
-              >
+              <Link to={user.role === "candidat" ? "/candidat/compte" : "/compte"} className="text-sm text-stone-700">
                 <span className="sr-only">{t("nav.account")} – </span>
                 {user.displayName}
               </Link>

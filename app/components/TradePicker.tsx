@@ -51,12 +51,20 @@ export function TradePicker({
             <details key={sector} open={ticked > 0} className="rounded border border-stone-200 px-3 py-1">
               <summary className="cursor-pointer py-1">
                 {t(`common:sector.${sector}`)}
-                {ticked > 0 ? <span className="ml-2 text-sm text-stone-600">({t("profile.tradesTicked", { count: ticked })})</span> : null}
+                {ticked > 0 ? (
+                  <span className="ml-2 text-sm text-stone-600">({t("profile.tradesTicked", { count: ticked })})</span>
+                ) : null}
               </summary>
               <div className="flex flex-wrap gap-x-4 gap-y-1 pb-2">
                 {inSector.map((trade) => (
                   <label key={trade} className="flex items-center gap-2">
-                    <input type="checkbox" name={name} value={trade} defaultChecked={selected.includes(trade)} className="h-5 w-5" />
+                    <input
+                      type="checkbox"
+                      name={name}
+                      value={trade}
+                      defaultChecked={selected.includes(trade)}
+                      className="h-5 w-5"
+                    />
                     {t(`common:trade.${trade}`)}
                   </label>
                 ))}

@@ -1,12 +1,12 @@
 // A person registered by a counsellor sets their own password with a one-time
 // code received by SMS: 6 digits, only their SHA-256 kept, valid 24 hours, once.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
-import { and, desc, eq, gt, gte, isNull, sql, type SQL } from "drizzle-orm";
-import { auditLog, oneTimeCodes, outbox, users } from "../../db/schema";
+import { and, desc, eq, gt, gte, isNull, type SQL, sql } from "drizzle-orm";
 import { DAY_MS } from "~/utils/dates";
 import type { Db, Tx } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { normalizeMaliPhone } from "~/utils/phone";
+import { auditLog, oneTimeCodes, outbox, users } from "../../db/schema";
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS } from "./limits.server";
 import { secretPayload } from "./outbox.server";
 
@@ -27,7 +27,18 @@ function sameHash(a: string, b: string) {
 }
 
 // Written with the given time (not the database's clock), so that the windows can be tested.
-function audit(db: Db | Tx, now: number, entry: { actorId?: number | null; action: string; subjectType: string; subjectId: string | number; ip?: string | null; detail?: Record<string, unknown> }) {
+function audit(
+  db: Db | Tx,
+  now: number,
+  entry: {
+    actorId?: number | null;
+    action: string;
+    subjectType: string;
+    subjectId: string | number;
+    ip?: string | null;
+    detail?: Record<string, unknown>;
+  },
+) {
   db.insert(auditLog)
     .values({
       actorId: entry.actorId ?? null,
@@ -51,7 +62,11 @@ export function issueSetPasswordCode(
   userId: number,
   { actorId = null, now = Date.now() }: { actorId?: number | null; now?: number } = {},
 ) {
-  const user = db.select({ phone: users.phone, locale: users.locale, deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId)).get();
+  const user = db
+    .select({ phone: users.phone, locale: users.locale, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!user?.phone || user.deletedAt) return null;
   db.update(oneTimeCodes)
     .set({ usedAt: new Date(now) })
@@ -63,7 +78,13 @@ export function issueSetPasswordCode(
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const row = db
     .insert(oneTimeCodes)
-    .values({ userId, purpose: "set_password", codeHash: hashCode(code), expiresAt: new Date(now + CODE_TTL_MS), createdAt: new Date(now) })
+    .values({
+      userId,
+      purpose: "set_password",
+      codeHash: hashCode(code),
+      expiresAt: new Date(now + CODE_TTL_MS),
+      createdAt: new Date(now),
+    })
     .returning({ id: oneTimeCodes.id })
     .get();
   // The code must be in the SMS: that is its purpose. Only its hash is kept in one_time_codes,
@@ -146,7 +167,10 @@ export async function activateAccount(
       .where(and(eq(oneTimeCodes.id, latest.id), isNull(oneTimeCodes.usedAt)))
       .run();
     if (taken.changes !== 1) return { ok: false, reason: "used" };
-    tx.update(users).set({ passwordHash, lastLoginAt: new Date(now) }).where(eq(users.id, active.id)).run();
+    tx.update(users)
+      .set({ passwordHash, lastLoginAt: new Date(now) })
+      .where(eq(users.id, active.id))
+      .run();
     audit(tx, now, { actorId: active.id, action: "account.activated", subjectType: "user", subjectId: active.id, ip });
     return { ok: true, userId: active.id };
   });
@@ -168,6 +192,15 @@ function voidAfterTooManyAttempts(db: Db, userId: number, code: typeof oneTimeCo
       )
       .get()?.n ?? 0;
   if (attempts < MAX_CODE_ATTEMPTS) return;
-  db.update(oneTimeCodes).set({ usedAt: new Date(now) }).where(eq(oneTimeCodes.id, code.id)).run();
-  audit(db, now, { actorId: userId, action: "account.code_voided", subjectType: "user", subjectId: userId, detail: { attempts } });
+  db.update(oneTimeCodes)
+    .set({ usedAt: new Date(now) })
+    .where(eq(oneTimeCodes.id, code.id))
+    .run();
+  audit(db, now, {
+    actorId: userId,
+    action: "account.code_voided",
+    subjectType: "user",
+    subjectId: userId,
+    detail: { attempts },
+  });
 }

@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import { offers, organisations, savedSearches } from "../../db/schema";
 import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { offers, organisations, savedSearches } from "../../db/schema";
 import { notifyCandidate } from "./messages.server";
 import { isOpenOffer } from "./offers.server";
-import { toFtsQuery, type SearchFilters } from "./search.server";
+import { type SearchFilters, toFtsQuery } from "./search.server";
 
 export const MAX_SAVED_SEARCHES = 10;
 
@@ -22,21 +22,34 @@ export function toFilters(query: Record<string, string>): SearchFilters {
 }
 
 export function listAlerts(db: Db, userId: number) {
-  return db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).orderBy(desc(savedSearches.createdAt)).all();
+  return db
+    .select()
+    .from(savedSearches)
+    .where(eq(savedSearches.userId, userId))
+    .orderBy(desc(savedSearches.createdAt))
+    .all();
 }
 
 /** Saves a search as an alert (at most 10; the same search twice is kept once). */
 export function saveAlert(db: Db, userId: number, query: Record<string, string>, label?: string | null) {
   const clean = Object.fromEntries(ALERT_KEYS.filter((k) => query[k]).map((k) => [k, query[k]!.slice(0, 200)]));
   const existing = listAlerts(db, userId);
-  if (existing.some((a) => JSON.stringify(a.query) === JSON.stringify(clean))) return { ok: true as const, duplicate: true };
+  if (existing.some((a) => JSON.stringify(a.query) === JSON.stringify(clean)))
+    return { ok: true as const, duplicate: true };
   if (existing.length >= MAX_SAVED_SEARCHES) return { ok: false as const, reason: "too_many" as const };
-  db.insert(savedSearches).values({ userId, query: clean, label: label ?? null, lastCheckedAt: new Date() }).run();
+  db.insert(savedSearches)
+    .values({ userId, query: clean, label: label ?? null, lastCheckedAt: new Date() })
+    .run();
   return { ok: true as const, duplicate: false };
 }
 
 export function deleteAlert(db: Db, userId: number, alertId: number) {
-  return db.delete(savedSearches).where(and(eq(savedSearches.id, alertId), eq(savedSearches.userId, userId))).run().changes > 0;
+  return (
+    db
+      .delete(savedSearches)
+      .where(and(eq(savedSearches.id, alertId), eq(savedSearches.userId, userId)))
+      .run().changes > 0
+  );
 }
 
 /** Open offers published after `since` that match an alert's search. */
@@ -85,9 +98,15 @@ export function runAlerts(db: Db, now = Date.now()) {
       for (const offer of newOffersFor(db, toFilters(alert.query), since, today)) found.set(offer.id, offer.title);
     }
     db.transaction((tx) => {
-      tx.update(savedSearches).set({ lastCheckedAt: new Date(now) }).where(eq(savedSearches.userId, userId)).run();
+      tx.update(savedSearches)
+        .set({ lastCheckedAt: new Date(now) })
+        .where(eq(savedSearches.userId, userId))
+        .run();
       if (found.size === 0) return;
-      tx.update(savedSearches).set({ lastDigestAt: new Date(now) }).where(eq(savedSearches.userId, userId)).run();
+      tx.update(savedSearches)
+        .set({ lastDigestAt: new Date(now) })
+        .where(eq(savedSearches.userId, userId))
+        .run();
       const titles = [...found.values()];
       notifyCandidate(tx, userId, {
         kind: "alerts.digest",

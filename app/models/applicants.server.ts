@@ -1,18 +1,18 @@
 // What an employer sees of the applicants to their organisation's offers: the
 // list of one offer, one application with its timeline, those left waiting.
 // Never migrant status, disability, birth date or counsellor notes.
-import { and, desc, eq, inArray, sql, type AnyColumn } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, inArray, sql } from "drizzle-orm";
+import { DAY_MS } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import {
+  type ApplicationStatus,
   applicationEvents,
   applications,
   candidateProfiles,
   offers,
   organisations,
   users,
-  type ApplicationStatus,
 } from "../../db/schema";
-import { DAY_MS } from "~/utils/dates";
-import type { Db } from "~/utils/db.server";
 import { ageBand } from "./applications.server";
 import { employerMoves, WAITING_DAYS } from "./lifecycles/application";
 import { applicantAccess, applicantsReachable } from "./organisations.server";
@@ -54,12 +54,21 @@ const employerVisibleColumns = {
   availability: candidateProfiles.availability,
   drivingLicence: candidateProfiles.drivingLicence,
   birthDate: candidateProfiles.birthDate,
-  trades: sql<string | null>`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = "applications"."candidate_id")`,
+  trades: sql<
+    string | null
+  >`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = "applications"."candidate_id")`,
 };
 
-function toEmployerView<T extends { birthDate: string | null; trades: string | null; status: ApplicationStatus }>(row: T) {
+function toEmployerView<T extends { birthDate: string | null; trades: string | null; status: ApplicationStatus }>(
+  row: T,
+) {
   const { birthDate, trades, ...rest } = row;
-  return { ...rest, ageBand: ageBand(birthDate), trades: trades ? trades.split(",") : [], moves: employerMoves(row.status) };
+  return {
+    ...rest,
+    ageBand: ageBand(birthDate),
+    trades: trades ? trades.split(",") : [],
+    moves: employerMoves(row.status),
+  };
 }
 
 /**
@@ -103,7 +112,11 @@ export function getApplicationForEmployer(db: Db, employerId: number, applicatio
   if (!row || !access) return null;
   if (access.withheld) return { withheld: access.withheld };
   const timeline = db
-    .select({ fromStatus: applicationEvents.fromStatus, toStatus: applicationEvents.toStatus, createdAt: applicationEvents.createdAt })
+    .select({
+      fromStatus: applicationEvents.fromStatus,
+      toStatus: applicationEvents.toStatus,
+      createdAt: applicationEvents.createdAt,
+    })
     .from(applicationEvents)
     .where(eq(applicationEvents.applicationId, applicationId))
     .orderBy(applicationEvents.createdAt, applicationEvents.id)
@@ -115,7 +128,13 @@ export function getApplicationForEmployer(db: Db, employerId: number, applicatio
 export function waitingApplications(db: Db, orgIds: number[], days = WAITING_DAYS, now = Date.now()) {
   if (orgIds.length === 0) return [];
   return db
-    .select({ id: applications.id, offerId: offers.id, offerTitle: offers.title, createdAt: applications.createdAt, displayName: users.displayName })
+    .select({
+      id: applications.id,
+      offerId: offers.id,
+      offerTitle: offers.title,
+      createdAt: applications.createdAt,
+      displayName: users.displayName,
+    })
     .from(applications)
     .innerJoin(offers, eq(offers.id, applications.offerId))
     .innerJoin(organisations, eq(organisations.id, offers.orgId))

@@ -2,23 +2,23 @@
 // their list with its timelines, withdrawing; and the employer's moves, which
 // go through the application's lifecycle. What employers see is in applicants.server.ts.
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { DAY_MS, isoToday } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
 import {
+  type ApplicationStatus,
   applicationEvents,
   applications,
+  type CHANNELS,
   files,
   offers,
   organisations,
-  users,
-  type ApplicationStatus,
-  type CHANNELS,
   type REFUSAL_REASONS,
+  users,
 } from "../../db/schema";
-import { DAY_MS, isoToday } from "~/utils/dates";
-import type { Db, Tx } from "~/utils/db.server";
-import { canWithdraw, isOpen, type EmployerMove } from "./lifecycles/application";
+import { canWithdraw, type EmployerMove, isOpen } from "./lifecycles/application";
 import { transitionApplication } from "./lifecycles/application.server";
 import { isOpenOffer } from "./offers.server";
-import { applicantAccess, mayReachApplicants, type ApplicantsWithheld } from "./organisations.server";
+import { type ApplicantsWithheld, applicantAccess, mayReachApplicants } from "./organisations.server";
 
 /** Applications one candidate may send in 24 hours (spam and scripted mass-applying). */
 export const APPLICATIONS_PER_DAY = 30;
@@ -52,8 +52,13 @@ function existingApplication(db: Db | Tx, offerId: number, candidateId: number) 
  * expired or unpublished offer refuses, and so does a 31st application in a day.
  */
 export function applyToOffer(db: Db, input: ApplyInput, now = Date.now()): ApplyResult {
-  const candidate = db.select({ role: users.role, deletedAt: users.deletedAt, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.candidateId)).get();
-  if (!candidate || candidate.role !== "candidat" || candidate.deletedAt || candidate.disabledAt) return { ok: false, reason: "not_candidate" };
+  const candidate = db
+    .select({ role: users.role, deletedAt: users.deletedAt, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, input.candidateId))
+    .get();
+  if (!candidate || candidate.role !== "candidat" || candidate.deletedAt || candidate.disabledAt)
+    return { ok: false, reason: "not_candidate" };
 
   const existing = existingApplication(db, input.offerId, input.candidateId);
   if (existing) return { ok: false, reason: "already_applied", applicationId: existing.id };
@@ -178,7 +183,11 @@ export function withdrawApplication(db: Db, candidateId: number, applicationId: 
   if (!application) return null;
   if (!canWithdraw(application.status)) return { ok: false as const, reason: "not_open" as const };
   db.transaction((tx) =>
-    transitionApplication(tx, { applicationId, action: "withdrawn", actor: { userId: candidateId, roles: "candidate" } }),
+    transitionApplication(tx, {
+      applicationId,
+      action: "withdrawn",
+      actor: { userId: candidateId, roles: "candidate" },
+    }),
   );
   return { ok: true as const };
 }
@@ -216,11 +225,21 @@ export function moveApplication(db: Db, input: MoveInput): MoveResult | null {
   if (access.withheld) return { ok: false, reason: "withheld", withheld: access.withheld };
   const { employerId, applicationId, to, ...detail } = input;
   const result = db.transaction(
-    (tx) => transitionApplication(tx, { applicationId, action: to, actor: { userId: employerId, roles: "employer" }, detail }),
+    (tx) =>
+      transitionApplication(tx, {
+        applicationId,
+        action: to,
+        actor: { userId: employerId, roles: "employer" },
+        detail,
+      }),
     { behavior: "immediate" },
   );
   if (result.ok) return { ok: true, status: result.to, offerFilled: result.offerFilled };
-  if (result.reason === "positions_full" || result.reason === "missing_refusal_reason" || result.reason === "missing_interview") {
+  if (
+    result.reason === "positions_full" ||
+    result.reason === "missing_refusal_reason" ||
+    result.reason === "missing_interview"
+  ) {
     return { ok: false, reason: result.reason };
   }
   return { ok: false, reason: "not_allowed" };
@@ -259,7 +278,12 @@ export function listCandidateApplications(db: Db, candidateId: number) {
           createdAt: applicationEvents.createdAt,
         })
         .from(applicationEvents)
-        .where(inArray(applicationEvents.applicationId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            applicationEvents.applicationId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(applicationEvents.createdAt, applicationEvents.id)
         .all()
     : [];

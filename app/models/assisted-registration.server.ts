@@ -2,12 +2,12 @@
 // and sends them a new code to choose a password.
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { candidateProfiles, candidateTrades, users } from "../../db/schema";
 import type { AssistedRegistration } from "~/schemas/candidate";
 import type { Db } from "~/utils/db.server";
+import { candidateProfiles, candidateTrades, users } from "../../db/schema";
 import { issueSetPasswordCode } from "./activation.server";
 import { recordAudit } from "./audit.server";
-import { contactsTaken, ContactTakenError } from "./registration.server";
+import { ContactTakenError, contactsTaken } from "./registration.server";
 
 // A person with neither phone nor e-mail still needs one of them (users_contact_check):
 // an address under the reserved `.invalid` domain, unique, to which nothing is ever sent.

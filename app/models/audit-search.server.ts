@@ -1,8 +1,8 @@
 // Reading the audit log: the admin's search by actor, action and dates.
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { auditLog, users } from "../../db/schema";
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { addDays } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { auditLog, users } from "../../db/schema";
 import { contains, hasWords, pageOf, wordsOf } from "./name-search.server";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -30,7 +30,10 @@ function actorMatch(db: Db, actor: string): SQL | undefined {
     : hasWords(db, sql`${users.displayName}`, wordsOf(text));
   // Two builders: Drizzle's limit() changes the query it is called on.
   const accounts = () => db.select({ id: users.id }).from(users).where(match);
-  const ids = accounts().limit(ACTOR_IDS_MAX + 1).all().map((row) => row.id);
+  const ids = accounts()
+    .limit(ACTOR_IDS_MAX + 1)
+    .all()
+    .map((row) => row.id);
   return inArray(auditLog.actorId, ids.length <= ACTOR_IDS_MAX ? ids : accounts());
 }
 

@@ -1,5 +1,5 @@
-import { auditLog } from "../../db/schema";
 import type { Db, Tx } from "~/utils/db.server";
+import { auditLog } from "../../db/schema";
 
 export type AuditEntry = {
   actorId?: number | null;

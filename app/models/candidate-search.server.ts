@@ -1,11 +1,11 @@
 // Finding candidates: the counsellor's list (filters, 25 a page) and the quick
 // search by name, phone or number that picks one for a placement.
-import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { candidateProfiles, users } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
 import { normalizeMaliPhone } from "~/utils/phone";
 import { foldText } from "~/utils/text";
+import { candidateProfiles, users } from "../../db/schema";
 import { registerFoldFunction } from "./matching.server";
 import { contains } from "./name-search.server";
 

@@ -3,6 +3,7 @@
 // candidate-search.server.ts, registering one in assisted-registration.server.ts.
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "~/utils/db.server";
 import {
   candidateNotes,
   candidateProfiles,
@@ -11,10 +12,9 @@ import {
   organisations,
   placementFollowups,
   placements,
-  users,
   type Role,
+  users,
 } from "../../db/schema";
-import type { Db } from "~/utils/db.server";
 import { listCandidateApplications } from "./applications.server";
 import { isPlaceholderEmail } from "./assisted-registration.server";
 import { recordAudit } from "./audit.server";
@@ -24,8 +24,14 @@ export const NOTE_MAX_LENGTH = 2000;
 const counsellor = alias(users, "counsellor");
 
 function activeStaff(db: Db, userId: number) {
-  const user = db.select({ id: users.id, role: users.role, disabledAt: users.disabledAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId)).get();
-  return user && !user.disabledAt && !user.deletedAt && (user.role === "conseiller" || user.role === "admin") ? user : null;
+  const user = db
+    .select({ id: users.id, role: users.role, disabledAt: users.disabledAt, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return user && !user.disabledAt && !user.deletedAt && (user.role === "conseiller" || user.role === "admin")
+    ? user
+    : null;
 }
 
 /** The partner organisations (OIM, CNPM ...) a counsellor belongs to. */
@@ -46,9 +52,19 @@ function partnerOrgIds(db: Db, userId: number) {
 export function listColleagues(db: Db, actorId: number) {
   const actor = activeStaff(db, actorId);
   if (!actor) return [];
-  const active = and(eq(users.role, "conseiller"), isNull(users.disabledAt), isNull(users.deletedAt), ne(users.id, actorId));
+  const active = and(
+    eq(users.role, "conseiller"),
+    isNull(users.disabledAt),
+    isNull(users.deletedAt),
+    ne(users.id, actorId),
+  );
   if (actor.role === "admin") {
-    return db.select({ id: users.id, displayName: users.displayName }).from(users).where(active).orderBy(users.displayName).all();
+    return db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(active)
+      .orderBy(users.displayName)
+      .all();
   }
   const orgIds = partnerOrgIds(db, actorId);
   if (orgIds.length === 0) return [];
@@ -67,7 +83,13 @@ export type AssignResult = { ok: true } | { ok: false; reason: "not_found" | "no
  * Gives a candidate to a counsellor: to oneself, or to a colleague of one's
  * partner organisation; an admin to any counsellor. Audited.
  */
-export function assignCounsellor(db: Db, actorId: number, candidateId: number, counsellorId: number, ip?: string): AssignResult {
+export function assignCounsellor(
+  db: Db,
+  actorId: number,
+  candidateId: number,
+  counsellorId: number,
+  ip?: string,
+): AssignResult {
   const actor = activeStaff(db, actorId);
   if (!actor) return { ok: false, reason: "not_allowed" };
   const candidate = db
@@ -82,10 +104,14 @@ export function assignCounsellor(db: Db, actorId: number, candidateId: number, c
     target !== null &&
     (actor.role === "admin" ||
       counsellorId === actorId ||
-      (target.role === "conseiller" && partnerOrgIds(db, counsellorId).some((id) => partnerOrgIds(db, actorId).includes(id))));
+      (target.role === "conseiller" &&
+        partnerOrgIds(db, counsellorId).some((id) => partnerOrgIds(db, actorId).includes(id))));
   if (!allowed) return { ok: false, reason: "not_allowed" };
   db.transaction((tx) => {
-    tx.update(candidateProfiles).set({ counsellorId, updatedAt: new Date() }).where(eq(candidateProfiles.userId, candidateId)).run();
+    tx.update(candidateProfiles)
+      .set({ counsellorId, updatedAt: new Date() })
+      .where(eq(candidateProfiles.userId, candidateId))
+      .run();
     recordAudit(tx, {
       actorId,
       action: "candidate.assigned",
@@ -135,7 +161,11 @@ export function getCandidateFile(db: Db, viewer: { id: number; role: Role }, can
     .get();
   if (!row) return null;
 
-  const trades = db.select({ trade: candidateTrades.trade }).from(candidateTrades).where(eq(candidateTrades.userId, candidateId)).all();
+  const trades = db
+    .select({ trade: candidateTrades.trade })
+    .from(candidateTrades)
+    .where(eq(candidateTrades.userId, candidateId))
+    .all();
   const placementRows = db
     .select({
       id: placements.id,
@@ -158,13 +188,23 @@ export function getCandidateFile(db: Db, viewer: { id: number; role: Role }, can
     ? db
         .select()
         .from(placementFollowups)
-        .where(inArray(placementFollowups.placementId, placementRows.map((p) => p.id)))
+        .where(
+          inArray(
+            placementFollowups.placementId,
+            placementRows.map((p) => p.id),
+          ),
+        )
         .orderBy(placementFollowups.monthsAfter)
         .all()
     : [];
   const author = alias(users, "author");
   const notes = db
-    .select({ id: candidateNotes.id, body: candidateNotes.body, createdAt: candidateNotes.createdAt, authorName: author.displayName })
+    .select({
+      id: candidateNotes.id,
+      body: candidateNotes.body,
+      createdAt: candidateNotes.createdAt,
+      authorName: author.displayName,
+    })
     .from(candidateNotes)
     .leftJoin(author, eq(author.id, candidateNotes.authorId))
     .where(eq(candidateNotes.candidateId, candidateId))
@@ -217,9 +257,19 @@ export function addNote(db: Db, authorId: number, candidateId: number, body: str
     .get();
   if (!candidate) return { ok: false as const, reason: "not_found" as const };
   const id = db.transaction((tx) => {
-    const note = tx.insert(candidateNotes).values({ candidateId, authorId, body: text }).returning({ id: candidateNotes.id }).get();
+    const note = tx
+      .insert(candidateNotes)
+      .values({ candidateId, authorId, body: text })
+      .returning({ id: candidateNotes.id })
+      .get();
     // The note's text stays out of the log: it may be as sensitive as the file.
-    recordAudit(tx, { actorId: authorId, action: "candidate.note_added", subjectType: "user", subjectId: candidateId, detail: { noteId: note.id } });
+    recordAudit(tx, {
+      actorId: authorId,
+      action: "candidate.note_added",
+      subjectType: "user",
+      subjectId: candidateId,
+      detail: { noteId: note.id },
+    });
     return note.id;
   });
   return { ok: true as const, noteId: id };

@@ -82,7 +82,10 @@ function isLink(token: string): boolean {
 /** An address with @ is an e-mail; one spelled out ("at … point …") only when it ends in a top-level domain. */
 function isEmail(text: string): boolean {
   if (text.includes("@")) return true;
-  const tld = text.split(/[\s.)\]}]+/).at(-1)!.toLowerCase();
+  const tld = text
+    .split(/[\s.)\]}]+/)
+    .at(-1)!
+    .toLowerCase();
   return (COUNTRY_TLDS.has(tld) || GENERIC_TLDS.has(tld)) && !(tld.length === 2 && WORD_TLDS.has(tld));
 }
 
@@ -160,7 +163,8 @@ export function findContactDetails(text: string): ContactFound[] {
     }
   }
   for (const match of rest.matchAll(DIGIT_RUN)) {
-    for (const phone of phonesIn(match[0].replace(new RegExp(`${SEP}+$`), ""))) found.push({ kind: "phone", text: phone.trim() });
+    for (const phone of phonesIn(match[0].replace(new RegExp(`${SEP}+$`), "")))
+      found.push({ kind: "phone", text: phone.trim() });
   }
   return found;
 }

@@ -1,22 +1,22 @@
 import { and, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { DAY_MS, isoToday } from "~/utils/dates";
+import type { Db } from "~/utils/db.server";
 import {
+  type ApplicationStatus,
   applications,
   auditLog,
   candidateProfiles,
   fraudReports,
   memberships,
+  type OfferStatus,
   offers,
   organisations,
   placementFollowups,
   users,
-  type ApplicationStatus,
-  type OfferStatus,
 } from "../../db/schema";
-import type { Db } from "~/utils/db.server";
-import { mayReachApplicants } from "./organisations.server";
-import { isOpen } from "./lifecycles/application";
-import { DAY_MS, isoToday } from "~/utils/dates";
 import { pendingIdentityRequestCount } from "./identity-requests.server";
+import { isOpen } from "./lifecycles/application";
+import { mayReachApplicants } from "./organisations.server";
 
 const count = sql<number>`count(*)`;
 
@@ -52,7 +52,10 @@ export function candidateDashboard(db: Db, userId: number) {
     .limit(10)
     .all()
     // As on "My applications": on hold while the organisation may not reach its applicants.
-    .map(({ orgStatus, ...row }) => ({ ...row, onHold: isOpen(row.status) && !mayReachApplicants(orgStatus) ? orgStatus : null }));
+    .map(({ orgStatus, ...row }) => ({
+      ...row,
+      onHold: isOpen(row.status) && !mayReachApplicants(orgStatus) ? orgStatus : null,
+    }));
   const profile = db
     .select({ firstName: candidateProfiles.firstName, consentAt: candidateProfiles.consentAt })
     .from(candidateProfiles)
@@ -132,9 +135,7 @@ export function counsellorDashboard(db: Db, userId: number) {
     pendingIdentityChanges: pendingIdentityRequestCount(db),
     pendingOffers: one(db.select({ n: count }).from(offers).where(eq(offers.status, "pending"))),
     openReports: one(db.select({ n: count }).from(fraudReports).where(eq(fraudReports.status, "open"))),
-    caseload: one(
-      db.select({ n: count }).from(candidateProfiles).where(eq(candidateProfiles.counsellorId, userId)),
-    ),
+    caseload: one(db.select({ n: count }).from(candidateProfiles).where(eq(candidateProfiles.counsellorId, userId))),
     followupsDue: one(
       db
         .select({ n: count })

@@ -2,15 +2,15 @@
 // list, saving (draft or submitted), duplicating, closing and filling. Every
 // status change goes through the offer lifecycle (lifecycles/offer.server.ts).
 import { and, desc, eq, ne, sql } from "drizzle-orm";
-import { offers, organisations, type OfferStatus } from "../../db/schema";
 import type { OfferInput, OfferIntent } from "~/schemas/offer";
 import { isoToday } from "~/utils/dates";
 import type { Db, Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
+import { type OfferStatus, offers, organisations } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { closeOpenApplications } from "./lifecycles/application.server";
 import { findMove } from "./lifecycles/lifecycle";
 import { isEditable, offerLifecycle } from "./lifecycles/offer";
-import { closeOpenApplications } from "./lifecycles/application.server";
 import { insertOffer, transitionOffer, updateOfferFields } from "./lifecycles/offer.server";
 import { checkOfferRules, riskFlags } from "./offer-rules";
 import { applicantAccess, getEmployerMembership, isOrgMember } from "./organisations.server";
@@ -71,7 +71,13 @@ function publishedCountOfOrg(db: Db | Tx, orgId: number, exceptOfferId?: number)
  */
 export function saveOffer(
   db: Db,
-  { userId, offerId, input, intent, today = isoToday() }: {
+  {
+    userId,
+    offerId,
+    input,
+    intent,
+    today = isoToday(),
+  }: {
     userId: number;
     offerId?: number;
     input: OfferInput;

@@ -9,7 +9,7 @@ import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { ageBand } from "./applications.server";
 import { recordAudit } from "./audit.server";
-import { partnerName, peopleFilter, PROFILES } from "./indicator-rows.server";
+import { PROFILES, partnerName, peopleFilter } from "./indicator-rows.server";
 import type { Breakdown } from "./indicator-tallies.server";
 import { computeIndicators, monthsOf, type ReportFilters } from "./indicators.server";
 import { isSuppressed, type Shown } from "./suppression";
@@ -94,16 +94,30 @@ export function placementsCsv(db: Db, filters: ReportFilters, context: ExportCon
   }[];
 
   const unknown = t("unknown");
-  const label = (prefix: string, code: string | null) => (code ? t(`${prefix}.${code}`, { defaultValue: code }) : unknown);
+  const label = (prefix: string, code: string | null) =>
+    code ? t(`${prefix}.${code}`, { defaultValue: code }) : unknown;
   const followup = (cells: FollowupCell[], months: number) => {
     const f = cells.find((c) => c.months === months);
     if (!f) return "";
     if (f.doneAt !== null) return t(f.stillEmployed ? "csv.inWork" : "csv.notInWork");
     return t(f.dueDate > today ? "csv.upcoming" : "csv.notRecorded");
   };
-  const header = ["id", "startDate", "type", "contract", "employer", "sector", "region", "sex", "ageBand", "followup1", "followup3", "followup6", "endedAt", "endReason"].map((k) =>
-    t(`csv.placementColumns.${k}`),
-  );
+  const header = [
+    "id",
+    "startDate",
+    "type",
+    "contract",
+    "employer",
+    "sector",
+    "region",
+    "sex",
+    "ageBand",
+    "followup1",
+    "followup3",
+    "followup6",
+    "endedAt",
+    "endReason",
+  ].map((k) => t(`csv.placementColumns.${k}`));
   const body = rows.map((r) => {
     const cells = JSON.parse(r.followups) as FollowupCell[];
     return [
@@ -139,12 +153,24 @@ function cellText(value: Shown, t: Translate, as: "count" | "rate" | "days") {
 export function indicatorsCsv(db: Db, filters: ReportFilters, context: ExportContext) {
   const { t } = context;
   const report = computeIndicators(db, filters);
-  const rows: (string | number)[][] = [[t("csv.indicatorColumns.indicator"), t("csv.indicatorColumns.breakdown"), t("csv.indicatorColumns.category"), t("csv.indicatorColumns.value")]];
+  const rows: (string | number)[][] = [
+    [
+      t("csv.indicatorColumns.indicator"),
+      t("csv.indicatorColumns.breakdown"),
+      t("csv.indicatorColumns.category"),
+      t("csv.indicatorColumns.value"),
+    ],
+  ];
 
   const all = t("filters.all");
   rows.push([t("csv.period"), "", "", `${report.period.start} – ${report.period.end}`]);
   rows.push([t("filters.region"), "", "", filters.region ? t(`common:region.${filters.region}`) : all]);
-  rows.push([t("filters.partner"), "", "", filters.partnerId ? neutraliseFormula(partnerName(db, filters.partnerId) ?? "?") : all]);
+  rows.push([
+    t("filters.partner"),
+    "",
+    "",
+    filters.partnerId ? neutraliseFormula(partnerName(db, filters.partnerId) ?? "?") : all,
+  ]);
   rows.push([t("filters.offerType"), "", "", filters.offerType ? t(`common:offerType.${filters.offerType}`) : all]);
 
   const category = (dimension: string, key: string) =>
@@ -156,7 +182,14 @@ export function indicatorsCsv(db: Db, filters: ReportFilters, context: ExportCon
   const add = (name: string, as: "count" | "rate" | "days", headline: Shown, breakdowns: Breakdown[]) => {
     const indicator = t(`indicators.${name}.csv`);
     rows.push([indicator, t("total"), "", cellText(headline, t, as)]);
-    for (const b of breakdowns) for (const cell of b.cells) rows.push([indicator, t(`dimension.${b.dimension}`), category(b.dimension, cell.key), cellText(cell.value, t, as)]);
+    for (const b of breakdowns)
+      for (const cell of b.cells)
+        rows.push([
+          indicator,
+          t(`dimension.${b.dimension}`),
+          category(b.dimension, cell.key),
+          cellText(cell.value, t, as),
+        ]);
   };
   const p = report.people;
   add("registered", "count", p.registered.total, p.registered.breakdowns);
@@ -169,13 +202,17 @@ export function indicatorsCsv(db: Db, filters: ReportFilters, context: ExportCon
 
   const offers = t("indicators.offersPublished.csv");
   rows.push([offers, t("total"), "", report.market.offersPublished.total]);
-  for (const c of report.market.offersPublished.byType) rows.push([offers, t("dimension.offerType"), t(`common:offerType.${c.key}`), c.value]);
+  for (const c of report.market.offersPublished.byType)
+    rows.push([offers, t("dimension.offerType"), t(`common:offerType.${c.key}`), c.value]);
   rows.push([t("indicators.verifiedEmployers.csv"), t("total"), "", report.market.verifiedEmployers]);
 
   const month = t("dimension.month");
-  for (const c of report.series.placements) rows.push([t("indicators.placements.csv"), month, c.key, cellText(c.value, t, "count")]);
-  for (const c of report.series.retention3) rows.push([t("indicators.retention3.csv"), month, c.key, cellText(c.value, t, "rate")]);
-  for (const c of report.series.retention6) rows.push([t("indicators.retention6.csv"), month, c.key, cellText(c.value, t, "rate")]);
+  for (const c of report.series.placements)
+    rows.push([t("indicators.placements.csv"), month, c.key, cellText(c.value, t, "count")]);
+  for (const c of report.series.retention3)
+    rows.push([t("indicators.retention3.csv"), month, c.key, cellText(c.value, t, "rate")]);
+  for (const c of report.series.retention6)
+    rows.push([t("indicators.retention6.csv"), month, c.key, cellText(c.value, t, "rate")]);
 
   auditExport(db, "export.indicators_csv", filters, rows.length - 1, context);
   return toCsv(rows);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
-import { applications, candidateProfiles, files, memberships, offers, organisations } from "../../db/schema";
 import type { Db, Tx } from "~/utils/db.server";
+import { applications, candidateProfiles, files, memberships, offers, organisations } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { applicantsReachable } from "./organisations.server";
 
@@ -20,7 +20,12 @@ export function checkCv(bytes: Buffer): CvError | null {
 
 /** A name safe to put in a header and on a disk: letters, digits, dots, dashes. */
 export function safeFileName(name: string) {
-  const base = name.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\w.-]+/g, "_").replace(/^[._]+/, "").slice(0, 80);
+  const base = name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\w.-]+/g, "_")
+    .replace(/^[._]+/, "")
+    .slice(0, 80);
   return base.toLowerCase().endsWith(".pdf") ? base : `${base || "cv"}.pdf`;
 }
 
@@ -34,13 +39,27 @@ export function storeCv(db: Db, ownerId: number, upload: { name: string; bytes: 
   if (error) return { ok: false as const, error };
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
   const fileId = db.transaction((tx) => {
-    const previous = tx.select({ cvFileId: candidateProfiles.cvFileId }).from(candidateProfiles).where(eq(candidateProfiles.userId, ownerId)).get();
+    const previous = tx
+      .select({ cvFileId: candidateProfiles.cvFileId })
+      .from(candidateProfiles)
+      .where(eq(candidateProfiles.userId, ownerId))
+      .get();
     const file = tx
       .insert(files)
-      .values({ ownerId, name: safeFileName(upload.name), contentType: "application/pdf", size: upload.bytes.length, sha256, data: upload.bytes })
+      .values({
+        ownerId,
+        name: safeFileName(upload.name),
+        contentType: "application/pdf",
+        size: upload.bytes.length,
+        sha256,
+        data: upload.bytes,
+      })
       .returning({ id: files.id })
       .get();
-    tx.update(candidateProfiles).set({ cvFileId: file.id, updatedAt: new Date() }).where(eq(candidateProfiles.userId, ownerId)).run();
+    tx.update(candidateProfiles)
+      .set({ cvFileId: file.id, updatedAt: new Date() })
+      .where(eq(candidateProfiles.userId, ownerId))
+      .run();
     if (previous?.cvFileId) deleteFileIfUnused(tx, previous.cvFileId);
     return file.id;
   });
@@ -54,7 +73,11 @@ function deleteFileIfUnused(db: Db | Tx, fileId: number) {
 
 /** Removes the profile's CV (applications that carry it keep it). */
 export function removeCv(db: Db, ownerId: number) {
-  const profile = db.select({ cvFileId: candidateProfiles.cvFileId }).from(candidateProfiles).where(eq(candidateProfiles.userId, ownerId)).get();
+  const profile = db
+    .select({ cvFileId: candidateProfiles.cvFileId })
+    .from(candidateProfiles)
+    .where(eq(candidateProfiles.userId, ownerId))
+    .get();
   if (!profile?.cvFileId) return;
   db.transaction((tx) => {
     tx.update(candidateProfiles).set({ cvFileId: null }).where(eq(candidateProfiles.userId, ownerId)).run();
@@ -95,11 +118,22 @@ export function getFileForViewer(db: Db, viewer: FileViewer, fileId: number, ip?
   }
   if (!allowed) return null;
   if (file.ownerId !== viewer.id) {
-    recordAudit(db, { actorId: viewer.id, action: "file.downloaded", subjectType: "file", subjectId: fileId, detail: { ownerId: file.ownerId }, ip });
+    recordAudit(db, {
+      actorId: viewer.id,
+      action: "file.downloaded",
+      subjectType: "file",
+      subjectId: fileId,
+      detail: { ownerId: file.ownerId },
+      ip,
+    });
   }
   return file;
 }
 
 export function fileIdsOfOwner(db: Db, ownerId: number) {
-  return db.select({ id: files.id, name: files.name, size: files.size, sha256: files.sha256, createdAt: files.createdAt }).from(files).where(eq(files.ownerId, ownerId)).all();
+  return db
+    .select({ id: files.id, name: files.name, size: files.size, sha256: files.sha256, createdAt: files.createdAt })
+    .from(files)
+    .where(eq(files.ownerId, ownerId))
+    .all();
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
-import { fraudReports, offers, users, type FRAUD_REASONS } from "../../db/schema";
 import { DAY_MS } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { type FRAUD_REASONS, fraudReports, offers, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { transitionOffer } from "./lifecycles/offer.server";
 
@@ -52,7 +52,10 @@ export function reportOffer(
 
     const sameSender = and(
       gt(fraudReports.createdAt, new Date(now - REPORT_WINDOW_MS)),
-      or(eq(fraudReports.reporterIpHash, ipHash), input.reporterId ? eq(fraudReports.reporterId, input.reporterId) : undefined),
+      or(
+        eq(fraudReports.reporterIpHash, ipHash),
+        input.reporterId ? eq(fraudReports.reporterId, input.reporterId) : undefined,
+      ),
     );
     const recent = tx.select({ n: sql<number>`count(*)` }).from(fraudReports).where(sameSender).get()?.n ?? 0;
     if (recent >= REPORTS_PER_DAY) {
@@ -79,7 +82,13 @@ export function reportOffer(
         createdAt: new Date(now),
       })
       .run();
-    recordAudit(tx, { actorId: input.reporterId, action: "report.created", subjectType: "offer", subjectId: offer.id, detail: { reason: input.reason } });
+    recordAudit(tx, {
+      actorId: input.reporterId,
+      action: "report.created",
+      subjectType: "offer",
+      subjectId: offer.id,
+      detail: { reason: input.reason },
+    });
 
     const reporters =
       tx

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
-import { organisationIdentityRequests as requests, organisations, outbox, users } from "../../db/schema";
 import type { Db, Tx } from "~/utils/db.server";
+import { organisations, outbox, organisationIdentityRequests as requests, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { IDENTITY_FIELDS, type Identity } from "./lifecycles/organisation";
 import { acceptIdentity } from "./lifecycles/organisation.server";
@@ -30,7 +30,13 @@ export function pendingIdentityRequest(db: Db | Tx, orgId: number) {
  */
 export function fileIdentityRequest(
   tx: Tx,
-  { orgId, current, wanted, userId, ip }: { orgId: number; current: Identity; wanted: Identity; userId: number; ip?: string },
+  {
+    orgId,
+    current,
+    wanted,
+    userId,
+    ip,
+  }: { orgId: number; current: Identity; wanted: Identity; userId: number; ip?: string },
 ): "requested" | "withdrawn" | null {
   const pending = pendingIdentityRequest(tx, orgId);
   const fields = differing(current, wanted);
@@ -42,9 +48,14 @@ export function fileIdentityRequest(
   if (pending && differing(identityOf(pending), wanted).length === 0) return null;
   const now = new Date();
   if (pending) {
-    tx.update(requests).set({ ...wanted, requestedBy: userId, requestedAt: now }).where(eq(requests.id, pending.id)).run();
+    tx.update(requests)
+      .set({ ...wanted, requestedBy: userId, requestedAt: now })
+      .where(eq(requests.id, pending.id))
+      .run();
   } else {
-    tx.insert(requests).values({ orgId, ...wanted, requestedBy: userId, requestedAt: now }).run();
+    tx.insert(requests)
+      .values({ orgId, ...wanted, requestedBy: userId, requestedAt: now })
+      .run();
   }
   recordAudit(tx, {
     actorId: userId,
@@ -62,7 +73,13 @@ function closeByEmployer(tx: Tx, requestId: number, orgId: number, userId: numbe
     .set({ status: "withdrawn", decidedBy: userId, decidedAt: new Date() })
     .where(eq(requests.id, requestId))
     .run();
-  recordAudit(tx, { actorId: userId, action: "organisation.identity.withdrawn", subjectType: "organisation", subjectId: orgId, ip });
+  recordAudit(tx, {
+    actorId: userId,
+    action: "organisation.identity.withdrawn",
+    subjectType: "organisation",
+    subjectId: orgId,
+    ip,
+  });
 }
 
 /** A member withdraws their organisation's pending request. False when there is none. */
@@ -119,7 +136,13 @@ export function pendingIdentityRequestCount(db: Db): number {
  */
 export function decideIdentityRequest(
   db: Db,
-  { counsellorId, requestId, decision, reason, ip }: { counsellorId: number; requestId: number; decision: IdentityDecision; reason?: string; ip?: string },
+  {
+    counsellorId,
+    requestId,
+    decision,
+    reason,
+    ip,
+  }: { counsellorId: number; requestId: number; decision: IdentityDecision; reason?: string; ip?: string },
 ) {
   const why = decision === "refuse" ? reason?.trim() : null;
   // The form's schema refuses it first; this guards other callers.
@@ -137,7 +160,10 @@ export function decideIdentityRequest(
     const after = identityOf(request);
     const status = decision === "accept" ? ("accepted" as const) : ("refused" as const);
     const now = new Date();
-    tx.update(requests).set({ status, reason: why, decidedBy: counsellorId, decidedAt: now }).where(eq(requests.id, requestId)).run();
+    tx.update(requests)
+      .set({ status, reason: why, decidedBy: counsellorId, decidedAt: now })
+      .where(eq(requests.id, requestId))
+      .run();
     if (status === "accepted") acceptIdentity(tx, org.id, after, counsellorId, now);
     recordAudit(tx, {
       actorId: counsellorId,
@@ -149,7 +175,14 @@ export function decideIdentityRequest(
     });
     const payload = { orgName: before.name, requestedName: after.name, reason: why };
     notifyOrganisation(tx, org.id, { kind: `moderation.identity.${status}`, payload, link: "/employeur/organisation" });
-    if (request.requestedBy) tellRequester(tx, request.requestedBy, `organisationIdentity.${status}`, payload, `identity-request:${requestId}`);
+    if (request.requestedBy)
+      tellRequester(
+        tx,
+        request.requestedBy,
+        `organisationIdentity.${status}`,
+        payload,
+        `identity-request:${requestId}`,
+      );
     return { status };
   });
 }

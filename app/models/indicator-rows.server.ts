@@ -1,7 +1,8 @@
 // What the live indicators read from the database: placements, follow-ups, offers
 // and employers of a period, with the candidate's details the breakdowns need.
-import { OFFER_TYPES, type OfferType } from "../../db/schema";
+
 import type { Db } from "~/utils/db.server";
+import { OFFER_TYPES, type OfferType } from "../../db/schema";
 import type { ReportFilters } from "./indicators.server";
 
 /** Midnight UTC of a YYYY-MM-DD date, in milliseconds. */
@@ -13,14 +14,20 @@ export function peopleFilter(filters: ReportFilters) {
   const params: (string | number)[] = [];
   if (filters.region) clauses.push("cp.region = ?"), params.push(filters.region);
   if (filters.partnerId) {
-    const members = "SELECT m.user_id FROM memberships m JOIN organisations po ON po.id = m.org_id AND po.kind = 'partner' WHERE m.org_id = ?";
+    const members =
+      "SELECT m.user_id FROM memberships m JOIN organisations po ON po.id = m.org_id AND po.kind = 'partner' WHERE m.org_id = ?";
     clauses.push(`(cp.counsellor_id IN (${members}) OR cp.registered_by IN (${members}))`);
     params.push(filters.partnerId, filters.partnerId);
   }
   return { sql: clauses.map((c) => ` AND ${c}`).join(""), params };
 }
 
-export type Person = { sex: string | null; birthDate: string | null; migrantStatus: string | null; region: string | null };
+export type Person = {
+  sex: string | null;
+  birthDate: string | null;
+  migrantStatus: string | null;
+  region: string | null;
+};
 
 const PERSON_COLUMNS = "cp.sex, cp.birth_date AS birthDate, cp.migrant_status AS migrantStatus, cp.region";
 // A profile row is wide (skills, notes' neighbours): the look-ups read this narrow index instead (migration 0003).
@@ -58,7 +65,12 @@ export function placedRegistrants(db: Db, filters: ReportFilters, start: string,
         WHERE u.id IN (SELECT p.candidate_id FROM placements p WHERE 1 = 1${type})
           AND u.created_at >= ? AND u.created_at < ?${people.sql}`,
     )
-    .all(...(filters.offerType ? [filters.offerType] : []), dayMs(start), dayMs(endExclusive), ...people.params) as (Person & { registeredAt: number })[];
+    .all(
+      ...(filters.offerType ? [filters.offerType] : []),
+      dayMs(start),
+      dayMs(endExclusive),
+      ...people.params,
+    ) as (Person & { registeredAt: number })[];
 }
 
 export function followupRows(db: Db, filters: ReportFilters, start: string, endExclusive: string) {
@@ -99,7 +111,9 @@ export function offersPublished(db: Db, filters: ReportFilters, start: string, e
 export function verifiedEmployers(db: Db, filters: ReportFilters, endExclusive: string) {
   const region = filters.region ? " AND region = ?" : "";
   const row = db.$client
-    .prepare(`SELECT count(*) AS n FROM organisations WHERE kind = 'employer' AND verification_status = 'verified' AND verified_at < ?${region}`)
+    .prepare(
+      `SELECT count(*) AS n FROM organisations WHERE kind = 'employer' AND verification_status = 'verified' AND verified_at < ?${region}`,
+    )
     .get(dayMs(endExclusive), ...(filters.region ? [filters.region] : [])) as { n: number };
   return row.n;
 }

@@ -1,16 +1,17 @@
 // The arithmetic of the indicators: counts per category of each breakdown, then
 // protected (./suppression.ts) as counts, rates or medians.
-import { MIGRANT_STATUSES, OFFER_TYPES, SEXES } from "../../db/schema";
+
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
-import { UNKNOWN, type CountRow } from "./statistics-counts.server";
+import { MIGRANT_STATUSES, OFFER_TYPES, SEXES } from "../../db/schema";
+import { type CountRow, UNKNOWN } from "./statistics-counts.server";
 import {
+  type Cell,
   isSuppressed,
   protectBreakdown,
   protectCount,
   protectMedian,
   protectRate,
   protectRateBreakdown,
-  type Cell,
   type Shown,
 } from "./suppression";
 
@@ -45,7 +46,8 @@ export class Tally {
 
   add(dims: Dims, n = 1) {
     this.total += n;
-    for (const [dimension, value] of Object.entries(dims) as [Dimension, string | null][]) this.addTo(dimension, value, n);
+    for (const [dimension, value] of Object.entries(dims) as [Dimension, string | null][])
+      this.addTo(dimension, value, n);
   }
 
   addTo(dimension: Dimension, value: string | null | undefined, n: number) {
@@ -83,7 +85,10 @@ export function countIndicator(tally: Tally, dimensions: Dimension[]): CountIndi
   return {
     kind: "count",
     total,
-    breakdowns: dimensions.map((dimension) => ({ dimension, cells: protectBreakdown(tally.counts(dimension), !isSuppressed(total)) })),
+    breakdowns: dimensions.map((dimension) => ({
+      dimension,
+      cells: protectBreakdown(tally.counts(dimension), !isSuppressed(total)),
+    })),
   };
 }
 
@@ -109,7 +114,10 @@ export function medianIndicator(values: Values, dimensions: Dimension[]): Median
     population: protectCount(values.all.length),
     breakdowns: dimensions.map((dimension) => ({
       dimension,
-      cells: CATEGORIES[dimension].map((key) => ({ key, value: protectMedian(values.cells.get(`${dimension}:${key}`) ?? []) })),
+      cells: CATEGORIES[dimension].map((key) => ({
+        key,
+        value: protectMedian(values.cells.get(`${dimension}:${key}`) ?? []),
+      })),
     })),
   };
 }
@@ -131,5 +139,8 @@ export function tallyCounts(rows: CountRow[], withOffer: boolean) {
 
 /** A breakdown by month: counts, or a rate per month. */
 export function monthly(months: string[], counts: Map<string, number>, totalShown: boolean): Cell[] {
-  return protectBreakdown(months.map((key) => ({ key, n: counts.get(key) ?? 0 })), totalShown);
+  return protectBreakdown(
+    months.map((key) => ({ key, n: counts.get(key) ?? 0 })),
+    totalShown,
+  );
 }

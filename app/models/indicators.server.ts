@@ -8,36 +8,37 @@
 // registered and applications come from the monthly counts (./statistics-counts.server.ts);
 // placements, follow-ups, offers and employers are counted live (a few thousand rows,
 // read by ./indicator-rows.server.ts). The counting and protecting: ./indicator-tallies.server.ts.
-import type { OfferType } from "../../db/schema";
+
 import { DAY_MS } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import type { Region } from "~/utils/reference";
+import type { OfferType } from "../../db/schema";
 import { ageBand } from "./applications.server";
 import {
   dayMs,
   followupRows,
   offersPublished,
+  type Person,
   placedRegistrants,
   placementRows,
   verifiedEmployers,
-  type Person,
 } from "./indicator-rows.server";
 import {
+  type CountIndicator,
   countIndicator,
+  type Dimension,
+  type Dims,
+  type MedianIndicator,
   medianIndicator,
   monthly,
+  type RateIndicator,
   rateIndicator,
   Tally,
   tallyCounts,
   Values,
-  type CountIndicator,
-  type Dimension,
-  type Dims,
-  type MedianIndicator,
-  type RateIndicator,
 } from "./indicator-tallies.server";
 import { readCounts, refreshReportCounts } from "./statistics-counts.server";
-import { isSuppressed, protectRateBreakdown, type Cell } from "./suppression";
+import { type Cell, isSuppressed, protectRateBreakdown } from "./suppression";
 
 export type ReportFilters = { from: string; to: string; region?: Region; partnerId?: number; offerType?: OfferType };
 
@@ -56,7 +57,10 @@ export type Indicators = {
     retention6: RateIndicator;
   };
   /** Offers and organisations are not people: shown as they are. */
-  market: { offersPublished: { total: number; byType: { key: OfferType; value: number }[] }; verifiedEmployers: number };
+  market: {
+    offersPublished: { total: number; byType: { key: OfferType; value: number }[] };
+    verifiedEmployers: number;
+  };
   /** One cell per month of the period (key YYYY-MM), for the charts. */
   series: { placements: Cell[]; retention3: Cell[]; retention6: Cell[] };
 };
@@ -111,7 +115,13 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
   const months = monthsOf(filters.from, filters.to);
   const start = `${filters.from}-01`;
   const endExclusive = nextMonthStart(filters.to);
-  const counted = { fromMonth: filters.from, toMonth: filters.to, region: filters.region, partnerId: filters.partnerId, offerType: filters.offerType };
+  const counted = {
+    fromMonth: filters.from,
+    toMonth: filters.to,
+    region: filters.region,
+    partnerId: filters.partnerId,
+    offerType: filters.offerType,
+  };
 
   const registered = tallyCounts(readCounts(db, "registered", counted), false);
   const applications = tallyCounts(readCounts(db, "applications", counted), true);
@@ -130,10 +140,17 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
   }
 
   const placed = new Tally();
-  for (const row of placedRegistrants(db, filters, start, endExclusive)) placed.add(personDims(row, isoDateOf(row.registeredAt)));
+  for (const row of placedRegistrants(db, filters, start, endExclusive))
+    placed.add(personDims(row, isoDateOf(row.registeredAt)));
 
-  const retention = { 3: { kept: new Tally(), recorded: new Tally() }, 6: { kept: new Tally(), recorded: new Tally() } };
-  const retentionByMonth = { 3: { kept: new Map<string, number>(), recorded: new Map<string, number>() }, 6: { kept: new Map<string, number>(), recorded: new Map<string, number>() } };
+  const retention = {
+    3: { kept: new Tally(), recorded: new Tally() },
+    6: { kept: new Tally(), recorded: new Tally() },
+  };
+  const retentionByMonth = {
+    3: { kept: new Map<string, number>(), recorded: new Map<string, number>() },
+    6: { kept: new Map<string, number>(), recorded: new Map<string, number>() },
+  };
   for (const row of followupRows(db, filters, start, endExclusive)) {
     const dims = personDims(row, row.startDate);
     const month = row.dueDate.slice(0, 7);
@@ -165,7 +182,10 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
   return {
     period: { from: filters.from, to: filters.to, start, end: isoDateOf(dayMs(endExclusive) - DAY_MS), months },
     people,
-    market: { offersPublished: offersPublished(db, filters, start, endExclusive), verifiedEmployers: verifiedEmployers(db, filters, endExclusive) },
+    market: {
+      offersPublished: offersPublished(db, filters, start, endExclusive),
+      verifiedEmployers: verifiedEmployers(db, filters, endExclusive),
+    },
     series: {
       placements: monthly(months, placementsByMonth, !isSuppressed(people.placements.total)),
       retention3: monthlyRate(3, people.retention3),

@@ -3,16 +3,16 @@
 // invitation.
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { memberships, orgInvitations, organisations, outbox, users } from "../../db/schema";
 import type { InvitedAccountInput } from "~/schemas/organisation";
 import { DAY_MS } from "~/utils/dates";
 import type { Db, Tx } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import { hashPassword } from "~/utils/password.server";
-import { contactsTaken, ContactTakenError } from "./registration.server";
+import { memberships, organisations, orgInvitations, outbox, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { getEmployerMembership, isOrgMember } from "./organisations.server";
 import { secretPayload } from "./outbox.server";
+import { ContactTakenError, contactsTaken } from "./registration.server";
 
 export const INVITATION_TTL_MS = 7 * DAY_MS;
 export const MAX_PENDING_INVITATIONS = 20;
@@ -157,7 +157,10 @@ export class InvitationUsedError extends Error {
 }
 
 /** Whether this account is the one the invitation was sent to: its phone, or its e-mail in any case. */
-export function isInvitee(invitation: Pick<Invitation, "phone" | "email">, user: { phone: string | null; email: string | null }) {
+export function isInvitee(
+  invitation: Pick<Invitation, "phone" | "email">,
+  user: { phone: string | null; email: string | null },
+) {
   if (invitation.phone) return user.phone === invitation.phone;
   return Boolean(invitation.email && user.email && user.email.toLowerCase() === invitation.email.toLowerCase());
 }
@@ -170,10 +173,20 @@ export type AcceptResult = { ok: true; orgId: number; orgName: string } | { ok: 
  * link opens nothing for anyone else, and stays usable by the right person).
  * Null when the link is no longer valid or the account is not an employer's.
  */
-export function acceptInvitation(db: Db, userId: number, token: string, ip?: string, now = new Date()): AcceptResult | null {
+export function acceptInvitation(
+  db: Db,
+  userId: number,
+  token: string,
+  ip?: string,
+  now = new Date(),
+): AcceptResult | null {
   const invitation = findInvitation(db, token, now);
   if (!invitation) return null;
-  const user = db.select({ role: users.role, phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId)).get();
+  const user = db
+    .select({ role: users.role, phone: users.phone, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (user?.role !== "employeur") return null;
   if (!isInvitee(invitation, user)) return { ok: false, error: "notInvitee" };
   try {
@@ -263,4 +276,3 @@ export async function acceptInvitationAsNewUser(
     throw error;
   }
 }
-

@@ -2,9 +2,9 @@
 // Malian towns share one carrier address (carrier-grade NAT) and a job fair
 // shares one Wi-Fi: the strict bounds go per account and per (address,
 // identifier); an address alone meets only a bound no crowd of honest people reaches.
-import { and, desc, eq, gt, inArray, notExists, or, sql, type SQL } from "drizzle-orm";
-import { auditLog, users } from "../../db/schema";
+import { and, desc, eq, gt, inArray, notExists, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "~/utils/db.server";
+import { auditLog, users } from "../../db/schema";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Failed logins on one account, whatever identifier (phone or e-mail) named it. */
@@ -55,14 +55,20 @@ type Account = { id: number; phone: string | null; email: string | null; lastLog
  * password, so nobody can forgive someone else's); failures with an unknown
  * identifier count the same way, so the answer never says whether it exists.
  */
-export function loginWait(db: Db, { identifier, ip, account }: { identifier: string; ip: string; account?: Account }, now = Date.now()) {
+export function loginWait(
+  db: Db,
+  { identifier, ip, account }: { identifier: string; ip: string; account?: Account },
+  now = Date.now(),
+) {
   const failed = eq(auditLog.action, LOGIN_FAILED);
   const sinceLogin = account?.lastLoginAt ? gt(auditLog.createdAt, account.lastLoginAt) : undefined;
   const contacts = [account?.phone, account?.email].filter((c): c is string => Boolean(c));
   const namesAccount = account
     ? or(eq(auditLog.actorId, account.id), contacts.length ? inArray(auditLog.subjectId, contacts) : undefined)
     : eq(auditLog.subjectId, identifier);
-  const waits = [waitBelow(db, and(failed, namesAccount, sinceLogin), LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW_MS, now)];
+  const waits = [
+    waitBelow(db, and(failed, namesAccount, sinceLogin), LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW_MS, now),
+  ];
   // Requests whose address is unknown are not one crowd.
   if (ip !== "unknown") {
     const fromHere = eq(auditLog.ip, ip);
@@ -73,7 +79,9 @@ export function loginWait(db: Db, { identifier, ip, account }: { identifier: str
       .select({ one: sql`1` })
       .from(users)
       .where(and(eq(users.id, auditLog.actorId), gt(users.lastLoginAt, auditLog.createdAt)));
-    waits.push(waitBelow(db, and(failed, fromHere, notExists(forgiven)), LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS, now));
+    waits.push(
+      waitBelow(db, and(failed, fromHere, notExists(forgiven)), LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS, now),
+    );
   }
   return Math.max(...waits);
 }
@@ -102,11 +110,27 @@ export function registrationWait(
   const refusals = [
     ...contacts
       .filter((c): c is string => Boolean(c))
-      .map((c) => waitBelow(db, and(refused, eq(auditLog.subjectId, c)), REGISTRATION_REFUSALS_PER_IDENTIFIER, REGISTRATION_WINDOW_MS, now)),
-    fromHere ? waitBelow(db, and(refused, fromHere), REGISTRATION_REFUSALS_PER_ADDRESS, REGISTRATION_WINDOW_MS, now) : 0,
+      .map((c) =>
+        waitBelow(
+          db,
+          and(refused, eq(auditLog.subjectId, c)),
+          REGISTRATION_REFUSALS_PER_IDENTIFIER,
+          REGISTRATION_WINDOW_MS,
+          now,
+        ),
+      ),
+    fromHere
+      ? waitBelow(db, and(refused, fromHere), REGISTRATION_REFUSALS_PER_ADDRESS, REGISTRATION_WINDOW_MS, now)
+      : 0,
   ];
   const created = fromHere
-    ? waitBelow(db, and(eq(auditLog.action, ACCOUNT_REGISTERED), fromHere), REGISTRATIONS_PER_ADDRESS, REGISTRATION_WINDOW_MS, now)
+    ? waitBelow(
+        db,
+        and(eq(auditLog.action, ACCOUNT_REGISTERED), fromHere),
+        REGISTRATIONS_PER_ADDRESS,
+        REGISTRATION_WINDOW_MS,
+        now,
+      )
     : 0;
   if (created > 0) return { reason: "too_many_accounts", retryAfterSeconds: created };
   const wait = Math.max(...refusals);

@@ -1,9 +1,9 @@
 // Logging in: finding an account by phone or e-mail and checking its password, throttled.
 import { eq } from "drizzle-orm";
-import { users, type Role } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { normalizeMaliPhone } from "~/utils/phone";
+import { type Role, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { LOGIN_FAILED, loginWait } from "./limits.server";
 
@@ -38,7 +38,13 @@ export async function authenticate(
   const user = findUserByIdentifier(db, normalized);
   const wait = loginWait(db, { identifier: normalized, ip, account: user });
   if (wait > 0) {
-    recordAudit(db, { actorId: user?.id ?? null, action: "auth.login_throttled", subjectType: "identifier", subjectId: normalized, ip });
+    recordAudit(db, {
+      actorId: user?.id ?? null,
+      action: "auth.login_throttled",
+      subjectType: "identifier",
+      subjectId: normalized,
+      ip,
+    });
     return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
   }
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? null);

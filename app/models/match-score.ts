@@ -1,8 +1,9 @@
 // The score of one candidate for one offer, and its reasons: the same rules in
 // both directions (an offer's candidates, a candidate's offers).
-import { EDUCATION_LEVELS, type EducationLevel } from "../../db/schema";
+
 import { TRADES, type Trade } from "~/utils/reference";
 import { foldText } from "~/utils/text";
+import { EDUCATION_LEVELS, type EducationLevel } from "../../db/schema";
 
 export type MatchReason =
   | { key: "sameTrade"; trade: string }
@@ -15,7 +16,16 @@ export type MatchReason =
   | { key: "drivingLicence" };
 
 // Weights: the trade matters most, then place (people rarely move for a job), then the rest.
-export const WEIGHTS = { sameTrade: 40, skill: 12, sameCommune: 25, sameRegion: 15, education: 8, language: 4, availableNow: 6, drivingLicence: 3 };
+export const WEIGHTS = {
+  sameTrade: 40,
+  skill: 12,
+  sameCommune: 25,
+  sameRegion: 15,
+  education: 8,
+  language: 4,
+  availableNow: 6,
+  drivingLicence: 3,
+};
 /** At most this many of a candidate's own skill words count. */
 export const MAX_SKILL_WORDS = 3;
 
@@ -32,7 +42,8 @@ const NOT_SKILLS = new Set(
   ).split(" "),
 );
 
-export const educationRank = (level: EducationLevel | null | undefined) => (level ? EDUCATION_LEVELS.indexOf(level) : -1);
+export const educationRank = (level: EducationLevel | null | undefined) =>
+  level ? EDUCATION_LEVELS.indexOf(level) : -1;
 
 export type OfferSide = {
   trade: string | null;
@@ -78,7 +89,10 @@ function skillWordsInCommon(offer: OfferSide, skills: string | null) {
 }
 
 /** The score of a candidate for an offer and its reasons, or null if they do not fit (education below the minimum). */
-export function scoreMatch(offer: OfferSide, candidate: CandidateSide): { score: number; reasons: MatchReason[] } | null {
+export function scoreMatch(
+  offer: OfferSide,
+  candidate: CandidateSide,
+): { score: number; reasons: MatchReason[] } | null {
   if (offer.minEducation && educationRank(candidate.educationLevel) < educationRank(offer.minEducation)) return null;
   const reasons: MatchReason[] = [];
   let score = 0;

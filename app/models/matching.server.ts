@@ -3,12 +3,20 @@
 // candidate for one offer is ./match-score.ts; here, finding and ranking them in the database.
 import type Database from "better-sqlite3";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { candidateProfiles, candidateTrades, EDUCATION_LEVELS, offers, organisations } from "../../db/schema";
 import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { TRADES, type Trade } from "~/utils/reference";
 import { foldText } from "~/utils/text";
-import { DRIVING_TRADES, educationRank, MAX_SKILL_WORDS, scoreMatch, WEIGHTS, type CandidateSide, type OfferSide } from "./match-score";
+import { candidateProfiles, candidateTrades, EDUCATION_LEVELS, offers, organisations } from "../../db/schema";
+import {
+  type CandidateSide,
+  DRIVING_TRADES,
+  educationRank,
+  MAX_SKILL_WORDS,
+  type OfferSide,
+  scoreMatch,
+  WEIGHTS,
+} from "./match-score";
 import { isOpenOffer } from "./offers.server";
 
 // `baara_fold(text)`: foldText as an SQL function, so that SQLite compares names
@@ -39,7 +47,8 @@ export function registerFoldFunction(client: Database.Database) {
 // commune folded in JavaScript only when it has a non-ASCII letter, and one
 // `instr` per language of the offer (its JSON-quoted code in the JSON list).
 function baseScoreSql(languageCount: number) {
-  const languages = Array.from({ length: languageCount }, (_, i) => `(instr(cp.languages, :lang${i}) > 0)`).join(" + ") || "0";
+  const languages =
+    Array.from({ length: languageCount }, (_, i) => `(instr(cp.languages, :lang${i}) > 0)`).join(" + ") || "0";
   return `
 WITH pool(user_id) AS (
   SELECT user_id FROM candidate_trades WHERE trade IN (SELECT value FROM json_each(:trades))
@@ -92,7 +101,9 @@ export function matchCandidatesForOffer(db: Db, offerId: number, limit = 50, tod
     .get();
   if (!row) return null;
   const { offer } = row;
-  const sectorTrades = Object.entries(TRADES).filter(([, sector]) => sector === offer.sector).map(([trade]) => trade);
+  const sectorTrades = Object.entries(TRADES)
+    .filter(([, sector]) => sector === offer.sector)
+    .map(([trade]) => trade);
   const scoringTrades = [...new Set([...sectorTrades, ...(offer.trade ? [offer.trade] : [])])];
   const offerSide: OfferSide = { ...offer, needsLicence: DRIVING_TRADES.has(offer.trade ?? "") };
 
@@ -110,7 +121,9 @@ export function matchCandidatesForOffer(db: Db, offerId: number, limit = 50, tod
   pool.sort((a, b) => b[1] - a[1]);
   const threshold = limit <= 0 ? Infinity : pool.length >= limit ? pool[limit - 1]![1] : -Infinity;
   const maxSkillPoints = WEIGHTS.skill * MAX_SKILL_WORDS;
-  const shortlist = pool.filter(([, base, hasSkills]) => base + (hasSkills ? maxSkillPoints : 0) >= threshold).map(([id]) => id);
+  const shortlist = pool
+    .filter(([, base, hasSkills]) => base + (hasSkills ? maxSkillPoints : 0) >= threshold)
+    .map(([id]) => id);
 
   const rows = shortlist.length
     ? db
@@ -126,7 +139,9 @@ export function matchCandidatesForOffer(db: Db, offerId: number, limit = 50, tod
           availability: candidateProfiles.availability,
           drivingLicence: candidateProfiles.drivingLicence,
           counsellorId: candidateProfiles.counsellorId,
-          trades: sql<string | null>`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = "candidate_profiles"."user_id")`,
+          trades: sql<
+            string | null
+          >`(SELECT group_concat(trade) FROM candidate_trades ct WHERE ct.user_id = "candidate_profiles"."user_id")`,
           placed: sql<number>`EXISTS (SELECT 1 FROM placements p WHERE p.candidate_id = "candidate_profiles"."user_id" AND p.ended_at IS NULL)`,
         })
         .from(candidateProfiles)
@@ -140,14 +155,25 @@ export function matchCandidatesForOffer(db: Db, offerId: number, limit = 50, tod
     if (match) ranked.push({ ...candidate, trades, placed: Boolean(candidate.placed), ...match });
   }
   ranked.sort((a, b) => b.score - a.score || a.lastName.localeCompare(b.lastName, "fr") || a.userId - b.userId);
-  return { offer, orgName: row.orgName, isOpen: Boolean(row.isOpen), total: pool.length, candidates: ranked.slice(0, limit) };
+  return {
+    offer,
+    orgName: row.orgName,
+    isOpen: Boolean(row.isOpen),
+    total: pool.length,
+    candidates: ranked.slice(0, limit),
+  };
 }
 
 /** The open offers that fit a candidate, best first (the candidate file's side of matching). */
 export function matchOffersForCandidate(db: Db, candidateId: number, limit = 20, today = isoToday()) {
   const profile = db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, candidateId)).get();
   if (!profile) return [];
-  const trades = db.select({ trade: candidateTrades.trade }).from(candidateTrades).where(eq(candidateTrades.userId, candidateId)).all().map((t) => t.trade);
+  const trades = db
+    .select({ trade: candidateTrades.trade })
+    .from(candidateTrades)
+    .where(eq(candidateTrades.userId, candidateId))
+    .all()
+    .map((t) => t.trade);
   const sectors = [...new Set(trades.map((t) => TRADES[t as Trade]).filter(Boolean))];
   const rows = db
     .select({
@@ -181,9 +207,19 @@ export function matchOffersForCandidate(db: Db, candidateId: number, limit = 20,
   // The same offer in both directions: a candidate who fits an offer finds it here too.
   const candidateSide: CandidateSide = { ...profile, trades };
   return rows
-    .map((offer) => ({ offer, match: scoreMatch({ ...offer, needsLicence: DRIVING_TRADES.has(offer.trade ?? "") }, candidateSide) }))
-    .filter((r): r is { offer: (typeof rows)[number]; match: NonNullable<ReturnType<typeof scoreMatch>> } => r.match !== null)
-    .sort((a, b) => b.match.score - a.match.score || a.offer.closingDate.localeCompare(b.offer.closingDate) || a.offer.id - b.offer.id)
+    .map((offer) => ({
+      offer,
+      match: scoreMatch({ ...offer, needsLicence: DRIVING_TRADES.has(offer.trade ?? "") }, candidateSide),
+    }))
+    .filter(
+      (r): r is { offer: (typeof rows)[number]; match: NonNullable<ReturnType<typeof scoreMatch>> } => r.match !== null,
+    )
+    .sort(
+      (a, b) =>
+        b.match.score - a.match.score ||
+        a.offer.closingDate.localeCompare(b.offer.closingDate) ||
+        a.offer.id - b.offer.id,
+    )
     .slice(0, limit)
     .map(({ offer: { description: _d, ...offer }, match }) => ({ ...offer, ...match }));
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { candidateProfiles, outbox, users } from "../../db/schema";
 import type { Db, Tx } from "~/utils/db.server";
-import { notifyUsers, type NotificationInput } from "./notifications.server";
+import { candidateProfiles, outbox, users } from "../../db/schema";
+import { type NotificationInput, notifyUsers } from "./notifications.server";
 
 /**
  * Tells a candidate something: always in the portal, and — when they agreed to
@@ -15,7 +15,13 @@ export function notifyCandidate(
   notification: NotificationInput & { template: string; dedupeKey: string },
 ) {
   const person = db
-    .select({ phone: users.phone, email: users.email, locale: users.locale, smsConsentAt: candidateProfiles.smsConsentAt, deletedAt: users.deletedAt })
+    .select({
+      phone: users.phone,
+      email: users.email,
+      locale: users.locale,
+      smsConsentAt: candidateProfiles.smsConsentAt,
+      deletedAt: users.deletedAt,
+    })
     .from(users)
     .leftJoin(candidateProfiles, eq(candidateProfiles.userId, users.id))
     .where(eq(users.id, candidateId))

@@ -1,8 +1,8 @@
 // What waits for a counsellor on the moderation page: organisations to verify,
 // offers held by the risk rules or by reports, and the counts of each list.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { fraudReports, offers, organisations } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import { fraudReports, offers, organisations } from "../../db/schema";
 import { isSuspendedByReports } from "./lifecycles/offer";
 
 /** How many items of each list the moderation page shows (the headings give the totals). */
@@ -117,9 +117,19 @@ export function moderationCounts(db: Db) {
   const one = (q: { get(): { n: number } | undefined }) => q.get()?.n ?? 0;
   const count = sql<number>`count(*)`;
   return {
-    organisations: one(db.select({ n: count }).from(organisations).where(and(eq(organisations.kind, "employer"), eq(organisations.verificationStatus, "pending")))),
+    organisations: one(
+      db
+        .select({ n: count })
+        .from(organisations)
+        .where(and(eq(organisations.kind, "employer"), eq(organisations.verificationStatus, "pending"))),
+    ),
     offers: one(db.select({ n: count }).from(offers).where(eq(offers.status, "pending"))),
     reports: one(db.select({ n: count }).from(fraudReports).where(eq(fraudReports.status, "open"))),
-    reportedOffers: one(db.select({ n: sql<number>`count(DISTINCT ${fraudReports.offerId})` }).from(fraudReports).where(eq(fraudReports.status, "open"))),
+    reportedOffers: one(
+      db
+        .select({ n: sql<number>`count(DISTINCT ${fraudReports.offerId})` })
+        .from(fraudReports)
+        .where(eq(fraudReports.status, "open")),
+    ),
   };
 }

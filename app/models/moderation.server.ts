@@ -2,8 +2,8 @@
 // rejecting held offers, answering the reports on an offer. The lists they
 // decide from are in moderation-queues.server.ts.
 import { and, eq, sql } from "drizzle-orm";
-import { fraudReports, offers } from "../../db/schema";
 import type { Db, Tx } from "~/utils/db.server";
+import { fraudReports, offers } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { findMove } from "./lifecycles/lifecycle";
 import { isSuspendedByReports, offerLifecycle } from "./lifecycles/offer";
@@ -30,7 +30,13 @@ function requireReason(decision: string, reason: string | undefined): string {
  */
 export function decideOrganisation(
   db: Db,
-  { counsellorId, orgId, decision, reason, ip }: { counsellorId: number; orgId: number; decision: OrganisationDecision; reason?: string; ip?: string },
+  {
+    counsellorId,
+    orgId,
+    decision,
+    reason,
+    ip,
+  }: { counsellorId: number; orgId: number; decision: OrganisationDecision; reason?: string; ip?: string },
 ) {
   const why = decision === "verify" ? null : requireReason(decision, reason);
   return db.transaction((tx) => {
@@ -62,7 +68,13 @@ const countOpenReports = (tx: Tx, offerId: number) =>
  */
 export function decideOffer(
   db: Db,
-  { counsellorId, offerId, decision, reason, ip }: { counsellorId: number; offerId: number; decision: OfferDecision; reason?: string; ip?: string },
+  {
+    counsellorId,
+    offerId,
+    decision,
+    reason,
+    ip,
+  }: { counsellorId: number; offerId: number; decision: OfferDecision; reason?: string; ip?: string },
 ) {
   const why = decision === "reject" ? requireReason(decision, reason) : null;
   return db.transaction((tx) => {
@@ -91,7 +103,13 @@ export function decideOffer(
  */
 export function decideReports(
   db: Db,
-  { counsellorId, offerId, decision, reason, ip }: { counsellorId: number; offerId: number; decision: ReportDecision; reason?: string; ip?: string },
+  {
+    counsellorId,
+    offerId,
+    decision,
+    reason,
+    ip,
+  }: { counsellorId: number; offerId: number; decision: ReportDecision; reason?: string; ip?: string },
 ) {
   const why = decision === "suspend" ? requireReason(decision, reason) : null;
   return db.transaction((tx) => {

@@ -1,5 +1,5 @@
 // Finding accounts and lines by words of a name or e-mail, accents and case ignored (admin pages).
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "~/utils/db.server";
 import { foldText } from "~/utils/text";
 
@@ -13,7 +13,37 @@ const withWords = new WeakSet<object>();
 // The accented letters of French and Malian names, folded without Unicode normalisation
 // (three times faster per row); any other letter goes through foldText.
 const ACCENTED = "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ";
-const PLAIN = ["a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "n", "o", "o", "o", "o", "o", "o", "u", "u", "u", "u", "y", "y"];
+const PLAIN = [
+  "a",
+  "a",
+  "a",
+  "a",
+  "a",
+  "a",
+  "ae",
+  "c",
+  "e",
+  "e",
+  "e",
+  "e",
+  "i",
+  "i",
+  "i",
+  "i",
+  "n",
+  "o",
+  "o",
+  "o",
+  "o",
+  "o",
+  "o",
+  "u",
+  "u",
+  "u",
+  "u",
+  "y",
+  "y",
+];
 const FOLD = new Map([...ACCENTED].map((letter, i) => [letter, PLAIN[i]!]));
 const quickFold = (text: string) =>
   text.toLowerCase().replace(/[^\x00-\x7f]/g, (letter) => FOLD.get(letter) ?? foldText(letter));

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { memberships, notifications } from "../../db/schema";
 import type { Db, Tx } from "~/utils/db.server";
+import { memberships, notifications } from "../../db/schema";
 
 export type NotificationInput = {
   /** A locale key under `notifications:` whose text is written in the reader's language. */

@@ -1,14 +1,15 @@
 // The rules an offer must follow, as data
 // and pure functions, so that the model and the tests share one copy. Server
 // side only: the text rules read through rule-text.server (Unicode's confusables).
-import type { Contract } from "../../db/schema";
+
 import { addDays } from "~/utils/dates";
-import { SMIG_FCFA } from "~/utils/reference";
 import type { FieldErrors } from "~/utils/forms";
+import { SMIG_FCFA } from "~/utils/reference";
+import type { Contract } from "../../db/schema";
 import { findContactDetails } from "./contact-details.server";
 import { squeeze, wordReadings } from "./rule-text.server";
 
-export { findContactDetails, type ContactFound } from "./contact-details.server";
+export { type ContactFound, findContactDetails } from "./contact-details.server";
 
 export type RiskRuleCode = "first_offer" | "asks_money" | "work_abroad" | "reported" | "resubmitted";
 
@@ -86,11 +87,7 @@ export const RISK_WORDS = {
 
 /** One pattern for a list of words, in the form the texts are read in. */
 function wordsPattern(list: string[]): RegExp {
-  const alternatives = list.map((word) =>
-    squeeze(word)
-      .replace(/[il]/g, "[il]")
-      .replace(/[ ']+/g, "[^a-z0-9]*"),
-  );
+  const alternatives = list.map((word) => squeeze(word).replace(/[il]/g, "[il]").replace(/[ ']+/g, "[^a-z0-9]*"));
   return new RegExp(`(?<![a-z0-9])(?:${alternatives.join("|")})(?![a-z0-9])`);
 }
 

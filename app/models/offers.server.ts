@@ -2,10 +2,10 @@
 // the home and search pages, one offer's page; and the daily expiry. An
 // organisation's own offers, as its employers change them, are in
 // employer-offers.server.ts.
-import { and, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
-import { offers, OFFER_TYPES, organisations, type Contract, type OfferType } from "../../db/schema";
+import { and, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { type Contract, OFFER_TYPES, type OfferType, offers, organisations } from "../../db/schema";
 import { expireOffersPastClosing } from "./lifecycles/offer.server";
 import { isOrgMember } from "./organisations.server";
 
@@ -14,11 +14,7 @@ import { isOrgMember } from "./organisations.server";
  * and its closing date not passed (it stops showing the day after, with no job).
  */
 export const isOpenOffer = (today = isoToday()) =>
-  and(
-    eq(offers.status, "published"),
-    gte(offers.closingDate, today),
-    eq(organisations.verificationStatus, "verified"),
-  );
+  and(eq(offers.status, "published"), gte(offers.closingDate, today), eq(organisations.verificationStatus, "verified"));
 
 export function openOfferCounts(db: Db, today = isoToday()): Record<OfferType, number> {
   // Read from the covering index offers_open_idx alone; the few verified
@@ -101,7 +97,13 @@ const openOffersListed = (filters: ListingFilters, today: string) =>
   sql`FROM ${offers} INDEXED BY offers_listing_idx CROSS JOIN ${organisations} WHERE ${openOfferWhere(filters, today)}`;
 
 /** Ids of open offers, newest first, one page of them: walked from the newest, stopping after the page. */
-export function newestOpenOfferIds(db: Db, filters: ListingFilters, limit: number, offset = 0, today = isoToday()): number[] {
+export function newestOpenOfferIds(
+  db: Db,
+  filters: ListingFilters,
+  limit: number,
+  offset = 0,
+  today = isoToday(),
+): number[] {
   return db
     .all<{ id: number }>(
       sql`SELECT ${offers.id} AS id ${openOffersListed(filters, today)}
@@ -112,7 +114,9 @@ export function newestOpenOfferIds(db: Db, filters: ListingFilters, limit: numbe
 
 /** How many open offers there are with these filters, counting no further than `cap`. */
 export function countOpenOffers(db: Db, filters: ListingFilters, cap: number, today = isoToday()): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${openOffersListed(filters, today)} LIMIT ${cap})`)!.n;
+  return db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 ${openOffersListed(filters, today)} LIMIT ${cap})`,
+  )!.n;
 }
 
 /** Rows of `read` for these ids, in the order of the ids. */
@@ -123,9 +127,12 @@ export function inIdOrder<T extends { id: number }>(ids: number[], read: (ids: n
 }
 
 export function latestOpenOffers(db: Db, limit = 6, orgId?: number) {
-  const summaries = (where: SQL | undefined) => db.select(offerSummaryColumns).from(offers).crossJoin(organisations).where(where);
+  const summaries = (where: SQL | undefined) =>
+    db.select(offerSummaryColumns).from(offers).crossJoin(organisations).where(where);
   if (orgId === undefined) {
-    return inIdOrder(newestOpenOfferIds(db, {}, limit), (ids) => summaries(and(inArray(offers.id, ids), eq(organisations.id, offers.orgId))).all());
+    return inIdOrder(newestOpenOfferIds(db, {}, limit), (ids) =>
+      summaries(and(inArray(offers.id, ids), eq(organisations.id, offers.orgId))).all(),
+    );
   }
   // One organisation's offers: few, found along offers_org_status_idx.
   return summaries(and(eq(organisations.id, offers.orgId), isOpenOffer(), eq(offers.orgId, orgId)))

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { memberships, organisations, users, type VerificationStatus } from "../../db/schema";
 import type { OrganisationInput } from "~/schemas/organisation";
 import type { Db, Tx } from "~/utils/db.server";
+import { memberships, organisations, users, type VerificationStatus } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { fileIdentityRequest } from "./identity-requests.server";
 import { findMove } from "./lifecycles/lifecycle";
@@ -53,7 +53,11 @@ export type ApplicantsWithheld = { status: VerificationStatus; reason: string | 
  * they are not a member, `{ withheld: null }` when they may, `{ withheld }` with
  * the reason when the organisation's status forbids it.
  */
-export function applicantAccess(db: Db | Tx, userId: number, orgId: number): { withheld: ApplicantsWithheld | null } | null {
+export function applicantAccess(
+  db: Db | Tx,
+  userId: number,
+  orgId: number,
+): { withheld: ApplicantsWithheld | null } | null {
   const org = db
     .select({ status: organisations.verificationStatus, reason: organisations.verificationReason })
     .from(memberships)
@@ -122,7 +126,9 @@ export function updateOrganisation(
   const identityChanged = IDENTITY_FIELDS.filter((key) => changed.includes(key));
   const identityRequested = asRequest ? IDENTITY_FIELDS.filter((key) => wanted[key] !== org[key]) : [];
   const resubmit =
-    identityChanged.length > 0 ? findMove(organisationLifecycle, "resubmit", org.verificationStatus, "owner") : undefined;
+    identityChanged.length > 0
+      ? findMove(organisationLifecycle, "resubmit", org.verificationStatus, "owner")
+      : undefined;
   const backToVerification = resubmit !== undefined;
   const status = resubmit?.to ?? org.verificationStatus;
   const detail = {

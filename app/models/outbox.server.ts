@@ -4,11 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq, inArray, isNull, like, lte, or, sql } from "drizzle-orm";
 import { createInstance, type TFunction } from "i18next";
-import { outbox } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { publicUrl } from "~/utils/public-url.server";
 import type { Transport } from "~/utils/transports.server";
+import { outbox } from "../../db/schema";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -19,7 +19,10 @@ const SECRET_KEYS = "$secret";
 const ALWAYS_SECRET = ["code", "token"];
 
 /** A message payload whose `secrets` are needed to send it, then erased from the database. */
-export function secretPayload(values: Record<string, unknown>, secrets: Record<string, string>): Record<string, unknown> {
+export function secretPayload(
+  values: Record<string, unknown>,
+  secrets: Record<string, string>,
+): Record<string, unknown> {
   return { ...values, ...secrets, [SECRET_KEYS]: Object.keys(secrets) };
 }
 
@@ -45,13 +48,19 @@ export function eraseFinishedSecrets(db: Db) {
       and(
         inArray(outbox.status, ["sent", "failed"]),
         sql`instr(${outbox.payload}, ${ERASED_SECRET}) = 0`,
-        or(eq(outbox.template, "invitation"), ...[SECRET_KEYS, ...ALWAYS_SECRET].map((key) => like(outbox.payload, `%"${key}"%`))),
+        or(
+          eq(outbox.template, "invitation"),
+          ...[SECRET_KEYS, ...ALWAYS_SECRET].map((key) => like(outbox.payload, `%"${key}"%`)),
+        ),
       ),
     )
     .all();
   let changed = 0;
   for (const row of rows) {
-    const declared = row.template === "invitation" && !(SECRET_KEYS in row.payload) ? { ...row.payload, [SECRET_KEYS]: ["link"] } : row.payload;
+    const declared =
+      row.template === "invitation" && !(SECRET_KEYS in row.payload)
+        ? { ...row.payload, [SECRET_KEYS]: ["link"] }
+        : row.payload;
     const payload = eraseSecrets(declared);
     if (JSON.stringify(payload) === JSON.stringify(declared)) continue;
     db.update(outbox).set({ payload }).where(eq(outbox.id, row.id)).run();
@@ -85,7 +94,12 @@ function messageTranslators() {
 }
 
 /** The text of a message in its language; links become absolute (PUBLIC_URL). */
-export async function renderMessage(row: { template: string; locale: string; channel: string; payload: Record<string, unknown> }) {
+export async function renderMessage(row: {
+  template: string;
+  locale: string;
+  channel: string;
+  payload: Record<string, unknown>;
+}) {
   const all = await messageTranslators();
   const { t, exists } = all[row.locale] ?? all.fr!;
   const key = row.template;
@@ -119,7 +133,9 @@ export async function sendPendingMessages(db: Db, transport: Transport, now = Da
   const due = db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, "pending"), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, new Date(now)))))
+    .where(
+      and(eq(outbox.status, "pending"), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, new Date(now)))),
+    )
     .orderBy(asc(outbox.id))
     .limit(limit)
     .all();

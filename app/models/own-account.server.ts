@@ -1,5 +1,8 @@
 // The signed-in person's own account: password, language, export of their data, deletion.
 import { and, eq, inArray, or } from "drizzle-orm";
+import type { Db } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 import {
   applicationEvents,
   applications,
@@ -20,9 +23,6 @@ import {
   sessions,
   users,
 } from "../../db/schema";
-import type { Db } from "~/utils/db.server";
-import type { Locale } from "~/utils/i18n";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { recordAudit } from "./audit.server";
 import { eraseApplicationDetailsOf, withdrawApplicationsWithAccount } from "./lifecycles/application.server";
 import { canMove, type LifecycleRole } from "./lifecycles/lifecycle";
@@ -64,12 +64,21 @@ async function checkCurrentPassword(
 /** The message under the password field and the answer's status when the check failed (429 with Retry-After when throttled). */
 export function passwordRefusal(check: Exclude<PasswordCheck, { ok: true }>) {
   return check.reason === "rate_limited"
-    ? { message: "validation.tooManyPasswordChecks", init: { status: 429, headers: { "Retry-After": String(check.retryAfterSeconds) } } }
+    ? {
+        message: "validation.tooManyPasswordChecks",
+        init: { status: 429, headers: { "Retry-After": String(check.retryAfterSeconds) } },
+      }
     : { message: "candidate:errors.wrongPassword", init: { status: 400 } };
 }
 
 /** Changes a password after checking the current one; every session ends (the page logs the person in again). */
-export async function changePassword(db: Db, userId: number, current: string, next: string, ip?: string): Promise<PasswordCheck> {
+export async function changePassword(
+  db: Db,
+  userId: number,
+  current: string,
+  next: string,
+  ip?: string,
+): Promise<PasswordCheck> {
   const check = await checkCurrentPassword(db, userId, current, { purpose: "change_password", ip });
   if (!check.ok) return check;
   const passwordHash = await hashPassword(next);
@@ -111,7 +120,16 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
     : [];
   const myPlacements = db.select().from(placements).where(eq(placements.candidateId, userId)).all();
   const followups = myPlacements.length
-    ? db.select().from(placementFollowups).where(inArray(placementFollowups.placementId, myPlacements.map((p) => p.id))).all()
+    ? db
+        .select()
+        .from(placementFollowups)
+        .where(
+          inArray(
+            placementFollowups.placementId,
+            myPlacements.map((p) => p.id),
+          ),
+        )
+        .all()
     : [];
   const myFiles = db.select().from(files).where(eq(files.ownerId, userId)).all();
   recordAudit(db, { actorId: userId, action: "account.exported", subjectType: "user", subjectId: userId, ip });
@@ -119,7 +137,12 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
     exportedAt: new Date().toISOString(),
     account: user,
     profile,
-    trades: db.select({ trade: candidateTrades.trade }).from(candidateTrades).where(eq(candidateTrades.userId, userId)).all().map((t) => t.trade),
+    trades: db
+      .select({ trade: candidateTrades.trade })
+      .from(candidateTrades)
+      .where(eq(candidateTrades.userId, userId))
+      .all()
+      .map((t) => t.trade),
     applications: myApplications.map(({ application, offerTitle }) => ({
       ...application,
       offerTitle,
@@ -139,7 +162,10 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
 
 type DeletionReason = "self" | "inactive" | "admin";
 /** Who deletes the account, as its lifecycle knows them. */
-const DELETED_BY = { self: "owner", admin: "admin", inactive: "system" } as const satisfies Record<DeletionReason, LifecycleRole>;
+const DELETED_BY = { self: "owner", admin: "admin", inactive: "system" } as const satisfies Record<
+  DeletionReason,
+  LifecycleRole
+>;
 
 /**
  * Deletes a person: profile, files, contact details, messages, notes and
@@ -148,7 +174,11 @@ const DELETED_BY = { self: "owner", admin: "admin", inactive: "system" } as cons
  * Their open applications are withdrawn (no employer waits on a ghost).
  * Also used for accounts inactive for 24 months.
  */
-export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }: { actorId: number | null; reason: DeletionReason; ip?: string }) {
+export function anonymiseAccount(
+  db: Db,
+  userId: number,
+  { actorId, reason, ip }: { actorId: number | null; reason: DeletionReason; ip?: string },
+) {
   const actor = { userId: actorId, roles: [DELETED_BY[reason]] };
   db.transaction((tx) => {
     const person = tx.select().from(users).where(eq(users.id, userId)).get();
@@ -161,7 +191,12 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
     // Employers' notes on their applications are about them (and may name them).
     tx.update(applicationEvents)
       .set({ note: null })
-      .where(inArray(applicationEvents.applicationId, tx.select({ id: applications.id }).from(applications).where(eq(applications.candidateId, userId))))
+      .where(
+        inArray(
+          applicationEvents.applicationId,
+          tx.select({ id: applications.id }).from(applications).where(eq(applications.candidateId, userId)),
+        ),
+      )
       .run();
     tx.delete(candidateProfiles).where(eq(candidateProfiles.userId, userId)).run();
     tx.delete(candidateTrades).where(eq(candidateTrades.userId, userId)).run();
@@ -174,7 +209,10 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     // Their reports stay as evidence against the offer, but no longer say who sent them: the text
     // may hold their phone, and an address hash is reversible (there are only 2^32 IPv4 addresses).
-    tx.update(fraudReports).set({ reporterId: null, details: null, reporterIpHash: null }).where(eq(fraudReports.reporterId, userId)).run();
+    tx.update(fraudReports)
+      .set({ reporterId: null, details: null, reporterIpHash: null })
+      .where(eq(fraudReports.reporterId, userId))
+      .run();
     erasePlacementNotesOf(tx, userId);
     tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId)).run();
     if (contacts.length) {
@@ -185,7 +223,9 @@ export function anonymiseAccount(db: Db, userId: number, { actorId, reason, ip }
         .run();
       // Messages and invitations addressed to them before the account was linked.
       tx.delete(outbox).where(inArray(outbox.recipient, contacts)).run();
-      tx.delete(orgInvitations).where(or(inArray(orgInvitations.phone, contacts), inArray(orgInvitations.email, contacts))).run();
+      tx.delete(orgInvitations)
+        .where(or(inArray(orgInvitations.phone, contacts), inArray(orgInvitations.email, contacts)))
+        .run();
     }
     forgetContactOnOrganisations(tx, { userId, contacts, displayName: person.displayName });
     const moved = transitionUser(tx, { userId, action: "delete", actor, detail: { reason }, ip });

@@ -1,10 +1,10 @@
 // Partner bodies (the agencies counsellors work for), kept by the platform operator.
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
-import { memberships, organisations, users } from "../../db/schema";
 import type { PartnerInput } from "~/schemas/admin";
 import type { Db, Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { foldText } from "~/utils/text";
+import { memberships, organisations, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { insertOrganisation, updateOrganisationFields } from "./lifecycles/organisation.server";
 
@@ -84,7 +84,13 @@ export function createPartner(db: Db, adminId: number, input: PartnerInput, ip?:
 }
 
 /** Saves a partner body's details; null when the id is not a partner body. */
-export function updatePartner(db: Db, adminId: number, orgId: number, input: PartnerInput, ip?: string): PartnerResult | null {
+export function updatePartner(
+  db: Db,
+  adminId: number,
+  orgId: number,
+  input: PartnerInput,
+  ip?: string,
+): PartnerResult | null {
   return db.transaction((tx) => {
     const org = tx
       .select()

@@ -1,20 +1,28 @@
 // Placements as the counsellors' page reads them: the list with its filters,
 // the follow-ups due and overdue, the employers to choose from. Recording,
 // ending and following up go through the placement's lifecycle.
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { candidateProfiles, organisations, placementFollowups, placements, users, type Contract, type OfferType } from "../../db/schema";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { addDays, isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
-import { DUE_WINDOW_DAYS } from "./lifecycles/placement";
-import { recordFollowupAnswer, type FollowupInput } from "./lifecycles/placement-followup.server";
 import {
-  recordPlacement,
-  transitionPlacement,
+  type Contract,
+  candidateProfiles,
+  type OfferType,
+  organisations,
+  placementFollowups,
+  placements,
+  users,
+} from "../../db/schema";
+import { DUE_WINDOW_DAYS } from "./lifecycles/placement";
+import {
   type EndInput,
   type ManualPlacementInput,
   type PlacementActor,
+  recordPlacement,
+  transitionPlacement,
   type When,
 } from "./lifecycles/placement.server";
+import { type FollowupInput, recordFollowupAnswer } from "./lifecycles/placement-followup.server";
 import { contains } from "./name-search.server";
 
 export { createPlacement, type ManualPlacementInput } from "./lifecycles/placement.server";
@@ -42,9 +50,18 @@ export type PlacementFilters = {
 /** Placements, newest first, with their candidate, employer and follow-ups. */
 export function listPlacements(db: Db, filters: PlacementFilters = {}) {
   const where = and(
-    filters.status === "ongoing" ? isNull(placements.endedAt) : filters.status === "ended" ? isNotNull(placements.endedAt) : undefined,
+    filters.status === "ongoing"
+      ? isNull(placements.endedAt)
+      : filters.status === "ended"
+        ? isNotNull(placements.endedAt)
+        : undefined,
     filters.region ? eq(candidateProfiles.region, filters.region) : undefined,
-    filters.employer ? or(contains(sql`${organisations.name}`, filters.employer), contains(sql`${placements.employerName}`, filters.employer)) : undefined,
+    filters.employer
+      ? or(
+          contains(sql`${organisations.name}`, filters.employer),
+          contains(sql`${placements.employerName}`, filters.employer),
+        )
+      : undefined,
     filters.from ? gte(placements.startDate, filters.from) : undefined,
     filters.to ? lte(placements.startDate, filters.to) : undefined,
     filters.counsellorId ? eq(candidateProfiles.counsellorId, filters.counsellorId) : undefined,
@@ -106,7 +123,12 @@ export function listPlacements(db: Db, filters: PlacementFilters = {}) {
           note: placementFollowups.note,
         })
         .from(placementFollowups)
-        .where(inArray(placementFollowups.placementId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            placementFollowups.placementId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(placementFollowups.monthsAfter))
         .all()
     : [];
@@ -122,7 +144,10 @@ export function listPlacements(db: Db, filters: PlacementFilters = {}) {
  * Follow-ups not yet recorded: overdue (due date past) and due (within the next
  * seven days), the most urgent first, each with its candidate and employer.
  */
-export function followupsDue(db: Db, { today = isoToday(), counsellorId, limit = 50 }: { today?: string; counsellorId?: number; limit?: number } = {}) {
+export function followupsDue(
+  db: Db,
+  { today = isoToday(), counsellorId, limit = 50 }: { today?: string; counsellorId?: number; limit?: number } = {},
+) {
   const columns = {
     id: placementFollowups.id,
     placementId: placements.id,
@@ -134,7 +159,11 @@ export function followupsDue(db: Db, { today = isoToday(), counsellorId, limit =
     startDate: placements.startDate,
   };
   const query = (when: SQL | undefined) => {
-    const where = and(isNull(placementFollowups.doneAt), when, counsellorId ? eq(candidateProfiles.counsellorId, counsellorId) : undefined);
+    const where = and(
+      isNull(placementFollowups.doneAt),
+      when,
+      counsellorId ? eq(candidateProfiles.counsellorId, counsellorId) : undefined,
+    );
     const from = <T extends Record<string, unknown>>(select: T) =>
       db
         .select(select as never)
@@ -144,7 +173,10 @@ export function followupsDue(db: Db, { today = isoToday(), counsellorId, limit =
         .leftJoin(candidateProfiles, eq(candidateProfiles.userId, placements.candidateId))
         .leftJoin(organisations, eq(organisations.id, placements.orgId))
         .where(where);
-    const rows = from(columns).orderBy(asc(placementFollowups.dueDate), asc(placementFollowups.id)).limit(limit).all() as {
+    const rows = from(columns)
+      .orderBy(asc(placementFollowups.dueDate), asc(placementFollowups.id))
+      .limit(limit)
+      .all() as {
       id: number;
       placementId: number;
       monthsAfter: number;
@@ -158,7 +190,9 @@ export function followupsDue(db: Db, { today = isoToday(), counsellorId, limit =
     return { rows, total };
   };
   const overdue = query(lt(placementFollowups.dueDate, today));
-  const due = query(and(gte(placementFollowups.dueDate, today), lte(placementFollowups.dueDate, addDays(today, DUE_WINDOW_DAYS))));
+  const due = query(
+    and(gte(placementFollowups.dueDate, today), lte(placementFollowups.dueDate, addDays(today, DUE_WINDOW_DAYS))),
+  );
   return { overdue: overdue.rows, overdueTotal: overdue.total, due: due.rows, dueTotal: due.total };
 }
 
@@ -168,7 +202,13 @@ export function followupsDue(db: Db, { today = isoToday(), counsellorId, limit =
 const staff = (userId: number): PlacementActor => ({ userId, roles: "counsellor" });
 
 /** A counsellor records one follow-up, once (see recordFollowupAnswer). */
-export function recordFollowup(db: Db, counsellorId: number, followupId: number, input: FollowupInput, when: When = {}) {
+export function recordFollowup(
+  db: Db,
+  counsellorId: number,
+  followupId: number,
+  input: FollowupInput,
+  when: When = {},
+) {
   return recordFollowupAnswer(db, { followupId, actor: staff(counsellorId), detail: input, ...when });
 }
 

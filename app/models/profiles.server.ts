@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { candidateProfiles, candidateTrades, users } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import { candidateProfiles, candidateTrades, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 
 export type ProfileInput = {
@@ -26,7 +26,11 @@ export type ProfileInput = {
 export function getOwnProfile(db: Db, userId: number) {
   const profile = db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get();
   if (!profile) return null;
-  const trades = db.select({ trade: candidateTrades.trade }).from(candidateTrades).where(eq(candidateTrades.userId, userId)).all();
+  const trades = db
+    .select({ trade: candidateTrades.trade })
+    .from(candidateTrades)
+    .where(eq(candidateTrades.userId, userId))
+    .all();
   return { ...profile, trades: trades.map((t) => t.trade) };
 }
 
@@ -47,12 +51,21 @@ export function saveProfile(db: Db, userId: number, input: ProfileInput, { conse
   };
   db.transaction((tx) => {
     if (existing) tx.update(candidateProfiles).set(values).where(eq(candidateProfiles.userId, userId)).run();
-    else tx.insert(candidateProfiles).values({ userId, ...values }).run();
+    else
+      tx.insert(candidateProfiles)
+        .values({ userId, ...values })
+        .run();
     tx.delete(candidateTrades).where(eq(candidateTrades.userId, userId)).run();
     // The same trade twice would break the (user, trade) key: each is kept once.
     const unique = [...new Set(trades)];
-    if (unique.length > 0) tx.insert(candidateTrades).values(unique.map((trade) => ({ userId, trade }))).run();
-    tx.update(users).set({ displayName: `${input.firstName} ${input.lastName}` }).where(eq(users.id, userId)).run();
+    if (unique.length > 0)
+      tx.insert(candidateTrades)
+        .values(unique.map((trade) => ({ userId, trade })))
+        .run();
+    tx.update(users)
+      .set({ displayName: `${input.firstName} ${input.lastName}` })
+      .where(eq(users.id, userId))
+      .run();
     recordAudit(tx, { actorId: userId, action: "profile.updated", subjectType: "user", subjectId: userId });
   });
 }
@@ -62,7 +75,16 @@ export function saveProfile(db: Db, userId: number, input: ProfileInput, { conse
  * them. Sex is left out: "I prefer not to say" is a full answer, and a bar
  * stuck below 100 % would push people to disclose it.
  */
-const COMPLETENESS_FIELDS = ["birthDate", "region", "commune", "educationLevel", "trades", "languages", "experienceYears", "availability"] as const;
+const COMPLETENESS_FIELDS = [
+  "birthDate",
+  "region",
+  "commune",
+  "educationLevel",
+  "trades",
+  "languages",
+  "experienceYears",
+  "availability",
+] as const;
 export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
 
 export function profileCompleteness(profile: ReturnType<typeof getOwnProfile>) {
@@ -71,5 +93,8 @@ export function profileCompleteness(profile: ReturnType<typeof getOwnProfile>) {
     return Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== "";
   };
   const missing = COMPLETENESS_FIELDS.filter((field) => !filled(field));
-  return { percent: Math.round((100 * (COMPLETENESS_FIELDS.length - missing.length)) / COMPLETENESS_FIELDS.length), missing };
+  return {
+    percent: Math.round((100 * (COMPLETENESS_FIELDS.length - missing.length)) / COMPLETENESS_FIELDS.length),
+    missing,
+  };
 }

@@ -1,10 +1,10 @@
 // Creating an account: a candidate's or an employer's (with their organisation), refused when the contact is taken.
 import { eq, or } from "drizzle-orm";
-import { candidateProfiles, memberships, users } from "../../db/schema";
 import type { Registration } from "~/schemas/auth";
 import type { Db } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import { hashPassword } from "~/utils/password.server";
+import { candidateProfiles, memberships, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { insertOrganisation } from "./lifecycles/organisation.server";
 import { ACCOUNT_REGISTERED, REGISTRATION_REFUSED } from "./limits.server";
@@ -15,7 +15,11 @@ export function contactsTaken(db: Db, phone?: string, email?: string) {
     (c) => c !== undefined,
   );
   if (conditions.length === 0) return { phone: false, email: false };
-  const rows = db.select({ phone: users.phone, email: users.email }).from(users).where(or(...conditions)).all();
+  const rows = db
+    .select({ phone: users.phone, email: users.email })
+    .from(users)
+    .where(or(...conditions))
+    .all();
   return {
     phone: Boolean(phone) && rows.some((r) => r.phone === phone),
     email: Boolean(email) && rows.some((r) => r.email === email),

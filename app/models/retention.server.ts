@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { fraudReports, users } from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import { fraudReports, users } from "../../db/schema";
 import { anonymiseAccount } from "./own-account.server";
 
 export const INACTIVE_MONTHS = 24;
@@ -46,4 +46,3 @@ export function clearOldReportDetails(db: Db, now = Date.now()) {
     )
     .run().changes;
 }
-

@@ -32,7 +32,20 @@ export function plainText(text: string): string {
 }
 
 // Leetspeak read as letters, but only inside words: 5 000 F and 24h stay numbers.
-const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", $: "s", "€": "e", "|": "l", "!": "i" };
+const LEET: Record<string, string> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "8": "b",
+  "@": "a",
+  $: "s",
+  "€": "e",
+  "|": "l",
+  "!": "i",
+};
 const WORDISH = /[@$|€]?[a-z0-9]+(?:[@$€|!]+[a-z0-9]+)*\$*/g;
 // A number and its unit or an ordinal (10kg, 24h, 1er, 2eme), a code (cm2, b1, aci2000).
 const UNIT_OR_CODE = /^(?:\d+[a-z]{1,3}|[a-z]{1,3}\d+)$/;

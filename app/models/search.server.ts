@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { offers, organisations, type Contract, type OfferType } from "../../db/schema";
 import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { foldText } from "~/utils/text";
+import { type Contract, type OfferType, offers, organisations } from "../../db/schema";
 import { countOpenOffers, inIdOrder, newestOpenOfferIds, offerSummaryColumns, openOfferWhere } from "./offers.server";
 
 export const PAGE_SIZE = 20;
@@ -22,7 +22,10 @@ const STOP_WORDS = new Set(
  */
 export function toFtsQuery(input: string): string | null {
   const words = foldText(input.slice(0, 2000)).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms = [...new Set(words.filter((w) => !STOP_WORDS.has(w)).map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS);
+  const terms = [...new Set(words.filter((w) => !STOP_WORDS.has(w)).map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(
+    0,
+    MAX_TERMS,
+  );
   // A one-letter prefix ("Commune I") would match most of the index: one letter is a whole word.
   return terms.length === 0 ? null : terms.map((term) => (term.length > 1 ? `"${term}"*` : `"${term}"`)).join(" ");
 }
@@ -84,7 +87,8 @@ export function searchOffers(db: Db, filters: SearchFilters, today = isoToday())
   } else {
     found = countOpenOffers(db, filters, RESULT_CAP + 1, today);
     // Nothing counted, nothing to list (a second walk of the whole index for a region without offers).
-    pageOf = (page) => (found === 0 ? [] : byIds(newestOpenOfferIds(db, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE, today)));
+    pageOf = (page) =>
+      found === 0 ? [] : byIds(newestOpenOfferIds(db, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE, today));
   }
   const total = Math.min(found, RESULT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -53,7 +53,9 @@ const SOURCES: Record<CountedMeasure, { table: string; select: string }> = {
 /** The partner organisations each counsellor belongs to. */
 function partnersByStaff(db: Db) {
   const rows = db.$client
-    .prepare("SELECT m.user_id AS userId, m.org_id AS orgId FROM memberships m JOIN organisations o ON o.id = m.org_id WHERE o.kind = 'partner'")
+    .prepare(
+      "SELECT m.user_id AS userId, m.org_id AS orgId FROM memberships m JOIN organisations o ON o.id = m.org_id WHERE o.kind = 'partner'",
+    )
     .all() as { userId: number; orgId: number }[];
   const map = new Map<number, number[]>();
   for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.orgId]);
@@ -71,7 +73,11 @@ function countRows(db: Db, measure: CountedMeasure, fromId: number, toId: number
     const month = monthOf(row.createdAt);
     const region = row.region ?? UNKNOWN;
     const type = row.offerType ?? "";
-    const orgs = new Set([0, ...(row.counsellorId ? (partners.get(row.counsellorId) ?? []) : []), ...(row.registeredBy ? (partners.get(row.registeredBy) ?? []) : [])]);
+    const orgs = new Set([
+      0,
+      ...(row.counsellorId ? (partners.get(row.counsellorId) ?? []) : []),
+      ...(row.registeredBy ? (partners.get(row.registeredBy) ?? []) : []),
+    ]);
     const cells: [string, string][] = [
       ["all", ""],
       ["sex", row.sex ?? UNKNOWN],
@@ -92,19 +98,29 @@ function countRows(db: Db, measure: CountedMeasure, fromId: number, toId: number
      ON CONFLICT DO UPDATE SET n = n + excluded.n`,
   );
   for (const [key, n] of tally) {
-    const [partner, month, region, type, dimension, category] = key.split("\u0000") as [string, string, string, string, string, string];
+    const [partner, month, region, type, dimension, category] = key.split("\u0000") as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     upsert.run(measure, Number(partner), month, region, type, dimension, category, n);
   }
   return tally.size;
 }
 
 function lastCounted(db: Db, measure: CountedMeasure) {
-  const row = db.$client.prepare("SELECT last_id AS lastId FROM report_refresh WHERE measure = ?").get(measure) as { lastId: number } | undefined;
+  const row = db.$client.prepare("SELECT last_id AS lastId FROM report_refresh WHERE measure = ?").get(measure) as
+    | { lastId: number }
+    | undefined;
   return row?.lastId ?? 0;
 }
 
 const maxIdOf = (db: Db, measure: CountedMeasure) =>
-  (db.$client.prepare(`SELECT coalesce(max(id), 0) AS maxId FROM ${SOURCES[measure].table}`).get() as { maxId: number }).maxId;
+  (db.$client.prepare(`SELECT coalesce(max(id), 0) AS maxId FROM ${SOURCES[measure].table}`).get() as { maxId: number })
+    .maxId;
 
 function catchUp(db: Db, measure: CountedMeasure, partners: () => Map<number, number[]>) {
   const from = lastCounted(db, measure);
@@ -112,7 +128,9 @@ function catchUp(db: Db, measure: CountedMeasure, partners: () => Map<number, nu
   if (maxId <= from) return 0;
   countRows(db, measure, from, maxId, partners());
   db.$client
-    .prepare("INSERT INTO report_refresh (measure, last_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET last_id = excluded.last_id")
+    .prepare(
+      "INSERT INTO report_refresh (measure, last_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET last_id = excluded.last_id",
+    )
     .run(measure, maxId);
   return maxId - from;
 }
@@ -147,16 +165,29 @@ export function rebuildReportCounts(db: Db, now = Date.now()) {
     .immediate();
 }
 
-export type CountFilters = { fromMonth: string; toMonth: string; partnerId?: number; region?: string; offerType?: string };
+export type CountFilters = {
+  fromMonth: string;
+  toMonth: string;
+  partnerId?: number;
+  region?: string;
+  offerType?: string;
+};
 
-export type CountRow = { month: string; region: string; offerType: string; dimension: string; category: string; n: number };
+export type CountRow = {
+  month: string;
+  region: string;
+  offerType: string;
+  dimension: string;
+  category: string;
+  n: number;
+};
 
 /** The summed rows of one measure over whole months, filtered; callers add them up per breakdown. */
 export function readCounts(db: Db, measure: CountedMeasure, filters: CountFilters): CountRow[] {
   const where = ["measure = ?", "partner_id = ?", "month BETWEEN ? AND ?"];
   const params: (string | number)[] = [measure, filters.partnerId ?? 0, filters.fromMonth, filters.toMonth];
-  if (filters.region) (where.push("region = ?"), params.push(filters.region));
-  if (filters.offerType && measure === "applications") (where.push("offer_type = ?"), params.push(filters.offerType));
+  if (filters.region) where.push("region = ?"), params.push(filters.region);
+  if (filters.offerType && measure === "applications") where.push("offer_type = ?"), params.push(filters.offerType);
   // Per breakdown, months and regions summed up; the "all" rows keep month, region and type for the other breakdowns.
   return db.$client
     .prepare(

@@ -1,15 +1,15 @@
 // The platform operator's work on accounts: finding them, their role, disabling, creating counsellors.
 import { randomInt } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { memberships, organisations, users, type Role } from "../../db/schema";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { CounsellorInput } from "~/schemas/admin";
 import type { Db, Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { hashPassword } from "~/utils/password.server";
 import { normalizeMaliPhone } from "~/utils/phone";
 import { endAllSessions } from "~/utils/session.server";
+import { memberships, organisations, type Role, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
-import { userStatus, type UserStatus } from "./lifecycles/user";
+import { type UserStatus, userStatus } from "./lifecycles/user";
 import { otherActiveAdmins, transitionUser } from "./lifecycles/user.server";
 import { contains, hasWords, pageOf, wordsOf } from "./name-search.server";
 import { contactsTaken } from "./registration.server";
@@ -93,7 +93,12 @@ export function searchUsers(db: Db, filters: UserFilters) {
         })
         .from(memberships)
         .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-        .where(inArray(memberships.userId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            memberships.userId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(organisations.name))
         .all()
     : [];

@@ -1,14 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import type { Route } from "./+types/activer-compte";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import { activateAccount } from "~/models/activation.server";
 import { activationSchema } from "~/schemas/candidate";
 import { getDb } from "~/utils/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import type { Route } from "./+types/activer-compte";
 
 export const handle = { i18n: ["common", "counsellor"] };
 
@@ -52,14 +52,44 @@ export default function ActivateAccount({ actionData }: Route.ComponentProps) {
       <p className="mt-2 text-stone-700">{t("activation.intro")}</p>
       <Form method="post" className="card mt-4 space-y-4" noValidate>
         <FormErrorSummary message={actionData?.formError} errors={errors} />
-        <TextField label={t("activation.phone")} hint={t("activation.phoneHint")} name="phone" type="tel" inputMode="tel"
-          autoComplete="tel" required defaultValue={actionData?.values.phone} error={errors.phone} />
-        <TextField label={t("activation.code")} hint={t("activation.codeHint")} name="code" inputMode="numeric"
-          autoComplete="one-time-code" maxLength={12} required error={errors.code} />
-        <TextField label={t("activation.password")} hint={t("activation.passwordHint")} name="password" type="password"
-          autoComplete="new-password" required error={errors.password} />
-        <TextField label={t("activation.passwordConfirm")} name="passwordConfirm" type="password"
-          autoComplete="new-password" required error={errors.passwordConfirm} />
+        <TextField
+          label={t("activation.phone")}
+          hint={t("activation.phoneHint")}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          required
+          defaultValue={actionData?.values.phone}
+          error={errors.phone}
+        />
+        <TextField
+          label={t("activation.code")}
+          hint={t("activation.codeHint")}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={12}
+          required
+          error={errors.code}
+        />
+        <TextField
+          label={t("activation.password")}
+          hint={t("activation.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <TextField
+          label={t("activation.passwordConfirm")}
+          name="passwordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.passwordConfirm}
+        />
         <button type="submit" className="btn w-full" disabled={busy}>
           {t("activation.submit")}
         </button>

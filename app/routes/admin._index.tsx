@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Route } from "./+types/admin._index";
 import { StatList } from "~/components/StatList";
 import { adminDashboard } from "~/models/dashboards.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import type { Route } from "./+types/admin._index";
 
 export const handle = { i18n: ["common", "spaces", "admin"] };
 
@@ -31,19 +31,29 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
         ]}
       />
       <section aria-labelledby="admin-users">
-        <h2 id="admin-users" className="text-xl font-semibold">{t("admin.usersByRole")}</h2>
+        <h2 id="admin-users" className="text-xl font-semibold">
+          {t("admin.usersByRole")}
+        </h2>
         <table className="mt-2 w-full border-collapse bg-white text-left">
           <thead>
             <tr className="border-b border-stone-300">
-              <th scope="col" className="p-2">{t("admin.role")}</th>
-              <th scope="col" className="p-2 text-right">{t("admin.accounts")}</th>
-              <th scope="col" className="p-2 text-right">{t("admin.disabled")}</th>
+              <th scope="col" className="p-2">
+                {t("admin.role")}
+              </th>
+              <th scope="col" className="p-2 text-right">
+                {t("admin.accounts")}
+              </th>
+              <th scope="col" className="p-2 text-right">
+                {t("admin.disabled")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {d.usersByRole.map((row) => (
               <tr key={row.role} className="border-b border-stone-200">
-                <th scope="row" className="p-2 font-normal">{t(`common:role.${row.role}`)}</th>
+                <th scope="row" className="p-2 font-normal">
+                  {t(`common:role.${row.role}`)}
+                </th>
                 <td className="p-2 text-right">{format.number(row.n)}</td>
                 <td className="p-2 text-right">{format.number(row.disabled ?? 0)}</td>
               </tr>
@@ -52,13 +62,21 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
         </table>
       </section>
       <section aria-labelledby="admin-orgs">
-        <h2 id="admin-orgs" className="text-xl font-semibold">{t("admin.organisations")}</h2>
+        <h2 id="admin-orgs" className="text-xl font-semibold">
+          {t("admin.organisations")}
+        </h2>
         <table className="mt-2 w-full border-collapse bg-white text-left">
           <thead>
             <tr className="border-b border-stone-300">
-              <th scope="col" className="p-2">{t("admin.kind")}</th>
-              <th scope="col" className="p-2">{t("admin.status")}</th>
-              <th scope="col" className="p-2 text-right">{t("admin.count")}</th>
+              <th scope="col" className="p-2">
+                {t("admin.kind")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("admin.status")}
+              </th>
+              <th scope="col" className="p-2 text-right">
+                {t("admin.count")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -86,11 +104,15 @@ function AdminLinks() {
   const { t } = useTranslation("admin");
   return (
     <nav aria-labelledby="admin-pages">
-      <h2 id="admin-pages" className="sr-only">{t("home.heading")}</h2>
+      <h2 id="admin-pages" className="sr-only">
+        {t("home.heading")}
+      </h2>
       <ul className="grid gap-3 sm:grid-cols-3">
         {ADMIN_PAGES.map((page) => (
           <li key={page.to} className="card">
-            <Link to={page.to} className="text-lg font-semibold">{t(`home.${page.label}`)}</Link>
+            <Link to={page.to} className="text-lg font-semibold">
+              {t(`home.${page.label}`)}
+            </Link>
             <p className="mt-1 text-sm text-stone-700">{t(`home.${page.text}`)}</p>
           </li>
         ))}

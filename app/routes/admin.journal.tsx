@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLoaderData, useLocation } from "react-router";
-import type { Route } from "./+types/admin.journal";
 import { SelectField, TextField } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
 import { auditActions, searchAudit } from "~/models/audit-search.server";
-import { ADMIN_QUERY_MAX, parseAuditQuery, type AuditQuery } from "~/schemas/admin";
+import { ADMIN_QUERY_MAX, type AuditQuery, parseAuditQuery } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import type { Route } from "./+types/admin.journal";
 
 export const handle = { i18n: ["common", "admin", "offers"] };
 
@@ -63,7 +63,9 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
       <Filters query={query} />
 
       <section aria-labelledby="journal-results" className="space-y-3">
-        <h2 id="journal-results" className="text-xl font-semibold">{t("journal.results", { count: total })}</h2>
+        <h2 id="journal-results" className="text-xl font-semibold">
+          {t("journal.results", { count: total })}
+        </h2>
         {items.length === 0 ? (
           <p className="text-stone-700">{t("journal.none")}</p>
         ) : (
@@ -72,11 +74,21 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
               <caption className="sr-only">{t("journal.table.caption")}</caption>
               <thead>
                 <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-2">{t("journal.table.time")}</th>
-                  <th scope="col" className="p-2">{t("journal.table.actor")}</th>
-                  <th scope="col" className="p-2">{t("journal.table.action")}</th>
-                  <th scope="col" className="p-2">{t("journal.table.subject")}</th>
-                  <th scope="col" className="p-2">{t("journal.table.ip")}</th>
+                  <th scope="col" className="p-2">
+                    {t("journal.table.time")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("journal.table.actor")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("journal.table.action")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("journal.table.subject")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("journal.table.ip")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -93,7 +105,9 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
                         ) : (
                           <>
                             <span className="block">{line.actorName}</span>
-                            <span className="block text-stone-600">{t("journal.accountNumber", { id: line.actorId })}</span>
+                            <span className="block text-stone-600">
+                              {t("journal.accountNumber", { id: line.actorId })}
+                            </span>
                           </>
                         )}
                       </td>
@@ -103,7 +117,10 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
                       </td>
                       <td className="break-all p-2">
                         {line.subjectType
-                          ? t("journal.subject", { type: labels.subjectType(line.subjectType), id: line.subjectId ?? "—" })
+                          ? t("journal.subject", {
+                              type: labels.subjectType(line.subjectType),
+                              id: line.subjectId ?? "—",
+                            })
                           : "—"}
                       </td>
                       <td className="p-2 font-mono text-xs">{line.ip ?? "—"}</td>
@@ -126,8 +143,20 @@ function Filters({ query }: { query: AuditQuery }) {
   const labels = useLabels();
   const { actions, queryMax } = useLoaderDataOf();
   return (
-    <Form key={location.search} method="get" role="search" aria-label={t("journal.filters.label")} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <TextField label={t("journal.filters.actor")} name="acteur" hint={t("journal.filters.actorHint")} defaultValue={query.acteur} maxLength={queryMax} />
+    <Form
+      key={location.search}
+      method="get"
+      role="search"
+      aria-label={t("journal.filters.label")}
+      className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      <TextField
+        label={t("journal.filters.actor")}
+        name="acteur"
+        hint={t("journal.filters.actorHint")}
+        defaultValue={query.acteur}
+        maxLength={queryMax}
+      />
       <SelectField
         label={t("journal.filters.action")}
         name="action"
@@ -141,7 +170,9 @@ function Filters({ query }: { query: AuditQuery }) {
       <TextField label={t("journal.filters.from")} name="du" type="date" defaultValue={query.du ?? ""} />
       <TextField label={t("journal.filters.to")} name="au" type="date" defaultValue={query.au ?? ""} />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-        <button type="submit" className="btn">{t("journal.filters.submit")}</button>
+        <button type="submit" className="btn">
+          {t("journal.filters.submit")}
+        </button>
         <Link to="/admin/journal">{t("journal.filters.reset")}</Link>
       </div>
     </Form>

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
-import type { Route } from "./+types/admin.utilisateurs";
 import { CreateCounsellorForm, CreatedBanner } from "~/components/admin/CounsellorForm";
 import { UserRowView } from "~/components/admin/UserRow";
 import { SearchForm } from "~/components/admin/UserSearchForm";
@@ -9,13 +8,14 @@ import { FlashNotice, Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
 import { listPartners } from "~/models/partners.server";
 import { changeRole, createCounsellor, searchUsers, setDisabled } from "~/models/users-admin.server";
-import { ADMIN_QUERY_MAX, parseUserQuery, userActionSchema, type UserQuery } from "~/schemas/admin";
+import { ADMIN_QUERY_MAX, parseUserQuery, type UserQuery, userActionSchema } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/admin.utilisateurs";
 
 export const handle = { i18n: ["common", "admin", "offers"] };
 
@@ -25,19 +25,26 @@ export async function loader({ request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const query = parseUserQuery(params);
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    query,
-    me: admin.id,
-    flash,
-    queryMax: ADMIN_QUERY_MAX,
-    ...searchUsers(db, { q: query.q, role: query.role, status: query.statut, page: query.page }),
-    partners: listPartners(db).map((p) => ({ id: p.id, name: p.name, shortName: p.shortName })),
-  }, headers);
+  return withFlashCleared(
+    {
+      query,
+      me: admin.id,
+      flash,
+      queryMax: ADMIN_QUERY_MAX,
+      ...searchUsers(db, { q: query.q, role: query.role, status: query.statut, page: query.page }),
+      partners: listPartners(db).map((p) => ({ id: p.id, name: p.name, shortName: p.shortName })),
+    },
+    headers,
+  );
 }
 
 type ActionData =
   | { fieldErrors: FieldErrors; values: FormValues; created?: undefined }
-  | { created: { name: string; login: string; temporaryPassword: string }; fieldErrors?: undefined; values?: undefined };
+  | {
+      created: { name: string; login: string; temporaryPassword: string };
+      fieldErrors?: undefined;
+      values?: undefined;
+    };
 
 /** Back to the same search, saying what was done. */
 function backTo(request: Request, done: "role" | "disable" | "enable" | "unchanged") {
@@ -56,19 +63,26 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (input.intent === "createCounsellor") {
     const { intent: _intent, ...counsellor } = input;
     const result = await createCounsellor(db, admin.id, counsellor, ip);
-    if (!result.ok) return data<ActionData>({ fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
+    if (!result.ok)
+      return data<ActionData>({ fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
     // Shown once, never in a URL: no redirect.
     const login = counsellor.email ?? formatMaliPhone(counsellor.phone!);
-    return data<ActionData>({ created: { name: result.displayName, login, temporaryPassword: result.temporaryPassword } });
+    return data<ActionData>({
+      created: { name: result.displayName, login, temporaryPassword: result.temporaryPassword },
+    });
   }
   const result =
     input.intent === "role"
       ? changeRole(db, admin.id, input.userId, input.role, ip)
       : setDisabled(db, admin.id, input.userId, input.intent === "disable", ip);
   if (result === null) {
-    return data<ActionData>({ fieldErrors: { form: "admin:errors.userNotFound" }, values: formValues(formData) }, { status: 404 });
+    return data<ActionData>(
+      { fieldErrors: { form: "admin:errors.userNotFound" }, values: formValues(formData) },
+      { status: 404 },
+    );
   }
-  if (!result.ok) return data<ActionData>({ fieldErrors: { form: result.error }, values: formValues(formData) }, { status: 400 });
+  if (!result.ok)
+    return data<ActionData>({ fieldErrors: { form: result.error }, values: formValues(formData) }, { status: 400 });
   return backTo(request, result.changed ? input.intent : "unchanged");
 }
 
@@ -76,9 +90,11 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
   const { t } = useTranslation("admin");
   const errorText = useErrorText();
   const { items, total, page, pageCount, query, flash } = loaderData;
-  const rowAction = actionData?.values?.intent && actionData.values.intent !== "createCounsellor" ? actionData : undefined;
+  const rowAction =
+    actionData?.values?.intent && actionData.values.intent !== "createCounsellor" ? actionData : undefined;
   const rowShown = rowAction && items.some((u) => String(u.id) === rowAction.values?.userId);
-  const pageError = rowAction && !rowShown ? rowAction.fieldErrors?.form ?? Object.values(rowAction.fieldErrors ?? {})[0] : undefined;
+  const pageError =
+    rowAction && !rowShown ? (rowAction.fieldErrors?.form ?? Object.values(rowAction.fieldErrors ?? {})[0]) : undefined;
 
   return (
     <div className="space-y-8">
@@ -89,14 +105,14 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
       </div>
       {actionData ? null : <FlashNotice flash={flash} />}
       {actionData?.created ? <CreatedBanner created={actionData.created} /> : null}
-      {pageError ? (
-        <Notice tone="error">{errorText(pageError)}</Notice>
-      ) : null}
+      {pageError ? <Notice tone="error">{errorText(pageError)}</Notice> : null}
 
       <SearchForm query={query} />
 
       <section aria-labelledby="users-results" className="space-y-3">
-        <h2 id="users-results" className="text-xl font-semibold">{t("users.results", { count: total })}</h2>
+        <h2 id="users-results" className="text-xl font-semibold">
+          {t("users.results", { count: total })}
+        </h2>
         {items.length === 0 ? (
           <p className="text-stone-700">{t("users.none")}</p>
         ) : (
@@ -105,12 +121,24 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
               <caption className="sr-only">{t("users.table.caption")}</caption>
               <thead>
                 <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-2">{t("users.table.name")}</th>
-                  <th scope="col" className="p-2">{t("users.table.role")}</th>
-                  <th scope="col" className="p-2">{t("users.table.organisations")}</th>
-                  <th scope="col" className="p-2">{t("users.table.dates")}</th>
-                  <th scope="col" className="p-2">{t("users.table.status")}</th>
-                  <th scope="col" className="p-2">{t("users.table.actions")}</th>
+                  <th scope="col" className="p-2">
+                    {t("users.table.name")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("users.table.role")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("users.table.organisations")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("users.table.dates")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("users.table.status")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("users.table.actions")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -130,7 +158,8 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
 
       <CreateCounsellorForm
         key={actionData?.created?.temporaryPassword ?? "form"}
-        actionData={actionData?.values?.intent === "createCounsellor" ? actionData : undefined} />
+        actionData={actionData?.values?.intent === "createCounsellor" ? actionData : undefined}
+      />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
-import type { Route } from "./+types/candidat._index";
 import { CompletenessBar } from "~/components/CompletenessBar";
 import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
@@ -12,6 +11,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { OPEN_APPLICATION_STATUSES } from "../../db/enums";
+import type { Route } from "./+types/candidat._index";
 
 export const handle = { i18n: ["common", "spaces", "candidate", "notifications"] };
 
@@ -44,13 +44,25 @@ export default function CandidateHome({ loaderData }: Route.ComponentProps) {
   return (
     <div className="space-y-6">
       <title>{`${t("candidate.title")} · Baara`}</title>
-      <h1 className="text-2xl font-bold">{t("candidate.greeting", { name: loaderData.profile?.firstName ?? loaderData.displayName })}</h1>
+      <h1 className="text-2xl font-bold">
+        {t("candidate.greeting", { name: loaderData.profile?.firstName ?? loaderData.displayName })}
+      </h1>
       <nav aria-label={t("candidate:home.linksLabel")} className="flex flex-wrap gap-3">
-        <Link to="/offres" className="btn">{t("candidate:home.findOffers")}</Link>
-        <Link to="/candidat/profil" className="btn-secondary">{t("candidate:home.profile")}</Link>
-        <Link to="/candidat/candidatures" className="btn-secondary">{t("candidate:home.applications")}</Link>
-        <Link to="/candidat/alertes" className="btn-secondary">{t("candidate:home.alerts")}</Link>
-        <Link to="/candidat/compte" className="btn-secondary">{t("candidate:home.account")}</Link>
+        <Link to="/offres" className="btn">
+          {t("candidate:home.findOffers")}
+        </Link>
+        <Link to="/candidat/profil" className="btn-secondary">
+          {t("candidate:home.profile")}
+        </Link>
+        <Link to="/candidat/candidatures" className="btn-secondary">
+          {t("candidate:home.applications")}
+        </Link>
+        <Link to="/candidat/alertes" className="btn-secondary">
+          {t("candidate:home.alerts")}
+        </Link>
+        <Link to="/candidat/compte" className="btn-secondary">
+          {t("candidate:home.account")}
+        </Link>
       </nav>
       {completeness.percent < 100 ? (
         <CompletenessBar percent={completeness.percent} missing={completeness.missing} profileHref="/candidat/profil" />
@@ -65,7 +77,9 @@ export default function CandidateHome({ loaderData }: Route.ComponentProps) {
         ]}
       />
       <section aria-labelledby="latest-applications">
-        <h2 id="latest-applications" className="text-xl font-semibold">{t("candidate.latest")}</h2>
+        <h2 id="latest-applications" className="text-xl font-semibold">
+          {t("candidate.latest")}
+        </h2>
         {latest.length === 0 ? (
           <p className="mt-2">
             {t("candidate.none")} <Link to="/offres">{t("candidate.findOffers")}</Link>
@@ -75,12 +89,16 @@ export default function CandidateHome({ loaderData }: Route.ComponentProps) {
             {latest.map((application) => (
               <li key={application.id} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
                 <span>
-                  <Link to={`/offres/${application.offerId}`} className="font-semibold">{application.offerTitle}</Link>
+                  <Link to={`/offres/${application.offerId}`} className="font-semibold">
+                    {application.offerTitle}
+                  </Link>
                   <span className="block text-sm text-stone-600">{application.orgName}</span>
                 </span>
                 <span className="text-sm">
                   <span className="rounded bg-brand-50 px-2 py-0.5 font-medium">
-                    {application.onHold ? t("candidate:applications.onHold") : t(`common:applicationStatus.${application.status}`)}
+                    {application.onHold
+                      ? t("candidate:applications.onHold")
+                      : t(`common:applicationStatus.${application.status}`)}
                   </span>{" "}
                   <span className="text-stone-600">{format.date(application.createdAt, "medium")}</span>
                 </span>

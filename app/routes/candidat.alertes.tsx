@@ -1,16 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
-import type { Route } from "./+types/candidat.alertes";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { deleteAlert, listAlerts, MAX_SAVED_SEARCHES, saveAlert } from "~/models/alerts.server";
 import { getOwnProfile } from "~/models/profiles.server";
-import { alertQueryFromForm, type AlertQuery } from "~/schemas/alert";
+import { type AlertQuery, alertQueryFromForm } from "~/schemas/alert";
 import { parseIdParam } from "~/schemas/params";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { searchHref } from "~/utils/search-url";
+import type { Route } from "./+types/candidat.alertes";
 
 export const handle = { i18n: ["common", "candidate"] };
 
@@ -24,13 +24,16 @@ export async function loader({ request }: Route.LoaderArgs) {
   // Back from logging in with a search to save: it is shown for confirmation.
   const pending = alertQueryFromForm(url.searchParams);
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    alerts: listAlerts(db, user.id).map((a) => ({ id: a.id, query: a.query as AlertQuery, createdAt: a.createdAt })),
-    pending: pending.ok && !pending.empty ? pending.query : null,
-    flash,
-    smsConsent: Boolean(getOwnProfile(db, user.id)?.smsConsentAt),
-    max: MAX_SAVED_SEARCHES,
-  }, headers);
+  return withFlashCleared(
+    {
+      alerts: listAlerts(db, user.id).map((a) => ({ id: a.id, query: a.query as AlertQuery, createdAt: a.createdAt })),
+      pending: pending.ok && !pending.empty ? pending.query : null,
+      flash,
+      smsConsent: Boolean(getOwnProfile(db, user.id)?.smsConsentAt),
+      max: MAX_SAVED_SEARCHES,
+    },
+    headers,
+  );
 }
 
 type ActionData = { formError: string };
@@ -39,7 +42,8 @@ export async function action({ request }: Route.ActionArgs) {
   // A visitor who asked for an alert from /offres logs in and comes back to confirm it.
   if (!(await getUser(request))) {
     const query = alertQueryFromForm(await request.formData());
-    const back = query.ok && !query.empty ? `/candidat/alertes?${new URLSearchParams(query.query)}` : "/candidat/alertes";
+    const back =
+      query.ok && !query.empty ? `/candidat/alertes?${new URLSearchParams(query.query)}` : "/candidat/alertes";
     throw redirect(`/connexion?${new URLSearchParams({ redirectTo: back })}`);
   }
   const user = await requireRole(request, "candidat");
@@ -96,7 +100,9 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
       {pending ? (
         <Form method="post" className="card space-y-3">
           <p>{t("alerts.confirm", { search: describe(pending) })}</p>
-          {ALERT_FIELDS.map((field) => (pending[field] ? <input key={field} type="hidden" name={field} value={pending[field]} /> : null))}
+          {ALERT_FIELDS.map((field) =>
+            pending[field] ? <input key={field} type="hidden" name={field} value={pending[field]} /> : null,
+          )}
           <button type="submit" name="intent" value="save" className="btn">
             {t("alerts.save")}
           </button>
@@ -118,12 +124,19 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
                   <Link to={searchHref(alert.query as Parameters<typeof searchHref>[0])} className="font-semibold">
                     {describe(alert.query)}
                   </Link>
-                  <span className="block text-sm text-stone-600">{t("alerts.createdOn", { date: format.date(alert.createdAt, "medium") })}</span>
+                  <span className="block text-sm text-stone-600">
+                    {t("alerts.createdOn", { date: format.date(alert.createdAt, "medium") })}
+                  </span>
                 </span>
                 <Form method="post">
                   <input type="hidden" name="alertId" value={alert.id} />
-                  <button type="submit" name="intent" value="delete" className="btn-secondary px-3 py-1 text-sm"
-                    aria-label={t("alerts.deleteLabel", { search: describe(alert.query) })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="delete"
+                    className="btn-secondary px-3 py-1 text-sm"
+                    aria-label={t("alerts.deleteLabel", { search: describe(alert.query) })}
+                  >
                     {t("alerts.delete")}
                   </button>
                 </Form>

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import type { Route } from "./+types/candidat.candidatures";
 import { FlashNotice } from "~/components/Notice";
 import { listCandidateApplications, withdrawApplication } from "~/models/applications.server";
 import { parseIdParam } from "~/schemas/params";
@@ -8,6 +7,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
+import type { Route } from "./+types/candidat.candidatures";
 
 export const handle = { i18n: ["common", "candidate"] };
 
@@ -28,9 +28,14 @@ export async function action({ request }: Route.ActionArgs) {
   const result = applicationId === null ? null : withdrawApplication(getDb(), user.id, applicationId);
   if (!result) throw data(null, { status: 404 });
   if (!result.ok) {
-    return data<ActionData>({ withdrawError: { applicationId: applicationId!, key: "applications.withdrawClosed" } }, { status: 400 });
+    return data<ActionData>(
+      { withdrawError: { applicationId: applicationId!, key: "applications.withdrawClosed" } },
+      { status: 400 },
+    );
   }
-  return redirectWithFlash(`/candidat/candidatures#candidature-${applicationId}`, { message: "candidate:applications.withdrawDone" });
+  return redirectWithFlash(`/candidat/candidatures#candidature-${applicationId}`, {
+    message: "candidate:applications.withdrawDone",
+  });
 }
 
 type Application = Route.ComponentProps["loaderData"]["applications"][number];
@@ -65,7 +70,9 @@ export default function MyApplications({ loaderData, actionData }: Route.Compone
               <ApplicationCard
                 key={application.id}
                 application={application}
-                error={actionData?.withdrawError.applicationId === application.id ? actionData.withdrawError.key : undefined}
+                error={
+                  actionData?.withdrawError.applicationId === application.id ? actionData.withdrawError.key : undefined
+                }
               />
             ))}
           </ul>
@@ -97,7 +104,9 @@ function ApplicationCard({ application: a, error }: { application: Application; 
             {a.onHold ? t("applications.onHold") : t(`common:applicationStatus.${a.status}`)}
           </span>
         </p>
-        <p className="mt-1">{a.onHold ? t(`applications.onHoldBecause.${a.onHold}`) : t(`applications.explain.${a.status}`)}</p>
+        <p className="mt-1">
+          {a.onHold ? t(`applications.onHoldBecause.${a.onHold}`) : t(`applications.explain.${a.status}`)}
+        </p>
         {a.status === "interview" && a.interviewAt && !a.onHold ? (
           <p className="mt-1 font-medium">
             {a.interviewPlace

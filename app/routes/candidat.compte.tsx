@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import type { Route } from "./+types/candidat.compte";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { FlashNotice } from "~/components/Notice";
@@ -10,11 +9,12 @@ import { changePasswordSchema, deleteAccountSchema } from "~/schemas/account";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { addFlash, readFlash, withFlashCleared } from "~/utils/flash.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import { type FieldErrors, parseForm } from "~/utils/forms";
 import { saveMessageLanguage } from "~/utils/message-language.server";
 import { useBusy } from "~/utils/navigation";
+import { clientIp } from "~/utils/request.server";
 import { createUserSession, destroySession } from "~/utils/session.server";
+import type { Route } from "./+types/candidat.compte";
 
 export const handle = { i18n: ["common", "candidate"] };
 
@@ -23,7 +23,8 @@ const DELETED = { message: "candidate:account.deletedBody" };
 export async function loader({ request }: Route.LoaderArgs) {
   const { flash, headers } = await readFlash(request);
   // Right after deleting their account the person is logged out: this page says it was done.
-  if (flash?.message === DELETED.message && !(await getUser(request))) return withFlashCleared({ deleted: true as const }, headers);
+  if (flash?.message === DELETED.message && !(await getUser(request)))
+    return withFlashCleared({ deleted: true as const }, headers);
   const user = await requireRole(request, "candidat");
   return withFlashCleared(
     { deleted: false as const, phone: user.phone, email: user.email, flash, locale: user.locale },
@@ -42,7 +43,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (intent === "password") {
     const form = parseForm(changePasswordSchema, formData);
     if (!form.ok) return data<ActionData>({ form: "password", fieldErrors: form.fieldErrors }, { status: 400 });
-    const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword, clientIp(context));
+    const changed = await changePassword(
+      db,
+      user.id,
+      form.data.currentPassword,
+      form.data.newPassword,
+      clientIp(context),
+    );
     if (!changed.ok) {
       const { message, init } = passwordRefusal(changed);
       return data<ActionData>({ form: "password", fieldErrors: { currentPassword: message } }, init);
@@ -136,11 +143,16 @@ function DeleteForm({ errors }: { errors: FieldErrors }) {
       </div>
       <Form method="post" className="space-y-4" noValidate>
         <FormErrorSummary errors={errors} />
-        <TextField label={t("account.delete.password")} name="password" type="password" autoComplete="current-password"
-          required error={errors.password} />
+        <TextField
+          label={t("account.delete.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <CheckboxField label={t("account.delete.understand")} name="understand" required error={errors.understand} />
-        <button type="submit" name="intent" value="delete" className="btn bg-red-700 hover:bg-red-800"
-          disabled={busy}>
+        <button type="submit" name="intent" value="delete" className="btn bg-red-700 hover:bg-red-800" disabled={busy}>
           {t("account.delete.submit")}
         </button>
       </Form>

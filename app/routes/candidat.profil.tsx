@@ -1,19 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
-import type { Route } from "./+types/candidat.profil";
 import { CompletenessBar } from "~/components/CompletenessBar";
 import { CvSection } from "~/components/CvSection";
 import { FlashNotice } from "~/components/Notice";
 import { ProfileForm, type ProfileFormValues } from "~/components/ProfileForm";
-import { CV_MAX_BYTES, fileIdsOfOwner, storeCv, removeCv } from "~/models/files.server";
+import { CV_MAX_BYTES, fileIdsOfOwner, removeCv, storeCv } from "~/models/files.server";
 import { getOwnProfile, profileCompleteness, saveProfile } from "~/models/profiles.server";
 import { PROFILE_LISTS, profileSchema } from "~/schemas/profile";
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { formLists, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldError, type FieldErrors, type FormValues, formLists, parseForm } from "~/utils/forms";
 import { CV_FORM_MAX_BYTES, readFormWithin } from "~/utils/upload.server";
+import type { Route } from "./+types/candidat.profil";
 
 export const handle = { i18n: ["common", "candidate"] };
 
@@ -24,17 +24,33 @@ export async function loader({ request }: Route.LoaderArgs) {
   const cv = profile?.cvFileId ? (fileIdsOfOwner(db, user.id).find((f) => f.id === profile.cvFileId) ?? null) : null;
   const { flash, headers } = await readFlash(request);
   const [firstName = "", ...rest] = user.displayName.split(" ");
-  return withFlashCleared({
-    profile: profile
-      ? { ...profile, cvFileId: undefined, consentRecordedBy: undefined, counsellorId: undefined, registeredBy: undefined }
-      : { firstName, lastName: rest.join(" "), trades: [] as string[], languages: [] as string[], consentAt: null, smsConsentAt: null },
-    completeness: profileCompleteness(profile),
-    cv: cv ? { id: cv.id, name: cv.name, size: cv.size, createdAt: cv.createdAt } : null,
-    hasPhone: Boolean(user.phone),
-    today: isoToday(),
-    cvMaxBytes: CV_MAX_BYTES,
-    flash,
-  }, headers);
+  return withFlashCleared(
+    {
+      profile: profile
+        ? {
+            ...profile,
+            cvFileId: undefined,
+            consentRecordedBy: undefined,
+            counsellorId: undefined,
+            registeredBy: undefined,
+          }
+        : {
+            firstName,
+            lastName: rest.join(" "),
+            trades: [] as string[],
+            languages: [] as string[],
+            consentAt: null,
+            smsConsentAt: null,
+          },
+      completeness: profileCompleteness(profile),
+      cv: cv ? { id: cv.id, name: cv.name, size: cv.size, createdAt: cv.createdAt } : null,
+      hasPhone: Boolean(user.phone),
+      today: isoToday(),
+      cvMaxBytes: CV_MAX_BYTES,
+      flash,
+    },
+    headers,
+  );
 }
 
 type ActionData =
@@ -54,11 +70,16 @@ export async function action({ request }: Route.ActionArgs) {
 
   if (intent === "cv.upload") {
     const file = formData.get("cv");
-    if (!(file instanceof File) || file.size === 0) return data<ActionData>({ cvError: "candidate:errors.cv.empty" }, { status: 400 });
-    if (!getOwnProfile(db, user.id)) return data<ActionData>({ cvError: "candidate:errors.cv.profileFirst" }, { status: 400 });
+    if (!(file instanceof File) || file.size === 0)
+      return data<ActionData>({ cvError: "candidate:errors.cv.empty" }, { status: 400 });
+    if (!getOwnProfile(db, user.id))
+      return data<ActionData>({ cvError: "candidate:errors.cv.profileFirst" }, { status: 400 });
     const stored = storeCv(db, user.id, { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
     if (!stored.ok) {
-      return data<ActionData>({ cvError: `candidate:errors.${stored.error}` }, { status: stored.error === "cv.tooLarge" ? 413 : 400 });
+      return data<ActionData>(
+        { cvError: `candidate:errors.${stored.error}` },
+        { status: stored.error === "cv.tooLarge" ? 413 : 400 },
+      );
     }
     return redirectWithFlash("/candidat/profil#cv", { message: "candidate:profile.notice.cv" });
   }

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data, redirect } from "react-router";
-import type { Route } from "./+types/compte";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { FlashNotice } from "~/components/Notice";
 import { PasswordForm } from "~/components/PasswordForm";
@@ -9,10 +8,11 @@ import { changePasswordSchema } from "~/schemas/account";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { addFlash, readFlash, withFlashCleared } from "~/utils/flash.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors, parseForm } from "~/utils/forms";
 import { saveMessageLanguage } from "~/utils/message-language.server";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import type { Route } from "./+types/compte";
 
 // Employers, counsellors and admins change their password here; candidates
 // have their own account page (with their data export and deletion).
@@ -33,13 +33,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseForm(changePasswordSchema, formData);
   if (!form.ok) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400 });
   const db = getDb();
-  const changed = await changePassword(db, user.id, form.data.currentPassword, form.data.newPassword, clientIp(context));
+  const changed = await changePassword(
+    db,
+    user.id,
+    form.data.currentPassword,
+    form.data.newPassword,
+    clientIp(context),
+  );
   if (!changed.ok) {
     const { message, init } = passwordRefusal(changed);
     return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { currentPassword: message } }, init);
   }
   // Every session ended with the change (a stolen one too); this browser gets a new one.
-  return addFlash(await createUserSession(db, request, user.id, "/compte"), { message: "candidate:account.passwordChanged" });
+  return addFlash(await createUserSession(db, request, user.id, "/compte"), {
+    message: "candidate:account.passwordChanged",
+  });
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {

@@ -11,13 +11,17 @@ export default function Privacy(_: Route.ComponentProps) {
   return (
     <article className="prose mx-auto max-w-2xl space-y-5" aria-labelledby="privacy-title">
       <title>{`${t("title")} · Baara`}</title>
-      <h1 id="privacy-title" className="text-2xl font-bold">{t("title")}</h1>
+      <h1 id="privacy-title" className="text-2xl font-bold">
+        {t("title")}
+      </h1>
       <p className="text-stone-700">{t("intro")}</p>
       {sections.map((section) => (
         <section key={section.title}>
           <h2 className="text-lg font-semibold">{section.title}</h2>
           {section.paragraphs.map((paragraph) => (
-            <p key={paragraph} className="mt-2">{paragraph}</p>
+            <p key={paragraph} className="mt-2">
+              {paragraph}
+            </p>
           ))}
         </section>
       ))}

@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useSearchParams } from "react-router";
-import type { Route } from "./+types/connexion";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import { authenticate } from "~/models/login.server";
 import { loginSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import type { Route } from "./+types/connexion";
 
 export const handle = { i18n: ["common", "auth"] };
 

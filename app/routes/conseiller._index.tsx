@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Route } from "./+types/conseiller._index";
 import { StatList } from "~/components/StatList";
 import { counsellorDashboard } from "~/models/dashboards.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import type { Route } from "./+types/conseiller._index";
 
 export const handle = { i18n: ["common", "spaces", "counsellor"] };
 
@@ -27,21 +27,31 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
         </p>
       </div>
       <section aria-labelledby="candidates-links">
-        <h2 id="candidates-links" className="mb-2 text-xl font-semibold">{t("counsellor:home.candidates")}</h2>
+        <h2 id="candidates-links" className="mb-2 text-xl font-semibold">
+          {t("counsellor:home.candidates")}
+        </h2>
         <ul className="flex flex-wrap gap-3">
           <li>
-            <Link to="/conseiller/candidats?mine=1" className="btn">{t("counsellor:home.myCaseload", { count: d.caseload })}</Link>
+            <Link to="/conseiller/candidats?mine=1" className="btn">
+              {t("counsellor:home.myCaseload", { count: d.caseload })}
+            </Link>
           </li>
           <li>
-            <Link to="/conseiller/candidats" className="btn-secondary">{t("counsellor:home.allCandidates")}</Link>
+            <Link to="/conseiller/candidats" className="btn-secondary">
+              {t("counsellor:home.allCandidates")}
+            </Link>
           </li>
           <li>
-            <Link to="/conseiller/candidats/nouveau" className="btn-secondary">{t("counsellor:home.register")}</Link>
+            <Link to="/conseiller/candidats/nouveau" className="btn-secondary">
+              {t("counsellor:home.register")}
+            </Link>
           </li>
         </ul>
       </section>
       <section aria-labelledby="moderation-figures">
-        <h2 id="moderation-figures" className="mb-2 text-xl font-semibold">{t("counsellor.moderation")}</h2>
+        <h2 id="moderation-figures" className="mb-2 text-xl font-semibold">
+          {t("counsellor.moderation")}
+        </h2>
         <StatList
           items={[
             { label: t("counsellor.pendingOrganisations"), value: d.pendingOrganisations },
@@ -52,7 +62,9 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
         />
       </section>
       <section aria-labelledby="follow-figures">
-        <h2 id="follow-figures" className="mb-2 text-xl font-semibold">{t("counsellor.follow")}</h2>
+        <h2 id="follow-figures" className="mb-2 text-xl font-semibold">
+          {t("counsellor.follow")}
+        </h2>
         <StatList
           items={[
             { label: t("counsellor.caseload"), value: d.caseload },

@@ -1,23 +1,23 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import type { Route } from "./+types/conseiller.candidats.$userId";
 import { ApplicationsSection, PlacementsSection } from "~/components/candidate-file/HistorySections";
 import { MatchesSection } from "~/components/candidate-file/MatchesSection";
 import { NotesSection } from "~/components/candidate-file/NotesSection";
 import { AccountSection, ProfileSection, SensitiveSection } from "~/components/candidate-file/PersonSections";
 import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
-import { applyToOffer, type ApplyResult } from "~/models/applications.server";
+import { type ApplyResult, applyToOffer } from "~/models/applications.server";
 import { resendSetPasswordCode } from "~/models/assisted-registration.server";
 import { addNote, assignCounsellor, getCandidateFile } from "~/models/candidates.server";
 import { matchOffersForCandidate } from "~/models/matching.server";
-import { candidateFileSchema, NOTE_MAX, type CandidateFileInput } from "~/schemas/candidate";
+import { type CandidateFileInput, candidateFileSchema, NOTE_MAX } from "~/schemas/candidate";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
-import { getDb, type Db } from "~/utils/db.server";
+import { type Db, getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { formValues, parseForm, type FieldError, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldError, type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/conseiller.candidats.$userId";
 
 export const handle = { i18n: ["common", "counsellor"] };
 
@@ -30,13 +30,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const file = getCandidateFile(db, user, candidateId, clientIp(context));
   if (!file) throw data(null, { status: 404 });
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    me: user.id,
-    file,
-    matches: matchOffersForCandidate(db, candidateId, 10),
-    flash,
-    noteMax: NOTE_MAX,
-  }, headers);
+  return withFlashCleared(
+    {
+      me: user.id,
+      file,
+      matches: matchOffersForCandidate(db, candidateId, 10),
+      flash,
+      noteMax: NOTE_MAX,
+    },
+    headers,
+  );
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -50,7 +53,13 @@ const APPLY_ERRORS: Record<Exclude<ApplyResult, { ok: true }>["reason"], { key: 
 };
 
 /** One action of the file, by the model function of its intent: null when done, else the error and its status. */
-function act(db: Db, counsellorId: number, candidateId: number, input: CandidateFileInput, ip: string): { key: string; status: number } | null {
+function act(
+  db: Db,
+  counsellorId: number,
+  candidateId: number,
+  input: CandidateFileInput,
+  ip: string,
+): { key: string; status: number } | null {
   switch (input.intent) {
     case "note.add": {
       const result = addNote(db, counsellorId, candidateId, input.body);
@@ -65,7 +74,9 @@ function act(db: Db, counsellorId: number, candidateId: number, input: Candidate
     case "code.resend": {
       const result = resendSetPasswordCode(db, counsellorId, candidateId);
       if (result.ok) return null;
-      return result.reason === "not_found" ? { key: "counsellor:errors.notFound", status: 404 } : { key: "counsellor:errors.noPhone", status: 400 };
+      return result.reason === "not_found"
+        ? { key: "counsellor:errors.notFound", status: 404 }
+        : { key: "counsellor:errors.noPhone", status: 400 };
     }
     case "assign.self": {
       const result = assignCounsellor(db, counsellorId, candidateId, counsellorId, ip);
@@ -84,9 +95,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const error = act(getDb(), user.id, candidateId, form.data, clientIp(context));
   if (error) {
     const field = form.data.intent === "note.add" ? "body" : form.data.intent === "phone" ? "otherOfferId" : "form";
-    return data<ActionData>({ fieldErrors: { [field]: error.key }, values: formValues(formData) }, { status: error.status });
+    return data<ActionData>(
+      { fieldErrors: { [field]: error.key }, values: formValues(formData) },
+      { status: error.status },
+    );
   }
-  return redirectWithFlash(`/conseiller/candidats/${candidateId}`, { message: `counsellor:file.done.${form.data.intent}` });
+  return redirectWithFlash(`/conseiller/candidats/${candidateId}`, {
+    message: `counsellor:file.done.${form.data.intent}`,
+  });
 }
 
 export default function CandidateFilePage({ loaderData, actionData }: Route.ComponentProps) {
@@ -95,7 +111,8 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
   const { file, flash, me } = loaderData;
   const name = `${file.profile.firstName} ${file.profile.lastName}`;
   const intent = actionData?.values.intent;
-  const formError: FieldError | undefined = actionData?.fieldErrors.form ?? actionData?.fieldErrors.intent ?? actionData?.fieldErrors.offerId;
+  const formError: FieldError | undefined =
+    actionData?.fieldErrors.form ?? actionData?.fieldErrors.intent ?? actionData?.fieldErrors.offerId;
 
   return (
     <div className="space-y-6">
@@ -106,7 +123,9 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
       <div>
         <h1 className="text-2xl font-bold">{t("file.title", { name })}</h1>
         <p className="text-stone-700">
-          {file.counsellor ? t("file.followedBy", { name: file.counsellor.id === me ? t("list.you") : (file.counsellor.name ?? "—") }) : t("file.notFollowed")}
+          {file.counsellor
+            ? t("file.followedBy", { name: file.counsellor.id === me ? t("list.you") : (file.counsellor.name ?? "—") })
+            : t("file.notFollowed")}
         </p>
         {file.counsellor?.id !== me ? (
           <Form method="post" className="mt-2">

@@ -1,21 +1,21 @@
-import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { data, Form, Link, useLoaderData } from "react-router";
-import type { Route } from "./+types/conseiller.candidats._index";
 import { CheckboxField, SelectField, TextField, useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
 import { searchCandidates } from "~/models/candidate-search.server";
 import { assignCounsellor, listColleagues } from "~/models/candidates.server";
-import { assignSchema, candidateSearchSchema, type CandidateSearch } from "~/schemas/candidate";
+import { assignSchema, type CandidateSearch, candidateSearchSchema } from "~/schemas/candidate";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
 import { REGION_CODES, TRADE_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/conseiller.candidats._index";
 
 export const handle = { i18n: ["common", "counsellor", "offers"] };
 
@@ -37,14 +37,17 @@ export async function loader({ request }: Route.LoaderArgs) {
   const filters: CandidateSearch = candidateSearchSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    me: user.id,
-    filters,
-    query: searchQuery(url.searchParams),
-    flash,
-    result: searchCandidates(db, user.id, filters),
-    colleagues: listColleagues(db, user.id),
-  }, headers);
+  return withFlashCleared(
+    {
+      me: user.id,
+      filters,
+      query: searchQuery(url.searchParams),
+      flash,
+      result: searchCandidates(db, user.id, filters),
+      colleagues: listColleagues(db, user.id),
+    },
+    headers,
+  );
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -59,7 +62,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!result.ok) {
     const notFound = result.reason === "not_found";
     return data<ActionData>(
-      { fieldErrors: { form: notFound ? "counsellor:errors.notFound" : "counsellor:errors.notAllowed" }, values: formValues(formData) },
+      {
+        fieldErrors: { form: notFound ? "counsellor:errors.notFound" : "counsellor:errors.notAllowed" },
+        values: formValues(formData),
+      },
       { status: notFound ? 404 : 400 },
     );
   }
@@ -73,7 +79,8 @@ export default function Candidates({ loaderData, actionData }: Route.ComponentPr
   const errorText = useErrorText();
   const { filters, result, query } = loaderData;
   const params = new URLSearchParams(query);
-  const hrefFor = (page: number) => `/conseiller/candidats?${searchQuery(params, { page: page > 1 ? String(page) : undefined })}`;
+  const hrefFor = (page: number) =>
+    `/conseiller/candidats?${searchQuery(params, { page: page > 1 ? String(page) : undefined })}`;
   const error = actionData ? (actionData.fieldErrors.form ?? Object.values(actionData.fieldErrors)[0]) : undefined;
 
   return (
@@ -92,7 +99,14 @@ export default function Candidates({ loaderData, actionData }: Route.ComponentPr
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
 
       <Form method="get" className="card grid gap-4 sm:grid-cols-2" role="search" aria-label={t("list.search")}>
-        <TextField label={t("list.q")} hint={t("list.qHint")} name="q" type="search" maxLength={100} defaultValue={filters.q ?? ""} />
+        <TextField
+          label={t("list.q")}
+          hint={t("list.qHint")}
+          name="q"
+          type="search"
+          maxLength={100}
+          defaultValue={filters.q ?? ""}
+        />
         <SelectField
           label={t("list.region")}
           name="region"
@@ -104,8 +118,9 @@ export default function Candidates({ loaderData, actionData }: Route.ComponentPr
           label={t("list.trade")}
           name="trade"
           placeholder={t("list.anyTrade")}
-          options={TRADE_CODES.map((code) => ({ value: code, label: t(`common:trade.${code}`) }))
-            .sort((a, b) => a.label.localeCompare(b.label))}
+          options={TRADE_CODES.map((code) => ({ value: code, label: t(`common:trade.${code}`) })).sort((a, b) =>
+            a.label.localeCompare(b.label),
+          )}
           defaultValue={filters.trade ?? ""}
         />
         <SelectField
@@ -158,17 +173,23 @@ function CandidateItem({ candidate, returnTo }: { candidate: Row; returnTo: stri
         <h3 className="text-lg font-semibold">
           <Link to={`/conseiller/candidats/${candidate.userId}`}>{name}</Link>
         </h3>
-        <span className={`rounded-full px-2 py-0.5 text-sm ${candidate.placed ? "bg-green-100 text-green-900" : "bg-stone-100 text-stone-800"}`}>
+        <span
+          className={`rounded-full px-2 py-0.5 text-sm ${candidate.placed ? "bg-green-100 text-green-900" : "bg-stone-100 text-stone-800"}`}
+        >
           {t(candidate.placed ? "labels.placed" : "labels.looking")}
         </span>
       </div>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
         <Pair label={t("list.phone")}>{candidate.phone ? formatMaliPhone(candidate.phone) : t("list.noPhone")}</Pair>
         <Pair label={t("list.place")}>
-          {[candidate.commune, candidate.region ? t(`common:region.${candidate.region}`) : null].filter(Boolean).join(", ") || t("labels.notGiven")}
+          {[candidate.commune, candidate.region ? t(`common:region.${candidate.region}`) : null]
+            .filter(Boolean)
+            .join(", ") || t("labels.notGiven")}
         </Pair>
         <Pair label={t("list.trades")}>
-          {candidate.trades.length ? candidate.trades.map((trade) => t(`common:trade.${trade}`)).join(", ") : t("labels.notGiven")}
+          {candidate.trades.length
+            ? candidate.trades.map((trade) => t(`common:trade.${trade}`)).join(", ")
+            : t("labels.notGiven")}
         </Pair>
         <Pair label={t("list.education")}>
           {candidate.educationLevel ? t(`common:education.${candidate.educationLevel}`) : t("labels.notGiven")}
@@ -177,13 +198,21 @@ function CandidateItem({ candidate, returnTo }: { candidate: Row; returnTo: stri
           {mine ? t("list.you") : (candidate.counsellorName ?? t("list.noCounsellor"))}
         </Pair>
       </dl>
-      <p className="text-xs text-stone-600">{t("list.registeredOn", { date: format.date(candidate.registeredAt, "medium") })}</p>
+      <p className="text-xs text-stone-600">
+        {t("list.registeredOn", { date: format.date(candidate.registeredAt, "medium") })}
+      </p>
       <div className="flex flex-wrap items-end gap-3">
         {!mine ? (
           <Form method="post">
             <input type="hidden" name="candidateId" value={candidate.userId} />
             <input type="hidden" name="returnTo" value={returnTo} />
-            <button type="submit" name="intent" value="assign.self" className="btn-secondary" aria-label={`${t("list.assignSelf")} : ${name}`}>
+            <button
+              type="submit"
+              name="intent"
+              value="assign.self"
+              className="btn-secondary"
+              aria-label={`${t("list.assignSelf")} : ${name}`}
+            >
               {t("list.assignSelf")}
             </button>
           </Form>

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import type { Route } from "./+types/conseiller.candidats.nouveau";
 import {
   CheckboxField,
   ChoiceGroup,
@@ -11,28 +10,35 @@ import {
   useErrorText,
 } from "~/components/Field";
 import { TradePicker } from "~/components/TradePicker";
-import { ContactTakenError } from "~/models/registration.server";
 import { registerAssisted } from "~/models/assisted-registration.server";
+import { ContactTakenError } from "~/models/registration.server";
 import { ASSISTED_LISTS, assistedRegistrationSchema } from "~/schemas/candidate";
 import { MAX_AGE, MIN_AGE, SKILLS_MAX } from "~/schemas/profile";
 import { requireRole } from "~/utils/auth.server";
 import { addMonths, isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { LANGUAGE_CODES, REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
+import type { Route } from "./+types/conseiller.candidats.nouveau";
 
 export const handle = { i18n: ["common", "counsellor", "candidate"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "conseiller", "admin");
   // Sent from here so that the page's JavaScript does not carry zod.
-  return { today: isoToday(), skillsMax: SKILLS_MAX, minAge: MIN_AGE, maxAge: MAX_AGE, locale: await getLocale(request) };
+  return {
+    today: isoToday(),
+    skillsMax: SKILLS_MAX,
+    minAge: MIN_AGE,
+    maxAge: MAX_AGE,
+    locale: await getLocale(request),
+  };
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues; lists: Record<string, string[]> };
@@ -45,9 +51,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values, lists }, { status: 400 });
   try {
     const { userId, codeSent } = registerAssisted(getDb(), user.id, form.data, clientIp(context));
-    const created = codeSent && form.data.phone
-      ? { message: "counsellor:file.created.sms", values: { phone: formatMaliPhone(form.data.phone) } }
-      : { message: "counsellor:file.created.noPhone" };
+    const created =
+      codeSent && form.data.phone
+        ? { message: "counsellor:file.created.sms", values: { phone: formatMaliPhone(form.data.phone) } }
+        : { message: "counsellor:file.created.noPhone" };
     return redirectWithFlash(`/conseiller/candidats/${userId}`, created);
   } catch (error) {
     if (!(error instanceof ContactTakenError)) throw error;
@@ -66,7 +73,8 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
   const values = actionData?.values ?? {};
   const lists = actionData?.lists ?? {};
   const errors = actionData?.fieldErrors ?? {};
-  const options = (codes: readonly string[], prefix: string) => codes.map((code) => ({ value: code, label: t(`${prefix}.${code}`) }));
+  const options = (codes: readonly string[], prefix: string) =>
+    codes.map((code) => ({ value: code, label: t(`${prefix}.${code}`) }));
 
   return (
     <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="register-title">
@@ -89,70 +97,178 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.identity")}</legend>
-          <TextField label={t("register.firstName")} name="firstName" required maxLength={60} autoComplete="off"
-            defaultValue={values.firstName} error={errors.firstName} />
-          <TextField label={t("register.lastName")} name="lastName" required maxLength={60} autoComplete="off"
-            defaultValue={values.lastName} error={errors.lastName} />
-          <ChoiceGroup legend={t("register.sex")} name="sex" selected={[values.sex ?? ""]} error={errors.sex}
+          <TextField
+            label={t("register.firstName")}
+            name="firstName"
+            required
+            maxLength={60}
+            autoComplete="off"
+            defaultValue={values.firstName}
+            error={errors.firstName}
+          />
+          <TextField
+            label={t("register.lastName")}
+            name="lastName"
+            required
+            maxLength={60}
+            autoComplete="off"
+            defaultValue={values.lastName}
+            error={errors.lastName}
+          />
+          <ChoiceGroup
+            legend={t("register.sex")}
+            name="sex"
+            selected={[values.sex ?? ""]}
+            error={errors.sex}
             choices={[
               { value: "f", label: t("labels.sex.f") },
               { value: "m", label: t("labels.sex.m") },
               { value: "", label: t("labels.notSaid") },
-            ]} />
-          <TextField label={t("register.birthDate")} name="birthDate" type="date"
-            min={addMonths(today, -12 * maxAge)} max={addMonths(today, -12 * minAge)}
-            defaultValue={values.birthDate} error={errors.birthDate} />
+            ]}
+          />
+          <TextField
+            label={t("register.birthDate")}
+            name="birthDate"
+            type="date"
+            min={addMonths(today, -12 * maxAge)}
+            max={addMonths(today, -12 * minAge)}
+            defaultValue={values.birthDate}
+            error={errors.birthDate}
+          />
         </fieldset>
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.contact")}</legend>
-          <TextField label={t("register.phone")} hint={t("register.phoneHint")} name="phone" type="tel" inputMode="tel"
-            autoComplete="off" defaultValue={values.phone} error={errors.phone} />
-          <TextField label={t("register.email")} name="email" type="email" autoComplete="off"
-            defaultValue={values.email} error={errors.email} />
-          <SelectField label={t("register.locale")} name="locale" options={options(["fr", "en"], "labels.locale")}
-            defaultValue={values.locale ?? loaderData.locale} error={errors.locale} />
-          <CheckboxField label={t("register.smsConsent")} name="smsConsent"
-            defaultChecked={values.smsConsent === "on"} error={errors.smsConsent} />
+          <TextField
+            label={t("register.phone")}
+            hint={t("register.phoneHint")}
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            defaultValue={values.phone}
+            error={errors.phone}
+          />
+          <TextField
+            label={t("register.email")}
+            name="email"
+            type="email"
+            autoComplete="off"
+            defaultValue={values.email}
+            error={errors.email}
+          />
+          <SelectField
+            label={t("register.locale")}
+            name="locale"
+            options={options(["fr", "en"], "labels.locale")}
+            defaultValue={values.locale ?? loaderData.locale}
+            error={errors.locale}
+          />
+          <CheckboxField
+            label={t("register.smsConsent")}
+            name="smsConsent"
+            defaultChecked={values.smsConsent === "on"}
+            error={errors.smsConsent}
+          />
         </fieldset>
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.place")}</legend>
-          <SelectField label={t("register.region")} name="region" placeholder={t("register.choose")}
+          <SelectField
+            label={t("register.region")}
+            name="region"
+            placeholder={t("register.choose")}
             options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
-            defaultValue={values.region ?? ""} error={errors.region} />
-          <TextField label={t("register.commune")} name="commune" maxLength={80} defaultValue={values.commune} error={errors.commune} />
+            defaultValue={values.region ?? ""}
+            error={errors.region}
+          />
+          <TextField
+            label={t("register.commune")}
+            name="commune"
+            maxLength={80}
+            defaultValue={values.commune}
+            error={errors.commune}
+          />
         </fieldset>
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.work")}</legend>
-          <SelectField label={t("register.educationLevel")} name="educationLevel" placeholder={t("register.choose")}
+          <SelectField
+            label={t("register.educationLevel")}
+            name="educationLevel"
+            placeholder={t("register.choose")}
             options={options(EDUCATION_LEVELS, "common:education")}
-            defaultValue={values.educationLevel ?? ""} error={errors.educationLevel} />
-          <TradePicker id="field-trades" legend={t("register.trades")} hint={t("register.tradesHint")} name="trades"
-            selected={lists.trades ?? []} error={errors.trades} />
-          <TextareaField label={t("register.skills")} hint={t("register.skillsHint")} name="skills" rows={3} maxLength={skillsMax}
-            defaultValue={values.skills} error={errors.skills} />
-          <ChoiceGroup legend={t("register.languages")} name="languages" multiple selected={lists.languages ?? []}
-            choices={options(LANGUAGE_CODES, "common:language")} error={errors.languages} />
-          <TextField label={t("register.experienceYears")} name="experienceYears" inputMode="numeric" maxLength={3}
-            defaultValue={values.experienceYears} error={errors.experienceYears} />
-          <SelectField label={t("register.availability")} name="availability" placeholder={t("register.choose")}
+            defaultValue={values.educationLevel ?? ""}
+            error={errors.educationLevel}
+          />
+          <TradePicker
+            id="field-trades"
+            legend={t("register.trades")}
+            hint={t("register.tradesHint")}
+            name="trades"
+            selected={lists.trades ?? []}
+            error={errors.trades}
+          />
+          <TextareaField
+            label={t("register.skills")}
+            hint={t("register.skillsHint")}
+            name="skills"
+            rows={3}
+            maxLength={skillsMax}
+            defaultValue={values.skills}
+            error={errors.skills}
+          />
+          <ChoiceGroup
+            legend={t("register.languages")}
+            name="languages"
+            multiple
+            selected={lists.languages ?? []}
+            choices={options(LANGUAGE_CODES, "common:language")}
+            error={errors.languages}
+          />
+          <TextField
+            label={t("register.experienceYears")}
+            name="experienceYears"
+            inputMode="numeric"
+            maxLength={3}
+            defaultValue={values.experienceYears}
+            error={errors.experienceYears}
+          />
+          <SelectField
+            label={t("register.availability")}
+            name="availability"
+            placeholder={t("register.choose")}
             options={options(AVAILABILITIES, "labels.availability")}
-            defaultValue={values.availability ?? ""} error={errors.availability} />
-          <CheckboxField label={t("register.drivingLicence")} name="drivingLicence"
-            defaultChecked={values.drivingLicence === "on"} error={errors.drivingLicence} />
+            defaultValue={values.availability ?? ""}
+            error={errors.availability}
+          />
+          <CheckboxField
+            label={t("register.drivingLicence")}
+            name="drivingLicence"
+            defaultChecked={values.drivingLicence === "on"}
+            error={errors.drivingLicence}
+          />
         </fieldset>
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.sensitive")}</legend>
           <p className="text-stone-700">{t("register.sensitivePurpose")}</p>
-          <SelectField label={t("register.migrantStatus")} name="migrantStatus" placeholder={t("labels.notSaid")}
+          <SelectField
+            label={t("register.migrantStatus")}
+            name="migrantStatus"
+            placeholder={t("labels.notSaid")}
             options={options(MIGRANT_STATUSES, "labels.migrantStatus")}
-            defaultValue={values.migrantStatus ?? ""} error={errors.migrantStatus} />
-          <SelectField label={t("register.disability")} name="disability" placeholder={t("labels.notSaid")}
+            defaultValue={values.migrantStatus ?? ""}
+            error={errors.migrantStatus}
+          />
+          <SelectField
+            label={t("register.disability")}
+            name="disability"
+            placeholder={t("labels.notSaid")}
             options={options(DISABILITIES, "labels.disability")}
-            defaultValue={values.disability ?? ""} error={errors.disability} />
+            defaultValue={values.disability ?? ""}
+            error={errors.disability}
+          />
         </fieldset>
 
         <fieldset className="space-y-4">
@@ -160,12 +276,16 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
           <p className="text-stone-700">
             {t("register.consentHelp")} <Link to="/confidentialite">{t("register.privacyLink")}</Link>
           </p>
-          <ChoiceGroup legend={t("register.consentMethod")} name="consentMethod" selected={[values.consentMethod ?? ""]}
+          <ChoiceGroup
+            legend={t("register.consentMethod")}
+            name="consentMethod"
+            selected={[values.consentMethod ?? ""]}
             error={errors.consentMethod}
             choices={[
               { value: "oral", label: t("register.consentOral") },
               { value: "written", label: t("register.consentWritten") },
-            ]} />
+            ]}
+          />
         </fieldset>
 
         <button type="submit" className="btn w-full sm:w-auto" disabled={busy}>

@@ -1,15 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
-import type { Route } from "./+types/conseiller.moderation";
 import { useErrorText } from "~/components/Field";
-import { FlashNotice, Notice } from "~/components/Notice";
 import { IdentityRequestItem } from "~/components/moderation/IdentityRequestItem";
 import { ItemAlert, ReasonField } from "~/components/moderation/ItemParts";
 import { OfferItem } from "~/components/moderation/OfferItem";
 import { OrganisationItem } from "~/components/moderation/OrganisationItem";
 import { ReportGroup } from "~/components/moderation/ReportGroup";
 import { Section } from "~/components/moderation/Section";
-import { decideIdentityRequest, pendingIdentityRequestCount, pendingIdentityRequests } from "~/models/identity-requests.server";
+import { FlashNotice, Notice } from "~/components/Notice";
+import {
+  decideIdentityRequest,
+  pendingIdentityRequestCount,
+  pendingIdentityRequests,
+} from "~/models/identity-requests.server";
 import { decideOffer, decideOrganisation, decideReports } from "~/models/moderation.server";
 import {
   MODERATION_LIST_LIMIT,
@@ -18,13 +21,14 @@ import {
   pendingOffers,
   pendingOrganisations,
 } from "~/models/moderation-queues.server";
-import { moderationSchema, REASON_MAX, type ModerationInput } from "~/schemas/moderation";
+import { type ModerationInput, moderationSchema, REASON_MAX } from "~/schemas/moderation";
 import { requireRole } from "~/utils/auth.server";
-import { getDb, type Db } from "~/utils/db.server";
+import { type Db, getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/conseiller.moderation";
 
 export const handle = { i18n: ["common", "moderation"] };
 
@@ -33,19 +37,22 @@ export async function loader({ request }: Route.LoaderArgs) {
   const db = getDb();
   // The decision just taken (after the redirect), to confirm it.
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    flash,
-    // Sent from here so that the page's JavaScript does not carry zod.
-    reasonMax: REASON_MAX,
-    counts: moderationCounts(db),
-    organisations: pendingOrganisations(db),
-    identityRequests: pendingIdentityRequests(db, MODERATION_LIST_LIMIT),
-    identityRequestCount: pendingIdentityRequestCount(db),
-    offers: pendingOffers(db),
-    reports: openReports(db),
-    // Each list shows at most this many items; the headings give the totals.
-    limit: MODERATION_LIST_LIMIT,
-  }, headers);
+  return withFlashCleared(
+    {
+      flash,
+      // Sent from here so that the page's JavaScript does not carry zod.
+      reasonMax: REASON_MAX,
+      counts: moderationCounts(db),
+      organisations: pendingOrganisations(db),
+      identityRequests: pendingIdentityRequests(db, MODERATION_LIST_LIMIT),
+      identityRequestCount: pendingIdentityRequestCount(db),
+      offers: pendingOffers(db),
+      reports: openReports(db),
+      // Each list shows at most this many items; the headings give the totals.
+      limit: MODERATION_LIST_LIMIT,
+    },
+    headers,
+  );
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -83,10 +90,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = decide(getDb(), user.id, form.data, clientIp(context));
   // The subject's id comes back with the error, so that the page shows it beside that item.
   if (result === null) {
-    return data<ActionData>({ fieldErrors: { form: "moderation:errors.notFound" }, values: formValues(formData) }, { status: 404 });
+    return data<ActionData>(
+      { fieldErrors: { form: "moderation:errors.notFound" }, values: formValues(formData) },
+      { status: 404 },
+    );
   }
   if ("error" in result) {
-    return data<ActionData>({ fieldErrors: { form: "moderation:errors.orgNotVerified" }, values: formValues(formData) }, { status: 400 });
+    return data<ActionData>(
+      { fieldErrors: { form: "moderation:errors.orgNotVerified" }, values: formValues(formData) },
+      { status: 400 },
+    );
   }
   return redirectWithFlash("/conseiller/moderation", { message: `moderation:done.${form.data.intent}` });
 }
@@ -116,7 +129,8 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
     identityRequests.some((r) => errorsFor("identity", r.id)) ||
     offers.some((o) => errorsFor("offer", o.id)) ||
     reports.some((r) => errorsFor("reports", r.offerId));
-  const pageError = actionData && !listed ? (actionData.fieldErrors.form ?? Object.values(actionData.fieldErrors)[0]) : undefined;
+  const pageError =
+    actionData && !listed ? (actionData.fieldErrors.form ?? Object.values(actionData.fieldErrors)[0]) : undefined;
 
   return (
     <div className="space-y-8">
@@ -128,29 +142,62 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
       {actionData ? null : <FlashNotice flash={flash} />}
       {pageError ? <Notice tone="error">{errorText(pageError)}</Notice> : null}
 
-      <Section id="mod-orgs" heading={t("organisations.heading", { n: counts.organisations })} total={counts.organisations} shown={organisations.length} limit={limit} empty={t("organisations.empty")}>
+      <Section
+        id="mod-orgs"
+        heading={t("organisations.heading", { n: counts.organisations })}
+        total={counts.organisations}
+        shown={organisations.length}
+        limit={limit}
+        empty={t("organisations.empty")}
+      >
         {organisations.map((org) => (
           <OrganisationItem key={org.id} org={org} errors={errorsFor("org", org.id)} values={values} />
         ))}
       </Section>
 
-      <Section id="mod-identity" heading={t("identity.heading", { n: identityRequestCount })} total={identityRequestCount} shown={identityRequests.length} limit={limit} empty={t("identity.empty")}>
+      <Section
+        id="mod-identity"
+        heading={t("identity.heading", { n: identityRequestCount })}
+        total={identityRequestCount}
+        shown={identityRequests.length}
+        limit={limit}
+        empty={t("identity.empty")}
+      >
         {identityRequests.map((request) => {
           const errors = errorsFor("identity", request.id);
           return (
-            <IdentityRequestItem key={request.id} request={request} busy={busy}
-              alert={<ItemAlert errors={errors} />} reasonField={<ReasonField errors={errors} values={values} />} />
+            <IdentityRequestItem
+              key={request.id}
+              request={request}
+              busy={busy}
+              alert={<ItemAlert errors={errors} />}
+              reasonField={<ReasonField errors={errors} values={values} />}
+            />
           );
         })}
       </Section>
 
-      <Section id="mod-offers" heading={t("offers.heading", { n: counts.offers })} total={counts.offers} shown={offers.length} limit={limit} empty={t("offers.empty")}>
+      <Section
+        id="mod-offers"
+        heading={t("offers.heading", { n: counts.offers })}
+        total={counts.offers}
+        shown={offers.length}
+        limit={limit}
+        empty={t("offers.empty")}
+      >
         {offers.map((offer) => (
           <OfferItem key={offer.id} offer={offer} errors={errorsFor("offer", offer.id)} values={values} />
         ))}
       </Section>
 
-      <Section id="mod-reports" heading={t("reports.heading", { n: counts.reports })} total={counts.reportedOffers} shown={reports.length} limit={limit} empty={t("reports.empty")}>
+      <Section
+        id="mod-reports"
+        heading={t("reports.heading", { n: counts.reports })}
+        total={counts.reportedOffers}
+        shown={reports.length}
+        limit={limit}
+        empty={t("reports.empty")}
+      >
         {reports.map((group) => (
           <ReportGroup key={group.offerId} group={group} errors={errorsFor("reports", group.offerId)} values={values} />
         ))}

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import type { Route } from "./+types/conseiller.offres.$offerId.correspondances";
 import { useErrorText } from "~/components/Field";
 import { MatchReasons } from "~/components/MatchReasons";
 import { FlashNotice, Notice } from "~/components/Notice";
@@ -11,7 +10,8 @@ import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
+import type { Route } from "./+types/conseiller.offres.$offerId.correspondances";
 
 export const handle = { i18n: ["common", "counsellor"] };
 
@@ -23,22 +23,32 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!match) throw data(null, { status: 404 });
   const { offer } = match;
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    offer: { id: offer.id, title: offer.title, status: offer.status, region: offer.region, commune: offer.commune, orgName: match.orgName },
-    isOpen: match.isOpen,
-    total: match.total,
-    // What the page shows of each candidate: no skills text, no sensitive field.
-    candidates: match.candidates.map((c) => ({
-      userId: c.userId,
-      firstName: c.firstName,
-      lastName: c.lastName,
-      region: c.region,
-      commune: c.commune,
-      placed: c.placed,
-      reasons: c.reasons,
-    })),
-    flash,
-  }, headers);
+  return withFlashCleared(
+    {
+      offer: {
+        id: offer.id,
+        title: offer.title,
+        status: offer.status,
+        region: offer.region,
+        commune: offer.commune,
+        orgName: match.orgName,
+      },
+      isOpen: match.isOpen,
+      total: match.total,
+      // What the page shows of each candidate: no skills text, no sensitive field.
+      candidates: match.candidates.map((c) => ({
+        userId: c.userId,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        region: c.region,
+        commune: c.commune,
+        placed: c.placed,
+        reasons: c.reasons,
+      })),
+      flash,
+    },
+    headers,
+  );
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -58,14 +68,21 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const form = parseForm(referSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const result = applyToOffer(getDb(), { candidateId: form.data.candidateId, offerId, channel: "counsellor", referredBy: user.id });
+  const result = applyToOffer(getDb(), {
+    candidateId: form.data.candidateId,
+    offerId,
+    channel: "counsellor",
+    referredBy: user.id,
+  });
   if (!result.ok) {
     return data<ActionData>(
       { fieldErrors: { form: ERRORS[result.reason] }, values: { candidateId: String(form.data.candidateId) } },
       { status: result.reason === "not_candidate" ? 404 : 400 },
     );
   }
-  return redirectWithFlash(`/conseiller/offres/${offerId}/correspondances`, { message: "counsellor:matches.referredSomeone" });
+  return redirectWithFlash(`/conseiller/offres/${offerId}/correspondances`, {
+    message: "counsellor:matches.referredSomeone",
+  });
 }
 
 export default function Matches({ loaderData, actionData }: Route.ComponentProps) {
@@ -98,7 +115,9 @@ export default function Matches({ loaderData, actionData }: Route.ComponentProps
           {t("matches.total", { count: total })}
         </h2>
         {candidates.length === 0 ? <p>{t("matches.empty")}</p> : null}
-        {candidates.length > 0 && total > candidates.length ? <p className="text-sm text-stone-700">{t("matches.showing", { count: candidates.length })}</p> : null}
+        {candidates.length > 0 && total > candidates.length ? (
+          <p className="text-sm text-stone-700">{t("matches.showing", { count: candidates.length })}</p>
+        ) : null}
         <ol className="space-y-3">
           {candidates.map((candidate) => {
             const name = `${candidate.firstName} ${candidate.lastName}`;
@@ -109,7 +128,9 @@ export default function Matches({ loaderData, actionData }: Route.ComponentProps
                     <Link to={`/conseiller/candidats/${candidate.userId}`}>{name}</Link>
                   </h3>
                   <p className="text-sm">
-                    {[candidate.commune, candidate.region ? t(`common:region.${candidate.region}`) : null].filter(Boolean).join(", ")}
+                    {[candidate.commune, candidate.region ? t(`common:region.${candidate.region}`) : null]
+                      .filter(Boolean)
+                      .join(", ")}
                     {candidate.placed ? ` · ${t("labels.placed")}` : ""}
                   </p>
                   <MatchReasons reasons={candidate.reasons} />

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
-import type { Route } from "./+types/conseiller.placements";
 import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { DueSection } from "~/components/placements/DueSection";
@@ -17,19 +16,20 @@ import {
 } from "~/models/placements.server";
 import { parseIdParam } from "~/schemas/params";
 import {
-  END_NOTE_MAX,
   EMPLOYER_NAME_MAX,
+  END_NOTE_MAX,
   FOLLOWUP_NOTE_MAX,
+  type PlacementAction,
   parsePlacementFilters,
   placementActionSchema,
-  type PlacementAction,
 } from "~/schemas/placement";
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
-import { getDb, type Db } from "~/utils/db.server";
+import { type Db, getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/conseiller.placements";
 
 export const handle = { i18n: ["common", "placements"] };
 
@@ -45,25 +45,28 @@ export async function loader({ request }: Route.LoaderArgs) {
   // Which placement's end form opens (after a follow-up found the person out of work).
   const endId = parseIdParam(url.searchParams.get("fin"));
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    q,
-    today: isoToday(),
-    flash,
-    endId,
-    due: followupsDue(db, { counsellorId: mine, limit: DUE_SHOWN }),
-    list: listPlacements(db, {
-      status: q.statut === "en-cours" ? "ongoing" : q.statut === "termines" ? "ended" : undefined,
-      region: q.region,
-      employer: q.employeur || undefined,
-      from: q.du,
-      to: q.au,
-      counsellorId: mine,
-      page: q.page,
-    }),
-    found: q.candidat ? findCandidatesByName(db, q.candidat) : null,
-    employers: employerChoices(db),
-    limits: { followupNote: FOLLOWUP_NOTE_MAX, endNote: END_NOTE_MAX, employerName: EMPLOYER_NAME_MAX },
-  }, headers);
+  return withFlashCleared(
+    {
+      q,
+      today: isoToday(),
+      flash,
+      endId,
+      due: followupsDue(db, { counsellorId: mine, limit: DUE_SHOWN }),
+      list: listPlacements(db, {
+        status: q.statut === "en-cours" ? "ongoing" : q.statut === "termines" ? "ended" : undefined,
+        region: q.region,
+        employer: q.employeur || undefined,
+        from: q.du,
+        to: q.au,
+        counsellorId: mine,
+        page: q.page,
+      }),
+      found: q.candidat ? findCandidatesByName(db, q.candidat) : null,
+      employers: employerChoices(db),
+      limits: { followupNote: FOLLOWUP_NOTE_MAX, endNote: END_NOTE_MAX, employerName: EMPLOYER_NAME_MAX },
+    },
+    headers,
+  );
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
@@ -73,15 +76,32 @@ function act(db: Db, counsellorId: number, input: PlacementAction, ip: string) {
   const by = { ip };
   switch (input.intent) {
     case "followup": {
-      const result = recordFollowup(db, counsellorId, input.followupId, { stillEmployed: input.stillEmployed, note: input.note, doneOn: input.doneOn }, by);
+      const result = recordFollowup(
+        db,
+        counsellorId,
+        input.followupId,
+        { stillEmployed: input.stillEmployed, note: input.note, doneOn: input.doneOn },
+        by,
+      );
       if (!result?.ok) return result;
       // No longer in work: straight to that placement's end form.
       const left = !result.stillEmployed && result.placementOngoing;
-      if (left) return { ok: true as const, to: `?fin=${result.placementId}#placement-${result.placementId}`, done: "followupLeft" };
+      if (left)
+        return {
+          ok: true as const,
+          to: `?fin=${result.placementId}#placement-${result.placementId}`,
+          done: "followupLeft",
+        };
       return { ok: true as const, to: "", done: "followup" };
     }
     case "end": {
-      const result = endPlacement(db, counsellorId, input.placementId, { endedOn: input.endedOn, reason: input.reason, note: input.note }, by);
+      const result = endPlacement(
+        db,
+        counsellorId,
+        input.placementId,
+        { endedOn: input.endedOn, reason: input.reason, note: input.note },
+        by,
+      );
       return result?.ok ? { ok: true as const, to: "", done: "ended" } : result;
     }
     case "manual": {
@@ -97,15 +117,26 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseForm(placementActionSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   const result = act(getDb(), user.id, form.data, clientIp(context));
-  if (!result) return data<ActionData>({ fieldErrors: { form: "placements:errors.notFound" }, values: formValues(formData) }, { status: 404 });
-  if (!result.ok) return data<ActionData>({ fieldErrors: { form: `placements:errors.${result.reason}` }, values: formValues(formData) }, { status: 400 });
+  if (!result)
+    return data<ActionData>(
+      { fieldErrors: { form: "placements:errors.notFound" }, values: formValues(formData) },
+      { status: 404 },
+    );
+  if (!result.ok)
+    return data<ActionData>(
+      { fieldErrors: { form: `placements:errors.${result.reason}` }, values: formValues(formData) },
+      { status: 400 },
+    );
   return redirectWithFlash(`/conseiller/placements${result.to}`, { message: `placements:done.${result.done}` });
 }
 
 export default function Placements({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("placements");
   const errorText = useErrorText();
-  const unplaced = actionData && !["followup", "end", "manual"].includes(actionData.values.intent ?? "") ? actionData.fieldErrors.intent ?? actionData.fieldErrors.form : undefined;
+  const unplaced =
+    actionData && !["followup", "end", "manual"].includes(actionData.values.intent ?? "")
+      ? (actionData.fieldErrors.intent ?? actionData.fieldErrors.form)
+      : undefined;
   return (
     <div className="space-y-8">
       <title>{`${t("title")} · Baara`}</title>
@@ -114,7 +145,11 @@ export default function Placements({ loaderData, actionData }: Route.ComponentPr
         <p className="mt-1 text-stone-700">{t("intro")}</p>
       </div>
       {actionData ? null : <FlashNotice flash={loaderData.flash} />}
-      {unplaced ? <Notice tone="error" compact>{errorText(unplaced)}</Notice> : null}
+      {unplaced ? (
+        <Notice tone="error" compact>
+          {errorText(unplaced)}
+        </Notice>
+      ) : null}
       <DueSection data={loaderData} actionData={actionData} />
       <ListSection data={loaderData} actionData={actionData} />
       <ManualSection data={loaderData} actionData={actionData} />

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
-import type { Route } from "./+types/conseiller.rapports._index";
 import { Breakdowns } from "~/components/statistics/Breakdowns";
 import { Charts } from "~/components/statistics/Charts";
 import { Filters } from "~/components/statistics/Filters";
@@ -11,6 +10,7 @@ import { modelFilters, monthChoices, parseReportFilters, reportSearch } from "~/
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import type { Route } from "./+types/conseiller.rapports._index";
 
 export const handle = { i18n: ["common", "reports"] };
 
@@ -41,19 +41,27 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
         <p className="mt-1 text-stone-700">{t("intro")}</p>
       </div>
       <Filters data={loaderData} />
-      <p className="font-semibold">{t("filters.period", { start: format.date(report.period.start), end: format.date(report.period.end) })}</p>
+      <p className="font-semibold">
+        {t("filters.period", { start: format.date(report.period.start), end: format.date(report.period.end) })}
+      </p>
       <Headline report={report} />
       <SuppressionNote />
       <Charts report={report} />
       <Breakdowns report={report} />
       <section aria-labelledby="exports" className="card space-y-2">
-        <h2 id="exports" className="text-xl font-semibold">{t("exports.heading")}</h2>
+        <h2 id="exports" className="text-xl font-semibold">
+          {t("exports.heading")}
+        </h2>
         <ul className="ml-5 list-disc">
           <li>
-            <a href={`/conseiller/rapports/placements.csv?${search}`} download>{t("exports.placements")}</a>
+            <a href={`/conseiller/rapports/placements.csv?${search}`} download>
+              {t("exports.placements")}
+            </a>
           </li>
           <li>
-            <a href={`/conseiller/rapports/indicateurs.csv?${search}`} download>{t("exports.indicators")}</a>
+            <a href={`/conseiller/rapports/indicateurs.csv?${search}`} download>
+              {t("exports.indicators")}
+            </a>
           </li>
         </ul>
         <p className="text-sm text-stone-600">{t("exports.note")}</p>

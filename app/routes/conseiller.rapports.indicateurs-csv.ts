@@ -1,12 +1,13 @@
 // GET /conseiller/rapports/indicateurs.csv: every figure of the report, already
 // protected (small cells "< 5"), one per row. A resource route; the model audits it.
-import type { Route } from "./+types/conseiller.rapports.indicateurs-csv";
-import { csvDownloadHeaders, refusedDownload, indicatorsCsv, type Translate } from "~/models/exports.server";
+
+import { csvDownloadHeaders, indicatorsCsv, refusedDownload, type Translate } from "~/models/exports.server";
 import { modelFilters, parseReportFilters } from "~/schemas/report-filters";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/utils/i18n.server";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/conseiller.rapports.indicateurs-csv";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");

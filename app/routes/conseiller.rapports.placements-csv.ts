@@ -1,12 +1,13 @@
 // GET /conseiller/rapports/placements.csv: one row per placement of the report's
 // period and filters, without names or contacts. A resource route; the model audits it.
-import type { Route } from "./+types/conseiller.rapports.placements-csv";
-import { csvDownloadHeaders, refusedDownload, placementsCsv, type Translate } from "~/models/exports.server";
+
+import { csvDownloadHeaders, placementsCsv, refusedDownload, type Translate } from "~/models/exports.server";
 import { modelFilters, parseReportFilters } from "~/schemas/report-filters";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/utils/i18n.server";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/conseiller.rapports.placements-csv";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");

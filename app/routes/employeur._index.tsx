@@ -1,16 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
-import type { Route } from "./+types/employeur._index";
 import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
 import { waitingApplications } from "~/models/applicants.server";
 import { employerDashboard } from "~/models/dashboards.server";
-import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { WAITING_DAYS } from "~/models/lifecycles/application";
+import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import type { Route } from "./+types/employeur._index";
 
 export const handle = { i18n: ["common", "spaces", "employer", "notifications", "applications"] };
 
@@ -18,7 +18,10 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
   const db = getDb();
   const dashboard = employerDashboard(db, user.id);
-  const waiting = waitingApplications(db, dashboard.orgs.map((o) => o.id)).map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }));
+  const waiting = waitingApplications(
+    db,
+    dashboard.orgs.map((o) => o.id),
+  ).map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }));
   return { ...dashboard, waiting, notifications: listNotifications(db, user.id, 10) };
 }
 
@@ -69,21 +72,32 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
         items={[
           { label: t("employer.publishedOffers"), value: offersByStatus.published ?? 0 },
           { label: t("employer.draftOffers"), value: (offersByStatus.draft ?? 0) + (offersByStatus.pending ?? 0) },
-          { label: t("employer.applications"), value: Object.values(applicationsByStatus).reduce((s, n) => s + (n ?? 0), 0) },
+          {
+            label: t("employer.applications"),
+            value: Object.values(applicationsByStatus).reduce((s, n) => s + (n ?? 0), 0),
+          },
           { label: t("employer.toAnswer"), value: applicationsByStatus.submitted ?? 0 },
         ]}
       />
       {orgs.length > 0 ? (
         <p className="flex flex-wrap gap-3">
-          <Link to="/employeur/offres/nouvelle" className="btn">{t("employer:dashboard.newOffer")}</Link>
-          <Link to="/employeur/offres" className="btn-secondary">{t("employer:dashboard.allOffers")}</Link>
-          <Link to="/employeur/organisation" className="btn-secondary">{t("employer:dashboard.organisation")}</Link>
+          <Link to="/employeur/offres/nouvelle" className="btn">
+            {t("employer:dashboard.newOffer")}
+          </Link>
+          <Link to="/employeur/offres" className="btn-secondary">
+            {t("employer:dashboard.allOffers")}
+          </Link>
+          <Link to="/employeur/organisation" className="btn-secondary">
+            {t("employer:dashboard.organisation")}
+          </Link>
         </p>
       ) : null}
       <WaitingApplications items={waiting} />
       <NotificationList items={notifications} />
       <section aria-labelledby="employer-offers">
-        <h2 id="employer-offers" className="text-xl font-semibold">{t("employer.latestOffers")}</h2>
+        <h2 id="employer-offers" className="text-xl font-semibold">
+          {t("employer.latestOffers")}
+        </h2>
         {latestOffers.length === 0 ? (
           <p className="mt-2">{t("employer.noOffers")}</p>
         ) : (
@@ -91,9 +105,12 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
             {latestOffers.map((offer) => (
               <li key={offer.id} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
                 <span>
-                  <Link to={`/employeur/offres/${offer.id}`} className="font-semibold">{offer.title}</Link>
+                  <Link to={`/employeur/offres/${offer.id}`} className="font-semibold">
+                    {offer.title}
+                  </Link>
                   <span className="block text-sm text-stone-600">
-                    {t(`common:offerStatus.${offer.status}`)} · {t("employer.closes", { date: format.date(offer.closingDate, "medium") })}
+                    {t(`common:offerStatus.${offer.status}`)} ·{" "}
+                    {t("employer.closes", { date: format.date(offer.closingDate, "medium") })}
                   </span>
                 </span>
                 <span className="text-sm">{t("employer.applicants", { count: offer.applicants })}</span>
@@ -107,7 +124,11 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
 }
 
 /** Applications unanswered for more than WAITING_DAYS days: nobody should wait without news. */
-function WaitingApplications({ items }: { items: { id: number; offerId: number; offerTitle: string; displayName: string; createdAt: string }[] }) {
+function WaitingApplications({
+  items,
+}: {
+  items: { id: number; offerId: number; offerTitle: string; displayName: string; createdAt: string }[];
+}) {
   const { t } = useTranslation("applications");
   const format = useFormat();
   if (items.length === 0) return null;
@@ -115,7 +136,8 @@ function WaitingApplications({ items }: { items: { id: number; offerId: number; 
   return (
     <section aria-labelledby="waiting-applications" className="rounded-lg border border-amber-600 bg-amber-50 p-4">
       <h2 id="waiting-applications" className="text-xl font-semibold">
-        {t("dashboard.waitingTitle", { days: WAITING_DAYS })} <span className="text-base font-normal">({t("dashboard.waitingCount", { count: items.length })})</span>
+        {t("dashboard.waitingTitle", { days: WAITING_DAYS })}{" "}
+        <span className="text-base font-normal">({t("dashboard.waitingCount", { count: items.length })})</span>
       </h2>
       <p className="mt-1 text-stone-700">{t("dashboard.waitingHint")}</p>
       <ul className="mt-2 space-y-1">
@@ -124,11 +146,15 @@ function WaitingApplications({ items }: { items: { id: number; offerId: number; 
             <Link to={`/employeur/offres/${a.offerId}/candidatures/${a.id}`}>
               {t("dashboard.waitingItem", { name: a.displayName, title: a.offerTitle })}
             </Link>{" "}
-            <span className="text-sm text-stone-600">{t("dashboard.waitingSince", { date: format.date(a.createdAt, "medium") })}</span>
+            <span className="text-sm text-stone-600">
+              {t("dashboard.waitingSince", { date: format.date(a.createdAt, "medium") })}
+            </span>
           </li>
         ))}
       </ul>
-      {items.length > shown.length ? <p className="mt-2 text-sm">{t("dashboard.waitingMore", { count: items.length - shown.length })}</p> : null}
+      {items.length > shown.length ? (
+        <p className="mt-2 text-sm">{t("dashboard.waitingMore", { count: items.length - shown.length })}</p>
+      ) : null}
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
-import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
-import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
+import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
 import { ApplicationMoves } from "~/components/applications/ApplicationMoves";
-import { FlashNotice } from "~/components/Notice";
 import { FormErrorSummary } from "~/components/Field";
+import { FlashNotice } from "~/components/Notice";
 import { getApplicationForEmployer } from "~/models/applicants.server";
 import { moveApplication } from "~/models/applications.server";
 import { moveSchema, NOTE_MAX, PLACE_MAX } from "~/schemas/application";
@@ -15,8 +14,9 @@ import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { REFUSAL_REASONS } from "../../db/enums";
+import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 
 export const handle = { i18n: ["common", "applications"] };
 
@@ -30,7 +30,8 @@ const notFound = () => data(null, { status: 404 });
 function findApplication(userId: number, params: { offerId?: string; applicationId?: string }) {
   const offerId = parseIdParam(params.offerId);
   const applicationId = parseIdParam(params.applicationId);
-  const application = offerId === null || applicationId === null ? null : getApplicationForEmployer(getDb(), userId, applicationId);
+  const application =
+    offerId === null || applicationId === null ? null : getApplicationForEmployer(getDb(), userId, applicationId);
   if (!application) throw notFound();
   if (application.withheld) throw applicantsWithheld(application.withheld);
   if (application.offerId !== offerId) throw notFound();
@@ -42,40 +43,47 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const a = findApplication(user.id, params);
   const { flash, headers } = await readFlash(request);
   // Listed field by field: only what an employer may see reaches the page.
-  return withFlashCleared({
-    flash,
-    offer: { id: a.offerId, title: a.offerTitle, positions: a.positions },
-    application: {
-      id: a.id,
-      status: a.status,
-      channel: a.channel,
-      createdAt: a.createdAt.toISOString(),
-      message: a.message,
-      cvFileId: a.cvFileId,
-      refusalReason: a.refusalReason,
-      interviewAt: a.interviewAt,
-      interviewPlace: a.interviewPlace,
-      moves: a.moves,
-      timeline: a.timeline.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, createdAt: e.createdAt.toISOString() })),
-      applicant: {
-        name: a.firstName ? `${a.firstName} ${a.lastName}` : a.displayName,
-        phone: a.phone,
-        email: a.email,
-        region: a.region,
-        commune: a.commune,
-        educationLevel: a.educationLevel,
-        trades: a.trades,
-        skills: a.skills,
-        languages: a.languages ?? [],
-        experienceYears: a.experienceYears,
-        ageBand: a.ageBand,
+  return withFlashCleared(
+    {
+      flash,
+      offer: { id: a.offerId, title: a.offerTitle, positions: a.positions },
+      application: {
+        id: a.id,
+        status: a.status,
+        channel: a.channel,
+        createdAt: a.createdAt.toISOString(),
+        message: a.message,
+        cvFileId: a.cvFileId,
+        refusalReason: a.refusalReason,
+        interviewAt: a.interviewAt,
+        interviewPlace: a.interviewPlace,
+        moves: a.moves,
+        timeline: a.timeline.map((e) => ({
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          createdAt: e.createdAt.toISOString(),
+        })),
+        applicant: {
+          name: a.firstName ? `${a.firstName} ${a.lastName}` : a.displayName,
+          phone: a.phone,
+          email: a.email,
+          region: a.region,
+          commune: a.commune,
+          educationLevel: a.educationLevel,
+          trades: a.trades,
+          skills: a.skills,
+          languages: a.languages ?? [],
+          experienceYears: a.experienceYears,
+          ageBand: a.ageBand,
+        },
       },
+      today: isoToday(),
+      // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
+      refusalReasons: REFUSAL_REASONS,
+      limits: { place: PLACE_MAX, note: NOTE_MAX },
     },
-    today: isoToday(),
-    // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
-    refusalReasons: REFUSAL_REASONS,
-    limits: { place: PLACE_MAX, note: NOTE_MAX },
-  }, headers);
+    headers,
+  );
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
@@ -106,13 +114,25 @@ export async function action({ request, params }: Route.ActionArgs) {
       case "withheld":
         throw applicantsWithheld(result.withheld);
       case "not_allowed":
-        return data<ActionData>({ fieldErrors: {}, values, formError: "applications:errors.notAllowed" }, { status: 400 });
+        return data<ActionData>(
+          { fieldErrors: {}, values, formError: "applications:errors.notAllowed" },
+          { status: 400 },
+        );
       case "positions_full":
-        return data<ActionData>({ fieldErrors: {}, values, formError: "applications:errors.positionsFull" }, { status: 409 });
+        return data<ActionData>(
+          { fieldErrors: {}, values, formError: "applications:errors.positionsFull" },
+          { status: 409 },
+        );
       case "missing_refusal_reason":
-        return data<ActionData>({ fieldErrors: { refusalReason: "applications:errors.refusalReasonRequired" }, values }, { status: 400 });
+        return data<ActionData>(
+          { fieldErrors: { refusalReason: "applications:errors.refusalReasonRequired" }, values },
+          { status: 400 },
+        );
       case "missing_interview":
-        return data<ActionData>({ fieldErrors: { interviewAt: "applications:errors.interviewAtRequired" }, values }, { status: 400 });
+        return data<ActionData>(
+          { fieldErrors: { interviewAt: "applications:errors.interviewAtRequired" }, values },
+          { status: 400 },
+        );
     }
   }
   return redirectWithFlash(`/employeur/offres/${current.offerId}/candidatures/${current.id}`, {
@@ -140,13 +160,17 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
         <Link to={list}>← {t("detail.backToList", { title: offer.title })}</Link>
       </p>
       <header>
-        <h1 id="application-title" className="text-2xl font-bold break-words">{a.applicant.name}</h1>
+        <h1 id="application-title" className="text-2xl font-bold break-words">
+          {a.applicant.name}
+        </h1>
         <p className="mt-1 text-stone-700">
           {t("detail.forOffer", { title: offer.title })} · {t("detail.sentOn", { date: format.date(a.createdAt) })}
         </p>
         <p className="mt-2">
           {t("detail.status")}{" "}
-          <span className="rounded bg-stone-200 px-2 py-0.5 font-semibold">{t(`common:applicationStatus.${a.status}`)}</span>
+          <span className="rounded bg-stone-200 px-2 py-0.5 font-semibold">
+            {t(`common:applicationStatus.${a.status}`)}
+          </span>
         </p>
       </header>
 
@@ -154,14 +178,22 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
       <FormErrorSummary message={actionData?.formError} errors={actionData?.fieldErrors} />
 
       <section aria-labelledby="applicant" className="card space-y-3">
-        <h2 id="applicant" className="text-lg font-semibold">{t("detail.profile")}</h2>
+        <h2 id="applicant" className="text-lg font-semibold">
+          {t("detail.profile")}
+        </h2>
         <ApplicantProfile applicant={a.applicant} />
       </section>
 
       <section aria-labelledby="message" className="card space-y-2">
-        <h2 id="message" className="text-lg font-semibold">{t("detail.message")}</h2>
+        <h2 id="message" className="text-lg font-semibold">
+          {t("detail.message")}
+        </h2>
         {/* Plain text: line breaks kept by CSS, any HTML shown as typed. */}
-        {a.message ? <p className="whitespace-pre-line break-words">{a.message}</p> : <p className="text-stone-600">{t("detail.noMessage")}</p>}
+        {a.message ? (
+          <p className="whitespace-pre-line break-words">{a.message}</p>
+        ) : (
+          <p className="text-stone-600">{t("detail.noMessage")}</p>
+        )}
         <h2 className="pt-2 text-lg font-semibold">{t("detail.cv")}</h2>
         {a.cvFileId ? (
           <p>
@@ -176,7 +208,10 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
 
       {a.interviewAt ? (
         <p className="card">
-          {t("detail.interview", { when: format.dateTime(interviewMoment(a.interviewAt)), place: a.interviewPlace ?? "" })}
+          {t("detail.interview", {
+            when: format.dateTime(interviewMoment(a.interviewAt)),
+            place: a.interviewPlace ?? "",
+          })}
         </p>
       ) : null}
       {a.status === "rejected" && a.refusalReason ? (
@@ -184,7 +219,9 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
       ) : null}
 
       <section aria-labelledby="timeline" className="space-y-2">
-        <h2 id="timeline" className="text-lg font-semibold">{t("detail.timeline")}</h2>
+        <h2 id="timeline" className="text-lg font-semibold">
+          {t("detail.timeline")}
+        </h2>
         <ol className="space-y-1 border-l-2 border-stone-300 pl-4">
           {a.timeline.map((event, i) => (
             <li key={i}>

@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
-import type { Route } from "./+types/employeur.offres.$offerId.candidatures";
 import { ApplicantProfile } from "~/components/ApplicantProfile";
-import { applicantsWithheld, ApplicantsWithheldBoundary } from "~/components/ApplicantsWithheld";
+import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
 import { listOfferApplications } from "~/models/applicants.server";
 import { WAITING_DAYS } from "~/models/lifecycles/application";
 import { parseIdParam } from "~/schemas/params";
@@ -11,6 +10,7 @@ import { DAY_MS } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../db/enums";
+import type { Route } from "./+types/employeur.offres.$offerId.candidatures";
 
 export const handle = { i18n: ["common", "applications"] };
 
@@ -27,9 +27,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!found) throw data(null, { status: 404 });
   if (found.withheld) throw applicantsWithheld(found.withheld);
   const now = Date.now();
-  const counts = Object.fromEntries(found.counts.map((c) => [c.status, c.n])) as Partial<Record<ApplicationStatus, number>>;
+  const counts = Object.fromEntries(found.counts.map((c) => [c.status, c.n])) as Partial<
+    Record<ApplicationStatus, number>
+  >;
   return {
-    offer: { id: found.offer.id, title: found.offer.title, status: found.offer.status, positions: found.offer.positions },
+    offer: {
+      id: found.offer.id,
+      title: found.offer.title,
+      status: found.offer.status,
+      positions: found.offer.positions,
+    },
     status: status ?? null,
     counts,
     total: found.counts.reduce((sum, c) => sum + c.n, 0),
@@ -79,7 +86,9 @@ export default function OfferApplications({ loaderData }: Route.ComponentProps) 
       <p>
         <Link to={`/employeur/offres/${offer.id}`}>← {t("pipeline.backToOffer")}</Link>
       </p>
-      <h1 id="pipeline-title" className="text-2xl font-bold break-words">{t("pipeline.title", { title: offer.title })}</h1>
+      <h1 id="pipeline-title" className="text-2xl font-bold break-words">
+        {t("pipeline.title", { title: offer.title })}
+      </h1>
       <p className="text-stone-700">
         {t(`common:offerStatus.${offer.status}`)} ·{" "}
         {t("pipeline.positions", { count: offer.positions, hired: counts.hired ?? 0 })}
@@ -111,12 +120,16 @@ export default function OfferApplications({ loaderData }: Route.ComponentProps) 
                 <Link to={`${base}/${a.id}`}>{a.applicant.name}</Link>
               </h2>
               <p className="text-sm text-stone-700">
-                <span className="mr-2 rounded bg-stone-200 px-2 py-0.5 font-semibold">{t(`common:applicationStatus.${a.status}`)}</span>
+                <span className="mr-2 rounded bg-stone-200 px-2 py-0.5 font-semibold">
+                  {t(`common:applicationStatus.${a.status}`)}
+                </span>
                 {t("pipeline.sentOn", { date: format.date(a.createdAt, "medium") })}
                 {a.hasCv ? ` · ${t("pipeline.withCv")}` : null}
               </p>
               {a.waitingDays !== null ? (
-                <p className="text-sm font-semibold text-amber-800">{t("pipeline.waiting", { count: a.waitingDays })}</p>
+                <p className="text-sm font-semibold text-amber-800">
+                  {t("pipeline.waiting", { count: a.waitingDays })}
+                </p>
               ) : null}
               <ApplicantProfile applicant={a.applicant} />
             </li>

@@ -1,19 +1,25 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
-import type { Route } from "./+types/employeur.offres.$offerId";
-import { OfferActions } from "~/components/OfferActions";
 import { Notice } from "~/components/Notice";
-import { OFFER_COPIED_FLASH, OfferForm, offerFormInput, offerFormValues, offerSavedFlash } from "~/components/OfferForm";
+import { OfferActions } from "~/components/OfferActions";
+import {
+  OFFER_COPIED_FLASH,
+  OfferForm,
+  offerFormInput,
+  offerFormValues,
+  offerSavedFlash,
+} from "~/components/OfferForm";
 import { OfferStatusBadge } from "~/components/OfferStatusBadge";
 import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/employer-offers.server";
 import { isEditable } from "~/models/lifecycles/offer";
 import { getOrganisation } from "~/models/organisations.server";
-import { offerSchema, OFFER_INTENTS, type OfferIntent } from "~/schemas/offer";
+import { OFFER_INTENTS, type OfferIntent, offerSchema } from "~/schemas/offer";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
+import type { Route } from "./+types/employeur.offres.$offerId";
 
 export const handle = { i18n: ["common", "employer", "applications"] };
 
@@ -56,7 +62,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!result.ok) {
       const withheld = result.reason === "withheld";
       return data<ActionData>(
-        { fieldErrors: {}, formError: withheld ? "employer:offerActions.cannotEndWithheld" : "employer:offerActions.cannotEnd" },
+        {
+          fieldErrors: {},
+          formError: withheld ? "employer:offerActions.cannotEndWithheld" : "employer:offerActions.cannotEnd",
+        },
         { status: withheld ? 403 : 400 },
       );
     }
@@ -75,7 +84,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirectWithFlash(`/employeur/offres/${result.offerId}`, offerSavedFlash(result.status));
 }
 
-function SavedBanner({ status, offerId, flags, orgVerified }: { status: string; offerId: number; flags: string[]; orgVerified: boolean }) {
+function SavedBanner({
+  status,
+  offerId,
+  flags,
+  orgVerified,
+}: {
+  status: string;
+  offerId: number;
+  flags: string[];
+  orgVerified: boolean;
+}) {
   const { t } = useTranslation("employer");
   return (
     <Notice tone="success">
@@ -119,22 +138,30 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
         {offer.title}
       </h1>
       <p>
-        {t("offerPage.status")}{" "}
-        <OfferStatusBadge status={offer.status} className="text-sm" />
+        {t("offerPage.status")} <OfferStatusBadge status={offer.status} className="text-sm" />
       </p>
       {saved === offer.status ? (
-        <SavedBanner status={saved} offerId={offer.id} flags={offer.moderationFlags} orgVerified={orgStatus === "verified"} />
+        <SavedBanner
+          status={saved}
+          offerId={offer.id}
+          flags={offer.moderationFlags}
+          orgVerified={orgStatus === "verified"}
+        />
       ) : null}
       {flash?.message === OFFER_COPIED_FLASH.message && offer.status === "draft" ? (
         <Notice tone="success">{t("offerPage.copied")}</Notice>
       ) : null}
       {offer.status === "pending" && saved !== "pending" ? (
-        <Notice tone="warning" role={null}>{t(underReview ? "offerPage.underReview" : "offerPage.pendingNotice")}</Notice>
+        <Notice tone="warning" role={null}>
+          {t(underReview ? "offerPage.underReview" : "offerPage.pendingNotice")}
+        </Notice>
       ) : null}
       {offer.status === "rejected" ? (
         <Notice tone="error" role={null}>
           <p className="font-semibold">{t("offerPage.rejected")}</p>
-          {offer.rejectionReason ? <p className="mt-1">{t("offerPage.reason", { reason: offer.rejectionReason })}</p> : null}
+          {offer.rejectionReason ? (
+            <p className="mt-1">{t("offerPage.reason", { reason: offer.rejectionReason })}</p>
+          ) : null}
         </Notice>
       ) : null}
       {editable || underReview ? null : (

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
-import type { Route } from "./+types/employeur.offres._index";
+import { OFFER_STATUS_CHOICES } from "~/components/choices";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { OfferActions } from "~/components/OfferActions";
 import { OFFER_COPIED_FLASH } from "~/components/OfferForm";
@@ -15,8 +15,8 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { OFFER_STATUS_CHOICES } from "~/components/choices";
 import type { OfferStatus } from "../../db/enums";
+import type { Route } from "./+types/employeur.offres._index";
 
 export const handle = { i18n: ["common", "employer", "applications"] };
 
@@ -32,12 +32,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const wanted = new URL(request.url).searchParams.get("statut");
   const status = isStatus(wanted) ? wanted : undefined;
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    orgStatus: membership.org.verificationStatus,
-    status: status ?? null,
-    offers: listOffersOfOrg(db, membership.org.id, status),
-    flash,
-  }, headers);
+  return withFlashCleared(
+    {
+      orgStatus: membership.org.verificationStatus,
+      status: status ?? null,
+      offers: listOffersOfOrg(db, membership.org.id, status),
+      flash,
+    },
+    headers,
+  );
 }
 
 const offerActionSchema = z.object({
@@ -80,7 +83,9 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
         </Link>
       </div>
       {orgStatus === "verified" ? null : (
-        <Notice tone="warning" role={null}>{t(`offerList.notVerified.${orgStatus}`)}</Notice>
+        <Notice tone="warning" role={null}>
+          {t(`offerList.notVerified.${orgStatus}`)}
+        </Notice>
       )}
       <FlashNotice flash={flash} />
 
@@ -114,19 +119,30 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
               </h2>
               <p className="text-sm text-stone-700">
                 <OfferStatusBadge status={offer.status} className="mr-2" />
-                {t(`common:offerType.${offer.type}`)} · {t("offerList.closes", { date: format.date(offer.closingDate, "medium") })}
+                {t(`common:offerType.${offer.type}`)} ·{" "}
+                {t("offerList.closes", { date: format.date(offer.closingDate, "medium") })}
               </p>
               <p className="text-sm">
-                {t("offerList.applicants", { count: offer.applicants })} · {t("offerList.waiting", { count: offer.waiting })}
+                {t("offerList.applicants", { count: offer.applicants })} ·{" "}
+                {t("offerList.waiting", { count: offer.waiting })}
               </p>
               <div className="flex flex-wrap items-center gap-2">
-                <Link to={`/employeur/offres/${offer.id}`} className="btn-secondary px-3 py-1 text-sm"
-                  aria-label={t("offerActions.labelFor", { action: t(isEditable(offer.status) ? "offerActions.edit" : "offerActions.view"), title: offer.title })}>
+                <Link
+                  to={`/employeur/offres/${offer.id}`}
+                  className="btn-secondary px-3 py-1 text-sm"
+                  aria-label={t("offerActions.labelFor", {
+                    action: t(isEditable(offer.status) ? "offerActions.edit" : "offerActions.view"),
+                    title: offer.title,
+                  })}
+                >
                   {t(isEditable(offer.status) ? "offerActions.edit" : "offerActions.view")}
                 </Link>
                 {offer.applicants > 0 ? (
-                  <Link to={`/employeur/offres/${offer.id}/candidatures`} className="btn px-3 py-1 text-sm"
-                    aria-label={t("applications:links.seeApplicationsOf", { title: offer.title })}>
+                  <Link
+                    to={`/employeur/offres/${offer.id}/candidatures`}
+                    className="btn px-3 py-1 text-sm"
+                    aria-label={t("applications:links.seeApplicationsOf", { title: offer.title })}
+                  >
                     {t("applications:links.seeApplications")}
                   </Link>
                 ) : null}

@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, useSearchParams } from "react-router";
-import type { Route } from "./+types/employeur.offres.nouvelle";
 import { Notice } from "~/components/Notice";
 import { OfferForm, offerFormInput, offerSavedFlash } from "~/components/OfferForm";
 import { saveOffer } from "~/models/employer-offers.server";
 import { getEmployerMembership } from "~/models/organisations.server";
-import { offerSchema, OFFER_INTENTS, type OfferIntent } from "~/schemas/offer";
+import { OFFER_INTENTS, type OfferIntent, offerSchema } from "~/schemas/offer";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formLists, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
+import type { Route } from "./+types/employeur.offres.nouvelle";
 
 export const handle = { i18n: ["common", "employer"] };
 
@@ -43,7 +43,11 @@ export default function NewOffer({ loaderData, actionData }: Route.ComponentProp
   const { t } = useTranslation("employer");
   const [searchParams] = useSearchParams();
   const verified = loaderData.orgStatus === "verified";
-  const values = actionData?.values ?? { type: searchParams.get("type") ?? "emploi", positions: "1", payPeriod: "month" };
+  const values = actionData?.values ?? {
+    type: searchParams.get("type") ?? "emploi",
+    positions: "1",
+    payPeriod: "month",
+  };
   return (
     <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="new-offer-title">
       <title>{`${t("offerPage.newTitle")} · Baara`}</title>
@@ -54,9 +58,7 @@ export default function NewOffer({ loaderData, actionData }: Route.ComponentProp
         {t("offerPage.newTitle")}
       </h1>
       <p className="text-stone-700">{t("offerPage.newIntro")}</p>
-      {verified ? null : (
-        <Notice tone="warning">{t(`offerList.notVerified.${loaderData.orgStatus}`)}</Notice>
-      )}
+      {verified ? null : <Notice tone="warning">{t(`offerList.notVerified.${loaderData.orgStatus}`)}</Notice>}
       <OfferForm
         values={values}
         languages={actionData?.languages ?? []}

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form } from "react-router";
-import type { Route } from "./+types/employeur.organisation";
+import { MEMBERSHIP_CHOICES } from "~/components/choices";
 import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { PendingIdentityRequest } from "~/components/organisation/PendingIdentityRequest";
@@ -13,14 +13,14 @@ import { invitationSchema, organisationSchema } from "~/schemas/organisation";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { publicUrl } from "~/utils/public-url.server";
 import { useFormat } from "~/utils/format";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
+import { publicUrl } from "~/utils/public-url.server";
 import { REGION_CODES, REGIONS, SECTOR_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
-import { MEMBERSHIP_CHOICES } from "~/components/choices";
+import type { Route } from "./+types/employeur.organisation";
 
 export const handle = { i18n: ["common", "employer"] };
 
@@ -31,14 +31,17 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!membership) throw data(null, { status: 403 });
   const { org, role } = membership;
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({
-    org,
-    isOwner: role === "owner",
-    members: listMembers(db, org.id),
-    identityRequest: pendingIdentityRequest(db, org.id),
-    invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
-    flash,
-  }, headers);
+  return withFlashCleared(
+    {
+      org,
+      isOwner: role === "owner",
+      members: listMembers(db, org.id),
+      identityRequest: pendingIdentityRequest(db, org.id),
+      invitations: role === "owner" ? listPendingInvitations(db, org.id) : [],
+      flash,
+    },
+    headers,
+  );
 }
 
 type ActionData =
@@ -55,12 +58,17 @@ export async function action({ request, context }: Route.ActionArgs) {
 
   if (intent === "invite") {
     const form = parseForm(invitationSchema, formData);
-    if (!form.ok) return data<ActionData>({ form: "invite", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+    if (!form.ok)
+      return data<ActionData>({ form: "invite", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
     const result = inviteColleague(db, user.id, form.data.contact);
     if (!result || (!result.ok && result.error === "notOwner")) throw data(null, { status: 403 });
     if (!result.ok) {
       return data<ActionData>(
-        { form: "invite", fieldErrors: { contact: `employer:invite.errors.${result.error}` }, values: formValues(formData) },
+        {
+          form: "invite",
+          fieldErrors: { contact: `employer:invite.errors.${result.error}` },
+          values: formValues(formData),
+        },
         { status: 400 },
       );
     }
@@ -72,7 +80,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (intent === "withdrawIdentity") {
     // Scoped by the user's own organisation: no request id comes from the form.
     if (!withdrawIdentityRequest(db, user.id, clientIp(context))) {
-      return data<ActionData>({ form: "identity", error: "organisation.identityRequest.nothingPending" }, { status: 404 });
+      return data<ActionData>(
+        { form: "identity", error: "organisation.identityRequest.nothingPending" },
+        { status: 404 },
+      );
     }
     return redirectWithFlash("/employeur/organisation", { message: "employer:organisation.saved.retiree" });
   }
@@ -80,11 +91,20 @@ export async function action({ request, context }: Route.ActionArgs) {
 
   const form = parseForm(organisationSchema, formData);
   if (!form.ok) {
-    return data<ActionData>({ form: "organisation", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+    return data<ActionData>(
+      { form: "organisation", fieldErrors: form.fieldErrors, values: form.values },
+      { status: 400 },
+    );
   }
   const result = updateOrganisation(db, user.id, form.data, clientIp(context));
   if (!result) throw data(null, { status: 403 });
-  const saved = result.backToVerification ? "verification" : result.identityRequest === "requested" ? "demande" : result.identityRequest === "withdrawn" ? "retiree" : "ok";
+  const saved = result.backToVerification
+    ? "verification"
+    : result.identityRequest === "requested"
+      ? "demande"
+      : result.identityRequest === "withdrawn"
+        ? "retiree"
+        : "ok";
   return redirectWithFlash("/employeur/organisation", { message: `employer:organisation.saved.${saved}` });
 }
 
@@ -128,7 +148,10 @@ export default function Organisation({ loaderData, actionData }: Route.Component
 
       <FlashNotice flash={flash} />
 
-      <section aria-labelledby="verification-title" className={`rounded-md border p-3 ${STATUS_STYLE[org.verificationStatus]}`}>
+      <section
+        aria-labelledby="verification-title"
+        className={`rounded-md border p-3 ${STATUS_STYLE[org.verificationStatus]}`}
+      >
         <h2 id="verification-title" className="font-semibold">
           {t("organisation.verification")} {t(`common:verificationStatus.${org.verificationStatus}`)}
         </h2>
@@ -139,49 +162,132 @@ export default function Organisation({ loaderData, actionData }: Route.Component
       </section>
 
       {identityRequest ? (
-        <PendingIdentityRequest current={org} request={identityRequest} busy={busy}
-          error={actionData?.form === "identity" ? actionData.error : undefined} />
+        <PendingIdentityRequest
+          current={org}
+          request={identityRequest}
+          busy={busy}
+          error={actionData?.form === "identity" ? actionData.error : undefined}
+        />
       ) : actionData?.form === "identity" ? (
         <Notice tone="error">{t(actionData.error)}</Notice>
       ) : null}
 
       <section aria-labelledby="details-title">
-        <h2 id="details-title" className="text-xl font-semibold">{t("organisation.details")}</h2>
+        <h2 id="details-title" className="text-xl font-semibold">
+          {t("organisation.details")}
+        </h2>
         {/* A new key when the request comes or goes: the fields show the identity afresh. */}
-        <Form method="post" className="card mt-2 space-y-4" noValidate key={identityRequest ? `request-${identityRequest.requestedAt.getTime()}` : "checked"}>
+        <Form
+          method="post"
+          className="card mt-2 space-y-4"
+          noValidate
+          key={identityRequest ? `request-${identityRequest.requestedAt.getTime()}` : "checked"}
+        >
           <FormErrorSummary errors={errors} />
-          {org.verificationStatus === "verified" ? <p className="text-sm text-stone-700">{t("organisation.identityNoteVerified")}</p> : null}
-          {identityChangeResubmits(org.verificationStatus) ? <p className="text-sm text-stone-700">{t("organisation.identityNoteRejected")}</p> : null}
-          <TextField label={t("organisation.name")} name="name" required maxLength={120} defaultValue={values.name} error={errors.name} />
-          <TextField label={t("organisation.rccm")} hint={t("organisation.rccmHint")} name="rccm" maxLength={40}
-            defaultValue={values.rccm} error={errors.rccm} />
-          <TextField label={t("organisation.nif")} hint={t("organisation.nifHint")} name="nif" maxLength={15}
-            defaultValue={values.nif} error={errors.nif} />
-          <SelectField label={t("organisation.sector")} name="sector" required placeholder={t("organisation.choose")}
-            options={SECTOR_CODES.map(option("sector"))} defaultValue={values.sector} error={errors.sector} />
-          <SelectField label={t("organisation.region")} name="region" required placeholder={t("organisation.choose")}
-            options={REGION_CODES.map(option("region"))} defaultValue={values.region} error={errors.region} />
-          <TextField label={t("organisation.commune")} hint={t("organisation.communeHint")} name="commune" maxLength={80}
-            list={communesId} defaultValue={values.commune} error={errors.commune} />
+          {org.verificationStatus === "verified" ? (
+            <p className="text-sm text-stone-700">{t("organisation.identityNoteVerified")}</p>
+          ) : null}
+          {identityChangeResubmits(org.verificationStatus) ? (
+            <p className="text-sm text-stone-700">{t("organisation.identityNoteRejected")}</p>
+          ) : null}
+          <TextField
+            label={t("organisation.name")}
+            name="name"
+            required
+            maxLength={120}
+            defaultValue={values.name}
+            error={errors.name}
+          />
+          <TextField
+            label={t("organisation.rccm")}
+            hint={t("organisation.rccmHint")}
+            name="rccm"
+            maxLength={40}
+            defaultValue={values.rccm}
+            error={errors.rccm}
+          />
+          <TextField
+            label={t("organisation.nif")}
+            hint={t("organisation.nifHint")}
+            name="nif"
+            maxLength={15}
+            defaultValue={values.nif}
+            error={errors.nif}
+          />
+          <SelectField
+            label={t("organisation.sector")}
+            name="sector"
+            required
+            placeholder={t("organisation.choose")}
+            options={SECTOR_CODES.map(option("sector"))}
+            defaultValue={values.sector}
+            error={errors.sector}
+          />
+          <SelectField
+            label={t("organisation.region")}
+            name="region"
+            required
+            placeholder={t("organisation.choose")}
+            options={REGION_CODES.map(option("region"))}
+            defaultValue={values.region}
+            error={errors.region}
+          />
+          <TextField
+            label={t("organisation.commune")}
+            hint={t("organisation.communeHint")}
+            name="commune"
+            maxLength={80}
+            list={communesId}
+            defaultValue={values.commune}
+            error={errors.commune}
+          />
           <datalist id={communesId}>
             {[...new Set(Object.values(REGIONS).flat())].sort().map((commune) => (
               <option key={commune} value={commune} />
             ))}
           </datalist>
-          <TextareaField label={t("organisation.description")} hint={t("organisation.descriptionHint")} name="description"
-            maxLength={1000} defaultValue={values.description} error={errors.description} />
+          <TextareaField
+            label={t("organisation.description")}
+            hint={t("organisation.descriptionHint")}
+            name="description"
+            maxLength={1000}
+            defaultValue={values.description}
+            error={errors.description}
+          />
           <fieldset className="space-y-4">
             <legend className="text-lg font-semibold">{t("organisation.contact")}</legend>
-            <TextField label={t("organisation.contactName")} name="contactName" maxLength={120} autoComplete="name"
-              defaultValue={values.contactName} error={errors.contactName} />
-            <TextField label={t("organisation.contactPhone")} hint={t("organisation.contactPhoneHint")} name="contactPhone"
-              type="tel" inputMode="tel" defaultValue={values.contactPhone} error={errors.contactPhone} />
-            <TextField label={t("organisation.contactEmail")} name="contactEmail" type="email"
-              defaultValue={values.contactEmail} error={errors.contactEmail} />
+            <TextField
+              label={t("organisation.contactName")}
+              name="contactName"
+              maxLength={120}
+              autoComplete="name"
+              defaultValue={values.contactName}
+              error={errors.contactName}
+            />
+            <TextField
+              label={t("organisation.contactPhone")}
+              hint={t("organisation.contactPhoneHint")}
+              name="contactPhone"
+              type="tel"
+              inputMode="tel"
+              defaultValue={values.contactPhone}
+              error={errors.contactPhone}
+            />
+            <TextField
+              label={t("organisation.contactEmail")}
+              name="contactEmail"
+              type="email"
+              defaultValue={values.contactEmail}
+              error={errors.contactEmail}
+            />
           </fieldset>
-          <ChoiceGroup legend={t("organisation.membership")} name="membership"
+          <ChoiceGroup
+            legend={t("organisation.membership")}
+            name="membership"
             choices={MEMBERSHIP_CHOICES.map((m) => ({ value: m, label: t(`organisation.memberships.${m}`) }))}
-            selected={[values.membership ?? "none"]} error={errors.membership} />
+            selected={[values.membership ?? "none"]}
+            error={errors.membership}
+          />
           <button type="submit" name="intent" value="save" className="btn" disabled={busy}>
             {t("organisation.save")}
           </button>
@@ -189,7 +295,9 @@ export default function Organisation({ loaderData, actionData }: Route.Component
       </section>
 
       <section aria-labelledby="members-title">
-        <h2 id="members-title" className="text-xl font-semibold">{t("organisation.members")}</h2>
+        <h2 id="members-title" className="text-xl font-semibold">
+          {t("organisation.members")}
+        </h2>
         <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {members.map((member) => (
             <li key={member.userId} className="flex justify-between gap-2 p-3">
@@ -215,8 +323,12 @@ export default function Organisation({ loaderData, actionData }: Route.Component
                 </ul>
               </>
             ) : null}
-            <Form method="post" className="card mt-4 space-y-3" noValidate
-              key={inviteForm && "invited" in inviteForm ? inviteForm.invited.link : "invite"}>
+            <Form
+              method="post"
+              className="card mt-4 space-y-3"
+              noValidate
+              key={inviteForm && "invited" in inviteForm ? inviteForm.invited.link : "invite"}
+            >
               <h3 className="font-semibold">{t("invite.title")}</h3>
               <p className="text-sm text-stone-700">{t("invite.intro")}</p>
               {inviteForm && "invited" in inviteForm ? (
@@ -226,9 +338,14 @@ export default function Organisation({ loaderData, actionData }: Route.Component
                   <p className="mt-1 break-all font-mono text-sm">{inviteForm.invited.link}</p>
                 </Notice>
               ) : null}
-              <TextField label={t("invite.contact")} hint={t("invite.contactHint")} name="contact" maxLength={254}
+              <TextField
+                label={t("invite.contact")}
+                hint={t("invite.contactHint")}
+                name="contact"
+                maxLength={254}
                 defaultValue={inviteForm && "values" in inviteForm ? inviteForm.values.contact : ""}
-                error={inviteForm && "fieldErrors" in inviteForm ? inviteForm.fieldErrors.contact : undefined} />
+                error={inviteForm && "fieldErrors" in inviteForm ? inviteForm.fieldErrors.contact : undefined}
+              />
               <button type="submit" name="intent" value="invite" className="btn-secondary" disabled={busy}>
                 {t("invite.submit")}
               </button>

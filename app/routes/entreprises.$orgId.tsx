@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
-import type { Route } from "./+types/entreprises.$orgId";
 import { OfferCard } from "~/components/OfferCard";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
 import { latestOpenOffers } from "~/models/offers.server";
@@ -8,6 +7,7 @@ import { getOrganisation } from "~/models/organisations.server";
 import { parseIdParam } from "~/schemas/params";
 import { getDb } from "~/utils/db.server";
 import { publicUrl } from "~/utils/public-url.server";
+import type { Route } from "./+types/entreprises.$orgId";
 
 export const handle = { i18n: ["common", "offers"], scripts: false };
 

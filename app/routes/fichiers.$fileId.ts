@@ -1,14 +1,15 @@
 // Files as downloads (a resource route: no page). GET /fichiers/<id> serves a
 // CV to those allowed to see it; POST /fichiers/mes-donnees gives a person all
 // their data as one JSON file. Both are attachments, never shown inline.
-import type { Route } from "./+types/fichiers.$fileId";
-import { exportPersonalData } from "~/models/own-account.server";
+
 import { getFileForViewer, safeFileName } from "~/models/files.server";
+import { exportPersonalData } from "~/models/own-account.server";
 import { parseIdParam } from "~/schemas/params";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/utils/i18n.server";
 import { clientIp } from "~/utils/request.server";
+import type { Route } from "./+types/fichiers.$fileId";
 
 // The personal-data export's URL is /fichiers/mes-donnees (the form on /candidat/compte posts there).
 const EXPORT_ID = "mes-donnees";
@@ -29,7 +30,11 @@ async function notFound(request: Request) {
   const t = await i18nServer.getFixedT(request, "candidate");
   return new Response(t("files.notFound"), {
     status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
   });
 }
 
@@ -39,7 +44,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const file = fileId === null ? null : getFileForViewer(getDb(), user, fileId, clientIp(context));
   if (!file) throw await notFound(request);
   return new Response(new Uint8Array(file.data), {
-    headers: { ...attachmentHeaders(safeFileName(file.name), "application/pdf"), "Content-Length": String(file.data.length) },
+    headers: {
+      ...attachmentHeaders(safeFileName(file.name), "application/pdf"),
+      "Content-Length": String(file.data.length),
+    },
   });
 }
 

@@ -1,5 +1,5 @@
-import type { Route } from "./+types/healthz";
 import { getDb, migrationState } from "~/utils/db.server";
+import type { Route } from "./+types/healthz";
 
 export function loader(_: Route.LoaderArgs) {
   const headers = { "Cache-Control": "no-store" };

@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import type { Route } from "./+types/home";
 import { OfferCard } from "~/components/OfferCard";
 import { latestOpenOffers, recentOpenOfferCounts, verifiedEmployerCount } from "~/models/offers.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { OFFER_TYPES } from "../../db/enums";
 import { REGION_CODES } from "~/utils/reference";
+import { OFFER_TYPES } from "../../db/enums";
+import type { Route } from "./+types/home";
 
 export const handle = { i18n: ["common", "home"], scripts: false };
 
@@ -28,31 +28,54 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <title>{t("title")}</title>
       <meta name="description" content={t("description")} />
       <section aria-labelledby="home-title" className="rounded-xl bg-brand-50 p-5">
-        <h1 id="home-title" className="text-2xl font-bold sm:text-3xl">{t("headline")}</h1>
+        <h1 id="home-title" className="text-2xl font-bold sm:text-3xl">
+          {t("headline")}
+        </h1>
         <p className="mt-2 text-stone-800">{t("lead")}</p>
         <Form method="get" action="/offres" role="search" className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto]">
-          <label className="sr-only" htmlFor="home-q">{t("searchLabel")}</label>
-          <input id="home-q" name="q" type="search" className="field mt-0" placeholder={t("searchPlaceholder")} maxLength={200} />
-          <label className="sr-only" htmlFor="home-type">{t("typeLabel")}</label>
+          <label className="sr-only" htmlFor="home-q">
+            {t("searchLabel")}
+          </label>
+          <input
+            id="home-q"
+            name="q"
+            type="search"
+            className="field mt-0"
+            placeholder={t("searchPlaceholder")}
+            maxLength={200}
+          />
+          <label className="sr-only" htmlFor="home-type">
+            {t("typeLabel")}
+          </label>
           <select id="home-type" name="type" className="field mt-0" defaultValue="">
             <option value="">{t("allTypes")}</option>
             {OFFER_TYPES.map((type) => (
-              <option key={type} value={type}>{t(`common:offerType.${type}`)}</option>
+              <option key={type} value={type}>
+                {t(`common:offerType.${type}`)}
+              </option>
             ))}
           </select>
-          <label className="sr-only" htmlFor="home-region">{t("regionLabel")}</label>
+          <label className="sr-only" htmlFor="home-region">
+            {t("regionLabel")}
+          </label>
           <select id="home-region" name="region" className="field mt-0" defaultValue="">
             <option value="">{t("allRegions")}</option>
             {REGION_CODES.map((region) => (
-              <option key={region} value={region}>{t(`common:region.${region}`)}</option>
+              <option key={region} value={region}>
+                {t(`common:region.${region}`)}
+              </option>
             ))}
           </select>
-          <button type="submit" className="btn">{t("search")}</button>
+          <button type="submit" className="btn">
+            {t("search")}
+          </button>
         </Form>
       </section>
 
       <section aria-labelledby="home-figures">
-        <h2 id="home-figures" className="sr-only">{t("figures")}</h2>
+        <h2 id="home-figures" className="sr-only">
+          {t("figures")}
+        </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           {OFFER_TYPES.map((type) => (
             <li key={type} className="card">
@@ -71,7 +94,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="home-latest">
         <div className="flex items-baseline justify-between">
-          <h2 id="home-latest" className="text-xl font-semibold">{t("latest")}</h2>
+          <h2 id="home-latest" className="text-xl font-semibold">
+            {t("latest")}
+          </h2>
           <Link to="/offres">{t("allOffers")}</Link>
         </div>
         {latest.length === 0 ? (
@@ -79,23 +104,31 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         ) : (
           <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {latest.map((offer) => (
-              <li key={offer.id}><OfferCard offer={offer} /></li>
+              <li key={offer.id}>
+                <OfferCard offer={offer} />
+              </li>
             ))}
           </ul>
         )}
       </section>
 
       <section aria-labelledby="home-who" className="grid gap-3 sm:grid-cols-2">
-        <h2 id="home-who" className="sr-only">{t("who")}</h2>
+        <h2 id="home-who" className="sr-only">
+          {t("who")}
+        </h2>
         <div className="card">
           <h3 className="font-semibold">{t("forCandidates.title")}</h3>
           <p className="mt-1 text-sm">{t("forCandidates.body")}</p>
-          <Link to="/inscription" className="mt-2 inline-block">{t("forCandidates.cta")}</Link>
+          <Link to="/inscription" className="mt-2 inline-block">
+            {t("forCandidates.cta")}
+          </Link>
         </div>
         <div className="card">
           <h3 className="font-semibold">{t("forEmployers.title")}</h3>
           <p className="mt-1 text-sm">{t("forEmployers.body")}</p>
-          <Link to="/inscription?type=employeur" className="mt-2 inline-block">{t("forEmployers.cta")}</Link>
+          <Link to="/inscription?type=employeur" className="mt-2 inline-block">
+            {t("forEmployers.cta")}
+          </Link>
         </div>
       </section>
     </div>

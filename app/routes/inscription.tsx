@@ -1,18 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
-import type { Route } from "./+types/inscription";
 import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
-import { ContactTakenError, registerAccount } from "~/models/registration.server";
 import { registrationWait } from "~/models/limits.server";
+import { ContactTakenError, registerAccount } from "~/models/registration.server";
 import { registrationSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import type { Route } from "./+types/inscription";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -35,7 +35,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const db = getDb();
   const limit = registrationWait(db, { ip: clientIp(context), contacts: [form.data.phone, form.data.email] });
   if (limit) {
-    const formError = limit.reason === "too_many_accounts" ? "validation.tooManyRegistrations" : "validation.tooManyRefusedRegistrations";
+    const formError =
+      limit.reason === "too_many_accounts"
+        ? "validation.tooManyRegistrations"
+        : "validation.tooManyRefusedRegistrations";
     return data<ActionData>(
       { fieldErrors: {}, values: formValues(formData), formError },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
@@ -85,18 +88,48 @@ export default function Register({ actionData }: Route.ComponentProps) {
         {accountType === "employeur" ? (
           <fieldset className="space-y-4">
             <legend className="text-lg font-semibold">{t("register.organisation")}</legend>
-            <TextField label={t("register.orgName")} name="orgName" required maxLength={120}
-              defaultValue={values.orgName} error={errors.orgName} />
-            <SelectField label={t("register.sector")} name="sector" required placeholder={t("register.choose")}
+            <TextField
+              label={t("register.orgName")}
+              name="orgName"
+              required
+              maxLength={120}
+              defaultValue={values.orgName}
+              error={errors.orgName}
+            />
+            <SelectField
+              label={t("register.sector")}
+              name="sector"
+              required
+              placeholder={t("register.choose")}
               options={SECTOR_CODES.map((code) => ({ value: code, label: t(`common:sector.${code}`) }))}
-              defaultValue={values.sector ?? ""} error={errors.sector} />
-            <SelectField label={t("register.region")} name="region" required placeholder={t("register.choose")}
+              defaultValue={values.sector ?? ""}
+              error={errors.sector}
+            />
+            <SelectField
+              label={t("register.region")}
+              name="region"
+              required
+              placeholder={t("register.choose")}
               options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
-              defaultValue={values.region ?? ""} error={errors.region} />
-            <TextField label={t("register.rccm")} hint={t("register.rccmHint")} name="rccm" maxLength={40}
-              defaultValue={values.rccm} error={errors.rccm} />
-            <TextField label={t("register.nif")} hint={t("register.nifHint")} name="nif" maxLength={15}
-              defaultValue={values.nif} error={errors.nif} />
+              defaultValue={values.region ?? ""}
+              error={errors.region}
+            />
+            <TextField
+              label={t("register.rccm")}
+              hint={t("register.rccmHint")}
+              name="rccm"
+              maxLength={40}
+              defaultValue={values.rccm}
+              error={errors.rccm}
+            />
+            <TextField
+              label={t("register.nif")}
+              hint={t("register.nifHint")}
+              name="nif"
+              maxLength={15}
+              defaultValue={values.nif}
+              error={errors.nif}
+            />
           </fieldset>
         ) : null}
 
@@ -104,18 +137,60 @@ export default function Register({ actionData }: Route.ComponentProps) {
           <legend className="text-lg font-semibold">
             {t(accountType === "employeur" ? "register.contactPerson" : "register.you")}
           </legend>
-          <TextField label={t("register.firstName")} name="firstName" autoComplete="given-name" required
-            maxLength={60} defaultValue={values.firstName} error={errors.firstName} />
-          <TextField label={t("register.lastName")} name="lastName" autoComplete="family-name" required
-            maxLength={60} defaultValue={values.lastName} error={errors.lastName} />
-          <TextField label={t("register.phone")} hint={t("register.phoneHint")} name="phone" type="tel"
-            inputMode="tel" autoComplete="tel" defaultValue={values.phone} error={errors.phone} />
-          <TextField label={t("register.email")} hint={t("register.emailHint")} name="email" type="email"
-            autoComplete="email" defaultValue={values.email} error={errors.email} />
-          <TextField label={t("register.password")} hint={t("register.passwordHint")} name="password"
-            type="password" autoComplete="new-password" required error={errors.password} />
-          <TextField label={t("register.passwordConfirm")} name="passwordConfirm" type="password"
-            autoComplete="new-password" required error={errors.passwordConfirm} />
+          <TextField
+            label={t("register.firstName")}
+            name="firstName"
+            autoComplete="given-name"
+            required
+            maxLength={60}
+            defaultValue={values.firstName}
+            error={errors.firstName}
+          />
+          <TextField
+            label={t("register.lastName")}
+            name="lastName"
+            autoComplete="family-name"
+            required
+            maxLength={60}
+            defaultValue={values.lastName}
+            error={errors.lastName}
+          />
+          <TextField
+            label={t("register.phone")}
+            hint={t("register.phoneHint")}
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            defaultValue={values.phone}
+            error={errors.phone}
+          />
+          <TextField
+            label={t("register.email")}
+            hint={t("register.emailHint")}
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={values.email}
+            error={errors.email}
+          />
+          <TextField
+            label={t("register.password")}
+            hint={t("register.passwordHint")}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.password}
+          />
+          <TextField
+            label={t("register.passwordConfirm")}
+            name="passwordConfirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.passwordConfirm}
+          />
         </fieldset>
 
         {/* A trap for robots: people neither see it nor reach it with the keyboard. */}

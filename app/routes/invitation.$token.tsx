@@ -1,20 +1,20 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
-import type { Route } from "./+types/invitation.$token";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
-import { ContactTakenError } from "~/models/registration.server";
 import { acceptInvitation, acceptInvitationAsNewUser, findInvitation, isInvitee } from "~/models/invitations.server";
 import { isOrgMember } from "~/models/organisations.server";
+import { ContactTakenError } from "~/models/registration.server";
 import { invitedAccountSchema } from "~/schemas/organisation";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import type { Route } from "./+types/invitation.$token";
 
 export const handle = { i18n: ["common", "employer"] };
 
@@ -24,7 +24,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const invitation = findInvitation(db, params.token);
   if (!invitation) throw data(null, { status: 404 });
   const viewer = user
-    ? { role: user.role, alreadyMember: isOrgMember(db, user.id, invitation.orgId), invitee: isInvitee(invitation, user) }
+    ? {
+        role: user.role,
+        alreadyMember: isOrgMember(db, user.id, invitation.orgId),
+        invitee: isInvitee(invitation, user),
+      }
     : null;
   // Another role's account cannot join an organisation, nor another employer's account: the page says why.
   const refused = user && (user.role !== "employeur" || (!viewer!.alreadyMember && !viewer!.invitee));
@@ -53,7 +57,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const joined = acceptInvitation(db, user.id, params.token, clientIp(context));
     if (!joined) throw data(null, { status: 404 });
     if (!joined.ok) {
-      return data<ActionData>({ fieldErrors: {}, values: {}, formError: "employer:invitation.notInvitee" }, { status: 403 });
+      return data<ActionData>(
+        { fieldErrors: {}, values: {}, formError: "employer:invitation.notInvitee" },
+        { status: 403 },
+      );
     }
     return redirect("/employeur");
   }
@@ -62,7 +69,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = parseForm(invitedAccountSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   try {
-    const account = await acceptInvitationAsNewUser(db, params.token, form.data, await getLocale(request), clientIp(context));
+    const account = await acceptInvitationAsNewUser(
+      db,
+      params.token,
+      form.data,
+      await getLocale(request),
+      clientIp(context),
+    );
     if (!account) throw data(null, { status: 404 });
     return createUserSession(db, request, account.id, "/employeur");
   } catch (error) {
@@ -120,19 +133,55 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
           <Form method="post" className="card space-y-4" noValidate>
             <h2 className="text-lg font-semibold">{t("invitation.createAccount")}</h2>
             <FormErrorSummary errors={errors} message={actionData?.formError} />
-            <TextField label={t("invitation.firstName")} name="firstName" autoComplete="given-name" required maxLength={60}
-              defaultValue={values.firstName} error={errors.firstName} />
-            <TextField label={t("invitation.lastName")} name="lastName" autoComplete="family-name" required maxLength={60}
-              defaultValue={values.lastName} error={errors.lastName} />
-            <TextField label={t(`invitation.contact.${contactKind}`)} hint={t("invitation.contactHint")} name="invitedContact"
-              value={contact} readOnly />
-            <TextField label={t("invitation.password")} hint={t("invitation.passwordHint")} name="password" type="password"
-              autoComplete="new-password" required error={errors.password} />
-            <TextField label={t("invitation.passwordConfirm")} name="passwordConfirm" type="password"
-              autoComplete="new-password" required error={errors.passwordConfirm} />
-            <CheckboxField name="consent" label={t("invitation.consent")}
+            <TextField
+              label={t("invitation.firstName")}
+              name="firstName"
+              autoComplete="given-name"
+              required
+              maxLength={60}
+              defaultValue={values.firstName}
+              error={errors.firstName}
+            />
+            <TextField
+              label={t("invitation.lastName")}
+              name="lastName"
+              autoComplete="family-name"
+              required
+              maxLength={60}
+              defaultValue={values.lastName}
+              error={errors.lastName}
+            />
+            <TextField
+              label={t(`invitation.contact.${contactKind}`)}
+              hint={t("invitation.contactHint")}
+              name="invitedContact"
+              value={contact}
+              readOnly
+            />
+            <TextField
+              label={t("invitation.password")}
+              hint={t("invitation.passwordHint")}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              error={errors.password}
+            />
+            <TextField
+              label={t("invitation.passwordConfirm")}
+              name="passwordConfirm"
+              type="password"
+              autoComplete="new-password"
+              required
+              error={errors.passwordConfirm}
+            />
+            <CheckboxField
+              name="consent"
+              label={t("invitation.consent")}
               hint={<Link to="/confidentialite">{t("invitation.privacyLink")}</Link>}
-              defaultChecked={values.consent === "on"} error={errors.consent} />
+              defaultChecked={values.consent === "on"}
+              error={errors.consent}
+            />
             <button type="submit" name="intent" value="register" className="btn w-full" disabled={busy}>
               {t("invitation.submit")}
             </button>

@@ -1,8 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
-import type { Route } from "./+types/offres.$offerId.postuler";
-import { ApplicantProfile, type Applicant } from "~/components/ApplicantProfile";
+import { type Applicant, ApplicantProfile } from "~/components/ApplicantProfile";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
 import {
   ageBand,
@@ -18,8 +17,9 @@ import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import type { Route } from "./+types/offres.$offerId.postuler";
 
 export const handle = { i18n: ["common", "applications"] };
 
@@ -35,7 +35,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
   const existing = candidateApplicationFor(db, user.id, offer.id);
   if (existing) {
-    return { state: "applied" as const, offer: summary, application: { ...existing, createdAt: existing.createdAt.toISOString() } };
+    return {
+      state: "applied" as const,
+      offer: summary,
+      application: { ...existing, createdAt: existing.createdAt.toISOString() },
+    };
   }
   if (!offer.isOpen) return data({ state: "closed" as const, offer: summary }, { status: 410 });
 
@@ -88,7 +92,10 @@ export async function action({ request, params }: Route.ActionArgs) {
       // The page shows the application already sent (the loader finds it); nothing is added.
       return data<ActionData>({ fieldErrors: {}, values: {} });
     case "offer_not_open":
-      return data<ActionData>({ fieldErrors: {}, values, formError: "applications:errors.offerNotOpen" }, { status: 409 });
+      return data<ActionData>(
+        { fieldErrors: {}, values, formError: "applications:errors.offerNotOpen" },
+        { status: 409 },
+      );
     case "daily_limit":
       return data<ActionData>(
         { fieldErrors: {}, values, formError: "applications:errors.dailyLimit" },
@@ -113,32 +120,50 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
       </p>
       {loaderData.state === "applied" ? (
         <>
-          <h1 id="apply-title" className="text-2xl font-bold">{t("apply.alreadyTitle")}</h1>
+          <h1 id="apply-title" className="text-2xl font-bold">
+            {t("apply.alreadyTitle")}
+          </h1>
           <div role="status" className="card space-y-2">
-            <p>{t("apply.alreadyBody", { title: offer.title, org: offer.orgName, date: format.date(loaderData.application.createdAt) })}</p>
+            <p>
+              {t("apply.alreadyBody", {
+                title: offer.title,
+                org: offer.orgName,
+                date: format.date(loaderData.application.createdAt),
+              })}
+            </p>
             <p>
               {t("apply.status")} <strong>{t(`common:applicationStatus.${loaderData.application.status}`)}</strong>
             </p>
             <p>
-              <Link to={myApplication(loaderData.application.id)} className="btn">{t("apply.seeApplication")}</Link>
+              <Link to={myApplication(loaderData.application.id)} className="btn">
+                {t("apply.seeApplication")}
+              </Link>
             </p>
           </div>
         </>
       ) : loaderData.state === "closed" ? (
         <>
-          <h1 id="apply-title" className="text-2xl font-bold">{t("apply.closedTitle")}</h1>
+          <h1 id="apply-title" className="text-2xl font-bold">
+            {t("apply.closedTitle")}
+          </h1>
           {actionData?.formError ? <FormErrorSummary message={actionData.formError} /> : null}
           <div className="card space-y-2">
-            <p>{t(`apply.closedBecause.${offer.closedBecause ?? "closed"}`, { title: offer.title, org: offer.orgName })}</p>
+            <p>
+              {t(`apply.closedBecause.${offer.closedBecause ?? "closed"}`, { title: offer.title, org: offer.orgName })}
+            </p>
             <p>{t("apply.closedNext")}</p>
             <p>
-              <Link to="/offres" className="btn">{t("apply.otherOffers")}</Link>
+              <Link to="/offres" className="btn">
+                {t("apply.otherOffers")}
+              </Link>
             </p>
           </div>
         </>
       ) : (
         <>
-          <h1 id="apply-title" className="text-2xl font-bold break-words">{t("apply.title", { title: offer.title })}</h1>
+          <h1 id="apply-title" className="text-2xl font-bold break-words">
+            {t("apply.title", { title: offer.title })}
+          </h1>
           <p className="text-stone-700">{t("apply.intro", { org: offer.orgName })}</p>
           <ApplyForm
             actionData={actionData}
@@ -176,7 +201,9 @@ function ApplyForm({
       <FormErrorSummary message={actionData?.formError} errors={errors} />
       <div className="card space-y-4">
         <div>
-          <label htmlFor={`${id}-message`} className="block font-medium">{t("apply.message")}</label>
+          <label htmlFor={`${id}-message`} className="block font-medium">
+            {t("apply.message")}
+          </label>
           <textarea
             id={`${id}-message`}
             name="message"
@@ -185,24 +212,44 @@ function ApplyForm({
             className="field"
             defaultValue={values.message}
             aria-invalid={errors.message ? true : undefined}
-            aria-describedby={[`${id}-message-hint`, errors.message ? `${id}-message-error` : null].filter(Boolean).join(" ")}
+            aria-describedby={[`${id}-message-hint`, errors.message ? `${id}-message-error` : null]
+              .filter(Boolean)
+              .join(" ")}
           />
-          <p id={`${id}-message-hint`} className="mt-1 text-sm text-stone-600">{t("apply.messageHint", { max: format.number(messageMax) })}</p>
+          <p id={`${id}-message-hint`} className="mt-1 text-sm text-stone-600">
+            {t("apply.messageHint", { max: format.number(messageMax) })}
+          </p>
           {errors.message ? (
-            <p id={`${id}-message-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(errors.message)}</p>
+            <p id={`${id}-message-error`} className="mt-1 text-sm font-semibold text-red-700">
+              {errorText(errors.message)}
+            </p>
           ) : null}
         </div>
-        <fieldset aria-describedby={[`${id}-cv-hint`, errors.cvFileId ? `${id}-cv-error` : null].filter(Boolean).join(" ")}>
+        <fieldset
+          aria-describedby={[`${id}-cv-hint`, errors.cvFileId ? `${id}-cv-error` : null].filter(Boolean).join(" ")}
+        >
           <legend className="font-medium">{t("apply.cvLegend")}</legend>
           <div className="mt-2 space-y-2">
             {cv ? (
               <label className="flex items-center gap-2">
-                <input type="radio" name="cvFileId" value={String(cv.id)} className="h-5 w-5" defaultChecked={chosenCv === String(cv.id)} />
+                <input
+                  type="radio"
+                  name="cvFileId"
+                  value={String(cv.id)}
+                  className="h-5 w-5"
+                  defaultChecked={chosenCv === String(cv.id)}
+                />
                 {t("apply.cvAttach", { name: cv.name })}
               </label>
             ) : null}
             <label className="flex items-center gap-2">
-              <input type="radio" name="cvFileId" value="" className="h-5 w-5" defaultChecked={!cv || chosenCv !== String(cv.id)} />
+              <input
+                type="radio"
+                name="cvFileId"
+                value=""
+                className="h-5 w-5"
+                defaultChecked={!cv || chosenCv !== String(cv.id)}
+              />
               {t("apply.cvNone")}
             </label>
           </div>
@@ -210,13 +257,17 @@ function ApplyForm({
             {t(cv ? "apply.cvHint" : "apply.cvHintNoCv")} <Link to="/candidat/profil">{t("apply.cvUpload")}</Link>
           </p>
           {errors.cvFileId ? (
-            <p id={`${id}-cv-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(errors.cvFileId)}</p>
+            <p id={`${id}-cv-error`} className="mt-1 text-sm font-semibold text-red-700">
+              {errorText(errors.cvFileId)}
+            </p>
           ) : null}
         </fieldset>
       </div>
 
       <section aria-labelledby={`${id}-preview`} className="card space-y-3">
-        <h2 id={`${id}-preview`} className="text-lg font-semibold">{t("apply.previewTitle")}</h2>
+        <h2 id={`${id}-preview`} className="text-lg font-semibold">
+          {t("apply.previewTitle")}
+        </h2>
         <p className="text-sm text-stone-700">{t("apply.previewIntro")}</p>
         <ApplicantProfile applicant={preview} showMissing />
         <p className="text-sm text-stone-700">{t("apply.previewAlso")}</p>

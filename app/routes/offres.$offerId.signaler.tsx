@@ -1,19 +1,19 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import type { Route } from "./+types/offres.$offerId.signaler";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
-import { getOfferForViewer } from "~/models/offers.server";
 import { reportOffer } from "~/models/fraud-reports.server";
+import { getOfferForViewer } from "~/models/offers.server";
 import { parseIdParam } from "~/schemas/params";
 import { DETAILS_MAX, reportSchema } from "~/schemas/report";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 import { FRAUD_REASONS } from "../../db/enums";
+import type { Route } from "./+types/offres.$offerId.signaler";
 
 export const handle = { i18n: ["common", "moderation"] };
 
@@ -24,7 +24,8 @@ const THANKS = { message: "moderation:report.thanksBody" };
 async function findVisibleOffer(request: Request, offerIdParam: string) {
   const user = await getUser(request);
   const offerId = parseIdParam(offerIdParam);
-  const found = offerId === null ? null : getOfferForViewer(getDb(), offerId, user ? { id: user.id, role: user.role } : null);
+  const found =
+    offerId === null ? null : getOfferForViewer(getDb(), offerId, user ? { id: user.id, role: user.role } : null);
   return { user, offerId, found };
 }
 
@@ -34,13 +35,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const thanks = flash?.message === THANKS.message;
   // After a report the offer may be suspended: the thanks are still shown, without it.
   if (!found && !thanks) throw notFound();
-  return withFlashCleared({
-    thanks,
-    offer: found ? { id: found.offer.id, title: found.offer.title } : null,
-    // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
-    reasons: FRAUD_REASONS,
-    detailsMax: DETAILS_MAX,
-  }, headers);
+  return withFlashCleared(
+    {
+      thanks,
+      offer: found ? { id: found.offer.id, title: found.offer.title } : null,
+      // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
+      reasons: FRAUD_REASONS,
+      detailsMax: DETAILS_MAX,
+    },
+    headers,
+  );
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
@@ -75,16 +79,22 @@ export default function ReportOffer({ loaderData, actionData }: Route.ComponentP
       <title>{`${t(thanks ? "report.thanksTitle" : "report.title")} · Baara`}</title>
       {thanks ? (
         <>
-          <h1 id="report-title" className="text-2xl font-bold">{t("report.thanksTitle")}</h1>
+          <h1 id="report-title" className="text-2xl font-bold">
+            {t("report.thanksTitle")}
+          </h1>
           <p role="status">{t("report.thanksBody")}</p>
           <p className="text-stone-700">{t("report.whatHappens")}</p>
           <p>
-            <Link to="/offres" className="btn">{t("report.backToOffers")}</Link>
+            <Link to="/offres" className="btn">
+              {t("report.backToOffers")}
+            </Link>
           </p>
         </>
       ) : (
         <>
-          <h1 id="report-title" className="text-2xl font-bold">{t("report.title")}</h1>
+          <h1 id="report-title" className="text-2xl font-bold">
+            {t("report.title")}
+          </h1>
           {offer ? (
             <p>
               <Link to={`/offres/${offer.id}`}>{t("report.offer", { title: offer.title })}</Link>
@@ -100,14 +110,24 @@ export default function ReportOffer({ loaderData, actionData }: Route.ComponentP
   );
 }
 
-function ReportForm({ actionData, reasons, detailsMax }: { actionData: ActionData | undefined; reasons: readonly string[]; detailsMax: number }) {
+function ReportForm({
+  actionData,
+  reasons,
+  detailsMax,
+}: {
+  actionData: ActionData | undefined;
+  reasons: readonly string[];
+  detailsMax: number;
+}) {
   const { t } = useTranslation("moderation");
   const errorText = useErrorText();
   const busy = useBusy();
   const id = useId();
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
-  const detailsDescribedBy = [`${id}-details-hint`, errors.details ? `${id}-details-error` : null].filter(Boolean).join(" ");
+  const detailsDescribedBy = [`${id}-details-hint`, errors.details ? `${id}-details-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <Form method="post" className="card space-y-4" noValidate>
       <FormErrorSummary message={actionData?.formError} errors={errors} />
@@ -116,17 +136,28 @@ function ReportForm({ actionData, reasons, detailsMax }: { actionData: ActionDat
         <div className="mt-2 space-y-2">
           {reasons.map((reason) => (
             <label key={reason} className="flex items-center gap-2">
-              <input type="radio" name="reason" value={reason} className="h-5 w-5" defaultChecked={values.reason === reason} required />
+              <input
+                type="radio"
+                name="reason"
+                value={reason}
+                className="h-5 w-5"
+                defaultChecked={values.reason === reason}
+                required
+              />
               {t(`reason.${reason}`)}
             </label>
           ))}
         </div>
         {errors.reason ? (
-          <p id={`${id}-reason-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(errors.reason)}</p>
+          <p id={`${id}-reason-error`} className="mt-1 text-sm font-semibold text-red-700">
+            {errorText(errors.reason)}
+          </p>
         ) : null}
       </fieldset>
       <div>
-        <label htmlFor={`${id}-details`} className="block font-medium">{t("report.details")}</label>
+        <label htmlFor={`${id}-details`} className="block font-medium">
+          {t("report.details")}
+        </label>
         <textarea
           id={`${id}-details`}
           name="details"
@@ -137,9 +168,13 @@ function ReportForm({ actionData, reasons, detailsMax }: { actionData: ActionDat
           aria-invalid={errors.details ? true : undefined}
           aria-describedby={detailsDescribedBy}
         />
-        <p id={`${id}-details-hint`} className="mt-1 text-sm text-stone-600">{t("report.detailsHint")}</p>
+        <p id={`${id}-details-hint`} className="mt-1 text-sm text-stone-600">
+          {t("report.detailsHint")}
+        </p>
         {errors.details ? (
-          <p id={`${id}-details-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(errors.details)}</p>
+          <p id={`${id}-details-error`} className="mt-1 text-sm font-semibold text-red-700">
+            {errorText(errors.details)}
+          </p>
         ) : null}
       </div>
       {/* A trap for robots: people neither see it nor reach it with the keyboard. */}

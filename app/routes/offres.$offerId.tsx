@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
-import type { Route } from "./+types/offres.$offerId";
 import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
 import { Notice } from "~/components/Notice";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
@@ -12,6 +11,7 @@ import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { publicUrl } from "~/utils/public-url.server";
+import type { Route } from "./+types/offres.$offerId";
 
 export const handle = { i18n: ["common", "offers", "applications"], scripts: false };
 
@@ -59,7 +59,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     isOpen,
     hiddenBecause,
     viewerRole: viewer?.role ?? null,
-    application: application ? { id: application.id, status: application.status, createdAt: application.createdAt.toISOString() } : null,
+    application: application
+      ? { id: application.id, status: application.status, createdAt: application.createdAt.toISOString() }
+      : null,
     url: publicUrl(`/offres/${offer.id}`),
     orgUrl: publicUrl(`/entreprises/${org.id}`),
   };
@@ -86,7 +88,8 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
   if (offer.payAmount) {
     details.push([payLabel, t(`common:payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })]);
   }
-  if (offer.durationMonths) details.push([t("offer.duration"), t("offer.durationMonths", { count: offer.durationMonths })]);
+  if (offer.durationMonths)
+    details.push([t("offer.duration"), t("offer.durationMonths", { count: offer.durationMonths })]);
   if (offer.minEducation) details.push([t("offer.education"), t(`common:education.${offer.minEducation}`)]);
   if (offer.languages.length > 0) {
     details.push([t("offer.languages"), offer.languages.map((code) => t(`common:language.${code}`)).join(", ")]);
@@ -134,12 +137,16 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
               status: t(`common:offerStatus.${offer.status}`).toLocaleLowerCase(i18n.language),
             })}
           </p>
-          {offer.rejectionReason ? <p className="mt-1">{t("offer.rejectionReason", { reason: offer.rejectionReason })}</p> : null}
+          {offer.rejectionReason ? (
+            <p className="mt-1">{t("offer.rejectionReason", { reason: offer.rejectionReason })}</p>
+          ) : null}
         </Notice>
       ) : null}
 
       <header>
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t(`common:offerType.${offer.type}`)}</p>
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
+          {t(`common:offerType.${offer.type}`)}
+        </p>
         <h1 id="offer-title" className="mt-1 text-2xl font-bold break-words sm:text-3xl">
           {offer.title}
         </h1>
@@ -156,7 +163,9 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
           )}
         </p>
         {offer.publishedAt ? (
-          <p className="mt-1 text-sm text-stone-600">{t("offer.publishedOn", { date: format.date(offer.publishedAt) })}</p>
+          <p className="mt-1 text-sm text-stone-600">
+            {t("offer.publishedOn", { date: format.date(offer.publishedAt) })}
+          </p>
         ) : null}
       </header>
 
@@ -201,7 +210,9 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
                 })}
               </p>
               <p className="mt-2">
-                <Link to={`/candidat/candidatures#candidature-${application.id}`}>{t("applications:offerPage.see")}</Link>
+                <Link to={`/candidat/candidatures#candidature-${application.id}`}>
+                  {t("applications:offerPage.see")}
+                </Link>
               </p>
             </div>
           ) : viewerRole === "candidat" ? (

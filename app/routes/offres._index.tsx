@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
-import type { Route } from "./+types/offres._index";
 import { Pagination } from "~/components/Pagination";
 import { SearchResults } from "~/components/SearchResults";
 import { searchOffers } from "~/models/search.server";
 import { parseSearchQuery, type SearchQuery } from "~/schemas/search";
-import { MAX_QUERY_LENGTH, searchHref, type SearchParam } from "~/utils/search-url";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
+import { MAX_QUERY_LENGTH, type SearchParam, searchHref } from "~/utils/search-url";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
+import type { Route } from "./+types/offres._index";
 
 export const handle = { i18n: ["common", "offers", "candidate"], scripts: false };
 
@@ -71,7 +71,14 @@ export default function Search({ loaderData }: Route.ComponentProps) {
       </h1>
 
       {/* A GET form: the URL of the results can be shared, and it works without JavaScript. */}
-      <Form key={location.search} method="get" action="/offres" role="search" aria-label={t("search.formLabel")} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <Form
+        key={location.search}
+        method="get"
+        action="/offres"
+        role="search"
+        aria-label={t("search.formLabel")}
+        className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+      >
         <div className="sm:col-span-2 lg:col-span-3">
           <label htmlFor="search-q" className="block font-medium">
             {t("search.q")}
@@ -112,13 +119,11 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           {capped
             ? t("search.totalCapped", { total: format.number(total) })
             : t("search.total", { count: total, total: format.number(total) })}
-          {pageCount > 1 ? ` · ${t("search.pageOf", { page: format.number(page), pageCount: format.number(pageCount) })}` : null}
+          {pageCount > 1
+            ? ` · ${t("search.pageOf", { page: format.number(page), pageCount: format.number(pageCount) })}`
+            : null}
         </h2>
-        {items.length === 0 ? (
-          <EmptyResult query={query} filters={filters} />
-        ) : (
-          <SearchResults offers={items} />
-        )}
+        {items.length === 0 ? <EmptyResult query={query} filters={filters} /> : <SearchResults offers={items} />}
         <Pagination page={page} pageCount={pageCount} hrefFor={(n) => searchHref(query, { page: n })} />
       </section>
       {query.q || filters.length > 0 ? <AlertForm query={query} /> : null}
@@ -166,7 +171,9 @@ function AlertForm({ query }: { query: SearchQuery }) {
   return (
     <Form method="post" action="/candidat/alertes" className="card flex flex-wrap items-center justify-between gap-3">
       <p className="text-stone-700">{t("alerts.fromSearch")}</p>
-      {Object.entries(fields).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      {Object.entries(fields).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       <button type="submit" name="intent" value="save" className="btn-secondary">
         {t("alerts.saveSearch")}
       </button>

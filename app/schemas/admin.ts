@@ -1,9 +1,18 @@
 import { z } from "zod";
-import { ROLES } from "../../db/enums";
 import { USER_STATUSES } from "~/models/lifecycles/user";
 import { isCalendarDate } from "~/utils/dates";
 import { REGION_CODES } from "~/utils/reference";
-import { ifValidSoFar, multilineText, oneOf, optionalEmail, optionalPhone, optionalText, personName, requiredText } from "./fields";
+import { ROLES } from "../../db/enums";
+import {
+  ifValidSoFar,
+  multilineText,
+  oneOf,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  personName,
+  requiredText,
+} from "./fields";
 import { idField } from "./params";
 
 // The statuses the search form offers, from the account's lifecycle.
@@ -18,11 +27,7 @@ const queryText = z
   .string()
   .transform((value) => value.slice(0, ADMIN_QUERY_MAX).trim())
   .catch("");
-const isoDate = z
-  .string()
-  .refine(isCalendarDate)
-  .optional()
-  .catch(undefined);
+const isoDate = z.string().refine(isCalendarDate).optional().catch(undefined);
 
 /** Reads the first value of each known parameter; a hand-edited URL is never refused, only tidied. */
 function queryInput(searchParams: URLSearchParams, keys: readonly string[]) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
+import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { ifValidSoFar, PRINTABLE } from "./fields";
 
 /** The /offres parameters an alert keeps, as in the search URL. */

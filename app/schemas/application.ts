@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { REFUSAL_REASONS } from "../../db/enums";
 import { isCalendarDate, isoToday } from "~/utils/dates";
+import { REFUSAL_REASONS } from "../../db/enums";
 import { ifValidSoFar, PRINTABLE, PRINTABLE_MULTILINE } from "./fields";
 import { isId } from "./params";
 
@@ -38,13 +38,19 @@ const interviewAt = z
   .min(1, { error: "applications:errors.interviewAtRequired" })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "applications:errors.interviewAtInvalid", ...ifValidSoFar })
   .refine((value) => isRealDate(value, ":00Z"), { error: "applications:errors.interviewAtInvalid", ...ifValidSoFar })
-  .refine((value) => value.slice(0, 10) >= isoToday(), { error: "applications:errors.interviewAtPast", ...ifValidSoFar });
+  .refine((value) => value.slice(0, 10) >= isoToday(), {
+    error: "applications:errors.interviewAtPast",
+    ...ifValidSoFar,
+  });
 
 const isoDate = z
   .string({ error: "applications:errors.startDateInvalid" })
   .trim()
   .regex(/^(?:|\d{4}-\d{2}-\d{2})$/, { error: "applications:errors.startDateInvalid" })
-  .refine((value) => value === "" || isRealDate(value, "T00:00:00Z"), { error: "applications:errors.startDateInvalid", ...ifValidSoFar })
+  .refine((value) => value === "" || isRealDate(value, "T00:00:00Z"), {
+    error: "applications:errors.startDateInvalid",
+    ...ifValidSoFar,
+  })
   .optional()
   .transform((value) => value || null);
 

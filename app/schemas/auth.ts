@@ -12,7 +12,6 @@ import {
   ticked,
 } from "./fields";
 
-
 const person = z.object({
   firstName: personName,
   lastName: personName,
@@ -36,15 +35,18 @@ const employer = person.extend({
 
 export const registrationSchema = z
   .discriminatedUnion("accountType", [candidate, employer], { error: "validation.accountType" })
-  .superRefine((value, ctx) => {
-    if (!value.phone && !value.email) {
-      ctx.addIssue({ code: "custom", path: ["phone"], message: "validation.contactRequired" });
-    }
-    if (value.password !== value.passwordConfirm) {
-      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
-    }
-    // Also when other fields are refused: every message shows at once.
-  }, { when: ({ value }) => typeof value === "object" && value !== null });
+  .superRefine(
+    (value, ctx) => {
+      if (!value.phone && !value.email) {
+        ctx.addIssue({ code: "custom", path: ["phone"], message: "validation.contactRequired" });
+      }
+      if (value.password !== value.passwordConfirm) {
+        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+      }
+      // Also when other fields are refused: every message shows at once.
+    },
+    { when: ({ value }) => typeof value === "object" && value !== null },
+  );
 
 export type Registration = z.output<typeof registrationSchema>;
 

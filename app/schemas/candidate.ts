@@ -2,12 +2,28 @@
 // assigning, assisted registration, notes, referring; and the public form that
 // sets a password with the SMS code (/activer-compte).
 import { z } from "zod";
-import { AVAILABILITIES, CONSENT_METHODS, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES, SEXES } from "../../db/enums";
 import { normalizeMaliPhone } from "~/utils/phone";
 import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "~/utils/reference";
-import { ifValidSoFar, multilineText, newPassword, optionalEmail, optionalPhone, optionalText, personName, PRINTABLE_MULTILINE } from "./fields";
+import {
+  AVAILABILITIES,
+  CONSENT_METHODS,
+  DISABILITIES,
+  EDUCATION_LEVELS,
+  MIGRANT_STATUSES,
+  SEXES,
+} from "../../db/enums";
+import {
+  ifValidSoFar,
+  multilineText,
+  newPassword,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  PRINTABLE_MULTILINE,
+  personName,
+} from "./fields";
 import { idField, isId } from "./params";
-import { MAX_TRADES, SKILLS_MAX, profileFields } from "./profile-fields";
+import { MAX_TRADES, profileFields, SKILLS_MAX } from "./profile-fields";
 
 export const NOTE_MAX = 2000;
 export const SEARCH_MAX = 100;
@@ -59,7 +75,13 @@ export type AssistedRegistration = z.output<ReturnType<typeof assistedRegistrati
 const lenient = <T extends z.ZodType>(inner: T) => inner.optional().catch(undefined);
 
 export const candidateSearchSchema = z.object({
-  q: lenient(z.string().trim().max(SEARCH_MAX).transform((v) => v || undefined)),
+  q: lenient(
+    z
+      .string()
+      .trim()
+      .max(SEARCH_MAX)
+      .transform((v) => v || undefined),
+  ),
   region: lenient(z.enum(REGION_CODES)),
   trade: lenient(z.enum(TRADE_CODES as [string, ...string[]])),
   status: lenient(z.enum(["looking", "placed"])),
@@ -120,7 +142,10 @@ export const candidateFileSchema = z.discriminatedUnion(
 export type CandidateFileInput = z.output<typeof candidateFileSchema>;
 
 /** The one-click "Proposer" of the matching page. */
-export const referSchema = z.object({ intent: z.literal("refer", { error: "counsellor:errors.unknownIntent" }), candidateId: formId });
+export const referSchema = z.object({
+  intent: z.literal("refer", { error: "counsellor:errors.unknownIntent" }),
+  candidateId: formId,
+});
 
 /** /activer-compte: phone, the 6-digit code of the SMS, the new password twice. */
 export const activationSchema = z
@@ -144,7 +169,12 @@ export const activationSchema = z
       z
         .string({ error: "validation.required" })
         .transform((v) => v.replace(/\s/g, ""))
-        .pipe(z.string().min(1, { error: "validation.required" }).regex(/^\d{6}$/, { error: "counsellor:activation.errors.codeFormat" })),
+        .pipe(
+          z
+            .string()
+            .min(1, { error: "validation.required" })
+            .regex(/^\d{6}$/, { error: "counsellor:activation.errors.codeFormat" }),
+        ),
     ),
     password: single(newPassword),
     passwordConfirm: single(z.string({ error: "validation.required" })),

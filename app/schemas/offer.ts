@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CONTRACTS, EDUCATION_LEVELS, OFFER_TYPES, type Contract } from "../../db/enums";
 import { isCalendarDate } from "~/utils/dates";
 import { LANGUAGE_CODES, REGION_CODES, SECTOR_CODES, TRADE_CODES } from "~/utils/reference";
+import { CONTRACTS, type Contract, EDUCATION_LEVELS, OFFER_TYPES } from "../../db/enums";
 import { multilineText, oneOf, optionalText, requiredText } from "./fields";
 
 const date = (required: boolean) =>
@@ -19,7 +19,9 @@ const wholeNumber = (min: number, max: number, required: boolean) =>
     .trim()
     // People write 50 000 or 50.000: spaces and dots between thousands are accepted.
     .transform((v) => v.replace(/[\s.\u202f\u00a0]/g, ""))
-    .refine((v) => (v === "" ? !required : /^\d{1,9}$/.test(v)), { error: required ? "validation.required" : "validation.number" })
+    .refine((v) => (v === "" ? !required : /^\d{1,9}$/.test(v)), {
+      error: required ? "validation.required" : "validation.number",
+    })
     .transform((v) => (v === "" ? undefined : Number(v)))
     .refine((v) => v === undefined || (v >= min && v <= max), {
       error: "validation.numberRange",
@@ -55,9 +57,13 @@ export const offerSchema = z
     commune: optionalText(80),
     positions: wholeNumber(1, 500, true),
     minEducation: optionalChoice(EDUCATION_LEVELS),
-    languages: stringList.refine((list) => list.length <= LANGUAGE_CODES.length && list.every((l) => (LANGUAGE_CODES as readonly string[]).includes(l)), {
-      error: "validation.choose",
-    }),
+    languages: stringList.refine(
+      (list) =>
+        list.length <= LANGUAGE_CODES.length && list.every((l) => (LANGUAGE_CODES as readonly string[]).includes(l)),
+      {
+        error: "validation.choose",
+      },
+    ),
     startDate: date(false),
     closingDate: date(true),
     contract: optionalChoice(CONTRACTS),
@@ -69,23 +75,27 @@ export const offerSchema = z
     certificate: optionalText(120),
   })
   // Runs even when other fields are refused, so that an empty form shows every message at once.
-  .superRefine((offer, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (offer.type === "emploi") {
-      if (!offer.contract || !CONTRACTS_BY_TYPE.emploi.includes(offer.contract)) issue("contract", "validation.choose");
-      if (offer.payAmount === undefined) issue("payAmount", "offer.form.payRequired");
-      if (!offer.payPeriod) issue("payPeriod", "validation.choose");
-    }
-    if ((offer.type === "apprentissage" || offer.type === "stage") && offer.durationMonths === undefined) {
-      issue("durationMonths", "offer.form.durationRequired");
-    }
-    if (offer.type === "formation") {
-      if (!offer.provider) issue("provider", "validation.required");
-      if (!offer.startDate) issue("startDate", "offer.form.dateRequired");
-      if (!offer.endDate) issue("endDate", "offer.form.dateRequired");
-      else if (offer.startDate && offer.endDate < offer.startDate) issue("endDate", "offer.form.endBeforeStart");
-    }
-  }, { when: ({ value }) => typeof value === "object" && value !== null })
+  .superRefine(
+    (offer, ctx) => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      if (offer.type === "emploi") {
+        if (!offer.contract || !CONTRACTS_BY_TYPE.emploi.includes(offer.contract))
+          issue("contract", "validation.choose");
+        if (offer.payAmount === undefined) issue("payAmount", "offer.form.payRequired");
+        if (!offer.payPeriod) issue("payPeriod", "validation.choose");
+      }
+      if ((offer.type === "apprentissage" || offer.type === "stage") && offer.durationMonths === undefined) {
+        issue("durationMonths", "offer.form.durationRequired");
+      }
+      if (offer.type === "formation") {
+        if (!offer.provider) issue("provider", "validation.required");
+        if (!offer.startDate) issue("startDate", "offer.form.dateRequired");
+        if (!offer.endDate) issue("endDate", "offer.form.dateRequired");
+        else if (offer.startDate && offer.endDate < offer.startDate) issue("endDate", "offer.form.endBeforeStart");
+      }
+    },
+    { when: ({ value }) => typeof value === "object" && value !== null },
+  )
   .transform((offer) => {
     // Keep only what the type uses, so a changed type leaves no stray field behind.
     const type = offer.type;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MEMBERSHIPS } from "../../db/enums";
 import { normalizeMaliPhone } from "~/utils/phone";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
+import { MEMBERSHIPS } from "../../db/enums";
 import {
   multilineText,
   newPassword,

@@ -1,11 +1,18 @@
 import { z } from "zod";
-import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { isCalendarDate } from "~/utils/dates";
 import { REGION_CODES, type Region } from "~/utils/reference";
+import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { multilineText, optionalText } from "./fields";
 import { idField, isId } from "./params";
 
-export const PLACEMENT_END_REASONS = ["contract_ended", "resigned", "dismissed", "business_closed", "moved", "other"] as const;
+export const PLACEMENT_END_REASONS = [
+  "contract_ended",
+  "resigned",
+  "dismissed",
+  "business_closed",
+  "moved",
+  "other",
+] as const;
 export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
 
 export const FOLLOWUP_NOTE_MAX = 1000;
@@ -24,7 +31,7 @@ const isoDate = z
 const optionalIsoDate = z
   .string({ error: "placements:errors.dateInvalid" })
   .trim()
-  .refine((v) => v === "" || (isRealDate(v)), { error: "placements:errors.dateInvalid" })
+  .refine((v) => v === "" || isRealDate(v), { error: "placements:errors.dateInvalid" })
   .optional()
   .transform((v) => v || undefined);
 
@@ -33,7 +40,9 @@ const note = multilineText;
 const followupSchema = z.object({
   intent: z.literal("followup"),
   followupId: idField("placements:errors.notFound"),
-  stillEmployed: z.enum(["yes", "no"], { error: "placements:errors.stillEmployedRequired" }).transform((v) => v === "yes"),
+  stillEmployed: z
+    .enum(["yes", "no"], { error: "placements:errors.stillEmployedRequired" })
+    .transform((v) => v === "yes"),
   note: note(FOLLOWUP_NOTE_MAX),
   doneOn: optionalIsoDate,
 });
@@ -47,7 +56,8 @@ const endSchema = z
     note: note(END_NOTE_MAX),
   })
   .superRefine((value, ctx) => {
-    if (value.reason === "other" && !value.note) ctx.addIssue({ code: "custom", path: ["note"], message: "placements:errors.noteRequired" });
+    if (value.reason === "other" && !value.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "placements:errors.noteRequired" });
   });
 
 /** Pay as people type it: `50000`, `50 000`, `50.000`; empty means not known. */
@@ -99,7 +109,10 @@ export type PlacementAction = z.output<typeof placementActionSchema>;
 /** The list's filters (a GET form): a value that makes no sense is dropped, never refused. */
 export const placementFiltersSchema = z.object({
   statut: z.enum(["en-cours", "termines"]).optional().catch(undefined),
-  region: z.enum(REGION_CODES as [Region, ...Region[]]).optional().catch(undefined),
+  region: z
+    .enum(REGION_CODES as [Region, ...Region[]])
+    .optional()
+    .catch(undefined),
   employeur: z
     .string()
     .transform((v) => v.trim().slice(0, 60))

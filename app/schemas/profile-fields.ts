@@ -17,7 +17,10 @@ export function profileFields(ns: "candidate" | "counsellor") {
   // A field posted twice (a tampered form) is refused rather than guessed at. An
   // absent field goes on to `inner`, which says whether it was required.
   const single = <T extends z.ZodType>(inner: T) =>
-    z.custom<unknown>((value) => !Array.isArray(value), { error: `${ns}:errors.repeated` }).optional().pipe(inner);
+    z
+      .custom<unknown>((value) => !Array.isArray(value), { error: `${ns}:errors.repeated` })
+      .optional()
+      .pipe(inner);
 
   /** A select or radio group: one of the codes, or nothing ("" or absent). */
   const optionalChoice = <const T extends readonly string[]>(values: T) =>

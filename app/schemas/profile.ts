@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
 import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "~/utils/reference";
+import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
 import { multilineText, optionalText, personName } from "./fields";
-import { MAX_AGE, MAX_TRADES, MIN_AGE, SKILLS_MAX, profileFields } from "./profile-fields";
+import { MAX_AGE, MAX_TRADES, MIN_AGE, profileFields, SKILLS_MAX } from "./profile-fields";
 
 export { MAX_AGE, MAX_TRADES, MIN_AGE, SKILLS_MAX };
 

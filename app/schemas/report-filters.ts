@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { OFFER_TYPES, type OfferType } from "../../db/enums";
 import { isoToday } from "~/utils/dates";
 import { REGION_CODES, type Region } from "~/utils/reference";
+import { OFFER_TYPES, type OfferType } from "../../db/enums";
 import { idParamSchema } from "./params";
 
 /** The quick choices of the filter form: the last 3, 6 or 12 months, this month included. */
@@ -46,7 +46,10 @@ const querySchema = z.object({
     .refine((n) => (PERIOD_PRESETS as readonly number[]).includes(n))
     .optional()
     .catch(undefined),
-  region: z.enum(REGION_CODES as [Region, ...Region[]]).optional().catch(undefined),
+  region: z
+    .enum(REGION_CODES as [Region, ...Region[]])
+    .optional()
+    .catch(undefined),
   partenaire: idParamSchema.optional().catch(undefined),
   type: z.enum(OFFER_TYPES).optional().catch(undefined),
 });
@@ -88,7 +91,15 @@ export function parseReportFilters(searchParams: URLSearchParams, today = isoTod
     from = shiftMonth(current, -(months - 1));
   }
   const preset = to === current ? PERIOD_PRESETS.find((n) => shiftMonth(current, -(n - 1)) === from) : undefined;
-  return { from, to, region: q.region, partnerId: q.partenaire, offerType: q.type, preset, ...(refused ? { fieldErrors } : {}) };
+  return {
+    from,
+    to,
+    region: q.region,
+    partnerId: q.partenaire,
+    offerType: q.type,
+    preset,
+    ...(refused ? { fieldErrors } : {}),
+  };
 }
 
 /** The query string of a report (same filters, e.g. for the CSV links). */

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
-import { REGION_CODES, SECTOR_CODES, type Region } from "~/utils/reference";
+import { REGION_CODES, type Region, SECTOR_CODES } from "~/utils/reference";
 import { MAX_QUERY_LENGTH, SEARCH_PARAMS } from "~/utils/search-url";
+import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 
-export { MAX_QUERY_LENGTH, SEARCH_PARAMS, searchHref, type SearchParam } from "~/utils/search-url";
+export { MAX_QUERY_LENGTH, SEARCH_PARAMS, type SearchParam, searchHref } from "~/utils/search-url";
 
 // Far beyond any real result list; keeps a hand-typed page=1e308 an ordinary number.
 const MAX_PAGE = 10_000;
-
 
 /**
  * The search page's query string. A shared or hand-edited URL is never refused:
@@ -19,7 +18,10 @@ export const searchQuerySchema = z.object({
     .transform((value) => value.slice(0, MAX_QUERY_LENGTH).trim())
     .catch(""),
   type: z.enum(OFFER_TYPES).optional().catch(undefined),
-  region: z.enum(REGION_CODES as [Region, ...Region[]]).optional().catch(undefined),
+  region: z
+    .enum(REGION_CODES as [Region, ...Region[]])
+    .optional()
+    .catch(undefined),
   secteur: z.enum(SECTOR_CODES).optional().catch(undefined),
   contrat: z.enum(CONTRACTS).optional().catch(undefined),
   tri: z.enum(["pertinence", "date"]).optional().catch(undefined),

@@ -1,7 +1,7 @@
 // Every request body is bounded before React Router reads it: a form is a few
 // kilobytes, so a flood of megabytes must cost the server neither memory nor time.
 import { Readable } from "node:stream";
-import type { NextFunction, Request as ExpressRequest, RequestHandler, Response } from "express";
+import type { Request as ExpressRequest, NextFunction, RequestHandler, Response } from "express";
 import { getLocale, resources } from "~/utils/i18n.server";
 import { CV_FORM_MAX_BYTES } from "~/utils/upload.server";
 
@@ -16,7 +16,10 @@ const UPLOAD_PATHS: Record<string, number> = { "/candidat/profil": CV_FORM_MAX_B
 
 /** The bound of a path, `.data` (React Router's fetch of the same action) and any spelling included. */
 export function bodyLimitFor(pathname: string): number {
-  const route = pathname.toLowerCase().replace(/\.data$/, "").replace(/\/+$/, "");
+  const route = pathname
+    .toLowerCase()
+    .replace(/\.data$/, "")
+    .replace(/\/+$/, "");
   return UPLOAD_PATHS[route] ?? FORM_MAX_BYTES;
 }
 
@@ -48,8 +51,11 @@ async function refuse(req: ExpressRequest, res: Response) {
     if (dropped > LINGER_BYTES) req.pause();
   });
   req.resume();
-  const locale = await getLocale(new Request(new URL(req.originalUrl, "http://localhost"), { headers: { cookie: req.get("cookie") ?? "" } }));
-  const errors = (resources[locale].common as { errors: { home: string; "413": { title: string; body: string } } }).errors;
+  const locale = await getLocale(
+    new Request(new URL(req.originalUrl, "http://localhost"), { headers: { cookie: req.get("cookie") ?? "" } }),
+  );
+  const errors = (resources[locale].common as { errors: { home: string; "413": { title: string; body: string } } })
+    .errors;
   const { title, body } = errors["413"];
   res
     .status(413)
@@ -83,7 +89,10 @@ export function withBoundedBody(handler: RequestHandler): RequestHandler {
     };
     const onEnd = () => handler(replayed(req, Buffer.concat(chunks)), res, next);
     // A client gone half-way: nothing to answer, nothing kept.
-    req.on("data", onData).once("end", onEnd).once("error", () => (chunks.length = 0));
+    req
+      .on("data", onData)
+      .once("end", onEnd)
+      .once("error", () => (chunks.length = 0));
   };
 }
 

@@ -2,10 +2,10 @@
 // request to React Router. `npm start` runs this file as built by `react-router build`.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import * as build from "virtual:react-router/server-build";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
-import * as build from "virtual:react-router/server-build";
 import { closeDb, getDb } from "~/utils/db.server";
 import { baseSecurityHeaders, isCrossSiteWrite } from "~/utils/security.server";
 import { withBoundedBody } from "./body-limit";
@@ -26,16 +26,16 @@ app.use((req, res, next) => {
   res.set(securityHeaders);
   // A form posted from another site never reaches an action (CSRF), whatever the cookie.
   if (isCrossSiteWrite(req.method, { get: (name) => req.get(name) ?? null }, req.get("host"))) {
-    res.status(403).type("text/plain; charset=utf-8").send("Demande refusée : elle vient d'un autre site.\nRequest refused: it comes from another site.");
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Demande refusée : elle vient d'un autre site.\nRequest refused: it comes from another site.");
     return;
   }
   next();
 });
 
-app.use(
-  "/assets",
-  express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
-);
+app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
 // One JSON line per request: no query string, no cookie, no personal data.

@@ -27,10 +27,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 /** The logged-in user if they have one of these roles; a 403 page otherwise. */
-export async function requireRole<R extends Role>(
-  request: Request,
-  ...roles: R[]
-): Promise<SessionUser & { role: R }> {
+export async function requireRole<R extends Role>(request: Request, ...roles: R[]): Promise<SessionUser & { role: R }> {
   const user = await requireUser(request);
   if (!(roles as Role[]).includes(user.role)) {
     throw data({ reason: "forbidden" }, { status: 403 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../../db/schema";
 
@@ -31,12 +31,10 @@ export function openDb(file = databasePath(), { migrate: runMigrations = true } 
 
 /** Migrations the code ships with and how many the database has applied. */
 export function migrationState(db: Db) {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8"),
-  ) as { entries: unknown[] };
-  const row = db.$client
-    .prepare("SELECT count(*) AS n FROM __drizzle_migrations")
-    .get() as { n: number };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  const row = db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number };
   return { expected: journal.entries.length, applied: row.n };
 }
 

@@ -24,7 +24,10 @@ export function formatMoney(amount: number, locale: string) {
 /** A date (ISO `YYYY-MM-DD`, a Date or epoch ms) as `29 novembre 2026` / `29 November 2026`. */
 export function formatDate(value: string | number | Date, locale: string, style: "long" | "medium" | "short" = "long") {
   const date = typeof value === "string" ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : new Date(value);
-  return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: TIME_ZONE })).format(date);
+  return cached(
+    `d:${locale}:${style}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: TIME_ZONE }),
+  ).format(date);
 }
 
 export function formatDateTime(value: number | Date, locale: string) {

@@ -5,9 +5,7 @@ export type FieldError = string | { key: string; values: Record<string, string |
 export type FieldErrors = Record<string, FieldError>;
 export type FormValues = Record<string, string>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: FieldErrors; values: FormValues };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: FormValues };
 
 // Never sent back to the page, even when the form is refused.
 const SECRET_FIELDS = new Set(["password", "passwordConfirm", "currentPassword", "newPassword", "code"]);

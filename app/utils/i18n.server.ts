@@ -1,6 +1,6 @@
 import { createCookie } from "react-router";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, DEFAULT_NS, SUPPORTED_LOCALES, isLocale, type Locale } from "./i18n";
+import { DEFAULT_LOCALE, DEFAULT_NS, isLocale, type Locale, SUPPORTED_LOCALES } from "./i18n";
 
 type Resources = Record<Locale, Record<string, Record<string, unknown>>>;
 
@@ -11,11 +11,14 @@ const files = import.meta.glob<Record<string, unknown>>("../../locales/*/*.json"
   import: "default",
 });
 
-export const resources = Object.entries(files).reduce((all, [file, content]) => {
-  const [, lng, ns] = /locales\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
-  if (isLocale(lng) && ns) all[lng][ns] = content;
-  return all;
-}, { fr: {}, en: {} } as Resources);
+export const resources = Object.entries(files).reduce(
+  (all, [file, content]) => {
+    const [, lng, ns] = /locales\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
+    if (isLocale(lng) && ns) all[lng][ns] = content;
+    return all;
+  },
+  { fr: {}, en: {} } as Resources,
+);
 
 export const localeCookie = createCookie("lng", {
   path: "/",

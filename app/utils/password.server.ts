@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
 
 // scrypt from node:crypto: memory-hard, no native dependency. The parameters are
 // stored with each hash so that they can be raised later without locking anyone out.

@@ -108,5 +108,4 @@ export type Language = (typeof LANGUAGE_CODES)[number];
 /** Guaranteed minimum wage (SMIG), in F CFA per month: cdi and cdd offers may not pay less. */
 export const SMIG_FCFA = 40_000;
 
-export const isRegion = (value: unknown): value is Region =>
-  typeof value === "string" && Object.hasOwn(REGIONS, value);
+export const isRegion = (value: unknown): value is Region => typeof value === "string" && Object.hasOwn(REGIONS, value);

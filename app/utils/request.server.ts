@@ -21,7 +21,12 @@ const HERE = "http://portal.invalid";
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   // Browsers drop tabs and newlines and read a backslash as a slash: "/\t/evil" would leave the site.
-  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u0020\u007F-\u00A0\u2028\u2029\\]/.test(to) || to.startsWith("//")) {
+  if (
+    typeof to !== "string" ||
+    !to.startsWith("/") ||
+    /[\u0000-\u0020\u007F-\u00A0\u2028\u2029\\]/.test(to) ||
+    to.startsWith("//")
+  ) {
     return fallback;
   }
   const url = new URL(to, HERE);

@@ -9,7 +9,10 @@ export const SEARCH_PARAMS = ["q", "type", "region", "secteur", "contrat", "tri"
 export type SearchParam = (typeof SEARCH_PARAMS)[number];
 
 /** The query string of a search, without empty parameters, page 1 left out. */
-export function searchHref(query: Partial<SearchQuery>, changes: Partial<Record<SearchParam | "page", string | number | undefined>> = {}) {
+export function searchHref(
+  query: Partial<SearchQuery>,
+  changes: Partial<Record<SearchParam | "page", string | number | undefined>> = {},
+) {
   const merged: Record<string, string | number | undefined> = { ...query, ...changes };
   const params = new URLSearchParams();
   for (const key of [...SEARCH_PARAMS, "page"]) {

@@ -40,7 +40,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * `Sec-Fetch-Site` says cross-site, or its `Origin` is not this host. Requests
  * without either (old browsers, scripts) pass: the SameSite cookie still holds.
  */
-export function isCrossSiteWrite(method: string, headers: { get(name: string): string | null }, host: string | undefined) {
+export function isCrossSiteWrite(
+  method: string,
+  headers: { get(name: string): string | null },
+  host: string | undefined,
+) {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return true;

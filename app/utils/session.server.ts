@@ -25,10 +25,7 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-export type SessionUser = Pick<
-  typeof users.$inferSelect,
-  "id" | "role" | "displayName" | "locale" | "phone" | "email"
->;
+export type SessionUser = Pick<typeof users.$inferSelect, "id" | "role" | "displayName" | "locale" | "phone" | "email">;
 
 /** The user of this request's session, if it is valid and the account active. */
 export async function getSessionUser(db: Db, request: Request): Promise<SessionUser | null> {
@@ -66,8 +63,13 @@ export async function createUserSession(db: Db, request: Request, userId: number
   const token = randomBytes(32).toString("base64url");
   const now = Date.now();
   db.transaction((tx) => {
-    if (previous) tx.delete(sessions).where(eq(sessions.id, hashToken(previous))).run();
-    tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date(now)))).run();
+    if (previous)
+      tx.delete(sessions)
+        .where(eq(sessions.id, hashToken(previous)))
+        .run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date(now))))
+      .run();
     tx.insert(sessions)
       .values({ id: hashToken(token), userId, expiresAt: new Date(now + SESSION_TTL_MS) })
       .run();
@@ -79,7 +81,10 @@ export async function createUserSession(db: Db, request: Request, userId: number
 
 export async function destroySession(db: Db, request: Request, redirectTo = "/") {
   const token = await readToken(request);
-  if (token) db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+  if (token)
+    db.delete(sessions)
+      .where(eq(sessions.id, hashToken(token)))
+      .run();
   return redirect(redirectTo, {
     headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
   });

@@ -3,7 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export type OutgoingMessage = { id: number; channel: "sms" | "email"; recipient: string; subject: string | null; text: string };
+export type OutgoingMessage = {
+  id: number;
+  channel: "sms" | "email";
+  recipient: string;
+  subject: string | null;
+  text: string;
+};
 
 /** Sends one message, or throws. */
 export interface Transport {
@@ -30,7 +36,13 @@ export function httpTransport(url: string, token: string | undefined, fetchImpl:
       const response = await fetchImpl(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ channel: message.channel, to: message.recipient, subject: message.subject, text: message.text, reference: `baara-${message.id}` }),
+        body: JSON.stringify({
+          channel: message.channel,
+          to: message.recipient,
+          subject: message.subject,
+          text: message.text,
+          reference: `baara-${message.id}`,
+        }),
         signal: AbortSignal.timeout(15_000),
       });
       if (!response.ok) throw new Error(`gateway answered ${response.status}`);

@@ -29,7 +29,9 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
     body = new Uint8Array(Buffer.concat(chunks));
   }
   try {
-    const formData = await new Response(body, { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
+    const formData = await new Response(body, {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
     return { ok: true, formData };
   } catch {
     return { ok: false, status: 400 };

@@ -3,7 +3,7 @@
 import { PIPELINE_ORDER } from "../../app/models/lifecycles/application";
 import type { Trade } from "../../app/utils/reference";
 import type { ApplicationStatus } from "../schema";
-import { insert, type Candidate, type Ctx, type Staff } from "./context";
+import { type Candidate, type Ctx, insert, type Staff } from "./context";
 import { APPLICATION_MESSAGES, REFERRAL_MESSAGES, REJECTION_NOTES, WITHDRAWAL_NOTES } from "./names";
 import { memberAt, type OfferPlan } from "./offers";
 import { DAY, HOUR, isoDate, lowerBound } from "./random";
@@ -99,11 +99,13 @@ export function planApplication(
   const channel = candidate.counsellorId
     ? rng.weighted({ self: 57, counsellor: 35, phone: 8 })
     : rng.weighted({ self: 89, counsellor: 6, phone: 5 });
-  const referredBy = channel === "counsellor" ? candidate.counsellorId ?? rng.pick(staff.counsellors).id : null;
+  const referredBy = channel === "counsellor" ? (candidate.counsellorId ?? rng.pick(staff.counsellors).id) : null;
   const message =
-    channel === "self" && rng.chance(0.3) ? rng.pick(APPLICATION_MESSAGES)[candidate.sex === "f" ? 1 : 0]
-    : channel === "counsellor" && rng.chance(0.5) ? rng.pick(REFERRAL_MESSAGES)
-    : null;
+    channel === "self" && rng.chance(0.3)
+      ? rng.pick(APPLICATION_MESSAGES)[candidate.sex === "f" ? 1 : 0]
+      : channel === "counsellor" && rng.chance(0.5)
+        ? rng.pick(REFERRAL_MESSAGES)
+        : null;
 
   // Times: a few days between steps, squeezed to fit before `end`; an automatic
   // closing happens when the offer closes.
@@ -117,10 +119,13 @@ export function planApplication(
   if (autoAt !== null) times[times.length - 1] = autoAt;
 
   const refusalReason: RefusalReason | null =
-    outcome === "auto" ? "position_filled"
-    : outcome === "rejected" && statuses.includes("offered") ? rng.weighted({ no_answer: 60, other: 40 })
-    : outcome === "rejected" ? rng.weighted({ profile_mismatch: 60, no_answer: 25, other: 15 })
-    : null;
+    outcome === "auto"
+      ? "position_filled"
+      : outcome === "rejected" && statuses.includes("offered")
+        ? rng.weighted({ no_answer: 60, other: 40 })
+        : outcome === "rejected"
+          ? rng.weighted({ profile_mismatch: 60, no_answer: 25, other: 15 })
+          : null;
   const events: AppEvent[] = statuses.map((to, i) => {
     const at = times[i]!;
     const from = i === 0 ? null : statuses[i - 1]!;
@@ -136,17 +141,28 @@ export function planApplication(
       actorId = offer.createdBy;
       note = "position_filled";
     } else if (to === "rejected" && rng.chance(0.35)) {
-      note = refusalReason === "no_answer" ? rng.pick(REJECTION_NOTES.slice(2)) : refusalReason === "profile_mismatch" ? rng.pick(REJECTION_NOTES.slice(0, 2)) : null;
+      note =
+        refusalReason === "no_answer"
+          ? rng.pick(REJECTION_NOTES.slice(2))
+          : refusalReason === "profile_mismatch"
+            ? rng.pick(REJECTION_NOTES.slice(0, 2))
+            : null;
     }
     return { actorId, from, to, note, at };
   });
 
   const interviewIndex = statuses.indexOf("interview");
   return {
-    offer, candidate, channel, referredBy, message,
+    offer,
+    candidate,
+    channel,
+    referredBy,
+    message,
     status: statuses[statuses.length - 1]!,
     refusalReason,
-    ...(interviewIndex >= 0 ? interview(ctx, offer, times[interviewIndex]!) : { interviewAt: null, interviewPlace: null }),
+    ...(interviewIndex >= 0
+      ? interview(ctx, offer, times[interviewIndex]!)
+      : { interviewAt: null, interviewPlace: null }),
     events,
     id: 0,
   };
@@ -157,14 +173,25 @@ export function planApplication(
  * offer gets exactly its positions in hires (or becomes closed when there are
  * not enough applicants); other offers stay below their positions.
  */
-export function planApplications(ctx: Ctx, staff: Staff, offers: OfferPlan[], candidates: Candidate[], target: number): AppPlan[] {
+export function planApplications(
+  ctx: Ctx,
+  staff: Staff,
+  offers: OfferPlan[],
+  candidates: Candidate[],
+  target: number,
+): AppPlan[] {
   const { rng, now } = ctx;
   const pool = new CandidatePool(candidates);
   const open = offers.filter((o) => o.status === "published" || o.status === "closed" || o.status === "filled");
   const typeFactor = { emploi: 1, apprentissage: 1.2, stage: 1.1, formation: 1.4 };
   // Older offers have been seen for their whole life: they gather more applicants.
   const weights = open.map(
-    (o) => rng.between(0.3, 1.7) * typeFactor[o.type] * (1 + 0.1 * o.positions) * (o.status === "published" ? 1 : 1.8) * (o.org.isDemo ? 2.5 : 1),
+    (o) =>
+      rng.between(0.3, 1.7) *
+      typeFactor[o.type] *
+      (1 + 0.1 * o.positions) *
+      (o.status === "published" ? 1 : 1.8) *
+      (o.org.isDemo ? 2.5 : 1),
   );
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
   // A filled offer needs at least its positions in applicants: take those from the others' share.
@@ -185,10 +212,14 @@ export function planApplications(ctx: Ctx, staff: Staff, offers: OfferPlan[], ca
     let hires = 0;
 
     for (let j = 0; j < count; j++) {
-      let outcome: Outcome = status === "filled" && j < offer.positions ? "hired" : rng.weighted<Outcome>(OUTCOMES[status]);
+      let outcome: Outcome =
+        status === "filled" && j < offer.positions ? "hired" : rng.weighted<Outcome>(OUTCOMES[status]);
       if (outcome === "hired" && hires >= cap) outcome = status === "published" ? "offered" : "auto";
       const steps = outcome === "submitted" ? 1 : 4;
-      const start = offer.publishedAt! + HOUR + rng.next() * (lastApply - offer.publishedAt! - 2 * HOUR) * (steps > 1 ? 0.55 : 0.97);
+      const start =
+        offer.publishedAt! +
+        HOUR +
+        rng.next() * (lastApply - offer.publishedAt! - 2 * HOUR) * (steps > 1 ? 0.55 : 0.97);
       let candidate: Candidate | null = null;
       for (let tries = 0; tries < 6 && !candidate; tries++) {
         const c = pool.pick(ctx, offer.trade, offer.region, start - DAY);
@@ -206,7 +237,13 @@ export function planApplications(ctx: Ctx, staff: Staff, offers: OfferPlan[], ca
 }
 
 /** Aminata's applications: one in interview at the demo employer, others in various states. */
-export function planDemoApplications(ctx: Ctx, staff: Staff, offers: OfferPlan[], demoOffers: OfferPlan[], aminata: Candidate): AppPlan[] {
+export function planDemoApplications(
+  ctx: Ctx,
+  staff: Staff,
+  offers: OfferPlan[],
+  demoOffers: OfferPlan[],
+  aminata: Candidate,
+): AppPlan[] {
   const { now, rng } = ctx;
   const plans: AppPlan[] = [];
   const add = (offer: OfferPlan | undefined, outcome: Outcome, start: number, end = now - HOUR) => {
@@ -230,8 +267,12 @@ export function planDemoApplications(ctx: Ctx, staff: Staff, offers: OfferPlan[]
   if (filled?.status === "filled") add(filled, "auto", filled.publishedAt! + 3 * DAY, filled.closedAt!);
 
   // Elsewhere in Bamako: one shortlisted, one turned down, one withdrawn.
-  const others = offers.filter((o) => !o.org.isDemo && o.status === "published" && o.region === "bamako" && o.publishedAt! < now - 5 * DAY);
-  const preferred = others.filter((o) => o.trade === "vendeur" || o.trade === "mecanicien_moto" || o.trade === "caissier");
+  const others = offers.filter(
+    (o) => !o.org.isDemo && o.status === "published" && o.region === "bamako" && o.publishedAt! < now - 5 * DAY,
+  );
+  const preferred = others.filter(
+    (o) => o.trade === "vendeur" || o.trade === "mecanicien_moto" || o.trade === "caissier",
+  );
   const picks = [...preferred, ...others].filter((o, i, all) => all.indexOf(o) === i).slice(0, 3);
   const outcomes: Outcome[] = ["shortlisted", "rejected", "withdrawn"];
   picks.forEach((offer, i) => {
@@ -254,14 +295,25 @@ export function insertApplications(ctx: Ctx, plans: AppPlan[]) {
     const first = p.events[0]!;
     const last = p.events[p.events.length - 1]!;
     p.id = insert(ctx, "applications", {
-      offer_id: p.offer.id, candidate_id: p.candidate.id, channel: p.channel, referred_by: p.referredBy,
-      message: p.message, status: p.status, refusal_reason: p.refusalReason,
-      interview_at: p.interviewAt, interview_place: p.interviewPlace,
-      created_at: Math.round(first.at), updated_at: Math.round(last.at),
+      offer_id: p.offer.id,
+      candidate_id: p.candidate.id,
+      channel: p.channel,
+      referred_by: p.referredBy,
+      message: p.message,
+      status: p.status,
+      refusal_reason: p.refusalReason,
+      interview_at: p.interviewAt,
+      interview_place: p.interviewPlace,
+      created_at: Math.round(first.at),
+      updated_at: Math.round(last.at),
     });
     for (const e of p.events) {
       insert(ctx, "application_events", {
-        application_id: p.id, actor_id: e.actorId, from_status: e.from, to_status: e.to, note: e.note,
+        application_id: p.id,
+        actor_id: e.actorId,
+        from_status: e.from,
+        to_status: e.to,
+        note: e.note,
         created_at: Math.round(e.at),
       });
     }

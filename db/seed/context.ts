@@ -2,8 +2,8 @@
 // the one password hash, and the registries that keep phones and e-mails unique.
 import type Database from "better-sqlite3";
 import type { Trade } from "../../app/utils/reference";
-import { DAY, isoDate, PhoneBook, type Rng } from "./random";
 import type { Sex } from "./names";
+import { DAY, isoDate, PhoneBook, type Rng } from "./random";
 
 export interface Ctx {
   sql: Database.Database;
@@ -124,7 +124,14 @@ export function uniqueEmail(ctx: Ctx, local: string, domain: string): string {
 
 export function audit(
   ctx: Ctx,
-  entry: { actorId: number | null; action: string; subjectType: string; subjectId: number; detail?: object; at: number },
+  entry: {
+    actorId: number | null;
+    action: string;
+    subjectType: string;
+    subjectId: number;
+    detail?: object;
+    at: number;
+  },
 ) {
   insert(ctx, "audit_log", {
     actor_id: entry.actorId,

@@ -2,7 +2,7 @@
 // and the audit trail of offer moderation.
 import { createHash } from "node:crypto";
 import type { AppPlan } from "./applications";
-import { audit, insert, type Candidate, type Ctx, type Staff } from "./context";
+import { audit, type Candidate, type Ctx, insert, type Staff } from "./context";
 import { FRAUD_DETAILS } from "./names";
 import type { OfferPlan } from "./offers";
 import { DAY, HOUR, lowerBound } from "./random";
@@ -16,7 +16,13 @@ export function createFraudReports(ctx: Ctx, offers: OfferPlan[], candidates: Ca
   let made = 0;
   for (const offer of rng.sample(published, count)) {
     const at = offer.publishedAt! + rng.between(0.2, 1) * (now - HOUR - offer.publishedAt!);
-    const reason = rng.weighted<keyof typeof FRAUD_DETAILS>({ money: 35, fake: 25, trafficking: 10, discrimination: 10, other: 20 });
+    const reason = rng.weighted<keyof typeof FRAUD_DETAILS>({
+      money: 35,
+      fake: 25,
+      trafficking: 10,
+      discrimination: 10,
+      other: 20,
+    });
     const bound = lowerBound(times, at - DAY);
     const reporter = bound > 0 && rng.chance(0.7) ? candidates[rng.int(0, bound - 1)]! : null;
     insert(ctx, "fraud_reports", {
@@ -61,15 +67,20 @@ export function createDemoNotifications(ctx: Ctx, plans: AppPlan[]): number {
 export function createSavedSearches(ctx: Ctx, aminata: Candidate, candidates: Candidate[]): number {
   const { rng, now } = ctx;
   insert(ctx, "saved_searches", {
-    user_id: aminata.id, label: "Mécanicien à Bamako", query: { q: "mécanicien", region: "bamako" },
-    last_checked_at: now - 6 * HOUR, last_digest_at: now - DAY, created_at: now - 90 * DAY,
+    user_id: aminata.id,
+    label: "Mécanicien à Bamako",
+    query: { q: "mécanicien", region: "bamako" },
+    last_checked_at: now - 6 * HOUR,
+    last_digest_at: now - DAY,
+    created_at: now - 90 * DAY,
   });
   let made = 1;
   for (const c of rng.sample(candidates, Math.min(500, Math.round(candidates.length * 0.02)))) {
     const noun = TRADE_TEXT[c.trades[0]!].noun;
     const created = c.createdAt + rng.next() * (now - c.createdAt);
     insert(ctx, "saved_searches", {
-      user_id: c.id, label: noun.charAt(0).toUpperCase() + noun.slice(1),
+      user_id: c.id,
+      label: noun.charAt(0).toUpperCase() + noun.slice(1),
       query: rng.chance(0.6) ? { q: noun, region: c.region } : { q: noun },
       last_checked_at: Math.round(Math.max(created, now - rng.between(0, 2) * DAY)),
       created_at: Math.round(created),
@@ -84,8 +95,12 @@ export function auditModeration(ctx: Ctx, staff: Staff, offers: OfferPlan[]) {
   for (const offer of offers) {
     if (offer.status !== "rejected") continue;
     audit(ctx, {
-      actorId: ctx.rng.pick(staff.counsellors).id, action: "offer.rejected", subjectType: "offer", subjectId: offer.id,
-      detail: { reason: offer.rejectionReason }, at: Math.min(offer.createdAt + DAY, ctx.now - HOUR),
+      actorId: ctx.rng.pick(staff.counsellors).id,
+      action: "offer.rejected",
+      subjectType: "offer",
+      subjectId: offer.id,
+      detail: { reason: offer.rejectionReason },
+      at: Math.min(offer.createdAt + DAY, ctx.now - HOUR),
     });
   }
 }

@@ -1,16 +1,37 @@
 // Partner bodies and employers: names, registration numbers, verification history.
-import { REGIONS, SECTOR_CODES, type Region, type Sector } from "../../app/utils/reference";
-import { audit, insert, insertUser, uniqueEmail, type Ctx, type Org, type OrgStage, type Staff } from "./context";
+import { REGIONS, type Region, SECTOR_CODES, type Sector } from "../../app/utils/reference";
+import { audit, type Ctx, insert, insertUser, type Org, type OrgStage, type Staff, uniqueEmail } from "./context";
 import { FAMILY_NAMES, FEMALE_FIRST_NAMES, personName } from "./names";
 import { DAY, slugify } from "./random";
 import { placeOf } from "./wording";
 
 export const PARTNERS = [
-  { shortName: "OIM", name: "OIM Mali", description: "Organisation internationale pour les migrations : réintégration des migrants de retour, formation et placement des jeunes." },
-  { shortName: "CNPM", name: "Conseil National du Patronat du Mali", description: "Organisation faîtière des employeurs du secteur privé malien." },
-  { shortName: "CCIM", name: "Chambre de Commerce et d'Industrie du Mali", description: "Représente et accompagne les entreprises commerciales et industrielles du Mali." },
-  { shortName: "ANPE", name: "Agence Nationale pour l'Emploi", description: "Service public de l'emploi : intermédiation, orientation et formation des demandeurs d'emploi." },
-  { shortName: "APEJ", name: "Agence pour la Promotion de l'Emploi des Jeunes", description: "Programmes d'apprentissage, de stages et d'insertion pour les jeunes." },
+  {
+    shortName: "OIM",
+    name: "OIM Mali",
+    description:
+      "Organisation internationale pour les migrations : réintégration des migrants de retour, formation et placement des jeunes.",
+  },
+  {
+    shortName: "CNPM",
+    name: "Conseil National du Patronat du Mali",
+    description: "Organisation faîtière des employeurs du secteur privé malien.",
+  },
+  {
+    shortName: "CCIM",
+    name: "Chambre de Commerce et d'Industrie du Mali",
+    description: "Représente et accompagne les entreprises commerciales et industrielles du Mali.",
+  },
+  {
+    shortName: "ANPE",
+    name: "Agence Nationale pour l'Emploi",
+    description: "Service public de l'emploi : intermédiation, orientation et formation des demandeurs d'emploi.",
+  },
+  {
+    shortName: "APEJ",
+    name: "Agence pour la Promotion de l'Emploi des Jeunes",
+    description: "Programmes d'apprentissage, de stages et d'insertion pour les jeunes.",
+  },
 ] as const;
 
 /** Partner bodies, verified from the start; returns their ids by short name. */
@@ -107,8 +128,21 @@ const CURATED: readonly Curated[] = [
 ];
 
 const BAMAKO_QUARTERS = [
-  "Badalabougou", "Hamdallaye", "Lafiabougou", "Djicoroni", "Niamakoro", "Sogoniko", "Faladié",
-  "Magnambougou", "Banconi", "Bagadadji", "Médina Coura", "Hippodrome", "Sébénikoro", "Missira", "Korofina",
+  "Badalabougou",
+  "Hamdallaye",
+  "Lafiabougou",
+  "Djicoroni",
+  "Niamakoro",
+  "Sogoniko",
+  "Faladié",
+  "Magnambougou",
+  "Banconi",
+  "Bagadadji",
+  "Médina Coura",
+  "Hippodrome",
+  "Sébénikoro",
+  "Missira",
+  "Korofina",
 ];
 
 // {F} a family name, {P} "de" + a place, {W} a woman's first name.
@@ -116,7 +150,13 @@ const NAME_PATTERNS: Record<Sector, readonly string[]> = {
   btp: ["Entreprise {F} BTP", "{F} Construction SARL", "Bâtiment Moderne {F}", "Entreprise Générale {F} et Frères"],
   agriculture: ["Coopérative agricole {P}", "Ferme {F}", "Groupement des maraîchères {P}", "Union des producteurs {P}"],
   mines: ["Société Minière {F}", "Carrière {P}", "{F} Forages SARL"],
-  commerce: ["Quincaillerie {F}", "Boutique {F} Distribution", "Établissements {F} Commerce", "Boulangerie {F}", "Alimentation Générale {F}"],
+  commerce: [
+    "Quincaillerie {F}",
+    "Boutique {F} Distribution",
+    "Établissements {F} Commerce",
+    "Boulangerie {F}",
+    "Alimentation Générale {F}",
+  ],
   transport: ["Transports {F} et Frères", "{F} Logistique SARL", "Compagnie de transport {P}"],
   hotellerie: ["Restaurant Chez Tantie {W}", "Hôtel {F}", "Maquis Le Baobab {P}", "Auberge {F}"],
   tic: ["{F} Informatique", "Cyber Espace {P}", "Réparation Mobile {F}", "{F} Digital SARL"],
@@ -145,10 +185,26 @@ const SECTOR_INTROS: Record<Sector, string> = {
 };
 
 const TOWN_CODES: Record<Region, string> = {
-  bamako: "BKO", kayes: "KYS", koulikoro: "KLK", sikasso: "SKS", segou: "SGO", mopti: "MPT",
-  tombouctou: "TBT", gao: "GAO", kidal: "KDL", taoudenit: "TDT", menaka: "MNK", nioro: "NRO",
-  kita: "KTA", dioila: "DLA", nara: "NRA", bougouni: "BGN", koutiala: "KTL", san: "SAN",
-  douentza: "DTZ", bandiagara: "BDG",
+  bamako: "BKO",
+  kayes: "KYS",
+  koulikoro: "KLK",
+  sikasso: "SKS",
+  segou: "SGO",
+  mopti: "MPT",
+  tombouctou: "TBT",
+  gao: "GAO",
+  kidal: "KDL",
+  taoudenit: "TDT",
+  menaka: "MNK",
+  nioro: "NRO",
+  kita: "KTA",
+  dioila: "DLA",
+  nara: "NRA",
+  bougouni: "BGN",
+  koutiala: "KTL",
+  san: "SAN",
+  douentza: "DTZ",
+  bandiagara: "BDG",
 };
 
 const REJECTION_REASONS = [
@@ -177,9 +233,26 @@ function inventName(ctx: Ctx, sector: Sector, region: Region, commune: string, t
 
 /** Where employers are: Bamako first, then the big towns of the south. */
 const REGION_WEIGHTS: Partial<Record<Region, number>> = {
-  bamako: 40, koulikoro: 10, sikasso: 9, segou: 9, kayes: 7, mopti: 6, koutiala: 3, bougouni: 3,
-  san: 2, kita: 2, dioila: 2, nioro: 1.5, gao: 2, tombouctou: 1.5, bandiagara: 1, douentza: 0.5,
-  nara: 0.5, kidal: 0.4, menaka: 0.4, taoudenit: 0.2,
+  bamako: 40,
+  koulikoro: 10,
+  sikasso: 9,
+  segou: 9,
+  kayes: 7,
+  mopti: 6,
+  koutiala: 3,
+  bougouni: 3,
+  san: 2,
+  kita: 2,
+  dioila: 2,
+  nioro: 1.5,
+  gao: 2,
+  tombouctou: 1.5,
+  bandiagara: 1,
+  douentza: 0.5,
+  nara: 0.5,
+  kidal: 0.4,
+  menaka: 0.4,
+  taoudenit: 0.2,
 };
 
 function rccm(ctx: Ctx, region: Region, year: number): string {
@@ -221,30 +294,44 @@ export function createEmployers(ctx: Ctx, staff: Staff, count: number): Org[] {
     const name = curated?.[0] ?? inventName(ctx, sector, region, commune, taken);
     taken.add(name);
 
-    const createdAt =
-      isDemo ? now - 800 * DAY
-      : stage === "established" || stage === "suspended" ? now - rng.between(240, 900) * DAY
-      : stage === "new" ? now - rng.between(12, 40) * DAY
-      : stage === "rejected" ? now - rng.between(60, 300) * DAY
-      : now - rng.between(1, 45) * DAY;
+    const createdAt = isDemo
+      ? now - 800 * DAY
+      : stage === "established" || stage === "suspended"
+        ? now - rng.between(240, 900) * DAY
+        : stage === "new"
+          ? now - rng.between(12, 40) * DAY
+          : stage === "rejected"
+            ? now - rng.between(60, 300) * DAY
+            : now - rng.between(1, 45) * DAY;
     const verifiedAt =
-      stage === "established" || stage === "suspended" ? createdAt + rng.between(1, 12) * DAY
-      : stage === "new" ? createdAt + rng.between(2, 8) * DAY
-      : null;
+      stage === "established" || stage === "suspended"
+        ? createdAt + rng.between(1, 12) * DAY
+        : stage === "new"
+          ? createdAt + rng.between(2, 8) * DAY
+          : null;
     const suspendedAt = stage === "suspended" ? now - rng.between(15, 45) * DAY : null;
     const decidedAt = stage === "rejected" ? createdAt + rng.between(2, 10) * DAY : null;
     const membership = isDemo ? "cnpm" : rng.weighted({ cnpm: 35, ccim: 30, none: 35 });
-    const reason = stage === "rejected" ? rng.pick(REJECTION_REASONS) : stage === "suspended" ? SUSPENSION_REASON : null;
+    const reason =
+      stage === "rejected" ? rng.pick(REJECTION_REASONS) : stage === "suspended" ? SUSPENSION_REASON : null;
     const formal = !/^(Coopérative|Groupement|Union)/.test(name);
     const slug = slugify(name);
 
     // The owner: employeur@baara.demo for the demo organisation.
     const owner = personName(rng, rng.chance(0.3) ? "f" : "m", region);
     const ownerName = isDemo ? "Ousmane Diarra" : `${owner.firstName} ${owner.lastName}`;
-    const ownerEmail = isDemo ? "employeur@baara.demo" : rng.chance(0.65) ? uniqueEmail(ctx, "contact", `${slug}.ml`) : null;
+    const ownerEmail = isDemo
+      ? "employeur@baara.demo"
+      : rng.chance(0.65)
+        ? uniqueEmail(ctx, "contact", `${slug}.ml`)
+        : null;
     const ownerPhone = isDemo || !ownerEmail || rng.chance(0.5) ? ctx.phones.next() : null;
     const ownerId = insertUser(ctx, {
-      role: "employeur", displayName: ownerName, email: ownerEmail, phone: ownerPhone, createdAt,
+      role: "employeur",
+      displayName: ownerName,
+      email: ownerEmail,
+      phone: ownerPhone,
+      createdAt,
       lastLoginAt: now - rng.between(0, isDemo ? 2 : 60) * DAY,
     });
 
@@ -253,7 +340,11 @@ export function createEmployers(ctx: Ctx, staff: Staff, count: number): Org[] {
       `Entreprise familiale créée en ${year}.`,
       `Une équipe de ${rng.int(3, 40)} personnes, dont des apprentis.`,
       "Nous formons chaque année des jeunes du quartier.",
-      membership === "cnpm" ? "Membre du CNPM." : membership === "ccim" ? "Membre de la CCIM." : "Une structure en croissance, qui cherche des jeunes motivés.",
+      membership === "cnpm"
+        ? "Membre du CNPM."
+        : membership === "ccim"
+          ? "Membre de la CCIM."
+          : "Une structure en croissance, qui cherche des jeunes motivés.",
     ];
     const orgId = insert(ctx, "organisations", {
       kind: "employer",
@@ -269,10 +360,13 @@ export function createEmployers(ctx: Ctx, staff: Staff, count: number): Org[] {
       contact_email: ownerEmail,
       membership,
       verification_status:
-        stage === "established" || stage === "new" ? "verified"
-        : stage === "suspended" ? "suspended"
-        : stage === "rejected" ? "rejected"
-        : "pending",
+        stage === "established" || stage === "new"
+          ? "verified"
+          : stage === "suspended"
+            ? "suspended"
+            : stage === "rejected"
+              ? "rejected"
+              : "pending",
       verification_reason: reason,
       verified_at: verifiedAt === null ? null : Math.round(verifiedAt),
       // As decideOrganisation (app/models/moderation.server.ts): who took the last decision.
@@ -294,19 +388,33 @@ export function createEmployers(ctx: Ctx, staff: Staff, count: number): Org[] {
         createdAt: joinedAt,
         lastLoginAt: now - rng.between(0, 90) * DAY,
       });
-      insert(ctx, "memberships", { user_id: memberId, org_id: orgId, role: "member", created_at: Math.round(joinedAt) });
+      insert(ctx, "memberships", {
+        user_id: memberId,
+        org_id: orgId,
+        role: "member",
+        created_at: Math.round(joinedAt),
+      });
       members.push(memberId);
     }
 
     const subject = { actorId: staff.demoCounsellorId, subjectType: "organisation", subjectId: orgId };
     if (verifiedAt !== null) audit(ctx, { ...subject, action: "organisation.verified", at: verifiedAt });
-    if (decidedAt !== null) audit(ctx, { ...subject, action: "organisation.rejected", detail: { reason }, at: decidedAt });
-    if (suspendedAt !== null) audit(ctx, { ...subject, action: "organisation.suspended", detail: { reason }, at: suspendedAt });
+    if (decidedAt !== null)
+      audit(ctx, { ...subject, action: "organisation.rejected", detail: { reason }, at: decidedAt });
+    if (suspendedAt !== null)
+      audit(ctx, { ...subject, action: "organisation.suspended", detail: { reason }, at: suspendedAt });
 
     orgs.push({
-      id: orgId, name, sector, region, commune,
+      id: orgId,
+      name,
+      sector,
+      region,
+      commune,
       stage: stage === "rejected" ? "unverified" : stage,
-      createdAt, verifiedAt, suspendedAt, members,
+      createdAt,
+      verifiedAt,
+      suspendedAt,
+      members,
       weight: isDemo ? 0 : 0.3 + rng.next() ** 2 * 3,
       isDemo,
     });

@@ -1,7 +1,7 @@
 // Staff accounts (admin, counsellors) and candidates with their profiles.
-import { REGIONS, TRADE_CODES, type Region, type Trade } from "../../app/utils/reference";
+import { REGIONS, type Region, TRADE_CODES, type Trade } from "../../app/utils/reference";
 import type { EducationLevel } from "../schema";
-import { insert, insertUser, uniqueEmail, type Candidate, type Counsellor, type Ctx, type Staff } from "./context";
+import { type Candidate, type Counsellor, type Ctx, insert, insertUser, type Staff, uniqueEmail } from "./context";
 import { COUNSELLOR_NOTES, personName, type Sex } from "./names";
 import { createPartners } from "./organisations";
 import { DAY, isoDate, slugify } from "./random";
@@ -23,15 +23,22 @@ const COUNSELLORS = [
 export function createStaff(ctx: Ctx): Staff {
   const { now, rng } = ctx;
   const adminId = insertUser(ctx, {
-    role: "admin", displayName: "Administratrice Baara", email: "admin@baara.demo",
-    createdAt: now - 910 * DAY, lastLoginAt: now - DAY,
+    role: "admin",
+    displayName: "Administratrice Baara",
+    email: "admin@baara.demo",
+    createdAt: now - 910 * DAY,
+    lastLoginAt: now - DAY,
   });
   const partners = createPartners(ctx, adminId);
   const counsellors: Counsellor[] = COUNSELLORS.map((c, i) => {
     const createdAt = now - (900 - i * 10) * DAY;
     const id = insertUser(ctx, {
-      role: "conseiller", displayName: c.name, email: c.email,
-      phone: i === 0 ? null : ctx.phones.next(), createdAt, lastLoginAt: now - rng.between(0, 10) * DAY,
+      role: "conseiller",
+      displayName: c.name,
+      email: c.email,
+      phone: i === 0 ? null : ctx.phones.next(),
+      createdAt,
+      lastLoginAt: now - rng.between(0, 10) * DAY,
     });
     insert(ctx, "memberships", { user_id: id, org_id: partners.get(c.body), role: "member", created_at: createdAt });
     return { id, body: c.body };
@@ -40,13 +47,39 @@ export function createStaff(ctx: Ctx): Staff {
 }
 
 const REGION_WEIGHTS: Record<Region, number> = {
-  bamako: 35, koulikoro: 12, sikasso: 9, segou: 9, kayes: 8, mopti: 7, gao: 3, tombouctou: 2.5,
-  koutiala: 2.5, bougouni: 2.5, san: 2, kita: 2, dioila: 1.5, nioro: 1.5, bandiagara: 1.5,
-  douentza: 1, nara: 0.8, menaka: 0.8, kidal: 0.6, taoudenit: 0.2,
+  bamako: 35,
+  koulikoro: 12,
+  sikasso: 9,
+  segou: 9,
+  kayes: 8,
+  mopti: 7,
+  gao: 3,
+  tombouctou: 2.5,
+  koutiala: 2.5,
+  bougouni: 2.5,
+  san: 2,
+  kita: 2,
+  dioila: 1.5,
+  nioro: 1.5,
+  bandiagara: 1.5,
+  douentza: 1,
+  nara: 0.8,
+  menaka: 0.8,
+  kidal: 0.6,
+  taoudenit: 0.2,
 };
 
 const EDUCATION_WEIGHTS: Record<EducationLevel, number> = {
-  none: 15, literate: 10, fondamental1: 22, def: 19, cap: 10, bt: 8, bac: 8, licence: 5.5, master: 1.8, doctorat: 0.1,
+  none: 15,
+  literate: 10,
+  fondamental1: 22,
+  def: 19,
+  cap: 10,
+  bt: 8,
+  bac: 8,
+  licence: 5.5,
+  master: 1.8,
+  doctorat: 0.1,
 };
 const ORDER = Object.keys(EDUCATION_WEIGHTS) as EducationLevel[];
 const rank = (level: EducationLevel) => ORDER.indexOf(level);
@@ -119,33 +152,63 @@ export function createDemoCandidate(ctx: Ctx, staff: Staff): Candidate {
   const createdAt = ctx.now - 320 * DAY;
   const counsellor = staff.demoCounsellorId;
   const id = insertUser(ctx, {
-    role: "candidat", displayName: "Aminata Coulibaly", email: "candidat@baara.demo", phone: "+22370000001",
-    createdAt, lastLoginAt: ctx.now - DAY,
+    role: "candidat",
+    displayName: "Aminata Coulibaly",
+    email: "candidat@baara.demo",
+    phone: "+22370000001",
+    createdAt,
+    lastLoginAt: ctx.now - DAY,
   });
   insert(ctx, "candidate_profiles", {
-    user_id: id, first_name: "Aminata", last_name: "Coulibaly", sex: "f",
-    birth_date: isoDate(ctx.now - 24 * 365.25 * DAY - 100 * DAY), region: "bamako", commune: "Commune IV",
+    user_id: id,
+    first_name: "Aminata",
+    last_name: "Coulibaly",
+    sex: "f",
+    birth_date: isoDate(ctx.now - 24 * 365.25 * DAY - 100 * DAY),
+    region: "bamako",
+    commune: "Commune IV",
     education_level: "def",
-    skills: "Entretien et réparation de motos : vidange, freins, réglage du carburateur. Accueil des clients et vente de pièces détachées.",
-    languages: ["bm", "fr"], experience_years: 2, availability: "immediate", driving_licence: false,
-    disability: null, migrant_status: "returnee", consent_at: createdAt, consent_method: "written",
-    consent_recorded_by: counsellor, sms_consent_at: createdAt, counsellor_id: counsellor, registered_by: counsellor,
-    created_at: createdAt, updated_at: ctx.now - 20 * DAY,
+    skills:
+      "Entretien et réparation de motos : vidange, freins, réglage du carburateur. Accueil des clients et vente de pièces détachées.",
+    languages: ["bm", "fr"],
+    experience_years: 2,
+    availability: "immediate",
+    driving_licence: false,
+    disability: null,
+    migrant_status: "returnee",
+    consent_at: createdAt,
+    consent_method: "written",
+    consent_recorded_by: counsellor,
+    sms_consent_at: createdAt,
+    counsellor_id: counsellor,
+    registered_by: counsellor,
+    created_at: createdAt,
+    updated_at: ctx.now - 20 * DAY,
   });
   for (const trade of ["mecanicien_moto", "vendeur"]) insert(ctx, "candidate_trades", { user_id: id, trade });
   insert(ctx, "candidate_notes", {
-    candidate_id: id, author_id: counsellor, created_at: createdAt + 2 * 60 * 60 * 1000,
+    candidate_id: id,
+    author_id: counsellor,
+    created_at: createdAt + 2 * 60 * 60 * 1000,
     body: "Entretien d'accueil : a appris la mécanique moto pendant son parcours, cherche un emploi stable à Bamako. Orientée vers les ateliers de Commune VI.",
   });
-  return { id, createdAt, sex: "f", region: "bamako", trades: ["mecanicien_moto", "vendeur"], counsellorId: counsellor };
+  return {
+    id,
+    createdAt,
+    sex: "f",
+    region: "bamako",
+    trades: ["mecanicien_moto", "vendeur"],
+    counsellorId: counsellor,
+  };
 }
 
 /** `count` candidates, returned (and inserted) in order of registration. */
 export function createCandidates(ctx: Ctx, staff: Staff, count: number): Candidate[] {
   const { rng, now } = ctx;
   // Registrations over 24 months, more of them recently as the portal became known.
-  const times = Array.from({ length: count }, () =>
-    now - 730 * DAY * (rng.chance(0.3) ? rng.next() : 1 - Math.sqrt(rng.next())) - rng.between(0, DAY),
+  const times = Array.from(
+    { length: count },
+    () => now - 730 * DAY * (rng.chance(0.3) ? rng.next() : 1 - Math.sqrt(rng.next())) - rng.between(0, DAY),
   ).sort((a, b) => a - b);
   const oim = staff.counsellors.filter((c) => c.body === "OIM");
 
@@ -154,27 +217,64 @@ export function createCandidates(ctx: Ctx, staff: Staff, count: number): Candida
     const region = rng.weighted(REGION_WEIGHTS);
     const commune = rng.pick(REGIONS[region]);
     const { firstName, lastName } = personName(rng, sex, region);
-    const age = Number(rng.weighted({ "15": 2, "16": 3, "17": 4, "18": 6, "19": 6, "20": 7, "22": 14, "24": 12, "26": 12, "28": 10, "31": 9, "34": 8, "38": 7 })) + rng.int(0, 2);
+    const age =
+      Number(
+        rng.weighted({
+          "15": 2,
+          "16": 3,
+          "17": 4,
+          "18": 6,
+          "19": 6,
+          "20": 7,
+          "22": 14,
+          "24": 12,
+          "26": 12,
+          "28": 10,
+          "31": 9,
+          "34": 8,
+          "38": 7,
+        }),
+      ) + rng.int(0, 2);
     let education = rng.weighted(EDUCATION_WEIGHTS);
     if (age < 18 && rank(education) > rank("def")) education = "def";
     if (age < 22 && rank(education) > rank("bac")) education = "bac";
     if (age < 30 && education === "doctorat") education = "master";
     const trades = pickTrades(ctx, sex, education);
-    const migrant = rng.weighted({ null: 25, none: 30, returnee: 22, internal_displaced: 12, refugee: 4, other_migrant: 7 });
+    const migrant = rng.weighted({
+      null: 25,
+      none: 30,
+      returnee: 22,
+      internal_displaced: 12,
+      refugee: 4,
+      other_migrant: 7,
+    });
     const migrantStatus = migrant === "null" ? null : migrant;
 
     const registrar = rng.chance(0.3)
-      ? migrantStatus === "returnee" && rng.chance(0.7) ? rng.pick(oim) : rng.pick(staff.counsellors)
+      ? migrantStatus === "returnee" && rng.chance(0.7)
+        ? rng.pick(oim)
+        : rng.pick(staff.counsellors)
       : null;
-    const counsellorId = registrar ? (rng.chance(0.9) ? registrar.id : rng.pick(staff.counsellors).id)
-      : rng.chance(0.14) ? rng.pick(staff.counsellors).id : null;
+    const counsellorId = registrar
+      ? rng.chance(0.9)
+        ? registrar.id
+        : rng.pick(staff.counsellors).id
+      : rng.chance(0.14)
+        ? rng.pick(staff.counsellors).id
+        : null;
 
     const contact = registrar ? rng.weighted({ phone: 92, both: 8 }) : rng.weighted({ phone: 76, both: 13, email: 11 });
     const phone = contact === "email" ? null : ctx.phones.next();
-    const email = contact === "phone" ? null : uniqueEmail(ctx, `${slugify(firstName)}.${slugify(lastName)}`, "courriel.demo");
+    const email =
+      contact === "phone" ? null : uniqueEmail(ctx, `${slugify(firstName)}.${slugify(lastName)}`, "courriel.demo");
     const lastLoginAt = rng.chance(registrar ? 0.4 : 0.8) ? createdAt + rng.next() * (now - createdAt) : null;
     const id = insertUser(ctx, {
-      role: "candidat", displayName: `${firstName} ${lastName}`, phone, email, createdAt, lastLoginAt,
+      role: "candidat",
+      displayName: `${firstName} ${lastName}`,
+      phone,
+      email,
+      createdAt,
+      lastLoginAt,
       locale: rng.chance(0.015) ? "en" : "fr",
     });
     // One in three online registrants who never came back left their profile half done: sex and
@@ -183,16 +283,30 @@ export function createCandidates(ctx: Ctx, staff: Staff, count: number): Candida
     const licence = trades.some((t) => t.startsWith("chauffeur")) ? 0.9 : sex === "m" ? 0.15 : 0.04;
     const birthDate = isoDate(now - age * 365.25 * DAY - rng.between(0, 364) * DAY);
     insert(ctx, "candidate_profiles", {
-      user_id: id, first_name: firstName, last_name: lastName, sex: halfDone ? null : sex,
+      user_id: id,
+      first_name: firstName,
+      last_name: lastName,
+      sex: halfDone ? null : sex,
       birth_date: halfDone ? null : birthDate,
-      region, commune, education_level: education,
+      region,
+      commune,
+      education_level: education,
       skills: rng.chance(0.4) ? skillsText(ctx, trades) : null,
       languages: pickLanguages(ctx, region, education, migrantStatus),
       experience_years: Math.max(0, Math.min(age - 15, Math.floor(rng.next() ** 1.8 * 12))),
       availability: rng.weighted({ immediate: 60, within_month: 25, later: 15 }),
       driving_licence: rng.chance(licence),
       disability: (() => {
-        const d = rng.weighted({ null: 82, none: 14, motor: 1.5, visual: 0.8, hearing: 0.8, psychosocial: 0.3, intellectual: 0.2, other: 0.4 });
+        const d = rng.weighted({
+          null: 82,
+          none: 14,
+          motor: 1.5,
+          visual: 0.8,
+          hearing: 0.8,
+          psychosocial: 0.3,
+          intellectual: 0.2,
+          other: 0.4,
+        });
         return d === "null" ? null : d;
       })(),
       migrant_status: migrantStatus,
@@ -208,7 +322,9 @@ export function createCandidates(ctx: Ctx, staff: Staff, count: number): Candida
     for (const trade of trades) insert(ctx, "candidate_trades", { user_id: id, trade });
     if (counsellorId && rng.chance(0.25)) {
       insert(ctx, "candidate_notes", {
-        candidate_id: id, author_id: counsellorId, body: rng.pick(COUNSELLOR_NOTES),
+        candidate_id: id,
+        author_id: counsellorId,
+        body: rng.pick(COUNSELLOR_NOTES),
         created_at: Math.round(createdAt + rng.next() * Math.min(now - createdAt, 60 * DAY)),
       });
     }

@@ -2,7 +2,7 @@
 // follow-ups at 1, 3 and 6 months: retention falls from about 80 % to 60 %.
 import type { Contract, OfferType } from "../schema";
 import type { AppPlan } from "./applications";
-import { insert, type Candidate, type Ctx, type Org, type Staff } from "./context";
+import { type Candidate, type Ctx, insert, type Org, type Staff } from "./context";
 import { END_REASONS, FOLLOWUP_NOTES_EMPLOYED, FOLLOWUP_NOTES_LEFT, OUTSIDE_EMPLOYERS } from "./names";
 import { payFor } from "./offers";
 import { addMonths, DAY, dateMs, HOUR, isoDate, lowerBound } from "./random";
@@ -51,10 +51,19 @@ function insertPlacement(ctx: Ctx, p: Placement) {
   const known = endedAt !== null && followups.some((f) => f.still_employed === false);
   const end = known ? rng.pick(END_REASONS) : null;
   const id = insert(ctx, "placements", {
-    candidate_id: p.candidateId, org_id: p.orgId, employer_name: p.employerName, offer_id: p.offerId,
-    application_id: p.applicationId, type: p.type, contract: p.contract, start_date: p.startDate,
-    pay_amount: p.payAmount, recorded_by: p.recordedBy,
-    ended_at: known ? endedAt : null, end_reason: end?.code ?? null, end_note: end?.note ?? null,
+    candidate_id: p.candidateId,
+    org_id: p.orgId,
+    employer_name: p.employerName,
+    offer_id: p.offerId,
+    application_id: p.applicationId,
+    type: p.type,
+    contract: p.contract,
+    start_date: p.startDate,
+    pay_amount: p.payAmount,
+    recorded_by: p.recordedBy,
+    ended_at: known ? endedAt : null,
+    end_reason: end?.code ?? null,
+    end_note: end?.note ?? null,
     created_at: Math.round(p.createdAt),
   });
   // As endPlacement does: the follow-ups due from the end on are closed, "no longer in work",
@@ -62,7 +71,8 @@ function insertPlacement(ctx: Ctx, p: Placement) {
   if (known) {
     const learntAt = followups.find((f) => f.still_employed === false)!.done_at;
     for (const f of followups) {
-      if (f.done_at === null && f.due_date >= endedAt!) Object.assign(f, { done_at: learntAt, still_employed: false, recorded_by: p.counsellorId });
+      if (f.done_at === null && f.due_date >= endedAt!)
+        Object.assign(f, { done_at: learntAt, still_employed: false, recorded_by: p.counsellorId });
     }
   }
   for (const f of followups) insert(ctx, "placement_followups", { placement_id: id, ...f });
@@ -79,10 +89,17 @@ export function createPlacements(ctx: Ctx, staff: Staff, apps: AppPlan[], orgs: 
     const hire = app.events[app.events.length - 1]!;
     const offer = app.offer;
     insertPlacement(ctx, {
-      candidateId: app.candidate.id, orgId: offer.org.id, employerName: null, offerId: offer.id,
-      applicationId: app.id, type: offer.type, contract: offer.contract,
+      candidateId: app.candidate.id,
+      orgId: offer.org.id,
+      employerName: null,
+      offerId: offer.id,
+      applicationId: app.id,
+      type: offer.type,
+      contract: offer.contract,
       startDate: isoDate(Math.min(hire.at + rng.between(3, 20) * DAY, now)),
-      payAmount: offer.payAmount, recordedBy: hire.actorId, createdAt: hire.at,
+      payAmount: offer.payAmount,
+      recordedBy: hire.actorId,
+      createdAt: hire.at,
       counsellorId: counsellorOf(ctx, staff, app.candidate),
     });
     portal++;
@@ -98,15 +115,24 @@ export function createPlacements(ctx: Ctx, staff: Staff, apps: AppPlan[], orgs: 
     if (bound === 0) continue;
     const candidate = candidates[rng.int(0, bound - 1)]!;
     const type = rng.weighted<OfferType>({ emploi: 70, apprentissage: 20, stage: 5, formation: 5 });
-    const contract: Contract = type === "emploi" ? rng.weighted({ cdi: 20, cdd: 30, journalier: 35, saisonnier: 15 }) : type;
+    const contract: Contract =
+      type === "emploi" ? rng.weighted({ cdi: 20, cdd: 30, journalier: 35, saisonnier: 15 }) : type;
     const known = employers.length > 0 && rng.chance(0.4) ? rng.pick(employers) : null;
     const org = known && known.createdAt < start ? known : null;
     const counsellorId = counsellorOf(ctx, staff, candidate);
     insertPlacement(ctx, {
-      candidateId: candidate.id, orgId: org?.id ?? null, employerName: org ? null : rng.pick(OUTSIDE_EMPLOYERS),
-      offerId: null, applicationId: null, type, contract, startDate: isoDate(start),
-      payAmount: payFor(ctx, contract, rng.int(0, 2)).amount, recordedBy: counsellorId,
-      createdAt: Math.min(start + rng.between(0, 20) * DAY, now - HOUR), counsellorId,
+      candidateId: candidate.id,
+      orgId: org?.id ?? null,
+      employerName: org ? null : rng.pick(OUTSIDE_EMPLOYERS),
+      offerId: null,
+      applicationId: null,
+      type,
+      contract,
+      startDate: isoDate(start),
+      payAmount: payFor(ctx, contract, rng.int(0, 2)).amount,
+      recordedBy: counsellorId,
+      createdAt: Math.min(start + rng.between(0, 20) * DAY, now - HOUR),
+      counsellorId,
     });
   }
   return { portal, outside };

@@ -17,7 +17,11 @@ export function title(ctx: Ctx, type: OfferType, text: TradeText): string {
     case "stage":
       return rng.chance(0.8) ? `Stage en ${text.field}` : `Stagiaire ${text.noun}`;
     case "formation":
-      return rng.pick([`Formation en ${text.field}`, `Formation en ${text.field}`, `Formation qualifiante en ${text.field}`]);
+      return rng.pick([
+        `Formation en ${text.field}`,
+        `Formation en ${text.field}`,
+        `Formation qualifiante en ${text.field}`,
+      ]);
   }
 }
 
@@ -58,7 +62,12 @@ const CERTIFICATE_WITH_ARTICLE: Record<string, string> = {
   "Attestation de fin de formation": "une attestation de fin de formation",
 };
 
-const PERKS = ["Repas de midi offert.", "Transport pris en charge.", "Tenue de travail fournie.", "Équipements de protection fournis."];
+const PERKS = [
+  "Repas de midi offert.",
+  "Transport pris en charge.",
+  "Tenue de travail fournie.",
+  "Équipements de protection fournis.",
+];
 
 function opening(ctx: Ctx, o: OfferPlan): string {
   const { rng } = ctx;
@@ -111,19 +120,25 @@ function missions(ctx: Ctx, o: OfferPlan, text: TradeText): string {
 function profile(ctx: Ctx, o: OfferPlan, text: TradeText): string {
   const { rng } = ctx;
   if (o.type === "apprentissage")
-    return rng.pick(["Ouvert aux jeunes de 15 à 25 ans, même sans diplôme.", "Ouvert aux jeunes sortis de l'école et motivés par le métier."]);
+    return rng.pick([
+      "Ouvert aux jeunes de 15 à 25 ans, même sans diplôme.",
+      "Ouvert aux jeunes sortis de l'école et motivés par le métier.",
+    ]);
   if (o.type === "formation")
     return rng.pick([
       "Ouverte aux jeunes de 18 à 35 ans et aux migrants de retour, en priorité aux personnes sans emploi.",
       "Aucun diplôme demandé ; savoir lire est un atout.",
     ]);
-  if (o.type === "stage") return `Vous préparez ou venez d'obtenir ${STAGE_DIPLOMAS[o.minEducation ?? ""] ?? "un diplôme dans le domaine"}.`;
+  if (o.type === "stage")
+    return `Vous préparez ou venez d'obtenir ${STAGE_DIPLOMAS[o.minEducation ?? ""] ?? "un diplôme dans le domaine"}.`;
   const education =
-    o.minEducation === null && text.level > 0 ? "Une première expérience dans le métier est souhaitée."
-    : EDUCATION_PHRASES[o.minEducation ?? "none"]!;
+    o.minEducation === null && text.level > 0
+      ? "Une première expérience dans le métier est souhaitée."
+      : EDUCATION_PHRASES[o.minEducation ?? "none"]!;
   if (o.contract === "cdi" && o.minEducation && rng.chance(0.4))
     return `${education} Une expérience d'au moins ${rng.int(1, 3)} ans dans un poste similaire est demandée.`;
-  if (o.languages.includes("bm") && rng.chance(0.3)) return `${education} Parler bambara est indispensable pour échanger avec les clients.`;
+  if (o.languages.includes("bm") && rng.chance(0.3))
+    return `${education} Parler bambara est indispensable pour échanger avec les clients.`;
   return rng.chance(0.5) && o.minEducation !== null ? `${education} Une première expérience est un plus.` : education;
 }
 
@@ -140,7 +155,9 @@ function conditions(ctx: Ctx, o: OfferPlan): string {
       return `Contrat de ${d} mois, renouvelable selon les résultats.`;
     case "journalier":
       return rng.pick([
-        o.org.sector === "btp" || o.org.sector === "mines" ? "Travail payé à la journée, pour toute la durée du chantier." : "Travail payé à la journée, selon l'activité.",
+        o.org.sector === "btp" || o.org.sector === "mines"
+          ? "Travail payé à la journée, pour toute la durée du chantier."
+          : "Travail payé à la journée, selon l'activité.",
         "Rémunération chaque fin de semaine, selon les jours travaillés.",
       ]);
     case "saisonnier":

@@ -4,7 +4,15 @@ declare module "autocannon" {
 
   type Request = { method?: string; path?: string; headers?: Record<string, string> };
   type Options = { url: string; connections?: number; duration?: number; requests?: Request[]; timeout?: number };
-  type Histogram = { average: number; mean: number; max: number; p50: number; p90: number; p97_5: number; p99: number } & Record<string, number>;
+  type Histogram = {
+    average: number;
+    mean: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+  } & Record<string, number>;
   export type Result = {
     requests: Histogram & { total: number };
     latency: Histogram;

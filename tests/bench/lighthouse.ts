@@ -29,12 +29,23 @@ async function debuggableChromium() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "baara-lighthouse-"));
   const chrome = spawn(
     executablePath,
-    ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic", `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, "about:blank"],
+    [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-quic",
+      `--user-data-dir=${profile}`,
+      `--remote-debugging-port=${port}`,
+      "about:blank",
+    ],
     { stdio: "ignore" },
   );
   await waitUntilAnswering(`http://127.0.0.1:${port}/json/version`, chrome, "Chromium's debugging port", 20);
   const close = async () => {
-    await new Promise<void>((resolve) => (chrome.exitCode !== null ? resolve() : (chrome.once("exit", () => resolve()), chrome.kill("SIGTERM"))));
+    await new Promise<void>((resolve) =>
+      chrome.exitCode !== null ? resolve() : (chrome.once("exit", () => resolve()), chrome.kill("SIGTERM")),
+    );
     fs.rmSync(profile, { recursive: true, force: true });
   };
   return { port, close };

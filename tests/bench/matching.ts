@@ -10,16 +10,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchCandidatesForOffer } from "../../app/models/matching.server";
-import { openDb } from "../../app/utils/db.server";
 import { isoToday } from "../../app/utils/dates";
-import { markdownTable, met, percentile, type BenchRow } from "./table";
+import { openDb } from "../../app/utils/db.server";
+import { type BenchRow, markdownTable, met, percentile } from "./table";
 
 const CANDIDATES = 50_000;
 const DB_PATH = path.resolve("data/bench/candidates-50k.db");
 const OFFERS_TIMED = 100;
 const ROUNDS = 3;
 const TARGET_P95_MS = 200;
-
 
 function benchDatabase(rebuild: boolean) {
   if (!rebuild && fs.existsSync(DB_PATH)) {
@@ -36,10 +35,14 @@ function benchDatabase(rebuild: boolean) {
   }
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_PATH + suffix, { force: true });
   console.log(`Seeding ${path.relative(process.cwd(), DB_PATH)} with ${CANDIDATES} candidates…`);
-  execFileSync("npx", ["tsx", "db/seed.ts", "--candidates", String(CANDIDATES), "--offers", "5000", "--applications", "20000"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_PATH: DB_PATH },
-  });
+  execFileSync(
+    "npx",
+    ["tsx", "db/seed.ts", "--candidates", String(CANDIDATES), "--offers", "5000", "--applications", "20000"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_PATH: DB_PATH },
+    },
+  );
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -58,7 +61,10 @@ export async function benchMatching({ rebuild = false } = {}): Promise<BenchRow[
       )
       .all(isoToday()) as { id: number }[];
     const step = Math.max(1, Math.floor(open.length / OFFERS_TIMED));
-    const offerIds = open.filter((_, i) => i % step === 0).slice(0, OFFERS_TIMED).map((o) => o.id);
+    const offerIds = open
+      .filter((_, i) => i % step === 0)
+      .slice(0, OFFERS_TIMED)
+      .map((o) => o.id);
     const samples: number[] = [];
     const cpu: number[] = [];
     let pool = 0;

@@ -3,24 +3,32 @@
 // from the reference lists, so every run and every machine searches the same.
 import fs from "node:fs";
 import path from "node:path";
-import { OFFER_TYPES } from "../../db/schema";
-import { foldText } from "../../app/utils/text";
 import type { SearchFilters } from "../../app/models/search.server";
 import { REGION_CODES, REGIONS, SECTOR_CODES } from "../../app/utils/reference";
+import { foldText } from "../../app/utils/text";
+import { OFFER_TYPES } from "../../db/schema";
 
-const common = JSON.parse(fs.readFileSync(path.resolve("locales/fr/common.json"), "utf8")) as { trade: Record<string, string> };
+const common = JSON.parse(fs.readFileSync(path.resolve("locales/fr/common.json"), "utf8")) as {
+  trade: Record<string, string>;
+};
 const LABELS = Object.values(common.trade);
 const COMMUNES = REGION_CODES.map((code) => REGIONS[code][0]);
 
 /** The main word of a trade's label: "Agent de sécurité" → "sécurité", "Mécanicien auto" → "mécanicien". */
 function mainWord(label: string) {
-  const words = label.toLowerCase().split(/[\s'-]+/).filter((w) => w.length > 3);
+  const words = label
+    .toLowerCase()
+    .split(/[\s'-]+/)
+    .filter((w) => w.length > 3);
   return words[0] === "agent" || words[0] === "aide" ? words.at(-1)! : words[0]!;
 }
 
 /** Two words: the label itself when it has two, else the word and a town. */
 function twoWords(label: string, i: number) {
-  const words = label.toLowerCase().split(/[\s'-]+/).filter((w) => w.length > 2 && w !== "des");
+  const words = label
+    .toLowerCase()
+    .split(/[\s'-]+/)
+    .filter((w) => w.length > 2 && w !== "des");
   return words.length >= 2 ? `${words[0]} ${words.at(-1)}` : `${words[0]} ${COMMUNES[i % COMMUNES.length]}`;
 }
 
@@ -46,7 +54,16 @@ export function benchQueries(): SearchFilters[] {
 }
 
 /** A few everyday searches the HTTP benchmark rotates through. */
-export const HTTP_QUERIES = ["electricien", "mécanicien moto", "chauffeur", "couture", "apprenti", "soudeur bamako", "vendeur", "stage"];
+export const HTTP_QUERIES = [
+  "electricien",
+  "mécanicien moto",
+  "chauffeur",
+  "couture",
+  "apprenti",
+  "soudeur bamako",
+  "vendeur",
+  "stage",
+];
 
 /**
  * Browsing without words, as people open /offres and pick filters: no filter, each type, each

@@ -21,10 +21,10 @@ import { computeIndicators, type ReportFilters } from "../../app/models/indicato
 import { rebuildReportCounts, refreshReportCounts } from "../../app/models/statistics-counts.server";
 import { shiftMonth } from "../../app/schemas/report-filters";
 import { isoToday } from "../../app/utils/dates";
-import { openDb, type Db } from "../../app/utils/db.server";
+import { type Db, openDb } from "../../app/utils/db.server";
 import { createUserSession } from "../../app/utils/session.server";
 import { startBuiltServer } from "../helpers/built-server";
-import { markdownTable, met, percentile, type BenchRow } from "./table";
+import { type BenchRow, markdownTable, met, percentile } from "./table";
 
 const DB_PATH = path.resolve("data/bench/reports-1m.db");
 const SIZE = { candidates: 200_000, offers: 20_000, applications: 1_000_000 };
@@ -32,7 +32,6 @@ const SEED_APPLICATIONS = 1_011_000;
 const RUNS = 20;
 const WARM_UP = 2;
 const TARGET_MS = 500;
-
 
 function count(db: Db, table: string) {
   try {
@@ -51,9 +50,23 @@ function benchDatabase(rebuild: boolean) {
     if (ok) return;
   }
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_PATH + suffix, { force: true });
-  console.log(`Seeding ${path.relative(process.cwd(), DB_PATH)}: ${SIZE.candidates} candidates, ${SIZE.offers} offers, ~${SIZE.applications} applications (a few minutes)…`);
-  const args = ["tsx", "db/seed.ts", "--candidates", String(SIZE.candidates), "--offers", String(SIZE.offers), "--applications", String(SEED_APPLICATIONS)];
-  execFileSync("npx", args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DATABASE_PATH: DB_PATH } });
+  console.log(
+    `Seeding ${path.relative(process.cwd(), DB_PATH)}: ${SIZE.candidates} candidates, ${SIZE.offers} offers, ~${SIZE.applications} applications (a few minutes)…`,
+  );
+  const args = [
+    "tsx",
+    "db/seed.ts",
+    "--candidates",
+    String(SIZE.candidates),
+    "--offers",
+    String(SIZE.offers),
+    "--applications",
+    String(SEED_APPLICATIONS),
+  ];
+  execFileSync("npx", args, {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DATABASE_PATH: DB_PATH },
+  });
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -80,7 +93,9 @@ function time(db: Db, filters: ReportFilters) {
 async function timePage(db: Db, buildDir: string): Promise<BenchRow | null> {
   const entry = path.join(buildDir, "server/index.js");
   if (!fs.existsSync(entry)) return null;
-  const counsellor = db.$client.prepare("SELECT id FROM users WHERE email = 'conseiller@baara.demo'").get() as { id: number } | undefined;
+  const counsellor = db.$client.prepare("SELECT id FROM users WHERE email = 'conseiller@baara.demo'").get() as
+    | { id: number }
+    | undefined;
   if (!counsellor) return null;
   const login = await createUserSession(db, new Request("http://127.0.0.1/connexion"), counsellor.id, "/");
   const cookie = login.headers.get("Set-Cookie")!.split(";")[0]!;
@@ -92,7 +107,8 @@ async function timePage(db: Db, buildDir: string): Promise<BenchRow | null> {
       const start = performance.now();
       const response = await fetch(`${url}/conseiller/rapports`, { headers: { Cookie: cookie } });
       const html = await response.text();
-      if (response.status !== 200 || !html.includes("<svg")) throw new Error(`/conseiller/rapports answered ${response.status}`);
+      if (response.status !== 200 || !html.includes("<svg"))
+        throw new Error(`/conseiller/rapports answered ${response.status}`);
       if (i >= WARM_UP) times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -117,17 +133,26 @@ export async function benchReports({ rebuildDb = false, buildDir = path.resolve(
   const load = os.loadavg()[0]!.toFixed(1);
   const applications = count(db, "applications");
   const candidates = count(db, "candidate_profiles");
-  console.log(`${applications} applications, ${candidates} candidates; load average ${load} on ${os.cpus().length} CPUs.`);
+  console.log(
+    `${applications} applications, ${candidates} candidates; load average ${load} on ${os.cpus().length} CPUs.`,
+  );
 
   // Counting everything once: what the first report after migration 0003 does, and the nightly job.
   let start = performance.now();
   const counted = rebuildReportCounts(db);
   const rebuild = performance.now() - start;
-  rows.push({ what: `rebuildReportCounts: counts ${counted.toLocaleString("en")} candidates and applications (nightly job, once)`, max: round(rebuild),
-    figure: `${applications.toLocaleString("en")} applications, ${candidates.toLocaleString("en")} candidates; load average ${load} at start`, target: "once a night" });
+  rows.push({
+    what: `rebuildReportCounts: counts ${counted.toLocaleString("en")} candidates and applications (nightly job, once)`,
+    max: round(rebuild),
+    figure: `${applications.toLocaleString("en")} applications, ${candidates.toLocaleString("en")} candidates; load average ${load} at start`,
+    target: "once a night",
+  });
   start = performance.now();
   refreshReportCounts(db);
-  rows.push({ what: "refreshReportCounts with nothing new (before every report)", max: round(performance.now() - start) });
+  rows.push({
+    what: "refreshReportCounts with nothing new (before every report)",
+    max: round(performance.now() - start),
+  });
 
   const to = isoToday().slice(0, 7);
   const from = shiftMonth(to, -11);
@@ -136,7 +161,14 @@ export async function benchReports({ rebuildDb = false, buildDir = path.resolve(
     ["computeIndicators, 12 months, no filter", { from, to }],
     ["computeIndicators, 12 months, region Bamako (the largest)", { from, to, region: "bamako" }],
     ["computeIndicators, 12 months, region Ségou", { from, to, region: "segou" }],
-    ...(partner ? ([[`computeIndicators, 12 months, partner ${partner.shortName ?? partner.name}`, { from, to, partnerId: partner.id }]] as [string, ReportFilters][]) : []),
+    ...(partner
+      ? ([
+          [
+            `computeIndicators, 12 months, partner ${partner.shortName ?? partner.name}`,
+            { from, to, partnerId: partner.id },
+          ],
+        ] as [string, ReportFilters][])
+      : []),
     ["computeIndicators, 12 months, type emploi", { from, to, offerType: "emploi" }],
   ];
   for (const [what, filters] of cases) {
@@ -153,14 +185,18 @@ export async function benchReports({ rebuildDb = false, buildDir = path.resolve(
   }
   const page = await timePage(db, buildDir);
   if (page) rows.push(page);
-  else console.log(`  (no ${path.relative(process.cwd(), buildDir)}/server/index.js: the page is not timed through HTTP)`);
+  else
+    console.log(`  (no ${path.relative(process.cwd(), buildDir)}/server/index.js: the page is not timed through HTTP)`);
   db.$client.close();
   return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const build = process.argv.find((a) => a.startsWith("--build-dir="))?.slice("--build-dir=".length);
-  benchReports({ rebuildDb: process.argv.includes("--rebuild-db"), ...(build ? { buildDir: path.resolve(build) } : {}) })
+  benchReports({
+    rebuildDb: process.argv.includes("--rebuild-db"),
+    ...(build ? { buildDir: path.resolve(build) } : {}),
+  })
     .then((rows) => console.log(`\n${markdownTable(rows)}`))
     .catch((error: unknown) => {
       console.error(error);

@@ -19,14 +19,14 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { latestOpenOffers, openOfferCounts } from "../../app/models/offers.server";
 import { searchOffers, toFtsQuery } from "../../app/models/search.server";
-import { openDb, type Db } from "../../app/utils/db.server";
+import { type Db, openDb } from "../../app/utils/db.server";
 import { startBuiltServer } from "../helpers/built-server";
 import { benchLighthouse } from "./lighthouse";
 import { benchMatching } from "./matching";
 import { benchBrowsing, benchQueries, HTTP_QUERIES } from "./queries";
 import { benchReports } from "./reports";
 import { benchStall } from "./stall";
-import { markdownTable, met, ms, percentile, type BenchRow } from "./table";
+import { type BenchRow, markdownTable, met, ms, percentile } from "./table";
 import { benchWeight } from "./weight";
 
 const OFFERS = 100_000;
@@ -110,24 +110,47 @@ function timeSearches(db: Db) {
     bare: stats(timeEach(matches, (match) => floor.all(match))),
     browse: stats(timeEach(browsing, (filters) => searchOffers(db, filters))),
     browsing: browsing.length,
-    latest: stats(timeEach(Array.from({ length: 20 }, () => 6), (limit) => latestOpenOffers(db, limit))),
+    latest: stats(
+      timeEach(
+        Array.from({ length: 20 }, () => 6),
+        (limit) => latestOpenOffers(db, limit),
+      ),
+    ),
     found: queries.filter((filters) => searchOffers(db, filters).total > 0).length,
     queries: queries.length,
   };
 }
 
-type HttpFigures = { connections: number; rps: number; p50: number; p95: number; p97_5: number; p99: number; requests: number; non2xx: number; failed: number };
+type HttpFigures = {
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p97_5: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  failed: number;
+};
 
 /** One autocannon run; p95 is computed from every response's time (autocannon reports p97.5, not p95). */
 async function load(url: string, paths: string[], connections: number): Promise<HttpFigures> {
   // Every path must answer 200 before its figures mean anything.
   for (const p of paths) {
     const response = await fetch(url + p);
-    if (response.status !== 200) throw new Error(`${p} answered ${response.status}: is build/ up to date? (npm run bench -- --build)`);
+    if (response.status !== 200)
+      throw new Error(`${p} answered ${response.status}: is build/ up to date? (npm run bench -- --build)`);
   }
   const times: number[] = [];
-  const instance = autocannon({ url, connections, duration: SECONDS, requests: paths.map((p) => ({ method: "GET", path: p })) });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const instance = autocannon({
+    url,
+    connections,
+    duration: SECONDS,
+    requests: paths.map((p) => ({ method: "GET", path: p })),
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const result = await instance;
   const own = stats(times);
   return {
@@ -147,7 +170,10 @@ function searchRows(search: ReturnType<typeof timeSearches>, openOffers: number)
   const row = (what: string, s: Stats): BenchRow => ({ what, p50: s.p50, p95: s.p95, max: s.max });
   return [
     {
-      ...row(`searchOffers at ${OFFERS.toLocaleString("en")} offers, all ${search.queries} searches (${search.model.n} runs)`, search.model),
+      ...row(
+        `searchOffers at ${OFFERS.toLocaleString("en")} offers, all ${search.queries} searches (${search.model.n} runs)`,
+        search.model,
+      ),
       figure: `${openOffers.toLocaleString("en")} open offers; ${search.found} of ${search.queries} searches find some`,
       target: `p95 < ${TARGET_SEARCH_P95_MS} ms`,
       result: met(search.model.p95 < TARGET_SEARCH_P95_MS),
@@ -155,7 +181,11 @@ function searchRows(search: ReturnType<typeof timeSearches>, openOffers: number)
     row("searchOffers, words only", search.plain),
     row("searchOffers, words + filters", search.filtered),
     row("floor: bare FTS5 MATCH … LIMIT 20", search.bare),
-    { ...row(`searchOffers without words: ${search.browsing} filters and pages, newest first`, search.browse), target: `p95 < ${TARGET_SEARCH_P95_MS} ms`, result: met(search.browse.p95 < TARGET_SEARCH_P95_MS) },
+    {
+      ...row(`searchOffers without words: ${search.browsing} filters and pages, newest first`, search.browse),
+      target: `p95 < ${TARGET_SEARCH_P95_MS} ms`,
+      result: met(search.browse.p95 < TARGET_SEARCH_P95_MS),
+    },
     row("latestOpenOffers(6), the home page's list", search.latest),
   ];
 }
@@ -184,7 +214,9 @@ async function browserRows(url: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = weights.map((w) => ({
     what: `First visit of ${w.path}: bytes on the wire (${w.encodings.join(", ") || "uncompressed"}, headers included)`,
     figure: `HTML ${kb(w.html)} · CSS ${kb(w.css)} · JS ${kb(w.js)} · other ${kb(w.other)} · **total ${kb(w.total)}**`,
-    ...(pages.includes(w.path) ? { target: `≤ ${kb(BUDGET_BYTES)}`, result: met(w.total <= BUDGET_BYTES) } : { result: "for comparison: a page with scripts" }),
+    ...(pages.includes(w.path)
+      ? { target: `≤ ${kb(BUDGET_BYTES)}`, result: met(w.total <= BUDGET_BYTES) }
+      : { result: "for comparison: a page with scripts" }),
   }));
   if (args.has("--skip-lighthouse")) return rows;
   console.log("Lighthouse (mobile profile), 3 runs a page…");
@@ -209,7 +241,9 @@ async function serverRows(): Promise<BenchRow[]> {
     const home = await load(server.url, ["/"], LOADS[0]!);
     const rows = [
       httpRow("/healthz", health),
-      httpRow("/confidentialite (React page, no query)", page, { result: `${(health.rps / page.rps).toFixed(1)}× fewer req/s than /healthz` }),
+      httpRow("/confidentialite (React page, no query)", page, {
+        result: `${(health.rps / page.rps).toFixed(1)}× fewer req/s than /healthz`,
+      }),
       httpRow("/ (home: counts and the 6 newest offers)", home),
     ];
     for (const connections of LOADS) {
@@ -218,9 +252,16 @@ async function serverRows(): Promise<BenchRow[]> {
       const offers = await load(server.url, searches, connections);
       const ratio = health.rps / offers.rps;
       rows.push(
-        httpRow(`/offres?q=… (${HTTP_QUERIES.length} searches in turn)`, offers, connections === LOADS[0]
-          ? { target: `≥ 1/${TARGET_HTTP_RATIO} of /healthz req/s`, result: `${met(ratio <= TARGET_HTTP_RATIO)} (${ratio.toFixed(1)}× fewer)` }
-          : {}),
+        httpRow(
+          `/offres?q=… (${HTTP_QUERIES.length} searches in turn)`,
+          offers,
+          connections === LOADS[0]
+            ? {
+                target: `≥ 1/${TARGET_HTTP_RATIO} of /healthz req/s`,
+                result: `${met(ratio <= TARGET_HTTP_RATIO)} (${ratio.toFixed(1)}× fewer)`,
+              }
+            : {},
+        ),
       );
     }
     if (!args.has("--skip-stall")) rows.push(...(await benchStall(server.url, server.process.pid)));
@@ -257,7 +298,10 @@ async function stallOnly() {
   const dbPath = path.resolve("data/bench/stall.db");
   if (!fs.existsSync(dbPath)) {
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    execFileSync("npx", ["tsx", "db/seed.ts", "--offers", "200"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_PATH: dbPath } });
+    execFileSync("npx", ["tsx", "db/seed.ts", "--offers", "200"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_PATH: dbPath },
+    });
   }
   ensureBuild();
   const server = await startBuiltServer(dbPath);
@@ -277,7 +321,9 @@ async function main() {
   console.log("Timing searchOffers…");
   const search = timeSearches(db);
   db.$client.close();
-  console.log(`  searchOffers p50 ${ms(search.model.p50)} ms, p95 ${ms(search.model.p95)} ms; bare MATCH p95 ${ms(search.bare.p95)} ms`);
+  console.log(
+    `  searchOffers p50 ${ms(search.model.p50)} ms, p95 ${ms(search.model.p95)} ms; bare MATCH p95 ${ms(search.bare.p95)} ms`,
+  );
   const rows = searchRows(search, openOffers);
 
   ensureBuild();

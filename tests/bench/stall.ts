@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import { met, percentile, type BenchRow } from "./table";
+import { type BenchRow, met, percentile } from "./table";
 
 const SECONDS = 8;
 const POSTERS = 4;
@@ -48,9 +48,13 @@ process.stdout.write(JSON.stringify(times));
 /** GET /healthz one at a time until `until`, from another process: each response's time. */
 function probe(url: string, until: number): Promise<Probe> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", PROBE, url, String(until), String(PROBE_PAUSE_MS)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--input-type=module", "-e", PROBE, url, String(until), String(PROBE_PAUSE_MS)],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (part: Buffer) => (out += part));
     child.on("exit", (code) => {
@@ -134,7 +138,11 @@ const statusText = (statuses: Record<number, number>) =>
     .map(([status, n]) => `${n}× ${status}`)
     .join(", ");
 
-function row(what: string, { health, posts, serverCpu }: Awaited<ReturnType<typeof underFlood>>, note: string): BenchRow {
+function row(
+  what: string,
+  { health, posts, serverCpu }: Awaited<ReturnType<typeof underFlood>>,
+  note: string,
+): BenchRow {
   return {
     what,
     p50: health.p50,
@@ -179,12 +187,20 @@ export async function benchStall(url: string, pid?: number): Promise<BenchRow[]>
       max: alone.max,
       figure: `p99 ${alone.p99.toFixed(1)} ms over ${alone.n} probes`,
     },
-    row(`GET /healthz while ${POSTERS} clients post 5 MB report forms (half chunked), ${SECONDS} s`, huge, "refused unread by the 64 KB body bound"),
+    row(
+      `GET /healthz while ${POSTERS} clients post 5 MB report forms (half chunked), ${SECONDS} s`,
+      huge,
+      "refused unread by the 64 KB body bound",
+    ),
     row(
       `GET /healthz while ${POSTERS} clients post 60 KB \`details\` (the largest form let through), ${SECONDS} s`,
       largest,
       "read, then refused by the field's length check",
     ),
-    row(`GET /healthz while ${POSTERS} clients post the same form with an empty \`details\` (for comparison), ${SECONDS} s`, small, "refused as required: the page rendered again"),
+    row(
+      `GET /healthz while ${POSTERS} clients post the same form with an empty \`details\` (for comparison), ${SECONDS} s`,
+      small,
+      "refused as required: the page rendered again",
+    ),
   ];
 }

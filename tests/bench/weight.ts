@@ -4,7 +4,15 @@
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../e2e/paths";
 
-export type PageWeight = { path: string; html: number; css: number; js: number; other: number; total: number; encodings: string[] };
+export type PageWeight = {
+  path: string;
+  html: number;
+  css: number;
+  js: number;
+  other: number;
+  total: number;
+  encodings: string[];
+};
 
 type Kind = "html" | "css" | "js" | "other";
 
@@ -25,7 +33,9 @@ async function weigh(browser: Browser, baseUrl: string, path: string): Promise<P
     const weight: PageWeight = { path, html: 0, css: 0, js: 0, other: 0, total: 0, encodings: [] };
     cdp.on("Network.responseReceived", ({ requestId, type, response }) => {
       kinds.set(requestId, kindOf(type, response.mimeType));
-      const encoding = Object.entries(response.headers).find(([name]) => name.toLowerCase() === "content-encoding")?.[1];
+      const encoding = Object.entries(response.headers).find(
+        ([name]) => name.toLowerCase() === "content-encoding",
+      )?.[1];
       if (encoding) encodings.add(String(encoding));
     });
     cdp.on("Network.loadingFinished", ({ requestId, encodedDataLength }) => {

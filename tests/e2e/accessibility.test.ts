@@ -19,7 +19,8 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
 async function axeViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<{ violations: Violation[] }> } })
+      .axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     });
@@ -45,19 +46,29 @@ function describeViolations(path: string, violations: Violation[]): string[] {
 
 async function firstHref(page: Page, path: string, pattern: RegExp): Promise<string> {
   await page.goto(path);
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const href = hrefs.find((h) => pattern.test(h));
   if (!href) throw new Error(`no link matching ${pattern} on ${path}`);
   return href;
 }
 
 /** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (el: { tag: string; text: string; name: string | null }) => boolean, max = 120) {
+async function tabTo(
+  page: Page,
+  matches: (el: { tag: string; text: string; name: string | null }) => boolean,
+  max = 120,
+) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     const el = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement | null;
-      return { tag: a?.tagName.toLowerCase() ?? "", text: (a?.textContent ?? "").trim(), name: a?.getAttribute("name") ?? null };
+      return {
+        tag: a?.tagName.toLowerCase() ?? "",
+        text: (a?.textContent ?? "").trim(),
+        name: a?.getAttribute("name") ?? null,
+      };
     });
     if (matches(el)) return;
   }
@@ -146,7 +157,11 @@ describeInBrowser("accessibility in a real browser", () => {
     await employer.goto("/employeur/offres");
     const offerLinks = await employer
       .locator("main a[href]")
-      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "").filter((h) => /^\/employeur\/offres\/\d+\/candidatures$/.test(h)));
+      .evaluateAll((links) =>
+        links
+          .map((a) => a.getAttribute("href") ?? "")
+          .filter((h) => /^\/employeur\/offres\/\d+\/candidatures$/.test(h)),
+      );
     for (const href of offerLinks) {
       await employer.goto(href);
       const hrefs = await employer
@@ -168,7 +183,10 @@ describeInBrowser("accessibility in a real browser", () => {
       const page = pages[role];
       const found: string[] = [];
       // Mobile first: a small phone screen, then a laptop one.
-      for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      for (const viewport of [
+        { width: 360, height: 740 },
+        { width: 1280, height: 800 },
+      ]) {
         await page.setViewportSize(viewport);
         await page.goto(path);
         const where = `${role} ${new URL(page.url()).pathname}${new URL(page.url()).search} @${viewport.width}px`;
@@ -218,7 +236,9 @@ describeInBrowser("accessibility in a real browser", () => {
     await page.goto(ids[":employerOffer"] + "/candidatures");
     // The newest application (the keyboard candidate's, if on this offer) or any sent one.
     let target: string | undefined;
-    const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const hrefs = await page
+      .locator("main a[href]")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     for (const href of hrefs.filter((h) => /\/candidatures\/\d+$/.test(h))) {
       await page.goto(href);
       if (await page.getByRole("button", { name: "Présélectionner" }).count()) {

@@ -40,15 +40,22 @@ describeInBrowser("applications in a real browser", () => {
     await candidate.getByRole("button", { name: "Créer mon compte" }).click();
     await candidate.waitForURL(`**/offres/${offerId}/postuler`);
     await candidate.getByRole("heading", { name: "Ce que l'employeur ne verra pas" }).waitFor();
-    await candidate.getByLabel("Votre message à l'employeur (facultatif)").fill("Je suis disponible tout de suite et j'habite Kalaban Coro.");
+    await candidate
+      .getByLabel("Votre message à l'employeur (facultatif)")
+      .fill("Je suis disponible tout de suite et j'habite Kalaban Coro.");
     await candidate.getByRole("button", { name: "Envoyer ma candidature" }).click();
     await candidate.waitForURL("**/candidat/candidatures**");
-    const mine = candidate.locator(`[id^="candidature-"]`).filter({ hasText: "Aide-maçon pour chantier à Kalaban Coro" });
+    const mine = candidate
+      .locator(`[id^="candidature-"]`)
+      .filter({ hasText: "Aide-maçon pour chantier à Kalaban Coro" });
     await mine.getByText("Envoyée").first().waitFor();
 
     // The employer shortlists, invites to an interview, then hires.
     await employer.goto(`/employeur/offres/${offerId}/candidatures`);
-    await employer.getByRole("link", { name: /Seydou Dembélé/ }).first().click();
+    await employer
+      .getByRole("link", { name: /Seydou Dembélé/ })
+      .first()
+      .click();
     await employer.waitForURL(/candidatures\/\d+/);
     const applicationUrl = new URL(employer.url()).pathname;
     await employer.getByRole("button", { name: "Présélectionner" }).click();
@@ -64,13 +71,20 @@ describeInBrowser("applications in a real browser", () => {
     await candidate.goto("/candidat/candidatures");
     await mine.getByText("Embauché(e)").first().waitFor();
     await candidate.goto("/candidat");
-    expect(await candidate.locator("#notifications").textContent()).toContain("Aide-maçon pour chantier à Kalaban Coro");
+    expect(await candidate.locator("#notifications").textContent()).toContain(
+      "Aide-maçon pour chantier à Kalaban Coro",
+    );
 
     // Another organisation's employer gets nothing by URL.
     const other = await (await portal.newContext()).newPage();
     await registerEmployer(other, {
-      orgName: "Quincaillerie Sissoko", sector: "commerce", region: "kayes",
-      firstName: "Mamadou", lastName: "Sissoko", email: "mamadou@quincaillerie-sissoko.ml", password: "kayes-quinca",
+      orgName: "Quincaillerie Sissoko",
+      sector: "commerce",
+      region: "kayes",
+      firstName: "Mamadou",
+      lastName: "Sissoko",
+      email: "mamadou@quincaillerie-sissoko.ml",
+      password: "kayes-quinca",
     });
     for (const path of [applicationUrl, `/employeur/offres/${offerId}/candidatures`, `/employeur/offres/${offerId}`]) {
       const response = await other.goto(path);

@@ -8,7 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, startBuiltServer, type BuiltServer } from "../helpers/built-server";
+import { type BuiltServer, freePort, startBuiltServer } from "../helpers/built-server";
 import { describeInBrowser } from "./harness";
 import { E2E_DIR, TEMPLATE_DB } from "./paths";
 
@@ -40,7 +40,12 @@ function hugeBody(total = HUGE) {
 type Answer = { status: number; body: string; written: number };
 
 /** POSTs `total` bytes with their Content-Length announced, stopping as soon as an answer comes. */
-function postWithLength(url: string, pathname: string, total: number, headers: Record<string, string> = {}): Promise<Answer> {
+function postWithLength(
+  url: string,
+  pathname: string,
+  total: number,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     let written = 0;
     let answered = false;
@@ -134,7 +139,9 @@ describeInBrowser("request bodies are bounded on the built server", () => {
     expect(report.body).toContain("Envoi trop volumineux");
     expect(report.written).toBeLessThan(20 * MB);
 
-    const upload = await postWithLength(url, "/candidat/profil", HUGE, { "Content-Type": "multipart/form-data; boundary=x" });
+    const upload = await postWithLength(url, "/candidat/profil", HUGE, {
+      "Content-Type": "multipart/form-data; boundary=x",
+    });
     expect(upload.status).toBe(413);
 
     const english = await postWithLength(url, "/connexion", HUGE, { Cookie: ENGLISH_COOKIE });
@@ -159,20 +166,38 @@ describeInBrowser("request bodies are bounded on the built server", () => {
     });
     expect(cvForm.status).toBe(302);
 
-    const login = await post(url, "/connexion", { identifier: "candidat@baara.demo", password: "baara-demo" }, { "X-Forwarded-For": "10.13.0.1" });
+    const login = await post(
+      url,
+      "/connexion",
+      { identifier: "candidat@baara.demo", password: "baara-demo" },
+      { "X-Forwarded-For": "10.13.0.1" },
+    );
     expect(login.status).toBe(302);
     expect(login.headers.get("location")).toBe("/candidat");
     // A 2.9 MB CV still goes through, whole.
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const cv = new FormData();
     cv.append("intent", "cv.upload");
     const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(Math.round(2.9 * MB), "x")]);
     cv.append("cv", new Blob([pdf], { type: "application/pdf" }), "cv.pdf");
-    const upload = await fetch(`${url}/candidat/profil`, { method: "POST", redirect: "manual", headers: { Origin: url, Cookie: cookie }, body: cv });
+    const upload = await fetch(`${url}/candidat/profil`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: url, Cookie: cookie },
+      body: cv,
+    });
     expect(upload.status).toBe(302);
     expect(upload.headers.get("location")).toBe("/candidat/profil#cv");
-    const flash = upload.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const profile = await (await fetch(`${url}/candidat/profil`, { headers: { Cookie: `${cookie}; ${flash}` } })).text();
+    const flash = upload.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const profile = await (
+      await fetch(`${url}/candidat/profil`, { headers: { Cookie: `${cookie}; ${flash}` } })
+    ).text();
     expect(profile).toContain("votre CV est ajouté à votre profil.");
     const fileId = /\/fichiers\/(\d+)/.exec(profile)?.[1];
     expect(fileId).toBeTruthy();

@@ -17,7 +17,10 @@ async function sessionCookie(url: string, identifier: string) {
   expect(response.status).toBe(302);
   // Logging in answers with the new session: that answer is personal too.
   expect(response.headers.get("cache-control")).toBe(PRIVATE);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 /** A GET with headers fetch() will not send (Host). */
@@ -59,7 +62,11 @@ describeInBrowser("what browsers and proxies may keep, and which address the por
       [candidate, "/connexion"], // already logged in: a redirect
       [candidate, "/fichiers/mes-donnees", { method: "POST", body: new URLSearchParams() }],
       [candidate, "/candidat/alertes", { method: "POST", body: new URLSearchParams({ intent: "save", q: "soudeur" }) }],
-      [candidate, "/candidat/alertes.data", { method: "POST", body: new URLSearchParams({ intent: "save", q: "maçon" }) }],
+      [
+        candidate,
+        "/candidat/alertes.data",
+        { method: "POST", body: new URLSearchParams({ intent: "save", q: "maçon" }) },
+      ],
       [employer, "/employeur"],
       [employer, "/employeur/offres"],
       [employer, "/employeur/organisation"],
@@ -78,7 +85,13 @@ describeInBrowser("what browsers and proxies may keep, and which address the por
       seen.push(`${init?.method ?? "GET"} ${path} ${response.status}: ${response.headers.get("cache-control")}`);
       await response.arrayBuffer();
     }
-    expect(seen).toEqual(requests.map(([, path, init]) => expect.stringMatching(new RegExp(`^${init?.method ?? "GET"} ${path.replace(/[.?*()]/g, "\\$&")} \\d+: ${PRIVATE}$`))));
+    expect(seen).toEqual(
+      requests.map(([, path, init]) =>
+        expect.stringMatching(
+          new RegExp(`^${init?.method ?? "GET"} ${path.replace(/[.?*()]/g, "\\$&")} \\d+: ${PRIVATE}$`),
+        ),
+      ),
+    );
   });
 
   it("a visitor's thanks after a report come once, in a flash message the page keeps private", async () => {
@@ -94,7 +107,10 @@ describeInBrowser("what browsers and proxies may keep, and which address the por
     });
     expect(sent.status).toBe(302);
     expect(sent.headers.get("location")).toBe(reportPath);
-    const flash = sent.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+    const flash = sent.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0])
+      .join("; ");
     expect(flash).toMatch(/^baara_flash=./);
 
     const thanked = await fetch(`${portal.url}${reportPath}`, { headers: { Cookie: flash } });
@@ -110,7 +126,10 @@ describeInBrowser("what browsers and proxies may keep, and which address the por
     const search = await fetch(`${portal.url}/offres?tri=date`);
     const offerPath = /href="(\/offres\/\d+)"/.exec(await search.text())?.[1];
     expect(offerPath).toBeTruthy();
-    const html = await rawGet(`${portal.url}${offerPath!}`, { Host: "evil.example", "X-Forwarded-Host": "evil.example" });
+    const html = await rawGet(`${portal.url}${offerPath!}`, {
+      Host: "evil.example",
+      "X-Forwarded-Host": "evil.example",
+    });
     expect(html).not.toContain("evil.example");
     expect(html).toContain(`<meta property="og:url" content="${PUBLIC_URL}${offerPath!}"/>`);
     expect(html).toContain(`<link rel="canonical" href="${PUBLIC_URL}${offerPath!}"/>`);

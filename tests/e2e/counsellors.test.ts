@@ -32,7 +32,9 @@ describeInBrowser("counsellors in a real browser", () => {
     await employer.goto("/employeur/offres/nouvelle");
     await employer.getByLabel("Type d'offre").selectOption("emploi");
     await employer.getByLabel("Titre de l'offre").fill(title);
-    await employer.getByLabel("Description").fill("Entretien et réparation de motos Jakarta et Sanili : vidange, freins, embrayage, électricité.");
+    await employer
+      .getByLabel("Description")
+      .fill("Entretien et réparation de motos Jakarta et Sanili : vidange, freins, embrayage, électricité.");
     await employer.getByLabel("Secteur d'activité").selectOption("mecanique");
     await employer.getByLabel("Métier", { exact: true }).selectOption("mecanicien_moto");
     await employer.getByLabel("Région", { exact: true }).selectOption("bamako");
@@ -65,7 +67,10 @@ describeInBrowser("counsellors in a real browser", () => {
 
     // The employer hires her; she started 30 days ago.
     await employer.goto(`/employeur/offres/${offerId}/candidatures`);
-    await employer.getByRole("link", { name: /Hawa Tangara/ }).first().click();
+    await employer
+      .getByRole("link", { name: /Hawa Tangara/ })
+      .first()
+      .click();
     await employer.waitForURL(/candidatures\/\d+/);
     await employer.getByRole("button", { name: "Présélectionner" }).click();
     await employer.getByText("Candidature présélectionnée.").waitFor();

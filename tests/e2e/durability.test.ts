@@ -11,7 +11,7 @@ import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, startBuiltServer, type BuiltServer } from "../helpers/built-server";
+import { type BuiltServer, freePort, startBuiltServer } from "../helpers/built-server";
 import { describeInBrowser } from "./harness";
 import { E2E_DIR, TEMPLATE_DB } from "./paths";
 
@@ -31,14 +31,25 @@ function post(url: string, pathname: string, fields: Record<string, string>, hea
 
 async function logIn(url: string, identifier: string, ip: string): Promise<string> {
   const response = await post(url, "/connexion", { identifier, password: DEMO_PASSWORD }, { "X-Forwarded-For": ip });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (response.status !== 302 || !cookie) throw new Error(`login of ${identifier} answered ${response.status}`);
   return cookie;
 }
 
 type Sent =
   | { kind: "apply"; candidateId: number; offerId: number; status?: number; error?: string; location?: string }
-  | { kind: "move"; applicationId: number; offerId: number; to: "offered" | "hired"; from: string; status?: number; error?: string };
+  | {
+      kind: "move";
+      applicationId: number;
+      offerId: number;
+      to: "offered" | "hired";
+      from: string;
+      status?: number;
+      error?: string;
+    };
 
 const answeredOk = (s: Sent) => s.status !== undefined && s.status >= 200 && s.status < 400;
 
@@ -80,7 +91,9 @@ describeInBrowser("durability of the built server", () => {
   it("keeps every answered application and hire, whole, across a SIGKILL in the middle", async () => {
     // What to send, read from the copy before anything happens.
     const before = new Database(dbPath, { readonly: true });
-    const employer = before.prepare("SELECT id FROM users WHERE email = 'employeur@baara.demo'").get() as { id: number };
+    const employer = before.prepare("SELECT id FROM users WHERE email = 'employeur@baara.demo'").get() as {
+      id: number;
+    };
     const openOffers = before
       .prepare(
         `SELECT o.id, o.positions FROM offers o JOIN memberships m ON m.org_id = o.org_id
@@ -114,7 +127,9 @@ describeInBrowser("durability of the built server", () => {
     // Applications and the employer's moves, interleaved: hire whoever was seen
     // (interview, offered), make an offer to the others. More interviews than
     // positions on some offers, so some hires must be refused.
-    const applies: Sent[] = candidates.flatMap((c) => openOffers.map((o) => ({ kind: "apply" as const, candidateId: c.id, offerId: o.id })));
+    const applies: Sent[] = candidates.flatMap((c) =>
+      openOffers.map((o) => ({ kind: "apply" as const, candidateId: c.id, offerId: o.id })),
+    );
     const moves: Sent[] = openApplications.map((a) => ({
       kind: "move" as const,
       applicationId: a.id,
@@ -135,7 +150,12 @@ describeInBrowser("durability of the built server", () => {
     const killer = server!;
     const send = (s: Sent) =>
       s.kind === "apply"
-        ? post(url, `/offres/${s.offerId}/postuler`, { message: "Bonjour, je suis disponible.", cvFileId: "" }, { Cookie: cookies.get(s.candidateId)! })
+        ? post(
+            url,
+            `/offres/${s.offerId}/postuler`,
+            { message: "Bonjour, je suis disponible.", cvFileId: "" },
+            { Cookie: cookies.get(s.candidateId)! },
+          )
         : post(
             url,
             `/employeur/offres/${s.offerId}/candidatures/${s.applicationId}`,
@@ -174,7 +194,10 @@ describeInBrowser("durability of the built server", () => {
       acc[key] = (acc[key] ?? 0) + 1;
       return acc;
     }, {});
-    console.log(`[durability] ${total} requests, ${answered} answered (${ok.length} 2xx/3xx), ${unanswered.length} unanswered; SIGKILL after ${killedAfter} answers`, statuses);
+    console.log(
+      `[durability] ${total} requests, ${answered} answered (${ok.length} 2xx/3xx), ${unanswered.length} unanswered; SIGKILL after ${killedAfter} answers`,
+      statuses,
+    );
     expect(ok.length).toBeGreaterThan(0);
     expect(unanswered.length).toBeGreaterThan(0);
     // Nothing answered with a server error, before the kill.
@@ -194,13 +217,17 @@ describeInBrowser("durability of the built server", () => {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
       const application = db.prepare("SELECT id, status FROM applications WHERE candidate_id = ? AND offer_id = ?");
       const byId = db.prepare("SELECT status FROM applications WHERE id = ?");
-      const event = db.prepare("SELECT count(*) AS n FROM application_events WHERE application_id = ? AND to_status = ?");
+      const event = db.prepare(
+        "SELECT count(*) AS n FROM application_events WHERE application_id = ? AND to_status = ?",
+      );
       const placement = db.prepare("SELECT id, offer_id AS offerId FROM placements WHERE application_id = ?");
       const followups = db.prepare("SELECT count(*) AS n FROM placement_followups WHERE placement_id = ?");
 
       const unansweredApplies = unanswered.filter((s) => s.kind === "apply");
       const committedAnyway = unansweredApplies.filter((s) => application.get(s.candidateId, s.offerId)).length;
-      console.log(`[durability] unanswered applications found in the database anyway: ${committedAnyway} of ${unansweredApplies.length}`);
+      console.log(
+        `[durability] unanswered applications found in the database anyway: ${committedAnyway} of ${unansweredApplies.length}`,
+      );
 
       for (const s of ok) {
         if (s.kind === "apply") {
@@ -208,7 +235,9 @@ describeInBrowser("durability of the built server", () => {
           expect(row, `answered application of ${s.candidateId} to offer ${s.offerId}`).toBeDefined();
           if (s.status === 302) expect(s.location).toBe(`/candidat/candidatures#candidature-${row!.id}`);
         } else if (s.to === "hired") {
-          expect(byId.get(s.applicationId), `answered hire of application ${s.applicationId}`).toEqual({ status: "hired" });
+          expect(byId.get(s.applicationId), `answered hire of application ${s.applicationId}`).toEqual({
+            status: "hired",
+          });
           const p = placement.get(s.applicationId) as { id: number; offerId: number } | undefined;
           expect(p?.offerId).toBe(s.offerId);
           expect(followups.get(p!.id)).toEqual({ n: 3 });
@@ -229,7 +258,14 @@ describeInBrowser("durability of the built server", () => {
            LEFT JOIN placements p ON p.application_id = a.id
            WHERE o.id IN (${openOffers.map((o) => o.id).join(",")}) GROUP BY o.id`,
         )
-        .all() as { id: number; positions: number; status: string; hired: number; withoutPlacement: number; withoutFollowups: number }[];
+        .all() as {
+        id: number;
+        positions: number;
+        status: string;
+        hired: number;
+        withoutPlacement: number;
+        withoutFollowups: number;
+      }[];
       expect(hires.length).toBeGreaterThan(0);
       for (const offer of hires) {
         expect(offer.hired, `hires on offer ${offer.id}`).toBeLessThanOrEqual(offer.positions);
@@ -237,7 +273,10 @@ describeInBrowser("durability of the built server", () => {
         expect(offer.withoutFollowups).toBe(0);
         if (offer.hired === offer.positions) expect(offer.status).toBe("filled");
       }
-      console.log("[durability] hires per offer after restart", hires.map((h) => `${h.id}: ${h.hired}/${h.positions} ${h.status}`).join(", "));
+      console.log(
+        "[durability] hires per offer after restart",
+        hires.map((h) => `${h.id}: ${h.hired}/${h.positions} ${h.status}`).join(", "),
+      );
     } finally {
       db.close();
     }
@@ -250,7 +289,12 @@ describeInBrowser("durability of the built server", () => {
     // 100 Continue) and waits for the rest of the body when SIGTERM comes.
     const login = http.request(`${url}/connexion`, {
       method: "POST",
-      headers: { Origin: url, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "10.6.2.1", Expect: "100-continue" },
+      headers: {
+        Origin: url,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": "10.6.2.1",
+        Expect: "100-continue",
+      },
     });
     const answered = new Promise<http.IncomingMessage>((resolve, reject) => {
       login.once("response", resolve);

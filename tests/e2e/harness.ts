@@ -2,12 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from "vitest";
-import { freePort, startBuiltServer, type BuiltServer } from "../helpers/built-server";
+import { type BuiltServer, freePort, startBuiltServer } from "../helpers/built-server";
 import { captureFailure } from "./artifacts";
 import { browserMissing, E2E_DIR, launchChromium, TEMPLATE_DB } from "./paths";
 
 if (browserMissing()) {
-  console.log("Browser tests skipped: no Chromium found. Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).");
+  console.log(
+    "Browser tests skipped: no Chromium found. Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).",
+  );
 }
 
 /** `describe` for browser tests: skipped without Chromium, failing if REQUIRE_BROWSER=1. */

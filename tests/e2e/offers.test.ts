@@ -10,7 +10,9 @@ async function fillOffer(page: Page, offer: { type: string; title: string; secto
   await page.getByLabel("Titre de l'offre").fill(offer.title);
   await page
     .getByLabel("Description")
-    .fill("Vous apprendrez le métier dans notre atelier, aux côtés d'un maître artisan expérimenté. Sérieux et ponctualité demandés.");
+    .fill(
+      "Vous apprendrez le métier dans notre atelier, aux côtés d'un maître artisan expérimenté. Sérieux et ponctualité demandés.",
+    );
   await page.getByLabel("Secteur d'activité").selectOption(offer.sector);
   await page.getByLabel("Région", { exact: true }).selectOption(offer.region);
   await page.getByLabel("Date de clôture des candidatures").fill(addDays(isoToday(), 30));
@@ -28,7 +30,12 @@ describeInBrowser("offers in a real browser", () => {
     const employer = await (await portal.newContext()).newPage();
     await logIn(employer, "employeur@baara.demo");
     await employer.goto("/employeur/offres/nouvelle");
-    await fillOffer(employer, { type: "apprentissage", title: "Apprenti(e) soudeur métallique", sector: "mecanique", region: "sikasso" });
+    await fillOffer(employer, {
+      type: "apprentissage",
+      title: "Apprenti(e) soudeur métallique",
+      sector: "mecanique",
+      region: "sikasso",
+    });
     await employer.getByRole("group", { name: "Pour un apprentissage" }).getByLabel("Durée en mois").fill("18");
     await employer.getByRole("button", { name: "Publier" }).click();
     await employer.getByText("Votre offre est en ligne.").waitFor();
@@ -70,8 +77,13 @@ describeInBrowser("offers in a real browser", () => {
   it("a new employer's offer waits for the demo counsellor, who verifies the company and publishes it", async () => {
     const employer = await (await portal.newContext()).newPage();
     await registerEmployer(employer, {
-      orgName: "Atelier Koné Couture", sector: "textile", region: "segou",
-      firstName: "Salimata", lastName: "Koné", phone: "76 55 44 33", password: "couture-segou",
+      orgName: "Atelier Koné Couture",
+      sector: "textile",
+      region: "segou",
+      firstName: "Salimata",
+      lastName: "Koné",
+      phone: "76 55 44 33",
+      password: "couture-segou",
     });
 
     // Not verified yet: the offer can only be a draft.
@@ -141,7 +153,9 @@ describeInBrowser("offers in a real browser", () => {
     await logIn(counsellor, "conseiller@baara.demo");
     await counsellor.goto("/conseiller/moderation");
     await counsellor.getByText(title).first().waitFor();
-    expect(await counsellor.getByText("Suspendue par les signalements en attendant votre décision.").count()).toBeGreaterThan(0);
+    expect(
+      await counsellor.getByText("Suspendue par les signalements en attendant votre décision.").count(),
+    ).toBeGreaterThan(0);
   });
 
   it("a visitor's pages (home, search, an offer) come without any script; the login page brings them back and logging in to apply works", async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 // One folder per checkout, so that two clones can run their browser tests side by side.
 const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8);

@@ -1,11 +1,18 @@
 // Test data for the admin pages: lines of the audit log at a given time, deleted accounts.
 import { eq } from "drizzle-orm";
-import { auditLog, users } from "../../db/schema";
 import type { Db } from "../../app/utils/db.server";
+import { auditLog, users } from "../../db/schema";
 
 export function insertAuditLine(
   db: Db,
-  values: { actorId?: number | null; action: string; at: Date | string; subjectType?: string; subjectId?: string; ip?: string },
+  values: {
+    actorId?: number | null;
+    action: string;
+    at: Date | string;
+    subjectType?: string;
+    subjectId?: string;
+    ip?: string;
+  },
 ) {
   return db
     .insert(auditLog)
@@ -23,5 +30,8 @@ export function insertAuditLine(
 
 /** Marks an account deleted the way anonymisation leaves it. */
 export function markDeleted(db: Db, userId: number) {
-  db.update(users).set({ phone: null, email: null, passwordHash: null, displayName: "—", deletedAt: new Date() }).where(eq(users.id, userId)).run();
+  db.update(users)
+    .set({ phone: null, email: null, passwordHash: null, displayName: "—", deletedAt: new Date() })
+    .where(eq(users.id, userId))
+    .run();
 }

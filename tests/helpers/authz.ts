@@ -95,7 +95,10 @@ export async function buildAuthzWorld(db: Db): Promise<AuthzWorld> {
   // An organisation with one applicant (and her CV), then suspended by a counsellor.
   const empS = await registerEmployer(db, { email: "s@boutique.ml", orgName: "Boutique Suspendue" });
   const suspended = await ownApplication(db, orgOf(db, empS.id), "Vendeuse");
-  db.update(organisations).set({ verificationStatus: "suspended", verificationReason: "Frais demandés" }).where(eq(organisations.id, suspended.orgId)).run();
+  db.update(organisations)
+    .set({ verificationStatus: "suspended", verificationReason: "Frais demandés" })
+    .where(eq(organisations.id, suspended.orgId))
+    .run();
   // An organisation whose only applicant withdrew.
   const empW = await registerEmployer(db, { email: "w@menuiserie.ml", orgName: "Menuiserie Retirée" });
   const withdrawn = await ownApplication(db, orgOf(db, empW.id), "Apprenti menuisier");
@@ -138,16 +141,29 @@ async function ownApplication(db: Db, orgId: number, title: string) {
   if (!stored.ok) throw new Error(stored.error);
   const applied = applyToOffer(db, { candidateId: candidate.id, offerId, cvFileId: stored.fileId });
   if (!applied.ok) throw new Error(applied.reason);
-  return { orgId, offerId, applicationId: applied.applicationId, fileId: stored.fileId, candidateId: candidate.id, phone, email };
+  return {
+    orgId,
+    offerId,
+    applicationId: applied.applicationId,
+    fileId: stored.fileId,
+    candidateId: candidate.id,
+    phone,
+    email,
+  };
 }
 
 /** `:name` segments of a route path replaced by the owners' ids. */
 export function fillPath(path: string, params: Record<string, string>) {
-  return "/" + path.replace(/:(\w+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`no value for :${name} in ${path}`);
-    return value;
-  }).replace(/^\*$/, params["*"] ?? "*");
+  return (
+    "/" +
+    path
+      .replace(/:(\w+)/g, (_, name: string) => {
+        const value = params[name];
+        if (value === undefined) throw new Error(`no value for :${name} in ${path}`);
+        return value;
+      })
+      .replace(/^\*$/, params["*"] ?? "*")
+  );
 }
 
 /**
@@ -182,7 +198,11 @@ export async function callAs(
   const cookie = caller === "visitor" ? undefined : await sessionCookieFor(db, world.userIds[caller]);
   const init: RequestInit =
     method === "POST"
-      ? { method, body: form, headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" } }
+      ? {
+          method,
+          body: form,
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+        }
       : {};
   const request = requestWithCookie(`http://localhost${url}`, cookie, init);
   ipSeq++;

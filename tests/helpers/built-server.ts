@@ -1,6 +1,6 @@
 // The built portal (build/server/index.js) started on 127.0.0.1 for the browser tests, the durability
 // test and the benchmarks, and the polling they share while a process comes up.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
@@ -52,7 +52,13 @@ export async function startBuiltServer(
   const listen = port ?? (await freePort());
   const child = spawn(process.execPath, [path.join(buildDir, "server/index.js")], {
     cwd: path.dirname(buildDir),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(listen), HOST: "127.0.0.1", DATABASE_PATH: databasePath },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(listen),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: databasePath,
+    },
     // The server writes one log line per request: dropped here, but still written.
     stdio: ["ignore", "ignore", "inherit"],
   });

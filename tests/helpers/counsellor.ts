@@ -3,15 +3,19 @@
 // are about what counsellors see, not about registration.
 import { eq } from "drizzle-orm";
 import type { Db } from "../../app/utils/db.server";
-import { users, type EducationLevel, type OfferStatus } from "../../db/schema";
-import { insertCandidate, type CandidateValues } from "./factories/candidates";
+import { type EducationLevel, type OfferStatus, users } from "../../db/schema";
+import { type CandidateValues, insertCandidate } from "./factories/candidates";
 import { insertOffer } from "./factories/offers";
 
 export type CandidateFields = CandidateValues;
 
 /** A candidate as the counsellors' pages see them: in Bamako, reached by e-mail unless a phone is given. */
 export function insertCounselledCandidate(db: Db, fields: CandidateFields = {}) {
-  return insertCandidate(db, { ...fields, phone: fields.phone ?? null, region: fields.region === undefined ? "bamako" : fields.region });
+  return insertCandidate(db, {
+    ...fields,
+    phone: fields.phone ?? null,
+    region: fields.region === undefined ? "bamako" : fields.region,
+  });
 }
 
 export type OfferFields = {

@@ -1,4 +1,4 @@
-import { openDb, type Db } from "../../app/utils/db.server";
+import { type Db, openDb } from "../../app/utils/db.server";
 
 /** A fresh in-memory database with every migration applied. */
 export function createTestDb(): Db {

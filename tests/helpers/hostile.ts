@@ -12,7 +12,7 @@ const FRAGMENTS = [
   "'; DROP TABLE users; --",
   "1; DELETE FROM offers",
   '" OR ""="',
-  "NEAR(a b) OR * AND \"",
+  'NEAR(a b) OR * AND "',
   "%00",
   "\u0000",
   "\u0007\u001b[31m",
@@ -60,7 +60,11 @@ export function hostileString(): fc.Arbitrary<string> {
  * hostile values, and hostile extra keys (prototype keys, unknown names).
  * `intents` are real values of a discriminator so every branch gets reached.
  */
-export function hostileForm(fields: string[], intents: string[], key = "intent"): fc.Arbitrary<Array<[string, string]>> {
+export function hostileForm(
+  fields: string[],
+  intents: string[],
+  key = "intent",
+): fc.Arbitrary<Array<[string, string]>> {
   const value = intents.length > 0 ? fc.oneof(hostileString(), fc.constantFrom(...intents)) : hostileString();
   // Each chosen field once, or repeated up to three times.
   const entriesFor = (name: string) =>
@@ -68,7 +72,10 @@ export function hostileForm(fields: string[], intents: string[], key = "intent")
   const realEntries = fc.subarray(fields).chain((chosen) => fc.tuple(...chosen.map(entriesFor)));
   const intentEntry =
     intents.length > 0
-      ? fc.option(fc.constantFrom(...intents).map((v) => [[key, v]] as Array<[string, string]>), { nil: [] })
+      ? fc.option(
+          fc.constantFrom(...intents).map((v) => [[key, v]] as Array<[string, string]>),
+          { nil: [] },
+        )
       : fc.constant([] as Array<[string, string]>);
   const extraKey = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 12 }), hostileString());
   const extraEntries = fc.array(fc.tuple(extraKey, hostileString()), { maxLength: 3 });
@@ -101,7 +108,6 @@ export function intents(schema: AnySchema): string[] {
   });
 }
 
-
 /** The field that picks the branch of a discriminated union ("intent", "accountType"). */
 export function discriminator(schema: AnySchema): string {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
@@ -127,21 +133,26 @@ export function mutatedForm(valid: Fields): fc.Arbitrary<Array<[string, string]>
   const extraKey = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), hostileString());
   // Mostly one or two fields changed, so that the rest of the form stays valid.
   const changes = fc
-    .tuple(fc.subarray(keys.map((_, i) => i), { maxLength: 2 }), fc.tuple(...keys.map(() => change)), fc.boolean())
+    .tuple(
+      fc.subarray(
+        keys.map((_, i) => i),
+        { maxLength: 2 },
+      ),
+      fc.tuple(...keys.map(() => change)),
+      fc.boolean(),
+    )
     .map(([picked, drawn, all]) => drawn.map((c, i) => (all || picked.includes(i) ? c : { kind: "keep" as const })));
-  return fc
-    .tuple(changes, fc.array(fc.tuple(extraKey, hostileString()), { maxLength: 2 }))
-    .map(([changes, extra]) => {
-      const entries: Array<[string, string]> = [];
-      keys.forEach((key, i) => {
-        const original = valid[key]!;
-        const values = Array.isArray(original) ? original : [original];
-        const c = changes[i]!;
-        if (c.kind === "drop") return;
-        if (c.kind === "replace") entries.push([key, c.value]);
-        else for (const v of values) entries.push([key, v]);
-        if (c.kind === "repeat") entries.push([key, c.value]);
-      });
-      return [...entries, ...extra];
+  return fc.tuple(changes, fc.array(fc.tuple(extraKey, hostileString()), { maxLength: 2 })).map(([changes, extra]) => {
+    const entries: Array<[string, string]> = [];
+    keys.forEach((key, i) => {
+      const original = valid[key]!;
+      const values = Array.isArray(original) ? original : [original];
+      const c = changes[i]!;
+      if (c.kind === "drop") return;
+      if (c.kind === "replace") entries.push([key, c.value]);
+      else for (const v of values) entries.push([key, v]);
+      if (c.kind === "repeat") entries.push([key, c.value]);
     });
+    return [...entries, ...extra];
+  });
 }

@@ -1,6 +1,6 @@
 // Offer forms and employers for the employer-side tests (offers, organisations,
 // invitations). The form goes through the real schema, as the posting page does.
-import { offerSchema, type OfferInput } from "../../app/schemas/offer";
+import { type OfferInput, offerSchema } from "../../app/schemas/offer";
 import { addDays, isoToday } from "../../app/utils/dates";
 
 /** A valid job offer as the form posts it (strings), with changes. */

@@ -3,17 +3,26 @@
 import { eq } from "drizzle-orm";
 import { createPlacement } from "../../app/models/placements.server";
 import type { Db } from "../../app/utils/db.server";
+import { type Contract, type OfferType, placementFollowups, placements } from "../../db/schema";
 import { insertApplicationWith } from "./factories/applications";
-import { insertCandidate, type CandidateValues } from "./factories/candidates";
+import { type CandidateValues, insertCandidate } from "./factories/candidates";
 import { insertOffer } from "./factories/offers";
 import { insertOrganisation } from "./factories/organisations";
-import { placementFollowups, placements, type Contract, type OfferType } from "../../db/schema";
 
 let seq = 0;
 
 export type PersonInput = Pick<
   CandidateValues,
-  "firstName" | "lastName" | "phone" | "sex" | "birthDate" | "region" | "migrantStatus" | "counsellorId" | "registeredBy" | "registeredOn"
+  | "firstName"
+  | "lastName"
+  | "phone"
+  | "sex"
+  | "birthDate"
+  | "region"
+  | "migrantStatus"
+  | "counsellorId"
+  | "registeredBy"
+  | "registeredOn"
 >;
 
 /** The id of a candidate with the details the reports break down by, registered on a given day (2026-01-10 by default). */
@@ -31,7 +40,13 @@ export function insertRegisteredCandidate(db: Db, input: PersonInput = {}) {
 /** The id of a mechanics workshop in Bamako, verified on 2025-06-01 unless told (null: pending). */
 export function insertCountedOrganisation(
   db: Db,
-  values: { kind?: "employer" | "partner"; name?: string; sector?: string; region?: string; verifiedAt?: Date | null } = {},
+  values: {
+    kind?: "employer" | "partner";
+    name?: string;
+    sector?: string;
+    region?: string;
+    verifiedAt?: Date | null;
+  } = {},
 ) {
   const verified = values.verifiedAt !== null;
   return insertOrganisation(db, {
@@ -47,7 +62,14 @@ export function insertCountedOrganisation(
 /** The id of an offer published on a given day (2026-02-01 by default) in a workshop in Bamako. */
 export function insertPublishedOffer(
   db: Db,
-  values: { orgId: number; type?: OfferType; sector?: string; region?: string; publishedOn?: string; contract?: Contract },
+  values: {
+    orgId: number;
+    type?: OfferType;
+    sector?: string;
+    region?: string;
+    publishedOn?: string;
+    contract?: Contract;
+  },
 ) {
   const type = values.type ?? "emploi";
   return insertOffer(db, {
@@ -70,7 +92,15 @@ export function insertApplicationOn(db: Db, values: { offerId: number; candidate
 /** A placement (with its three follow-ups, as the model creates them). */
 export function insertPlacementFor(
   db: Db,
-  values: { candidateId: number; orgId?: number | null; employerName?: string | null; offerId?: number | null; type?: OfferType; contract?: Contract; startDate: string },
+  values: {
+    candidateId: number;
+    orgId?: number | null;
+    employerName?: string | null;
+    offerId?: number | null;
+    type?: OfferType;
+    contract?: Contract;
+    startDate: string;
+  },
 ) {
   const type = values.type ?? "emploi";
   return createPlacement(db, {
@@ -86,7 +116,12 @@ export function insertPlacementFor(
 }
 
 export function followupsOf(db: Db, placementId: number) {
-  return db.select().from(placementFollowups).where(eq(placementFollowups.placementId, placementId)).orderBy(placementFollowups.monthsAfter).all();
+  return db
+    .select()
+    .from(placementFollowups)
+    .where(eq(placementFollowups.placementId, placementId))
+    .orderBy(placementFollowups.monthsAfter)
+    .all();
 }
 
 /** Marks a follow-up recorded, as a counsellor would have. */

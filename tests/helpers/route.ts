@@ -1,7 +1,7 @@
 // Route modules called as the server would call them for one session, and
 // rendered in a routes stub inside the i18n provider. A route test declares its
 // people and pages; the plumbing is here.
-import { createElement, type ComponentType } from "react";
+import { type ComponentType, createElement } from "react";
 import { createRoutesStub } from "react-router";
 import type { Locale } from "../../app/utils/i18n";
 import { createTestI18n, WithI18n } from "./i18n";
@@ -71,7 +71,11 @@ export function toFormData(fields: Fields): FormData {
  */
 export function as(cookie: string | undefined, handler: Handler, context?: unknown) {
   return (args: Args): unknown =>
-    handler({ ...args, request: withCookie(args.request, joinCookies(cookie, stubCookies)), ...(context ? { context } : {}) } as never);
+    handler({
+      ...args,
+      request: withCookie(args.request, joinCookies(cookie, stubCookies)),
+      ...(context ? { context } : {}),
+    } as never);
 }
 
 /** A stub's loader or action that sends back and keeps cookies (a flash message) as a browser would. */
@@ -116,10 +120,15 @@ export async function callRoute<H extends Handler>(
   options: CallOptions = {},
 ): Promise<Awaited<ReturnType<H>>> {
   const { cookie, params = {}, body, context = {}, init = {} } = options;
-  const form = body === undefined || body instanceof FormData || body instanceof URLSearchParams ? body : toFormData(body);
+  const form =
+    body === undefined || body instanceof FormData || body instanceof URLSearchParams ? body : toFormData(body);
   const headers = new Headers(init.headers);
   if (cookie) headers.set("Cookie", cookie);
-  const request = new Request(`http://localhost${path}`, { ...(form ? { method: "POST", body: form } : {}), ...init, headers });
+  const request = new Request(`http://localhost${path}`, {
+    ...(form ? { method: "POST", body: form } : {}),
+    ...init,
+    headers,
+  });
   return (await handler({ request, params, context } as never)) as Awaited<ReturnType<H>>;
 }
 
@@ -130,7 +139,10 @@ export async function callRoute<H extends Handler>(
 export async function followRedirect(response: unknown, loader: Handler, options: Omit<CallOptions, "body"> = {}) {
   const location = (response as Response).headers.get("Location");
   if (!location) throw new Error("expected a redirect");
-  const page = await callRoute(loader, location.split("#")[0]!, { ...options, cookie: cookiesAfter(response, options.cookie) });
+  const page = await callRoute(loader, location.split("#")[0]!, {
+    ...options,
+    cookie: cookiesAfter(response, options.cookie),
+  });
   return (page as { data?: unknown } | null)?.data ?? page;
 }
 
@@ -195,7 +207,9 @@ export async function renderStub(routes: StubRoute[], url: string, { lng = "fr",
   const { render } = await import("@testing-library/react");
   stubCookies.clear();
   const i18n = await createTestI18n(lng);
-  const Stub = createRoutesStub(inBrowser(routes) as never, context as never) as ComponentType<{ initialEntries: string[] }>;
+  const Stub = createRoutesStub(inBrowser(routes) as never, context as never) as ComponentType<{
+    initialEntries: string[];
+  }>;
   return render(createElement(WithI18n, { i18n, children: createElement(Stub, { initialEntries: [url] }) }));
 }
 

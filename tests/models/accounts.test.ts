@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { authenticate } from "../../app/models/login.server";
-import { ContactTakenError } from "../../app/models/registration.server";
 import {
   LOGIN_FAILURES_PER_ACCOUNT,
   LOGIN_FAILURES_PER_ADDRESS,
   LOGIN_FAILURES_PER_ADDRESS_AND_IDENTIFIER,
   LOGIN_WINDOW_MS,
 } from "../../app/models/limits.server";
+import { authenticate } from "../../app/models/login.server";
+import { ContactTakenError } from "../../app/models/registration.server";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, candidateProfiles, memberships, organisations, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
@@ -141,11 +141,14 @@ describe("authenticate", () => {
     },
   );
 
-  it.each(["awa@example.ml", "AWA@EXAMPLE.ML", "  Awa@Example.ml "])("logs in with the e-mail written %j", async (identifier) => {
-    const user = await registerEmployer(db, { email: "awa@example.ml" });
-    const result = await authenticate(db, { identifier, password: PASSWORD, ip });
-    expect(result).toEqual({ ok: true, user: { id: user.id, role: "employeur" } });
-  });
+  it.each(["awa@example.ml", "AWA@EXAMPLE.ML", "  Awa@Example.ml "])(
+    "logs in with the e-mail written %j",
+    async (identifier) => {
+      const user = await registerEmployer(db, { email: "awa@example.ml" });
+      const result = await authenticate(db, { identifier, password: PASSWORD, ip });
+      expect(result).toEqual({ ok: true, user: { id: user.id, role: "employeur" } });
+    },
+  );
 
   it("updates lastLoginAt and writes 'auth.login' on success", async () => {
     const user = await registerCandidate(db, { phone: "70 11 22 33" });
@@ -227,11 +230,19 @@ describe("authenticate", () => {
   it(`stops checking after ${LOGIN_FAILURES_PER_ACCOUNT} failures on one account, whatever identifier named it`, async () => {
     await registerCandidate(db, { phone: "70 11 22 33", email: "awa@example.ml" });
     for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
-      expect(await authenticate(db, { identifier: "Awa@Example.ML", password: `wrong-${i}`, ip: `10.0.2.${i}` })).toEqual({ ok: false, reason: "invalid" });
+      expect(
+        await authenticate(db, { identifier: "Awa@Example.ML", password: `wrong-${i}`, ip: `10.0.2.${i}` }),
+      ).toEqual({ ok: false, reason: "invalid" });
     }
     // The sixth try names the account by its phone, from yet another address.
-    expect(await authenticate(db, { identifier: "70 11 22 33", password: "wrong", ip: "10.0.3.1" })).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "10.0.3.2" })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await authenticate(db, { identifier: "70 11 22 33", password: "wrong", ip: "10.0.3.1" })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "10.0.3.2" })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
     expect(audits("auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
   });
 
@@ -240,18 +251,28 @@ describe("authenticate", () => {
       await authenticate(db, { identifier: "personne@example.ml", password: `wrong-${i}`, ip });
     }
     // Exactly as for an account that exists: the answer never says which.
-    expect(await authenticate(db, { identifier: "personne@example.ml", password: "wrong", ip })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await authenticate(db, { identifier: "personne@example.ml", password: "wrong", ip })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 
   it("lets 6 people behind one address each mistype their password once and then log in", async () => {
     const people = [];
-    for (let i = 0; i < 6; i++) people.push(await registerCandidate(db, { phone: `70 11 23 ${String(i).padStart(2, "0")}` }));
+    for (let i = 0; i < 6; i++)
+      people.push(await registerCandidate(db, { phone: `70 11 23 ${String(i).padStart(2, "0")}` }));
     const shared = "41.73.99.99";
     for (let i = 0; i < 6; i++) {
-      expect(await authenticate(db, { identifier: `701123${String(i).padStart(2, "0")}`, password: "wrong", ip: shared })).toEqual({ ok: false, reason: "invalid" });
+      expect(
+        await authenticate(db, { identifier: `701123${String(i).padStart(2, "0")}`, password: "wrong", ip: shared }),
+      ).toEqual({ ok: false, reason: "invalid" });
     }
     for (let i = 0; i < 6; i++) {
-      const result = await authenticate(db, { identifier: `701123${String(i).padStart(2, "0")}`, password: PASSWORD, ip: shared });
+      const result = await authenticate(db, {
+        identifier: `701123${String(i).padStart(2, "0")}`,
+        password: PASSWORD,
+        ip: shared,
+      });
       expect(result).toEqual({ ok: true, user: { id: people[i]!.id, role: "candidat" } });
     }
   });
@@ -263,9 +284,15 @@ describe("authenticate", () => {
     for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS - 1; i++) {
       insertFailedLogin(db, { identifier: `personne${i}@example.ml`, ip: shared, at: recently });
     }
-    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: shared })).toEqual({ ok: true, user: { id: user.id, role: "candidat" } });
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: shared })).toEqual({
+      ok: true,
+      user: { id: user.id, role: "candidat" },
+    });
     insertFailedLogin(db, { identifier: "encore@example.ml", ip: shared, at: recently });
-    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: shared })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: shared })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
     // The account itself is not locked for someone at another address.
     expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip: "41.73.1.1" })).ok).toBe(true);
   });
@@ -277,7 +304,10 @@ describe("authenticate", () => {
       insertFailedLogin(db, { identifier: `inconnu${i}@example.ml`, ip: fair, at: recently });
     }
     const awa = await registerCandidate(db, { phone: "70 11 22 33" });
-    db.update(users).set({ lastLoginAt: new Date(Date.now() - 3_600_000) }).where(eq(users.id, awa.id)).run();
+    db.update(users)
+      .set({ lastLoginAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(users.id, awa.id))
+      .run();
     await authenticate(db, { identifier: "70112233", password: "wrong", ip: fair });
     await authenticate(db, { identifier: "70112233", password: "wrong-again", ip: fair });
     await new Promise((r) => setTimeout(r, 5));
@@ -285,14 +315,21 @@ describe("authenticate", () => {
     insertFailedLogin(db, { identifier: "encore@example.ml", ip: fair, at: new Date() });
     // 100 failures from the fair's address, but Awa's 2 typos are forgiven: the next person gets in.
     const binta = await registerCandidate(db, { phone: "70 11 22 44" });
-    expect(await authenticate(db, { identifier: "70112244", password: PASSWORD, ip: fair })).toEqual({ ok: true, user: { id: binta.id, role: "candidat" } });
+    expect(await authenticate(db, { identifier: "70112244", password: PASSWORD, ip: fair })).toEqual({
+      ok: true,
+      user: { id: binta.id, role: "candidat" },
+    });
   });
 
   it("gives the seconds to wait before the oldest counted failure leaves the window", async () => {
     const user = await registerCandidate(db, { phone: "70 11 22 33" });
-    db.update(users).set({ lastLoginAt: new Date(Date.now() - 3_600_000) }).where(eq(users.id, user.id)).run();
+    db.update(users)
+      .set({ lastLoginAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(users.id, user.id))
+      .run();
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
-    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) insertFailedLogin(db, { identifier: "+22370112233", ip: `10.7.7.${i}`, at: tenMinutesAgo });
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++)
+      insertFailedLogin(db, { identifier: "+22370112233", ip: `10.7.7.${i}`, at: tenMinutesAgo });
     const result = await authenticate(db, { identifier: "70112233", password: PASSWORD, ip });
     expect(result).toMatchObject({ ok: false, reason: "rate_limited" });
     const wait = (result as { retryAfterSeconds: number }).retryAfterSeconds;
@@ -309,7 +346,10 @@ describe("authenticate", () => {
     await new Promise((r) => setTimeout(r, 5));
     expect((await authenticate(db, { identifier: "70112244", password: PASSWORD, ip })).ok).toBe(true);
     await authenticate(db, { identifier: "70112233", password: "wrong-last", ip });
-    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 
   it("does not lump together every request whose address is unknown", async () => {
@@ -335,7 +375,10 @@ describe("authenticate", () => {
   it("counts failures inside the 15 minutes, back-dated ones included", async () => {
     const user = await registerCandidate(db, { phone: "70 11 22 33" });
     // Registered (and so last logged in) an hour ago.
-    db.update(users).set({ lastLoginAt: new Date(Date.now() - 3_600_000) }).where(eq(users.id, user.id)).run();
+    db.update(users)
+      .set({ lastLoginAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(users.id, user.id))
+      .run();
     const recently = new Date(Date.now() - LOGIN_WINDOW_MS + 60_000);
     for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
       insertFailedLogin(db, { identifier: "+22370112233", ip: `10.9.9.${i}`, at: recently });
@@ -354,7 +397,10 @@ describe("authenticate", () => {
     await new Promise((r) => setTimeout(r, 5));
     expect((await authenticate(db, { identifier: "70112233", password: PASSWORD, ip })).ok).toBe(true);
     await new Promise((r) => setTimeout(r, 5));
-    expect(await authenticate(db, { identifier: "70112233", password: "wrong", ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, { identifier: "70112233", password: "wrong", ip })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await authenticate(db, { identifier: "70 11 22 33", password: PASSWORD, ip })).toMatchObject({ ok: true });
   });
 

@@ -5,10 +5,16 @@
 // admins acting on each other.
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { authenticate } from "../../app/models/login.server";
 import { AUDIT_PAGE_SIZE, auditActions, searchAudit } from "../../app/models/audit-search.server";
+import { authenticate } from "../../app/models/login.server";
 import { createPartner, listPartners, updatePartner } from "../../app/models/partners.server";
-import { changeRole, createCounsellor, searchUsers, setDisabled, USERS_PAGE_SIZE } from "../../app/models/users-admin.server";
+import {
+  changeRole,
+  createCounsellor,
+  searchUsers,
+  setDisabled,
+  USERS_PAGE_SIZE,
+} from "../../app/models/users-admin.server";
 import type { Db } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog, memberships, organisations, sessions, users } from "../../db/schema";
@@ -33,7 +39,12 @@ describe("searchUsers", () => {
   beforeEach(async () => {
     await registerCandidate(db, { firstName: "Aminata", lastName: "Maïga", phone: "70 12 34 56" });
     await registerCandidate(db, { firstName: "Awa", lastName: "Diarra", email: "Awa.Diarra@Exemple.ML" });
-    await registerEmployer(db, { firstName: "Moussa", lastName: "Traoré", email: "moussa@garage.ml", orgName: "Garage Traoré" });
+    await registerEmployer(db, {
+      firstName: "Moussa",
+      lastName: "Traoré",
+      email: "moussa@garage.ml",
+      orgName: "Garage Traoré",
+    });
     await insertUser(db, { role: "conseiller", displayName: "Kadia Konaté", phone: "+22376000011" });
   });
 
@@ -70,10 +81,17 @@ describe("searchUsers", () => {
     addMember(db, counsellor.id, partner.id, "member");
     const employer = searchUsers(db, { role: "employeur" }).items;
     expect(employer).toHaveLength(1);
-    expect(employer[0]).toMatchObject({ displayName: "Moussa Traoré", status: "active", organisations: [{ name: "Garage Traoré", kind: "employer" }] });
+    expect(employer[0]).toMatchObject({
+      displayName: "Moussa Traoré",
+      status: "active",
+      organisations: [{ name: "Garage Traoré", kind: "employer" }],
+    });
     expect(employer[0]!.createdAt).toBeInstanceOf(Date);
     expect(employer[0]!.lastLoginAt).toBeInstanceOf(Date);
-    expect(searchUsers(db, { role: "conseiller" }).items[0]).toMatchObject({ organisations: [{ shortName: "OIM", kind: "partner" }], lastLoginAt: null });
+    expect(searchUsers(db, { role: "conseiller" }).items[0]).toMatchObject({
+      organisations: [{ shortName: "OIM", kind: "partner" }],
+      lastLoginAt: null,
+    });
 
     const admin = await insertAdmin(db);
     setDisabled(db, admin.id, employer[0]!.id, true);
@@ -86,7 +104,14 @@ describe("searchUsers", () => {
 
   it("gives 25 accounts a page, newest first, and keeps a page past the end on the last one", async () => {
     for (let i = 0; i < 30; i++) {
-      db.insert(users).values({ role: "candidat", email: `page${i}@test.ml`, displayName: `Page ${i}`, createdAt: new Date(Date.UTC(2025, 0, 1 + i)) }).run();
+      db.insert(users)
+        .values({
+          role: "candidat",
+          email: `page${i}@test.ml`,
+          displayName: `Page ${i}`,
+          createdAt: new Date(Date.UTC(2025, 0, 1 + i)),
+        })
+        .run();
     }
     const first = searchUsers(db, { q: "page" });
     expect(first).toMatchObject({ total: 30, page: 1, pageCount: 2 });
@@ -102,20 +127,42 @@ describe("createCounsellor", () => {
   it("creates a counsellor of the partner body whose temporary password works, and writes it in the log", async () => {
     const admin = await insertAdmin(db);
     const oim = insertPartner(db, "OIM Mali", "OIM");
-    const result = await createCounsellor(db, admin.id, { firstName: "Kadia", lastName: "Konaté", email: "kadia@oim.ml", partnerOrgId: oim.id }, "41.73.1.1");
+    const result = await createCounsellor(
+      db,
+      admin.id,
+      { firstName: "Kadia", lastName: "Konaté", email: "kadia@oim.ml", partnerOrgId: oim.id },
+      "41.73.1.1",
+    );
     if (!result.ok) throw new Error("refused");
     expect(result.temporaryPassword).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     const row = userRow(result.userId);
     expect(row).toMatchObject({ role: "conseiller", email: "kadia@oim.ml", phone: null, displayName: "Kadia Konaté" });
     expect(row.passwordHash).not.toContain(result.temporaryPassword);
-    expect(db.select().from(memberships).where(eq(memberships.userId, result.userId)).all()).toMatchObject([{ orgId: oim.id, role: "member" }]);
-    expect(adminAudit("admin.user_created")).toMatchObject([
-      { actorId: admin.id, subjectType: "user", subjectId: String(result.userId), ip: "41.73.1.1", detail: { role: "conseiller", partnerOrgId: oim.id } },
+    expect(db.select().from(memberships).where(eq(memberships.userId, result.userId)).all()).toMatchObject([
+      { orgId: oim.id, role: "member" },
     ]);
-    const login = await authenticate(db, { identifier: "KADIA@oim.ml", password: result.temporaryPassword, ip: "41.73.1.2" });
+    expect(adminAudit("admin.user_created")).toMatchObject([
+      {
+        actorId: admin.id,
+        subjectType: "user",
+        subjectId: String(result.userId),
+        ip: "41.73.1.1",
+        detail: { role: "conseiller", partnerOrgId: oim.id },
+      },
+    ]);
+    const login = await authenticate(db, {
+      identifier: "KADIA@oim.ml",
+      password: result.temporaryPassword,
+      ip: "41.73.1.2",
+    });
     expect(login).toEqual({ ok: true, user: { id: result.userId, role: "conseiller" } });
     // Each account gets its own password.
-    const other = await createCounsellor(db, admin.id, { firstName: "Ali", lastName: "Touré", phone: "+22366001122", partnerOrgId: oim.id });
+    const other = await createCounsellor(db, admin.id, {
+      firstName: "Ali",
+      lastName: "Touré",
+      phone: "+22366001122",
+      partnerOrgId: oim.id,
+    });
     expect(other.ok && other.temporaryPassword).not.toBe(result.temporaryPassword);
   });
 
@@ -123,7 +170,12 @@ describe("createCounsellor", () => {
     const admin = await insertAdmin(db);
     const employer = insertOrganisation(db, { name: "Garage Sanogo" });
     for (const partnerOrgId of [employer.id, 999_999]) {
-      const result = await createCounsellor(db, admin.id, { firstName: "Ali", lastName: "Touré", email: "ali@oim.ml", partnerOrgId });
+      const result = await createCounsellor(db, admin.id, {
+        firstName: "Ali",
+        lastName: "Touré",
+        email: "ali@oim.ml",
+        partnerOrgId,
+      });
       expect(result).toEqual({ ok: false, fieldErrors: { partnerOrgId: "admin:errors.partnerRequired" } });
     }
     expect(db.select().from(users).where(eq(users.email, "ali@oim.ml")).get()).toBeUndefined();
@@ -134,8 +186,17 @@ describe("createCounsellor", () => {
     const admin = await insertAdmin(db);
     const oim = insertPartner(db, "OIM Mali", "OIM");
     await registerCandidate(db, { phone: "70 55 66 77", email: "awa@exemple.ml" });
-    const both = await createCounsellor(db, admin.id, { firstName: "Awa", lastName: "Diarra", email: "AWA@exemple.ml", phone: "+22370556677", partnerOrgId: oim.id });
-    expect(both).toEqual({ ok: false, fieldErrors: { email: "admin:errors.emailTaken", phone: "admin:errors.phoneTaken" } });
+    const both = await createCounsellor(db, admin.id, {
+      firstName: "Awa",
+      lastName: "Diarra",
+      email: "AWA@exemple.ml",
+      phone: "+22370556677",
+      partnerOrgId: oim.id,
+    });
+    expect(both).toEqual({
+      ok: false,
+      fieldErrors: { email: "admin:errors.emailTaken", phone: "admin:errors.phoneTaken" },
+    });
     const none = await createCounsellor(db, admin.id, { firstName: "Awa", lastName: "Diarra", partnerOrgId: oim.id });
     expect(none).toEqual({ ok: false, fieldErrors: { email: "validation.contactRequired" } });
     expect(searchUsers(db, { role: "conseiller" }).total).toBe(0);
@@ -151,7 +212,12 @@ describe("changeRole", () => {
     expect((await sessionOf(cookie))?.role).toBe("conseiller");
     expect(db.select().from(memberships).where(eq(memberships.userId, employer.id)).all()).toHaveLength(1);
     expect(adminAudit("admin.role_changed")).toMatchObject([
-      { actorId: admin.id, subjectId: String(employer.id), detail: { from: "employeur", to: "conseiller" }, ip: "41.73.2.2" },
+      {
+        actorId: admin.id,
+        subjectId: String(employer.id),
+        detail: { from: "employeur", to: "conseiller" },
+        ip: "41.73.2.2",
+      },
     ]);
     // The same role again changes nothing and writes nothing.
     expect(changeRole(db, admin.id, employer.id, "conseiller")).toEqual({ ok: true, changed: false });
@@ -192,12 +258,24 @@ describe("setDisabled", () => {
     expect(await sessionOf(phone)).toBeNull();
     expect(await sessionOf(laptop)).toBeNull();
     expect(db.select().from(sessions).where(eq(sessions.userId, candidate.id)).all()).toEqual([]);
-    expect(await authenticate(db, { identifier: "70 10 20 30", password: PASSWORD, ip: "10.1.1.1" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, { identifier: "70 10 20 30", password: PASSWORD, ip: "10.1.1.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
 
     expect(setDisabled(db, admin.id, candidate.id, false)).toEqual({ ok: true, changed: true });
     expect(await sessionOf(phone)).toBeNull();
-    expect(await authenticate(db, { identifier: "70102030", password: PASSWORD, ip: "10.1.1.1" })).toMatchObject({ ok: true });
-    expect(db.select({ action: auditLog.action, actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.subjectId, String(candidate.id)), eq(auditLog.subjectType, "user"))).all().filter((l) => l.action.startsWith("admin."))).toEqual([
+    expect(await authenticate(db, { identifier: "70102030", password: PASSWORD, ip: "10.1.1.1" })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      db
+        .select({ action: auditLog.action, actorId: auditLog.actorId })
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectId, String(candidate.id)), eq(auditLog.subjectType, "user")))
+        .all()
+        .filter((l) => l.action.startsWith("admin.")),
+    ).toEqual([
       { action: "admin.user_disabled", actorId: admin.id },
       { action: "admin.user_enabled", actorId: admin.id },
     ]);
@@ -252,14 +330,24 @@ describe("partner bodies", () => {
     const result = createPartner(db, admin.id, INPUT, "41.73.4.4");
     if (!result.ok) throw new Error("refused");
     const org = db.select().from(organisations).where(eq(organisations.id, result.orgId)).get()!;
-    expect(org).toMatchObject({ kind: "partner", name: INPUT.name, shortName: "ANPE", verificationStatus: "verified", verifiedBy: admin.id });
-    expect(adminAudit("admin.partner_created")).toMatchObject([{ actorId: admin.id, subjectType: "organisation", subjectId: String(org.id), ip: "41.73.4.4" }]);
+    expect(org).toMatchObject({
+      kind: "partner",
+      name: INPUT.name,
+      shortName: "ANPE",
+      verificationStatus: "verified",
+      verifiedBy: admin.id,
+    });
+    expect(adminAudit("admin.partner_created")).toMatchObject([
+      { actorId: admin.id, subjectType: "organisation", subjectId: String(org.id), ip: "41.73.4.4" },
+    ]);
   });
 
   it("refuses a second partner with the same name or short name, whatever the accents and capitals", async () => {
     const admin = await insertAdmin(db);
     createPartner(db, admin.id, INPUT);
-    expect(createPartner(db, admin.id, { ...INPUT, name: "AGENCE NATIONALE POUR L'EMPLOI", shortName: "anpe" })).toEqual({
+    expect(
+      createPartner(db, admin.id, { ...INPUT, name: "AGENCE NATIONALE POUR L'EMPLOI", shortName: "anpe" }),
+    ).toEqual({
       ok: false,
       fieldErrors: { name: "admin:errors.partnerNameTaken", shortName: "admin:errors.partnerNameTaken" },
     });
@@ -271,11 +359,22 @@ describe("partner bodies", () => {
     const oim = insertPartner(db, "OIM Mali", "OIM");
     const other = insertPartner(db, "APEJ", "APEJ");
     const employer = insertOrganisation(db, { name: "Garage Sanogo" });
-    const changes = { name: "OIM Mali", shortName: "OIM", region: "bamako", commune: "Commune II", contactEmail: "bamako@iom.int" };
+    const changes = {
+      name: "OIM Mali",
+      shortName: "OIM",
+      region: "bamako",
+      commune: "Commune II",
+      contactEmail: "bamako@iom.int",
+    };
     expect(updatePartner(db, admin.id, oim.id, changes)).toEqual({ ok: true, orgId: oim.id });
-    expect(adminAudit("admin.partner_updated")).toMatchObject([{ subjectId: String(oim.id), detail: { changed: ["commune", "contactEmail"] } }]);
+    expect(adminAudit("admin.partner_updated")).toMatchObject([
+      { subjectId: String(oim.id), detail: { changed: ["commune", "contactEmail"] } },
+    ]);
     // Keeping its own name is not a clash; taking another partner's is.
-    expect(updatePartner(db, admin.id, oim.id, { ...changes, shortName: "apej" })).toEqual({ ok: false, fieldErrors: { shortName: "admin:errors.partnerNameTaken" } });
+    expect(updatePartner(db, admin.id, oim.id, { ...changes, shortName: "apej" })).toEqual({
+      ok: false,
+      fieldErrors: { shortName: "admin:errors.partnerNameTaken" },
+    });
     expect(updatePartner(db, admin.id, employer.id, changes)).toBeNull();
     expect(updatePartner(db, admin.id, 424_242, changes)).toBeNull();
     expect(db.select().from(organisations).where(eq(organisations.id, employer.id)).get()!.kind).toBe("employer");
@@ -290,16 +389,39 @@ describe("searchAudit", () => {
     awa = await insertUser(db, { role: "conseiller", displayName: "Awa Koné", email: "awa.kone@oim.ml" });
     moussa = await insertUser(db, { role: "admin", displayName: "Moussa Maïga", email: "moussa@baara.ml" });
     insertAuditLine(db, { actorId: awa.id, action: "auth.login", at: "2026-03-01T08:00:00Z", ip: "41.73.0.1" });
-    insertAuditLine(db, { actorId: awa.id, action: "organisation.verified", at: "2026-03-02T23:59:59Z", subjectType: "organisation", subjectId: "7" });
-    insertAuditLine(db, { actorId: moussa.id, action: "admin.role_changed", at: "2026-03-03T00:00:00Z", subjectType: "user", subjectId: String(awa.id) });
-    insertAuditLine(db, { actorId: null, action: "auth.login_failed", at: "2026-03-03T10:00:00Z", subjectType: "identifier", subjectId: "+22370000001" });
+    insertAuditLine(db, {
+      actorId: awa.id,
+      action: "organisation.verified",
+      at: "2026-03-02T23:59:59Z",
+      subjectType: "organisation",
+      subjectId: "7",
+    });
+    insertAuditLine(db, {
+      actorId: moussa.id,
+      action: "admin.role_changed",
+      at: "2026-03-03T00:00:00Z",
+      subjectType: "user",
+      subjectId: String(awa.id),
+    });
+    insertAuditLine(db, {
+      actorId: null,
+      action: "auth.login_failed",
+      at: "2026-03-03T10:00:00Z",
+      subjectType: "identifier",
+      subjectId: "+22370000001",
+    });
   });
   const actions = (result: { items: { action: string }[] }) => result.items.map((l) => l.action);
 
   it("gives the newest line first, with the actor's name", () => {
     const result = searchAudit(db, {});
     expect(actions(result)).toEqual(["auth.login_failed", "admin.role_changed", "organisation.verified", "auth.login"]);
-    expect(result.items[1]).toMatchObject({ actorId: moussa.id, actorName: "Moussa Maïga", subjectType: "user", subjectId: String(awa.id) });
+    expect(result.items[1]).toMatchObject({
+      actorId: moussa.id,
+      actorName: "Moussa Maïga",
+      subjectType: "user",
+      subjectId: String(awa.id),
+    });
     expect(result.items[0]).toMatchObject({ actorId: null, actorName: null });
   });
 
@@ -313,7 +435,11 @@ describe("searchAudit", () => {
   });
 
   it("still finds the lines of a name shared by more than 1 000 accounts", () => {
-    const many = Array.from({ length: 1001 }, (_, i) => ({ role: "candidat" as const, email: `kone${i}@test.ml`, displayName: `Salif Koné ${i}` }));
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      role: "candidat" as const,
+      email: `kone${i}@test.ml`,
+      displayName: `Salif Koné ${i}`,
+    }));
     const ids = db.insert(users).values(many).returning({ id: users.id }).all();
     insertAuditLine(db, { actorId: ids.at(-1)!.id, action: "profile.updated", at: "2026-03-04T10:00:00Z" });
     insertAuditLine(db, { actorId: ids[0]!.id, action: "profile.updated", at: "2026-03-04T09:00:00Z" });
@@ -327,16 +453,25 @@ describe("searchAudit", () => {
     expect(actions(searchAudit(db, { from: "2026-03-02", to: "2026-03-02" }))).toEqual(["organisation.verified"]);
     expect(actions(searchAudit(db, { from: "2026-03-03" }))).toEqual(["auth.login_failed", "admin.role_changed"]);
     expect(actions(searchAudit(db, { to: "2026-03-01" }))).toEqual(["auth.login"]);
-    expect(actions(searchAudit(db, { actor: String(awa.id), from: "2026-03-02", action: "organisation.verified" }))).toEqual(["organisation.verified"]);
+    expect(
+      actions(searchAudit(db, { actor: String(awa.id), from: "2026-03-02", action: "organisation.verified" })),
+    ).toEqual(["organisation.verified"]);
   });
 
   it("gives 50 lines a page and lists each action once, in order", () => {
-    for (let i = 0; i < 60; i++) insertAuditLine(db, { actorId: awa.id, action: "offer.created", at: new Date(Date.UTC(2026, 3, 1, 0, i)) });
+    for (let i = 0; i < 60; i++)
+      insertAuditLine(db, { actorId: awa.id, action: "offer.created", at: new Date(Date.UTC(2026, 3, 1, 0, i)) });
     const first = searchAudit(db, { action: "offer.created" });
     expect(first).toMatchObject({ total: 60, page: 1, pageCount: 2 });
     expect(first.items).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.items[0]!.createdAt).toEqual(new Date(Date.UTC(2026, 3, 1, 0, 59)));
     expect(searchAudit(db, { action: "offer.created", page: 2 }).items).toHaveLength(10);
-    expect(auditActions(db)).toEqual(["admin.role_changed", "auth.login", "auth.login_failed", "offer.created", "organisation.verified"]);
+    expect(auditActions(db)).toEqual([
+      "admin.role_changed",
+      "auth.login",
+      "auth.login_failed",
+      "offer.created",
+      "organisation.verified",
+    ]);
   });
 });

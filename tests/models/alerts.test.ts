@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { deleteAlert, listAlerts, MAX_SAVED_SEARCHES, runAlerts, saveAlert } from "../../app/models/alerts.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import { notifications, offers, outbox, savedSearches, type OfferStatus } from "../../db/schema";
+import { notifications, type OfferStatus, offers, outbox, savedSearches } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertCandidate, insertEmployer, insertOffer } from "../helpers/factories";
 
@@ -24,15 +24,28 @@ const queued = () => db.select().from(outbox).all();
 function alertFor(userId: number, query: Record<string, string>, lastCheckedAt = day0 - 6 * HOUR) {
   saveAlert(db, userId, query);
   const alert = listAlerts(db, userId).find((a) => JSON.stringify(a.query) === JSON.stringify(query))!;
-  db.update(savedSearches).set({ lastCheckedAt: new Date(lastCheckedAt) }).where(eq(savedSearches.id, alert.id)).run();
+  db.update(savedSearches)
+    .set({ lastCheckedAt: new Date(lastCheckedAt) })
+    .where(eq(savedSearches.id, alert.id))
+    .run();
   return alert;
 }
 
 async function world() {
   const { org } = await insertEmployer(db);
   const candidate = await insertCandidate(db, { phone: "+22375000001", smsConsent: true });
-  const offer = (title: string, publishedAt: number, values: { status?: OfferStatus; region?: string; type?: "emploi" | "stage"; orgId?: number } = {}) => {
-    const row = insertOffer(db, { orgId: values.orgId ?? org.id, title, status: values.status, type: values.type, publishedAt: new Date(publishedAt) });
+  const offer = (
+    title: string,
+    publishedAt: number,
+    values: { status?: OfferStatus; region?: string; type?: "emploi" | "stage"; orgId?: number } = {},
+  ) => {
+    const row = insertOffer(db, {
+      orgId: values.orgId ?? org.id,
+      title,
+      status: values.status,
+      type: values.type,
+      publishedAt: new Date(publishedAt),
+    });
     if (values.region) db.update(offers).set({ region: values.region }).where(eq(offers.id, row.id)).run();
     return row;
   };
@@ -60,9 +73,17 @@ describe("saveAlert, listAlerts, deleteAlert", () => {
 
   it("keeps the same search once, whatever the order of its parameters", async () => {
     const candidate = await insertCandidate(db);
-    expect(saveAlert(db, candidate.id, { q: "soudeur", region: "sikasso" }, "Soudure")).toEqual({ ok: true, duplicate: false });
-    expect(saveAlert(db, candidate.id, { region: "sikasso", q: "soudeur", page: "2" })).toEqual({ ok: true, duplicate: true });
-    expect(listAlerts(db, candidate.id)).toEqual([expect.objectContaining({ label: "Soudure", query: { q: "soudeur", region: "sikasso" } })]);
+    expect(saveAlert(db, candidate.id, { q: "soudeur", region: "sikasso" }, "Soudure")).toEqual({
+      ok: true,
+      duplicate: false,
+    });
+    expect(saveAlert(db, candidate.id, { region: "sikasso", q: "soudeur", page: "2" })).toEqual({
+      ok: true,
+      duplicate: true,
+    });
+    expect(listAlerts(db, candidate.id)).toEqual([
+      expect.objectContaining({ label: "Soudure", query: { q: "soudeur", region: "sikasso" } }),
+    ]);
   });
 
   it(`keeps at most ${MAX_SAVED_SEARCHES} alerts per person`, async () => {
@@ -100,7 +121,11 @@ describe("runAlerts: one digest a day of the new matching offers", () => {
 
     expect(runAlerts(db, day0)).toEqual({ digests: 1 });
     expect(digestsOf(candidate.id)).toEqual([
-      expect.objectContaining({ kind: "alerts.digest", link: "/candidat/alertes", payload: { count: 1, titles: "Électricien bâtiment" } }),
+      expect.objectContaining({
+        kind: "alerts.digest",
+        link: "/candidat/alertes",
+        payload: { count: 1, titles: "Électricien bâtiment" },
+      }),
     ]);
     expect(queued()).toEqual([
       expect.objectContaining({
@@ -149,15 +174,20 @@ describe("runAlerts: one digest a day of the new matching offers", () => {
     expect(runAlerts(db, day0)).toEqual({ digests: 0 });
     expect(digestsOf(candidate.id)).toEqual([]);
     expect(queued()).toEqual([]);
-    expect(db.select().from(savedSearches).where(eq(savedSearches.id, alert.id)).get()!.lastCheckedAt).toEqual(new Date(day0));
+    expect(db.select().from(savedSearches).where(eq(savedSearches.id, alert.id)).get()!.lastCheckedAt).toEqual(
+      new Date(day0),
+    );
   });
 
-  it.each(["closed", "filled", "expired", "draft", "pending", "rejected"] as const)("leaves out a %s offer", async (status) => {
-    const { candidate, offer } = await world();
-    alertFor(candidate.id, { q: "soudeur" });
-    offer("Soudeur", day0 - HOUR, { status });
-    expect(runAlerts(db, day0)).toEqual({ digests: 0 });
-  });
+  it.each(["closed", "filled", "expired", "draft", "pending", "rejected"] as const)(
+    "leaves out a %s offer",
+    async (status) => {
+      const { candidate, offer } = await world();
+      alertFor(candidate.id, { q: "soudeur" });
+      offer("Soudeur", day0 - HOUR, { status });
+      expect(runAlerts(db, day0)).toEqual({ digests: 0 });
+    },
+  );
 
   it("leaves out offers of an unverified organisation and offers whose closing date has passed", async () => {
     const { candidate, offer } = await world();
@@ -165,7 +195,10 @@ describe("runAlerts: one digest a day of the new matching offers", () => {
     alertFor(candidate.id, { q: "soudeur" });
     offer("Soudeur", day0 - HOUR, { orgId: pendingOrg.id });
     const late = offer("Soudeur", day0 - HOUR);
-    db.update(offers).set({ closingDate: addDays(isoToday(new Date(day0)), -1) }).where(eq(offers.id, late.id)).run();
+    db.update(offers)
+      .set({ closingDate: addDays(isoToday(new Date(day0)), -1) })
+      .where(eq(offers.id, late.id))
+      .run();
     expect(runAlerts(db, day0)).toEqual({ digests: 0 });
   });
 

@@ -4,14 +4,26 @@
 // applications to a suspended organisation as on hold.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getApplicationForEmployer, listOfferApplications, waitingApplications } from "../../app/models/applicants.server";
+import {
+  getApplicationForEmployer,
+  listOfferApplications,
+  waitingApplications,
+} from "../../app/models/applicants.server";
 import { listCandidateApplications, moveApplication, withdrawApplication } from "../../app/models/applications.server";
-import { getFileForViewer, storeCv } from "../../app/models/files.server";
 import { candidateDashboard } from "../../app/models/dashboards.server";
 import { endOffer } from "../../app/models/employer-offers.server";
+import { getFileForViewer, storeCv } from "../../app/models/files.server";
 import { mayReachApplicants } from "../../app/models/organisations.server";
 import type { Db } from "../../app/utils/db.server";
-import { applicationEvents, applications, notifications, offers, organisations, outbox, type VerificationStatus } from "../../db/schema";
+import {
+  applicationEvents,
+  applications,
+  notifications,
+  offers,
+  organisations,
+  outbox,
+  type VerificationStatus,
+} from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertApplicationWith, insertCandidate, insertEmployer, insertOffer, pdfBytes } from "../helpers/factories";
 
@@ -35,7 +47,9 @@ async function world() {
     cvFileId: stored.fileId,
     createdAt: new Date(Date.now() - 20 * 86_400_000),
   });
-  db.insert(applicationEvents).values({ applicationId: application.id, actorId: awa.id, fromStatus: null, toStatus: "submitted" }).run();
+  db.insert(applicationEvents)
+    .values({ applicationId: application.id, actorId: awa.id, fromStatus: null, toStatus: "submitted" })
+    .run();
   return { employer, org, offer, awa, cv: stored.fileId, application };
 }
 
@@ -46,7 +60,10 @@ function reachable<T extends { withheld: unknown } | null>(value: T) {
 }
 
 function setStatus(orgId: number, status: VerificationStatus, reason: string | null = null) {
-  db.update(organisations).set({ verificationStatus: status, verificationReason: reason }).where(eq(organisations.id, orgId)).run();
+  db.update(organisations)
+    .set({ verificationStatus: status, verificationReason: reason })
+    .where(eq(organisations.id, orgId))
+    .run();
 }
 
 describe("mayReachApplicants: which organisations see their applicants", () => {
@@ -76,27 +93,40 @@ describe("a suspended or rejected organisation reaches none of its applicants", 
     expect(getFileForViewer(db, { id: employer.id, role: "employeur" }, cv)).toBeNull();
   });
 
-  it.each(["suspended", "rejected"] as const)("%s: no move, nothing written, and the candidate is told nothing", async (status) => {
-    const { employer, org, awa, application } = await world();
-    setStatus(org.id, status, "Motif");
-    for (const to of ["shortlisted", "rejected"] as const) {
-      const result = moveApplication(db, { employerId: employer.id, applicationId: application.id, to, refusalReason: "other" });
-      expect(result).toEqual({ ok: false, reason: "withheld", withheld: { status, reason: "Motif" } });
-    }
-    expect(db.select().from(applications).where(eq(applications.id, application.id)).get()!.status).toBe("submitted");
-    expect(db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, application.id)).all()).toHaveLength(1);
-    expect(db.select().from(notifications).where(eq(notifications.userId, awa.id)).all()).toEqual([]);
-    expect(db.select().from(outbox).all()).toEqual([]);
-  });
+  it.each(["suspended", "rejected"] as const)(
+    "%s: no move, nothing written, and the candidate is told nothing",
+    async (status) => {
+      const { employer, org, awa, application } = await world();
+      setStatus(org.id, status, "Motif");
+      for (const to of ["shortlisted", "rejected"] as const) {
+        const result = moveApplication(db, {
+          employerId: employer.id,
+          applicationId: application.id,
+          to,
+          refusalReason: "other",
+        });
+        expect(result).toEqual({ ok: false, reason: "withheld", withheld: { status, reason: "Motif" } });
+      }
+      expect(db.select().from(applications).where(eq(applications.id, application.id)).get()!.status).toBe("submitted");
+      expect(
+        db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, application.id)).all(),
+      ).toHaveLength(1);
+      expect(db.select().from(notifications).where(eq(notifications.userId, awa.id)).all()).toEqual([]);
+      expect(db.select().from(outbox).all()).toEqual([]);
+    },
+  );
 
-  it.each(["closed", "filled"] as const)("cannot mark its offer %s: its applications stay as they were and nobody is told", async (outcome) => {
-    const { employer, org, offer, awa, application } = await world();
-    setStatus(org.id, "suspended", "Motif");
-    expect(endOffer(db, employer.id, offer.id, outcome)).toEqual({ ok: false, reason: "withheld" });
-    expect(db.select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("published");
-    expect(db.select().from(applications).where(eq(applications.id, application.id)).get()!.status).toBe("submitted");
-    expect(db.select().from(notifications).where(eq(notifications.userId, awa.id)).all()).toEqual([]);
-  });
+  it.each(["closed", "filled"] as const)(
+    "cannot mark its offer %s: its applications stay as they were and nobody is told",
+    async (outcome) => {
+      const { employer, org, offer, awa, application } = await world();
+      setStatus(org.id, "suspended", "Motif");
+      expect(endOffer(db, employer.id, offer.id, outcome)).toEqual({ ok: false, reason: "withheld" });
+      expect(db.select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("published");
+      expect(db.select().from(applications).where(eq(applications.id, application.id)).get()!.status).toBe("submitted");
+      expect(db.select().from(notifications).where(eq(notifications.userId, awa.id)).all()).toEqual([]);
+    },
+  );
 
   it("lists none of its applications among those waiting for an answer", async () => {
     const { org } = await world();
@@ -111,14 +141,18 @@ describe("a suspended or rejected organisation reaches none of its applicants", 
     setStatus(theirs.id, "suspended", "Motif");
     expect(listOfferApplications(db, stranger.id, offer.id)).toBeNull();
     expect(getApplicationForEmployer(db, stranger.id, application.id)).toBeNull();
-    expect(moveApplication(db, { employerId: stranger.id, applicationId: application.id, to: "shortlisted" })).toBeNull();
+    expect(
+      moveApplication(db, { employerId: stranger.id, applicationId: application.id, to: "shortlisted" }),
+    ).toBeNull();
   });
 
   it("keeps the applicants of a verified or pending organisation as they were", async () => {
     const { employer, org, offer, application } = await world();
     for (const status of ["verified", "pending"] as const) {
       setStatus(org.id, status);
-      expect(reachable(listOfferApplications(db, employer.id, offer.id)).applications.map((a) => a.phone)).toEqual([PHONE]);
+      expect(reachable(listOfferApplications(db, employer.id, offer.id)).applications.map((a) => a.phone)).toEqual([
+        PHONE,
+      ]);
       expect(getApplicationForEmployer(db, employer.id, application.id)).toMatchObject({ phone: PHONE });
     }
   });
@@ -132,7 +166,15 @@ describe("a withdrawn application: the employer keeps the name and history, neve
     expect(withdrawApplication(db, awa.id, application.id)).toEqual({ ok: true });
 
     const one = reachable(getApplicationForEmployer(db, employer.id, application.id));
-    expect(one).toMatchObject({ firstName: "Awa", lastName: "Traoré", status: "withdrawn", phone: null, email: null, cvFileId: null, moves: [] });
+    expect(one).toMatchObject({
+      firstName: "Awa",
+      lastName: "Traoré",
+      status: "withdrawn",
+      phone: null,
+      email: null,
+      cvFileId: null,
+      moves: [],
+    });
     expect(one.timeline.map((e) => e.toStatus)).toEqual(["submitted", "withdrawn"]);
     expect(JSON.stringify(one)).not.toContain("76543210");
 
@@ -149,7 +191,11 @@ describe("a withdrawn application: the employer keeps the name and history, neve
 describe("the candidate sees an application to a suspended or rejected organisation as on hold", () => {
   it("marks open applications on hold with the organisation's status, never a closed one, and nothing for a verified organisation", async () => {
     const { org, awa, application } = await world();
-    const second = insertApplicationWith(db, { offerId: insertOffer(db, { orgId: org.id }).id, candidateId: awa.id, status: "hired" });
+    const second = insertApplicationWith(db, {
+      offerId: insertOffer(db, { orgId: org.id }).id,
+      candidateId: awa.id,
+      status: "hired",
+    });
     const onHold = () => Object.fromEntries(listCandidateApplications(db, awa.id).map((a) => [a.id, a.onHold]));
     expect(onHold()).toEqual({ [application.id]: null, [second.id]: null });
     setStatus(org.id, "suspended", "Motif interne du conseiller");

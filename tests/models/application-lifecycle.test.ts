@@ -15,11 +15,11 @@ import { LIFECYCLE_ROLES, type LifecycleRole } from "../../app/models/lifecycles
 import type { Db } from "../../app/utils/db.server";
 import {
   APPLICATION_STATUSES,
+  type ApplicationStatus,
   applicationEvents,
   applications,
   auditLog,
   notifications,
-  type ApplicationStatus,
 } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertApplication, insertCandidate, insertEmployer, insertOffer } from "../helpers/factories";

@@ -3,20 +3,25 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getApplicationForEmployer, listOfferApplications, waitingApplications } from "../../app/models/applicants.server";
 import {
-  ageBand,
+  getApplicationForEmployer,
+  listOfferApplications,
+  waitingApplications,
+} from "../../app/models/applicants.server";
+import {
   APPLICATIONS_PER_DAY,
+  type ApplyInput,
+  ageBand,
   applyToOffer,
   moveApplication,
   withdrawApplication,
-  type ApplyInput,
 } from "../../app/models/applications.server";
 import { canWithdraw, employerMoves } from "../../app/models/lifecycles/application";
 import { addDays, isoToday } from "../../app/utils/dates";
-import { openDb, type Db } from "../../app/utils/db.server";
+import { type Db, openDb } from "../../app/utils/db.server";
 import {
   APPLICATION_STATUSES,
+  type ApplicationStatus,
   applicationEvents,
   applications,
   auditLog,
@@ -24,12 +29,11 @@ import {
   candidateTrades,
   files,
   notifications,
+  type OfferStatus,
   offers,
   placementFollowups,
   placements,
   users,
-  type ApplicationStatus,
-  type OfferStatus,
   type VerificationStatus,
 } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
@@ -53,8 +57,14 @@ const DAY = 24 * HOUR;
 
 const applicationRow = (id: number) => db.select().from(applications).where(eq(applications.id, id)).get()!;
 const eventsOf = (id: number) =>
-  db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(applicationEvents.id).all();
-const notificationsOf = (userId: number) => db.select().from(notifications).where(eq(notifications.userId, userId)).all();
+  db
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, id))
+    .orderBy(applicationEvents.id)
+    .all();
+const notificationsOf = (userId: number) =>
+  db.select().from(notifications).where(eq(notifications.userId, userId)).all();
 
 /** A verified employer with one published offer, and a candidate. */
 async function setup(offer: { positions?: number; status?: OfferStatus; closingDate?: string } = {}) {
@@ -89,7 +99,11 @@ describe("applyToOffer: one application per candidate and offer", () => {
     const { offer, candidate } = await setup();
     const first = apply({ candidateId: candidate.id, offerId: offer.id });
     const second = apply({ candidateId: candidate.id, offerId: offer.id, message: "Encore moi" });
-    expect(second).toEqual({ ok: false, reason: "already_applied", applicationId: (first as { applicationId: number }).applicationId });
+    expect(second).toEqual({
+      ok: false,
+      reason: "already_applied",
+      applicationId: (first as { applicationId: number }).applicationId,
+    });
     expect(db.select().from(applications).all()).toHaveLength(1);
     expect(db.select().from(applicationEvents).all()).toHaveLength(1);
     expect(applicationRow((first as { applicationId: number }).applicationId).message).toBeNull();
@@ -119,23 +133,44 @@ describe("applyToOffer: one application per candidate and offer", () => {
     const { offer, candidate } = await setup();
     const { applicationId } = apply({ candidateId: candidate.id, offerId: offer.id }) as { applicationId: number };
     expect(eventsOf(applicationId)).toEqual([
-      expect.objectContaining({ applicationId, actorId: candidate.id, fromStatus: null, toStatus: "submitted", note: null }),
+      expect.objectContaining({
+        applicationId,
+        actorId: candidate.id,
+        fromStatus: null,
+        toStatus: "submitted",
+        note: null,
+      }),
     ]);
   });
 
   it("records a counsellor applying on the candidate's behalf: channel counsellor, referred by them, the event is theirs", async () => {
     const { offer, candidate } = await setup();
     const counsellor = await insertUser(db, { role: "conseiller", password: null });
-    const result = apply({ candidateId: candidate.id, offerId: offer.id, channel: "counsellor", referredBy: counsellor.id });
+    const result = apply({
+      candidateId: candidate.id,
+      offerId: offer.id,
+      channel: "counsellor",
+      referredBy: counsellor.id,
+    });
     const { applicationId } = result as { applicationId: number };
-    expect(applicationRow(applicationId)).toMatchObject({ channel: "counsellor", referredBy: counsellor.id, candidateId: candidate.id });
-    expect(eventsOf(applicationId)[0]).toMatchObject({ actorId: counsellor.id, fromStatus: null, toStatus: "submitted" });
+    expect(applicationRow(applicationId)).toMatchObject({
+      channel: "counsellor",
+      referredBy: counsellor.id,
+      candidateId: candidate.id,
+    });
+    expect(eventsOf(applicationId)[0]).toMatchObject({
+      actorId: counsellor.id,
+      fromStatus: null,
+      toStatus: "submitted",
+    });
   });
 
   it("records a referred candidate who applies themselves as the sender of their own application", async () => {
     const { offer, candidate } = await setup();
     const counsellor = await insertUser(db, { role: "conseiller", password: null });
-    const { applicationId } = apply({ candidateId: candidate.id, offerId: offer.id, referredBy: counsellor.id }) as { applicationId: number };
+    const { applicationId } = apply({ candidateId: candidate.id, offerId: offer.id, referredBy: counsellor.id }) as {
+      applicationId: number;
+    };
     expect(applicationRow(applicationId)).toMatchObject({ channel: "self", referredBy: counsellor.id });
     expect(eventsOf(applicationId)[0]!.actorId).toBe(candidate.id);
   });
@@ -144,13 +179,25 @@ describe("applyToOffer: one application per candidate and offer", () => {
     const { offer, candidate } = await setup();
     const other = await insertCandidate(db);
     const file = (ownerId: number) =>
-      db.insert(files).values({ ownerId, name: "cv.pdf", contentType: "application/pdf", size: 10, sha256: "x", data: pdfBytes(10) }).returning().get();
+      db
+        .insert(files)
+        .values({ ownerId, name: "cv.pdf", contentType: "application/pdf", size: 10, sha256: "x", data: pdfBytes(10) })
+        .returning()
+        .get();
     const foreign = file(other.id);
-    expect(apply({ candidateId: candidate.id, offerId: offer.id, cvFileId: foreign.id })).toEqual({ ok: false, reason: "invalid_cv" });
-    expect(apply({ candidateId: candidate.id, offerId: offer.id, cvFileId: 999_999 })).toEqual({ ok: false, reason: "invalid_cv" });
+    expect(apply({ candidateId: candidate.id, offerId: offer.id, cvFileId: foreign.id })).toEqual({
+      ok: false,
+      reason: "invalid_cv",
+    });
+    expect(apply({ candidateId: candidate.id, offerId: offer.id, cvFileId: 999_999 })).toEqual({
+      ok: false,
+      reason: "invalid_cv",
+    });
     expect(db.select().from(applications).all()).toEqual([]);
     const own = file(candidate.id);
-    const { applicationId } = apply({ candidateId: candidate.id, offerId: offer.id, cvFileId: own.id }) as { applicationId: number };
+    const { applicationId } = apply({ candidateId: candidate.id, offerId: offer.id, cvFileId: own.id }) as {
+      applicationId: number;
+    };
     expect(applicationRow(applicationId).cvFileId).toBe(own.id);
   });
 });
@@ -158,7 +205,8 @@ describe("applyToOffer: one application per candidate and offer", () => {
 describe("applyToOffer: two submissions racing", () => {
   const created: string[] = [];
   afterEach(() => {
-    for (const file of created.splice(0)) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    for (const file of created.splice(0))
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   });
 
   it("gives the loser the winner's application when the other connection inserts between the check and the insert", async () => {
@@ -187,7 +235,11 @@ describe("applyToOffer: two submissions racing", () => {
       });
       const loser = applyToOffer(racing, input);
       expect(winner).toEqual({ ok: true, applicationId: expect.any(Number) });
-      expect(loser).toEqual({ ok: false, reason: "already_applied", applicationId: (winner as { applicationId: number }).applicationId });
+      expect(loser).toEqual({
+        ok: false,
+        reason: "already_applied",
+        applicationId: (winner as { applicationId: number }).applicationId,
+      });
       expect(a.select().from(applications).all()).toHaveLength(1);
       // The loser's transaction rolled back whole: no orphan event.
       expect(a.select().from(applicationEvents).all()).toHaveLength(1);
@@ -199,11 +251,14 @@ describe("applyToOffer: two submissions racing", () => {
 });
 
 describe("applyToOffer: which offers take applications", () => {
-  it.each(["closed", "filled", "expired", "draft", "pending", "rejected"] as const)("refuses a %s offer", async (status) => {
-    const { offer, candidate } = await setup({ status });
-    expect(apply({ candidateId: candidate.id, offerId: offer.id })).toEqual({ ok: false, reason: "offer_not_open" });
-    expect(db.select().from(applications).all()).toEqual([]);
-  });
+  it.each(["closed", "filled", "expired", "draft", "pending", "rejected"] as const)(
+    "refuses a %s offer",
+    async (status) => {
+      const { offer, candidate } = await setup({ status });
+      expect(apply({ candidateId: candidate.id, offerId: offer.id })).toEqual({ ok: false, reason: "offer_not_open" });
+      expect(db.select().from(applications).all()).toEqual([]);
+    },
+  );
 
   it("refuses a published offer whose closing date has passed, and takes one closing today", async () => {
     const { org, candidate } = await setup();
@@ -270,7 +325,10 @@ describe("applyToOffer: at most 30 applications in 24 hours", () => {
     const thirtieth = insertOffer(db, { orgId: org.id });
     const thirtyFirst = insertOffer(db, { orgId: org.id });
     expect(apply({ candidateId: candidate.id, offerId: thirtieth.id }, now).ok).toBe(true);
-    expect(apply({ candidateId: candidate.id, offerId: thirtyFirst.id }, now)).toEqual({ ok: false, reason: "daily_limit" });
+    expect(apply({ candidateId: candidate.id, offerId: thirtyFirst.id }, now)).toEqual({
+      ok: false,
+      reason: "daily_limit",
+    });
     expect(db.select().from(applications).where(eq(applications.offerId, thirtyFirst.id)).all()).toEqual([]);
   });
 
@@ -309,9 +367,12 @@ describe("employerMoves and canWithdraw: the pipeline as a table", () => {
     withdrawn: [],
   };
 
-  it.each(APPLICATION_STATUSES.map((s) => [s, table[s]] as const))("from %s an employer may move to %j", (from, moves) => {
-    expect(employerMoves(from)).toEqual(moves);
-  });
+  it.each(APPLICATION_STATUSES.map((s) => [s, table[s]] as const))(
+    "from %s an employer may move to %j",
+    (from, moves) => {
+      expect(employerMoves(from)).toEqual(moves);
+    },
+  );
 
   it("hires only from interview or offered: nobody is hired unseen", () => {
     const from = APPLICATION_STATUSES.filter((s) => employerMoves(s).includes("hired"));
@@ -338,7 +399,9 @@ describe("moveApplication: who and which moves", () => {
     const { offer, candidate } = await setup();
     const { user: stranger } = await insertEmployer(db);
     const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id });
-    expect(moveApplication(db, { employerId: stranger.id, applicationId: application.id, to: "shortlisted" })).toBeNull();
+    expect(
+      moveApplication(db, { employerId: stranger.id, applicationId: application.id, to: "shortlisted" }),
+    ).toBeNull();
     expect(applicationRow(application.id).status).toBe("submitted");
     expect(eventsOf(application.id)).toEqual([]);
     expect(notificationsOf(candidate.id)).toEqual([]);
@@ -348,8 +411,12 @@ describe("moveApplication: who and which moves", () => {
     const { employer, offer, candidate } = await setup();
     const counsellor = await insertUser(db, { role: "conseiller", password: null });
     const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id });
-    expect(moveApplication(db, { employerId: candidate.id, applicationId: application.id, to: "shortlisted" })).toBeNull();
-    expect(moveApplication(db, { employerId: counsellor.id, applicationId: application.id, to: "shortlisted" })).toBeNull();
+    expect(
+      moveApplication(db, { employerId: candidate.id, applicationId: application.id, to: "shortlisted" }),
+    ).toBeNull();
+    expect(
+      moveApplication(db, { employerId: counsellor.id, applicationId: application.id, to: "shortlisted" }),
+    ).toBeNull();
     expect(moveApplication(db, { employerId: employer.id, applicationId: 777_777, to: "shortlisted" })).toBeNull();
     expect(applicationRow(application.id).status).toBe("submitted");
   });
@@ -358,12 +425,20 @@ describe("moveApplication: who and which moves", () => {
     const { employer, offer, candidate } = await setup({ positions: 2 });
     const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id });
     const id = application.id;
-    expect(moveApplication(db, { employerId: employer.id, applicationId: id, to: "shortlisted", note: "Bon profil" })).toEqual({
+    expect(
+      moveApplication(db, { employerId: employer.id, applicationId: id, to: "shortlisted", note: "Bon profil" }),
+    ).toEqual({
       ok: true,
       status: "shortlisted",
       offerFilled: false,
     });
-    moveApplication(db, { employerId: employer.id, applicationId: id, to: "interview", interviewAt: "2030-03-10T09:30", interviewPlace: "Atelier, Sikasso" });
+    moveApplication(db, {
+      employerId: employer.id,
+      applicationId: id,
+      to: "interview",
+      interviewAt: "2030-03-10T09:30",
+      interviewPlace: "Atelier, Sikasso",
+    });
     moveApplication(db, { employerId: employer.id, applicationId: id, to: "offered" });
     moveApplication(db, { employerId: employer.id, applicationId: id, to: "hired", startDate: "2030-04-01" });
     expect(eventsOf(id).map((e) => [e.fromStatus, e.toStatus, e.actorId, e.note])).toEqual([
@@ -372,7 +447,11 @@ describe("moveApplication: who and which moves", () => {
       ["interview", "offered", employer.id, null],
       ["offered", "hired", employer.id, null],
     ]);
-    expect(applicationRow(id)).toMatchObject({ status: "hired", interviewAt: "2030-03-10T09:30", interviewPlace: "Atelier, Sikasso" });
+    expect(applicationRow(id)).toMatchObject({
+      status: "hired",
+      interviewAt: "2030-03-10T09:30",
+      interviewPlace: "Atelier, Sikasso",
+    });
     expect(notificationsOf(candidate.id).map((n) => n.kind)).toEqual([
       "application.shortlisted",
       "application.interview",
@@ -381,7 +460,11 @@ describe("moveApplication: who and which moves", () => {
     ]);
     expect(notificationsOf(candidate.id)[1]).toMatchObject({
       link: "/candidat/candidatures",
-      payload: expect.objectContaining({ offerId: offer.id, offerTitle: "Soudeur à Sikasso", interviewAt: "2030-03-10T09:30" }),
+      payload: expect.objectContaining({
+        offerId: offer.id,
+        offerTitle: "Soudeur à Sikasso",
+        interviewAt: "2030-03-10T09:30",
+      }),
     });
   });
 
@@ -389,7 +472,9 @@ describe("moveApplication: who and which moves", () => {
     const { employer, offer, candidate } = await setup();
     const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id });
     for (const interviewAt of [undefined, null, ""]) {
-      expect(moveApplication(db, { employerId: employer.id, applicationId: application.id, to: "interview", interviewAt })).toEqual({
+      expect(
+        moveApplication(db, { employerId: employer.id, applicationId: application.id, to: "interview", interviewAt }),
+      ).toEqual({
         ok: false,
         reason: "missing_interview",
       });
@@ -415,7 +500,11 @@ describe("moveApplication: who and which moves", () => {
     });
     expect(result).toEqual({ ok: true, status: "rejected", offerFilled: false });
     expect(applicationRow(application.id)).toMatchObject({ status: "rejected", refusalReason: "profile_mismatch" });
-    expect(eventsOf(application.id)[0]).toMatchObject({ fromStatus: "shortlisted", toStatus: "rejected", note: "Nous cherchons un soudeur TIG." });
+    expect(eventsOf(application.id)[0]).toMatchObject({
+      fromStatus: "shortlisted",
+      toStatus: "rejected",
+      note: "Nous cherchons un soudeur TIG.",
+    });
     expect(notificationsOf(candidate.id).map((n) => n.kind)).toEqual(["application.rejected"]);
   });
 
@@ -450,7 +539,10 @@ describe("moveApplication: who and which moves", () => {
     const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id });
     for (const to of ["submitted", "withdrawn", "'; DROP TABLE applications; --"]) {
       // @ts-expect-error: what a tampered form could send
-      expect(moveApplication(db, { employerId: employer.id, applicationId: application.id, to })).toEqual({ ok: false, reason: "not_allowed" });
+      expect(moveApplication(db, { employerId: employer.id, applicationId: application.id, to })).toEqual({
+        ok: false,
+        reason: "not_allowed",
+      });
     }
     expect(applicationRow(application.id).status).toBe("submitted");
   });
@@ -478,7 +570,12 @@ describe("moveApplication: hiring", () => {
       .returning()
       .get();
     const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id, status: "interview" });
-    const result = moveApplication(db, { employerId: employer.id, applicationId: application.id, to: "hired", startDate: "2030-01-31" });
+    const result = moveApplication(db, {
+      employerId: employer.id,
+      applicationId: application.id,
+      to: "hired",
+      startDate: "2030-01-31",
+    });
     expect(result).toEqual({ ok: true, status: "hired", offerFilled: true });
     const [placement, ...others] = db.select().from(placements).all();
     expect(others).toEqual([]);
@@ -493,7 +590,12 @@ describe("moveApplication: hiring", () => {
       payAmount: 25_000,
       recordedBy: employer.id,
     });
-    const followups = db.select().from(placementFollowups).where(eq(placementFollowups.placementId, placement!.id)).orderBy(placementFollowups.monthsAfter).all();
+    const followups = db
+      .select()
+      .from(placementFollowups)
+      .where(eq(placementFollowups.placementId, placement!.id))
+      .orderBy(placementFollowups.monthsAfter)
+      .all();
     expect(followups.map((f) => [f.monthsAfter, f.dueDate, f.doneAt])).toEqual([
       [1, "2030-02-28", null],
       [3, "2030-04-30", null],
@@ -541,7 +643,13 @@ describe("moveApplication: hiring", () => {
     expect(hire(ids[2]!)).toEqual({ ok: true, status: "hired", offerFilled: true });
     // The others were closed by the last hire: nothing more to hire.
     expect(hire(ids[3]!)).toEqual({ ok: false, reason: "not_allowed" });
-    expect(db.select().from(applications).where(and(eq(applications.offerId, offer.id), eq(applications.status, "hired"))).all()).toHaveLength(3);
+    expect(
+      db
+        .select()
+        .from(applications)
+        .where(and(eq(applications.offerId, offer.id), eq(applications.status, "hired")))
+        .all(),
+    ).toHaveLength(3);
     expect(db.select().from(placements).all()).toHaveLength(3);
   });
 
@@ -551,11 +659,22 @@ describe("moveApplication: hiring", () => {
     const others = {} as Record<ApplicationStatus, { appId: number; userId: number }>;
     for (const status of ["submitted", "shortlisted", "interview", "offered", "withdrawn", "rejected"] as const) {
       const c = await insertCandidate(db);
-      others[status] = { appId: insertApplicationWith(db, { offerId: offer.id, candidateId: c.id, status, refusalReason: status === "rejected" ? "no_answer" : null }).id, userId: c.id };
+      others[status] = {
+        appId: insertApplicationWith(db, {
+          offerId: offer.id,
+          candidateId: c.id,
+          status,
+          refusalReason: status === "rejected" ? "no_answer" : null,
+        }).id,
+        userId: c.id,
+      };
     }
     // Another offer's application stays open.
     const { org: otherOrg } = await insertEmployer(db);
-    const elsewhere = insertApplication(db, { offerId: insertOffer(db, { orgId: otherOrg.id }).id, candidateId: others.submitted.userId });
+    const elsewhere = insertApplication(db, {
+      offerId: insertOffer(db, { orgId: otherOrg.id }).id,
+      candidateId: others.submitted.userId,
+    });
 
     const result = moveApplication(db, { employerId: employer.id, applicationId: hiredApp.id, to: "hired" });
     expect(result).toEqual({ ok: true, status: "hired", offerFilled: true });
@@ -568,10 +687,17 @@ describe("moveApplication: hiring", () => {
       const { appId, userId } = others[status];
       expect(applicationRow(appId)).toMatchObject({ status: "rejected", refusalReason: "position_filled" });
       expect(eventsOf(appId)).toEqual([
-        expect.objectContaining({ fromStatus: status, toStatus: "rejected", actorId: employer.id, note: "position_filled" }),
+        expect.objectContaining({
+          fromStatus: status,
+          toStatus: "rejected",
+          actorId: employer.id,
+          note: "position_filled",
+        }),
       ]);
       expect(notificationsOf(userId).filter((n) => n.kind === "application.positionFilled")).toEqual([
-        expect.objectContaining({ payload: expect.objectContaining({ offerId: offer.id, offerTitle: "Soudeur à Sikasso" }) }),
+        expect.objectContaining({
+          payload: expect.objectContaining({ offerId: offer.id, offerTitle: "Soudeur à Sikasso" }),
+        }),
       ]);
     }
     expect(applicationRow(others.withdrawn.appId)).toMatchObject({ status: "withdrawn", refusalReason: null });
@@ -633,7 +759,17 @@ function reachable<T extends { withheld: unknown } | null>(value: T) {
 }
 
 describe("what an employer sees of applicants", () => {
-  const FORBIDDEN_KEYS = ["migrantStatus", "disability", "birthDate", "notes", "note", "counsellorId", "consentAt", "smsConsentAt", "sex"];
+  const FORBIDDEN_KEYS = [
+    "migrantStatus",
+    "disability",
+    "birthDate",
+    "notes",
+    "note",
+    "counsellorId",
+    "consentAt",
+    "smsConsentAt",
+    "sex",
+  ];
 
   async function sensitiveApplicant() {
     const { employer, offer } = await setup();
@@ -652,9 +788,24 @@ describe("what an employer sees of applicants", () => {
       experienceYears: 4,
       counsellorId: counsellor.id,
     });
-    db.insert(candidateTrades).values([{ userId: candidate.id, trade: "soudeur" }, { userId: candidate.id, trade: "macon" }]).run();
-    db.insert(candidateNotes).values({ candidateId: candidate.id, authorId: counsellor.id, body: "Rentrée de Libye en 2024, suivi psychosocial" }).run();
-    const application = insertApplicationWith(db, { offerId: offer.id, candidateId: candidate.id, message: "Disponible tout de suite." });
+    db.insert(candidateTrades)
+      .values([
+        { userId: candidate.id, trade: "soudeur" },
+        { userId: candidate.id, trade: "macon" },
+      ])
+      .run();
+    db.insert(candidateNotes)
+      .values({
+        candidateId: candidate.id,
+        authorId: counsellor.id,
+        body: "Rentrée de Libye en 2024, suivi psychosocial",
+      })
+      .run();
+    const application = insertApplicationWith(db, {
+      offerId: offer.id,
+      candidateId: candidate.id,
+      message: "Disponible tout de suite.",
+    });
     return { employer, offer, candidate, application };
   }
 
@@ -662,7 +813,8 @@ describe("what an employer sees of applicants", () => {
     const keys = Object.keys(value);
     for (const key of FORBIDDEN_KEYS) expect(keys).not.toContain(key);
     const text = JSON.stringify(value);
-    for (const secret of ["returnee", "motor", "1990-07-14", "1990", "Libye", "psychosocial"]) expect(text).not.toContain(secret);
+    for (const secret of ["returnee", "motor", "1990-07-14", "1990", "Libye", "psychosocial"])
+      expect(text).not.toContain(secret);
   }
 
   it("lists the offer's applicants with name, contact, commune, skills, trades and age band — never migrant status, disability, birth date or notes", async () => {
@@ -691,10 +843,21 @@ describe("what an employer sees of applicants", () => {
 
   it("shows one application with its timeline and the same limits", async () => {
     const { employer, application } = await sensitiveApplicant();
-    moveApplication(db, { employerId: employer.id, applicationId: application.id, to: "shortlisted", note: "note interne" });
+    moveApplication(db, {
+      employerId: employer.id,
+      applicationId: application.id,
+      to: "shortlisted",
+      note: "note interne",
+    });
     const seen = reachable(getApplicationForEmployer(db, employer.id, application.id));
     expectNothingSensitive(seen);
-    expect(seen).toMatchObject({ id: application.id, ageBand: "36+", offerTitle: "Soudeur à Sikasso", positions: 1, status: "shortlisted" });
+    expect(seen).toMatchObject({
+      id: application.id,
+      ageBand: "36+",
+      offerTitle: "Soudeur à Sikasso",
+      positions: 1,
+      status: "shortlisted",
+    });
     expect(seen.timeline.map((e) => [e.fromStatus, e.toStatus])).toEqual([["submitted", "shortlisted"]]);
     for (const event of seen.timeline) expect(Object.keys(event)).not.toContain("note");
   });
@@ -718,7 +881,11 @@ describe("what an employer sees of applicants", () => {
     }
     const all = reachable(listOfferApplications(db, employer.id, offer.id));
     expect(all.applications).toHaveLength(4);
-    expect(Object.fromEntries(all.counts.map((c) => [c.status, c.n]))).toEqual({ submitted: 2, shortlisted: 1, rejected: 1 });
+    expect(Object.fromEntries(all.counts.map((c) => [c.status, c.n]))).toEqual({
+      submitted: 2,
+      shortlisted: 1,
+      rejected: 1,
+    });
     const submitted = reachable(listOfferApplications(db, employer.id, offer.id, "submitted"));
     expect(submitted.applications.map((a) => a.status)).toEqual(["submitted", "submitted"]);
   });
@@ -755,7 +922,8 @@ describe("waitingApplications: unanswered for more than 14 days", () => {
     const now = Date.now();
     const add = async (offerId: number, days: number, status: ApplicationStatus = "submitted") => {
       const c = await insertCandidate(db);
-      return insertApplicationWith(db, { offerId, candidateId: c.id, status, createdAt: new Date(now - days * DAY) }).id;
+      return insertApplicationWith(db, { offerId, candidateId: c.id, status, createdAt: new Date(now - days * DAY) })
+        .id;
     };
     const old20 = await add(offer.id, 20);
     const old15 = await add(offer.id, 15);
@@ -765,8 +933,15 @@ describe("waitingApplications: unanswered for more than 14 days", () => {
     const otherOrgOld = await add(otherOffer.id, 30);
 
     expect(waitingApplications(db, [org.id], 14, now).map((a) => a.id)).toEqual([old20, old15]);
-    expect(waitingApplications(db, [org.id, otherOrg.id], 14, now).map((a) => a.id)).toEqual([otherOrgOld, old20, old15]);
+    expect(waitingApplications(db, [org.id, otherOrg.id], 14, now).map((a) => a.id)).toEqual([
+      otherOrgOld,
+      old20,
+      old15,
+    ]);
     expect(waitingApplications(db, [], 14, now)).toEqual([]);
-    expect(waitingApplications(db, [org.id], 14, now)[0]).toMatchObject({ offerId: offer.id, offerTitle: "Soudeur à Sikasso" });
+    expect(waitingApplications(db, [org.id], 14, now)[0]).toMatchObject({
+      offerId: offer.id,
+      offerTitle: "Soudeur à Sikasso",
+    });
   });
 });

@@ -39,7 +39,9 @@ describe("backup and restore", () => {
     const restored = openDb(live);
     expect(restored.$client.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(restored.select().from(users).where(eq(users.phone, "+22367000002")).get()).toBeUndefined();
-    expect(restored.select().from(users).where(eq(users.id, kept.id)).get()?.displayName).not.toBe("Changed after backup");
+    expect(restored.select().from(users).where(eq(users.id, kept.id)).get()?.displayName).not.toBe(
+      "Changed after backup",
+    );
     restored.$client.close();
   }, 60_000);
 

@@ -6,19 +6,25 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyToOffer } from "../../app/models/applications.server";
-import { ContactTakenError } from "../../app/models/registration.server";
 import { isPlaceholderEmail, registerAssisted } from "../../app/models/assisted-registration.server";
 import { searchCandidates } from "../../app/models/candidate-search.server";
-import { addNote, assignCounsellor, caseloadCount, getCandidateFile, listColleagues } from "../../app/models/candidates.server";
+import {
+  addNote,
+  assignCounsellor,
+  caseloadCount,
+  getCandidateFile,
+  listColleagues,
+} from "../../app/models/candidates.server";
 import { notifyCandidate } from "../../app/models/messages.server";
 import { createPlacement } from "../../app/models/placements.server";
+import { ContactTakenError } from "../../app/models/registration.server";
 import { assistedRegistrationSchema } from "../../app/schemas/candidate";
-import type { Db } from "../../app/utils/db.server";
 import { isoToday } from "../../app/utils/dates";
+import type { Db } from "../../app/utils/db.server";
 import { auditLog, candidateProfiles, notifications, oneTimeCodes, outbox, placements, users } from "../../db/schema";
+import { assistedFields, insertCounselledCandidate, insertMatchingOffer, userRow } from "../helpers/counsellor";
 import { createTestDb } from "../helpers/db";
 import { insertCounsellor, insertOrganisation, insertUser, registerEmployer } from "../helpers/factories";
-import { assistedFields, insertCounselledCandidate, insertMatchingOffer, userRow } from "../helpers/counsellor";
 import { toFormData } from "../helpers/offers";
 
 let db: Db;
@@ -41,7 +47,10 @@ describe("searchCandidates", () => {
     const aminata = insertCounselledCandidate(db, { firstName: "Aminata", lastName: "Maïga" });
     insertCounselledCandidate(db, { firstName: "Oumar", lastName: "Cissé" });
     for (const q of ["maiga", "MAÏGA", "aminata maiga", "Maiga Aminata", "  amina  "]) {
-      expect(searchCandidates(db, counsellor.id, { q }).candidates.map((c) => c.userId), q).toEqual([aminata.id]);
+      expect(
+        searchCandidates(db, counsellor.id, { q }).candidates.map((c) => c.userId),
+        q,
+      ).toEqual([aminata.id]);
     }
     expect(searchCandidates(db, counsellor.id, { q: "cisse" }).total).toBe(1);
     expect(searchCandidates(db, counsellor.id, { q: "Keïta" }).total).toBe(0);
@@ -52,7 +61,10 @@ describe("searchCandidates", () => {
     const person = insertCounselledCandidate(db, { phone: "+22370123456" });
     insertCounselledCandidate(db, { phone: "+22370123457" });
     for (const q of ["70 12 34 56", "70123456", "+223 70 12 34 56", "0022370123456", "70-12-34-56", "70.12.34.56"]) {
-      expect(searchCandidates(db, counsellor.id, { q }).candidates.map((c) => c.userId), q).toEqual([person.id]);
+      expect(
+        searchCandidates(db, counsellor.id, { q }).candidates.map((c) => c.userId),
+        q,
+      ).toEqual([person.id]);
     }
   });
 
@@ -60,14 +72,41 @@ describe("searchCandidates", () => {
     const me = await insertCounsellor(db);
     const colleague = await insertCounsellor(db, { id: me.orgId });
     const org = insertOrganisation(db);
-    const placed = insertCounselledCandidate(db, { firstName: "Placed", region: "sikasso", trades: ["soudeur"], counsellorId: me.id });
-    const ended = insertCounselledCandidate(db, { firstName: "Ended", region: "sikasso", trades: ["soudeur"], counsellorId: colleague.id });
+    const placed = insertCounselledCandidate(db, {
+      firstName: "Placed",
+      region: "sikasso",
+      trades: ["soudeur"],
+      counsellorId: me.id,
+    });
+    const ended = insertCounselledCandidate(db, {
+      firstName: "Ended",
+      region: "sikasso",
+      trades: ["soudeur"],
+      counsellorId: colleague.id,
+    });
     const looking = insertCounselledCandidate(db, { firstName: "Looking", region: "kayes", trades: ["vendeur"] });
-    createPlacement(db, { candidateId: placed.id, orgId: org.id, type: "emploi", contract: "cdd", startDate: isoToday(), recordedBy: me.id });
-    const old = createPlacement(db, { candidateId: ended.id, orgId: org.id, type: "emploi", contract: "cdd", startDate: "2024-01-01", recordedBy: me.id });
+    createPlacement(db, {
+      candidateId: placed.id,
+      orgId: org.id,
+      type: "emploi",
+      contract: "cdd",
+      startDate: isoToday(),
+      recordedBy: me.id,
+    });
+    const old = createPlacement(db, {
+      candidateId: ended.id,
+      orgId: org.id,
+      type: "emploi",
+      contract: "cdd",
+      startDate: "2024-01-01",
+      recordedBy: me.id,
+    });
     db.update(placements).set({ endedAt: "2024-06-01", endReason: "contract_end" }).where(eq(placements.id, old)).run();
 
-    const ids = (filters: Parameters<typeof searchCandidates>[2]) => searchCandidates(db, me.id, filters).candidates.map((c) => c.userId).sort();
+    const ids = (filters: Parameters<typeof searchCandidates>[2]) =>
+      searchCandidates(db, me.id, filters)
+        .candidates.map((c) => c.userId)
+        .sort();
     expect(ids({ region: "sikasso" })).toEqual([placed.id, ended.id].sort());
     expect(ids({ trade: "vendeur" })).toEqual([looking.id]);
     expect(ids({ status: "placed" })).toEqual([placed.id]);
@@ -82,7 +121,12 @@ describe("searchCandidates", () => {
 
   it("lists active candidates only, 25 a page with the total, and never migrant status or disability", async () => {
     const counsellor = await insertCounsellor(db);
-    for (let i = 0; i < 30; i++) insertCounselledCandidate(db, { lastName: `Sangaré ${String(i).padStart(2, "0")}`, migrantStatus: "returnee", disability: "motor" });
+    for (let i = 0; i < 30; i++)
+      insertCounselledCandidate(db, {
+        lastName: `Sangaré ${String(i).padStart(2, "0")}`,
+        migrantStatus: "returnee",
+        disability: "motor",
+      });
     insertCounselledCandidate(db, { lastName: "Sangaré supprimé", deleted: true });
     await registerEmployer(db, { email: "patron@sangare.ml", lastName: "Sangaré" });
 
@@ -91,7 +135,13 @@ describe("searchCandidates", () => {
     expect(first.candidates).toHaveLength(25);
     expect(first.candidates[0]!.lastName).toBe("Sangaré 00");
     const second = searchCandidates(db, counsellor.id, { q: "sangare", page: 2 });
-    expect(second.candidates.map((c) => c.lastName)).toEqual(["Sangaré 25", "Sangaré 26", "Sangaré 27", "Sangaré 28", "Sangaré 29"]);
+    expect(second.candidates.map((c) => c.lastName)).toEqual([
+      "Sangaré 25",
+      "Sangaré 26",
+      "Sangaré 27",
+      "Sangaré 28",
+      "Sangaré 29",
+    ]);
     // A page past the end shows the last one.
     expect(searchCandidates(db, counsellor.id, { q: "sangare", page: 99 }).page).toBe(2);
     for (const row of first.candidates) {
@@ -122,7 +172,11 @@ describe("assignCounsellor", () => {
     expect(profile.counsellorId).toBe(colleague.id);
     const rows = auditRows("candidate.assigned");
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ actorId: me.id, subjectId: String(candidate.id), detail: { counsellorId: colleague.id, previousCounsellorId: me.id } });
+    expect(rows[1]).toMatchObject({
+      actorId: me.id,
+      subjectId: String(candidate.id),
+      detail: { counsellorId: colleague.id, previousCounsellorId: me.id },
+    });
     expect(rows[0]!.ip).toBe("41.0.0.1");
     expect(listColleagues(db, me.id).map((c) => c.id)).toEqual([colleague.id]);
   });
@@ -138,7 +192,9 @@ describe("assignCounsellor", () => {
     expect(assignCounsellor(db, candidate.id, candidate.id, me.id)).toEqual({ ok: false, reason: "not_allowed" });
     expect(assignCounsellor(db, me.id, 999_999, me.id)).toEqual({ ok: false, reason: "not_found" });
     expect(assignCounsellor(db, me.id, employer.id, me.id)).toEqual({ ok: false, reason: "not_found" });
-    expect(db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, candidate.id)).get()!.counsellorId).toBe(me.id);
+    expect(
+      db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, candidate.id)).get()!.counsellorId,
+    ).toBe(me.id);
     expect(auditRows("candidate.assigned")).toHaveLength(0);
     expect(listColleagues(db, me.id)).toEqual([]);
   });
@@ -156,11 +212,23 @@ describe("assignCounsellor", () => {
 describe("getCandidateFile", () => {
   it("gives the whole file with sensitive fields, and writes one audit row at each view", async () => {
     const counsellor = await insertCounsellor(db);
-    const candidate = insertCounselledCandidate(db, { firstName: "Awa", migrantStatus: "returnee", disability: "visual", birthDate: "2002-03-04", trades: ["couturier"] });
+    const candidate = insertCounselledCandidate(db, {
+      firstName: "Awa",
+      migrantStatus: "returnee",
+      disability: "visual",
+      birthDate: "2002-03-04",
+      trades: ["couturier"],
+    });
     for (let i = 0; i < 3; i++) expect(getCandidateFile(db, counsellor, candidate.id, "41.1.1.1")).not.toBeNull();
     const rows = auditRows("candidate.viewed");
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ actorId: counsellor.id, subjectType: "user", subjectId: String(candidate.id), detail: { sensitive: true }, ip: "41.1.1.1" });
+    expect(rows[0]).toMatchObject({
+      actorId: counsellor.id,
+      subjectType: "user",
+      subjectId: String(candidate.id),
+      detail: { sensitive: true },
+      ip: "41.1.1.1",
+    });
     const file = getCandidateFile(db, counsellor, candidate.id)!;
     expect(file.profile).toMatchObject({ migrantStatus: "returnee", disability: "visual", birthDate: "2002-03-04" });
     expect(file.trades).toEqual(["couturier"]);
@@ -171,17 +239,34 @@ describe("getCandidateFile", () => {
     const org = insertOrganisation(db, { name: "Couture Bah" });
     const offer = insertMatchingOffer(db, org.id, { title: "Couturière" });
     const { userId } = registerAssisted(db, counsellor.id, assisted({ phone: "76 11 22 33" }));
-    expect(applyToOffer(db, { candidateId: userId, offerId: offer.id, channel: "counsellor", referredBy: counsellor.id }).ok).toBe(true);
-    createPlacement(db, { candidateId: userId, orgId: org.id, type: "emploi", contract: "cdd", startDate: "2026-01-15", recordedBy: counsellor.id });
+    expect(
+      applyToOffer(db, { candidateId: userId, offerId: offer.id, channel: "counsellor", referredBy: counsellor.id }).ok,
+    ).toBe(true);
+    createPlacement(db, {
+      candidateId: userId,
+      orgId: org.id,
+      type: "emploi",
+      contract: "cdd",
+      startDate: "2026-01-15",
+      recordedBy: counsellor.id,
+    });
     addNote(db, counsellor.id, userId, "Premier appel.");
     addNote(db, counsellor.id, userId, "Deuxième appel.");
 
     const file = getCandidateFile(db, counsellor, userId)!;
     expect(file.applications).toHaveLength(1);
-    expect(file.applications[0]).toMatchObject({ offerTitle: "Couturière", channel: "counsellor", status: "submitted" });
+    expect(file.applications[0]).toMatchObject({
+      offerTitle: "Couturière",
+      channel: "counsellor",
+      status: "submitted",
+    });
     expect(file.applications[0]!.timeline.map((e) => e.toStatus)).toEqual(["submitted"]);
     expect(file.placements[0]!.orgName).toBe("Couture Bah");
-    expect(file.placements[0]!.followups.map((f) => [f.monthsAfter, f.dueDate])).toEqual([[1, "2026-02-15"], [3, "2026-04-15"], [6, "2026-07-15"]]);
+    expect(file.placements[0]!.followups.map((f) => [f.monthsAfter, f.dueDate])).toEqual([
+      [1, "2026-02-15"],
+      [3, "2026-04-15"],
+      [6, "2026-07-15"],
+    ]);
     expect(file.notes.map((n) => n.body)).toEqual(["Deuxième appel.", "Premier appel."]);
     expect(file.notes[0]!.authorName).toBe("Kadia Konaté");
     expect(file.consent).toMatchObject({ method: "oral", recordedByName: "Kadia Konaté" });
@@ -224,10 +309,21 @@ describe("addNote", () => {
 describe("registerAssisted", () => {
   it("with a phone: no password, consent taken by the counsellor, and an SMS with a code", async () => {
     const counsellor = await insertCounsellor(db);
-    const { userId, codeSent } = registerAssisted(db, counsellor.id, assisted({ phone: "70 99 88 77", consentMethod: "written", smsConsent: "on" }), "41.2.2.2");
+    const { userId, codeSent } = registerAssisted(
+      db,
+      counsellor.id,
+      assisted({ phone: "70 99 88 77", consentMethod: "written", smsConsent: "on" }),
+      "41.2.2.2",
+    );
     expect(codeSent).toBe(true);
     const user = userRow(db, userId)!;
-    expect(user).toMatchObject({ role: "candidat", phone: "+22370998877", email: null, passwordHash: null, displayName: "Mariam Coulibaly" });
+    expect(user).toMatchObject({
+      role: "candidat",
+      phone: "+22370998877",
+      email: null,
+      passwordHash: null,
+      displayName: "Mariam Coulibaly",
+    });
     const profile = db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get()!;
     expect(profile).toMatchObject({
       consentMethod: "written",
@@ -245,7 +341,11 @@ describe("registerAssisted", () => {
     expect(sms[0]!.payload).toMatchObject({ link: "/activer-compte" });
     expect(String(sms[0]!.payload.code)).toMatch(/^\d{6}$/);
     expect(db.select().from(oneTimeCodes).where(eq(oneTimeCodes.userId, userId)).all()).toHaveLength(1);
-    expect(auditRows("candidate.registered_by_counsellor")[0]).toMatchObject({ actorId: counsellor.id, subjectId: String(userId), ip: "41.2.2.2" });
+    expect(auditRows("candidate.registered_by_counsellor")[0]).toMatchObject({
+      actorId: counsellor.id,
+      subjectId: String(userId),
+      ip: "41.2.2.2",
+    });
   });
 
   it("without phone nor e-mail: a placeholder address that is never messaged, and no SMS", async () => {
@@ -260,7 +360,12 @@ describe("registerAssisted", () => {
     expect(db.select().from(oneTimeCodes).all()).toHaveLength(0);
 
     // News for this person reaches them in the portal only: nothing is queued for `.invalid`.
-    notifyCandidate(db, userId, { kind: "application.shortlisted", template: "application.shortlisted", payload: { offerTitle: "Couturière" }, dedupeKey: "test:1" });
+    notifyCandidate(db, userId, {
+      kind: "application.shortlisted",
+      template: "application.shortlisted",
+      payload: { offerTitle: "Couturière" },
+      dedupeKey: "test:1",
+    });
     expect(db.select().from(notifications).where(eq(notifications.userId, userId)).all()).toHaveLength(1);
     expect(db.select().from(outbox).all()).toHaveLength(0);
     // The counsellor's file does not show the placeholder as an address.
@@ -284,6 +389,12 @@ describe("registerAssisted", () => {
     const before = db.select().from(users).all().length;
     expect(() => registerAssisted(db, counsellor.id, assisted({ phone: "70998877" }))).toThrow(ContactTakenError);
     expect(db.select().from(users).all().length).toBe(before);
-    expect(db.select().from(auditLog).where(and(eq(auditLog.action, "candidate.registered_by_counsellor"))).all()).toHaveLength(0);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "candidate.registered_by_counsellor")))
+        .all(),
+    ).toHaveLength(0);
   });
 });

@@ -6,7 +6,12 @@ import {
   counsellorDashboard,
   employerDashboard,
 } from "../../app/models/dashboards.server";
-import { latestOpenOffers, openOfferCounts, recentOpenOfferCounts, verifiedEmployerCount } from "../../app/models/offers.server";
+import {
+  latestOpenOffers,
+  openOfferCounts,
+  recentOpenOfferCounts,
+  verifiedEmployerCount,
+} from "../../app/models/offers.server";
 import { getEmployerMembership, updateOrganisation } from "../../app/models/organisations.server";
 import { organisationSchema } from "../../app/schemas/organisation";
 import { addDays, isoToday } from "../../app/utils/dates";
@@ -194,9 +199,17 @@ describe("counsellorDashboard", () => {
     const owner = await registerEmployer(db, { email: "patron@identite.ml", orgName: "Atelier Sangaré" });
     const org = getEmployerMembership(db, owner.id)!.org;
     db.update(organisations).set({ verificationStatus: "verified" }).where(eq(organisations.id, org.id)).run();
-    const form = organisationSchema.parse({ name: "Agence Nationale pour l'Emploi", sector: "btp", region: "bamako", membership: "none" });
+    const form = organisationSchema.parse({
+      name: "Agence Nationale pour l'Emploi",
+      sector: "btp",
+      region: "bamako",
+      membership: "none",
+    });
     updateOrganisation(db, owner.id, form);
-    expect(counsellorDashboard(db, counsellor.id)).toMatchObject({ pendingOrganisations: 0, pendingIdentityChanges: 1 });
+    expect(counsellorDashboard(db, counsellor.id)).toMatchObject({
+      pendingOrganisations: 0,
+      pendingIdentityChanges: 1,
+    });
   });
 
   it("is all zero on an empty platform", async () => {
@@ -264,9 +277,25 @@ describe("home page figures (offers.server)", () => {
   function platform() {
     const verified = insertOrganisation(db, { status: "verified", name: "Société Verte" });
     const open = [
-      insertOffer(db, { orgId: verified.id, type: "emploi", title: "Emploi ouvert", publishedAt: new Date(Date.now() - 3000) }),
-      insertOffer(db, { orgId: verified.id, type: "emploi", title: "Ferme aujourd'hui", closingDate: today, publishedAt: new Date(Date.now() - 2000) }),
-      insertOffer(db, { orgId: verified.id, type: "apprentissage", title: "Apprentissage ouvert", publishedAt: new Date(Date.now() - 1000) }),
+      insertOffer(db, {
+        orgId: verified.id,
+        type: "emploi",
+        title: "Emploi ouvert",
+        publishedAt: new Date(Date.now() - 3000),
+      }),
+      insertOffer(db, {
+        orgId: verified.id,
+        type: "emploi",
+        title: "Ferme aujourd'hui",
+        closingDate: today,
+        publishedAt: new Date(Date.now() - 2000),
+      }),
+      insertOffer(db, {
+        orgId: verified.id,
+        type: "apprentissage",
+        title: "Apprentissage ouvert",
+        publishedAt: new Date(Date.now() - 1000),
+      }),
       insertOffer(db, { orgId: verified.id, type: "formation", title: "Formation ouverte", publishedAt: new Date() }),
     ];
     for (const status of ["draft", "pending", "closed", "filled", "expired", "rejected"] as const) {
@@ -290,7 +319,12 @@ describe("home page figures (offers.server)", () => {
     expect(recentOpenOfferCounts(db, start + 59_000).stage).toBe(0);
     expect(recentOpenOfferCounts(db, start + 60_000).stage).toBe(1);
     // Another database (a test's, a restored copy) never gets these figures.
-    expect(recentOpenOfferCounts(createTestDb(), start + 60_001)).toEqual({ emploi: 0, apprentissage: 0, stage: 0, formation: 0 });
+    expect(recentOpenOfferCounts(createTestDb(), start + 60_001)).toEqual({
+      emploi: 0,
+      apprentissage: 0,
+      stage: 0,
+      formation: 0,
+    });
   });
 
   it("lists the latest open offers, newest first, with the organisation's name", () => {

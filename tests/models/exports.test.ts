@@ -8,14 +8,14 @@ import { indicatorsCsv, neutraliseFormula, placementsCsv, type Translate } from 
 import type { Db } from "../../app/utils/db.server";
 import { auditLog } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
+import { insertStaff } from "../helpers/factories/staff";
 import { createTestI18n } from "../helpers/i18n";
 import {
-  insertRegisteredCandidate,
   insertCountedOrganisation,
   insertPlacementFor,
+  insertRegisteredCandidate,
   markFollowup,
 } from "../helpers/placements";
-import { insertStaff } from "../helpers/factories/staff";
 
 /** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -51,15 +51,36 @@ beforeAll(async () => {
   const garage = insertCountedOrganisation(db, { name: "Garage Sanogo & Fils", sector: "mecanique" });
   // Six women from Ségou, returnees, with names and phones that must not leave the portal.
   for (let i = 0; i < 6; i++) {
-    const id = insertRegisteredCandidate(db, { firstName: "Maïmouna", lastName: `Kéïta${i}`, phone: `+2237600000${i}`, sex: "f", region: "segou", migrantStatus: "returnee", birthDate: "2001-05-20", registeredOn: "2026-01-15" });
+    const id = insertRegisteredCandidate(db, {
+      firstName: "Maïmouna",
+      lastName: `Kéïta${i}`,
+      phone: `+2237600000${i}`,
+      sex: "f",
+      region: "segou",
+      migrantStatus: "returnee",
+      birthDate: "2001-05-20",
+      registeredOn: "2026-01-15",
+    });
     const p = insertPlacementFor(db, { candidateId: id, orgId: garage, startDate: "2026-02-01" });
     markFollowup(db, p, 1, i < 5);
   }
   // Employer names typed by someone: a formula, and commas, quotes and a line break.
-  insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { registeredOn: "2026-01-20" }), employerName: "=HYPERLINK(\"http://evil\")", startDate: "2026-03-01" });
-  insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { registeredOn: "2026-01-20" }), employerName: 'Atelier "Le Fleuve", Ségou\nannexe', startDate: "2026-03-02" });
+  insertPlacementFor(db, {
+    candidateId: insertRegisteredCandidate(db, { registeredOn: "2026-01-20" }),
+    employerName: '=HYPERLINK("http://evil")',
+    startDate: "2026-03-01",
+  });
+  insertPlacementFor(db, {
+    candidateId: insertRegisteredCandidate(db, { registeredOn: "2026-01-20" }),
+    employerName: 'Atelier "Le Fleuve", Ségou\nannexe',
+    startDate: "2026-03-02",
+  });
   // Outside the period.
-  insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { registeredOn: "2025-01-20" }), employerName: "Ancien", startDate: "2025-12-31" });
+  insertPlacementFor(db, {
+    candidateId: insertRegisteredCandidate(db, { registeredOn: "2025-01-20" }),
+    employerName: "Ancien",
+    startDate: "2025-12-31",
+  });
 });
 
 describe("placements CSV", () => {
@@ -79,16 +100,30 @@ describe("placements CSV", () => {
     expect(header).toHaveLength(14);
     expect(rows).toHaveLength(8);
     expect(rows[0]).toEqual([
-      expect.stringMatching(/^\d+$/), "2026-02-01", "Emploi", "CDD", "Garage Sanogo & Fils", "Mécanique", "Ségou", "Femmes", "18 à 24 ans", "en poste", "non enregistré", "non enregistré", "", "",
+      expect.stringMatching(/^\d+$/),
+      "2026-02-01",
+      "Emploi",
+      "CDD",
+      "Garage Sanogo & Fils",
+      "Mécanique",
+      "Ségou",
+      "Femmes",
+      "18 à 24 ans",
+      "en poste",
+      "non enregistré",
+      "non enregistré",
+      "",
+      "",
     ]);
     expect(rows.filter((r) => r[9] === "plus en poste")).toHaveLength(1);
-    for (const forbidden of ["Maïmouna", "Kéïta", "+22376", "76000000", "Migrant de retour", "returnee"]) expect(csv).not.toContain(forbidden);
+    for (const forbidden of ["Maïmouna", "Kéïta", "+22376", "76000000", "Migrant de retour", "returnee"])
+      expect(csv).not.toContain(forbidden);
   });
 
   it("an employer name Excel would run as a formula is neutralised; commas, quotes and line breaks survive quoting", () => {
     const rows = parseCsv(placementsCsv(db, PERIOD, { actorId: counsellor, t }).slice(1));
     const employers = rows.map((r) => r[4]);
-    expect(employers).toContain("'=HYPERLINK(\"http://evil\")");
+    expect(employers).toContain('\'=HYPERLINK("http://evil")');
     expect(employers).toContain('Atelier "Le Fleuve", Ségou\nannexe');
     expect(neutraliseFormula("+22370000001")).toBe("'+22370000001");
     expect(neutraliseFormula("-1")).toBe("'-1");
@@ -101,7 +136,11 @@ describe("placements CSV", () => {
     placementsCsv(db, { ...PERIOD, region: "segou" }, { actorId: counsellor, t, ip: "41.73.2.2" });
     const rows = db.select().from(auditLog).where(eq(auditLog.action, "export.placements_csv")).all();
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ actorId: counsellor, ip: "41.73.2.2", detail: { filters: { from: "2026-01", to: "2026-06", region: "segou" }, rows: 6 } });
+    expect(rows.at(-1)).toMatchObject({
+      actorId: counsellor,
+      ip: "41.73.2.2",
+      detail: { filters: { from: "2026-01", to: "2026-06", region: "segou" }, rows: 6 },
+    });
   });
 });
 
@@ -142,8 +181,14 @@ describe("indicators CSV", () => {
   });
 
   it("names the filters in the file, in English too", async () => {
-    const en = (await createTestI18n("en")).getFixedT("en", ["reports", "placements", "common"]) as unknown as Translate;
-    const rows = parseCsv(indicatorsCsv(db, { ...PERIOD, region: "segou", offerType: "emploi" }, { actorId: counsellor, t: en }).slice(1));
+    const en = (await createTestI18n("en")).getFixedT("en", [
+      "reports",
+      "placements",
+      "common",
+    ]) as unknown as Translate;
+    const rows = parseCsv(
+      indicatorsCsv(db, { ...PERIOD, region: "segou", offerType: "emploi" }, { actorId: counsellor, t: en }).slice(1),
+    );
     expect(rows[0]).toEqual(["Indicator", "Breakdown", "Category", "Value"]);
     expect(rows.find((r) => r[0] === "Region")?.[3]).toBe("Ségou");
     expect(rows.find((r) => r[0] === "Offer type")?.[3]).toBe("Job");

@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkCv, CV_MAX_BYTES, getFileForViewer, removeCv, safeFileName, storeCv } from "../../app/models/files.server";
+import {
+  CV_MAX_BYTES,
+  checkCv,
+  getFileForViewer,
+  removeCv,
+  safeFileName,
+  storeCv,
+} from "../../app/models/files.server";
 import type { Db } from "../../app/utils/db.server";
 import { applications, auditLog, candidateProfiles, files } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
@@ -9,7 +16,7 @@ import { insertUser } from "../helpers/factories/accounts";
 import { insertApplicationWith } from "../helpers/factories/applications";
 import { insertCandidate } from "../helpers/factories/candidates";
 import { insertEmployer } from "../helpers/factories/employers";
-import { pdfBytes, PNG_BYTES } from "../helpers/factories/files";
+import { PNG_BYTES, pdfBytes } from "../helpers/factories/files";
 import { insertOffer } from "../helpers/factories/offers";
 import { addMember } from "../helpers/factories/organisations";
 
@@ -18,7 +25,8 @@ beforeEach(() => {
   db = createTestDb();
 });
 
-const profileCv = (userId: number) => db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get()!.cvFileId;
+const profileCv = (userId: number) =>
+  db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get()!.cvFileId;
 const fileRow = (id: number) => db.select().from(files).where(eq(files.id, id)).get();
 const downloads = () => db.select().from(auditLog).where(eq(auditLog.action, "file.downloaded")).all();
 
@@ -157,7 +165,11 @@ describe("storeCv and removeCv", () => {
 
     const { org } = await insertEmployer(db);
     const carried = upload(candidate.id);
-    insertApplicationWith(db, { offerId: insertOffer(db, { orgId: org.id }).id, candidateId: candidate.id, cvFileId: carried });
+    insertApplicationWith(db, {
+      offerId: insertOffer(db, { orgId: org.id }).id,
+      candidateId: candidate.id,
+      cvFileId: carried,
+    });
     removeCv(db, candidate.id);
     expect(profileCv(candidate.id)).toBeNull();
     expect(fileRow(carried)).toBeDefined();
@@ -197,14 +209,23 @@ describe("getFileForViewer: who may download a CV", () => {
     expect(downloads()).toEqual([]);
   });
 
-  it.each(["conseiller", "admin"] as const)("gives a %s the file, and writes file.downloaded in the audit log", async (role) => {
-    const { owner, cv } = await world();
-    const staff = await insertUser(db, { role, password: null });
-    expect(getFileForViewer(db, { id: staff.id, role }, cv, "41.73.0.9")).toMatchObject({ id: cv });
-    expect(downloads()).toEqual([
-      expect.objectContaining({ actorId: staff.id, subjectType: "file", subjectId: String(cv), detail: { ownerId: owner.id }, ip: "41.73.0.9" }),
-    ]);
-  });
+  it.each(["conseiller", "admin"] as const)(
+    "gives a %s the file, and writes file.downloaded in the audit log",
+    async (role) => {
+      const { owner, cv } = await world();
+      const staff = await insertUser(db, { role, password: null });
+      expect(getFileForViewer(db, { id: staff.id, role }, cv, "41.73.0.9")).toMatchObject({ id: cv });
+      expect(downloads()).toEqual([
+        expect.objectContaining({
+          actorId: staff.id,
+          subjectType: "file",
+          subjectId: String(cv),
+          detail: { ownerId: owner.id },
+          ip: "41.73.0.9",
+        }),
+      ]);
+    },
+  );
 
   it("gives the file to the members of an organisation the owner applied to with it, with an audit line", async () => {
     const { owner, employer, colleague, offer, cv } = await world();
@@ -216,7 +237,7 @@ describe("getFileForViewer: who may download a CV", () => {
     expect(downloads().map((d) => d.actorId)).toEqual([employer.id, colleague.id]);
   });
 
-  it("gives the profile's CV to no employer the owner applied to without it (\"Envoyer sans CV\")", async () => {
+  it('gives the profile\'s CV to no employer the owner applied to without it ("Envoyer sans CV")', async () => {
     const { owner, employer, colleague, offer, cv } = await world();
     insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: null });
     expect(getFileForViewer(db, { id: employer.id, role: "employeur" }, cv)).toBeNull();
@@ -228,7 +249,11 @@ describe("getFileForViewer: who may download a CV", () => {
     const { owner, employer, offer } = await world();
     const { user: rival, org: rivalOrg } = await insertEmployer(db);
     const sent = upload(owner.id, "sent.pdf");
-    insertApplicationWith(db, { offerId: insertOffer(db, { orgId: rivalOrg.id }).id, candidateId: owner.id, cvFileId: sent });
+    insertApplicationWith(db, {
+      offerId: insertOffer(db, { orgId: rivalOrg.id }).id,
+      candidateId: owner.id,
+      cvFileId: sent,
+    });
     insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: null });
     expect(getFileForViewer(db, { id: employer.id, role: "employeur" }, sent)).toBeNull();
     expect(getFileForViewer(db, { id: rival.id, role: "employeur" }, sent)).toMatchObject({ id: sent });
@@ -236,7 +261,13 @@ describe("getFileForViewer: who may download a CV", () => {
 
   it("still gives it after the employer refused the application (they received it)", async () => {
     const { owner, employer, offer, cv } = await world();
-    insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: cv, status: "rejected", refusalReason: "other" });
+    insertApplicationWith(db, {
+      offerId: offer.id,
+      candidateId: owner.id,
+      cvFileId: cv,
+      status: "rejected",
+      refusalReason: "other",
+    });
     expect(getFileForViewer(db, { id: employer.id, role: "employeur" }, cv)).not.toBeNull();
   });
 
@@ -266,7 +297,11 @@ describe("getFileForViewer: who may download a CV", () => {
     const { owner, employer, offer } = await world();
     const { org: otherOrg } = await insertEmployer(db);
     const old = upload(owner.id, "old.pdf");
-    insertApplicationWith(db, { offerId: insertOffer(db, { orgId: otherOrg.id }).id, candidateId: owner.id, cvFileId: old });
+    insertApplicationWith(db, {
+      offerId: insertOffer(db, { orgId: otherOrg.id }).id,
+      candidateId: owner.id,
+      cvFileId: old,
+    });
     upload(owner.id, "new.pdf");
     insertApplicationWith(db, { offerId: offer.id, candidateId: owner.id, cvFileId: null });
     // The employer gets the current profile CV, not the one sent to someone else.

@@ -4,12 +4,16 @@ import { describe, expect, it } from "vitest";
 import { mayBePersonal } from "../../app/server/private-responses";
 import { flashCookie, readFlash, redirectWithFlash, withFlashCleared } from "../../app/utils/flash.server";
 
-const requestWith = (cookie?: string) => new Request("http://localhost/page", cookie ? { headers: { Cookie: cookie } } : {});
+const requestWith = (cookie?: string) =>
+  new Request("http://localhost/page", cookie ? { headers: { Cookie: cookie } } : {});
 const cookiePair = (setCookie: string | null) => setCookie!.split(";")[0]!;
 
 describe("flash messages", () => {
   it("travels with the redirect and is read by the next request, which clears it", async () => {
-    const response = await redirectWithFlash("/candidat/alertes", { message: "candidate:alerts.notice.saved", values: { n: 2 } });
+    const response = await redirectWithFlash("/candidat/alertes", {
+      message: "candidate:alerts.notice.saved",
+      values: { n: 2 },
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/candidat/alertes");
     const setCookie = response.headers.get("Set-Cookie");

@@ -2,14 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loginSchema, registrationSchema } from "../../app/schemas/auth";
-import { parseForm, type FormResult } from "../../app/utils/forms";
+import { type FormResult, parseForm } from "../../app/utils/forms";
 
 const common = (lng: string) =>
   JSON.parse(fs.readFileSync(path.resolve("locales", lng, "common.json"), "utf8")) as Record<string, unknown>;
 const locales = { fr: common("fr"), en: common("en") };
 
 function lookup(tree: Record<string, unknown>, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), tree);
+  return key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    );
 }
 
 /** Every message is a locale key with a non-empty text in both languages. */
@@ -103,7 +108,9 @@ describe("parseForm with registrationSchema", () => {
     const long = "a".repeat(10_000);
     const entries = Object.fromEntries(Object.keys(employer).map((k) => [k, long]));
     // With the account type kept valid, each field says what is wrong with it.
-    const result = refused(parseForm(registrationSchema, form({ ...entries, accountType: "employeur", consent: "on" })));
+    const result = refused(
+      parseForm(registrationSchema, form({ ...entries, accountType: "employeur", consent: "on" })),
+    );
     expect(result.fieldErrors).toMatchObject({
       firstName: "validation.tooLong",
       lastName: "validation.tooLong",
@@ -139,7 +146,8 @@ describe("parseForm with registrationSchema", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.accountType).toBe("candidat");
-    for (const key of ["__proto__", "constructor", "isAdmin", "role"]) expect(Object.hasOwn(result.data, key)).toBe(false);
+    for (const key of ["__proto__", "constructor", "isAdmin", "role"])
+      expect(Object.hasOwn(result.data, key)).toBe(false);
     expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.toString.call({})).toBe("[object Object]");
@@ -185,7 +193,10 @@ describe("parseForm with registrationSchema", () => {
 
   it("never sends the passwords back, and keeps everything else that was typed", () => {
     const result = refused(
-      parseForm(registrationSchema, form({ ...candidate, firstName: "<b>", password: "secret-123", passwordConfirm: "secret-456" })),
+      parseForm(
+        registrationSchema,
+        form({ ...candidate, firstName: "<b>", password: "secret-123", passwordConfirm: "secret-456" }),
+      ),
     );
     expect(result.values).not.toHaveProperty("password");
     expect(result.values).not.toHaveProperty("passwordConfirm");

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openReports } from "../../app/models/moderation-queues.server";
 import { hashIp, REPORT_WINDOW_MS, REPORTERS_TO_SUSPEND, reportOffer } from "../../app/models/fraud-reports.server";
+import { openReports } from "../../app/models/moderation-queues.server";
 import { searchOffers } from "../../app/models/search.server";
 import { reportSchema } from "../../app/schemas/report";
 import type { Db } from "../../app/utils/db.server";
@@ -25,16 +25,31 @@ async function publishedOffer(title = "Mécanicien moto") {
 }
 
 const report = (offerId: number, ip: string, reporterId: number | null = null, now?: number) =>
-  reportOffer(db, { offerId, reporterId, ip, reason: "money", details: "Ils demandent 10 000 F de frais de dossier." }, now);
+  reportOffer(
+    db,
+    { offerId, reporterId, ip, reason: "money", details: "Ils demandent 10 000 F de frais de dossier." },
+    now,
+  );
 const offerRow = (id: number) => db.select().from(offers).where(eq(offers.id, id)).get()!;
 const inSearch = (title: string) => searchOffers(db, { q: title }).items.some((item) => item.title === title);
 const auditActions = (offerId: number) =>
-  db.select().from(auditLog).where(and(eq(auditLog.subjectType, "offer"), eq(auditLog.subjectId, String(offerId)))).all().map((a) => a.action);
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, "offer"), eq(auditLog.subjectId, String(offerId))))
+    .all()
+    .map((a) => a.action);
 
 /** A report written directly, at a given time (to test the 24-hour window). */
 function backdated(offerId: number, at: number, who: { ip?: string; reporterId?: number }) {
   db.insert(fraudReports)
-    .values({ offerId, reason: "fake", reporterIpHash: who.ip ? hashIp(who.ip) : null, reporterId: who.reporterId ?? null, createdAt: new Date(at) })
+    .values({
+      offerId,
+      reason: "fake",
+      reporterIpHash: who.ip ? hashIp(who.ip) : null,
+      reporterId: who.reporterId ?? null,
+      createdAt: new Date(at),
+    })
     .run();
 }
 
@@ -43,7 +58,10 @@ const DAY = 24 * 60 * 60 * 1000;
 /** An account made `ageMs` before now (30 days unless told): its reports count towards a suspension after 24 hours. */
 async function account(ageMs = 30 * DAY, now = Date.now()) {
   const user = await insertUser(db, { role: "candidat" });
-  db.update(users).set({ createdAt: new Date(now - ageMs) }).where(eq(users.id, user.id)).run();
+  db.update(users)
+    .set({ createdAt: new Date(now - ageMs) })
+    .where(eq(users.id, user.id))
+    .run();
   return user.id;
 }
 
@@ -63,7 +81,12 @@ describe("reportOffer: three reporters suspend an offer", () => {
     expect(report(offer.id, "41.73.0.3", chaka)).toEqual({ ok: true, suspended: true });
     expect(offerRow(offer.id)).toMatchObject({ status: "pending", moderationFlags: ["reported"] });
     expect(inSearch("Mécanicien moto")).toBe(false);
-    expect(auditActions(offer.id)).toEqual(["report.created", "report.created", "report.created", "offer.suspended_by_reports"]);
+    expect(auditActions(offer.id)).toEqual([
+      "report.created",
+      "report.created",
+      "report.created",
+      "offer.suspended_by_reports",
+    ]);
     for (const member of members) {
       const told = db.select().from(notifications).where(eq(notifications.userId, member)).all();
       expect(told).toMatchObject([{ kind: "moderation.offer.reported", payload: { offerTitle: "Mécanicien moto" } }]);
@@ -99,7 +122,10 @@ describe("reportOffer: three reporters suspend an offer", () => {
     const [old1, old2] = [await account(), await account()];
     report(offer.id, "41.73.0.1", old1, now);
     report(offer.id, "41.73.0.2", old2, now);
-    expect(report(offer.id, "41.73.0.3", await account(DAY - 60_000, now), now)).toEqual({ ok: true, suspended: false });
+    expect(report(offer.id, "41.73.0.3", await account(DAY - 60_000, now), now)).toEqual({
+      ok: true,
+      suspended: false,
+    });
     expect(offerRow(offer.id).status).toBe("published");
     expect(report(offer.id, "41.73.0.4", await account(DAY + 60_000, now), now)).toEqual({ ok: true, suspended: true });
   });
@@ -136,7 +162,13 @@ describe("reportOffer: three reporters suspend an offer", () => {
     const details = `<script>alert("x")</script>'; DROP TABLE offers; --`;
     reportOffer(db, { offerId: offer.id, reporterId: null, ip: "196.200.1.1", reason: "other", details });
     const [row] = db.select().from(fraudReports).all();
-    expect(row).toMatchObject({ reason: "other", details, status: "open", reporterId: null, reporterIpHash: hashIp("196.200.1.1") });
+    expect(row).toMatchObject({
+      reason: "other",
+      details,
+      status: "open",
+      reporterId: null,
+      reporterIpHash: hashIp("196.200.1.1"),
+    });
     expect(JSON.stringify(db.select().from(auditLog).all())).not.toContain("196.200.1.1");
     expect(offerRow(offer.id).title).toBe("Mécanicien moto");
   });
@@ -144,7 +176,8 @@ describe("reportOffer: three reporters suspend an offer", () => {
   it("does not suspend an offer that is not published (a draft cannot come back online through reports)", async () => {
     const org = insertOrganisation(db);
     const offer = insertOffer(db, { orgId: org.id, status: "closed" });
-    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) expect(report(offer.id, ip, await account())).toEqual({ ok: true, suspended: false });
+    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"])
+      expect(report(offer.id, ip, await account())).toEqual({ ok: true, suspended: false });
     expect(offerRow(offer.id).status).toBe("closed");
   });
 
@@ -163,7 +196,11 @@ describe("reportOffer: 5 reports per address or account in 24 hours", () => {
     }
     const sixth = report(offers[5]!.offer.id, "41.73.5.5", null, now);
     // The first report was sent 5 minutes ago: a slot frees up 24 hours after it.
-    expect(sixth).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: (REPORT_WINDOW_MS - 5 * 60_000) / 1000 });
+    expect(sixth).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: (REPORT_WINDOW_MS - 5 * 60_000) / 1000,
+    });
     expect(db.select().from(fraudReports).where(eq(fraudReports.offerId, offers[5]!.offer.id)).all()).toEqual([]);
     expect(report(offers[5]!.offer.id, "41.73.5.6", null, now)).toEqual({ ok: true, suspended: false });
   });
@@ -181,7 +218,8 @@ describe("reportOffer: 5 reports per address or account in 24 hours", () => {
     const { offer } = await publishedOffer();
     const awa = await insertUser(db, { role: "candidat" });
     const now = Date.now();
-    for (let i = 0; i < 5; i++) backdated(offer.id, now - REPORT_WINDOW_MS - (i + 1) * 60_000, { ip: "41.73.7.7", reporterId: awa.id });
+    for (let i = 0; i < 5; i++)
+      backdated(offer.id, now - REPORT_WINDOW_MS - (i + 1) * 60_000, { ip: "41.73.7.7", reporterId: awa.id });
     expect(report(offer.id, "41.73.7.7", null, now).ok).toBe(true);
     expect(report(offer.id, "8.8.8.8", awa.id, now).ok).toBe(true);
     // Four more within the last day and the one just sent from that address make five: the next is refused.
@@ -191,21 +229,40 @@ describe("reportOffer: 5 reports per address or account in 24 hours", () => {
 });
 
 describe("report form schema", () => {
-  const parse = (fields: Record<string, string>) => parseForm(reportSchema, new URLSearchParams(fields) as unknown as FormData);
+  const parse = (fields: Record<string, string>) =>
+    parseForm(reportSchema, new URLSearchParams(fields) as unknown as FormData);
 
   it("needs a reason from the list", () => {
-    expect(parse({ details: "bizarre" })).toMatchObject({ ok: false, fieldErrors: { reason: "moderation:report.errors.reasonRequired" } });
-    expect(parse({ reason: "spam" })).toMatchObject({ ok: false, fieldErrors: { reason: "moderation:report.errors.reasonRequired" } });
+    expect(parse({ details: "bizarre" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: "moderation:report.errors.reasonRequired" },
+    });
+    expect(parse({ reason: "spam" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: "moderation:report.errors.reasonRequired" },
+    });
   });
 
   it("needs details for `other` only", () => {
-    expect(parse({ reason: "other", details: "   " })).toMatchObject({ ok: false, fieldErrors: { details: "moderation:report.errors.detailsRequired" } });
+    expect(parse({ reason: "other", details: "   " })).toMatchObject({
+      ok: false,
+      fieldErrors: { details: "moderation:report.errors.detailsRequired" },
+    });
     expect(parse({ reason: "money", details: "" })).toEqual({ ok: true, data: { reason: "money" } });
   });
 
   it("refuses 10 000 characters of details and control characters", () => {
-    expect(parse({ reason: "fake", details: "a".repeat(10_000) })).toMatchObject({ ok: false, fieldErrors: { details: "moderation:report.errors.detailsTooLong" } });
-    expect(parse({ reason: "fake", details: "a\u0000b" })).toMatchObject({ ok: false, fieldErrors: { details: "validation.invalidCharacters" } });
-    expect(parse({ reason: "fake", details: "Ligne 1\nLigne 2" })).toEqual({ ok: true, data: { reason: "fake", details: "Ligne 1\nLigne 2" } });
+    expect(parse({ reason: "fake", details: "a".repeat(10_000) })).toMatchObject({
+      ok: false,
+      fieldErrors: { details: "moderation:report.errors.detailsTooLong" },
+    });
+    expect(parse({ reason: "fake", details: "a\u0000b" })).toMatchObject({
+      ok: false,
+      fieldErrors: { details: "validation.invalidCharacters" },
+    });
+    expect(parse({ reason: "fake", details: "Ligne 1\nLigne 2" })).toEqual({
+      ok: true,
+      data: { reason: "fake", details: "Ligne 1\nLigne 2" },
+    });
   });
 });

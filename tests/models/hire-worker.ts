@@ -18,7 +18,10 @@ Atomics.wait(gate, 0, 0);
 const results: unknown[] = [];
 if (data.task === "hire") {
   for (const applicationId of data.applicationIds) {
-    results.push({ applicationId, result: moveApplication(db, { employerId: data.employerId, applicationId, to: "hired" }) });
+    results.push({
+      applicationId,
+      result: moveApplication(db, { employerId: data.employerId, applicationId, to: "hired" }),
+    });
   }
 } else {
   results.push(applyToOffer(db, { candidateId: data.candidateId, offerId: data.offerId, message: "En même temps" }));

@@ -37,10 +37,10 @@ import { invitationSchema, invitedAccountSchema, organisationSchema } from "../.
 import { idParamSchema, parseIdParam } from "../../app/schemas/params";
 import { parsePlacementFilters, placementActionSchema, placementFiltersSchema } from "../../app/schemas/placement";
 import { profileSchema } from "../../app/schemas/profile";
-import { parseReportFilters } from "../../app/schemas/report-filters";
 import { reportSchema } from "../../app/schemas/report";
+import { parseReportFilters } from "../../app/schemas/report-filters";
 import { parseSearchQuery, searchQuerySchema } from "../../app/schemas/search";
-import { parseForm, type FieldError } from "../../app/utils/forms";
+import { type FieldError, parseForm } from "../../app/utils/forms";
 import { discriminator, fieldNames, hostileForm, hostileString, intents, PROTOTYPE_KEYS } from "../helpers/hostile";
 
 const RUNS = 200;
@@ -263,7 +263,12 @@ describe("a 10 MB value is refused by its length, at once", () => {
       expect.soft(performance.now() - started, label).toBeLessThan(1000);
       if (result.success) continue;
       const issues = result.error.issues.filter((issue) => issue.path[0] === field);
-      expect.soft(issues.map((issue) => issue.message), label).toHaveLength(Math.min(issues.length, 1));
+      expect
+        .soft(
+          issues.map((issue) => issue.message),
+          label,
+        )
+        .toHaveLength(Math.min(issues.length, 1));
     }
   });
 
@@ -292,9 +297,24 @@ describe("a date the portal cannot count with is refused, never stored", () => {
   // Adding months or days to 9999-12-31 gives "+010000-…", which no page can show.
   it.each([
     ["moveSchema", { to: "hired", startDate: "9999-12-31" }, "startDate", "applications:errors.startDateInvalid"],
-    ["moveSchema", { to: "interview", interviewAt: "9999-12-31T10:00", place: "Bamako" }, "interviewAt", "applications:errors.interviewAtInvalid"],
-    ["placementActionSchema", { intent: "end", placementId: "1", endedOn: "9999-12-31", reason: "moved" }, "endedOn", "placements:errors.dateInvalid"],
-    ["placementActionSchema", { intent: "followup", followupId: "1", stillEmployed: "yes", doneOn: "2999-01-01" }, "doneOn", "placements:errors.dateInvalid"],
+    [
+      "moveSchema",
+      { to: "interview", interviewAt: "9999-12-31T10:00", place: "Bamako" },
+      "interviewAt",
+      "applications:errors.interviewAtInvalid",
+    ],
+    [
+      "placementActionSchema",
+      { intent: "end", placementId: "1", endedOn: "9999-12-31", reason: "moved" },
+      "endedOn",
+      "placements:errors.dateInvalid",
+    ],
+    [
+      "placementActionSchema",
+      { intent: "followup", followupId: "1", stillEmployed: "yes", doneOn: "2999-01-01" },
+      "doneOn",
+      "placements:errors.dateInvalid",
+    ],
     ["offerSchema", { startDate: "9999-12-31" }, "startDate", "validation.dateInvalid"],
     ["offerSchema", { closingDate: "0000-01-01" }, "closingDate", "offer.form.dateRequired"],
   ] as const)("%s: %s", (name, fields, field, message) => {
@@ -306,6 +326,9 @@ describe("a date the portal cannot count with is refused, never stored", () => {
   });
 
   it("the journal's period drops such a date", () => {
-    expect(parseAuditQuery(new URLSearchParams("du=0000-01-01&au=9999-12-31"))).toMatchObject({ du: undefined, au: undefined });
+    expect(parseAuditQuery(new URLSearchParams("du=0000-01-01&au=9999-12-31"))).toMatchObject({
+      du: undefined,
+      au: undefined,
+    });
   });
 });

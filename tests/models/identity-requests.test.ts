@@ -68,8 +68,17 @@ describe("a verified organisation changing its identity", () => {
       // Other fields are ordinary updates.
       description: "Nouveau texte",
     });
-    expect(pendingIdentityRequest(db, org.id)).toMatchObject({ ...FORM_IDENTITY, ...changes, requestedBy: user.id, status: "pending" });
-    expect(audits("organisation.identity.requested")[0]).toMatchObject({ actorId: user.id, subjectId: String(org.id), ip: "41.73.1.1" });
+    expect(pendingIdentityRequest(db, org.id)).toMatchObject({
+      ...FORM_IDENTITY,
+      ...changes,
+      requestedBy: user.id,
+      status: "pending",
+    });
+    expect(audits("organisation.identity.requested")[0]).toMatchObject({
+      actorId: user.id,
+      subjectId: String(org.id),
+      ip: "41.73.1.1",
+    });
     expect(audits("organisation.identity.requested")[0]!.detail).toMatchObject({ fields: [field] });
   });
 
@@ -77,7 +86,9 @@ describe("a verified organisation changing its identity", () => {
     const { user, org } = await verifiedOrg();
     updateOrganisation(db, user.id, input({ name: "Premier nom" }));
     const first = pendingIdentityRequest(db, org.id)!;
-    expect(updateOrganisation(db, user.id, input({ name: "Second nom" }))).toMatchObject({ identityRequest: "requested" });
+    expect(updateOrganisation(db, user.id, input({ name: "Second nom" }))).toMatchObject({
+      identityRequest: "requested",
+    });
     expect(pendingIdentityRequest(db, org.id)).toMatchObject({ id: first.id, name: "Second nom" });
     // The same request sent again is nothing new.
     expect(updateOrganisation(db, user.id, input({ name: "Second nom" }))).toMatchObject({ identityRequest: null });
@@ -96,7 +107,10 @@ describe("a verified organisation changing its identity", () => {
     expect(pendingIdentityRequest(db, org.id)).not.toBeNull();
     expect(withdrawIdentityRequest(db, colleague.id, "41.73.1.2")).toBe(true);
     expect(pendingIdentityRequest(db, org.id)).toBeNull();
-    expect(audits("organisation.identity.withdrawn")[0]).toMatchObject({ actorId: colleague.id, subjectId: String(org.id) });
+    expect(audits("organisation.identity.withdrawn")[0]).toMatchObject({
+      actorId: colleague.id,
+      subjectId: String(org.id),
+    });
     expect(withdrawIdentityRequest(db, colleague.id)).toBe(false);
   });
 
@@ -132,8 +146,16 @@ describe("a counsellor deciding an identity request", () => {
     const { user, org, counsellorId } = await verifiedOrg();
     updateOrganisation(db, user.id, input({ name: "Boulangerie Traoré", rccm: "" }));
     const request = pendingIdentityRequest(db, org.id)!;
-    expect(decideIdentityRequest(db, { counsellorId, requestId: request.id, decision: "accept", ip: "41.73.8.8" })).toEqual({ status: "accepted" });
-    expect(orgRow(org.id)).toMatchObject({ name: "Boulangerie Traoré", rccm: null, nif: FORM.nif, verificationStatus: "verified", verifiedBy: counsellorId });
+    expect(
+      decideIdentityRequest(db, { counsellorId, requestId: request.id, decision: "accept", ip: "41.73.8.8" }),
+    ).toEqual({ status: "accepted" });
+    expect(orgRow(org.id)).toMatchObject({
+      name: "Boulangerie Traoré",
+      rccm: null,
+      nif: FORM.nif,
+      verificationStatus: "verified",
+      verifiedBy: counsellorId,
+    });
     expect(pendingIdentityRequest(db, org.id)).toBeNull();
     expect(pendingIdentityRequests(db)).toEqual([]);
     expect(db.select().from(notifications).where(eq(notifications.userId, user.id)).all()).toEqual([
@@ -142,7 +164,11 @@ describe("a counsellor deciding an identity request", () => {
     expect(db.select().from(outbox).where(eq(outbox.userId, user.id)).all()).toEqual([
       expect.objectContaining({ template: "organisationIdentity.accepted", channel: "email" }),
     ]);
-    expect(audits("organisation.identity.accepted")[0]).toMatchObject({ actorId: counsellorId, subjectId: String(org.id), ip: "41.73.8.8" });
+    expect(audits("organisation.identity.accepted")[0]).toMatchObject({
+      actorId: counsellorId,
+      subjectId: String(org.id),
+      ip: "41.73.8.8",
+    });
     expect(audits("organisation.identity.accepted")[0]!.detail).toMatchObject({
       before: FORM_IDENTITY,
       after: { name: "Boulangerie Traoré", rccm: null, nif: FORM.nif },
@@ -153,18 +179,36 @@ describe("a counsellor deciding an identity request", () => {
     const { user, org, counsellorId } = await verifiedOrg();
     updateOrganisation(db, user.id, input({ name: "Agence Nationale pour l'Emploi" }));
     const request = pendingIdentityRequest(db, org.id)!;
-    expect(() => decideIdentityRequest(db, { counsellorId, requestId: request.id, decision: "refuse", reason: "  " })).toThrow();
+    expect(() =>
+      decideIdentityRequest(db, { counsellorId, requestId: request.id, decision: "refuse", reason: "  " }),
+    ).toThrow();
     expect(
-      decideIdentityRequest(db, { counsellorId, requestId: request.id, decision: "refuse", reason: "Ce nom est celui d'un service public." }),
+      decideIdentityRequest(db, {
+        counsellorId,
+        requestId: request.id,
+        decision: "refuse",
+        reason: "Ce nom est celui d'un service public.",
+      }),
     ).toEqual({ status: "refused" });
     expect(orgRow(org.id).name).toBe("Atelier Traoré et Frères");
     const [notification] = db.select().from(notifications).where(eq(notifications.userId, user.id)).all();
     expect(notification).toMatchObject({
       kind: "moderation.identity.refused",
-      payload: expect.objectContaining({ reason: "Ce nom est celui d'un service public.", requestedName: "Agence Nationale pour l'Emploi" }),
+      payload: expect.objectContaining({
+        reason: "Ce nom est celui d'un service public.",
+        requestedName: "Agence Nationale pour l'Emploi",
+      }),
     });
-    expect(db.select().from(outbox).where(and(eq(outbox.userId, user.id), eq(outbox.template, "organisationIdentity.refused"))).all()).toHaveLength(1);
-    expect(audits("organisation.identity.refused")[0]!.detail).toMatchObject({ reason: "Ce nom est celui d'un service public." });
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.userId, user.id), eq(outbox.template, "organisationIdentity.refused")))
+        .all(),
+    ).toHaveLength(1);
+    expect(audits("organisation.identity.refused")[0]!.detail).toMatchObject({
+      reason: "Ce nom est celui d'un service public.",
+    });
   });
 
   it("answers null to a request already decided, withdrawn, unknown, or of an organisation no longer verified", async () => {
@@ -172,7 +216,9 @@ describe("a counsellor deciding an identity request", () => {
     updateOrganisation(db, user.id, input({ name: "Nom un" }));
     const first = pendingIdentityRequest(db, org.id)!;
     expect(decideIdentityRequest(db, { counsellorId, requestId: first.id, decision: "accept" })).not.toBeNull();
-    expect(decideIdentityRequest(db, { counsellorId, requestId: first.id, decision: "refuse", reason: "Trop tard" })).toBeNull();
+    expect(
+      decideIdentityRequest(db, { counsellorId, requestId: first.id, decision: "refuse", reason: "Trop tard" }),
+    ).toBeNull();
     expect(decideIdentityRequest(db, { counsellorId, requestId: 999_999, decision: "accept" })).toBeNull();
 
     updateOrganisation(db, user.id, input({ name: "Nom deux" }));

@@ -11,16 +11,16 @@ import { isSuppressed, type Shown } from "../../app/models/suppression";
 import type { Db } from "../../app/utils/db.server";
 import { candidateProfiles } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
+import { insertStaff } from "../helpers/factories/staff";
 import {
   insertApplicationOn,
-  insertRegisteredCandidate,
   insertCountedOrganisation,
   insertPlacementFor,
   insertPublishedOffer,
+  insertRegisteredCandidate,
   markFollowup,
   type PersonInput,
 } from "../helpers/placements";
-import { insertStaff } from "../helpers/factories/staff";
 
 const PERIOD = { from: "2026-01", to: "2026-06" } as const;
 
@@ -46,18 +46,55 @@ function buildDataset(db: Db) {
   const anpe = insertCountedOrganisation(db, { kind: "partner", name: "ANPE" });
   const kadia = insertStaff(db, { orgId: oim }).id;
   const seydou = insertStaff(db, { orgId: anpe }).id;
-  const garage = insertCountedOrganisation(db, { name: "Garage Sanogo", sector: "mecanique", verifiedAt: new Date("2025-06-01T00:00:00Z") });
+  const garage = insertCountedOrganisation(db, {
+    name: "Garage Sanogo",
+    sector: "mecanique",
+    verifiedAt: new Date("2025-06-01T00:00:00Z"),
+  });
   insertCountedOrganisation(db, { name: "Vérifiée plus tard", verifiedAt: new Date("2026-08-01T00:00:00Z") });
   insertCountedOrganisation(db, { name: "En attente", verifiedAt: null });
-  const mechanic = insertPublishedOffer(db, { orgId: garage, type: "emploi", sector: "mecanique", region: "bamako", publishedOn: "2026-02-01" });
-  const apprentice = insertPublishedOffer(db, { orgId: garage, type: "apprentissage", sector: "btp", region: "segou", publishedOn: "2026-03-01" });
+  const mechanic = insertPublishedOffer(db, {
+    orgId: garage,
+    type: "emploi",
+    sector: "mecanique",
+    region: "bamako",
+    publishedOn: "2026-02-01",
+  });
+  const apprentice = insertPublishedOffer(db, {
+    orgId: garage,
+    type: "apprentissage",
+    sector: "btp",
+    region: "segou",
+    publishedOn: "2026-03-01",
+  });
   insertPublishedOffer(db, { orgId: garage, type: "stage", publishedOn: "2025-11-01" });
 
-  const a = many(db, 10, { sex: "f", birthDate: "2000-06-15", region: "bamako", migrantStatus: "returnee", counsellorId: kadia, registeredOn: "2026-02-10" });
-  const b = many(db, 6, { sex: "m", birthDate: "2005-03-01", region: "segou", migrantStatus: "none", counsellorId: seydou, registeredOn: "2026-03-05" });
+  const a = many(db, 10, {
+    sex: "f",
+    birthDate: "2000-06-15",
+    region: "bamako",
+    migrantStatus: "returnee",
+    counsellorId: kadia,
+    registeredOn: "2026-02-10",
+  });
+  const b = many(db, 6, {
+    sex: "m",
+    birthDate: "2005-03-01",
+    region: "segou",
+    migrantStatus: "none",
+    counsellorId: seydou,
+    registeredOn: "2026-03-05",
+  });
   many(db, 2, { sex: "f", birthDate: "2010-01-01", region: "segou", registeredBy: seydou, registeredOn: "2026-04-01" });
   many(db, 5, { sex: null, birthDate: null, region: "bamako", registeredOn: "2026-05-01" });
-  const e = many(db, 6, { sex: "f", birthDate: "1985-01-01", region: "kayes", migrantStatus: "refugee", counsellorId: kadia, registeredOn: "2025-09-01" });
+  const e = many(db, 6, {
+    sex: "f",
+    birthDate: "1985-01-01",
+    region: "kayes",
+    migrantStatus: "refugee",
+    counsellorId: kadia,
+    registeredOn: "2025-09-01",
+  });
   many(db, 3, { registeredOn: "2025-11-20" });
 
   for (const c of a) insertApplicationOn(db, { offerId: mechanic, candidateId: c, on: "2026-02-15" });
@@ -65,12 +102,27 @@ function buildDataset(db: Db) {
   insertApplicationOn(db, { offerId: mechanic, candidateId: e[0]!, on: "2025-12-01" });
 
   // A: 10, 15, 20, 30, 40, 50, 60, 70 days after registering (10 Feb).
-  const aStarts = ["2026-02-20", "2026-02-25", "2026-03-02", "2026-03-12", "2026-03-22", "2026-04-01", "2026-04-11", "2026-04-21"];
-  const aPlacements = aStarts.map((startDate, i) => insertPlacementFor(db, { candidateId: a[i]!, orgId: garage, offerId: mechanic, type: "emploi", startDate }));
+  const aStarts = [
+    "2026-02-20",
+    "2026-02-25",
+    "2026-03-02",
+    "2026-03-12",
+    "2026-03-22",
+    "2026-04-01",
+    "2026-04-11",
+    "2026-04-21",
+  ];
+  const aPlacements = aStarts.map((startDate, i) =>
+    insertPlacementFor(db, { candidateId: a[i]!, orgId: garage, offerId: mechanic, type: "emploi", startDate }),
+  );
   // B: 30, 30, 45, 45, 90 days after registering (5 Mar).
   const bStarts = ["2026-04-04", "2026-04-04", "2026-04-19", "2026-04-19", "2026-06-03"];
-  bStarts.forEach((startDate, i) => insertPlacementFor(db, { candidateId: b[i]!, employerName: "Chantier Traoré", type: "apprentissage", startDate }));
-  const ePlacements = e.map((candidateId) => insertPlacementFor(db, { candidateId, orgId: garage, type: "emploi", startDate: "2025-10-05" }));
+  bStarts.forEach((startDate, i) =>
+    insertPlacementFor(db, { candidateId: b[i]!, employerName: "Chantier Traoré", type: "apprentissage", startDate }),
+  );
+  const ePlacements = e.map((candidateId) =>
+    insertPlacementFor(db, { candidateId, orgId: garage, type: "emploi", startDate: "2025-10-05" }),
+  );
 
   // 3 months, due in the period: A's first five (May–June) — 3 still in work, 1 not, 1 not recorded; E's six (Jan) all in work.
   markFollowup(db, aPlacements[0]!, 3, true);
@@ -100,24 +152,52 @@ describe("the period's figures", () => {
     expect(r.total).toBe(23);
     expect(cells(r.breakdowns, "sex")).toEqual({ f: 12, m: 6, unknown: 5 });
     // 15–17 (2) and 36+ (0) hold 2 people together: "unknown" (5) is hidden too, or 23 − 10 − 6 would give them away.
-    expect(cells(r.breakdowns, "ageBand")).toEqual({ "15-17": "< 5", "18-24": 6, "25-35": 10, "36+": "< 5", unknown: "hidden" });
+    expect(cells(r.breakdowns, "ageBand")).toEqual({
+      "15-17": "< 5",
+      "18-24": 6,
+      "25-35": 10,
+      "36+": "< 5",
+      unknown: "hidden",
+    });
     // Three statuses with nobody (0 together): "none" (6), the smallest shown, is hidden with them.
-    expect(cells(r.breakdowns, "migrantStatus")).toEqual({ returnee: 10, none: "hidden", unknown: 7, refugee: "< 5", internal_displaced: "< 5", other_migrant: "< 5" });
+    expect(cells(r.breakdowns, "migrantStatus")).toEqual({
+      returnee: 10,
+      none: "hidden",
+      unknown: 7,
+      refugee: "< 5",
+      internal_displaced: "< 5",
+      other_migrant: "< 5",
+    });
     expect(cells(r.breakdowns, "region")).toMatchObject({ bamako: 15, segou: "hidden", kayes: "< 5", unknown: "< 5" });
   });
 
   it("applications: 16, also by sector and offer type", () => {
     const r = report.people.applications;
     expect(r.total).toBe(16);
-    expect(cells(r.breakdowns, "offerType")).toEqual({ emploi: 10, apprentissage: "hidden", stage: "< 5", formation: "< 5" });
-    expect(cells(r.breakdowns, "sector")).toMatchObject({ mecanique: 10, btp: "hidden", commerce: "< 5", unknown: "< 5" });
+    expect(cells(r.breakdowns, "offerType")).toEqual({
+      emploi: 10,
+      apprentissage: "hidden",
+      stage: "< 5",
+      formation: "< 5",
+    });
+    expect(cells(r.breakdowns, "sector")).toMatchObject({
+      mecanique: 10,
+      btp: "hidden",
+      commerce: "< 5",
+      unknown: "< 5",
+    });
   });
 
   it("placements starting in the period: 13, by type and sector (an employer outside the portal has no sector)", () => {
     const r = report.people.placements;
     expect(r.total).toBe(13);
     // stage and formation hold 0 people: apprenticeship (5) is hidden with them.
-    expect(cells(r.breakdowns, "offerType")).toEqual({ emploi: 8, apprentissage: "hidden", stage: "< 5", formation: "< 5" });
+    expect(cells(r.breakdowns, "offerType")).toEqual({
+      emploi: 8,
+      apprentissage: "hidden",
+      stage: "< 5",
+      formation: "< 5",
+    });
     expect(cells(r.breakdowns, "sector")).toMatchObject({ mecanique: 8, unknown: "hidden", btp: "< 5" });
     expect(cells(r.breakdowns, "sex")).toEqual({ f: 8, m: "hidden", unknown: "< 5" });
   });
@@ -168,7 +248,11 @@ describe("the period's figures", () => {
   });
 
   it("monthly series: placements per month (hidden where small, with the next smallest) and retention per month", () => {
-    expect(report.period).toMatchObject({ start: "2026-01-01", end: "2026-06-30", months: ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"] });
+    expect(report.period).toMatchObject({
+      start: "2026-01-01",
+      end: "2026-06-30",
+      months: ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"],
+    });
     // Feb 2, Mar 3, Apr 7, Jun 1: the small months hold 6 people together, so nothing more is hidden.
     expect(report.series.placements.map((c) => seen(c.value))).toEqual(["< 5", "< 5", "< 5", 7, "< 5", "< 5"]);
     // 3 months: January 6 of 6, May 2 of 2, June 1 of 2: January is hidden so that May and June stay so.
@@ -229,12 +313,25 @@ describe("age bands at the event, at their boundaries", () => {
     ];
     const offer = insertPublishedOffer(fresh, { orgId: insertCountedOrganisation(fresh) });
     for (const group of groups) {
-      for (const id of many(fresh, 5, { ...group, registeredOn: "2026-03-10" })) insertApplicationOn(fresh, { offerId: offer, candidateId: id, on: "2026-03-11" });
+      for (const id of many(fresh, 5, { ...group, registeredOn: "2026-03-10" }))
+        insertApplicationOn(fresh, { offerId: offer, candidateId: id, on: "2026-03-11" });
     }
     const r = computeIndicators(fresh, { from: "2026-03", to: "2026-03" });
-    expect(cells(r.people.registered.breakdowns, "ageBand")).toEqual({ "15-17": 5, "18-24": 10, "25-35": 10, "36+": 5, unknown: 5 });
+    expect(cells(r.people.registered.breakdowns, "ageBand")).toEqual({
+      "15-17": 5,
+      "18-24": 10,
+      "25-35": 10,
+      "36+": 5,
+      unknown: 5,
+    });
     // The next day, the three "day after" groups have had their birthday.
-    expect(cells(r.people.applications.breakdowns, "ageBand")).toEqual({ "15-17": "< 5", "18-24": 10, "25-35": 10, "36+": 10, unknown: "hidden" });
+    expect(cells(r.people.applications.breakdowns, "ageBand")).toEqual({
+      "15-17": "< 5",
+      "18-24": 10,
+      "25-35": 10,
+      "36+": 10,
+      unknown: "hidden",
+    });
   });
 });
 
@@ -254,19 +351,29 @@ describe("keeping up with new data", () => {
     fresh.update(candidateProfiles).set({ sex: "m" }).where(eq(candidateProfiles.userId, late[0]!)).run();
     expect(cells(computeIndicators(fresh, march).people.registered.breakdowns, "sex").f).toBe(5);
     rebuildReportCounts(fresh);
-    expect(cells(computeIndicators(fresh, march).people.registered.breakdowns, "sex")).toEqual({ f: "< 5", m: 6, unknown: "hidden" });
+    expect(cells(computeIndicators(fresh, march).people.registered.breakdowns, "sex")).toEqual({
+      f: "< 5",
+      m: 6,
+      unknown: "hidden",
+    });
   });
 });
 
 /** Every count of people in the structure, with where it is. */
-function peopleCounts(node: unknown, path: string, out: [string, unknown][] = [], inCount = false): [string, unknown][] {
+function peopleCounts(
+  node: unknown,
+  path: string,
+  out: [string, unknown][] = [],
+  inCount = false,
+): [string, unknown][] {
   if (Array.isArray(node)) {
     node.forEach((item, i) => peopleCounts(item, `${path}[${i}]`, out, inCount));
   } else if (node && typeof node === "object") {
     const record = node as Record<string, unknown>;
     const isCount = record.kind === "count" || inCount;
     for (const [key, value] of Object.entries(record)) {
-      if (key === "population" || (isCount && (key === "total" || key === "value"))) out.push([`${path}.${key}`, value]);
+      if (key === "population" || (isCount && (key === "total" || key === "value")))
+        out.push([`${path}.${key}`, value]);
       else peopleCounts(value, `${path}.${key}`, out, isCount && key !== "key");
     }
   }
@@ -281,7 +388,9 @@ describe("no count of people under five leaves the model", () => {
     ["OIM", "oim"],
     ["stage", { offerType: "stage" as const }],
   ] as const)("walking the whole report (%s)", (_, filters) => {
-    const r = compute(typeof filters === "string" ? { partnerId: partners[filters as keyof typeof partners] } : filters);
+    const r = compute(
+      typeof filters === "string" ? { partnerId: partners[filters as keyof typeof partners] } : filters,
+    );
     const counts = [
       ...peopleCounts(r.people, "people"),
       ...peopleCounts({ kind: "count", cells: r.series.placements }, "series.placements"),
@@ -289,7 +398,11 @@ describe("no count of people under five leaves the model", () => {
     expect(counts.length).toBeGreaterThan(40);
     for (const [where, value] of counts) {
       if (isSuppressed(value)) {
-        expect(Object.keys(value as object).sort(), where).toEqual(Object.keys(value as object).filter((k) => k === "suppressed" || k === "complement").sort());
+        expect(Object.keys(value as object).sort(), where).toEqual(
+          Object.keys(value as object)
+            .filter((k) => k === "suppressed" || k === "complement")
+            .sort(),
+        );
       } else {
         expect(typeof value, where).toBe("number");
         expect(value as number, where).toBeGreaterThanOrEqual(5);
@@ -298,7 +411,8 @@ describe("no count of people under five leaves the model", () => {
     // Nor any rate resting on fewer than five people counted: rates of a shown population ≥ 5 are ≥ 5 / population.
     const rates = [r.people.placementRate, r.people.retention3, r.people.retention6];
     for (const rate of rates) {
-      if (!isSuppressed(rate.value) && !isSuppressed(rate.population)) expect(Math.round(rate.value * rate.population)).toBeGreaterThanOrEqual(5);
+      if (!isSuppressed(rate.value) && !isSuppressed(rate.population))
+        expect(Math.round(rate.value * rate.population)).toBeGreaterThanOrEqual(5);
     }
   });
 });

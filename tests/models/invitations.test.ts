@@ -1,20 +1,20 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ContactTakenError } from "../../app/models/registration.server";
 import {
   acceptInvitation,
   acceptInvitationAsNewUser,
   findInvitation,
-  inviteColleague,
   INVITATION_TTL_MS,
+  inviteColleague,
   listPendingInvitations,
   MAX_PENDING_INVITATIONS,
 } from "../../app/models/invitations.server";
 import { getEmployerMembership, isOrgMember } from "../../app/models/organisations.server";
+import { ContactTakenError } from "../../app/models/registration.server";
 import type { Db } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
-import { auditLog, memberships, orgInvitations, organisations, outbox, users } from "../../db/schema";
+import { auditLog, memberships, organisations, orgInvitations, outbox, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { addMember, insertEmployer, insertUser, registerCandidate, registerEmployer } from "../helpers/factories";
 
@@ -25,7 +25,13 @@ beforeEach(() => {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const NOW = new Date("2026-03-10T09:00:00Z");
-const ACCOUNT = { firstName: "Kadiatou", lastName: "Sangaré", password: "bamako2026", passwordConfirm: "bamako2026", consent: "on" as const };
+const ACCOUNT = {
+  firstName: "Kadiatou",
+  lastName: "Sangaré",
+  password: "bamako2026",
+  passwordConfirm: "bamako2026",
+  consent: "on" as const,
+};
 
 async function owner(orgName = "Boulangerie du Fleuve") {
   return insertEmployer(db, "verified", orgName);
@@ -45,7 +51,13 @@ describe("inviteColleague", () => {
 
     expect(result.token).toMatch(/^[\w-]{43}$/);
     const row = db.select().from(orgInvitations).get()!;
-    expect(row).toMatchObject({ orgId: org.id, phone: "+22370112233", email: null, invitedBy: user.id, acceptedAt: null });
+    expect(row).toMatchObject({
+      orgId: org.id,
+      phone: "+22370112233",
+      email: null,
+      invitedBy: user.id,
+      acceptedAt: null,
+    });
     expect(row.tokenHash).toBe(sha256(result.token));
     expect(JSON.stringify(row)).not.toContain(result.token);
     expect(row.expiresAt.getTime() - NOW.getTime()).toBe(INVITATION_TTL_MS);
@@ -108,19 +120,28 @@ describe("inviteColleague", () => {
 
   it("refuses the owner's own contact (already a member)", async () => {
     const employer = await registerEmployer(db, { email: "patron@fleuve.ml" });
-    expect(inviteColleague(db, employer.id, { email: "patron@fleuve.ml" }, NOW)).toEqual({ ok: false, error: "alreadyMember" });
+    expect(inviteColleague(db, employer.id, { email: "patron@fleuve.ml" }, NOW)).toEqual({
+      ok: false,
+      error: "alreadyMember",
+    });
   });
 
   it("refuses a contact whose account is a candidate's", async () => {
     const { user } = await owner();
     await registerCandidate(db, { phone: "70 20 30 40" });
-    expect(inviteColleague(db, user.id, { phone: "+22370203040" }, NOW)).toEqual({ ok: false, error: "notEmployerAccount" });
+    expect(inviteColleague(db, user.id, { phone: "+22370203040" }, NOW)).toEqual({
+      ok: false,
+      error: "notEmployerAccount",
+    });
   });
 
   it("refuses a second pending invitation for the same contact, but not once the first expired", async () => {
     const { user } = await owner();
     invite(user.id, { phone: "+22370112233" });
-    expect(inviteColleague(db, user.id, { phone: "+22370112233" }, NOW)).toEqual({ ok: false, error: "alreadyInvited" });
+    expect(inviteColleague(db, user.id, { phone: "+22370112233" }, NOW)).toEqual({
+      ok: false,
+      error: "alreadyInvited",
+    });
     const later = new Date(NOW.getTime() + INVITATION_TTL_MS + 1);
     expect(inviteColleague(db, user.id, { phone: "+22370112233" }, later)).toMatchObject({ ok: true });
   });
@@ -129,7 +150,10 @@ describe("inviteColleague", () => {
     const { user, org } = await owner();
     for (let i = 0; i < MAX_PENDING_INVITATIONS; i++) invite(user.id, { email: `collegue${i}@fleuve.ml` });
     expect(listPendingInvitations(db, org.id, NOW)).toHaveLength(20);
-    expect(inviteColleague(db, user.id, { email: "un-de-trop@fleuve.ml" }, NOW)).toEqual({ ok: false, error: "tooMany" });
+    expect(inviteColleague(db, user.id, { email: "un-de-trop@fleuve.ml" }, NOW)).toEqual({
+      ok: false,
+      error: "tooMany",
+    });
     expect(db.select().from(orgInvitations).all()).toHaveLength(20);
   });
 });
@@ -138,7 +162,11 @@ describe("findInvitation", () => {
   it("finds a valid invitation by its token only, until it expires", async () => {
     const { user, org } = await owner();
     const { token } = invite(user.id, { phone: "+22370112233" });
-    expect(findInvitation(db, token, NOW)).toMatchObject({ orgId: org.id, orgName: "Boulangerie du Fleuve", phone: "+22370112233" });
+    expect(findInvitation(db, token, NOW)).toMatchObject({
+      orgId: org.id,
+      orgName: "Boulangerie du Fleuve",
+      phone: "+22370112233",
+    });
     expect(findInvitation(db, token, new Date(NOW.getTime() + INVITATION_TTL_MS - 1))).not.toBeNull();
     expect(findInvitation(db, token, new Date(NOW.getTime() + INVITATION_TTL_MS))).toBeNull();
   });
@@ -163,8 +191,15 @@ describe("acceptInvitation (an employer already registered)", () => {
     const colleague = await insertUser(db, { role: "employeur", email: "collegue@fleuve.ml" });
     const { token } = invite(user.id, { email: "collegue@fleuve.ml" });
 
-    expect(acceptInvitation(db, colleague.id, token, "41.1.1.1", NOW)).toEqual({ ok: true, orgId: org.id, orgName: "Boulangerie du Fleuve" });
-    expect(db.select().from(memberships).where(eq(memberships.userId, colleague.id)).get()).toMatchObject({ orgId: org.id, role: "member" });
+    expect(acceptInvitation(db, colleague.id, token, "41.1.1.1", NOW)).toEqual({
+      ok: true,
+      orgId: org.id,
+      orgName: "Boulangerie du Fleuve",
+    });
+    expect(db.select().from(memberships).where(eq(memberships.userId, colleague.id)).get()).toMatchObject({
+      orgId: org.id,
+      role: "member",
+    });
     expect(db.select().from(orgInvitations).get()!.acceptedAt).toEqual(NOW);
     expect(db.select().from(auditLog).where(eq(auditLog.action, "organisation.joined")).get()).toMatchObject({
       actorId: colleague.id,
@@ -186,7 +221,9 @@ describe("acceptInvitation (an employer already registered)", () => {
     const counsellor = await insertUser(db, { role: "conseiller", email: "c@oim.ml" });
     expect(acceptInvitation(db, counsellor.id, token, undefined, NOW)).toBeNull();
     const colleague = await insertUser(db, { role: "employeur", phone: "+22370112233" });
-    expect(acceptInvitation(db, colleague.id, token, undefined, new Date(NOW.getTime() + INVITATION_TTL_MS + 1))).toBeNull();
+    expect(
+      acceptInvitation(db, colleague.id, token, undefined, new Date(NOW.getTime() + INVITATION_TTL_MS + 1)),
+    ).toBeNull();
     expect(isOrgMember(db, colleague.id, org.id)).toBe(false);
     expect(db.select().from(orgInvitations).get()!.acceptedAt).toBeNull();
   });
@@ -197,7 +234,11 @@ describe("acceptInvitation: only the invited phone or e-mail", () => {
     const { user, org } = await owner();
     const { token } = invite(user.id, { phone: "+22370112233" });
     // A rival who got hold of the link (forwarded SMS, shared phone).
-    const rival = await registerEmployer(db, { phone: "66 00 11 22", email: "rival@garage.ml", orgName: "Garage Rival" });
+    const rival = await registerEmployer(db, {
+      phone: "66 00 11 22",
+      email: "rival@garage.ml",
+      orgName: "Garage Rival",
+    });
     expect(acceptInvitation(db, rival.id, token, "41.9.9.9", NOW)).toEqual({ ok: false, error: "notInvitee" });
     expect(isOrgMember(db, rival.id, org.id)).toBe(false);
     expect(db.select().from(orgInvitations).get()!.acceptedAt).toBeNull();
@@ -246,7 +287,9 @@ describe("acceptInvitationAsNewUser", () => {
     const { user } = await owner();
     const { token } = invite(user.id, { email: "kadiatou@fleuve.ml" });
     await registerEmployer(db, { email: "kadiatou@fleuve.ml", orgName: "Ailleurs" });
-    await expect(acceptInvitationAsNewUser(db, token, ACCOUNT, "fr", undefined, NOW)).rejects.toBeInstanceOf(ContactTakenError);
+    await expect(acceptInvitationAsNewUser(db, token, ACCOUNT, "fr", undefined, NOW)).rejects.toBeInstanceOf(
+      ContactTakenError,
+    );
     expect(db.select().from(orgInvitations).get()!.acceptedAt).toBeNull();
   });
 
@@ -254,7 +297,9 @@ describe("acceptInvitationAsNewUser", () => {
     const { user } = await owner();
     const { token } = invite(user.id, { phone: "+22370112233" });
     expect(await acceptInvitationAsNewUser(db, "y".repeat(43), ACCOUNT, "fr", undefined, NOW)).toBeNull();
-    expect(await acceptInvitationAsNewUser(db, token, ACCOUNT, "fr", undefined, new Date(NOW.getTime() + INVITATION_TTL_MS))).toBeNull();
+    expect(
+      await acceptInvitationAsNewUser(db, token, ACCOUNT, "fr", undefined, new Date(NOW.getTime() + INVITATION_TTL_MS)),
+    ).toBeNull();
     expect(db.select().from(users).where(eq(users.phone, "+22370112233")).get()).toBeUndefined();
   });
 });

@@ -47,7 +47,10 @@ describe("locales", () => {
   it.each(namespaces("fr"))("%s has exactly the same keys in French and English", (ns) => {
     const fr = [...keysOf("fr", ns)].sort();
     const en = [...keysOf("en", ns)].sort();
-    expect({ missingInEnglish: fr.filter((k) => !en.includes(k)), missingInFrench: en.filter((k) => !fr.includes(k)) }).toEqual({
+    expect({
+      missingInEnglish: fr.filter((k) => !en.includes(k)),
+      missingInFrench: en.filter((k) => !fr.includes(k)),
+    }).toEqual({
       missingInEnglish: [],
       missingInFrench: [],
     });
@@ -62,27 +65,39 @@ describe("locales", () => {
     }
   });
 
-  it.each(namespaces("fr").flatMap((ns) => [["fr", ns], ["en", ns]]))("%s/%s has no empty text", (lng, ns) => {
-    const empty = [...leaves(load(lng, ns!))].filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => k);
+  it.each(
+    namespaces("fr").flatMap((ns) => [
+      ["fr", ns],
+      ["en", ns],
+    ]),
+  )("%s/%s has no empty text", (lng, ns) => {
+    const empty = [...leaves(load(lng, ns!))]
+      .filter(([, v]) => typeof v !== "string" || v.trim() === "")
+      .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 
-  it.each(namespaces("fr").flatMap((ns) => [["fr", ns], ["en", ns]]))(
-    "%s/%s uses the same {{placeholders}} as the other language",
-    (lng, ns) => {
-      const other = lng === "fr" ? "en" : "fr";
-      const mine = leaves(load(lng, ns!));
-      const theirs = leaves(load(other, ns!));
-      const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
-      for (const [key, text] of mine) {
-        const base = key.replace(PLURAL, "");
-        const counterpart = theirs.get(key) ?? theirs.get(`${base}_other`) ?? theirs.get(base);
-        if (counterpart === undefined) continue; // reported by the key test
-        const expected = placeholders(counterpart).filter((p) => p !== "count");
-        expect(placeholders(text).filter((p) => p !== "count"), `${lng}/${ns}: ${key}`).toEqual(expected);
-      }
-    },
-  );
+  it.each(
+    namespaces("fr").flatMap((ns) => [
+      ["fr", ns],
+      ["en", ns],
+    ]),
+  )("%s/%s uses the same {{placeholders}} as the other language", (lng, ns) => {
+    const other = lng === "fr" ? "en" : "fr";
+    const mine = leaves(load(lng, ns!));
+    const theirs = leaves(load(other, ns!));
+    const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
+    for (const [key, text] of mine) {
+      const base = key.replace(PLURAL, "");
+      const counterpart = theirs.get(key) ?? theirs.get(`${base}_other`) ?? theirs.get(base);
+      if (counterpart === undefined) continue; // reported by the key test
+      const expected = placeholders(counterpart).filter((p) => p !== "count");
+      expect(
+        placeholders(text).filter((p) => p !== "count"),
+        `${lng}/${ns}: ${key}`,
+      ).toEqual(expected);
+    }
+  });
 
   it("every validation.* key used in the app exists in both languages", () => {
     const used = new Set<string>();

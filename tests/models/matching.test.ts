@@ -4,13 +4,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { applyToOffer } from "../../app/models/applications.server";
 import { scoreMatch } from "../../app/models/match-score";
 import { matchCandidatesForOffer, matchOffersForCandidate } from "../../app/models/matching.server";
-import type { Db } from "../../app/utils/db.server";
 import { addDays, isoToday } from "../../app/utils/dates";
+import type { Db } from "../../app/utils/db.server";
 import { TRADES } from "../../app/utils/reference";
 import type { EducationLevel } from "../../db/schema";
+import { type CandidateFields, insertCounselledCandidate, insertMatchingOffer } from "../helpers/counsellor";
 import { createTestDb } from "../helpers/db";
 import { insertOrganisation } from "../helpers/factories";
-import { insertCounselledCandidate, insertMatchingOffer, type CandidateFields } from "../helpers/counsellor";
 
 let db: Db;
 let orgId: number;
@@ -29,8 +29,20 @@ const names = (result: ReturnType<typeof matchCandidatesForOffer>) => result!.ca
 describe("matchCandidatesForOffer", () => {
   it("ranks by score: same trade and commune first, then same trade and region, then the rest", () => {
     const offer = masonOffer();
-    insertCounselledCandidate(db, { firstName: "Sidiki", trades: ["carreleur"], region: "bamako", educationLevel: "bac" }); // 12 + 8
-    insertCounselledCandidate(db, { firstName: "Bakary", trades: ["macon"], region: "koulikoro", commune: "Kati", educationLevel: "cap", languages: ["bm"] }); // 40 + 15 + 8 + 4
+    insertCounselledCandidate(db, {
+      firstName: "Sidiki",
+      trades: ["carreleur"],
+      region: "bamako",
+      educationLevel: "bac",
+    }); // 12 + 8
+    insertCounselledCandidate(db, {
+      firstName: "Bakary",
+      trades: ["macon"],
+      region: "koulikoro",
+      commune: "Kati",
+      educationLevel: "cap",
+      languages: ["bm"],
+    }); // 40 + 15 + 8 + 4
     insertCounselledCandidate(db, {
       firstName: "Adama",
       trades: ["macon"],
@@ -40,7 +52,12 @@ describe("matchCandidatesForOffer", () => {
       languages: ["fr", "bm"],
       availability: "immediate",
     }); // 40 + 25 + 8 + 8 + 6
-    insertCounselledCandidate(db, { firstName: "Fanta", trades: ["cuisinier"], region: "koulikoro", educationLevel: "cap" }); // 15 + 8
+    insertCounselledCandidate(db, {
+      firstName: "Fanta",
+      trades: ["cuisinier"],
+      region: "koulikoro",
+      educationLevel: "cap",
+    }); // 15 + 8
 
     const result = matchCandidatesForOffer(db, offer.id)!;
     expect(names(result)).toEqual(["Adama", "Bakary", "Fanta", "Sidiki"]);
@@ -53,13 +70,28 @@ describe("matchCandidatesForOffer", () => {
       { key: "languages", count: 2 },
       { key: "availableNow" },
     ]);
-    expect(result.candidates[3]!.reasons).toEqual([{ key: "skillsInCommon", count: 1 }, { key: "education", level: "bac" }]);
+    expect(result.candidates[3]!.reasons).toEqual([
+      { key: "skillsInCommon", count: 1 },
+      { key: "education", level: "bac" },
+    ]);
   });
 
   it("counts the candidate's own skill words found in the offer, but not words like « dans » or « ainsi »", () => {
-    const offer = masonOffer({ description: "Travaux de coffrage et de maçonnerie dans une villa, ainsi que le crépissage." });
-    const skilled = insertCounselledCandidate(db, { firstName: "Issa", region: "koulikoro", educationLevel: "cap", skills: "Coffrage, maçonnerie, crepissage." });
-    const vague = insertCounselledCandidate(db, { firstName: "Oumar", region: "koulikoro", educationLevel: "cap", skills: "Je travaille dans le commerce, ainsi que la vente." });
+    const offer = masonOffer({
+      description: "Travaux de coffrage et de maçonnerie dans une villa, ainsi que le crépissage.",
+    });
+    const skilled = insertCounselledCandidate(db, {
+      firstName: "Issa",
+      region: "koulikoro",
+      educationLevel: "cap",
+      skills: "Coffrage, maçonnerie, crepissage.",
+    });
+    const vague = insertCounselledCandidate(db, {
+      firstName: "Oumar",
+      region: "koulikoro",
+      educationLevel: "cap",
+      skills: "Je travaille dans le commerce, ainsi que la vente.",
+    });
     const result = matchCandidatesForOffer(db, offer.id)!;
     const byId = new Map(result.candidates.map((c) => [c.userId, c]));
     expect(byId.get(skilled.id)!.reasons).toContainEqual({ key: "skillsInCommon", count: 3 });
@@ -69,9 +101,25 @@ describe("matchCandidatesForOffer", () => {
 
   it("leaves out anyone below the minimum education, and people without an education level", () => {
     const offer = masonOffer();
-    insertCounselledCandidate(db, { firstName: "Below", trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "def" });
-    insertCounselledCandidate(db, { firstName: "Unknown", trades: ["macon"], region: "koulikoro", educationLevel: null });
-    insertCounselledCandidate(db, { firstName: "Exact", trades: ["macon"], region: "koulikoro", educationLevel: "cap" });
+    insertCounselledCandidate(db, {
+      firstName: "Below",
+      trades: ["macon"],
+      region: "koulikoro",
+      commune: "Kalaban Coro",
+      educationLevel: "def",
+    });
+    insertCounselledCandidate(db, {
+      firstName: "Unknown",
+      trades: ["macon"],
+      region: "koulikoro",
+      educationLevel: null,
+    });
+    insertCounselledCandidate(db, {
+      firstName: "Exact",
+      trades: ["macon"],
+      region: "koulikoro",
+      educationLevel: "cap",
+    });
     expect(names(matchCandidatesForOffer(db, offer.id))).toEqual(["Exact"]);
   });
 
@@ -91,8 +139,18 @@ describe("matchCandidatesForOffer", () => {
 
   it("gives the same commune (written without accents or capitals) more than the same region", () => {
     const offer = masonOffer({ region: "segou", commune: "Ségou", minEducation: null });
-    const sameCommune = insertCounselledCandidate(db, { firstName: "Commune", trades: ["macon"], region: "segou", commune: "SEGOU" });
-    const sameRegion = insertCounselledCandidate(db, { firstName: "Region", trades: ["macon"], region: "segou", commune: "Markala" });
+    const sameCommune = insertCounselledCandidate(db, {
+      firstName: "Commune",
+      trades: ["macon"],
+      region: "segou",
+      commune: "SEGOU",
+    });
+    const sameRegion = insertCounselledCandidate(db, {
+      firstName: "Region",
+      trades: ["macon"],
+      region: "segou",
+      commune: "Markala",
+    });
     const result = matchCandidatesForOffer(db, offer.id)!;
     expect(names(result)).toEqual(["Commune", "Region"]);
     expect(result.candidates[0]!.reasons).toContainEqual({ key: "sameCommune", commune: "Ségou" });
@@ -103,14 +161,29 @@ describe("matchCandidatesForOffer", () => {
   });
 
   it("names the driving licence for a driver's job", () => {
-    const offer = masonOffer({ title: "Chauffeur livreur", sector: "transport", trade: "chauffeur", minEducation: null });
-    insertCounselledCandidate(db, { firstName: "Moussa", trades: ["chauffeur"], region: "koulikoro", drivingLicence: true });
+    const offer = masonOffer({
+      title: "Chauffeur livreur",
+      sector: "transport",
+      trade: "chauffeur",
+      minEducation: null,
+    });
+    insertCounselledCandidate(db, {
+      firstName: "Moussa",
+      trades: ["chauffeur"],
+      region: "koulikoro",
+      drivingLicence: true,
+    });
     expect(matchCandidatesForOffer(db, offer.id)!.candidates[0]!.reasons).toContainEqual({ key: "drivingLicence" });
   });
 
   it("does not propose someone of another region with no trade of the offer's sector", () => {
     const offer = masonOffer({ minEducation: null });
-    insertCounselledCandidate(db, { firstName: "Far", trades: ["cuisinier"], region: "kayes", availability: "immediate" });
+    insertCounselledCandidate(db, {
+      firstName: "Far",
+      trades: ["cuisinier"],
+      region: "kayes",
+      availability: "immediate",
+    });
     expect(matchCandidatesForOffer(db, offer.id)!.candidates).toEqual([]);
   });
 
@@ -127,9 +200,15 @@ describe("matchCandidatesForOffer", () => {
     });
     // 120 candidates from a fixed pseudo-random sequence: trades, places, levels, skills.
     let seed = 7;
-    const pick = <T,>(list: readonly T[]) => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length]!;
+    const pick = <T>(list: readonly T[]) => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length]!;
     const tradeCodes = ["macon", "carreleur", "ferrailleur", "plombier", "cuisinier", "chauffeur", "vendeur"];
-    const skills = [null, "Coffrage et ferraillage.", "Lecture de plans, coffrage, maçonnerie, carrelage.", "Vente et caisse.", "Carrelage"];
+    const skills = [
+      null,
+      "Coffrage et ferraillage.",
+      "Lecture de plans, coffrage, maçonnerie, carrelage.",
+      "Vente et caisse.",
+      "Carrelage",
+    ];
     const people: (CandidateFields & { id: number })[] = [];
     for (let i = 0; i < 120; i++) {
       const fields: CandidateFields = {
@@ -146,17 +225,35 @@ describe("matchCandidatesForOffer", () => {
       people.push({ ...fields, id: insertCounselledCandidate(db, fields).id });
     }
     const offerSide = { ...offer, needsLicence: false };
-    const sectorTrades = Object.entries(TRADES).filter(([, s]) => s === offer.sector).map(([t]) => t);
+    const sectorTrades = Object.entries(TRADES)
+      .filter(([, s]) => s === offer.sector)
+      .map(([t]) => t);
     const expected = people
       .filter((p) => p.trades!.some((t) => sectorTrades.includes(t)) || p.region === offer.region)
-      .map((p) => ({ p, match: scoreMatch(offerSide, { trades: p.trades!, skills: p.skills ?? null, region: p.region ?? null, commune: p.commune ?? null, educationLevel: p.educationLevel ?? null, languages: p.languages!, availability: p.availability ?? null, drivingLicence: false }) }))
+      .map((p) => ({
+        p,
+        match: scoreMatch(offerSide, {
+          trades: p.trades!,
+          skills: p.skills ?? null,
+          region: p.region ?? null,
+          commune: p.commune ?? null,
+          educationLevel: p.educationLevel ?? null,
+          languages: p.languages!,
+          availability: p.availability ?? null,
+          drivingLicence: false,
+        }),
+      }))
       .filter((r) => r.match !== null);
-    expected.sort((a, b) => b.match!.score - a.match!.score || a.p.lastName!.localeCompare(b.p.lastName!, "fr") || a.p.id - b.p.id);
+    expected.sort(
+      (a, b) => b.match!.score - a.match!.score || a.p.lastName!.localeCompare(b.p.lastName!, "fr") || a.p.id - b.p.id,
+    );
 
     for (const limit of [1, 5, 10, 200]) {
       const result = matchCandidatesForOffer(db, offer.id, limit)!;
       expect(result.total).toBe(expected.length);
-      expect(result.candidates.map((c) => [c.userId, c.score])).toEqual(expected.slice(0, limit).map((r) => [r.p.id, r.match!.score]));
+      expect(result.candidates.map((c) => [c.userId, c.score])).toEqual(
+        expected.slice(0, limit).map((r) => [r.p.id, r.match!.score]),
+      );
     }
   });
 });
@@ -164,8 +261,21 @@ describe("matchCandidatesForOffer", () => {
 describe("matchOffersForCandidate", () => {
   it("finds the same offer with the same score and reasons the other way round", () => {
     const offer = masonOffer();
-    const other = masonOffer({ title: "Cuisinier", sector: "hotellerie", trade: "cuisinier", region: "kayes", commune: "Kayes" });
-    const adama = insertCounselledCandidate(db, { trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "bt", languages: ["fr"], availability: "immediate" });
+    const other = masonOffer({
+      title: "Cuisinier",
+      sector: "hotellerie",
+      trade: "cuisinier",
+      region: "kayes",
+      commune: "Kayes",
+    });
+    const adama = insertCounselledCandidate(db, {
+      trades: ["macon"],
+      region: "koulikoro",
+      commune: "Kalaban Coro",
+      educationLevel: "bt",
+      languages: ["fr"],
+      availability: "immediate",
+    });
     const forOffer = matchCandidatesForOffer(db, offer.id)!.candidates.find((c) => c.userId === adama.id)!;
     const forCandidate = matchOffersForCandidate(db, adama.id);
     expect(forCandidate.map((o) => o.id)).toEqual([offer.id]);

@@ -57,7 +57,11 @@ describe("notifyCandidate", () => {
   });
 
   it("prefers the phone when there are both a phone and an e-mail", async () => {
-    const candidate = await insertCandidate(db, { phone: "+22376543211", email: "mariam@example.ml", smsConsent: true });
+    const candidate = await insertCandidate(db, {
+      phone: "+22376543211",
+      email: "mariam@example.ml",
+      smsConsent: true,
+    });
     notifyCandidate(db, candidate.id, news());
     expect(queued()).toEqual([expect.objectContaining({ channel: "sms", recipient: "+22376543211" })]);
   });

@@ -1,8 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { decideOffer, decideOrganisation, decideReports } from "../../app/models/moderation.server";
-import { moderationCounts, openReports, pendingOffers, pendingOrganisations } from "../../app/models/moderation-queues.server";
 import { reportOffer } from "../../app/models/fraud-reports.server";
+import { decideOffer, decideOrganisation, decideReports } from "../../app/models/moderation.server";
+import {
+  moderationCounts,
+  openReports,
+  pendingOffers,
+  pendingOrganisations,
+} from "../../app/models/moderation-queues.server";
 import { searchOffers } from "../../app/models/search.server";
 import { moderationSchema } from "../../app/schemas/moderation";
 import type { Db } from "../../app/utils/db.server";
@@ -19,7 +24,10 @@ beforeEach(async () => {
 });
 
 /** An employer organisation with two members (owner and colleague) and an outsider elsewhere. */
-async function employerOrg(status: "pending" | "verified" | "rejected" | "suspended" = "pending", name = "Garage Coulibaly") {
+async function employerOrg(
+  status: "pending" | "verified" | "rejected" | "suspended" = "pending",
+  name = "Garage Coulibaly",
+) {
   const org = insertOrganisation(db, { name, status });
   const owner = await insertUser(db, { role: "employeur" });
   const colleague = await insertUser(db, { role: "employeur" });
@@ -30,9 +38,14 @@ async function employerOrg(status: "pending" | "verified" | "rejected" | "suspen
   return { org, members: [owner.id, colleague.id], outsider: outsider.id };
 }
 
-const notificationsOf = (userId: number) => db.select().from(notifications).where(eq(notifications.userId, userId)).all();
+const notificationsOf = (userId: number) =>
+  db.select().from(notifications).where(eq(notifications.userId, userId)).all();
 const auditOf = (subjectType: string, subjectId: number) =>
-  db.select().from(auditLog).where(and(eq(auditLog.subjectType, subjectType), eq(auditLog.subjectId, String(subjectId)))).all();
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, subjectType), eq(auditLog.subjectId, String(subjectId))))
+    .all();
 const orgRow = (id: number) => db.select().from(organisations).where(eq(organisations.id, id)).get()!;
 const offerRow = (id: number) => db.select().from(offers).where(eq(offers.id, id)).get()!;
 const reportRows = (offerId: number) => db.select().from(fraudReports).where(eq(fraudReports.offerId, offerId)).all();
@@ -41,14 +54,19 @@ const inSearch = (title: string) => searchOffers(db, { q: title }).items.some((i
 /** A candidate whose account is a month old: its reports count towards a suspension. */
 async function establishedAccount() {
   const { id } = await insertUser(db, { role: "candidat" });
-  db.update(users).set({ createdAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) }).where(eq(users.id, id)).run();
+  db.update(users)
+    .set({ createdAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) })
+    .where(eq(users.id, id))
+    .run();
   return id;
 }
 
 describe("decideOrganisation", () => {
   it("verifies a pending organisation: status, who and when, audit row, every member told", async () => {
     const { org, members, outsider } = await employerOrg();
-    expect(decideOrganisation(db, { counsellorId, orgId: org.id, decision: "verify", ip: "41.73.1.2" })).toEqual({ status: "verified" });
+    expect(decideOrganisation(db, { counsellorId, orgId: org.id, decision: "verify", ip: "41.73.1.2" })).toEqual({
+      status: "verified",
+    });
 
     const row = orgRow(org.id);
     expect(row.verificationStatus).toBe("verified");
@@ -58,7 +76,9 @@ describe("decideOrganisation", () => {
     const [audit] = auditOf("organisation", org.id);
     expect(audit).toMatchObject({ actorId: counsellorId, action: "organisation.verified", ip: "41.73.1.2" });
     for (const member of members) {
-      expect(notificationsOf(member)).toMatchObject([{ kind: "moderation.organisation.verified", link: "/employeur/organisation" }]);
+      expect(notificationsOf(member)).toMatchObject([
+        { kind: "moderation.organisation.verified", link: "/employeur/organisation" },
+      ]);
     }
     expect(notificationsOf(outsider)).toEqual([]);
     expect(pendingOrganisations(db)).toEqual([]);
@@ -67,11 +87,21 @@ describe("decideOrganisation", () => {
   it("rejects with the reason stored, logged and sent to the members", async () => {
     const { org, members } = await employerOrg();
     const reason = "Le RCCM donné ne correspond à aucune entreprise.";
-    expect(decideOrganisation(db, { counsellorId, orgId: org.id, decision: "reject", reason })).toEqual({ status: "rejected" });
-    expect(orgRow(org.id)).toMatchObject({ verificationStatus: "rejected", verificationReason: reason, verifiedAt: null });
-    expect(auditOf("organisation", org.id)).toMatchObject([{ actorId: counsellorId, action: "organisation.rejected", detail: { reason, from: "pending" } }]);
+    expect(decideOrganisation(db, { counsellorId, orgId: org.id, decision: "reject", reason })).toEqual({
+      status: "rejected",
+    });
+    expect(orgRow(org.id)).toMatchObject({
+      verificationStatus: "rejected",
+      verificationReason: reason,
+      verifiedAt: null,
+    });
+    expect(auditOf("organisation", org.id)).toMatchObject([
+      { actorId: counsellorId, action: "organisation.rejected", detail: { reason, from: "pending" } },
+    ]);
     for (const member of members) {
-      expect(notificationsOf(member)).toMatchObject([{ kind: "moderation.organisation.rejected", payload: { reason } }]);
+      expect(notificationsOf(member)).toMatchObject([
+        { kind: "moderation.organisation.rejected", payload: { reason } },
+      ]);
     }
   });
 
@@ -79,9 +109,16 @@ describe("decideOrganisation", () => {
     const { org, members } = await employerOrg("verified");
     insertOffer(db, { orgId: org.id, title: "Soudeur confirmé" });
     expect(inSearch("Soudeur confirmé")).toBe(true);
-    expect(decideOrganisation(db, { counsellorId, orgId: org.id, decision: "suspend", reason: "Plaintes de candidats." })).toEqual({ status: "suspended" });
-    expect(orgRow(org.id)).toMatchObject({ verificationStatus: "suspended", verificationReason: "Plaintes de candidats." });
-    expect(auditOf("organisation", org.id)).toMatchObject([{ action: "organisation.suspended", actorId: counsellorId }]);
+    expect(
+      decideOrganisation(db, { counsellorId, orgId: org.id, decision: "suspend", reason: "Plaintes de candidats." }),
+    ).toEqual({ status: "suspended" });
+    expect(orgRow(org.id)).toMatchObject({
+      verificationStatus: "suspended",
+      verificationReason: "Plaintes de candidats.",
+    });
+    expect(auditOf("organisation", org.id)).toMatchObject([
+      { action: "organisation.suspended", actorId: counsellorId },
+    ]);
     expect(notificationsOf(members[1]!)).toMatchObject([{ kind: "moderation.organisation.suspended" }]);
     expect(inSearch("Soudeur confirmé")).toBe(false);
   });
@@ -91,7 +128,9 @@ describe("decideOrganisation", () => {
     decideOrganisation(db, { counsellorId, orgId: org.id, decision: "reject", reason: "Dossier incomplet." });
     // A second counsellor on a stale page: neither verify nor reject again overwrite the first decision.
     expect(decideOrganisation(db, { counsellorId, orgId: org.id, decision: "verify" })).toBeNull();
-    expect(decideOrganisation(db, { counsellorId, orgId: org.id, decision: "reject", reason: "Autre motif." })).toBeNull();
+    expect(
+      decideOrganisation(db, { counsellorId, orgId: org.id, decision: "reject", reason: "Autre motif." }),
+    ).toBeNull();
     expect(orgRow(org.id)).toMatchObject({ verificationStatus: "rejected", verificationReason: "Dossier incomplet." });
     expect(auditOf("organisation", org.id)).toHaveLength(1);
     expect(notificationsOf(members[0]!)).toHaveLength(1);
@@ -116,15 +155,25 @@ describe("decideOrganisation", () => {
 });
 
 describe("moderation form schema", () => {
-  const parse = (fields: Record<string, string>) => parseForm(moderationSchema, new URLSearchParams(fields) as unknown as FormData);
+  const parse = (fields: Record<string, string>) =>
+    parseForm(moderationSchema, new URLSearchParams(fields) as unknown as FormData);
 
   it("refuses a rejection or suspension without a reason, or with only spaces", () => {
     for (const intent of ["org.reject", "org.suspend"]) {
-      expect(parse({ intent, orgId: "3", reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: "moderation:errors.reasonRequired" } });
-      expect(parse({ intent, orgId: "3" })).toMatchObject({ ok: false, fieldErrors: { reason: "moderation:errors.reasonRequired" } });
+      expect(parse({ intent, orgId: "3", reason: "" })).toMatchObject({
+        ok: false,
+        fieldErrors: { reason: "moderation:errors.reasonRequired" },
+      });
+      expect(parse({ intent, orgId: "3" })).toMatchObject({
+        ok: false,
+        fieldErrors: { reason: "moderation:errors.reasonRequired" },
+      });
     }
     for (const intent of ["offer.reject", "reports.suspend"]) {
-      expect(parse({ intent, offerId: "3", reason: "   " })).toMatchObject({ ok: false, fieldErrors: { reason: "moderation:errors.reasonRequired" } });
+      expect(parse({ intent, offerId: "3", reason: "   " })).toMatchObject({
+        ok: false,
+        fieldErrors: { reason: "moderation:errors.reasonRequired" },
+      });
     }
   });
 
@@ -141,12 +190,18 @@ describe("moderation form schema", () => {
     expect(parse({ intent: "org.delete", orgId: "3" }).ok).toBe(false);
     expect(parse({ orgId: "3" }).ok).toBe(false);
     for (const orgId of ["", "0", "-1", "1.5", "1 OR 1=1", "abc", "99999999999999999"]) {
-      expect(parse({ intent: "org.verify", orgId }), orgId).toMatchObject({ ok: false, fieldErrors: { orgId: "moderation:errors.notFound" } });
+      expect(parse({ intent: "org.verify", orgId }), orgId).toMatchObject({
+        ok: false,
+        fieldErrors: { orgId: "moderation:errors.notFound" },
+      });
     }
   });
 
   it("accepts a verification without a reason and gives numbers", () => {
-    expect(parse({ intent: "org.verify", orgId: "12" })).toEqual({ ok: true, data: { intent: "org.verify", orgId: 12 } });
+    expect(parse({ intent: "org.verify", orgId: "12" })).toEqual({
+      ok: true,
+      data: { intent: "org.verify", orgId: 12 },
+    });
     expect(parse({ intent: "offer.reject", offerId: "7", reason: "  Demande d'argent.  " })).toEqual({
       ok: true,
       data: { intent: "offer.reject", offerId: 7, reason: "Demande d'argent." },
@@ -158,17 +213,28 @@ describe("decideOffer", () => {
   it("publishes a held offer of a verified organisation: in search, audit row, members told", async () => {
     const { org, members } = await employerOrg("verified");
     const offer = insertOffer(db, { orgId: org.id, title: "Apprenti menuisier", status: "pending" });
-    db.update(offers).set({ moderationFlags: ["first_offer"] }).where(eq(offers.id, offer.id)).run();
-    expect(pendingOffers(db).map((o) => [o.title, o.moderationFlags])).toEqual([["Apprenti menuisier", ["first_offer"]]]);
+    db.update(offers)
+      .set({ moderationFlags: ["first_offer"] })
+      .where(eq(offers.id, offer.id))
+      .run();
+    expect(pendingOffers(db).map((o) => [o.title, o.moderationFlags])).toEqual([
+      ["Apprenti menuisier", ["first_offer"]],
+    ]);
     expect(inSearch("Apprenti menuisier")).toBe(false);
 
-    expect(decideOffer(db, { counsellorId, offerId: offer.id, decision: "publish", ip: "41.73.1.3" })).toEqual({ status: "published" });
+    expect(decideOffer(db, { counsellorId, offerId: offer.id, decision: "publish", ip: "41.73.1.3" })).toEqual({
+      status: "published",
+    });
     expect(offerRow(offer.id)).toMatchObject({ status: "published", rejectionReason: null });
     expect(offerRow(offer.id).publishedAt).toBeInstanceOf(Date);
     expect(inSearch("Apprenti menuisier")).toBe(true);
-    expect(auditOf("offer", offer.id)).toMatchObject([{ actorId: counsellorId, action: "offer.published", ip: "41.73.1.3" }]);
+    expect(auditOf("offer", offer.id)).toMatchObject([
+      { actorId: counsellorId, action: "offer.published", ip: "41.73.1.3" },
+    ]);
     for (const member of members) {
-      expect(notificationsOf(member)).toMatchObject([{ kind: "moderation.offer.published", link: `/employeur/offres/${offer.id}` }]);
+      expect(notificationsOf(member)).toMatchObject([
+        { kind: "moderation.offer.published", link: `/employeur/offres/${offer.id}` },
+      ]);
     }
     expect(pendingOffers(db)).toEqual([]);
   });
@@ -177,10 +243,16 @@ describe("decideOffer", () => {
     const { org, members } = await employerOrg("verified");
     const offer = insertOffer(db, { orgId: org.id, title: "Travail en Libye", status: "pending" });
     const reason = "Recrutement pour l'étranger sans agrément.";
-    expect(decideOffer(db, { counsellorId, offerId: offer.id, decision: "reject", reason })).toEqual({ status: "rejected" });
+    expect(decideOffer(db, { counsellorId, offerId: offer.id, decision: "reject", reason })).toEqual({
+      status: "rejected",
+    });
     expect(offerRow(offer.id)).toMatchObject({ status: "rejected", rejectionReason: reason, publishedAt: null });
-    expect(auditOf("offer", offer.id)).toMatchObject([{ action: "offer.rejected", actorId: counsellorId, detail: { reason } }]);
-    expect(notificationsOf(members[0]!)).toMatchObject([{ kind: "moderation.offer.rejected", payload: { offerTitle: "Travail en Libye", reason } }]);
+    expect(auditOf("offer", offer.id)).toMatchObject([
+      { action: "offer.rejected", actorId: counsellorId, detail: { reason } },
+    ]);
+    expect(notificationsOf(members[0]!)).toMatchObject([
+      { kind: "moderation.offer.rejected", payload: { offerTitle: "Travail en Libye", reason } },
+    ]);
     expect(() => decideOffer(db, { counsellorId, offerId: offer.id, decision: "reject", reason: "" })).toThrow();
   });
 
@@ -188,7 +260,9 @@ describe("decideOffer", () => {
     for (const status of ["pending", "rejected", "suspended"] as const) {
       const { org, members } = await employerOrg(status, `Atelier ${status}`);
       const offer = insertOffer(db, { orgId: org.id, title: `Offre ${status}`, status: "pending" });
-      expect(decideOffer(db, { counsellorId, offerId: offer.id, decision: "publish" })).toEqual({ error: "moderation.orgNotVerified" });
+      expect(decideOffer(db, { counsellorId, offerId: offer.id, decision: "publish" })).toEqual({
+        error: "moderation.orgNotVerified",
+      });
       expect(offerRow(offer.id).status).toBe("pending");
       expect(auditOf("offer", offer.id)).toEqual([]);
       expect(notificationsOf(members[0]!)).toEqual([]);
@@ -210,7 +284,8 @@ describe("decideOffer", () => {
   it("answers the open reports of an offer suspended by them: upheld when it is rejected", async () => {
     const { org } = await employerOrg("verified");
     const offer = insertOffer(db, { orgId: org.id, title: "Chauffeur livreur" });
-    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) reportOffer(db, { offerId: offer.id, reporterId: await establishedAccount(), ip, reason: "money" });
+    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"])
+      reportOffer(db, { offerId: offer.id, reporterId: await establishedAccount(), ip, reason: "money" });
     expect(offerRow(offer.id).status).toBe("pending");
     decideOffer(db, { counsellorId, offerId: offer.id, decision: "reject", reason: "Frais demandés aux candidats." });
     expect(reportRows(offer.id).map((r) => [r.status, r.decidedBy])).toEqual(Array(3).fill(["upheld", counsellorId]));
@@ -224,7 +299,13 @@ describe("decideReports", () => {
     const offer = insertOffer(db, { orgId: org.id, title });
     db.update(offers).set({ moderationFlags: extraFlags }).where(eq(offers.id, offer.id)).run();
     for (const ip of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) {
-      reportOffer(db, { offerId: offer.id, reporterId: await establishedAccount(), ip, reason: "fake", details: `vu par ${ip}` });
+      reportOffer(db, {
+        offerId: offer.id,
+        reporterId: await establishedAccount(),
+        ip,
+        reason: "fake",
+        details: `vu par ${ip}`,
+      });
     }
     expect(offerRow(offer.id).status).toBe("pending");
     return { offer, members };
@@ -235,14 +316,20 @@ describe("decideReports", () => {
     expect(inSearch("Vendeuse en boutique")).toBe(false);
     expect(openReports(db)).toMatchObject([{ offerId: offer.id, suspendedByReports: true, reports: [{}, {}, {}] }]);
 
-    expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "dismiss", ip: "41.73.1.4" })).toEqual({ reports: 3, offerStatus: "published" });
+    expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "dismiss", ip: "41.73.1.4" })).toEqual({
+      reports: 3,
+      offerStatus: "published",
+    });
     expect(offerRow(offer.id)).toMatchObject({ status: "published", moderationFlags: [] });
     expect(inSearch("Vendeuse en boutique")).toBe(true);
     expect(reportRows(offer.id).every((r) => r.status === "dismissed" && r.decidedBy === counsellorId)).toBe(true);
     expect(auditOf("offer", offer.id).filter((a) => a.actorId === counsellorId)).toMatchObject([
       { action: "report.dismissed", ip: "41.73.1.4", detail: { reports: 3, from: "pending", to: "published" } },
     ]);
-    expect(notificationsOf(members[1]!).map((n) => n.kind)).toEqual(["moderation.offer.reported", "moderation.offer.republished"]);
+    expect(notificationsOf(members[1]!).map((n) => n.kind)).toEqual([
+      "moderation.offer.reported",
+      "moderation.offer.republished",
+    ]);
     expect(openReports(db)).toEqual([]);
   });
 
@@ -256,7 +343,10 @@ describe("decideReports", () => {
     const { org, members } = await employerOrg("verified");
     const offer = insertOffer(db, { orgId: org.id, title: "Aide-comptable" });
     reportOffer(db, { offerId: offer.id, reporterId: null, ip: "5.5.5.5", reason: "discrimination" });
-    expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "dismiss" })).toEqual({ reports: 1, offerStatus: "published" });
+    expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "dismiss" })).toEqual({
+      reports: 1,
+      offerStatus: "published",
+    });
     expect(offerRow(offer.id).status).toBe("published");
     expect(notificationsOf(members[0]!).map((n) => n.kind)).toEqual(["moderation.offer.reportsDismissed"]);
   });
@@ -264,15 +354,26 @@ describe("decideReports", () => {
   it("suspending makes the offer rejected with the reason, out of search, reports upheld", async () => {
     const { org, members } = await employerOrg("verified");
     const offer = insertOffer(db, { orgId: org.id, title: "Serveuse restaurant" });
-    reportOffer(db, { offerId: offer.id, reporterId: null, ip: "6.6.6.6", reason: "trafficking", details: "Départ pour Dubaï." });
+    reportOffer(db, {
+      offerId: offer.id,
+      reporterId: null,
+      ip: "6.6.6.6",
+      reason: "trafficking",
+      details: "Départ pour Dubaï.",
+    });
     expect(inSearch("Serveuse restaurant")).toBe(true);
     const reason = "Recrutement vers l'étranger déguisé.";
 
-    expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "suspend", reason })).toEqual({ reports: 1, offerStatus: "rejected" });
+    expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "suspend", reason })).toEqual({
+      reports: 1,
+      offerStatus: "rejected",
+    });
     expect(offerRow(offer.id)).toMatchObject({ status: "rejected", rejectionReason: reason });
     expect(inSearch("Serveuse restaurant")).toBe(false);
     expect(reportRows(offer.id)).toMatchObject([{ status: "upheld", decidedBy: counsellorId }]);
-    expect(auditOf("offer", offer.id).filter((a) => a.actorId === counsellorId)).toMatchObject([{ action: "report.upheld", detail: { reason } }]);
+    expect(auditOf("offer", offer.id).filter((a) => a.actorId === counsellorId)).toMatchObject([
+      { action: "report.upheld", detail: { reason } },
+    ]);
     for (const member of members) {
       expect(notificationsOf(member)).toMatchObject([{ kind: "moderation.offer.suspended", payload: { reason } }]);
     }
@@ -285,7 +386,9 @@ describe("decideReports", () => {
     expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "dismiss" })).toBeNull();
     insertFraudReport(db, offer.id);
     decideReports(db, { counsellorId, offerId: offer.id, decision: "dismiss" });
-    expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "suspend", reason: "Trop tard." })).toBeNull();
+    expect(
+      decideReports(db, { counsellorId, offerId: offer.id, decision: "suspend", reason: "Trop tard." }),
+    ).toBeNull();
     expect(offerRow(offer.id).status).toBe("published");
     expect(decideReports(db, { counsellorId, offerId: 777_777, decision: "dismiss" })).toBeNull();
   });
@@ -300,7 +403,11 @@ describe("lists and counts", () => {
     expect(pendingOrganisations(db).map((o) => o.id)).toEqual([first.id, second.id]);
 
     const verified = insertOrganisation(db, { name: "Vérifiée 2" });
-    const held = insertOffer(db, { orgId: verified.id, status: "pending", description: `${"Description longue. ".repeat(100)}` });
+    const held = insertOffer(db, {
+      orgId: verified.id,
+      status: "pending",
+      description: `${"Description longue. ".repeat(100)}`,
+    });
     const reported = insertOffer(db, { orgId: verified.id });
     insertFraudReport(db, reported.id);
     insertFraudReport(db, reported.id);

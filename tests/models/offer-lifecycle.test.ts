@@ -6,11 +6,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LifecycleRole } from "../../app/models/lifecycles/lifecycle";
-import { isEditable, offerActionsFor, type OfferAction } from "../../app/models/lifecycles/offer";
-import { expireOffersPastClosing, transitionOffer, type OfferActor } from "../../app/models/lifecycles/offer.server";
+import { isEditable, type OfferAction, offerActionsFor } from "../../app/models/lifecycles/offer";
+import { expireOffersPastClosing, type OfferActor, transitionOffer } from "../../app/models/lifecycles/offer.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import { auditLog, notifications, offers, type OfferStatus } from "../../db/schema";
+import { auditLog, notifications, type OfferStatus, offers } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertEmployer, insertOffer, insertUser } from "../helpers/factories";
 
@@ -30,42 +30,83 @@ const EVERY_STATUS: OfferStatus[] = ["draft", "pending", "published", "closed", 
 
 const EXPECTED: Record<OfferAction, Expected> = {
   saveDraft: {
-    from: ["draft", "pending", "rejected"], to: "draft", by: ["owner"], audit: "offer.updated", notify: null,
+    from: ["draft", "pending", "rejected"],
+    to: "draft",
+    by: ["owner"],
+    audit: "offer.updated",
+    notify: null,
   },
   submit: {
-    from: ["draft", "pending", "published"], to: "published", by: ["owner"], audit: "offer.updated", notify: null,
+    from: ["draft", "pending", "published"],
+    to: "published",
+    by: ["owner"],
+    audit: "offer.updated",
+    notify: null,
   },
   submitForReview: {
-    from: ["draft", "pending", "published", "rejected"], to: "pending", by: ["owner"],
-    audit: "offer.updated", notify: null,
+    from: ["draft", "pending", "published", "rejected"],
+    to: "pending",
+    by: ["owner"],
+    audit: "offer.updated",
+    notify: null,
   },
   close: {
-    from: ["draft", "pending", "published"], to: "closed", by: ["owner"], audit: "offer.closed", notify: null,
+    from: ["draft", "pending", "published"],
+    to: "closed",
+    by: ["owner"],
+    audit: "offer.closed",
+    notify: null,
   },
   fill: {
-    from: ["published"], to: "filled", by: ["owner"], audit: "offer.filled", notify: null,
+    from: ["published"],
+    to: "filled",
+    by: ["owner"],
+    audit: "offer.filled",
+    notify: null,
   },
   fillByHire: {
-    from: ["draft", "pending", "published", "expired", "rejected"], to: "filled", by: ["owner"],
-    audit: null, notify: null,
+    from: ["draft", "pending", "published", "expired", "rejected"],
+    to: "filled",
+    by: ["owner"],
+    audit: null,
+    notify: null,
   },
   expire: { from: ["published", "pending"], to: "expired", by: ["system"], audit: null, notify: null },
   suspendByReports: {
-    from: ["published"], to: "pending", by: ["system"],
-    audit: "offer.suspended_by_reports", notify: "moderation.offer.reported",
+    from: ["published"],
+    to: "pending",
+    by: ["system"],
+    audit: "offer.suspended_by_reports",
+    notify: "moderation.offer.reported",
   },
   publish: {
-    from: ["pending"], to: "published", by: MODERATORS, audit: "offer.published", notify: "moderation.offer.published",
+    from: ["pending"],
+    to: "published",
+    by: MODERATORS,
+    audit: "offer.published",
+    notify: "moderation.offer.published",
   },
   reject: {
-    from: ["pending"], to: "rejected", by: MODERATORS, audit: "offer.rejected", notify: "moderation.offer.rejected",
+    from: ["pending"],
+    to: "rejected",
+    by: MODERATORS,
+    audit: "offer.rejected",
+    notify: "moderation.offer.rejected",
   },
   republish: {
-    from: ["pending"], to: "published", by: MODERATORS,
-    audit: "report.dismissed", notify: "moderation.offer.republished", flags: ["reported"],
+    from: ["pending"],
+    to: "published",
+    by: MODERATORS,
+    audit: "report.dismissed",
+    notify: "moderation.offer.republished",
+    flags: ["reported"],
   },
   upholdReports: {
-    from: EVERY_STATUS, to: "rejected", by: MODERATORS, audit: "report.upheld", notify: "moderation.offer.suspended",
+    from: EVERY_STATUS,
+    to: "rejected",
+    by: MODERATORS,
+    audit: "report.upheld",
+    notify: "moderation.offer.suspended",
   },
 };
 
@@ -95,9 +136,18 @@ beforeAll(async () => {
 
 const statusOf = (id: number) =>
   db.select({ status: offers.status }).from(offers).where(eq(offers.id, id)).get()!.status;
-const auditOf = (id: number) => db.select().from(auditLog).where(eq(auditLog.subjectId, String(id))).all();
+const auditOf = (id: number) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.subjectId, String(id)))
+    .all();
 const noticesOf = (id: number) =>
-  db.select().from(notifications).where(eq(notifications.link, `/employeur/offres/${id}`)).all();
+  db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.link, `/employeur/offres/${id}`))
+    .all();
 
 const cases = (Object.keys(EXPECTED) as OfferAction[]).flatMap((action) =>
   EVERY_STATUS.flatMap((from) => ROLES.map((role) => ({ action, from, role }))),
@@ -190,7 +240,13 @@ describe("offer lifecycle: the daily expiry", () => {
     const stillOpen = insertOffer(db, { orgId, status: "published" });
     expect(expireOffersPastClosing(db, isoToday())).toBe(2);
     expect(past.map((offer) => statusOf(offer.id))).toEqual([
-      "draft", "expired", "expired", "closed", "filled", "expired", "rejected",
+      "draft",
+      "expired",
+      "expired",
+      "closed",
+      "filled",
+      "expired",
+      "rejected",
     ]);
     expect(statusOf(stillOpen.id)).toBe("published");
     const written = past.map((offer) => auditOf(offer.id));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkOfferRules, findContactDetails, riskFlags, RISK_RULES, type OfferRuleInput } from "../../app/models/offer-rules";
+import {
+  checkOfferRules,
+  findContactDetails,
+  type OfferRuleInput,
+  RISK_RULES,
+  riskFlags,
+} from "../../app/models/offer-rules";
 import { addDays } from "../../app/utils/dates";
 import { SMIG_FCFA } from "../../app/utils/reference";
 
@@ -106,7 +112,9 @@ describe("checkOfferRules", () => {
   });
 
   it("refuses a cdi without pay", () => {
-    expect(checkOfferRules(rule({ payAmount: null }), today)).toMatchObject({ payAmount: { key: "offer.rules.underSmig" } });
+    expect(checkOfferRules(rule({ payAmount: null }), today)).toMatchObject({
+      payAmount: { key: "offer.rules.underSmig" },
+    });
   });
 
   it("refuses a cdi paid by the day", () => {
@@ -127,9 +135,11 @@ describe("checkOfferRules", () => {
   });
 
   it("names the phone number found in the description", () => {
-    expect(checkOfferRules(rule({ description: "Appelez Moussa au 76 12 34 56 pour un rendez-vous." }), today)).toEqual({
-      description: { key: "offer.rules.contactIn.phone", values: { found: "76 12 34 56" } },
-    });
+    expect(checkOfferRules(rule({ description: "Appelez Moussa au 76 12 34 56 pour un rendez-vous." }), today)).toEqual(
+      {
+        description: { key: "offer.rules.contactIn.phone", values: { found: "76 12 34 56" } },
+      },
+    );
   });
 
   it("checks the title too, and names every detail found", () => {
@@ -139,10 +149,7 @@ describe("checkOfferRules", () => {
   });
 
   it("gives one message per field when several rules fail", () => {
-    const errors = checkOfferRules(
-      rule({ closingDate: today, payAmount: 1, description: "www.arnaque.com" }),
-      today,
-    );
+    const errors = checkOfferRules(rule({ closingDate: today, payAmount: 1, description: "www.arnaque.com" }), today);
     expect(Object.keys(errors).sort()).toEqual(["closingDate", "description", "payAmount"]);
   });
 });
@@ -334,7 +341,10 @@ describe("rules read through disguises", () => {
 
   it("names the number found however it was disguised", () => {
     expect(findContactDetails("Tél ７０１２３４５６")).toEqual([{ kind: "phone", text: "70123456" }]);
-    expect(findContactDetails("Appelez 70 12 34 56 / 66 77 88 99").map((f) => f.text)).toEqual(["70 12 34 56", "66 77 88 99"]);
+    expect(findContactDetails("Appelez 70 12 34 56 / 66 77 88 99").map((f) => f.text)).toEqual([
+      "70 12 34 56",
+      "66 77 88 99",
+    ]);
   });
 
   it("normalises a long offer in a few milliseconds", () => {

@@ -4,16 +4,17 @@ import { duplicateOffer, endOffer, listOffersOfOrg, saveOffer } from "../../app/
 import { expireOffers, getOfferForViewer } from "../../app/models/offers.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import {
-  applicationEvents,
-  applications,
-  auditLog,
-  notifications,
-  offers,
-  organisations,
-} from "../../db/schema";
+import { applicationEvents, applications, auditLog, notifications, offers, organisations } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertApplication, insertEmployer, insertOffer, insertOrganisation, insertUser, registerCandidate } from "../helpers/factories";
+import {
+  addMember,
+  insertApplication,
+  insertEmployer,
+  insertOffer,
+  insertOrganisation,
+  insertUser,
+  registerCandidate,
+} from "../helpers/factories";
 import { offerInput } from "../helpers/offers";
 
 let db: Db;
@@ -28,7 +29,12 @@ const allOffers = () => db.select().from(offers).all();
 /** A verified organisation that already has a published offer: its next clean offer goes online. */
 async function establishedEmployer() {
   const { user, org } = await insertEmployer(db, "verified");
-  insertOffer(db, { orgId: org.id, title: "Ancienne offre", status: "closed", publishedAt: new Date(Date.now() - 86_400_000) });
+  insertOffer(db, {
+    orgId: org.id,
+    title: "Ancienne offre",
+    status: "closed",
+    publishedAt: new Date(Date.now() - 86_400_000),
+  });
   return { user, org };
 }
 
@@ -38,10 +44,21 @@ describe("saveOffer: who may publish", () => {
     const result = saveOffer(db, { userId: user.id, input: offerInput(), intent: "draft" });
     expect(result).toEqual({ ok: true, offerId: expect.any(Number), status: "draft", flags: [] });
     const row = offerRow((result as { offerId: number }).offerId);
-    expect(row).toMatchObject({ orgId: org.id, status: "draft", title: "Maçon qualifié", payAmount: 75_000, createdBy: user.id, publishedAt: null });
+    expect(row).toMatchObject({
+      orgId: org.id,
+      status: "draft",
+      title: "Maçon qualifié",
+      payAmount: 75_000,
+      createdBy: user.id,
+      publishedAt: null,
+    });
     expect(row.languages).toEqual(["fr", "bm"]);
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "offer.created")).get();
-    expect(audit).toMatchObject({ actorId: user.id, subjectId: String(row.id), detail: { status: "draft", flags: [] } });
+    expect(audit).toMatchObject({
+      actorId: user.id,
+      subjectId: String(row.id),
+      detail: { status: "draft", flags: [] },
+    });
   });
 
   it.each(["pending", "rejected", "suspended"] as const)(
@@ -85,20 +102,32 @@ describe("saveOffer: who may publish", () => {
     const { user } = await establishedEmployer();
     const result = saveOffer(db, { userId: user.id, input: offerInput({ description }), intent: "submit" });
     expect(result).toMatchObject({ ok: true, status: "pending", flags: [flag] });
-    expect(offerRow((result as { offerId: number }).offerId)).toMatchObject({ status: "pending", moderationFlags: [flag], publishedAt: null });
+    expect(offerRow((result as { offerId: number }).offerId)).toMatchObject({
+      status: "pending",
+      moderationFlags: [flag],
+      publishedAt: null,
+    });
   });
 
   it("saves a risky text as a draft without holding it", async () => {
     const { user } = await establishedEmployer();
-    const input = offerInput({ description: "Visa et billet pour la Libye fournis, départ dans un mois, logé nourri." });
-    expect(saveOffer(db, { userId: user.id, input, intent: "draft" })).toMatchObject({ ok: true, status: "draft", flags: [] });
+    const input = offerInput({
+      description: "Visa et billet pour la Libye fournis, départ dans un mois, logé nourri.",
+    });
+    expect(saveOffer(db, { userId: user.id, input, intent: "draft" })).toMatchObject({
+      ok: true,
+      status: "draft",
+      flags: [],
+    });
   });
 });
 
 describe("saveOffer: the rules", () => {
   it("refuses a phone number in the description even for a draft, and saves nothing", async () => {
     const { user } = await insertEmployer(db, "pending");
-    const input = offerInput({ description: "Pour postuler, appelez le 70 12 34 56 entre 8 h et 17 h, du lundi au vendredi." });
+    const input = offerInput({
+      description: "Pour postuler, appelez le 70 12 34 56 entre 8 h et 17 h, du lundi au vendredi.",
+    });
     expect(saveOffer(db, { userId: user.id, input, intent: "draft" })).toEqual({
       ok: false,
       fieldErrors: { description: { key: "offer.rules.contactIn.phone", values: { found: "70 12 34 56" } } },
@@ -124,7 +153,12 @@ describe("saveOffer: editing", () => {
   it("keeps a published offer published when its new text is clean (even if it is the only one)", async () => {
     const { user, org } = await insertEmployer(db, "verified");
     const published = insertOffer(db, { orgId: org.id, title: "Maçon", publishedAt: new Date(2026, 0, 5) });
-    const result = saveOffer(db, { userId: user.id, offerId: published.id, input: offerInput({ title: "Maçon confirmé" }), intent: "submit" });
+    const result = saveOffer(db, {
+      userId: user.id,
+      offerId: published.id,
+      input: offerInput({ title: "Maçon confirmé" }),
+      intent: "submit",
+    });
     expect(result).toEqual({ ok: true, offerId: published.id, status: "published", flags: [] });
     const row = offerRow(published.id);
     expect(row).toMatchObject({ title: "Maçon confirmé", status: "published" });
@@ -135,7 +169,9 @@ describe("saveOffer: editing", () => {
   it("holds a published offer again when the new text asks for money", async () => {
     const { user, org } = await insertEmployer(db, "verified");
     const published = insertOffer(db, { orgId: org.id, title: "Maçon" });
-    const input = offerInput({ description: "Une caution de 20 000 F est demandée à chaque candidat retenu avant le début." });
+    const input = offerInput({
+      description: "Une caution de 20 000 F est demandée à chaque candidat retenu avant le début.",
+    });
     // "Save the draft" on a published offer cannot take it offline quietly: the rules run.
     const result = saveOffer(db, { userId: user.id, offerId: published.id, input, intent: "draft" });
     expect(result).toEqual({ ok: true, offerId: published.id, status: "pending", flags: ["asks_money"] });
@@ -154,31 +190,50 @@ describe("saveOffer: editing", () => {
   it("refuses to change an offer that reports took down until a counsellor decides", async () => {
     const { user, org } = await establishedEmployer();
     const reported = insertOffer(db, { orgId: org.id, title: "Signalée" });
-    db.update(offers).set({ status: "pending", moderationFlags: ["reported"] }).where(eq(offers.id, reported.id)).run();
+    db.update(offers)
+      .set({ status: "pending", moderationFlags: ["reported"] })
+      .where(eq(offers.id, reported.id))
+      .run();
     for (const intent of ["draft", "submit"] as const) {
-      expect(saveOffer(db, { userId: user.id, offerId: reported.id, input: offerInput({ title: "Propre" }), intent })).toEqual({
+      expect(
+        saveOffer(db, { userId: user.id, offerId: reported.id, input: offerInput({ title: "Propre" }), intent }),
+      ).toEqual({
         ok: false,
         fieldErrors: {},
         formError: "offer.rules.underReview",
       });
     }
-    expect(offerRow(reported.id)).toMatchObject({ title: "Signalée", status: "pending", moderationFlags: ["reported"] });
+    expect(offerRow(reported.id)).toMatchObject({
+      title: "Signalée",
+      status: "pending",
+      moderationFlags: ["reported"],
+    });
   });
 
-  it.each(["closed", "filled", "expired"] as const)("refuses to edit a %s offer and leaves it as it was", async (status) => {
-    const { user, org } = await insertEmployer(db, "verified");
-    const ended = insertOffer(db, { orgId: org.id, title: "Soudeur", status });
-    const result = saveOffer(db, { userId: user.id, offerId: ended.id, input: offerInput({ title: "Autre" }), intent: "submit" });
-    expect(result).toEqual({ ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" });
-    expect(offerRow(ended.id)).toMatchObject({ title: "Soudeur", status });
-  });
+  it.each(["closed", "filled", "expired"] as const)(
+    "refuses to edit a %s offer and leaves it as it was",
+    async (status) => {
+      const { user, org } = await insertEmployer(db, "verified");
+      const ended = insertOffer(db, { orgId: org.id, title: "Soudeur", status });
+      const result = saveOffer(db, {
+        userId: user.id,
+        offerId: ended.id,
+        input: offerInput({ title: "Autre" }),
+        intent: "submit",
+      });
+      expect(result).toEqual({ ok: false, fieldErrors: {}, formError: "offer.rules.notEditable" });
+      expect(offerRow(ended.id)).toMatchObject({ title: "Soudeur", status });
+    },
+  );
 
   it("answers null to a member of another organisation, by id, and changes nothing", async () => {
     const { org } = await insertEmployer(db, "verified", "Garage Sissoko");
     const theirs = insertOffer(db, { orgId: org.id, title: "Mécanicien" });
     const { user: intruder } = await insertEmployer(db, "verified", "Garage Voisin");
     for (const intent of ["draft", "submit"] as const) {
-      expect(saveOffer(db, { userId: intruder.id, offerId: theirs.id, input: offerInput({ title: "Piraté" }), intent })).toBeNull();
+      expect(
+        saveOffer(db, { userId: intruder.id, offerId: theirs.id, input: offerInput({ title: "Piraté" }), intent }),
+      ).toBeNull();
     }
     expect(saveOffer(db, { userId: intruder.id, offerId: 999_999, input: offerInput(), intent: "draft" })).toBeNull();
     expect(offerRow(theirs.id).title).toBe("Mécanicien");
@@ -190,7 +245,9 @@ describe("saveOffer: editing", () => {
     const colleague = await insertUser(db, { role: "employeur", email: "collegue@atelier.ml" });
     addMember(db, colleague.id, org.id, "member");
     const offer = insertOffer(db, { orgId: org.id, status: "draft" });
-    expect(saveOffer(db, { userId: colleague.id, offerId: offer.id, input: offerInput(), intent: "draft" })).toMatchObject({ ok: true });
+    expect(
+      saveOffer(db, { userId: colleague.id, offerId: offer.id, input: offerInput(), intent: "draft" }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -198,7 +255,10 @@ describe("duplicateOffer", () => {
   it("copies an offer as a new draft, for members only", async () => {
     const { user, org } = await insertEmployer(db, "verified");
     const source = insertOffer(db, { orgId: org.id, title: "Électricien", status: "filled" });
-    db.update(offers).set({ moderationFlags: ["asks_money"], rejectionReason: "x", languages: ["fr", "son"] }).where(eq(offers.id, source.id)).run();
+    db.update(offers)
+      .set({ moderationFlags: ["asks_money"], rejectionReason: "x", languages: ["fr", "son"] })
+      .where(eq(offers.id, source.id))
+      .run();
     const copyId = duplicateOffer(db, user.id, source.id)!;
     expect(copyId).not.toBe(source.id);
     const copy = offerRow(copyId);
@@ -229,39 +289,59 @@ describe("endOffer", () => {
     const apps = [];
     for (const [i, status] of statuses.entries()) {
       const candidate = await registerCandidate(db, { phone: `70 00 10 0${i}` });
-      apps.push({ ...insertApplication(db, { offerId: offer.id, candidateId: candidate.id, status }), candidateId: candidate.id });
+      apps.push({
+        ...insertApplication(db, { offerId: offer.id, candidateId: candidate.id, status }),
+        candidateId: candidate.id,
+      });
     }
     return { user, offer, apps };
   }
 
-  it.each(["closed", "filled"] as const)("%s: closes open applications with position_filled and tells the candidates", async (outcome) => {
-    const { user, offer, apps } = await offerWithApplicants();
-    expect(endOffer(db, user.id, offer.id, outcome)).toEqual({ ok: true });
-    expect(offerRow(offer.id)).toMatchObject({ status: outcome });
-    expect(offerRow(offer.id).closedAt).toBeInstanceOf(Date);
+  it.each(["closed", "filled"] as const)(
+    "%s: closes open applications with position_filled and tells the candidates",
+    async (outcome) => {
+      const { user, offer, apps } = await offerWithApplicants();
+      expect(endOffer(db, user.id, offer.id, outcome)).toEqual({ ok: true });
+      expect(offerRow(offer.id)).toMatchObject({ status: outcome });
+      expect(offerRow(offer.id).closedAt).toBeInstanceOf(Date);
 
-    const after = db.select().from(applications).where(eq(applications.offerId, offer.id)).orderBy(applications.id).all();
-    expect(after.map((a) => [a.status, a.refusalReason])).toEqual([
-      ["rejected", "position_filled"],
-      ["rejected", "position_filled"],
-      ["rejected", "position_filled"],
-      ["rejected", "position_filled"],
-      ["hired", null],
-      ["withdrawn", null],
-      ["rejected", null],
-    ]);
-    const events = db.select().from(applicationEvents).orderBy(applicationEvents.applicationId).all();
-    expect(events.map((e) => [e.applicationId, e.fromStatus, e.toStatus, e.note, e.actorId])).toEqual(
-      apps.slice(0, 4).map((a) => [a.id, a.status, "rejected", "position_filled", user.id]),
-    );
-    const told = db.select().from(notifications).orderBy(notifications.userId).all();
-    expect(told.map((n) => n.userId)).toEqual(apps.slice(0, 4).map((a) => a.candidateId));
-    expect(told[0]).toMatchObject({ kind: "application.positionFilled", payload: { offerId: offer.id, offerTitle: "Cuisinier" } });
-    expect(db.select().from(auditLog).where(eq(auditLog.action, `offer.${outcome}`)).get()).toMatchObject({
-      actorId: user.id,
-      subjectId: String(offer.id),
-    });
-  });
+      const after = db
+        .select()
+        .from(applications)
+        .where(eq(applications.offerId, offer.id))
+        .orderBy(applications.id)
+        .all();
+      expect(after.map((a) => [a.status, a.refusalReason])).toEqual([
+        ["rejected", "position_filled"],
+        ["rejected", "position_filled"],
+        ["rejected", "position_filled"],
+        ["rejected", "position_filled"],
+        ["hired", null],
+        ["withdrawn", null],
+        ["rejected", null],
+      ]);
+      const events = db.select().from(applicationEvents).orderBy(applicationEvents.applicationId).all();
+      expect(events.map((e) => [e.applicationId, e.fromStatus, e.toStatus, e.note, e.actorId])).toEqual(
+        apps.slice(0, 4).map((a) => [a.id, a.status, "rejected", "position_filled", user.id]),
+      );
+      const told = db.select().from(notifications).orderBy(notifications.userId).all();
+      expect(told.map((n) => n.userId)).toEqual(apps.slice(0, 4).map((a) => a.candidateId));
+      expect(told[0]).toMatchObject({
+        kind: "application.positionFilled",
+        payload: { offerId: offer.id, offerTitle: "Cuisinier" },
+      });
+      expect(
+        db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.action, `offer.${outcome}`))
+          .get(),
+      ).toMatchObject({
+        actorId: user.id,
+        subjectId: String(offer.id),
+      });
+    },
+  );
 
   it("refuses to end an offer twice, and another organisation's offer", async () => {
     const { user, offer } = await offerWithApplicants();
@@ -324,7 +404,9 @@ describe("getOfferForViewer", () => {
       admin: { id: admin.id, role: "admin" },
     };
     const sees = (offerId: number) =>
-      Object.entries(viewers).filter(([, viewer]) => getOfferForViewer(db, offerId, viewer) !== null).map(([name]) => name);
+      Object.entries(viewers)
+        .filter(([, viewer]) => getOfferForViewer(db, offerId, viewer) !== null)
+        .map(([name]) => name);
 
     expect(sees(open.id)).toEqual(Object.keys(viewers));
     expect(getOfferForViewer(db, open.id, null)).toMatchObject({ isOpen: true, org: { id: org.id } });
@@ -358,6 +440,12 @@ describe("listOffersOfOrg", () => {
     ]);
     expect(listOffersOfOrg(db, org.id, "draft").map((r) => r.title)).toEqual(["B"]);
     expect(listOffersOfOrg(db, org.id, "expired")).toEqual([]);
-    expect(db.select().from(offers).where(and(eq(offers.orgId, other.id))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(offers)
+        .where(and(eq(offers.orgId, other.id)))
+        .all(),
+    ).toHaveLength(1);
   });
 });

@@ -6,10 +6,10 @@ import type { LifecycleRole } from "../../app/models/lifecycles/lifecycle";
 import {
   identityChangeResubmits,
   moderatorActionsFor,
-  showsDecisionReason,
   type OrganisationAction,
+  showsDecisionReason,
 } from "../../app/models/lifecycles/organisation";
-import { transitionOrganisation, type OrganisationActor } from "../../app/models/lifecycles/organisation.server";
+import { type OrganisationActor, transitionOrganisation } from "../../app/models/lifecycles/organisation.server";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, notifications, organisations, type VerificationStatus } from "../../db/schema";
 import { createTestDb } from "../helpers/db";

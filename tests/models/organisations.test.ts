@@ -28,7 +28,8 @@ const FORM = {
   membership: "cnpm",
 };
 
-const parse = (changes: Record<string, string> = {}) => parseForm(organisationSchema, toFormData({ ...FORM, ...changes }));
+const parse = (changes: Record<string, string> = {}) =>
+  parseForm(organisationSchema, toFormData({ ...FORM, ...changes }));
 const input = (changes: Record<string, string> = {}) => {
   const form = parse(changes);
   if (!form.ok) throw new Error(JSON.stringify(form.fieldErrors));
@@ -45,7 +46,12 @@ async function orgWithStatus(status: VerificationStatus, reason: string | null =
 
 describe("organisationSchema", () => {
   it("normalises the contact phone and e-mail, and empties optional fields", () => {
-    expect(input()).toMatchObject({ contactPhone: "+22376123456", contactEmail: "contact@atelier.ml", rccm: undefined, nif: undefined });
+    expect(input()).toMatchObject({
+      contactPhone: "+22376123456",
+      contactEmail: "contact@atelier.ml",
+      rccm: undefined,
+      nif: undefined,
+    });
   });
 
   it.each([
@@ -94,7 +100,12 @@ describe("updateOrganisation", () => {
       verificationStatus: "pending",
     });
     const [audit] = audits();
-    expect(audit).toMatchObject({ actorId: user.id, subjectType: "organisation", subjectId: String(org.id), ip: "41.73.1.1" });
+    expect(audit).toMatchObject({
+      actorId: user.id,
+      subjectType: "organisation",
+      subjectId: String(org.id),
+      ip: "41.73.1.1",
+    });
     expect(audit!.detail).toMatchObject({ changed: expect.arrayContaining(["rccm", "commune", "membership"]) });
   });
 
@@ -102,7 +113,9 @@ describe("updateOrganisation", () => {
     const { org } = await orgWithStatus("verified");
     const colleague = await insertUser(db, { role: "employeur", email: "collegue@atelier.ml" });
     addMember(db, colleague.id, org.id, "member");
-    expect(updateOrganisation(db, colleague.id, input({ description: "Nouveau texte" }))).toMatchObject({ status: "verified" });
+    expect(updateOrganisation(db, colleague.id, input({ description: "Nouveau texte" }))).toMatchObject({
+      status: "verified",
+    });
     expect(orgRow(org.id).description).toBe("Nouveau texte");
   });
 
@@ -120,7 +133,11 @@ describe("updateOrganisation", () => {
     ["nif", { nif: "084123456M" }],
   ])("sends a rejected organisation back to verification when its %s changes", async (field, changes) => {
     const { user, org } = await orgWithStatus("rejected", "RCCM introuvable");
-    expect(updateOrganisation(db, user.id, input(changes))).toEqual({ status: "pending", backToVerification: true, identityRequest: null });
+    expect(updateOrganisation(db, user.id, input(changes))).toEqual({
+      status: "pending",
+      backToVerification: true,
+      identityRequest: null,
+    });
     expect(orgRow(org.id)).toMatchObject({ verificationStatus: "pending", verificationReason: null });
     expect(audits()[0]!.detail).toMatchObject({
       identityChanged: [field],
@@ -154,7 +171,10 @@ describe("updateOrganisation", () => {
   it("keeps a suspended organisation suspended whatever changes", async () => {
     const { user, org } = await orgWithStatus("suspended", "Offres frauduleuses");
     expect(updateOrganisation(db, user.id, input({ name: "Nouveau nom" }))).toMatchObject({ status: "suspended" });
-    expect(orgRow(org.id)).toMatchObject({ verificationStatus: "suspended", verificationReason: "Offres frauduleuses" });
+    expect(orgRow(org.id)).toMatchObject({
+      verificationStatus: "suspended",
+      verificationReason: "Offres frauduleuses",
+    });
   });
 });
 

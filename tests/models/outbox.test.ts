@@ -20,9 +20,9 @@ import type { Db } from "../../app/utils/db.server";
 import {
   httpTransport,
   logTransport,
-  transportFromEnv,
   type OutgoingMessage,
   type Transport,
+  transportFromEnv,
 } from "../../app/utils/transports.server";
 import { outbox } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
@@ -59,7 +59,13 @@ function queue(values: Queued = {}) {
 const row = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
 
 /** A transport that records what it sends, optionally slow or failing. */
-function recorder({ fail = () => false, delay = () => 0 }: { fail?: (m: OutgoingMessage, call: number) => boolean; delay?: (m: OutgoingMessage, call: number) => number } = {}) {
+function recorder({
+  fail = () => false,
+  delay = () => 0,
+}: {
+  fail?: (m: OutgoingMessage, call: number) => boolean;
+  delay?: (m: OutgoingMessage, call: number) => number;
+} = {}) {
   const sent: OutgoingMessage[] = [];
   let calls = 0;
   const transport: Transport = {
@@ -98,7 +104,13 @@ describe("sendPendingMessages: each message once", () => {
     expect(first.sent + second.sent).toBe(12);
     for (const id of ids) expect(callsFor(id)).toBe(1);
     expect(sent).toHaveLength(12);
-    expect(db.select().from(outbox).all().every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .all()
+        .every((m) => m.status === "sent" && m.attempts === 1),
+    ).toBe(true);
   });
 
   it("does not resend at once a message that the other run just failed (the retry waits its turn)", async () => {
@@ -245,19 +257,39 @@ describe("secrets: erased from the database once a message is sent or given up",
   });
 
   it("erases whatever a payload declares secret, whatever its template, and a `code` or `token` even undeclared", async () => {
-    const declared = queue({ template: "alerts.digest", payload: secretPayload({ count: 1, titles: "Maçon" }, { link: "/x?cle=abc123" }) });
-    const undeclared = queue({ template: "setPassword", payload: { code: "482913", token: "t0k3n", link: "/activer-compte" } });
+    const declared = queue({
+      template: "alerts.digest",
+      payload: secretPayload({ count: 1, titles: "Maçon" }, { link: "/x?cle=abc123" }),
+    });
+    const undeclared = queue({
+      template: "setPassword",
+      payload: { code: "482913", token: "t0k3n", link: "/activer-compte" },
+    });
     const plain = queue();
     await sendPendingMessages(db, recorder().transport);
     expect(row(declared.id).payload).toMatchObject({ count: 1, titles: "Maçon", link: ERASED_SECRET });
-    expect(row(undeclared.id).payload).toMatchObject({ code: ERASED_SECRET, token: ERASED_SECRET, link: "/activer-compte" });
+    expect(row(undeclared.id).payload).toMatchObject({
+      code: ERASED_SECRET,
+      token: ERASED_SECRET,
+      link: "/activer-compte",
+    });
     expect(row(plain.id).payload).toEqual({ offerTitle: "Maçon à Kati", link: "/candidat/candidatures" });
   });
 
   it("erases, as a daily chore, the secrets that finished messages still hold (sent before this rule)", async () => {
     const token = "k".repeat(43);
-    const sentCode = queue({ template: "setPassword", status: "sent", attempts: 1, payload: { code: "482913", link: "/activer-compte" } });
-    const failedInvitation = queue({ template: "invitation", status: "failed", attempts: MAX_ATTEMPTS, payload: { orgName: "Atelier", link: `/invitation/${token}` } });
+    const sentCode = queue({
+      template: "setPassword",
+      status: "sent",
+      attempts: 1,
+      payload: { code: "482913", link: "/activer-compte" },
+    });
+    const failedInvitation = queue({
+      template: "invitation",
+      status: "failed",
+      attempts: MAX_ATTEMPTS,
+      payload: { orgName: "Atelier", link: `/invitation/${token}` },
+    });
     const pendingCode = queue({ template: "setPassword", payload: { code: "771204", link: "/activer-compte" } });
     const news = queue({ status: "sent", attempts: 1 });
 
@@ -298,7 +330,12 @@ describe("renderMessage: in the message's language, with an absolute link", () =
   });
 
   it("gives an e-mail a subject and a body", async () => {
-    const message = await renderMessage({ template: "application.hired", locale: "en", channel: "email", payload: { offerTitle: "Driver", link: "/candidat" } });
+    const message = await renderMessage({
+      template: "application.hired",
+      locale: "en",
+      channel: "email",
+      payload: { offerTitle: "Driver", link: "/candidat" },
+    });
     expect(message.subject).toBe("Congratulations, you are hired");
     expect(message.text).toMatch(/^Hello,/);
     expect(message.text).toContain("https://baara.ml/candidat");
@@ -313,7 +350,12 @@ describe("renderMessage: in the message's language, with an absolute link", () =
   });
 
   it("writes an interview's date and time as people read them, not as the form sent it", async () => {
-    const payload = { offerTitle: "Soudeur", interviewAt: "2030-03-10T09:30", interviewPlace: "Garage Sanogo, Sikasso", link: "/candidat/candidatures" };
+    const payload = {
+      offerTitle: "Soudeur",
+      interviewAt: "2030-03-10T09:30",
+      interviewPlace: "Garage Sanogo, Sikasso",
+      link: "/candidat/candidatures",
+    };
     const fr = await renderMessage({ template: "application.interview", locale: "fr", channel: "sms", payload });
     const en = await renderMessage({ template: "application.interview", locale: "en", channel: "sms", payload });
     expect(fr.text).toContain("10 mars 2030, 09:30");
@@ -323,14 +365,25 @@ describe("renderMessage: in the message's language, with an absolute link", () =
   });
 
   it("uses French for a language it does not have", async () => {
-    const message = await renderMessage({ template: "application.offered", locale: "bm", channel: "sms", payload: { offerTitle: "X", link: "/" } });
+    const message = await renderMessage({
+      template: "application.offered",
+      locale: "bm",
+      channel: "sms",
+      payload: { offerTitle: "X", link: "/" },
+    });
     expect(message.text).toContain("l'employeur vous propose");
   });
 });
 
 describe("every message template the code uses", () => {
   const moves: EmployerMove[] = ["shortlisted", "interview", "offered", "hired", "rejected"];
-  const TEMPLATES = [...moves.map((m) => `application.${m}`), "application.positionFilled", "alerts.digest", "invitation", "setPassword"];
+  const TEMPLATES = [
+    ...moves.map((m) => `application.${m}`),
+    "application.positionFilled",
+    "alerts.digest",
+    "invitation",
+    "setPassword",
+  ];
   const payload = {
     offerId: 12,
     offerTitle: "Électricien bâtiment",
@@ -389,10 +442,22 @@ describe("logTransport", () => {
       const transport = logTransport(file);
       expect(transport.name).toBe("log");
       await transport.send({ id: 1, channel: "sms", recipient: "+22370000001", subject: null, text: "Bonjour" });
-      await transport.send({ id: 2, channel: "email", recipient: "a@b.ml", subject: "Objet", text: "Ligne 1\nLigne 2" });
+      await transport.send({
+        id: 2,
+        channel: "email",
+        recipient: "a@b.ml",
+        subject: "Objet",
+        text: "Ligne 1\nLigne 2",
+      });
       const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n");
       expect(lines).toHaveLength(2);
-      expect(JSON.parse(lines[0]!)).toMatchObject({ id: 1, channel: "sms", recipient: "+22370000001", text: "Bonjour", at: expect.any(String) });
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        id: 1,
+        channel: "sms",
+        recipient: "+22370000001",
+        text: "Bonjour",
+        at: expect.any(String),
+      });
       expect(JSON.parse(lines[1]!)).toMatchObject({ id: 2, subject: "Objet", text: "Ligne 1\nLigne 2" });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -426,7 +491,13 @@ describe("httpTransport against a gateway on 127.0.0.1", () => {
   });
 
   it("posts {to, text, channel} as JSON with the bearer token", async () => {
-    await httpTransport(url, "s3cret").send({ id: 9, channel: "sms", recipient: "+22376000000", subject: null, text: "Baara : bonjour" });
+    await httpTransport(url, "s3cret").send({
+      id: 9,
+      channel: "sms",
+      recipient: "+22376000000",
+      subject: null,
+      text: "Baara : bonjour",
+    });
     expect(received).toHaveLength(1);
     const [request] = received;
     expect(request).toMatchObject({ method: "POST", url: "/sms" });
@@ -436,20 +507,30 @@ describe("httpTransport against a gateway on 127.0.0.1", () => {
   });
 
   it("sends no Authorization header without a token", async () => {
-    await httpTransport(url, undefined).send({ id: 9, channel: "sms", recipient: "+22376000000", subject: null, text: "x" });
+    await httpTransport(url, undefined).send({
+      id: 9,
+      channel: "sms",
+      recipient: "+22376000000",
+      subject: null,
+      text: "x",
+    });
     expect(received[0]!.headers.authorization).toBeUndefined();
   });
 
   it("takes a 500 answer as a failure, and the outbox keeps the message for a retry", async () => {
     answer = 500;
-    await expect(httpTransport(url, "t").send({ id: 1, channel: "sms", recipient: "+22376000000", subject: null, text: "x" })).rejects.toThrow(
-      "gateway answered 500",
-    );
+    await expect(
+      httpTransport(url, "t").send({ id: 1, channel: "sms", recipient: "+22376000000", subject: null, text: "x" }),
+    ).rejects.toThrow("gateway answered 500");
     const message = queue();
     expect(await sendPendingMessages(db, httpTransport(url, "t"))).toEqual({ sent: 0, failed: 0, retried: 1 });
     expect(row(message.id)).toMatchObject({ status: "pending", attempts: 1, lastError: "gateway answered 500" });
     answer = 200;
-    expect(await sendPendingMessages(db, httpTransport(url, "t"), Date.now() + MINUTE)).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(await sendPendingMessages(db, httpTransport(url, "t"), Date.now() + MINUTE)).toEqual({
+      sent: 1,
+      failed: 0,
+      retried: 0,
+    });
     expect(JSON.parse(received.at(-1)!.body).text).toContain("https://baara.ml/candidat/candidatures");
   });
 
@@ -459,7 +540,13 @@ describe("httpTransport against a gateway on 127.0.0.1", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await expect(
-      httpTransport(`http://127.0.0.1:${port}/`, "t").send({ id: 1, channel: "sms", recipient: "+22376000000", subject: null, text: "x" }),
+      httpTransport(`http://127.0.0.1:${port}/`, "t").send({
+        id: 1,
+        channel: "sms",
+        recipient: "+22376000000",
+        subject: null,
+        text: "x",
+      }),
     ).rejects.toThrow();
   });
 });
@@ -472,7 +559,10 @@ describe("transportFromEnv", () => {
 
   it("uses the HTTP gateway when SMS_GATEWAY_URL is set, or when asked for with it", () => {
     expect(transportFromEnv({ SMS_GATEWAY_URL: "http://127.0.0.1:9/" }).name).toBe("http");
-    expect(transportFromEnv({ OUTBOX_TRANSPORT: "http", SMS_GATEWAY_URL: "http://127.0.0.1:9/", SMS_GATEWAY_TOKEN: "t" }).name).toBe("http");
+    expect(
+      transportFromEnv({ OUTBOX_TRANSPORT: "http", SMS_GATEWAY_URL: "http://127.0.0.1:9/", SMS_GATEWAY_TOKEN: "t" })
+        .name,
+    ).toBe("http");
   });
 
   it("refuses OUTBOX_TRANSPORT=http without a gateway URL", () => {
@@ -480,7 +570,9 @@ describe("transportFromEnv", () => {
   });
 
   it("refuses a transport name it does not know rather than quietly logging real messages", () => {
-    expect(() => transportFromEnv({ OUTBOX_TRANSPORT: "htpp", SMS_GATEWAY_URL: "http://127.0.0.1:9/" })).toThrow("log or http");
+    expect(() => transportFromEnv({ OUTBOX_TRANSPORT: "htpp", SMS_GATEWAY_URL: "http://127.0.0.1:9/" })).toThrow(
+      "log or http",
+    );
     expect(() => transportFromEnv({ OUTBOX_TRANSPORT: "smtp" })).toThrow("log or http");
   });
 });

@@ -12,21 +12,21 @@ import {
   endPlacement,
   followupsDue,
   listPlacements,
+  type ManualPlacementInput,
   recordFollowup,
   recordManualPlacement,
-  type ManualPlacementInput,
 } from "../../app/models/placements.server";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, placementFollowups, placements } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
+import { insertStaff } from "../helpers/factories/staff";
 import {
   followupsOf,
-  insertRegisteredCandidate,
   insertCountedOrganisation,
   insertPlacementFor,
+  insertRegisteredCandidate,
   placementRow,
 } from "../helpers/placements";
-import { insertStaff } from "../helpers/factories/staff";
 
 let db: Db;
 let counsellor: number;
@@ -69,7 +69,13 @@ describe("recording a follow-up", () => {
 
   it("records still in work, with the note, who and when, and writes the audit log", () => {
     const { placementId, oneMonth } = dueFollowup();
-    const result = recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true, note: "Joint par téléphone, l'employeur est content." }, { now: at("2026-02-06"), ip: "41.73.1.1" });
+    const result = recordFollowup(
+      db,
+      counsellor,
+      oneMonth.id,
+      { stillEmployed: true, note: "Joint par téléphone, l'employeur est content." },
+      { now: at("2026-02-06"), ip: "41.73.1.1" },
+    );
     expect(result).toEqual({ ok: true, placementId, stillEmployed: true, placementOngoing: true });
     expect(followupsOf(db, placementId)[0]).toMatchObject({
       stillEmployed: true,
@@ -78,7 +84,13 @@ describe("recording a follow-up", () => {
       doneAt: at("2026-02-06"),
     });
     expect(audits("placement.followup_recorded")).toMatchObject([
-      { actorId: counsellor, subjectType: "placement_followup", subjectId: String(oneMonth.id), ip: "41.73.1.1", detail: { placementId, monthsAfter: 1, stillEmployed: true } },
+      {
+        actorId: counsellor,
+        subjectType: "placement_followup",
+        subjectId: String(oneMonth.id),
+        ip: "41.73.1.1",
+        detail: { placementId, monthsAfter: 1, stillEmployed: true },
+      },
     ]);
   });
 
@@ -86,7 +98,9 @@ describe("recording a follow-up", () => {
     const { placementId, oneMonth } = dueFollowup();
     recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true }, { now: at("2026-02-06") });
     const other = insertStaff(db).id;
-    expect(recordFollowup(db, other, oneMonth.id, { stillEmployed: false, note: "Non" }, { now: at("2026-02-07") })).toEqual({ ok: false, reason: "already_recorded" });
+    expect(
+      recordFollowup(db, other, oneMonth.id, { stillEmployed: false, note: "Non" }, { now: at("2026-02-07") }),
+    ).toEqual({ ok: false, reason: "already_recorded" });
     expect(followupsOf(db, placementId)[0]).toMatchObject({ stillEmployed: true, recordedBy: counsellor, note: null });
     expect(audits("placement.followup_recorded")).toHaveLength(1);
   });
@@ -103,21 +117,58 @@ describe("recording a follow-up", () => {
 
   it("keeps the day it was done on when given, but never a day in the future", () => {
     const { placementId, oneMonth } = dueFollowup();
-    expect(recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true, doneOn: "2026-02-20" }, { now: at("2026-02-10") })).toEqual({ ok: false, reason: "date_in_future" });
-    expect(recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true, doneOn: "2026-02-04" }, { now: at("2026-02-10") })).toMatchObject({ ok: true });
+    expect(
+      recordFollowup(
+        db,
+        counsellor,
+        oneMonth.id,
+        { stillEmployed: true, doneOn: "2026-02-20" },
+        { now: at("2026-02-10") },
+      ),
+    ).toEqual({ ok: false, reason: "date_in_future" });
+    expect(
+      recordFollowup(
+        db,
+        counsellor,
+        oneMonth.id,
+        { stillEmployed: true, doneOn: "2026-02-04" },
+        { now: at("2026-02-10") },
+      ),
+    ).toMatchObject({ ok: true });
     expect(followupsOf(db, placementId)[0]!.doneAt).toEqual(new Date("2026-02-04T12:00:00Z"));
   });
 
   it("may be recorded a week ahead of its due date, not earlier", () => {
     const { oneMonth } = dueFollowup("2026-01-05"); // due 2026-02-05
-    expect(recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true }, { now: at("2026-01-28") })).toEqual({ ok: false, reason: "not_due_yet" });
-    expect(recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true }, { now: at("2026-01-29") })).toMatchObject({ ok: true });
+    expect(recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true }, { now: at("2026-01-28") })).toEqual({
+      ok: false,
+      reason: "not_due_yet",
+    });
+    expect(
+      recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true }, { now: at("2026-01-29") }),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses a note over 1 000 characters, and an unknown follow-up is null", () => {
     const { oneMonth } = dueFollowup();
-    expect(recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true, note: "x".repeat(1001) }, { now: at("2026-02-06") })).toEqual({ ok: false, reason: "note_too_long" });
-    expect(recordFollowup(db, counsellor, oneMonth.id, { stillEmployed: true, note: "x".repeat(1000) }, { now: at("2026-02-06") })).toMatchObject({ ok: true });
+    expect(
+      recordFollowup(
+        db,
+        counsellor,
+        oneMonth.id,
+        { stillEmployed: true, note: "x".repeat(1001) },
+        { now: at("2026-02-06") },
+      ),
+    ).toEqual({ ok: false, reason: "note_too_long" });
+    expect(
+      recordFollowup(
+        db,
+        counsellor,
+        oneMonth.id,
+        { stillEmployed: true, note: "x".repeat(1000) },
+        { now: at("2026-02-06") },
+      ),
+    ).toMatchObject({ ok: true });
     expect(recordFollowup(db, counsellor, 999_999, { stillEmployed: true })).toBeNull();
   });
 });
@@ -125,35 +176,73 @@ describe("recording a follow-up", () => {
 describe("ending a placement", () => {
   it("records the day, reason and note; follow-ups due from then on are closed as no longer in work", () => {
     const placementId = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-10" });
-    const result = endPlacement(db, counsellor, placementId, { endedOn: "2026-03-20", reason: "resigned", note: "A trouvé mieux à Ségou." }, { now: at("2026-03-25"), ip: "41.73.1.2" });
+    const result = endPlacement(
+      db,
+      counsellor,
+      placementId,
+      { endedOn: "2026-03-20", reason: "resigned", note: "A trouvé mieux à Ségou." },
+      { now: at("2026-03-25"), ip: "41.73.1.2" },
+    );
     expect(result).toEqual({ ok: true, closedFollowups: 2 });
-    expect(placementRow(db, placementId)).toMatchObject({ endedAt: "2026-03-20", endReason: "resigned", endNote: "A trouvé mieux à Ségou." });
+    expect(placementRow(db, placementId)).toMatchObject({
+      endedAt: "2026-03-20",
+      endReason: "resigned",
+      endNote: "A trouvé mieux à Ségou.",
+    });
     const [one, three, six] = followupsOf(db, placementId);
     // Due 10 February, before the end: still open, for the counsellor to say.
     expect(one).toMatchObject({ doneAt: null, stillEmployed: null });
     expect(three).toMatchObject({ stillEmployed: false, recordedBy: counsellor, doneAt: at("2026-03-25") });
     expect(six).toMatchObject({ stillEmployed: false });
-    expect(audits("placement.ended")).toMatchObject([{ subjectId: String(placementId), detail: { reason: "resigned", endedOn: "2026-03-20", closedFollowups: 2 }, ip: "41.73.1.2" }]);
+    expect(audits("placement.ended")).toMatchObject([
+      {
+        subjectId: String(placementId),
+        detail: { reason: "resigned", endedOn: "2026-03-20", closedFollowups: 2 },
+        ip: "41.73.1.2",
+      },
+    ]);
   });
 
   it("leaves follow-ups already recorded as they were", () => {
     const placementId = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-10" });
     const three = followupsOf(db, placementId)[1]!;
     recordFollowup(db, counsellor, three.id, { stillEmployed: true, note: "En poste" }, { now: at("2026-04-10") });
-    endPlacement(db, counsellor, placementId, { endedOn: "2026-04-01", reason: "contract_ended" }, { now: at("2026-04-12") });
+    endPlacement(
+      db,
+      counsellor,
+      placementId,
+      { endedOn: "2026-04-01", reason: "contract_ended" },
+      { now: at("2026-04-12") },
+    );
     expect(followupsOf(db, placementId)[1]).toMatchObject({ stillEmployed: true, note: "En poste" });
   });
 
   it("refuses: twice, a future day, a day before the start, 'other' without a note, a note over 500 characters", () => {
     const placementId = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-10" });
     const now = { now: at("2026-03-01") };
-    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-03-02", reason: "moved" }, now)).toEqual({ ok: false, reason: "date_in_future" });
-    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-01-09", reason: "moved" }, now)).toEqual({ ok: false, reason: "before_start" });
-    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-02-01", reason: "other" }, now)).toEqual({ ok: false, reason: "note_required" });
-    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-02-01", reason: "other", note: "y".repeat(501) }, now)).toEqual({ ok: false, reason: "note_too_long" });
+    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-03-02", reason: "moved" }, now)).toEqual({
+      ok: false,
+      reason: "date_in_future",
+    });
+    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-01-09", reason: "moved" }, now)).toEqual({
+      ok: false,
+      reason: "before_start",
+    });
+    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-02-01", reason: "other" }, now)).toEqual({
+      ok: false,
+      reason: "note_required",
+    });
+    expect(
+      endPlacement(db, counsellor, placementId, { endedOn: "2026-02-01", reason: "other", note: "y".repeat(501) }, now),
+    ).toEqual({ ok: false, reason: "note_too_long" });
     expect(placementRow(db, placementId).endedAt).toBeNull();
-    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-02-01", reason: "business_closed" }, now)).toMatchObject({ ok: true });
-    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-02-15", reason: "dismissed" }, now)).toEqual({ ok: false, reason: "already_ended" });
+    expect(
+      endPlacement(db, counsellor, placementId, { endedOn: "2026-02-01", reason: "business_closed" }, now),
+    ).toMatchObject({ ok: true });
+    expect(endPlacement(db, counsellor, placementId, { endedOn: "2026-02-15", reason: "dismissed" }, now)).toEqual({
+      ok: false,
+      reason: "already_ended",
+    });
     expect(placementRow(db, placementId)).toMatchObject({ endedAt: "2026-02-01", endReason: "business_closed" });
     expect(endPlacement(db, counsellor, 424242, { endedOn: "2026-02-01", reason: "moved" }, now)).toBeNull();
   });
@@ -161,23 +250,51 @@ describe("ending a placement", () => {
 
 describe("work found outside the portal", () => {
   const now = { now: at("2026-05-15"), ip: "41.73.1.3" };
-  const valid = (candidateId: number): ManualPlacementInput => ({ candidateId, employerName: "Menuiserie Dembélé", type: "emploi", contract: "journalier", startDate: "2026-05-02", payAmount: 45_000 });
+  const valid = (candidateId: number): ManualPlacementInput => ({
+    candidateId,
+    employerName: "Menuiserie Dembélé",
+    type: "emploi",
+    contract: "journalier",
+    startDate: "2026-05-02",
+    payAmount: 45_000,
+  });
 
   it("records a placement with an employer not in the portal, recorded by the counsellor, with three follow-ups and an audit row", () => {
     const candidateId = insertRegisteredCandidate(db);
     const result = recordManualPlacement(db, counsellor, valid(candidateId), now);
     expect(result).toMatchObject({ ok: true });
     const id = (result as { placementId: number }).placementId;
-    expect(placementRow(db, id)).toMatchObject({ candidateId, orgId: null, employerName: "Menuiserie Dembélé", offerId: null, applicationId: null, type: "emploi", contract: "journalier", startDate: "2026-05-02", payAmount: 45_000, recordedBy: counsellor });
+    expect(placementRow(db, id)).toMatchObject({
+      candidateId,
+      orgId: null,
+      employerName: "Menuiserie Dembélé",
+      offerId: null,
+      applicationId: null,
+      type: "emploi",
+      contract: "journalier",
+      startDate: "2026-05-02",
+      payAmount: 45_000,
+      recordedBy: counsellor,
+    });
     expect(followupsOf(db, id).map((f) => f.dueDate)).toEqual(["2026-06-02", "2026-08-02", "2026-11-02"]);
-    expect(audits("placement.recorded")).toMatchObject([{ actorId: counsellor, subjectId: String(id), detail: { candidateId }, ip: "41.73.1.3" }]);
+    expect(audits("placement.recorded")).toMatchObject([
+      { actorId: counsellor, subjectId: String(id), detail: { candidateId }, ip: "41.73.1.3" },
+    ]);
   });
 
   it("records one with an employer of the portal", () => {
     const orgId = insertCountedOrganisation(db, { name: "Garage Sanogo" });
-    const result = recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), employerName: null, orgId }, now);
+    const result = recordManualPlacement(
+      db,
+      counsellor,
+      { ...valid(insertRegisteredCandidate(db)), employerName: null, orgId },
+      now,
+    );
     expect(result).toMatchObject({ ok: true });
-    expect(placementRow(db, (result as { placementId: number }).placementId)).toMatchObject({ orgId, employerName: null });
+    expect(placementRow(db, (result as { placementId: number }).placementId)).toMatchObject({
+      orgId,
+      employerName: null,
+    });
   });
 
   it("refuses what does not hold, and records nothing", () => {
@@ -197,20 +314,29 @@ describe("work found outside the portal", () => {
       [{ payAmount: -5 }, "invalid_pay"],
     ];
     for (const [change, reason] of cases) {
-      expect(recordManualPlacement(db, counsellor, { ...valid(candidateId), ...change }, now), reason).toEqual({ ok: false, reason });
+      expect(recordManualPlacement(db, counsellor, { ...valid(candidateId), ...change }, now), reason).toEqual({
+        ok: false,
+        reason,
+      });
     }
     expect(db.select().from(placements).all()).toEqual([]);
   });
 
   it("accepts a start up to 30 days ahead and 24 months back", () => {
-    expect(recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), startDate: "2026-06-14" }, now)).toMatchObject({ ok: true });
-    expect(recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), startDate: "2024-05-15" }, now)).toMatchObject({ ok: true });
+    expect(
+      recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), startDate: "2026-06-14" }, now),
+    ).toMatchObject({ ok: true });
+    expect(
+      recordManualPlacement(db, counsellor, { ...valid(insertRegisteredCandidate(db)), startDate: "2024-05-15" }, now),
+    ).toMatchObject({ ok: true });
   });
 
   it("the same work sent twice is recorded once (employer name in any case)", () => {
     const candidateId = insertRegisteredCandidate(db);
     expect(recordManualPlacement(db, counsellor, valid(candidateId), now)).toMatchObject({ ok: true });
-    expect(recordManualPlacement(db, counsellor, { ...valid(candidateId), employerName: "MENUISERIE DEMBÉLÉ" }, now)).toMatchObject({ ok: true });
+    expect(
+      recordManualPlacement(db, counsellor, { ...valid(candidateId), employerName: "MENUISERIE DEMBÉLÉ" }, now),
+    ).toMatchObject({ ok: true });
     expect(recordManualPlacement(db, counsellor, valid(candidateId), now)).toEqual({ ok: false, reason: "duplicate" });
     expect(db.select().from(placements).all()).toHaveLength(2);
   });
@@ -226,8 +352,12 @@ describe("follow-ups due and overdue", () => {
     recordFollowup(db, counsellor, followupsOf(db, p1)[0]!.id, { stillEmployed: true }, { now: at("2026-02-21") });
 
     const lists = followupsDue(db, { today: "2026-04-21" });
-    expect(lists.overdue.map((f) => [f.candidateName, f.employer, f.monthsAfter, f.dueDate])).toEqual([["Fatoumata Traoré", "Boulangerie Keïta", 3, "2026-04-20"]]);
-    expect(lists.due.map((f) => [f.candidateName, f.employer, f.monthsAfter, f.dueDate])).toEqual([["Issa Coulibaly", "Garage du Fleuve", 1, "2026-04-25"]]);
+    expect(lists.overdue.map((f) => [f.candidateName, f.employer, f.monthsAfter, f.dueDate])).toEqual([
+      ["Fatoumata Traoré", "Boulangerie Keïta", 3, "2026-04-20"],
+    ]);
+    expect(lists.due.map((f) => [f.candidateName, f.employer, f.monthsAfter, f.dueDate])).toEqual([
+      ["Issa Coulibaly", "Garage du Fleuve", 1, "2026-04-25"],
+    ]);
     expect(lists).toMatchObject({ overdueTotal: 1, dueTotal: 1 });
     expect(lists.due[0]).toMatchObject({ placementId: p2, candidateId: issa });
 
@@ -240,13 +370,26 @@ describe("follow-ups due and overdue", () => {
     const p = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-20" });
     endPlacement(db, counsellor, p, { endedOn: "2026-01-30", reason: "moved" }, { now: at("2026-02-01") });
     expect(followupsDue(db, { today: "2026-12-01" })).toMatchObject({ overdue: [], due: [], overdueTotal: 0 });
-    expect(db.select().from(placementFollowups).where(eq(placementFollowups.placementId, p)).all().every((f) => f.stillEmployed === false)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(placementFollowups)
+        .where(eq(placementFollowups.placementId, p))
+        .all()
+        .every((f) => f.stillEmployed === false),
+    ).toBe(true);
   });
 
   it("can be limited to the counsellor's own candidates", () => {
     const other = insertStaff(db).id;
-    insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { counsellorId: counsellor }), startDate: "2026-01-20" });
-    insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { counsellorId: other }), startDate: "2026-01-20" });
+    insertPlacementFor(db, {
+      candidateId: insertRegisteredCandidate(db, { counsellorId: counsellor }),
+      startDate: "2026-01-20",
+    });
+    insertPlacementFor(db, {
+      candidateId: insertRegisteredCandidate(db, { counsellorId: other }),
+      startDate: "2026-01-20",
+    });
     expect(followupsDue(db, { today: "2026-03-01" }).overdueTotal).toBe(2);
     expect(followupsDue(db, { today: "2026-03-01", counsellorId: counsellor }).overdueTotal).toBe(1);
   });
@@ -255,8 +398,16 @@ describe("follow-ups due and overdue", () => {
 describe("the placements list", () => {
   it("filters by ongoing or ended, region, employer name (portal or typed) and period, newest first", () => {
     const garage = insertCountedOrganisation(db, { name: "Garage Sanogo" });
-    const a = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { firstName: "Awa", lastName: "Keïta", region: "segou" }), orgId: garage, startDate: "2026-02-01" });
-    const b = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db, { firstName: "Moussa", lastName: "Diallo", region: "bamako" }), employerName: "Atelier 100% Couture", startDate: "2026-03-01" });
+    const a = insertPlacementFor(db, {
+      candidateId: insertRegisteredCandidate(db, { firstName: "Awa", lastName: "Keïta", region: "segou" }),
+      orgId: garage,
+      startDate: "2026-02-01",
+    });
+    const b = insertPlacementFor(db, {
+      candidateId: insertRegisteredCandidate(db, { firstName: "Moussa", lastName: "Diallo", region: "bamako" }),
+      employerName: "Atelier 100% Couture",
+      startDate: "2026-03-01",
+    });
     endPlacement(db, counsellor, a, { endedOn: "2026-02-20", reason: "moved" }, { now: at("2026-03-02") });
 
     const all = listPlacements(db);
@@ -266,9 +417,14 @@ describe("the placements list", () => {
       [a, "Awa Keïta", "Garage Sanogo"],
     ]);
     // Ended on 20 February: the three follow-ups, all due later, were closed with it.
-    expect(all.placements[1]!.followups.map((f) => [f.monthsAfter, f.stillEmployed])).toEqual([[1, false], [3, false], [6, false]]);
+    expect(all.placements[1]!.followups.map((f) => [f.monthsAfter, f.stillEmployed])).toEqual([
+      [1, false],
+      [3, false],
+      [6, false],
+    ]);
 
-    const ids = (filters: Parameters<typeof listPlacements>[1]) => listPlacements(db, filters).placements.map((p) => p.id);
+    const ids = (filters: Parameters<typeof listPlacements>[1]) =>
+      listPlacements(db, filters).placements.map((p) => p.id);
     expect(ids({ status: "ongoing" })).toEqual([b]);
     expect(ids({ status: "ended" })).toEqual([a]);
     expect(ids({ region: "segou" })).toEqual([a]);

@@ -2,7 +2,7 @@
 // and cleared, trades replaced, display name, audit) and the completeness bar.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { getOwnProfile, profileCompleteness, saveProfile, type ProfileInput } from "../../app/models/profiles.server";
+import { getOwnProfile, type ProfileInput, profileCompleteness, saveProfile } from "../../app/models/profiles.server";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, candidateProfiles, candidateTrades, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
@@ -33,9 +33,16 @@ const input = (changes: Partial<ProfileInput> = {}): ProfileInput => ({
   ...changes,
 });
 
-const profileRow = (userId: number) => db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get()!;
+const profileRow = (userId: number) =>
+  db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get()!;
 const tradesOf = (userId: number) =>
-  db.select().from(candidateTrades).where(eq(candidateTrades.userId, userId)).all().map((t) => t.trade).sort();
+  db
+    .select()
+    .from(candidateTrades)
+    .where(eq(candidateTrades.userId, userId))
+    .all()
+    .map((t) => t.trade)
+    .sort();
 
 describe("saveProfile", () => {
   it("keeps the consent given at registration, with its first time stamp", async () => {
@@ -92,9 +99,14 @@ describe("saveProfile", () => {
 
   it("updates the display name and writes every field, the sensitive ones included", async () => {
     const candidate = await registerCandidate(db, { phone: "70 11 22 37", firstName: "Awa", lastName: "Diarra" });
-    saveProfile(db, candidate.id, input({ firstName: "Aminata", lastName: "N'Diaye", drivingLicence: true, disability: "visual" }), {
-      consent: false,
-    });
+    saveProfile(
+      db,
+      candidate.id,
+      input({ firstName: "Aminata", lastName: "N'Diaye", drivingLicence: true, disability: "visual" }),
+      {
+        consent: false,
+      },
+    );
     expect(db.select().from(users).where(eq(users.id, candidate.id)).get()!.displayName).toBe("Aminata N'Diaye");
     const profile = getOwnProfile(db, candidate.id)!;
     expect(profile).toMatchObject({
@@ -138,7 +150,16 @@ describe("profileCompleteness", () => {
     const candidate = await registerCandidate(db, { phone: "70 11 22 40" });
     expect(profileCompleteness(getOwnProfile(db, candidate.id))).toEqual({
       percent: 0,
-      missing: ["birthDate", "region", "commune", "educationLevel", "trades", "languages", "experienceYears", "availability"],
+      missing: [
+        "birthDate",
+        "region",
+        "commune",
+        "educationLevel",
+        "trades",
+        "languages",
+        "experienceYears",
+        "availability",
+      ],
     });
   });
 
@@ -146,7 +167,7 @@ describe("profileCompleteness", () => {
     expect(profileCompleteness(null).percent).toBe(0);
   });
 
-  it("a full profile is 100 %, whatever the sex answer (\"I prefer not to say\" is an answer)", async () => {
+  it('a full profile is 100 %, whatever the sex answer ("I prefer not to say" is an answer)', async () => {
     const candidate = await registerCandidate(db, { phone: "70 11 22 41" });
     saveProfile(db, candidate.id, input({ sex: null, disability: null, migrantStatus: null }), { consent: false });
     expect(profileCompleteness(getOwnProfile(db, candidate.id))).toEqual({ percent: 100, missing: [] });
@@ -154,7 +175,9 @@ describe("profileCompleteness", () => {
 
   it("0 years of experience is filled; no trades and no languages are not", async () => {
     const candidate = await registerCandidate(db, { phone: "70 11 22 42" });
-    saveProfile(db, candidate.id, input({ experienceYears: 0, trades: [], languages: [], commune: null }), { consent: false });
+    saveProfile(db, candidate.id, input({ experienceYears: 0, trades: [], languages: [], commune: null }), {
+      consent: false,
+    });
     const result = profileCompleteness(getOwnProfile(db, candidate.id));
     expect(result.missing).toEqual(["commune", "trades", "languages"]);
     expect(result.percent).toBe(63);

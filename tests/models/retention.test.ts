@@ -20,10 +20,22 @@ describe("anonymiseInactiveCandidates", () => {
     const recent = await insertCandidate(db, { phone: "+22366222222" });
     const neverCame = await insertCandidate(db, { phone: "+22366333333" });
     const employer = await insertEmployer(db);
-    db.update(users).set({ lastLoginAt: monthsAgo(25) }).where(eq(users.id, stale.id)).run();
-    db.update(users).set({ lastLoginAt: monthsAgo(23), createdAt: monthsAgo(30) }).where(eq(users.id, recent.id)).run();
-    db.update(users).set({ lastLoginAt: null, createdAt: monthsAgo(26) }).where(eq(users.id, neverCame.id)).run();
-    db.update(users).set({ lastLoginAt: monthsAgo(40) }).where(eq(users.id, employer.user.id)).run();
+    db.update(users)
+      .set({ lastLoginAt: monthsAgo(25) })
+      .where(eq(users.id, stale.id))
+      .run();
+    db.update(users)
+      .set({ lastLoginAt: monthsAgo(23), createdAt: monthsAgo(30) })
+      .where(eq(users.id, recent.id))
+      .run();
+    db.update(users)
+      .set({ lastLoginAt: null, createdAt: monthsAgo(26) })
+      .where(eq(users.id, neverCame.id))
+      .run();
+    db.update(users)
+      .set({ lastLoginAt: monthsAgo(40) })
+      .where(eq(users.id, employer.user.id))
+      .run();
 
     expect(anonymiseInactiveCandidates(db)).toBe(2);
     const row = (id: number) => db.select().from(users).where(eq(users.id, id)).get()!;
@@ -48,8 +60,14 @@ describe("clearOldReportDetails", () => {
     insertFraudReport(db, offer.id);
     const [old, young] = db.select({ id: fraudReports.id }).from(fraudReports).orderBy(fraudReports.id).all();
     if (!old || !young) throw new Error("two reports expected");
-    db.update(fraudReports).set({ details: "Il m'a demandé 5 000 F", reporterIpHash: "abc", createdAt: monthsAgo(13) }).where(eq(fraudReports.id, old.id)).run();
-    db.update(fraudReports).set({ details: "Numéro suspect", reporterIpHash: "def", createdAt: monthsAgo(11) }).where(eq(fraudReports.id, young.id)).run();
+    db.update(fraudReports)
+      .set({ details: "Il m'a demandé 5 000 F", reporterIpHash: "abc", createdAt: monthsAgo(13) })
+      .where(eq(fraudReports.id, old.id))
+      .run();
+    db.update(fraudReports)
+      .set({ details: "Numéro suspect", reporterIpHash: "def", createdAt: monthsAgo(11) })
+      .where(eq(fraudReports.id, young.id))
+      .run();
 
     expect(clearOldReportDetails(db)).toBe(1);
     const report = (id: number) => db.select().from(fraudReports).where(eq(fraudReports.id, id)).get()!;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { migrationState, type Db } from "../../app/utils/db.server";
+import { type Db, migrationState } from "../../app/utils/db.server";
 import { offers, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertApplication, insertOffer, insertOrganisation, insertUser } from "../helpers/factories";
@@ -159,6 +159,8 @@ describe("full-text search of offers", () => {
     expect(ftsMatch("electricien")).toEqual([kept.id]);
     expect(ftsMatch("batiment")).toEqual([]);
     // The index is still consistent with its content table.
-    expect(() => db.$client.prepare("INSERT INTO offers_fts(offers_fts) VALUES ('integrity-check')").run()).not.toThrow();
+    expect(() =>
+      db.$client.prepare("INSERT INTO offers_fts(offers_fts) VALUES ('integrity-check')").run(),
+    ).not.toThrow();
   });
 });

@@ -1,10 +1,10 @@
 // Search over the FTS5 index (app/models/search.server.ts), against a fresh
 // migrated in-memory database with hand-made offers.
 import { beforeAll, describe, expect, it } from "vitest";
-import { PAGE_SIZE, searchOffers, toFtsQuery, type SearchFilters } from "../../app/models/search.server";
+import { PAGE_SIZE, type SearchFilters, searchOffers, toFtsQuery } from "../../app/models/search.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import { offers, type Contract, type OfferStatus, type OfferType } from "../../db/schema";
+import { type Contract, type OfferStatus, type OfferType, offers } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertOffer, insertOrganisation } from "../helpers/factories";
 
@@ -40,18 +40,49 @@ function offer(db: Db, values: OfferValues) {
   });
 }
 
-const titles = (db: Db, filters: SearchFilters) => searchOffers(db, filters).items.map((o) => o.title).sort();
+const titles = (db: Db, filters: SearchFilters) =>
+  searchOffers(db, filters)
+    .items.map((o) => o.title)
+    .sort();
 
 describe("searchOffers: words", () => {
   let db: Db;
   beforeAll(() => {
     db = createTestDb();
     const org = insertOrganisation(db).id;
-    offer(db, { orgId: org, title: "Électricien bâtiment", sector: "electricite", description: "Installation électrique de villas à Kati." });
-    offer(db, { orgId: org, title: "Mécanicien moto", sector: "mecanique", description: "Réparation de motos Jakarta et Djakarta." });
-    offer(db, { orgId: org, title: "Apprenti en mécanique auto", type: "apprentissage", contract: "apprentissage", sector: "mecanique" });
-    offer(db, { orgId: org, title: "Couturière", sector: "textile", region: "segou", commune: "Ségou", description: "Atelier de couture au grand marché." });
-    offer(db, { orgId: org, title: "Chauffeur poids lourd", sector: "transport", description: "Permis C exigé, trajets Bamako–Dakar." });
+    offer(db, {
+      orgId: org,
+      title: "Électricien bâtiment",
+      sector: "electricite",
+      description: "Installation électrique de villas à Kati.",
+    });
+    offer(db, {
+      orgId: org,
+      title: "Mécanicien moto",
+      sector: "mecanique",
+      description: "Réparation de motos Jakarta et Djakarta.",
+    });
+    offer(db, {
+      orgId: org,
+      title: "Apprenti en mécanique auto",
+      type: "apprentissage",
+      contract: "apprentissage",
+      sector: "mecanique",
+    });
+    offer(db, {
+      orgId: org,
+      title: "Couturière",
+      sector: "textile",
+      region: "segou",
+      commune: "Ségou",
+      description: "Atelier de couture au grand marché.",
+    });
+    offer(db, {
+      orgId: org,
+      title: "Chauffeur poids lourd",
+      sector: "transport",
+      description: "Permis C exigé, trajets Bamako–Dakar.",
+    });
   });
 
   it("ignores accents and capitals: electricien finds Électricien bâtiment", () => {
@@ -107,10 +138,44 @@ describe("searchOffers: filters and order", () => {
     db = createTestDb();
     org = insertOrganisation(db).id;
     offer(db, { orgId: org, title: "Maçon", sector: "btp", region: "bamako", contract: "cdi", daysAgo: 5 });
-    offer(db, { orgId: org, title: "Aide-maçon", sector: "btp", region: "sikasso", commune: "Sikasso", contract: "journalier", daysAgo: 4 });
-    offer(db, { orgId: org, title: "Apprenti maçon", type: "apprentissage", sector: "btp", region: "sikasso", commune: "Sikasso", contract: "apprentissage", daysAgo: 3 });
-    offer(db, { orgId: org, title: "Formation en maçonnerie", type: "formation", sector: "education", region: "kayes", commune: "Kayes", contract: "formation", daysAgo: 2 });
-    offer(db, { orgId: org, title: "Stage en comptabilité", type: "stage", sector: "services", region: "bamako", contract: "stage", daysAgo: 6 });
+    offer(db, {
+      orgId: org,
+      title: "Aide-maçon",
+      sector: "btp",
+      region: "sikasso",
+      commune: "Sikasso",
+      contract: "journalier",
+      daysAgo: 4,
+    });
+    offer(db, {
+      orgId: org,
+      title: "Apprenti maçon",
+      type: "apprentissage",
+      sector: "btp",
+      region: "sikasso",
+      commune: "Sikasso",
+      contract: "apprentissage",
+      daysAgo: 3,
+    });
+    offer(db, {
+      orgId: org,
+      title: "Formation en maçonnerie",
+      type: "formation",
+      sector: "education",
+      region: "kayes",
+      commune: "Kayes",
+      contract: "formation",
+      daysAgo: 2,
+    });
+    offer(db, {
+      orgId: org,
+      title: "Stage en comptabilité",
+      type: "stage",
+      sector: "services",
+      region: "bamako",
+      contract: "stage",
+      daysAgo: 6,
+    });
   });
 
   it("filters by type", () => {
@@ -131,7 +196,9 @@ describe("searchOffers: filters and order", () => {
   it("filters by contract, and combines filters", () => {
     expect(titles(db, { contract: "journalier" })).toEqual(["Aide-maçon"]);
     expect(titles(db, { region: "sikasso", contract: "cdi" })).toEqual([]);
-    expect(titles(db, { q: "maçon", type: "emploi", region: "sikasso", sector: "btp", contract: "journalier" })).toEqual(["Aide-maçon"]);
+    expect(
+      titles(db, { q: "maçon", type: "emploi", region: "sikasso", sector: "btp", contract: "journalier" }),
+    ).toEqual(["Aide-maçon"]);
   });
 
   it("sorts by date, newest first, when asked or when nothing is typed", () => {
@@ -144,11 +211,22 @@ describe("searchOffers: filters and order", () => {
     const rankDb = createTestDb();
     const o = insertOrganisation(rankDb).id;
     offer(rankDb, { orgId: o, title: "Soudeur", description: "Travaux de soudure sur portails.", daysAgo: 10 });
-    offer(rankDb, { orgId: o, title: "Tôlier", description: "Aide au soudeur de l'atelier, tôlerie et peinture.", daysAgo: 1 });
+    offer(rankDb, {
+      orgId: o,
+      title: "Tôlier",
+      description: "Aide au soudeur de l'atelier, tôlerie et peinture.",
+      daysAgo: 1,
+    });
     expect(searchOffers(rankDb, { q: "soudeur" }).items.map((i) => i.title)).toEqual(["Soudeur", "Tôlier"]);
-    expect(searchOffers(rankDb, { q: "soudeur", sort: "relevance" }).items.map((i) => i.title)).toEqual(["Soudeur", "Tôlier"]);
+    expect(searchOffers(rankDb, { q: "soudeur", sort: "relevance" }).items.map((i) => i.title)).toEqual([
+      "Soudeur",
+      "Tôlier",
+    ]);
     // By date the newer, description-only match comes first.
-    expect(searchOffers(rankDb, { q: "soudeur", sort: "date" }).items.map((i) => i.title)).toEqual(["Tôlier", "Soudeur"]);
+    expect(searchOffers(rankDb, { q: "soudeur", sort: "date" }).items.map((i) => i.title)).toEqual([
+      "Tôlier",
+      "Soudeur",
+    ]);
   });
 });
 
@@ -228,7 +306,9 @@ describe("searchOffers: only open offers", () => {
     expect(titles(db, {})).toEqual(expected);
     expect(searchOffers(db, { q: "menuisier" }).total).toBe(2);
     // The day after its closing date, an offer is gone without any job having run.
-    expect(searchOffers(db, { q: "menuisier" }, addDays(today, 1)).items.map((o) => o.title)).toEqual(["Menuisier ouvert"]);
+    expect(searchOffers(db, { q: "menuisier" }, addDays(today, 1)).items.map((o) => o.title)).toEqual([
+      "Menuisier ouvert",
+    ]);
   });
 });
 
@@ -237,7 +317,11 @@ describe("searchOffers: whatever is typed", () => {
   beforeAll(() => {
     db = createTestDb();
     const org = insertOrganisation(db).id;
-    offer(db, { orgId: org, title: "Plombier", description: "Plomberie sanitaire, pose de robinets (eau chaude et froide)." });
+    offer(db, {
+      orgId: org,
+      title: "Plombier",
+      description: "Plomberie sanitaire, pose de robinets (eau chaude et froide).",
+    });
     offer(db, { orgId: org, title: "Cuisinier", description: "Restaurant au bord du fleuve." });
   });
 

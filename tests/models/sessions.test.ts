@@ -7,8 +7,8 @@ import {
   destroySession,
   endAllSessions,
   getSessionUser,
-  sessionCookie,
   SESSION_TTL_MS,
+  sessionCookie,
 } from "../../app/utils/session.server";
 import { sessions, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
@@ -109,7 +109,9 @@ describe("getSessionUser", () => {
 
   it("returns null for an expired session", async () => {
     const { cookie } = await login();
-    db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).run();
+    db.update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .run();
     expect(await getSessionUser(db, withCookie(cookie))).toBeNull();
   });
 

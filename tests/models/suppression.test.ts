@@ -1,17 +1,17 @@
 // Small-cell suppression: every rule of app/models/suppression.ts, on hand-made counts.
 import { describe, expect, it } from "vitest";
 import {
+  type Cell,
   COMPLEMENT,
   isSuppressed,
-  median,
   MIN_CELL,
+  median,
   protectBreakdown,
   protectCount,
   protectMedian,
   protectRate,
   protectRateBreakdown,
   SUPPRESSED,
-  type Cell,
 } from "../../app/models/suppression";
 
 const cells = (...ns: number[]) => ns.map((n, i) => ({ key: String.fromCharCode(97 + i), n }));

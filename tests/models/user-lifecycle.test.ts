@@ -3,13 +3,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LifecycleRole } from "../../app/models/lifecycles/lifecycle";
-import { userActionsFor, userStatus, type UserAction, type UserStatus } from "../../app/models/lifecycles/user";
+import { type UserAction, type UserStatus, userActionsFor, userStatus } from "../../app/models/lifecycles/user";
 import { transitionUser, type UserActor } from "../../app/models/lifecycles/user.server";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertCandidate } from "../helpers/factories/candidates";
 import { insertUser } from "../helpers/factories/accounts";
+import { insertCandidate } from "../helpers/factories/candidates";
 import { insertStaff } from "../helpers/factories/staff";
 
 const STATUSES: UserStatus[] = ["active", "disabled", "deleted"];

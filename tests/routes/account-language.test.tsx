@@ -6,13 +6,16 @@
 import { screen, waitFor } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import CandidateAccount, { action as candidateAction, loader as candidateLoader } from "../../app/routes/candidat.compte";
-import Account, { action as accountAction, loader as accountLoader } from "../../app/routes/compte";
 import { loader as rootLoader } from "../../app/root";
+import CandidateAccount, {
+  action as candidateAction,
+  loader as candidateLoader,
+} from "../../app/routes/candidat.compte";
+import Account, { action as accountAction, loader as accountLoader } from "../../app/routes/compte";
 import { getDb } from "../../app/utils/db.server";
 import { users } from "../../db/schema";
 import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { as, callRoute, followRedirect, renderRoutes, settled, statusOf, type Handler } from "../helpers/route";
+import { as, callRoute, followRedirect, type Handler, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const people = { employer: { id: 0, cookie: "" }, candidate: { id: 0, cookie: "" } };
 beforeAll(async () => {
@@ -23,19 +26,40 @@ beforeAll(async () => {
   people.candidate = { id: candidate.id, cookie: await sessionCookieFor(db, candidate.id) };
 });
 
-const storedLocale = (id: number) => getDb().select({ locale: users.locale }).from(users).where(eq(users.id, id)).get()!.locale;
-const setStoredLocale = (id: number, locale: "fr" | "en") => getDb().update(users).set({ locale }).where(eq(users.id, id)).run();
+const storedLocale = (id: number) =>
+  getDb().select({ locale: users.locale }).from(users).where(eq(users.id, id)).get()!.locale;
+const setStoredLocale = (id: number, locale: "fr" | "en") =>
+  getDb().update(users).set({ locale }).where(eq(users.id, id)).run();
 
 const post = (handler: Handler, url: string, cookie: string, fields: Record<string, string | string[]>) =>
   settled(callRoute(handler, url, { cookie, body: fields }));
 
 const PAGES = [
-  { name: "/compte", path: "/compte", who: "employer", Component: Account, loader: accountLoader, action: accountAction },
-  { name: "/candidat/compte", path: "/candidat/compte", who: "candidate", Component: CandidateAccount, loader: candidateLoader, action: candidateAction },
+  {
+    name: "/compte",
+    path: "/compte",
+    who: "employer",
+    Component: Account,
+    loader: accountLoader,
+    action: accountAction,
+  },
+  {
+    name: "/candidat/compte",
+    path: "/candidat/compte",
+    who: "candidate",
+    Component: CandidateAccount,
+    loader: candidateLoader,
+    action: candidateAction,
+  },
 ] as const;
 
 async function renderPage(page: (typeof PAGES)[number], cookie: string) {
-  const route = { path: page.path, Component: page.Component, loader: as(cookie, page.loader), action: as(cookie, page.action) };
+  const route = {
+    path: page.path,
+    Component: page.Component,
+    loader: as(cookie, page.loader),
+    action: as(cookie, page.action),
+  };
   return renderRoutes([route], page.path);
 }
 
@@ -60,14 +84,19 @@ describe.each(PAGES)("$name: the language of my SMS and e-mails", (page) => {
     expect(select.closest("form")?.getAttribute("method")).toBe("post");
     await user.selectOptions(select, "English");
     await user.click(screen.getByRole("button", { name: "Enregistrer la langue" }));
-    expect((await screen.findByRole("status")).textContent).toBe("Langue enregistrée : Baara vous écrira dans cette langue.");
+    expect((await screen.findByRole("status")).textContent).toBe(
+      "Langue enregistrée : Baara vous écrira dans cette langue.",
+    );
     expect(storedLocale(person().id)).toBe("en");
     expect((screen.getByLabelText("Langue de mes SMS et e-mails") as HTMLSelectElement).value).toBe("en");
   });
 
   it("redirects to the page with a confirmation (no JavaScript needed)", async () => {
     setStoredLocale(person().id, "en");
-    const result = (await post(page.action, page.path, person().cookie, { intent: "language", locale: "fr" })) as Response;
+    const result = (await post(page.action, page.path, person().cookie, {
+      intent: "language",
+      locale: "fr",
+    })) as Response;
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe(page.path);
     expect(await followRedirect(result, page.loader, { cookie: person().cookie })).toMatchObject({

@@ -7,11 +7,11 @@
 import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "../../app/models/login.server";
 import * as adminHome from "../../app/routes/admin._index";
 import * as journalPage from "../../app/routes/admin.journal";
 import * as partnersPage from "../../app/routes/admin.organisations";
 import * as usersPage from "../../app/routes/admin.utilisateurs";
-import { authenticate } from "../../app/models/login.server";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { getSessionUser } from "../../app/utils/session.server";
@@ -21,7 +21,7 @@ import { insertUser, PASSWORD, registerCandidate, registerEmployer } from "../he
 import { addMember, insertPartner } from "../helpers/factories/organisations";
 import { requestWithCookie, sessionCookieFor } from "../helpers/factories/sessions";
 import { insertAdmin } from "../helpers/factories/staff";
-import { as, callRoute, errorOf, renderRoutes, thrownBy, type Handler } from "../helpers/route";
+import { as, callRoute, errorOf, type Handler, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 const ids = { admin: 0, otherAdmin: 0, aminata: 0, employer: 0, oim: 0, cnpm: 0, garage: 0 };
@@ -31,13 +31,26 @@ beforeAll(async () => {
   const admin = await insertAdmin(db, "Awa Admin", "awa.admin@baara.ml");
   const otherAdmin = await insertAdmin(db, "Ali Admin", "ali.admin@baara.ml");
   const aminata = await registerCandidate(db, { firstName: "Aminata", lastName: "Maïga", phone: "70 12 34 56" });
-  const employer = await registerEmployer(db, { firstName: "Moussa", lastName: "Traoré", email: "moussa@garage.ml", orgName: "Garage Traoré" });
+  const employer = await registerEmployer(db, {
+    firstName: "Moussa",
+    lastName: "Traoré",
+    email: "moussa@garage.ml",
+    orgName: "Garage Traoré",
+  });
   const counsellor = await insertUser(db, { role: "conseiller", displayName: "Kadia Konaté" });
   const oim = insertPartner(db, "OIM Mali", "OIM");
   const cnpm = insertPartner(db, "Conseil National du Patronat du Mali", "CNPM");
   addMember(db, counsellor.id, oim.id, "member");
   const garage = db.select().from(memberships).where(eq(memberships.userId, employer.id)).get()!.orgId;
-  Object.assign(ids, { admin: admin.id, otherAdmin: otherAdmin.id, aminata: aminata.id, employer: employer.id, oim: oim.id, cnpm: cnpm.id, garage });
+  Object.assign(ids, {
+    admin: admin.id,
+    otherAdmin: otherAdmin.id,
+    aminata: aminata.id,
+    employer: employer.id,
+    oim: oim.id,
+    cnpm: cnpm.id,
+    garage,
+  });
   cookies.candidat = await sessionCookieFor(db, aminata.id);
   cookies.employeur = await sessionCookieFor(db, employer.id);
   cookies.conseiller = await sessionCookieFor(db, counsellor.id);
@@ -47,18 +60,31 @@ beforeAll(async () => {
 const call = (handler: Handler, url: string, cookie?: string, fields?: Record<string, string>) =>
   callRoute(handler, url, { cookie, body: fields && new URLSearchParams(fields), context: { clientIp: "41.73.9.9" } });
 
-type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string> }; init: ResponseInit | null };
+type Result = {
+  data: { fieldErrors: Record<string, string>; values: Record<string, string> };
+  init: ResponseInit | null;
+};
 const post = (handler: Handler, url: string, fields: Record<string, string>) =>
   call(handler, url, cookies.admin, fields) as Promise<Result>;
 const postUsers = (fields: Record<string, string>) => post(usersPage.action as Handler, "/admin/utilisateurs", fields);
-const postPartners = (fields: Record<string, string>) => post(partnersPage.action as Handler, "/admin/organisations", fields);
+const postPartners = (fields: Record<string, string>) =>
+  post(partnersPage.action as Handler, "/admin/organisations", fields);
 
 const userRow = (id: number) => getDb().select().from(users).where(eq(users.id, id)).get()!;
 
 type PageModule = { default: unknown; loader: Handler; action?: Handler };
 
-async function renderPage(path: string, page: PageModule, { url = path, lng = "fr" as Locale, cookie = cookies.admin } = {}) {
-  const route = { path, Component: page.default, loader: as(cookie, page.loader), action: page.action && as(cookie, page.action) };
+async function renderPage(
+  path: string,
+  page: PageModule,
+  { url = path, lng = "fr" as Locale, cookie = cookies.admin } = {},
+) {
+  const route = {
+    path,
+    Component: page.default,
+    loader: as(cookie, page.loader),
+    action: page.action && as(cookie, page.action),
+  };
   return renderRoutes([route], url, { lng, context: { clientIp: "41.73.8.8" } });
 }
 
@@ -88,7 +114,17 @@ describe("who may use the admin pages", () => {
     const actions = [
       [usersPage.action, "/admin/utilisateurs", { intent: "disable", userId: String(ids.aminata) }],
       [usersPage.action, "/admin/utilisateurs", { intent: "role", userId: String(ids.aminata), role: "admin" }],
-      [usersPage.action, "/admin/utilisateurs", { intent: "createCounsellor", firstName: "Faux", lastName: "Compte", email: "faux@oim.ml", partnerOrgId: String(ids.oim) }],
+      [
+        usersPage.action,
+        "/admin/utilisateurs",
+        {
+          intent: "createCounsellor",
+          firstName: "Faux",
+          lastName: "Compte",
+          email: "faux@oim.ml",
+          partnerOrgId: String(ids.oim),
+        },
+      ],
       [partnersPage.action, "/admin/organisations", { intent: "create", name: "Fausse ONG", region: "bamako" }],
     ] as const;
     for (const [action, url, fields] of actions) {
@@ -102,7 +138,9 @@ describe("who may use the admin pages", () => {
   it("/admin links to the three admin pages", async () => {
     await renderPage("/admin", adminHome as PageModule);
     expect(screen.getByRole("link", { name: "Utilisateurs" }).getAttribute("href")).toBe("/admin/utilisateurs");
-    expect(screen.getByRole("link", { name: "Organisations partenaires" }).getAttribute("href")).toBe("/admin/organisations");
+    expect(screen.getByRole("link", { name: "Organisations partenaires" }).getAttribute("href")).toBe(
+      "/admin/organisations",
+    );
     expect(screen.getByRole("link", { name: "Journal d'audit" }).getAttribute("href")).toBe("/admin/journal");
   });
 });
@@ -122,7 +160,10 @@ describe("/admin/utilisateurs", () => {
     expect((await screen.findByRole("status")).textContent).toContain("Le rôle a été changé");
     // The search is kept after the change.
     expect((screen.getByLabelText("Nom, téléphone ou e-mail") as HTMLInputElement).value).toBe("+223 70 12 34 56");
-    expect(within(screen.getByRole("rowheader", { name: /Aminata Maïga/ }).closest("tr")!).getAllByRole("cell")[0]!.textContent).toBe("Employeur");
+    expect(
+      within(screen.getByRole("rowheader", { name: /Aminata Maïga/ }).closest("tr")!).getAllByRole("cell")[0]!
+        .textContent,
+    ).toBe("Employeur");
     expect(userRow(ids.aminata).role).toBe("employeur");
     expect(getDb().select().from(auditLog).where(eq(auditLog.action, "admin.role_changed")).all()).toMatchObject([
       { actorId: ids.admin, subjectId: String(ids.aminata), ip: "41.73.8.8" },
@@ -134,12 +175,21 @@ describe("/admin/utilisateurs", () => {
     const db = getDb();
     const candidate = await registerCandidate(db, { firstName: "Oumar", lastName: "Cissé", phone: "70 98 76 54" });
     const cookie = await sessionCookieFor(db, candidate.id);
-    const user = await renderPage("/admin/utilisateurs", usersPage as PageModule, { url: "/admin/utilisateurs?q=cisse" });
+    const user = await renderPage("/admin/utilisateurs", usersPage as PageModule, {
+      url: "/admin/utilisateurs?q=cisse",
+    });
     await user.click(screen.getByRole("button", { name: "Désactiver le compte de Oumar Cissé" }));
-    expect((await screen.findByRole("status")).textContent).toBe("Le compte est désactivé et toutes ses sessions sont fermées.");
-    expect(within(screen.getByRole("rowheader", { name: /Oumar Cissé/ }).closest("tr")!).getByText("Désactivé")).toBeTruthy();
+    expect((await screen.findByRole("status")).textContent).toBe(
+      "Le compte est désactivé et toutes ses sessions sont fermées.",
+    );
+    expect(
+      within(screen.getByRole("rowheader", { name: /Oumar Cissé/ }).closest("tr")!).getByText("Désactivé"),
+    ).toBeTruthy();
     expect(await getSessionUser(db, requestWithCookie("http://localhost/", cookie))).toBeNull();
-    expect(await authenticate(db, { identifier: "70987654", password: PASSWORD, ip: "10.2.2.2" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, { identifier: "70987654", password: PASSWORD, ip: "10.2.2.2" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
 
     await user.click(screen.getByRole("button", { name: "Réactiver le compte de Oumar Cissé" }));
     expect((await screen.findByText(/Le compte est réactivé/)).getAttribute("role")).toBe("status");
@@ -163,19 +213,35 @@ describe("/admin/utilisateurs", () => {
   it("may disable and enable another admin: the self-rule is about the admin's own id only", async () => {
     const db = getDb();
     const ali = await sessionCookieFor(db, ids.otherAdmin);
-    expect(((await postUsers({ intent: "disable", userId: String(ids.otherAdmin) })) as unknown as Response).status).toBe(302);
+    expect(
+      ((await postUsers({ intent: "disable", userId: String(ids.otherAdmin) })) as unknown as Response).status,
+    ).toBe(302);
     expect(await getSessionUser(db, requestWithCookie("http://localhost/", ali))).toBeNull();
     // Ali's session is gone: he can no longer act, on Awa or anyone.
-    expect(((await thrownBy(call(usersPage.action as Handler, "/admin/utilisateurs", ali, { intent: "disable", userId: String(ids.admin) }))) as Response).status).toBe(302);
+    expect(
+      (
+        (await thrownBy(
+          call(usersPage.action as Handler, "/admin/utilisateurs", ali, {
+            intent: "disable",
+            userId: String(ids.admin),
+          }),
+        )) as Response
+      ).status,
+    ).toBe(302);
     expect(userRow(ids.admin).disabledAt).toBeNull();
-    expect(((await postUsers({ intent: "enable", userId: String(ids.otherAdmin) })) as unknown as Response).status).toBe(302);
+    expect(
+      ((await postUsers({ intent: "enable", userId: String(ids.otherAdmin) })) as unknown as Response).status,
+    ).toBe(302);
     expect(userRow(ids.otherAdmin).disabledAt).toBeNull();
   });
 
   it("answers 404 for an unknown account and 400 for ids, roles and intents that make no sense", async () => {
     const unknown = await postUsers({ intent: "disable", userId: "999999" });
     expect(unknown.init?.status).toBe(404);
-    expect(unknown.data).toEqual({ fieldErrors: { form: "admin:errors.userNotFound" }, values: { intent: "disable", userId: "999999" } });
+    expect(unknown.data).toEqual({
+      fieldErrors: { form: "admin:errors.userNotFound" },
+      values: { intent: "disable", userId: "999999" },
+    });
     expect((await postUsers({ intent: "role", userId: "424242", role: "conseiller" })).init?.status).toBe(404);
     for (const userId of ["", "-1", "0", "1 OR 1=1", "1; DROP TABLE users", "abc", "9".repeat(10_000)]) {
       const refused = await postUsers({ intent: "disable", userId });
@@ -184,7 +250,9 @@ describe("/admin/utilisateurs", () => {
     }
     const badRole = await postUsers({ intent: "role", userId: String(ids.aminata), role: "superadmin" });
     expect(badRole.data.fieldErrors).toEqual({ role: "admin:errors.roleInvalid" });
-    expect((await postUsers({ intent: "delete", userId: String(ids.aminata) })).data.fieldErrors).toEqual({ intent: "admin:errors.unknownIntent" });
+    expect((await postUsers({ intent: "delete", userId: String(ids.aminata) })).data.fieldErrors).toEqual({
+      intent: "admin:errors.unknownIntent",
+    });
     expect((await postUsers({})).init?.status).toBe(400);
     expect(userRow(ids.aminata)).toMatchObject({ role: "candidat", disabledAt: null });
   });
@@ -192,21 +260,37 @@ describe("/admin/utilisateurs", () => {
   it("shows an error next to the row it is about", async () => {
     const db = getDb();
     const target = await insertUser(db, { role: "conseiller", displayName: "Salif Keïta" });
-    const user = await renderPage("/admin/utilisateurs", usersPage as PageModule, { url: "/admin/utilisateurs?q=keita" });
+    const user = await renderPage("/admin/utilisateurs", usersPage as PageModule, {
+      url: "/admin/utilisateurs?q=keita",
+    });
     // Deleted by someone else meanwhile.
     db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, target.id)).run();
     await user.click(screen.getByRole("button", { name: "Désactiver le compte de Salif Keïta" }));
     const row = screen.getByRole("rowheader", { name: /Salif Keïta/ }).closest("tr")!;
-    expect((await within(row).findByRole("alert")).textContent).toBe("Ce compte a été supprimé : il ne peut plus être modifié.");
+    expect((await within(row).findByRole("alert")).textContent).toBe(
+      "Ce compte a été supprimé : il ne peut plus être modifié.",
+    );
   });
 
   it("treats a search of 10 000 characters, `<script>` or SQL as plain text", async () => {
-    const long = await call(usersPage.loader as Handler, `/admin/utilisateurs?q=${"a".repeat(10_000)}&role=pirate&statut=x&page=-4`, cookies.admin);
+    const long = await call(
+      usersPage.loader as Handler,
+      `/admin/utilisateurs?q=${"a".repeat(10_000)}&role=pirate&statut=x&page=-4`,
+      cookies.admin,
+    );
     expect(long).toMatchObject({ query: { q: "a".repeat(100), role: undefined, statut: undefined, page: 1 } });
-    const sqlText = (await call(usersPage.loader as Handler, `/admin/utilisateurs?q=${encodeURIComponent("' OR '1'='1")}`, cookies.admin)) as { total: number };
+    const sqlText = (await call(
+      usersPage.loader as Handler,
+      `/admin/utilisateurs?q=${encodeURIComponent("' OR '1'='1")}`,
+      cookies.admin,
+    )) as { total: number };
     expect(sqlText.total).toBe(0);
-    await renderPage("/admin/utilisateurs", usersPage as PageModule, { url: `/admin/utilisateurs?q=${encodeURIComponent("<script>alert(1)</script>")}` });
-    expect((screen.getByLabelText("Nom, téléphone ou e-mail") as HTMLInputElement).value).toBe("<script>alert(1)</script>");
+    await renderPage("/admin/utilisateurs", usersPage as PageModule, {
+      url: `/admin/utilisateurs?q=${encodeURIComponent("<script>alert(1)</script>")}`,
+    });
+    expect((screen.getByLabelText("Nom, téléphone ou e-mail") as HTMLInputElement).value).toBe(
+      "<script>alert(1)</script>",
+    );
     expect(screen.getByText("Aucun compte ne correspond à cette recherche.")).toBeTruthy();
     expect(document.querySelector("main script, table script")).toBeNull();
   });
@@ -227,8 +311,12 @@ describe("creating a counsellor account", () => {
     const password = within(banner).getByText(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/).textContent!;
     const created = getDb().select().from(users).where(eq(users.phone, "+22366112233")).get()!;
     expect(created).toMatchObject({ role: "conseiller", displayName: "Fanta Coulibaly" });
-    expect(getDb().select().from(memberships).where(eq(memberships.userId, created.id)).all()).toMatchObject([{ orgId: ids.cnpm }]);
-    expect(await authenticate(getDb(), { identifier: "66112233", password, ip: "10.3.3.3" })).toMatchObject({ ok: true });
+    expect(getDb().select().from(memberships).where(eq(memberships.userId, created.id)).all()).toMatchObject([
+      { orgId: ids.cnpm },
+    ]);
+    expect(await authenticate(getDb(), { identifier: "66112233", password, ip: "10.3.3.3" })).toMatchObject({
+      ok: true,
+    });
     // The form is empty again, ready for the next account.
     const again = screen.getByRole("heading", { name: "Créer un compte conseiller" }).closest("section")!;
     expect((within(again).getByLabelText("Prénom") as HTMLInputElement).value).toBe("");
@@ -238,11 +326,17 @@ describe("creating a counsellor account", () => {
     const user = await renderPage("/admin/utilisateurs", usersPage as PageModule);
     const form = screen.getByRole("heading", { name: "Créer un compte conseiller" }).closest("section")!;
     await user.click(within(form).getByRole("button", { name: "Créer le compte conseiller" }));
-    expect(await within(form).findByText("Le formulaire contient des erreurs. Corrigez les champs signalés ci-dessous.")).toBeTruthy();
+    expect(
+      await within(form).findByText("Le formulaire contient des erreurs. Corrigez les champs signalés ci-dessous."),
+    ).toBeTruthy();
     expect(errorOf(within(form).getByLabelText("Prénom"))).toBe("Ce champ est obligatoire.");
     expect(errorOf(within(form).getByLabelText("Nom"))).toBe("Ce champ est obligatoire.");
-    expect(errorOf(within(form).getByLabelText("Adresse e-mail"))).toBe("Donnez un numéro de téléphone ou une adresse e-mail.");
-    expect(errorOf(within(form).getByLabelText("Organisation partenaire"))).toBe("Choisissez une organisation partenaire dans la liste.");
+    expect(errorOf(within(form).getByLabelText("Adresse e-mail"))).toBe(
+      "Donnez un numéro de téléphone ou une adresse e-mail.",
+    );
+    expect(errorOf(within(form).getByLabelText("Organisation partenaire"))).toBe(
+      "Choisissez une organisation partenaire dans la liste.",
+    );
 
     await user.type(within(form).getByLabelText("Prénom"), "Moussa");
     await user.type(within(form).getByLabelText("Nom"), "Traoré");
@@ -264,7 +358,15 @@ describe("creating a counsellor account", () => {
     ["an unknown organisation", { partnerOrgId: "999999" }, "partnerOrgId", "admin:errors.partnerRequired"],
     ["an SQL fragment as organisation", { partnerOrgId: "1 OR 1=1" }, "partnerOrgId", "admin:errors.partnerRequired"],
   ])("refuses %s with a 400 and creates nothing", async (_what, change, field, message) => {
-    const fields: Record<string, string> = { intent: "createCounsellor", firstName: "Binta", lastName: "Sow", email: "binta@oim.ml", phone: "", partnerOrgId: String(ids.oim), ...change };
+    const fields: Record<string, string> = {
+      intent: "createCounsellor",
+      firstName: "Binta",
+      lastName: "Sow",
+      email: "binta@oim.ml",
+      phone: "",
+      partnerOrgId: String(ids.oim),
+      ...change,
+    };
     if (fields.partnerOrgId === "employer") fields.partnerOrgId = String(ids.garage);
     const refused = await postUsers(fields);
     expect(refused.init?.status).toBe(400);
@@ -295,7 +397,9 @@ describe("/admin/organisations", () => {
   });
 
   it("edits a partner from its row's link, keeping what was typed when refused", async () => {
-    const user = await renderPage("/admin/organisations", partnersPage as PageModule, { url: `/admin/organisations?modifier=${ids.oim}` });
+    const user = await renderPage("/admin/organisations", partnersPage as PageModule, {
+      url: `/admin/organisations?modifier=${ids.oim}`,
+    });
     const form = screen.getByRole("heading", { name: "Modifier : OIM Mali" }).closest("section")!;
     const name = within(form).getByLabelText("Nom complet") as HTMLInputElement;
     expect(name.value).toBe("OIM Mali");
@@ -308,7 +412,10 @@ describe("/admin/organisations", () => {
     expect((within(form).getByLabelText("Commune ou ville") as HTMLInputElement).value).toBe("Commune II");
 
     await user.clear(within(form).getByLabelText("Nom complet"));
-    await user.type(within(form).getByLabelText("Nom complet"), "OIM Mali (Organisation internationale pour les migrations)");
+    await user.type(
+      within(form).getByLabelText("Nom complet"),
+      "OIM Mali (Organisation internationale pour les migrations)",
+    );
     await user.click(within(form).getByRole("button", { name: "Enregistrer les modifications" }));
     expect((await screen.findByRole("status")).textContent).toBe("Les modifications sont enregistrées.");
     expect(screen.getByRole("rowheader", { name: /Organisation internationale pour les migrations/ })).toBeTruthy();
@@ -321,11 +428,18 @@ describe("/admin/organisations", () => {
     const empty = await postPartners({ intent: "create", name: "  ", region: "" });
     expect(empty.init?.status).toBe(400);
     expect(empty.data.fieldErrors).toEqual({ name: "validation.required", region: "validation.choose" });
-    expect((await postPartners({ intent: "create", name: "N".repeat(10_000), region: "kayes" })).data.fieldErrors).toEqual({ name: "validation.tooLong" });
-    expect((await postPartners({ intent: "create", name: "ONG", region: "kayes", contactEmail: "x' OR 1=1" })).data.fieldErrors).toEqual({ contactEmail: "validation.emailInvalid" });
+    expect(
+      (await postPartners({ intent: "create", name: "N".repeat(10_000), region: "kayes" })).data.fieldErrors,
+    ).toEqual({ name: "validation.tooLong" });
+    expect(
+      (await postPartners({ intent: "create", name: "ONG", region: "kayes", contactEmail: "x' OR 1=1" })).data
+        .fieldErrors,
+    ).toEqual({ contactEmail: "validation.emailInvalid" });
 
     const odd = "<script>alert(1)</script> Robert'); DROP TABLE organisations;--";
-    expect(((await postPartners({ intent: "create", name: odd, region: "kayes" })) as unknown as Response).status).toBe(302);
+    expect(((await postPartners({ intent: "create", name: odd, region: "kayes" })) as unknown as Response).status).toBe(
+      302,
+    );
     await renderPage("/admin/organisations", partnersPage as PageModule);
     expect(screen.getByRole("rowheader", { name: odd })).toBeTruthy();
     expect(document.querySelector("table script")).toBeNull();
@@ -347,9 +461,22 @@ describe("/admin/journal", () => {
   it("filters by actor, action and dates through the form, with labels and codes", async () => {
     const db = getDb();
     const kadia = await insertUser(db, { role: "conseiller", displayName: "Kadia Diallo", email: "kadia@anpe.ml" });
-    insertAuditLine(db, { actorId: kadia.id, action: "organisation.verified", at: "2026-01-15T09:30:00Z", subjectType: "organisation", subjectId: "12", ip: "41.73.5.5" });
+    insertAuditLine(db, {
+      actorId: kadia.id,
+      action: "organisation.verified",
+      at: "2026-01-15T09:30:00Z",
+      subjectType: "organisation",
+      subjectId: "12",
+      ip: "41.73.5.5",
+    });
     insertAuditLine(db, { actorId: kadia.id, action: "auth.login", at: "2026-01-14T08:00:00Z", ip: "41.73.5.5" });
-    insertAuditLine(db, { actorId: kadia.id, action: "candidate.viewed", at: "2026-01-16T08:00:00Z", subjectType: "user", subjectId: "3" });
+    insertAuditLine(db, {
+      actorId: kadia.id,
+      action: "candidate.viewed",
+      at: "2026-01-16T08:00:00Z",
+      subjectType: "user",
+      subjectId: "3",
+    });
     const user = await renderPage("/admin/journal", journalPage as PageModule);
     await user.type(screen.getByLabelText("Auteur"), "kadia@anpe");
     await user.selectOptions(screen.getByLabelText("Action"), "organisation.verified");
@@ -371,7 +498,11 @@ describe("/admin/journal", () => {
   });
 
   it("ignores filters that make no sense instead of failing", async () => {
-    const result = (await call(journalPage.loader as Handler, `/admin/journal?acteur=${"x".repeat(10_000)}&action=${encodeURIComponent("'; DROP TABLE audit_log;--")}&du=2026-02-30&au=hier&page=abc`, cookies.admin)) as {
+    const result = (await call(
+      journalPage.loader as Handler,
+      `/admin/journal?acteur=${"x".repeat(10_000)}&action=${encodeURIComponent("'; DROP TABLE audit_log;--")}&du=2026-02-30&au=hier&page=abc`,
+      cookies.admin,
+    )) as {
       query: Record<string, unknown>;
       total: number;
     };
@@ -381,8 +512,17 @@ describe("/admin/journal", () => {
   });
 
   it("speaks English, dates included", async () => {
-    insertAuditLine(getDb(), { actorId: ids.admin, action: "admin.user_enabled", at: "2026-02-03T14:05:00Z", subjectType: "user", subjectId: "9" });
-    await renderPage("/admin/journal", journalPage as PageModule, { url: "/admin/journal?action=admin.user_enabled&du=2026-02-03&au=2026-02-03", lng: "en" });
+    insertAuditLine(getDb(), {
+      actorId: ids.admin,
+      action: "admin.user_enabled",
+      at: "2026-02-03T14:05:00Z",
+      subjectType: "user",
+      subjectId: "9",
+    });
+    await renderPage("/admin/journal", journalPage as PageModule, {
+      url: "/admin/journal?action=admin.user_enabled&du=2026-02-03&au=2026-02-03",
+      lng: "en",
+    });
     expect(screen.getByRole("heading", { level: 1, name: "Audit log" })).toBeTruthy();
     const row = screen.getAllByRole("row")[1]!;
     expect(within(row).getByText("Account enabled")).toBeTruthy();
@@ -393,7 +533,10 @@ describe("/admin/journal", () => {
 
 describe("in English", () => {
   it("the users page and its errors", async () => {
-    const user = await renderPage("/admin/utilisateurs", usersPage as PageModule, { lng: "en", url: "/admin/utilisateurs?q=maiga" });
+    const user = await renderPage("/admin/utilisateurs", usersPage as PageModule, {
+      lng: "en",
+      url: "/admin/utilisateurs?q=maiga",
+    });
     expect(screen.getByRole("heading", { level: 1, name: "Users" })).toBeTruthy();
     expect(screen.getByRole("heading", { level: 2, name: "1 account found" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Disable the account of Aminata Maïga" })).toBeTruthy();
@@ -401,8 +544,12 @@ describe("in English", () => {
     await user.type(within(form).getByLabelText("First name"), "<script>");
     await user.click(within(form).getByRole("button", { name: "Create the counsellor account" }));
     await within(form).findByText("Use only letters, spaces, hyphens or apostrophes.");
-    expect(errorOf(within(form).getByLabelText("First name"))).toBe("Use only letters, spaces, hyphens or apostrophes.");
-    expect(errorOf(within(form).getByLabelText("Partner organisation"))).toBe("Choose a partner organisation from the list.");
+    expect(errorOf(within(form).getByLabelText("First name"))).toBe(
+      "Use only letters, spaces, hyphens or apostrophes.",
+    );
+    expect(errorOf(within(form).getByLabelText("Partner organisation"))).toBe(
+      "Choose a partner organisation from the list.",
+    );
   });
 
   it("the partners page", async () => {

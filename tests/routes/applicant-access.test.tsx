@@ -13,25 +13,44 @@ import { applyToOffer, withdrawApplication } from "../../app/models/applications
 import { storeCv } from "../../app/models/files.server";
 import MyApplications, { loader as candidateLoader } from "../../app/routes/candidat.candidatures";
 import { loader as homeLoader } from "../../app/routes/employeur._index";
+import OfferApplications, {
+  ErrorBoundary as ListBoundary,
+  loader as listLoader,
+} from "../../app/routes/employeur.offres.$offerId.candidatures";
 import ApplicationPage, {
-  action as moveAction,
   ErrorBoundary as DetailBoundary,
   loader as detailLoader,
+  action as moveAction,
 } from "../../app/routes/employeur.offres.$offerId.candidatures.$applicationId";
-import OfferApplications, { ErrorBoundary as ListBoundary, loader as listLoader } from "../../app/routes/employeur.offres.$offerId.candidatures";
 import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applicationEvents, applications, notifications, organisations, outbox } from "../../db/schema";
-import { insertEmployer, insertOffer, pdfBytes, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import {
+  insertEmployer,
+  insertOffer,
+  pdfBytes,
+  registerCandidate,
+  requestWithCookie,
+  sessionCookieFor,
+} from "../helpers/factories";
 import { as, callRoute, renderRoutes, statusOf, thrownBy } from "../helpers/route";
 
 const cookies = { employer: "", suspended: "", rejected: "", moussa: "" };
 const ids = {
-  offer: 0, awaApp: 0, awaCv: 0, kadiApp: 0, kadiCv: 0,
-  otherOrgApp: 0, otherOrgCv: 0,
-  suspendedOrg: 0, suspendedOffer: 0, moussaApp: 0, moussaCv: 0,
-  rejectedOffer: 0, rejectedApp: 0,
+  offer: 0,
+  awaApp: 0,
+  awaCv: 0,
+  kadiApp: 0,
+  kadiCv: 0,
+  otherOrgApp: 0,
+  otherOrgCv: 0,
+  suspendedOrg: 0,
+  suspendedOffer: 0,
+  moussaApp: 0,
+  moussaCv: 0,
+  rejectedOffer: 0,
+  rejectedApp: 0,
 };
 const REASON = "Frais demandés aux candidats (rapport du 3 mars)";
 
@@ -55,7 +74,12 @@ beforeAll(async () => {
   cookies.suspended = await sessionCookieFor(db, suspended.user.id);
   cookies.rejected = await sessionCookieFor(db, rejected.user.id);
 
-  const awa = await registerCandidate(db, { firstName: "Awa", lastName: "Diarra", phone: "76 11 22 33", email: "awa.diarra@example.ml" });
+  const awa = await registerCandidate(db, {
+    firstName: "Awa",
+    lastName: "Diarra",
+    phone: "76 11 22 33",
+    email: "awa.diarra@example.ml",
+  });
   const kadi = await registerCandidate(db, { firstName: "Kadi", lastName: "Coulibaly", phone: "76 11 22 34" });
   const moussa = await registerCandidate(db, { firstName: "Moussa", lastName: "Keïta", phone: "76 11 22 35" });
   cookies.moussa = await sessionCookieFor(db, moussa.id);
@@ -75,17 +99,30 @@ beforeAll(async () => {
   ids.moussaCv = cv(moussa.id);
   ids.moussaApp = apply(ids.suspendedOffer, moussa.id, ids.moussaCv);
   // Unanswered for 20 days: the employer's home page would list it as waiting.
-  db.update(applications).set({ createdAt: new Date(Date.now() - 20 * 86_400_000) }).where(eq(applications.id, ids.moussaApp)).run();
-  db.update(organisations).set({ verificationStatus: "suspended", verificationReason: REASON }).where(eq(organisations.id, suspended.org.id)).run();
+  db.update(applications)
+    .set({ createdAt: new Date(Date.now() - 20 * 86_400_000) })
+    .where(eq(applications.id, ids.moussaApp))
+    .run();
+  db.update(organisations)
+    .set({ verificationStatus: "suspended", verificationReason: REASON })
+    .where(eq(organisations.id, suspended.org.id))
+    .run();
 
   ids.rejectedOffer = insertOffer(db, { orgId: rejected.org.id, title: "Caissière" }).id;
   ids.rejectedApp = apply(ids.rejectedOffer, awa.id, null);
-  db.update(organisations).set({ verificationStatus: "rejected", verificationReason: null }).where(eq(organisations.id, rejected.org.id)).run();
+  db.update(organisations)
+    .set({ verificationStatus: "rejected", verificationReason: null })
+    .where(eq(organisations.id, rejected.org.id))
+    .run();
 });
 
-const detailUrl = (offerId: number, applicationId: number) => `/employeur/offres/${offerId}/candidatures/${applicationId}`;
+const detailUrl = (offerId: number, applicationId: number) =>
+  `/employeur/offres/${offerId}/candidatures/${applicationId}`;
 const getDetail = (offerId: number, applicationId: number, cookie = cookies.employer) =>
-  callRoute(detailLoader, detailUrl(offerId, applicationId), { cookie, params: { offerId: String(offerId), applicationId: String(applicationId) } });
+  callRoute(detailLoader, detailUrl(offerId, applicationId), {
+    cookie,
+    params: { offerId: String(offerId), applicationId: String(applicationId) },
+  });
 const getList = (offerId: number, cookie = cookies.employer) =>
   callRoute(listLoader, `/employeur/offres/${offerId}/candidatures`, { cookie, params: { offerId: String(offerId) } });
 const getFile = (fileId: number, cookie = cookies.employer) =>
@@ -105,7 +142,12 @@ async function thrown(promise: Promise<unknown>) {
 
 async function renderAt(url: string, cookie: string, lng: Locale = "fr") {
   const routes = [
-    { path: "/employeur/offres/:offerId/candidatures", Component: OfferApplications, loader: as(cookie, listLoader), ErrorBoundary: ListBoundary },
+    {
+      path: "/employeur/offres/:offerId/candidatures",
+      Component: OfferApplications,
+      loader: as(cookie, listLoader),
+      ErrorBoundary: ListBoundary,
+    },
     {
       path: "/employeur/offres/:offerId/candidatures/:applicationId",
       Component: ApplicationPage,
@@ -124,9 +166,17 @@ describe("a withdrawn application: the employer keeps the name and history, neve
   it("leaves no phone, e-mail or CV in the application's data or page, nor in the list, and the CV answers 404", async () => {
     const db = getDb();
     expect(JSON.stringify(await getDetail(ids.offer, ids.awaApp))).toMatch(CONTACT);
-    expect(withdrawApplication(db, (db.select().from(applications).where(eq(applications.id, ids.awaApp)).get()!).candidateId, ids.awaApp)).toEqual({ ok: true });
+    expect(
+      withdrawApplication(
+        db,
+        db.select().from(applications).where(eq(applications.id, ids.awaApp)).get()!.candidateId,
+        ids.awaApp,
+      ),
+    ).toEqual({ ok: true });
 
-    const detail = (await getDetail(ids.offer, ids.awaApp)) as { application: { applicant: { name: string }; cvFileId: number | null; timeline: { toStatus: string }[] } };
+    const detail = (await getDetail(ids.offer, ids.awaApp)) as {
+      application: { applicant: { name: string }; cvFileId: number | null; timeline: { toStatus: string }[] };
+    };
     expect(JSON.stringify(detail)).not.toMatch(CONTACT);
     expect(detail.application.cvFileId).toBeNull();
     expect(detail.application.applicant.name).toBe("Awa Diarra");
@@ -138,7 +188,11 @@ describe("a withdrawn application: the employer keeps the name and history, neve
 
     await renderAt(detailUrl(ids.offer, ids.awaApp), cookies.employer);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Awa Diarra");
-    expect(screen.getByText("Le candidat a retiré sa candidature : son téléphone, son e-mail et son CV ne sont plus visibles.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Le candidat a retiré sa candidature : son téléphone, son e-mail et son CV ne sont plus visibles.",
+      ),
+    ).toBeTruthy();
     expect(screen.queryByText("Téléphone")).toBeNull();
     expect(screen.queryByRole("link", { name: /Télécharger/ })).toBeNull();
     expect(document.body.textContent).not.toMatch(CONTACT);
@@ -158,15 +212,26 @@ describe("/fichiers: an employer opens only the CV sent with an application to i
 describe("a suspended or rejected organisation reaches none of its applicants", () => {
   it("answers 403 with why, never the applicant, on the list, the application and the CV, and refuses every move", async () => {
     const db = getDb();
-    for (const outcome of [await thrown(getList(ids.suspendedOffer, cookies.suspended)), await thrown(getDetail(ids.suspendedOffer, ids.moussaApp, cookies.suspended))]) {
-      expect(outcome).toEqual({ status: 403, data: { reason: "applicantsWithheld", status: "suspended", verificationReason: REASON } });
+    for (const outcome of [
+      await thrown(getList(ids.suspendedOffer, cookies.suspended)),
+      await thrown(getDetail(ids.suspendedOffer, ids.moussaApp, cookies.suspended)),
+    ]) {
+      expect(outcome).toEqual({
+        status: 403,
+        data: { reason: "applicantsWithheld", status: "suspended", verificationReason: REASON },
+      });
     }
     expect((await getFile(ids.moussaCv, cookies.suspended).catch((e: Response) => e)).status).toBe(404);
-    for (const fields of [{ to: "shortlisted" }, { to: "rejected", refusalReason: "other" }] as Record<string, string>[]) {
+    for (const fields of [{ to: "shortlisted" }, { to: "rejected", refusalReason: "other" }] as Record<
+      string,
+      string
+    >[]) {
       expect((await thrown(move(ids.suspendedOffer, ids.moussaApp, fields, cookies.suspended))).status).toBe(403);
     }
     expect(db.select().from(applications).where(eq(applications.id, ids.moussaApp)).get()!.status).toBe("submitted");
-    expect(db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, ids.moussaApp)).all()).toHaveLength(1);
+    expect(
+      db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, ids.moussaApp)).all(),
+    ).toHaveLength(1);
     const moussa = db.select().from(applications).where(eq(applications.id, ids.moussaApp)).get()!.candidateId;
     expect(db.select().from(notifications).where(eq(notifications.userId, moussa)).all()).toEqual([]);
     expect(db.select().from(outbox).where(eq(outbox.userId, moussa)).all()).toEqual([]);
@@ -180,7 +245,11 @@ describe("a suspended or rejected organisation reaches none of its applicants", 
   });
 
   it("lists no waiting applicant on the employer's home page", async () => {
-    const home = (await homeLoader({ request: requestWithCookie("http://localhost/employeur", cookies.suspended), params: {}, context: {} } as never)) as {
+    const home = (await homeLoader({
+      request: requestWithCookie("http://localhost/employeur", cookies.suspended),
+      params: {},
+      context: {},
+    } as never)) as {
       waiting: unknown[];
     };
     expect(home.waiting).toEqual([]);
@@ -193,7 +262,9 @@ describe("a suspended or rejected organisation reaches none of its applicants", 
     expect(screen.getByText(/^Votre entreprise est suspendue par les conseillers de Baara/)).toBeTruthy();
     expect(screen.getByText(`Motif : ${REASON}`)).toBeTruthy();
     expect(screen.getByText(/contactez un conseiller de Baara \(OIM Mali et ses partenaires\)/)).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Voir la page de l'entreprise" }).getAttribute("href")).toBe("/employeur/organisation");
+    expect(screen.getByRole("link", { name: "Voir la page de l'entreprise" }).getAttribute("href")).toBe(
+      "/employeur/organisation",
+    );
     expect(document.body.textContent).not.toMatch(/Moussa|Keïta|76112235/);
   });
 
@@ -209,7 +280,11 @@ describe("a suspended or rejected organisation reaches none of its applicants", 
     await renderAt("/candidat/candidatures", cookies.moussa);
     const card = within(document.getElementById(`candidature-${ids.moussaApp}`)!);
     expect(card.getByText("En attente")).toBeTruthy();
-    expect(card.getByText(/^L'entreprise qui a publié cette offre est suspendue par les conseillers de Baara\. Votre candidature est en attente/)).toBeTruthy();
+    expect(
+      card.getByText(
+        /^L'entreprise qui a publié cette offre est suspendue par les conseillers de Baara\. Votre candidature est en attente/,
+      ),
+    ).toBeTruthy();
     expect(card.queryByText("Envoyée")).toBeNull();
     expect(document.body.textContent).not.toContain(REASON);
   });

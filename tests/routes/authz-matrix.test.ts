@@ -17,12 +17,18 @@
 // the URL, and another owner's ids in the form (the last describe block).
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { storeCv } from "../../app/models/files.server";
 import routes from "../../app/routes";
 import { getDb } from "../../app/utils/db.server";
-import { storeCv } from "../../app/models/files.server";
 import { applications, offers } from "../../db/schema";
-import { insertApplicationWith, pdfBytes, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { CALLERS, buildAuthzWorld, callAs, fillPath, type AuthzWorld, type Caller } from "../helpers/authz";
+import { type AuthzWorld, buildAuthzWorld, CALLERS, type Caller, callAs, fillPath } from "../helpers/authz";
+import {
+  insertApplicationWith,
+  pdfBytes,
+  registerCandidate,
+  requestWithCookie,
+  sessionCookieFor,
+} from "../helpers/factories";
 
 type Row = Record<Caller, number>;
 type Entry = { GET: Row | "none"; POST: Row | "none" };
@@ -165,7 +171,13 @@ beforeAll(async () => {
 function paramsOf(caller: Caller): Record<string, string> {
   if (caller !== "suspendedEmployeur" && caller !== "withdrawnEmployeur") return params;
   const own = world.ownIds[caller];
-  return { ...params, orgId: String(own.orgId), offerId: String(own.offerId), applicationId: String(own.applicationId), fileId: String(own.fileId) };
+  return {
+    ...params,
+    orgId: String(own.orgId),
+    offerId: String(own.offerId),
+    applicationId: String(own.applicationId),
+    fileId: String(own.fileId),
+  };
 }
 
 describe("the matrix covers app/routes.ts", () => {
@@ -183,7 +195,12 @@ describe("the matrix covers app/routes.ts", () => {
 });
 
 const CELLS = ROUTES.flatMap((route) =>
-  (["GET", "POST"] as const).map((method) => ({ key: keyOf(route), route, method, expected: MATRIX[keyOf(route)]?.[method] })),
+  (["GET", "POST"] as const).map((method) => ({
+    key: keyOf(route),
+    route,
+    method,
+    expected: MATRIX[keyOf(route)]?.[method],
+  })),
 );
 
 describe.each(CELLS)("$method $key", ({ route, method, expected }) => {
@@ -207,29 +224,50 @@ describe.each(CELLS)("$method $key", ({ route, method, expected }) => {
 });
 
 describe("other people's ids in forms and mixed URLs", () => {
-  const post = (caller: Caller, module: Promise<{ action?: unknown }>, url: string, form: Record<string, string>, routeParams = {}) =>
+  const post = (
+    caller: Caller,
+    module: Promise<{ action?: unknown }>,
+    url: string,
+    form: Record<string, string>,
+    routeParams = {},
+  ) =>
     module.then((m) =>
       callAs(getDb(), world, caller, m.action as never, "POST", url, routeParams, new URLSearchParams(form)),
     );
   const statusOfApplication = () =>
-    getDb().select({ status: applications.status }).from(applications).where(eq(applications.id, world.applicationA)).get()?.status;
-  const statusOfOffer = () => getDb().select({ status: offers.status }).from(offers).where(eq(offers.id, world.offerA)).get()?.status;
+    getDb()
+      .select({ status: applications.status })
+      .from(applications)
+      .where(eq(applications.id, world.applicationA))
+      .get()?.status;
+  const statusOfOffer = () =>
+    getDb().select({ status: offers.status }).from(offers).where(eq(offers.id, world.offerA)).get()?.status;
 
   it("another candidate cannot withdraw candidate A's application", async () => {
-    const status = await post("otherCandidat", loadModule("routes/candidat.candidatures.tsx"), "/candidat/candidatures", {
-      intent: "withdraw",
-      applicationId: String(world.applicationA),
-    });
+    const status = await post(
+      "otherCandidat",
+      loadModule("routes/candidat.candidatures.tsx"),
+      "/candidat/candidatures",
+      {
+        intent: "withdraw",
+        applicationId: String(world.applicationA),
+      },
+    );
     expect(status).toBe(404);
     expect(statusOfApplication()).toBe("submitted");
   });
 
   it("another employer cannot close or duplicate employer A's offer", async () => {
     for (const intent of ["close", "fill", "duplicate"]) {
-      const status = await post("otherEmployeur", loadModule("routes/employeur.offres._index.tsx"), "/employeur/offres", {
-        intent,
-        offerId: String(world.offerA),
-      });
+      const status = await post(
+        "otherEmployeur",
+        loadModule("routes/employeur.offres._index.tsx"),
+        "/employeur/offres",
+        {
+          intent,
+          offerId: String(world.offerA),
+        },
+      );
       expect(status, intent).toBe(404);
     }
     expect(statusOfOffer()).toBe("published");
@@ -240,7 +278,13 @@ describe("other people's ids in forms and mixed URLs", () => {
     const url = `/employeur/offres/${world.offerB}/candidatures/${world.applicationA}`;
     const module = await loadModule("routes/employeur.offres.$offerId.candidatures.$applicationId.tsx");
     expect(await callAs(getDb(), world, "otherEmployeur", module.loader as never, "GET", url, routeParams)).toBe(404);
-    const moved = await post("otherEmployeur", Promise.resolve(module), url, { intent: "move", to: "rejected", refusalReason: "profile" }, routeParams);
+    const moved = await post(
+      "otherEmployeur",
+      Promise.resolve(module),
+      url,
+      { intent: "move", to: "rejected", refusalReason: "profile" },
+      routeParams,
+    );
     expect(moved).toBe(404);
     expect(statusOfApplication()).toBe("submitted");
   });
@@ -267,7 +311,17 @@ describe("other people's ids in forms and mixed URLs", () => {
     insertApplicationWith(db, { offerId: world.offerB, candidateId: issa.id, cvFileId: null });
     const module = await loadModule("routes/fichiers.$fileId.ts");
     const fileParams = { fileId: String(stored.fileId) };
-    expect(await callAs(db, world, "otherEmployeur", module.loader as never, "GET", `/fichiers/${stored.fileId}`, fileParams)).toBe(404);
+    expect(
+      await callAs(
+        db,
+        world,
+        "otherEmployeur",
+        module.loader as never,
+        "GET",
+        `/fichiers/${stored.fileId}`,
+        fileParams,
+      ),
+    ).toBe(404);
   });
 
   it("the employer of a withdrawn application keeps its name, never the phone, e-mail or CV, in the page's data", async () => {
@@ -281,7 +335,11 @@ describe("other people's ids in forms and mixed URLs", () => {
       params: routeParams,
       context: {},
     } as never)) as { application: { status: string; cvFileId: number | null; applicant: { name: string } } };
-    expect(seen.application).toMatchObject({ status: "withdrawn", cvFileId: null, applicant: { name: expect.any(String) } });
+    expect(seen.application).toMatchObject({
+      status: "withdrawn",
+      cvFileId: null,
+      applicant: { name: expect.any(String) },
+    });
     const text = JSON.stringify(seen);
     expect(text).not.toContain(world.withdrawnContact.phone.slice(4));
     expect(text).not.toContain(world.withdrawnContact.email);
@@ -290,13 +348,26 @@ describe("other people's ids in forms and mixed URLs", () => {
   it("a member of a suspended organisation cannot move its applicant, even with a complete form, nor reach A's", async () => {
     const own = world.ownIds.suspendedEmployeur;
     const module = loadModule("routes/employeur.offres.$offerId.candidatures.$applicationId.tsx");
-    const statusOf = () => getDb().select({ status: applications.status }).from(applications).where(eq(applications.id, own.applicationId)).get()?.status;
+    const statusOf = () =>
+      getDb()
+        .select({ status: applications.status })
+        .from(applications)
+        .where(eq(applications.id, own.applicationId))
+        .get()?.status;
     const routeParams = { offerId: String(own.offerId), applicationId: String(own.applicationId) };
     const url = `/employeur/offres/${own.offerId}/candidatures/${own.applicationId}`;
     expect(await post("suspendedEmployeur", module, url, { intent: "move", to: "shortlisted" }, routeParams)).toBe(403);
     expect(statusOf()).toBe("submitted");
     const theirs = { offerId: String(world.offerA), applicationId: String(world.applicationA) };
-    expect(await post("suspendedEmployeur", module, `/employeur/offres/${world.offerA}/candidatures/${world.applicationA}`, { intent: "move", to: "shortlisted" }, theirs)).toBe(404);
+    expect(
+      await post(
+        "suspendedEmployeur",
+        module,
+        `/employeur/offres/${world.offerA}/candidatures/${world.applicationA}`,
+        { intent: "move", to: "shortlisted" },
+        theirs,
+      ),
+    ).toBe(404);
     expect(statusOfApplication()).toBe("submitted");
   });
 });

@@ -30,9 +30,22 @@ beforeAll(async () => {
     db,
     complete.id,
     {
-      firstName: "Issa", lastName: "Maïga", sex: null, birthDate: "2000-03-03", region: "gao", commune: "Gao", educationLevel: "def",
-      trades: ["cuisinier"], skills: null, languages: ["son"], experienceYears: 1, availability: "later", drivingLicence: false,
-      disability: null, migrantStatus: null, smsConsent: false,
+      firstName: "Issa",
+      lastName: "Maïga",
+      sex: null,
+      birthDate: "2000-03-03",
+      region: "gao",
+      commune: "Gao",
+      educationLevel: "def",
+      trades: ["cuisinier"],
+      skills: null,
+      languages: ["son"],
+      experienceYears: 1,
+      availability: "later",
+      drivingLicence: false,
+      disability: null,
+      migrantStatus: null,
+      smsConsent: false,
     },
     { consent: false },
   );
@@ -43,14 +56,22 @@ beforeAll(async () => {
   const second = applyToOffer(db, { candidateId: rokia.id, offerId: waiter });
   if (!first.ok || !second.ok) throw new Error("apply failed");
   moveApplication(db, { employerId: employer.id, applicationId: first.applicationId, to: "shortlisted" });
-  moveApplication(db, { employerId: employer.id, applicationId: second.applicationId, to: "rejected", refusalReason: "profile_mismatch" });
+  moveApplication(db, {
+    employerId: employer.id,
+    applicationId: second.applicationId,
+    to: "rejected",
+    refusalReason: "profile_mismatch",
+  });
   notifyUsers(db, [other.id], { kind: "application.hired", payload: { offerTitle: "Secret" } });
   ids.rokia = rokia.id;
   ids.other = other.id;
   ids.othersNotification = db.select().from(notifications).where(eq(notifications.userId, other.id)).get()!.id;
   cookies.rokia = await sessionCookieFor(db, rokia.id);
   cookies.complete = await sessionCookieFor(db, complete.id);
-  cookies.employer = await sessionCookieFor(db, (await insertUser(db, { role: "employeur", email: "e@accueil.ml" })).id);
+  cookies.employer = await sessionCookieFor(
+    db,
+    (await insertUser(db, { role: "employeur", email: "e@accueil.ml" })).id,
+  );
   void employer;
 });
 
@@ -60,7 +81,12 @@ async function renderHome(cookie = cookies.rokia, lng: Locale = "fr") {
 }
 
 const unread = (userId: number) =>
-  getDb().select().from(notifications).where(eq(notifications.userId, userId)).all().filter((n) => n.readAt === null).length;
+  getDb()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .all()
+    .filter((n) => n.readAt === null).length;
 
 const post = (fields: Record<string, string>, cookie = cookies.rokia) =>
   settled(callRoute(action, "/candidat", { cookie, body: fields }));
@@ -69,13 +95,16 @@ describe("/candidat", () => {
   it("lists the news of the candidate's applications in plain French, linking to them", async () => {
     await renderHome();
     const list = screen.getByRole("heading", { name: /^Notifications/ }).closest("section")!;
-    const texts = within(list).getAllByRole("listitem").map((li) => li.querySelector("p")!.textContent);
+    const texts = within(list)
+      .getAllByRole("listitem")
+      .map((li) => li.querySelector("p")!.textContent);
     expect(texts).toEqual([
       "NouveauVotre candidature à « Serveuse » n'a pas été retenue. D'autres offres vous attendent.",
       "NouveauBonne nouvelle : votre candidature à « Cuisinière » est présélectionnée.",
     ]);
     expect(within(list).getByText("(2 nouvelles)")).toBeTruthy();
-    for (const link of within(list).getAllByRole("link", { name: "Voir" })) expect(link.getAttribute("href")).toBe("/candidat/candidatures");
+    for (const link of within(list).getAllByRole("link", { name: "Voir" }))
+      expect(link.getAttribute("href")).toBe("/candidat/candidatures");
     expect(screen.queryByText(/Secret/)).toBeNull();
   });
 
@@ -95,12 +124,13 @@ describe("/candidat", () => {
     expect(unread(ids.other)).toBe(1);
   });
 
-  it.each([[{ intent: "markRead", notificationId: "abc" }], [{ intent: "markRead", notificationId: "1 OR 1=1" }], [{ intent: "delete" }]])(
-    "answers 400 to %j",
-    async (fields) => {
-      expect(statusOf(await post(fields))).toBe(400);
-    },
-  );
+  it.each([
+    [{ intent: "markRead", notificationId: "abc" }],
+    [{ intent: "markRead", notificationId: "1 OR 1=1" }],
+    [{ intent: "delete" }],
+  ])("answers 400 to %j", async (fields) => {
+    expect(statusOf(await post(fields))).toBe(400);
+  });
 
   it("answers 403 to an employer", async () => {
     expect(statusOf(await post({ intent: "markRead" }, cookies.employer))).toBe(403);
@@ -109,28 +139,31 @@ describe("/candidat", () => {
   it("shows the completeness bar with what is missing, linking to the profile's fields", async () => {
     await renderHome();
     expect(screen.getByRole("progressbar", { name: "Profil complet à 0 %" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "vos métiers" }).getAttribute("href")).toBe("/candidat/profil#field-trades");
+    expect(screen.getByRole("link", { name: "vos métiers" }).getAttribute("href")).toBe(
+      "/candidat/profil#field-trades",
+    );
   });
 
   it("hides the bar once the profile is complete, and links to every part of the space", async () => {
     await renderHome(cookies.complete);
     expect(screen.queryByRole("progressbar")).toBeNull();
     const nav = screen.getByRole("navigation", { name: "Mon espace candidat" });
-    expect(within(nav).getAllByRole("link").map((a) => a.getAttribute("href"))).toEqual([
-      "/offres",
-      "/candidat/profil",
-      "/candidat/candidatures",
-      "/candidat/alertes",
-      "/candidat/compte",
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole("link")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(["/offres", "/candidat/profil", "/candidat/candidatures", "/candidat/alertes", "/candidat/compte"]);
   });
 
   it("writes the notifications in English for an English reader", async () => {
     const db = getDb();
-    notifyUsers(db, [ids.rokia], { kind: "application.interview", payload: { offerTitle: "Cuisinière", interviewAt: "2026-03-10T09:30", interviewPlace: "Gao" } });
+    notifyUsers(db, [ids.rokia], {
+      kind: "application.interview",
+      payload: { offerTitle: "Cuisinière", interviewAt: "2026-03-10T09:30", interviewPlace: "Gao" },
+    });
     await renderHome(cookies.rokia, "en");
     expect(screen.getByText('Interview for "Cuisinière": 10 Mar 2026, 09:30, Gao.')).toBeTruthy();
-    expect(screen.getByText("Good news: your application to \"Cuisinière\" is shortlisted.")).toBeTruthy();
+    expect(screen.getByText('Good news: your application to "Cuisinière" is shortlisted.')).toBeTruthy();
   });
 });
 
@@ -148,7 +181,15 @@ describe("notifications.json has a text for every kind a candidate receives", ()
   it.each(["fr", "en"] as const)("%s", async (lng) => {
     const i18n = await createTestI18n(lng);
     for (const kind of kinds) {
-      const text = i18n.t(kind, { ns: "notifications", offerTitle: "X", status: "Y", interviewAt: "Z", interviewPlace: "W", count: 2, titles: "T" });
+      const text = i18n.t(kind, {
+        ns: "notifications",
+        offerTitle: "X",
+        status: "Y",
+        interviewAt: "Z",
+        interviewPlace: "W",
+        count: 2,
+        titles: "T",
+      });
       expect(text, kind).not.toBe(kind);
       expect(text, kind).not.toMatch(/\{\{/);
     }

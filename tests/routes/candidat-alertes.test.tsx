@@ -69,18 +69,29 @@ describe("saving a search from /offres", () => {
     await user.click(button);
 
     expect(await screen.findByRole("heading", { level: 1, name: "Mes alertes" })).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toBe("Alerte enregistrée. Nous vous préviendrons des nouvelles offres.");
+    expect(screen.getByRole("status").textContent).toBe(
+      "Alerte enregistrée. Nous vous préviendrons des nouvelles offres.",
+    );
     const link = screen.getByRole("link", { name: "électricien · Sikasso · Apprentissage" });
     expect(link.getAttribute("href")).toBe("/offres?q=%C3%A9lectricien&type=apprentissage&region=sikasso");
-    expect(alertsOf(ids.awa).map((a) => a.query)).toEqual([{ q: "électricien", type: "apprentissage", region: "sikasso" }]);
+    expect(alertsOf(ids.awa).map((a) => a.query)).toEqual([
+      { q: "électricien", type: "apprentissage", region: "sikasso" },
+    ]);
   });
 
   it("the same search twice is kept once, and the page says so", async () => {
-    const result = (await post({ intent: "save", q: "électricien", region: "sikasso", type: "apprentissage" })) as Response;
+    const result = (await post({
+      intent: "save",
+      q: "électricien",
+      region: "sikasso",
+      type: "apprentissage",
+    })) as Response;
     expect(result.headers.get("Location")).toBe("/candidat/alertes");
     expect(alertsOf(ids.awa)).toHaveLength(1);
     await renderAt("/candidat/alertes", cookiesAfter(result, cookies.awa));
-    expect(screen.getByRole("status").textContent).toBe("Vous aviez déjà cette alerte : elle est gardée une seule fois.");
+    expect(screen.getByRole("status").textContent).toBe(
+      "Vous aviez déjà cette alerte : elle est gardée une seule fois.",
+    );
   });
 
   it("a visitor is sent to log in, then comes back to confirm the same search", async () => {
@@ -104,7 +115,9 @@ describe("/candidat/alertes", () => {
     await renderAt("/candidat/alertes", cookies.awa);
     expect(screen.getByText(/au plus une fois par jour\./)).toBeTruthy();
     expect(screen.getByText(/vous n'avez pas accepté les messages/)).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Recevoir aussi les messages" }).getAttribute("href")).toBe("/candidat/profil#field-smsConsent");
+    expect(screen.getByRole("link", { name: "Recevoir aussi les messages" }).getAttribute("href")).toBe(
+      "/candidat/profil#field-smsConsent",
+    );
   });
 
   it("says they come by SMS to a candidate who agreed", async () => {
@@ -117,10 +130,13 @@ describe("/candidat/alertes", () => {
     const bintousAlert = alertsOf(ids.bintou)[0]!.id;
     expect(statusOf(await post({ intent: "delete", alertId: String(bintousAlert) }))).toBe(404);
     expect(alertsOf(ids.bintou)).toHaveLength(1);
-    for (const alertId of ["abc", "", "1 OR 1=1"]) expect(statusOf(await post({ intent: "delete", alertId }))).toBe(404);
+    for (const alertId of ["abc", "", "1 OR 1=1"])
+      expect(statusOf(await post({ intent: "delete", alertId }))).toBe(404);
 
     const user = await renderAt("/candidat/alertes", cookies.awa);
-    await user.click(screen.getByRole("button", { name: "Supprimer l'alerte « électricien · Sikasso · Apprentissage »" }));
+    await user.click(
+      screen.getByRole("button", { name: "Supprimer l'alerte « électricien · Sikasso · Apprentissage »" }),
+    );
     expect(await screen.findByText("Alerte supprimée.")).toBeTruthy();
     expect(screen.getByText("Vous n'avez pas encore d'alerte.")).toBeTruthy();
     expect(alertsOf(ids.awa)).toHaveLength(0);
@@ -157,7 +173,10 @@ describe("/candidat/alertes", () => {
     const user = await renderAt("/candidat/alertes?q=encore", cookies.full);
     expect(screen.getByRole("heading", { name: "Mes recherches enregistrées (10 sur 10)" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Oui, créer l'alerte" }));
-    expect(await screen.findByRole("alert")).toHaveProperty("textContent", "Vous avez déjà 10 alertes. Supprimez-en une pour en créer une nouvelle.");
+    expect(await screen.findByRole("alert")).toHaveProperty(
+      "textContent",
+      "Vous avez déjà 10 alertes. Supprimez-en une pour en créer une nouvelle.",
+    );
   });
 
   it("answers 400 to an unknown intent and 403 to an employer", async () => {

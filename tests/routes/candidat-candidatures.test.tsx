@@ -36,7 +36,10 @@ beforeAll(async () => {
   ids.interviewOffer = offer("Mécanicien moto");
   ids.interview = apply(ids.interviewOffer);
   move(ids.interview, "shortlisted");
-  move(ids.interview, "interview", { interviewAt: `${interviewDay}T09:30`, interviewPlace: "Garage Sissoko, Badalabougou" });
+  move(ids.interview, "interview", {
+    interviewAt: `${interviewDay}T09:30`,
+    interviewPlace: "Garage Sissoko, Badalabougou",
+  });
   ids.rejected = apply(offer("Vendeuse"));
   move(ids.rejected, "rejected", { refusalReason: "profile_mismatch" });
   ids.hired = apply(offer("Soudeur"));
@@ -53,7 +56,12 @@ beforeAll(async () => {
 async function renderPage(cookie = cookies.awa, lng: Locale = "fr") {
   return renderRoutes(
     [
-      { path: "/candidat/candidatures", Component: MyApplications, loader: as(cookie, loader), action: as(cookie, action) },
+      {
+        path: "/candidat/candidatures",
+        Component: MyApplications,
+        loader: as(cookie, loader),
+        action: as(cookie, action),
+      },
       { path: "/offres/:offerId", Component: () => <h1>Offre</h1> },
     ],
     "/candidat/candidatures",
@@ -62,7 +70,8 @@ async function renderPage(cookie = cookies.awa, lng: Locale = "fr") {
 }
 
 const card = (applicationId: number) => document.getElementById(`candidature-${applicationId}`)!;
-const statusOfApplication = (id: number) => getDb().select().from(applications).where(eq(applications.id, id)).get()!.status;
+const statusOfApplication = (id: number) =>
+  getDb().select().from(applications).where(eq(applications.id, id)).get()!.status;
 
 const post = (fields: Record<string, string>, cookie = cookies.awa) =>
   settled(callRoute(action, "/candidat/candidatures", { cookie, body: fields }));
@@ -70,25 +79,40 @@ const post = (fields: Record<string, string>, cookie = cookies.awa) =>
 describe("/candidat/candidatures", () => {
   it("lists every application with its offer, organisation, status in plain words and what it means", async () => {
     await renderPage();
-    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual(["Caissière", "Soudeur", "Vendeuse", "Mécanicien moto"]);
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "Caissière",
+      "Soudeur",
+      "Vendeuse",
+      "Mécanicien moto",
+    ]);
     const interview = within(card(ids.interview));
-    expect(interview.getByRole("link", { name: "Mécanicien moto" }).getAttribute("href")).toBe(`/offres/${ids.interviewOffer}`);
+    expect(interview.getByRole("link", { name: "Mécanicien moto" }).getAttribute("href")).toBe(
+      `/offres/${ids.interviewOffer}`,
+    );
     expect(interview.getByText(/^Garage Sissoko · envoyée le /)).toBeTruthy();
     expect(interview.getByText("Entretien prévu")).toBeTruthy();
-    expect(interview.getByText("L'employeur veut vous rencontrer. Soyez à l'heure, avec une pièce d'identité.")).toBeTruthy();
+    expect(
+      interview.getByText("L'employeur veut vous rencontrer. Soyez à l'heure, avec une pièce d'identité."),
+    ).toBeTruthy();
     expect(interview.getByText(/^Entretien : .* 09:30, lieu : Garage Sissoko, Badalabougou\.$/)).toBeTruthy();
 
     const rejected = within(card(ids.rejected));
     expect(rejected.getByText("Non retenue")).toBeTruthy();
     expect(rejected.getByText("Motif : votre profil ne correspond pas à ce que cherchait l'employeur.")).toBeTruthy();
-    expect(within(card(ids.hired)).getByText("Vous êtes embauché(e). Félicitations ! Un conseiller pourra prendre de vos nouvelles.")).toBeTruthy();
+    expect(
+      within(card(ids.hired)).getByText(
+        "Vous êtes embauché(e). Félicitations ! Un conseiller pourra prendre de vos nouvelles.",
+      ),
+    ).toBeTruthy();
     expect(within(card(ids.submitted)).getByText(/L'employeur a reçu votre candidature/)).toBeTruthy();
     expect(screen.queryByText("Oumar")).toBeNull();
   });
 
   it("shows the timeline of each application, dated, from its events", async () => {
     await renderPage();
-    const steps = within(card(ids.interview)).getAllByRole("listitem").map((li) => li.textContent!.replace(/^.*? — /, ""));
+    const steps = within(card(ids.interview))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent!.replace(/^.*? — /, ""));
     expect(steps).toEqual(["Candidature envoyée", "Présélectionnée par l'employeur", "Entretien proposé"]);
     const times = card(ids.interview).querySelectorAll("time");
     expect(times).toHaveLength(3);
@@ -113,7 +137,11 @@ describe("/candidat/candidatures", () => {
     await waitFor(() => expect(within(card(ids.submitted)).getByText("Retirée")).toBeTruthy());
     expect(within(card(ids.submitted)).queryByText("Retirer ma candidature")).toBeNull();
     expect(statusOfApplication(ids.submitted)).toBe("withdrawn");
-    const events = getDb().select().from(applicationEvents).where(eq(applicationEvents.applicationId, ids.submitted)).all();
+    const events = getDb()
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, ids.submitted))
+      .all();
     expect(events.map((e) => [e.fromStatus, e.toStatus])).toEqual([
       [null, "submitted"],
       ["submitted", "withdrawn"],
@@ -127,7 +155,9 @@ describe("/candidat/candidatures", () => {
 
   it("cannot withdraw a hired or a rejected application: 400 with a message, nothing changes", async () => {
     for (const id of [ids.hired, ids.rejected]) {
-      const result = (await post({ intent: "withdraw", applicationId: String(id) })) as { data: { withdrawError: { key: string } } };
+      const result = (await post({ intent: "withdraw", applicationId: String(id) })) as {
+        data: { withdrawError: { key: string } };
+      };
       expect(statusOf(result)).toBe(400);
       expect(result.data.withdrawError.key).toBe("applications.withdrawClosed");
     }
@@ -141,14 +171,20 @@ describe("/candidat/candidatures", () => {
 
   it("answers 400 to an unknown intent and 403 to an employer", async () => {
     expect(statusOf(await post({ intent: "delete", applicationId: String(ids.interview) }))).toBe(400);
-    expect(statusOf(await post({ intent: "withdraw", applicationId: String(ids.interview) }, cookies.employer))).toBe(403);
+    expect(statusOf(await post({ intent: "withdraw", applicationId: String(ids.interview) }, cookies.employer))).toBe(
+      403,
+    );
     expect(statusOfApplication(ids.interview)).toBe("interview");
   });
 
   it("writes it all in English for an English reader", async () => {
     await renderPage(cookies.awa, "en");
     expect(screen.getByRole("heading", { level: 1, name: "My applications" })).toBeTruthy();
-    expect(within(card(ids.interview)).getByText("The employer wants to meet you. Be on time, with an identity document.")).toBeTruthy();
-    expect(within(card(ids.rejected)).getByText("Reason: your profile did not match what the employer was looking for.")).toBeTruthy();
+    expect(
+      within(card(ids.interview)).getByText("The employer wants to meet you. Be on time, with an identity document."),
+    ).toBeTruthy();
+    expect(
+      within(card(ids.rejected)).getByText("Reason: your profile did not match what the employer was looking for."),
+    ).toBeTruthy();
   });
 });

@@ -11,7 +11,16 @@ import { action, loader as profileLoader } from "../../app/routes/candidat.profi
 import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import { applications, auditLog, candidateProfiles, files } from "../../db/schema";
-import { addMember, insertApplication, insertOffer, insertOrganisation, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import {
+  addMember,
+  insertApplication,
+  insertOffer,
+  insertOrganisation,
+  insertUser,
+  registerCandidate,
+  requestWithCookie,
+  sessionCookieFor,
+} from "../helpers/factories";
 import { callRoute, followRedirect, settled, statusOf } from "../helpers/route";
 
 const cookies = { awa: "", oumar: "", employer: "", otherEmployer: "", counsellor: "" };
@@ -48,7 +57,9 @@ const pdf = (size = 2000) => {
   bytes.write("%%EOF", size - 5);
   return bytes;
 };
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4,
+]);
 
 function upload(bytes: Buffer | null, name = "cv.pdf", cookie = cookies.awa) {
   const body = new FormData();
@@ -63,10 +74,13 @@ const run = (request: Request) => settled(() => action({ request, params: {}, co
 type Answer = { init?: ResponseInit; data?: { cvError?: string } };
 const cvErrorOf = (result: unknown) => (result as Answer).data?.cvError;
 const storedFiles = () => getDb().select().from(files).all();
-const profileCv = () => getDb().select().from(candidateProfiles).where(eq(candidateProfiles.userId, ids.awa)).get()!.cvFileId;
+const profileCv = () =>
+  getDb().select().from(candidateProfiles).where(eq(candidateProfiles.userId, ids.awa)).get()!.cvFileId;
 
 const download = (fileId: string, cookie?: string) =>
-  settled(callRoute(fileLoader, `/fichiers/${fileId}`, { cookie, params: { fileId }, context: { clientIp: "10.1.2.3" } })) as Promise<Response>;
+  settled(
+    callRoute(fileLoader, `/fichiers/${fileId}`, { cookie, params: { fileId }, context: { clientIp: "10.1.2.3" } }),
+  ) as Promise<Response>;
 
 describe("uploading a CV on /candidat/profil", () => {
   it("refuses a PNG renamed cv.pdf, by its first bytes, with a clear message", async () => {
@@ -142,7 +156,12 @@ describe("uploading a CV on /candidat/profil", () => {
     expect(statusOf(result)).toBe(302);
     expect((result as Response).headers.get("Location")).toBe("/candidat/profil#cv");
     const [file] = storedFiles();
-    expect(file).toMatchObject({ ownerId: ids.awa, contentType: "application/pdf", size: 5000, name: "Mon_CV_Awa_Keita.pdf" });
+    expect(file).toMatchObject({
+      ownerId: ids.awa,
+      contentType: "application/pdf",
+      size: 5000,
+      name: "Mon_CV_Awa_Keita.pdf",
+    });
     expect(file!.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(profileCv()).toBe(file!.id);
     const page = (await followRedirect(result, profileLoader, { cookie: cookies.awa })) as {
@@ -157,7 +176,11 @@ describe("uploading a CV on /candidat/profil", () => {
 describe("downloading a CV from /fichiers/:fileId", () => {
   const cvId = () => String(profileCv());
   const downloads = () =>
-    getDb().select().from(auditLog).where(and(eq(auditLog.action, "file.downloaded"), eq(auditLog.subjectId, cvId()))).all();
+    getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "file.downloaded"), eq(auditLog.subjectId, cvId())))
+      .all();
 
   it("gives the owner their file as an attachment, typed, not sniffable, not cached", async () => {
     const response = await download(cvId(), cookies.awa);
@@ -222,7 +245,9 @@ describe("replacing and removing the CV", () => {
   it("removing it empties the profile's CV and deletes the file", async () => {
     const body = new FormData();
     body.append("intent", "cv.remove");
-    const result = await run(requestWithCookie("http://localhost/candidat/profil", cookies.awa, { method: "POST", body }));
+    const result = await run(
+      requestWithCookie("http://localhost/candidat/profil", cookies.awa, { method: "POST", body }),
+    );
     expect((result as Response).headers.get("Location")).toBe("/candidat/profil#cv");
     expect(await followRedirect(result, profileLoader, { cookie: cookies.awa })).toMatchObject({
       flash: { message: "candidate:profile.notice.cv-retire" },

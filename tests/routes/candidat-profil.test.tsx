@@ -36,13 +36,19 @@ beforeAll(async () => {
 });
 
 async function renderProfile(cookie = cookies.fatou, lng: Locale = "fr") {
-  const profile = { path: "/candidat/profil", Component: Profile, loader: as(cookie, loader), action: as(cookie, action) };
+  const profile = {
+    path: "/candidat/profil",
+    Component: Profile,
+    loader: as(cookie, loader),
+    action: as(cookie, action),
+  };
   return renderRoutes([profile], "/candidat/profil", { lng });
 }
 
 const field = (label: string | RegExp) => screen.getByLabelText(label) as HTMLInputElement;
 const box = (name: string) => screen.getByRole("checkbox", { name }) as HTMLInputElement;
-const save = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Enregistrer mon profil" }));
+const save = (user: ReturnType<typeof userEvent.setup>) =>
+  user.click(screen.getByRole("button", { name: "Enregistrer mon profil" }));
 
 /** Waits for the page to answer the submitted form, then reads the field's message. */
 async function messageOf(find: () => HTMLElement) {
@@ -75,8 +81,12 @@ function fields(changes: Record<string, string | string[]> = {}): Record<string,
 const post = (body: Record<string, string | string[]>, cookie = cookies.fatou) =>
   settled(callRoute(action, "/candidat/profil", { cookie, body }));
 
-type Refused = { init: ResponseInit; data: { fieldErrors: Record<string, string>; values: Record<string, string>; lists: Record<string, string[]> } };
-const profileOf = (userId: number) => getDb().select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get();
+type Refused = {
+  init: ResponseInit;
+  data: { fieldErrors: Record<string, string>; values: Record<string, string>; lists: Record<string, string[]> };
+};
+const profileOf = (userId: number) =>
+  getDb().select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId)).get();
 
 describe("/candidat/profil: what the candidate sees", () => {
   it("shows the consent given at registration, the completeness in words with links to the fields, and that no CV is needed", async () => {
@@ -155,7 +165,9 @@ describe("/candidat/profil: refused forms keep what was typed", () => {
     await save(user);
 
     const firstName = field("Prénom");
-    expect(await messageOf(() => field("Prénom"))).toBe("Utilisez seulement des lettres, des espaces, des traits d'union ou des apostrophes.");
+    expect(await messageOf(() => field("Prénom"))).toBe(
+      "Utilisez seulement des lettres, des espaces, des traits d'union ou des apostrophes.",
+    );
     expect((firstName as HTMLInputElement).value).toBe("<script>alert(1)</script>");
     expect(document.querySelector("script")).toBeNull();
     expect(errorOf(field("Date de naissance"))).toBe("Vérifiez la date : il faut avoir entre 14 et 80 ans.");
@@ -174,7 +186,9 @@ describe("/candidat/profil: refused forms keep what was typed", () => {
     const six = ["Maçon", "Carreleur", "Plombier", "Soudeur", "Électricien", "Chauffeur"];
     for (const trade of six) await user.click(box(trade));
     await save(user);
-    expect(await messageOf(() => screen.getByRole("group", { name: "Métiers que vous savez faire" }))).toBe("Choisissez au plus 5 métiers.");
+    expect(await messageOf(() => screen.getByRole("group", { name: "Métiers que vous savez faire" }))).toBe(
+      "Choisissez au plus 5 métiers.",
+    );
     for (const trade of six) expect(box(trade).checked, trade).toBe(true);
     const saved = getDb().select().from(candidateTrades).where(eq(candidateTrades.userId, ids.fatou)).all();
     expect(saved).toHaveLength(0);
@@ -190,7 +204,13 @@ describe("/candidat/profil: refused forms keep what was typed", () => {
   it("an unknown language code, a SQL fragment as region, 61 years, a 9-year-old: each refused, 400", async () => {
     const nineYearsAgo = `${Number(isoToday().slice(0, 4)) - 9}${isoToday().slice(4)}`;
     const result = (await post(
-      fields({ languages: ["fr", "xx"], region: "bamako' OR 1=1 --", experienceYears: "61", birthDate: nineYearsAgo, educationLevel: "phd" }),
+      fields({
+        languages: ["fr", "xx"],
+        region: "bamako' OR 1=1 --",
+        experienceYears: "61",
+        birthDate: nineYearsAgo,
+        educationLevel: "phd",
+      }),
     )) as Refused;
     expect(statusOf(result)).toBe(400);
     expect(result.data.fieldErrors).toEqual({
@@ -239,18 +259,39 @@ describe("/candidat/profil: refused forms keep what was typed", () => {
       }),
     )) as Refused;
     expect(statusOf(posted)).toBe(400);
-    const loaderData = await loader({ request: requestWithCookie("http://localhost/candidat/profil", cookies.fatou), params: {}, context: {} } as never);
+    const loaderData = await loader({
+      request: requestWithCookie("http://localhost/candidat/profil", cookies.fatou),
+      params: {},
+      context: {},
+    } as never);
     const i18n = await createTestI18n("fr");
-    const Stub = createRoutesStub([{ id: "profile", path: "/candidat/profil", Component: Profile as never, loader: as(cookies.fatou, loader) }]);
+    const Stub = createRoutesStub([
+      { id: "profile", path: "/candidat/profil", Component: Profile as never, loader: as(cookies.fatou, loader) },
+    ]);
     render(
       <WithI18n i18n={i18n}>
-        <Stub initialEntries={["/candidat/profil"]} hydrationData={{ loaderData: { profile: loaderData }, actionData: { profile: posted.data } }} />
+        <Stub
+          initialEntries={["/candidat/profil"]}
+          hydrationData={{ loaderData: { profile: loaderData }, actionData: { profile: posted.data } }}
+        />
       </WithI18n>,
     );
     await screen.findByRole("heading", { level: 1 });
     expect(errorOf(field("Prénom"))).toBe("Ce champ est obligatoire.");
-    expect(errorOf(screen.getByRole("group", { name: "Métiers que vous savez faire" }))).toBe("Choisissez au plus 5 métiers.");
-    for (const name of ["Maçon", "Carreleur", "Plombier", "Soudeur", "Électricien", "Chauffeur", "Songhaï", "Tamasheq", "J'ai le permis de conduire"]) {
+    expect(errorOf(screen.getByRole("group", { name: "Métiers que vous savez faire" }))).toBe(
+      "Choisissez au plus 5 métiers.",
+    );
+    for (const name of [
+      "Maçon",
+      "Carreleur",
+      "Plombier",
+      "Soudeur",
+      "Électricien",
+      "Chauffeur",
+      "Songhaï",
+      "Tamasheq",
+      "J'ai le permis de conduire",
+    ]) {
       expect(box(name).checked, name).toBe(true);
     }
     expect(box("Recevoir les nouvelles de mes candidatures par SMS").checked).toBe(true);
@@ -288,7 +329,10 @@ describe("/candidat/profil: saving", () => {
     await user.click(box("Recevoir les nouvelles de mes candidatures par SMS"));
     await save(user);
 
-    expect(await screen.findByRole("status")).toHaveProperty("textContent", "C'est enregistré : votre profil est à jour.");
+    expect(await screen.findByRole("status")).toHaveProperty(
+      "textContent",
+      "C'est enregistré : votre profil est à jour.",
+    );
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
     expect(screen.getByText("Votre profil est complet. Bravo !")).toBeTruthy();
     const row = profileOf(ids.fatou)!;
@@ -308,8 +352,12 @@ describe("/candidat/profil: saving", () => {
       drivingLicence: false,
     });
     expect(row.smsConsentAt).toBeInstanceOf(Date);
-    expect(getDb().select().from(users).where(eq(users.id, ids.fatou)).get()!.displayName).toBe("Fatoumata Binta Sidibé");
-    expect((field("Autres savoir-faire") as unknown as HTMLTextAreaElement).value).toBe("<script>alert('x')</script> broderie");
+    expect(getDb().select().from(users).where(eq(users.id, ids.fatou)).get()!.displayName).toBe(
+      "Fatoumata Binta Sidibé",
+    );
+    expect((field("Autres savoir-faire") as unknown as HTMLTextAreaElement).value).toBe(
+      "<script>alert('x')</script> broderie",
+    );
     expect(document.querySelector("script")).toBeNull();
     expect(box("Couturier").checked).toBe(true);
     expect(box("Recevoir les nouvelles de mes candidatures par SMS").checked).toBe(true);
@@ -322,20 +370,27 @@ describe("/candidat/profil: saving", () => {
     await user.clear(field("First name"));
     await user.click(screen.getByRole("button", { name: "Save my profile" }));
     expect(await messageOf(() => field("First name"))).toBe("This field is required.");
-    expect(screen.getAllByText(/Only Baara.s counsellors and administrators see it, never employers\./)).toHaveLength(2);
+    expect(screen.getAllByText(/Only Baara.s counsellors and administrators see it, never employers\./)).toHaveLength(
+      2,
+    );
     expect(screen.getByText(/You do not need a CV to apply/)).toBeTruthy();
   });
 });
 
 describe("/candidat/profil: the CV section", () => {
   it("shows the current CV with its size and date, a download link and a remove button", async () => {
-    const stored = storeCv(getDb(), ids.fatou, { name: "cv-fatoumata.pdf", bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(250 * 1024, 0x20)]) });
+    const stored = storeCv(getDb(), ids.fatou, {
+      name: "cv-fatoumata.pdf",
+      bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(250 * 1024, 0x20)]),
+    });
     if (!stored.ok) throw new Error(stored.error);
     await renderProfile();
     const section = screen.getByRole("region", { name: "Mon CV (facultatif)" });
     expect(within(section).getByText(/cv-fatoumata\.pdf/)).toBeTruthy();
     expect(within(section).getByText(/250 Ko · ajouté le /)).toBeTruthy();
-    expect(within(section).getByRole("link", { name: "Télécharger mon CV" }).getAttribute("href")).toBe(`/fichiers/${stored.fileId}`);
+    expect(within(section).getByRole("link", { name: "Télécharger mon CV" }).getAttribute("href")).toBe(
+      `/fichiers/${stored.fileId}`,
+    );
     expect(within(section).getByRole("button", { name: "Retirer mon CV" })).toBeTruthy();
     const upload = within(section).getByLabelText("Nouveau fichier PDF") as HTMLInputElement;
     expect(upload.type).toBe("file");
@@ -344,14 +399,23 @@ describe("/candidat/profil: the CV section", () => {
   });
 
   it("shows the refusal of a file that is too large under the file field, in the page the server renders", async () => {
-    const loaderData = await loader({ request: requestWithCookie("http://localhost/candidat/profil", cookies.fatou), params: {}, context: {} } as never);
+    const loaderData = await loader({
+      request: requestWithCookie("http://localhost/candidat/profil", cookies.fatou),
+      params: {},
+      context: {},
+    } as never);
     const i18n = await createTestI18n("fr");
-    const Stub = createRoutesStub([{ id: "profile", path: "/candidat/profil", Component: Profile as never, loader: as(cookies.fatou, loader) }]);
+    const Stub = createRoutesStub([
+      { id: "profile", path: "/candidat/profil", Component: Profile as never, loader: as(cookies.fatou, loader) },
+    ]);
     render(
       <WithI18n i18n={i18n}>
         <Stub
           initialEntries={["/candidat/profil"]}
-          hydrationData={{ loaderData: { profile: loaderData }, actionData: { profile: { cvError: "candidate:errors.cv.tooLarge" } } }}
+          hydrationData={{
+            loaderData: { profile: loaderData },
+            actionData: { profile: { cvError: "candidate:errors.cv.tooLarge" } },
+          }}
         />
       </WithI18n>,
     );

@@ -5,9 +5,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import Login, { action } from "../../app/routes/connexion";
 import { getDb } from "../../app/utils/db.server";
+import type { Locale } from "../../app/utils/i18n";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog } from "../../db/schema";
-import type { Locale } from "../../app/utils/i18n";
 import { cookieFrom, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories";
 import { callRoute, renderStub } from "../helpers/route";
 
@@ -42,7 +42,11 @@ async function renderLogin(url = "/connexion", lng: Locale = "fr", context?: { c
 const postLogin = (fields: Record<string, string>, ip = "1.2.3.4") =>
   callRoute(action, "/connexion", { body: new URLSearchParams(fields), context: { clientIp: ip } });
 
-type DataResult = { type?: string; data: { formError?: string; values: Record<string, string> }; init: ResponseInit | null };
+type DataResult = {
+  type?: string;
+  data: { formError?: string; values: Record<string, string> };
+  init: ResponseInit | null;
+};
 
 describe("/connexion", () => {
   it("logs a candidate in with their phone written another way and opens their space", async () => {
@@ -87,7 +91,11 @@ describe("/connexion", () => {
     await registerCandidate(getDb(), { phone: "70 11 22 36" });
     const page = await renderLogin("/connexion", "fr", { clientIp: "41.73.5.6" });
     const failures = () =>
-      getDb().select().from(auditLog).where(eq(auditLog.action, "auth.login_failed")).all()
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "auth.login_failed"))
+        .all()
         .filter((row) => row.subjectId === "+22370112236").length;
     for (let i = 0; i < 5; i++) {
       await page.logIn("70 11 22 36", `essai-${i}`);
@@ -128,7 +136,10 @@ describe("/connexion", () => {
     const phones = ["70 11 30 01", "70 11 30 02", "70 11 30 03", "70 11 30 04", "70 11 30 05", "70 11 30 06"];
     for (const phone of phones) await registerCandidate(getDb(), { phone });
     for (const phone of phones) {
-      const result = (await postLogin({ identifier: phone, password: "faute-de-frappe" }, shared)) as unknown as DataResult;
+      const result = (await postLogin(
+        { identifier: phone, password: "faute-de-frappe" },
+        shared,
+      )) as unknown as DataResult;
       expect(result.init?.status).toBe(400);
     }
     for (const phone of phones) {
@@ -141,10 +152,16 @@ describe("/connexion", () => {
   it("counts one account's failures together: 5 by e-mail then 1 by phone answers 429, the identifier kept", async () => {
     await registerCandidate(getDb(), { phone: "70 11 30 10", email: "aminata@exemple.ml" });
     for (let i = 0; i < 5; i++) {
-      const result = (await postLogin({ identifier: "aminata@exemple.ml", password: `essai-${i}` }, `41.73.201.${i}`)) as unknown as DataResult;
+      const result = (await postLogin(
+        { identifier: "aminata@exemple.ml", password: `essai-${i}` },
+        `41.73.201.${i}`,
+      )) as unknown as DataResult;
       expect(result.init?.status).toBe(400);
     }
-    const throttled = (await postLogin({ identifier: "70 11 30 10", password: PASSWORD }, "41.73.202.1")) as unknown as DataResult;
+    const throttled = (await postLogin(
+      { identifier: "70 11 30 10", password: PASSWORD },
+      "41.73.202.1",
+    )) as unknown as DataResult;
     expect(throttled.init?.status).toBe(429);
     expect(Number(new Headers(throttled.init?.headers).get("Retry-After"))).toBeGreaterThan(0);
     expect(throttled.data.formError).toBe("validation.tooManyAttempts");
@@ -153,10 +170,13 @@ describe("/connexion", () => {
 
   it("says so in English to an English reader once the account is throttled", async () => {
     await registerCandidate(getDb(), { phone: "70 11 30 11", email: "oumar@exemple.ml" });
-    for (let i = 0; i < 5; i++) await postLogin({ identifier: "oumar@exemple.ml", password: `essai-${i}` }, `41.73.203.${i}`);
+    for (let i = 0; i < 5; i++)
+      await postLogin({ identifier: "oumar@exemple.ml", password: `essai-${i}` }, `41.73.203.${i}`);
     const page = await renderLogin("/connexion", "en", { clientIp: "41.73.204.1" });
     await page.logIn("70113011", PASSWORD);
-    expect(await screen.findByText("Too many login attempts. For your security, wait 15 minutes before trying again.")).toBeTruthy();
+    expect(
+      await screen.findByText("Too many login attempts. For your security, wait 15 minutes before trying again."),
+    ).toBeTruthy();
     expect((screen.getByLabelText("Phone or e-mail") as HTMLInputElement).value).toBe("70113011");
   });
 
@@ -189,7 +209,10 @@ describe("/connexion", () => {
     expect(await screen.findByRole("heading", { name: "Espace candidat" })).toBeTruthy();
 
     for (const redirectTo of ["https://evil.example", "//evil.example", "/\\evil.example"]) {
-      const response = (await postLogin({ identifier: "70112240", password: PASSWORD, redirectTo }, "5.6.7.9")) as Response;
+      const response = (await postLogin(
+        { identifier: "70112240", password: PASSWORD, redirectTo },
+        "5.6.7.9",
+      )) as Response;
       expect(response.headers.get("Location")).toBe("/candidat");
     }
   });
@@ -218,7 +241,10 @@ describe("/connexion", () => {
       ["/\u2028/evil.example", "/candidat"],
     ];
     for (const [redirectTo, expected] of cases) {
-      const response = (await postLogin({ identifier: "70112242", password: PASSWORD, redirectTo }, "5.6.7.11")) as Response;
+      const response = (await postLogin(
+        { identifier: "70112242", password: PASSWORD, redirectTo },
+        "5.6.7.11",
+      )) as Response;
       expect(response.status, redirectTo).toBe(302);
       const location = response.headers.get("Location")!;
       expect(location, redirectTo).toBe(expected);

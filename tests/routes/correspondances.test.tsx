@@ -11,9 +11,15 @@ import Matches, { action, loader } from "../../app/routes/conseiller.offres.$off
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { applications } from "../../db/schema";
-import { insertCounsellor, insertOrganisation, registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
 import { insertCounselledCandidate, insertMatchingOffer } from "../helpers/counsellor";
-import { as, callRoute, renderRoutes, thrownBy, type Handler } from "../helpers/route";
+import {
+  insertCounsellor,
+  insertOrganisation,
+  registerCandidate,
+  registerEmployer,
+  sessionCookieFor,
+} from "../helpers/factories";
+import { as, callRoute, type Handler, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "" };
 const ids = { counsellor: 0, adama: 0, bakary: 0, offer: 0, closed: 0 };
@@ -22,7 +28,11 @@ beforeAll(async () => {
   const db = getDb();
   const counsellor = await insertCounsellor(db, "OIM Mali");
   const org = insertOrganisation(db, { name: "Bâtiments Koné" });
-  const offer = insertMatchingOffer(db, org.id, { title: "Maçon qualifié", minEducation: "bt", languages: ["fr", "bm"] });
+  const offer = insertMatchingOffer(db, org.id, {
+    title: "Maçon qualifié",
+    minEducation: "bt",
+    languages: ["fr", "bm"],
+  });
   const closed = insertMatchingOffer(db, org.id, { title: "Maçon (fermée)", status: "closed" });
   const adama = insertCounselledCandidate(db, {
     firstName: "Adama",
@@ -33,9 +43,28 @@ beforeAll(async () => {
     languages: ["fr"],
     availability: "immediate",
   });
-  const bakary = insertCounselledCandidate(db, { firstName: "Bakary", lastName: "Diallo", trades: ["macon"], region: "koulikoro", commune: "Kalaban Coro", educationLevel: "bac" });
-  insertCounselledCandidate(db, { firstName: "Sory", lastName: "Bah", trades: ["macon"], region: "koulikoro", educationLevel: "def" });
-  Object.assign(ids, { counsellor: counsellor.id, adama: adama.id, bakary: bakary.id, offer: offer.id, closed: closed.id });
+  const bakary = insertCounselledCandidate(db, {
+    firstName: "Bakary",
+    lastName: "Diallo",
+    trades: ["macon"],
+    region: "koulikoro",
+    commune: "Kalaban Coro",
+    educationLevel: "bac",
+  });
+  insertCounselledCandidate(db, {
+    firstName: "Sory",
+    lastName: "Bah",
+    trades: ["macon"],
+    region: "koulikoro",
+    educationLevel: "def",
+  });
+  Object.assign(ids, {
+    counsellor: counsellor.id,
+    adama: adama.id,
+    bakary: bakary.id,
+    offer: offer.id,
+    closed: closed.id,
+  });
   cookies.candidat = await sessionCookieFor(db, (await registerCandidate(db, { phone: "70 40 50 71" })).id);
   cookies.employeur = await sessionCookieFor(db, (await registerEmployer(db, { email: "patron@kone.ml" })).id);
   cookies.conseiller = await sessionCookieFor(db, counsellor.id);
@@ -44,12 +73,21 @@ beforeAll(async () => {
 const url = (offerId: number | string) => `/conseiller/offres/${offerId}/correspondances`;
 type Result = { data: { fieldErrors: Record<string, string> }; init: ResponseInit | null };
 
-const call = (fn: typeof loader | typeof action, offerId: string, cookie = cookies.conseiller, body?: URLSearchParams): Promise<unknown> =>
-  callRoute(fn as Handler, url(offerId), { cookie, params: { offerId }, body });
+const call = (
+  fn: typeof loader | typeof action,
+  offerId: string,
+  cookie = cookies.conseiller,
+  body?: URLSearchParams,
+): Promise<unknown> => callRoute(fn as Handler, url(offerId), { cookie, params: { offerId }, body });
 
 async function renderMatches(offerId: number, lng: Locale = "fr") {
   const { conseiller } = cookies;
-  const page = { path: "/conseiller/offres/:offerId/correspondances", Component: Matches, loader: as(conseiller, loader, {}), action: as(conseiller, action, {}) };
+  const page = {
+    path: "/conseiller/offres/:offerId/correspondances",
+    Component: Matches,
+    loader: as(conseiller, loader, {}),
+    action: as(conseiller, action, {}),
+  };
   return renderRoutes([page], url(offerId), { lng });
 }
 
@@ -63,8 +101,14 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
     const names = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     // Adama: 40 + 12 (tiler, a trade of the sector) + 15 + 8 + 4 + 6 = 85; Bakary: 40 + 25 + 8 = 73.
     expect(names).toEqual(["Adama Koné", "Bakary Diallo"]);
-    expect(within(card("Bakary Diallo")).getByText("même métier (Maçon) · même commune (Kalaban Coro) · niveau Bac")).toBeTruthy();
-    expect(within(card("Adama Koné")).getByText("même métier (Maçon) · 1 compétence en commun · même région · niveau BT · 1 langue en commun · disponible tout de suite")).toBeTruthy();
+    expect(
+      within(card("Bakary Diallo")).getByText("même métier (Maçon) · même commune (Kalaban Coro) · niveau Bac"),
+    ).toBeTruthy();
+    expect(
+      within(card("Adama Koné")).getByText(
+        "même métier (Maçon) · 1 compétence en commun · même région · niveau BT · 1 langue en commun · disponible tout de suite",
+      ),
+    ).toBeTruthy();
     // Below the minimum education: not listed.
     expect(screen.queryByRole("link", { name: "Sory Bah" })).toBeNull();
   });
@@ -72,7 +116,11 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
   it("gives the reasons in English", async () => {
     await renderMatches(ids.offer, "en");
     expect(screen.getByRole("heading", { level: 1, name: "Candidates for « Maçon qualifié »" })).toBeTruthy();
-    expect(within(card("Adama Koné")).getByText("same trade (Mason) · 1 skill in common · same region · Technician certificate (BT) level · 1 language in common · available now")).toBeTruthy();
+    expect(
+      within(card("Adama Koné")).getByText(
+        "same trade (Mason) · 1 skill in common · same region · Technician certificate (BT) level · 1 language in common · available now",
+      ),
+    ).toBeTruthy();
   });
 
   it("refers a candidate in one click: a channel-counsellor application, and they leave the list", async () => {
@@ -87,7 +135,12 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
       .get();
     expect(application).toMatchObject({ channel: "counsellor", referredBy: ids.counsellor, status: "submitted" });
 
-    const twice = (await call(action, String(ids.offer), cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.adama) }))) as unknown as Result;
+    const twice = (await call(
+      action,
+      String(ids.offer),
+      cookies.conseiller,
+      new URLSearchParams({ intent: "refer", candidateId: String(ids.adama) }),
+    )) as unknown as Result;
     expect(twice.init?.status).toBe(400);
     expect(twice.data.fieldErrors.form).toBe("counsellor:errors.alreadyApplied");
   });
@@ -95,8 +148,14 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
   it("shows a closed offer's list but cannot refer anyone, and says why", async () => {
     await renderMatches(ids.closed);
     expect(screen.getByText(/Cette offre n'accepte pas de candidatures \(Fermée\)/)).toBeTruthy();
-    for (const button of screen.getAllByRole("button", { name: /^Proposer/ })) expect((button as HTMLButtonElement).disabled).toBe(true);
-    const refused = (await call(action, String(ids.closed), cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }))) as unknown as Result;
+    for (const button of screen.getAllByRole("button", { name: /^Proposer/ }))
+      expect((button as HTMLButtonElement).disabled).toBe(true);
+    const refused = (await call(
+      action,
+      String(ids.closed),
+      cookies.conseiller,
+      new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }),
+    )) as unknown as Result;
     expect(refused.init?.status).toBe(400);
     expect(refused.data.fieldErrors.form).toBe("counsellor:errors.offerNotOpen");
   });
@@ -106,15 +165,43 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
       expect((await thrownBy(() => call(loader, offerId))).init?.status, offerId).toBe(404);
     }
     for (const offerId of ["abc", "0", "-4", "1 OR 1=1"]) {
-      expect((await thrownBy(() => call(action, offerId, cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) })))).init?.status, offerId).toBe(404);
+      expect(
+        (
+          await thrownBy(() =>
+            call(
+              action,
+              offerId,
+              cookies.conseiller,
+              new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }),
+            ),
+          )
+        ).init?.status,
+        offerId,
+      ).toBe(404);
     }
     // An offer that does not exist accepts no application either.
-    const gone = (await call(action, "999999", cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }))) as unknown as Result;
+    const gone = (await call(
+      action,
+      "999999",
+      cookies.conseiller,
+      new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }),
+    )) as unknown as Result;
     expect(gone.data.fieldErrors.form).toBe("counsellor:errors.offerNotOpen");
-    const unknown = (await call(action, String(ids.offer), cookies.conseiller, new URLSearchParams({ intent: "refer", candidateId: "999999" }))) as unknown as Result;
+    const unknown = (await call(
+      action,
+      String(ids.offer),
+      cookies.conseiller,
+      new URLSearchParams({ intent: "refer", candidateId: "999999" }),
+    )) as unknown as Result;
     expect(unknown.init?.status).toBe(404);
-    for (const body of [{ intent: "refer", candidateId: "1; DROP TABLE users" }, { intent: "hire", candidateId: String(ids.bakary) }]) {
-      expect(((await call(action, String(ids.offer), cookies.conseiller, new URLSearchParams(body))) as unknown as Result).init?.status).toBe(400);
+    for (const body of [
+      { intent: "refer", candidateId: "1; DROP TABLE users" },
+      { intent: "hire", candidateId: String(ids.bakary) },
+    ]) {
+      expect(
+        ((await call(action, String(ids.offer), cookies.conseiller, new URLSearchParams(body))) as unknown as Result)
+          .init?.status,
+      ).toBe(400);
     }
     expect(getDb().select().from(applications).where(eq(applications.candidateId, ids.bakary)).all()).toEqual([]);
   });

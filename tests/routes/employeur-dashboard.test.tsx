@@ -27,12 +27,18 @@ beforeAll(async () => {
   const notify = (kind: string, payload: Record<string, unknown>, minutes: number) => {
     notifyUsers(db, [user.id], { kind, payload, link: "/employeur/organisation" });
     const last = db.select().from(notifications).orderBy(notifications.id).all().at(-1)!;
-    db.update(notifications).set({ createdAt: at(minutes) }).where(eq(notifications.id, last.id)).run();
+    db.update(notifications)
+      .set({ createdAt: at(minutes) })
+      .where(eq(notifications.id, last.id))
+      .run();
   };
   notify("moderation.offer.published", { offerTitle: "Boulanger" }, 1);
   notify("moderation.organisation.rejected", { orgName: "Boulangerie du Fleuve", reason: "RCCM introuvable." }, 2);
   notify("something.new", {}, 3);
-  notifyUsers(db, [other.user.id], { kind: "moderation.offer.rejected", payload: { offerTitle: "Secret", reason: "x" } });
+  notifyUsers(db, [other.user.id], {
+    kind: "moderation.offer.rejected",
+    payload: { offerTitle: "Secret", reason: "x" },
+  });
   ids.othersNotification = db.select().from(notifications).where(eq(notifications.userId, other.user.id)).get()!.id;
   cookie = await sessionCookieFor(db, user.id);
 });
@@ -43,7 +49,12 @@ async function renderHome(lng: Locale = "fr") {
 }
 
 const unread = (userId: number) =>
-  getDb().select().from(notifications).where(eq(notifications.userId, userId)).all().filter((n) => n.readAt === null).length;
+  getDb()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .all()
+    .filter((n) => n.readAt === null).length;
 
 const post = (fields: Record<string, string>) => callRoute(action, "/employeur", { cookie, body: fields });
 
@@ -70,8 +81,12 @@ describe("/employeur notifications", () => {
 
   it("links each offer to its page in the employer space", async () => {
     await renderHome();
-    expect((await screen.findByRole("link", { name: "Pâtissier" })).getAttribute("href")).toBe(`/employeur/offres/${ids.offer}`);
-    expect(screen.getByRole("link", { name: "Publier une offre" }).getAttribute("href")).toBe("/employeur/offres/nouvelle");
+    expect((await screen.findByRole("link", { name: "Pâtissier" })).getAttribute("href")).toBe(
+      `/employeur/offres/${ids.offer}`,
+    );
+    expect(screen.getByRole("link", { name: "Publier une offre" }).getAttribute("href")).toBe(
+      "/employeur/offres/nouvelle",
+    );
   });
 
   it("marks one notification read, then all; never another user's", async () => {

@@ -9,17 +9,30 @@ import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import EditOffer, { action as editAction, loader as editLoader } from "../../app/routes/employeur.offres.$offerId";
 import OfferList, { action as listAction, loader as listLoader } from "../../app/routes/employeur.offres._index";
+import EditOffer, { action as editAction, loader as editLoader } from "../../app/routes/employeur.offres.$offerId";
 import NewOffer, { action as newAction, loader as newLoader } from "../../app/routes/employeur.offres.nouvelle";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import { applications, offers } from "../../db/schema";
-import { insertApplication, insertEmployer, insertOffer, registerCandidate, sessionCookieFor } from "../helpers/factories";
+import {
+  insertApplication,
+  insertEmployer,
+  insertOffer,
+  registerCandidate,
+  sessionCookieFor,
+} from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { offerFormFields as offerFields } from "../helpers/offers";
-import { as, callRoute, errorOf, followRedirect, renderRoutes, thrownStatus as statusOf, type Handler } from "../helpers/route";
-
+import {
+  as,
+  callRoute,
+  errorOf,
+  followRedirect,
+  type Handler,
+  renderRoutes,
+  thrownStatus as statusOf,
+} from "../helpers/route";
 
 const cookies = { verified: "", established: "", pending: "", other: "", candidate: "" };
 const ids = { otherOffer: 0, closedOffer: 0, established: 0, estOrg: 0 };
@@ -32,7 +45,12 @@ beforeAll(async () => {
   const other = await insertEmployer(db, "verified", "Concurrent SARL");
   const candidate = await registerCandidate(db, { phone: "70 40 40 40" });
   // Garage Sissoko has published before: its clean offers go online at once.
-  insertOffer(db, { orgId: established.org.id, title: "Ancienne offre", status: "closed", publishedAt: new Date(2026, 0, 1) });
+  insertOffer(db, {
+    orgId: established.org.id,
+    title: "Ancienne offre",
+    status: "closed",
+    publishedAt: new Date(2026, 0, 1),
+  });
   ids.closedOffer = insertOffer(db, { orgId: established.org.id, title: "Soudeur (fermée)", status: "closed" }).id;
   ids.otherOffer = insertOffer(db, { orgId: other.org.id, title: "Offre du concurrent", status: "draft" }).id;
   ids.established = established.user.id;
@@ -47,8 +65,18 @@ beforeAll(async () => {
 async function renderAt(url: string, cookie: string) {
   const routes = [
     { path: "/employeur/offres", Component: OfferList, loader: as(cookie, listLoader), action: as(cookie, listAction) },
-    { path: "/employeur/offres/nouvelle", Component: NewOffer, loader: as(cookie, newLoader), action: as(cookie, newAction) },
-    { path: "/employeur/offres/:offerId", Component: EditOffer, loader: as(cookie, editLoader), action: as(cookie, editAction) },
+    {
+      path: "/employeur/offres/nouvelle",
+      Component: NewOffer,
+      loader: as(cookie, newLoader),
+      action: as(cookie, newAction),
+    },
+    {
+      path: "/employeur/offres/:offerId",
+      Component: EditOffer,
+      loader: as(cookie, editLoader),
+      action: as(cookie, editAction),
+    },
     { path: "/offres/:offerId", Component: () => <h1>Page publique</h1> },
   ];
   return renderRoutes(routes, url, { heading: false });
@@ -57,10 +85,17 @@ async function renderAt(url: string, cookie: string) {
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
 /** Fills the common fields of a valid job offer (a cdd paid 75 000 a month). */
-async function fillJob(user: ReturnType<typeof userEvent.setup>, changes: { title?: string; description?: string; pay?: string } = {}) {
-  fireEvent.change(await screen.findByLabelText("Titre de l'offre"), { target: { value: changes.title ?? "Menuisier qualifié" } });
+async function fillJob(
+  user: ReturnType<typeof userEvent.setup>,
+  changes: { title?: string; description?: string; pay?: string } = {},
+) {
+  fireEvent.change(await screen.findByLabelText("Titre de l'offre"), {
+    target: { value: changes.title ?? "Menuisier qualifié" },
+  });
   fireEvent.change(field("Description"), {
-    target: { value: changes.description ?? "Fabrication de meubles en bois à Kalaban Coro. Deux ans d'expérience demandés." },
+    target: {
+      value: changes.description ?? "Fabrication de meubles en bois à Kalaban Coro. Deux ans d'expérience demandés.",
+    },
   });
   await user.selectOptions(field("Secteur d'activité"), "btp");
   await user.selectOptions(field("Région"), "koulikoro");
@@ -69,14 +104,16 @@ async function fillJob(user: ReturnType<typeof userEvent.setup>, changes: { titl
   fireEvent.change(field("Salaire en F CFA"), { target: { value: changes.pay ?? "75 000" } });
 }
 
-const publish = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Publier" }));
+const publish = (user: ReturnType<typeof userEvent.setup>) =>
+  user.click(screen.getByRole("button", { name: "Publier" }));
 const saveDraft = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole("button", { name: "Enregistrer le brouillon" }));
 
 const post = (handler: Handler, cookie: string, url: string, fields: Record<string, string | string[]>, params = {}) =>
   callRoute(handler, url, { cookie, params, body: fields });
 
-const get = (handler: Handler, cookie: string | undefined, url: string, params = {}) => callRoute(handler, url, { cookie, params });
+const get = (handler: Handler, cookie: string | undefined, url: string, params = {}) =>
+  callRoute(handler, url, { cookie, params });
 
 describe("/employeur/offres/nouvelle: refused forms", () => {
   it("an empty form: one message per required field, in French, and nothing saved", async () => {
@@ -107,7 +144,9 @@ describe("/employeur/offres/nouvelle: refused forms", () => {
 
   it("a phone number in the description: the message names it", async () => {
     const user = await renderAt("/employeur/offres/nouvelle", cookies.established);
-    await fillJob(user, { description: "Atelier de menuiserie. Pour postuler appelez Moussa au 76 12 34 56 le matin." });
+    await fillJob(user, {
+      description: "Atelier de menuiserie. Pour postuler appelez Moussa au 76 12 34 56 le matin.",
+    });
     await publish(user);
     const message = "Retirez ce numéro de téléphone : 76 12 34 56. Les candidats vous contactent par Baara.";
     expect(await screen.findByText(message)).toBeTruthy();
@@ -145,8 +184,16 @@ describe("/employeur/offres/nouvelle: refused forms", () => {
   });
 
   it("keeps every value and the ticked languages when the form is refused (server answer)", async () => {
-    const fields = offerFields({ title: "Chauffeur", payAmount: "20 000", contract: "cdi", languages: ["fr", "bm", "son"] });
-    const result = (await post(newAction, cookies.established, "/employeur/offres/nouvelle", { ...fields, intent: "submit" })) as {
+    const fields = offerFields({
+      title: "Chauffeur",
+      payAmount: "20 000",
+      contract: "cdi",
+      languages: ["fr", "bm", "son"],
+    });
+    const result = (await post(newAction, cookies.established, "/employeur/offres/nouvelle", {
+      ...fields,
+      intent: "submit",
+    })) as {
       init: ResponseInit;
       data: { fieldErrors: Record<string, unknown>; values: Record<string, string>; languages: string[] };
     };
@@ -183,7 +230,13 @@ describe("/employeur/offres/nouvelle: saving", () => {
 
     expect(await screen.findByText("Votre offre est en ligne.")).toBeTruthy();
     const saved = getDb().select().from(offers).where(eq(offers.title, "Tôlier confirmé")).get()!;
-    expect(saved).toMatchObject({ status: "published", orgId: ids.estOrg, contract: "cdd", payAmount: 75_000, languages: ["bm"] });
+    expect(saved).toMatchObject({
+      status: "published",
+      orgId: ids.estOrg,
+      contract: "cdd",
+      payAmount: 75_000,
+      languages: ["bm"],
+    });
     const link = screen.getByRole("link", { name: "Voir l'offre comme les candidats la voient" });
     expect(link.getAttribute("href")).toBe(`/offres/${saved.id}`);
   });
@@ -196,7 +249,10 @@ describe("/employeur/offres/nouvelle: saving", () => {
     expect(response.status).toBe(302);
     const id = getDb().select().from(offers).where(eq(offers.title, "Plombier")).get()!.id;
     expect(response.headers.get("Location")).toBe(`/employeur/offres/${id}`);
-    const page = await followRedirect(response, editLoader, { cookie: cookies.established, params: { offerId: String(id) } });
+    const page = await followRedirect(response, editLoader, {
+      cookie: cookies.established,
+      params: { offerId: String(id) },
+    });
     expect(page).toMatchObject({ flash: { message: "employer:offerPage.saved.published" } });
   });
 
@@ -216,7 +272,10 @@ describe("/employeur/offres/nouvelle: saving", () => {
     await saveDraft(user);
     expect(await screen.findByText("Vous pourrez la publier dès que votre entreprise sera vérifiée.")).toBeTruthy();
     // Submitting anyway (a crafted request) is refused with the explanation.
-    const result = (await post(newAction, cookies.pending, "/employeur/offres/nouvelle", { ...offerFields(), intent: "submit" })) as {
+    const result = (await post(newAction, cookies.pending, "/employeur/offres/nouvelle", {
+      ...offerFields(),
+      intent: "submit",
+    })) as {
       init: ResponseInit;
       data: { formError: string };
     };
@@ -226,7 +285,13 @@ describe("/employeur/offres/nouvelle: saving", () => {
 
   it("posts an apprenticeship without JavaScript: every fieldset sent, only its own fields kept", async () => {
     const response = (await post(newAction, cookies.established, "/employeur/offres/nouvelle", {
-      ...offerFields({ type: "apprentissage", title: "Apprenti soudeur", contract: "cdi", payAmount: "", trade: "soudeur" }),
+      ...offerFields({
+        type: "apprentissage",
+        title: "Apprenti soudeur",
+        contract: "cdi",
+        payAmount: "",
+        trade: "soudeur",
+      }),
       emploi_payAmount: "90 000",
       payAmount: "90 000",
       apprentissage_durationMonths: "18",
@@ -237,7 +302,13 @@ describe("/employeur/offres/nouvelle: saving", () => {
     })) as Response;
     expect(response.status).toBe(302);
     const saved = getDb().select().from(offers).where(eq(offers.title, "Apprenti soudeur")).get()!;
-    expect(saved).toMatchObject({ type: "apprentissage", contract: "apprentissage", durationMonths: 18, payAmount: 15_000, trade: "soudeur" });
+    expect(saved).toMatchObject({
+      type: "apprentissage",
+      contract: "apprentissage",
+      durationMonths: 18,
+      payAmount: 15_000,
+      trade: "soudeur",
+    });
   });
 
   it("with JavaScript, shows only the chosen type's fieldset", async () => {
@@ -258,7 +329,11 @@ describe("/employeur/offres/nouvelle: saving", () => {
 
   it("is refused to a candidate (403)", async () => {
     expect(await statusOf(get(newLoader, cookies.candidate, "/employeur/offres/nouvelle"))).toBe(403);
-    expect(await statusOf(post(newAction, cookies.candidate, "/employeur/offres/nouvelle", { ...offerFields(), intent: "draft" }))).toBe(403);
+    expect(
+      await statusOf(
+        post(newAction, cookies.candidate, "/employeur/offres/nouvelle", { ...offerFields(), intent: "draft" }),
+      ),
+    ).toBe(403);
   });
 });
 
@@ -277,7 +352,9 @@ describe("/employeur/offres/:offerId", () => {
       expect(await statusOf(post(editAction, cookies.verified, url, fields, params))).toBe(404);
     }
     for (const intent of ["close", "duplicate"]) {
-      expect(await statusOf(post(listAction, cookies.verified, "/employeur/offres", { intent, offerId: String(id) }))).toBe(404);
+      expect(
+        await statusOf(post(listAction, cookies.verified, "/employeur/offres", { intent, offerId: String(id) })),
+      ).toBe(404);
     }
     const row = getDb().select().from(offers).where(eq(offers.id, id)).get()!;
     expect(row).toMatchObject({ title: "Offre du concurrent", status: "draft" });
@@ -331,7 +408,11 @@ describe("/employeur/offres/:offerId", () => {
     const offer = insertOffer(getDb(), { orgId: ids.estOrg, title: "Vendeur" });
     getDb()
       .update(offers)
-      .set({ description: "Vente de pagnes au marché de Médine, six jours sur sept.", payAmount: 60_000, languages: ["bm"] })
+      .set({
+        description: "Vente de pagnes au marché de Médine, six jours sur sept.",
+        payAmount: 60_000,
+        languages: ["bm"],
+      })
       .where(eq(offers.id, offer.id))
       .run();
     const user = await renderAt(`/employeur/offres/${offer.id}`, cookies.established);
@@ -343,7 +424,10 @@ describe("/employeur/offres/:offerId", () => {
     expect(screen.queryByRole("button", { name: "Enregistrer le brouillon" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Enregistrer les modifications" }));
     expect(await screen.findByText("Votre offre est en ligne.")).toBeTruthy();
-    expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()).toMatchObject({ title: "Vendeur de pagnes", status: "published" });
+    expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()).toMatchObject({
+      title: "Vendeur de pagnes",
+      status: "published",
+    });
   });
 });
 
@@ -361,12 +445,19 @@ describe("/employeur/offres", () => {
     expect(within(item).getByText("Publiée")).toBeTruthy();
     expect(within(item).getByRole("button", { name: "Marquer pourvue : Magasinier" })).toBeTruthy();
     expect(screen.queryByText("Offre du concurrent")).toBeNull();
-    expect(screen.getByRole("link", { name: "Nouvelle offre" }).getAttribute("href")).toBe("/employeur/offres/nouvelle");
+    expect(screen.getByRole("link", { name: "Nouvelle offre" }).getAttribute("href")).toBe(
+      "/employeur/offres/nouvelle",
+    );
 
-    const closed = (await get(listLoader, cookies.established, "/employeur/offres?statut=closed")) as { offers: { title: string }[] };
+    const closed = (await get(listLoader, cookies.established, "/employeur/offres?statut=closed")) as {
+      offers: { title: string }[];
+    };
     expect(closed.offers.map((o) => o.title)).toContain("Soudeur (fermée)");
     expect(closed.offers.map((o) => o.title)).not.toContain("Magasinier");
-    const bogus = (await get(listLoader, cookies.established, "/employeur/offres?statut=%27%20OR%201%3D1")) as { status: null; offers: unknown[] };
+    const bogus = (await get(listLoader, cookies.established, "/employeur/offres?statut=%27%20OR%201%3D1")) as {
+      status: null;
+      offers: unknown[];
+    };
     expect(bogus.status).toBeNull();
     expect(bogus.offers.length).toBeGreaterThan(closed.offers.length);
   });
@@ -377,7 +468,16 @@ describe("/employeur/offres", () => {
   });
 
   it("refuses a garbage action with 400", async () => {
-    expect(await statusOf(post(listAction, cookies.established, "/employeur/offres", { intent: "delete", offerId: "1" }))).toBe(400);
-    expect(await statusOf(post(listAction, cookies.established, "/employeur/offres", { intent: "close", offerId: "1; DROP TABLE offers" }))).toBe(400);
+    expect(
+      await statusOf(post(listAction, cookies.established, "/employeur/offres", { intent: "delete", offerId: "1" })),
+    ).toBe(400);
+    expect(
+      await statusOf(
+        post(listAction, cookies.established, "/employeur/offres", {
+          intent: "close",
+          offerId: "1; DROP TABLE offers",
+        }),
+      ),
+    ).toBe(400);
   });
 });

@@ -9,15 +9,29 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inviteColleague } from "../../app/models/invitations.server";
 import { isOrgMember } from "../../app/models/organisations.server";
-import Invitation, { action as invitationAction, loader as invitationLoader } from "../../app/routes/invitation.$token";
 import Organisation, { action as orgAction, loader as orgLoader } from "../../app/routes/employeur.organisation";
+import Invitation, { action as invitationAction, loader as invitationLoader } from "../../app/routes/invitation.$token";
 import { getDb } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
-import { memberships, organisationIdentityRequests, organisations, orgInvitations, outbox, users } from "../../db/schema";
-import { addMember, cookieFrom, insertEmployer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
+import {
+  memberships,
+  organisationIdentityRequests,
+  organisations,
+  orgInvitations,
+  outbox,
+  users,
+} from "../../db/schema";
+import {
+  addMember,
+  cookieFrom,
+  insertEmployer,
+  insertUser,
+  registerCandidate,
+  requestWithCookie,
+  sessionCookieFor,
+} from "../helpers/factories";
 import { createTestI18n } from "../helpers/i18n";
-import { as, callRoute, errorOf, outcomeStatus as statusOf, renderRoutes, type Handler } from "../helpers/route";
-
+import { as, callRoute, errorOf, type Handler, renderRoutes, outcomeStatus as statusOf } from "../helpers/route";
 
 const cookies = { owner: "", member: "", rejected: "", candidate: "", stranger: "" };
 const ids = { org: 0, rejectedOrg: 0, owner: 0 };
@@ -25,10 +39,17 @@ const ids = { org: 0, rejectedOrg: 0, owner: 0 };
 beforeAll(async () => {
   const db = getDb();
   const owner = await insertEmployer(db, "verified", "Boulangerie du Fleuve");
-  const member = await insertUser(db, { role: "employeur", email: "mariam@fleuve.ml", displayName: "Mariam Coulibaly" });
+  const member = await insertUser(db, {
+    role: "employeur",
+    email: "mariam@fleuve.ml",
+    displayName: "Mariam Coulibaly",
+  });
   addMember(db, member.id, owner.org.id, "member");
   const rejected = await insertEmployer(db, "rejected", "Atelier Refusé");
-  db.update(organisations).set({ verificationReason: "Le RCCM ne correspond pas." }).where(eq(organisations.id, rejected.org.id)).run();
+  db.update(organisations)
+    .set({ verificationReason: "Le RCCM ne correspond pas." })
+    .where(eq(organisations.id, rejected.org.id))
+    .run();
   const stranger = await insertEmployer(db, "verified", "Garage Voisin");
   const candidate = await registerCandidate(db, { phone: "70 50 50 50" });
   Object.assign(ids, { org: owner.org.id, rejectedOrg: rejected.org.id, owner: owner.user.id });
@@ -41,18 +62,42 @@ beforeAll(async () => {
 
 async function renderAt(url: string, cookie?: string) {
   const routes = [
-    { path: "/employeur/organisation", Component: Organisation, loader: as(cookie, orgLoader), action: as(cookie, orgAction) },
-    { path: "/invitation/:token", Component: Invitation, loader: as(cookie, invitationLoader), action: as(cookie, invitationAction) },
+    {
+      path: "/employeur/organisation",
+      Component: Organisation,
+      loader: as(cookie, orgLoader),
+      action: as(cookie, orgAction),
+    },
+    {
+      path: "/invitation/:token",
+      Component: Invitation,
+      loader: as(cookie, invitationLoader),
+      action: as(cookie, invitationAction),
+    },
     { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
   ];
   return renderRoutes(routes, url, { heading: false });
 }
 
 /** The organisation page's form as the owner's verified organisation has it. */
-const ORG_FIELDS = { intent: "save", name: "Boulangerie du Fleuve", rccm: "", nif: "", sector: "btp", region: "bamako", commune: "", description: "", contactName: "", contactPhone: "", contactEmail: "", membership: "none" };
+const ORG_FIELDS = {
+  intent: "save",
+  name: "Boulangerie du Fleuve",
+  rccm: "",
+  nif: "",
+  sector: "btp",
+  region: "bamako",
+  commune: "",
+  description: "",
+  contactName: "",
+  contactPhone: "",
+  contactEmail: "",
+  membership: "none",
+};
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
-const save = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Enregistrer" }));
+const save = (user: ReturnType<typeof userEvent.setup>) =>
+  user.click(screen.getByRole("button", { name: "Enregistrer" }));
 const orgRow = (id: number) => getDb().select().from(organisations).where(eq(organisations.id, id)).get()!;
 
 const call = (handler: Handler, url: string, cookie?: string, fields?: Record<string, string>, params = {}) =>
@@ -75,7 +120,11 @@ describe("/employeur/organisation", () => {
     await renderAt("/employeur/organisation", cookies.member);
     expect(await screen.findByText("Seul le responsable du compte peut inviter des collègues.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Envoyer l'invitation" })).toBeNull();
-    expect(await statusOf(call(orgAction, "/employeur/organisation", cookies.member, { intent: "invite", contact: "70 11 11 11" }))).toBe(403);
+    expect(
+      await statusOf(
+        call(orgAction, "/employeur/organisation", cookies.member, { intent: "invite", contact: "70 11 11 11" }),
+      ),
+    ).toBe(403);
     expect(getDb().select().from(orgInvitations).where(eq(orgInvitations.phone, "+22370111111")).all()).toEqual([]);
   });
 
@@ -108,8 +157,12 @@ describe("/employeur/organisation", () => {
     await save(user);
     expect(await screen.findByText(/Le formulaire contient des erreurs/)).toBeTruthy();
     expect(errorOf(field("Nom de l'entreprise ou de l'atelier"))).toBe("Ce texte est trop long.");
-    expect(errorOf(field("Numéro RCCM (facultatif)"))).toBe("Ce numéro RCCM n'est pas valable. Exemple : MA.BKO.2019.B.1234.");
-    expect(errorOf(field("Téléphone (facultatif)"))).toBe("Ce numéro n'est pas un numéro malien valable. Exemple : 70 00 00 01.");
+    expect(errorOf(field("Numéro RCCM (facultatif)"))).toBe(
+      "Ce numéro RCCM n'est pas valable. Exemple : MA.BKO.2019.B.1234.",
+    );
+    expect(errorOf(field("Téléphone (facultatif)"))).toBe(
+      "Ce numéro n'est pas un numéro malien valable. Exemple : 70 00 00 01.",
+    );
     expect(field("Numéro RCCM (facultatif)").value).toBe("<script>alert(1)</script>");
     expect(document.querySelectorAll("script")).toHaveLength(0);
     expect(orgRow(ids.org).name).toBe("Boulangerie du Fleuve");
@@ -120,46 +173,77 @@ describe("/employeur/organisation", () => {
     const name = await screen.findByLabelText("Nom de l'entreprise ou de l'atelier");
     await user.clear(name);
     await user.type(name, "Agence Nationale pour l'Emploi");
-    fireEvent.change(field("Présentation de l'entreprise (facultatif)"), { target: { value: "Pain chaud chaque matin." } });
+    fireEvent.change(field("Présentation de l'entreprise (facultatif)"), {
+      target: { value: "Pain chaud chaque matin." },
+    });
     await save(user);
     expect(await screen.findByText(/Votre demande de changement est envoyée/)).toBeTruthy();
-    expect(orgRow(ids.org)).toMatchObject({ name: "Boulangerie du Fleuve", verificationStatus: "verified", description: "Pain chaud chaque matin." });
+    expect(orgRow(ids.org)).toMatchObject({
+      name: "Boulangerie du Fleuve",
+      verificationStatus: "verified",
+      description: "Pain chaud chaque matin.",
+    });
     const pending = screen.getByRole("heading", { name: "Changement d'identité en attente" }).parentElement!;
     expect(within(pending).getByText(/^Demandé le /)).toBeTruthy();
-    const rows = within(pending).getAllByRole("row").map((row) => [...row.children].map((cell) => cell.textContent));
+    const rows = within(pending)
+      .getAllByRole("row")
+      .map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows[1]).toEqual(["Nom", "Boulangerie du Fleuve", "Agence Nationale pour l'Emploi"]);
     // The form shows what was asked, so that saving other fields keeps the request.
     expect(field("Nom de l'entreprise ou de l'atelier").value).toBe("Agence Nationale pour l'Emploi");
-    expect(getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.orgId, ids.org)).all()).toMatchObject([
-      { name: "Agence Nationale pour l'Emploi", status: "pending", requestedBy: ids.owner },
-    ]);
+    expect(
+      getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.orgId, ids.org)).all(),
+    ).toMatchObject([{ name: "Agence Nationale pour l'Emploi", status: "pending", requestedBy: ids.owner }]);
   });
 
   it("another employer cannot withdraw the request; a member withdraws it on the page", async () => {
-    const requests = () => getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.orgId, ids.org)).all();
-    const refused = (await call(orgAction, "/employeur/organisation", cookies.stranger, { intent: "withdrawIdentity" })) as { init: ResponseInit };
+    const requests = () =>
+      getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.orgId, ids.org)).all();
+    const refused = (await call(orgAction, "/employeur/organisation", cookies.stranger, {
+      intent: "withdrawIdentity",
+    })) as { init: ResponseInit };
     expect(refused.init.status).toBe(404);
     expect(requests()).toMatchObject([{ status: "pending" }]);
     const user = await renderAt("/employeur/organisation", cookies.member);
     await user.click(await screen.findByRole("button", { name: "Retirer la demande" }));
-    expect(await screen.findByText("Votre demande de changement est retirée. L'identité vérifiée reste affichée.")).toBeTruthy();
+    expect(
+      await screen.findByText("Votre demande de changement est retirée. L'identité vérifiée reste affichée."),
+    ).toBeTruthy();
     expect(screen.queryByRole("heading", { name: "Changement d'identité en attente" })).toBeNull();
     expect(requests()).toMatchObject([{ status: "withdrawn" }]);
     expect(field("Nom de l'entreprise ou de l'atelier").value).toBe("Boulangerie du Fleuve");
   });
 
   it("refuses a hostile new name as the form does, and shows a <script> name as text", async () => {
-    const tooLong = (await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: "A".repeat(10_000) })) as {
+    const tooLong = (await call(orgAction, "/employeur/organisation", cookies.owner, {
+      ...ORG_FIELDS,
+      name: "A".repeat(10_000),
+    })) as {
       init: ResponseInit;
       data: { fieldErrors: Record<string, string> };
     };
     expect(tooLong.init.status).toBe(400);
     expect(tooLong.data.fieldErrors.name).toBe("validation.tooLong");
-    expect(((await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: "  " })) as { init: ResponseInit }).init.status).toBe(400);
+    expect(
+      (
+        (await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: "  " })) as {
+          init: ResponseInit;
+        }
+      ).init.status,
+    ).toBe(400);
     const sql = "x'); DROP TABLE organisations; --";
     await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: sql });
-    expect(getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.status, "pending")).all()).toMatchObject([{ name: sql }]);
-    await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: "<script>alert(1)</script>" });
+    expect(
+      getDb()
+        .select()
+        .from(organisationIdentityRequests)
+        .where(eq(organisationIdentityRequests.status, "pending"))
+        .all(),
+    ).toMatchObject([{ name: sql }]);
+    await call(orgAction, "/employeur/organisation", cookies.owner, {
+      ...ORG_FIELDS,
+      name: "<script>alert(1)</script>",
+    });
     await renderAt("/employeur/organisation", cookies.owner);
     const pending = (await screen.findByRole("heading", { name: "Changement d'identité en attente" })).parentElement!;
     expect(within(pending).getByText("<script>alert(1)</script>")).toBeTruthy();
@@ -167,7 +251,13 @@ describe("/employeur/organisation", () => {
     expect(orgRow(ids.org).name).toBe("Boulangerie du Fleuve");
     // Back to the checked name: the request is withdrawn.
     await call(orgAction, "/employeur/organisation", cookies.owner, ORG_FIELDS);
-    expect(getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.status, "pending")).all()).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(organisationIdentityRequests)
+        .where(eq(organisationIdentityRequests.status, "pending"))
+        .all(),
+    ).toEqual([]);
   });
 
   it("lets the owner invite a colleague by phone, shows the link and lists the invitation", async () => {
@@ -188,14 +278,19 @@ describe("/employeur/organisation", () => {
     await user.type(contact, "mariam@fleuve.ml");
     await user.click(screen.getByRole("button", { name: "Envoyer l'invitation" }));
     expect(await screen.findByText("Cette personne fait déjà partie de l'équipe.")).toBeTruthy();
-    expect(errorOf(screen.getByLabelText("Téléphone ou e-mail du collègue"))).toBe("Cette personne fait déjà partie de l'équipe.");
+    expect(errorOf(screen.getByLabelText("Téléphone ou e-mail du collègue"))).toBe(
+      "Cette personne fait déjà partie de l'équipe.",
+    );
 
     for (const [typed, message] of [
       ["+33 6 12 34 56 78", "Écrivez un numéro malien (exemple : 70 00 00 01) ou une adresse e-mail."],
       ["moussa@", "Cette adresse e-mail n'est pas valable. Exemple : nom@exemple.ml."],
       ["", "Ce champ est obligatoire."],
     ]) {
-      const result = (await call(orgAction, "/employeur/organisation", cookies.owner, { intent: "invite", contact: typed! })) as {
+      const result = (await call(orgAction, "/employeur/organisation", cookies.owner, {
+        intent: "invite",
+        contact: typed!,
+      })) as {
         init: ResponseInit;
         data: { fieldErrors: Record<string, string> };
       };
@@ -210,7 +305,9 @@ describe("/employeur/organisation", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/connexion?redirectTo=%2Femployeur%2Forganisation");
     expect(await statusOf(call(orgLoader, "/employeur/organisation", cookies.candidate))).toBe(403);
-    expect(await statusOf(call(orgAction, "/employeur/organisation", cookies.candidate, { intent: "save", name: "x" }))).toBe(403);
+    expect(
+      await statusOf(call(orgAction, "/employeur/organisation", cookies.candidate, { intent: "save", name: "x" })),
+    ).toBe(403);
   });
 });
 
@@ -248,16 +345,22 @@ describe("/invitation/:token", () => {
 
   it("logs the new colleague in (a session cookie for their account)", async () => {
     const token = newInvitation({ email: "bakary@fleuve.ml" });
-    const response = (await call(invitationAction, `/invitation/${token}`, undefined, {
-      intent: "register",
-      firstName: "Bakary",
-      lastName: "Keïta",
-      password: "bamako2026",
-      passwordConfirm: "bamako2026",
-      consent: "on",
-      // A different contact typed into a crafted request is ignored: the invitation's is used.
-      email: "pirate@exemple.ml",
-    }, { token })) as Response;
+    const response = (await call(
+      invitationAction,
+      `/invitation/${token}`,
+      undefined,
+      {
+        intent: "register",
+        firstName: "Bakary",
+        lastName: "Keïta",
+        password: "bamako2026",
+        passwordConfirm: "bamako2026",
+        consent: "on",
+        // A different contact typed into a crafted request is ignored: the invitation's is used.
+        email: "pirate@exemple.ml",
+      },
+      { token },
+    )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/employeur");
     const session = await getSessionUser(getDb(), requestWithCookie("http://localhost/", cookieFrom(response)));
@@ -269,13 +372,19 @@ describe("/invitation/:token", () => {
 
   it("refuses a bad registration form with 400 and keeps the names", async () => {
     const token = newInvitation({ phone: "+22365432101" });
-    const result = (await call(invitationAction, `/invitation/${token}`, undefined, {
-      intent: "register",
-      firstName: "<script>",
-      lastName: "A".repeat(10_000),
-      password: "court",
-      passwordConfirm: "autre",
-    }, { token })) as { init: ResponseInit; data: { fieldErrors: Record<string, string>; values: Record<string, string> } };
+    const result = (await call(
+      invitationAction,
+      `/invitation/${token}`,
+      undefined,
+      {
+        intent: "register",
+        firstName: "<script>",
+        lastName: "A".repeat(10_000),
+        password: "court",
+        passwordConfirm: "autre",
+      },
+      { token },
+    )) as { init: ResponseInit; data: { fieldErrors: Record<string, string>; values: Record<string, string> } };
     expect(result.init.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({
       firstName: "validation.nameInvalid",
@@ -300,13 +409,21 @@ describe("/invitation/:token", () => {
 
   it("refuses an employer whose account is not the invited one (403, in their language); the invited person still joins", async () => {
     const token = newInvitation({ phone: "+22365432103" });
-    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.stranger, undefined, { token })) as { init: ResponseInit };
+    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.stranger, undefined, { token })) as {
+      init: ResponseInit;
+    };
     expect(page.init.status).toBe(403);
     await renderAt(`/invitation/${token}`, cookies.stranger);
     expect(await screen.findByText(/Cette invitation a été envoyée au 65 43 21 03/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Rejoindre/ })).toBeNull();
 
-    const refused = (await call(invitationAction, `/invitation/${token}`, cookies.stranger, { intent: "join" }, { token })) as {
+    const refused = (await call(
+      invitationAction,
+      `/invitation/${token}`,
+      cookies.stranger,
+      { intent: "join" },
+      { token },
+    )) as {
       init: ResponseInit;
       data: { formError: string };
     };
@@ -316,27 +433,40 @@ describe("/invitation/:token", () => {
     expect(isOrgMember(db(), stranger.id, ids.org)).toBe(false);
 
     const invited = await insertUser(db(), { role: "employeur", phone: "+22365432103" });
-    const joined = (await call(invitationAction, `/invitation/${token}`, await sessionCookieFor(db(), invited.id), { intent: "join" }, { token })) as Response;
+    const joined = (await call(
+      invitationAction,
+      `/invitation/${token}`,
+      await sessionCookieFor(db(), invited.id),
+      { intent: "join" },
+      { token },
+    )) as Response;
     expect(joined.headers.get("Location")).toBe("/employeur");
     expect(isOrgMember(db(), invited.id, ids.org)).toBe(true);
   });
 
   it("explains to a candidate that only an employer account can join (403)", async () => {
     const token = newInvitation({ phone: "+22365432102" });
-    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.candidate, undefined, { token })) as { init: ResponseInit };
+    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.candidate, undefined, { token })) as {
+      init: ResponseInit;
+    };
     expect(page.init.status).toBe(403);
     await renderAt(`/invitation/${token}`, cookies.candidate);
     expect(await screen.findByText(/Vous êtes connecté avec un compte Candidat/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: /Rejoindre/ })).toBeNull();
-    expect(await statusOf(call(invitationAction, `/invitation/${token}`, cookies.candidate, { intent: "join" }, { token }))).toBe(403);
+    expect(
+      await statusOf(call(invitationAction, `/invitation/${token}`, cookies.candidate, { intent: "join" }, { token })),
+    ).toBe(403);
   });
 
-  it.each(["inconnu", "x".repeat(43), "' OR 1=1 --", "a".repeat(5000)])("answers 404 to the token %j", async (token) => {
-    expect(await statusOf(call(invitationLoader, `/invitation/x`, undefined, undefined, { token }))).toBe(404);
-    expect(
-      await statusOf(call(invitationAction, `/invitation/x`, cookies.stranger, { intent: "join" }, { token })),
-    ).toBe(404);
-  });
+  it.each(["inconnu", "x".repeat(43), "' OR 1=1 --", "a".repeat(5000)])(
+    "answers 404 to the token %j",
+    async (token) => {
+      expect(await statusOf(call(invitationLoader, `/invitation/x`, undefined, undefined, { token }))).toBe(404);
+      expect(
+        await statusOf(call(invitationAction, `/invitation/x`, cookies.stranger, { intent: "join" }, { token })),
+      ).toBe(404);
+    },
+  );
 });
 
 const db = () => getDb();

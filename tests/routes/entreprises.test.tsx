@@ -50,7 +50,9 @@ beforeAll(() => {
 });
 
 async function renderEmployer(orgId: number, lng: Locale = "fr") {
-  return renderStub([{ path: "/entreprises/:orgId", Component: EmployerPage, loader }], `/entreprises/${orgId}`, { lng });
+  return renderStub([{ path: "/entreprises/:orgId", Component: EmployerPage, loader }], `/entreprises/${orgId}`, {
+    lng,
+  });
 }
 
 const status = (orgId: string | number) =>
@@ -69,7 +71,9 @@ describe("/entreprises/:orgId", () => {
     expect(about.textContent).toContain("2009.\nNous formons");
     expect(document.title).toBe("Atelier Diarra Mécanique · Baara");
     // Search engines are told the page's one address: PUBLIC_URL's, not the request's (http://localhost).
-    expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`https://baara.ml/entreprises/${ids.diarra}`);
+    expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
+      `https://baara.ml/entreprises/${ids.diarra}`,
+    );
     vi.unstubAllEnvs();
   });
 
@@ -77,7 +81,9 @@ describe("/entreprises/:orgId", () => {
     await renderEmployer(ids.diarra!);
     const section = (await screen.findByRole("heading", { name: /Offres ouvertes/ })).closest("section")!;
     expect(within(section).getByRole("heading", { level: 2 }).textContent).toBe("Offres ouvertes (2 offres ouvertes)");
-    const links = within(section).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")]);
+    const links = within(section)
+      .getAllByRole("link")
+      .map((a) => [a.textContent, a.getAttribute("href")]);
     expect(links.map(([title]) => title)).toEqual(["Apprenti soudeur", "Mécanicien moto"]);
     expect(links[0]![1]).toMatch(/^\/offres\/\d+$/);
   });
@@ -96,16 +102,29 @@ describe("/entreprises/:orgId", () => {
   });
 
   it("never sends registration numbers or contact details to the page", async () => {
-    const data = (await loader({ request: new Request("http://localhost/"), params: { orgId: String(ids.diarra) }, context: {} } as never)) as {
+    const data = (await loader({
+      request: new Request("http://localhost/"),
+      params: { orgId: String(ids.diarra) },
+      context: {},
+    } as never)) as {
       org: Record<string, unknown>;
     };
-    expect(Object.keys(data.org).sort()).toEqual(["commune", "description", "id", "membership", "name", "region", "sector"]);
+    expect(Object.keys(data.org).sort()).toEqual([
+      "commune",
+      "description",
+      "id",
+      "membership",
+      "name",
+      "region",
+      "sector",
+    ]);
     expect(JSON.stringify(data)).not.toMatch(/22376000000|contact@diarra|084123456M|MA\.BKO/);
   });
 
   it("answers 404 for an employer that is not verified, a partner, an unknown or malformed id", async () => {
     for (const key of ["pending", "rejected", "suspended", "partner"]) expect(await status(ids[key]!), key).toBe(404);
-    for (const id of ["999999", "abc", "0", "-1", "1.0", "1e2", "<script>", "1 OR 1=1", "99999999999999999999"]) expect(await status(id), id).toBe(404);
+    for (const id of ["999999", "abc", "0", "-1", "1.0", "1e2", "<script>", "1 OR 1=1", "99999999999999999999"])
+      expect(await status(id), id).toBe(404);
     expect(await status(ids.other!)).toBe(200);
   });
 });

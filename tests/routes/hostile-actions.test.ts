@@ -103,7 +103,9 @@ async function post(c: Case, entries: Array<[string, string]>, ip: string): Prom
 }
 
 const entriesOf = (fields: Record<string, string | string[]>) =>
-  Object.entries(fields).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v): [string, string] => [key, v]));
+  Object.entries(fields).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v): [string, string] => [key, v]),
+  );
 
 type Case = {
   name: string;
@@ -154,8 +156,14 @@ const CASES: Case[] = [
     intents: intents(registrationSchema),
     key: "accountType",
     valid: () => ({
-      accountType: "candidat", firstName: "Awa", lastName: "Diarra", phone: "", email: "awa.{n}@test.ml",
-      password: "bamako2026", passwordConfirm: "bamako2026", consent: "on",
+      accountType: "candidat",
+      firstName: "Awa",
+      lastName: "Diarra",
+      phone: "",
+      email: "awa.{n}@test.ml",
+      password: "bamako2026",
+      passwordConfirm: "bamako2026",
+      consent: "on",
     }),
     cookie: () => undefined,
   },
@@ -209,7 +217,12 @@ const CASES: Case[] = [
     params: () => ({}),
     fields: fieldNames(profileSchema({ consentNeeded: true, today: "2026-06-15" })),
     valid: () => ({
-      intent: "profile.save", firstName: "Awa", lastName: "Diarra", region: "bamako", languages: ["fr", "bm"], consent: "on",
+      intent: "profile.save",
+      firstName: "Awa",
+      lastName: "Diarra",
+      region: "bamako",
+      languages: ["fr", "bm"],
+      consent: "on",
     }),
     intents: ["profile.save", "cv.upload"],
     cookie: () => cookies.candidate,
@@ -252,23 +265,26 @@ describe("hostile form bodies posted to the main actions", () => {
       let n = 0;
       const seen = new Map<number, number>();
       await fc.assert(
-        fc.asyncProperty(fc.oneof(hostileForm(c.fields, c.intents ?? [], c.key), mutatedForm(c.valid())), async (body) => {
-          c.fresh?.();
-          const before = snapshot();
-          // Half of the runs from the same address (the rate limits answer 429), half from fresh ones.
-          const ip = n++ % 2 === 0 ? "10.9.9.9" : `10.8.${n >> 8}.${n & 255}`;
-          const outcome = await post(c, body, ip);
-          const status = statusOf(outcome);
-          seen.set(status, (seen.get(status) ?? 0) + 1);
-          // An unexpected exception counts as the 500 the server would send; its stack is shown.
-          expect(status, outcome instanceof Error ? outcome.stack : `answered ${status}`).toBeLessThan(500);
-          if (status >= 400) {
-            const after = snapshot();
-            const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-            const rows = JSON.stringify({ before: counts(before), after: counts(after) });
-            expect(changed, `answered ${status} but changed the database: ${rows}`).toEqual([]);
-          }
-        }),
+        fc.asyncProperty(
+          fc.oneof(hostileForm(c.fields, c.intents ?? [], c.key), mutatedForm(c.valid())),
+          async (body) => {
+            c.fresh?.();
+            const before = snapshot();
+            // Half of the runs from the same address (the rate limits answer 429), half from fresh ones.
+            const ip = n++ % 2 === 0 ? "10.9.9.9" : `10.8.${n >> 8}.${n & 255}`;
+            const outcome = await post(c, body, ip);
+            const status = statusOf(outcome);
+            seen.set(status, (seen.get(status) ?? 0) + 1);
+            // An unexpected exception counts as the 500 the server would send; its stack is shown.
+            expect(status, outcome instanceof Error ? outcome.stack : `answered ${status}`).toBeLessThan(500);
+            if (status >= 400) {
+              const after = snapshot();
+              const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+              const rows = JSON.stringify({ before: counts(before), after: counts(after) });
+              expect(changed, `answered ${status} but changed the database: ${rows}`).toEqual([]);
+            }
+          },
+        ),
         { numRuns: RUNS },
       );
       // The session was accepted and the form reached its validation: some bodies were refused with 400.

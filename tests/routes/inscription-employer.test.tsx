@@ -41,7 +41,10 @@ const submit = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole("button", { name: "Créer mon compte" }));
 
 const postRegister = (fields: Record<string, string>) =>
-  callRoute(action, "/inscription?type=employeur", { body: new URLSearchParams(fields), context: { clientIp: "41.73.2.4" } });
+  callRoute(action, "/inscription?type=employeur", {
+    body: new URLSearchParams(fields),
+    context: { clientIp: "41.73.2.4" },
+  });
 
 const VALID = {
   accountType: "employeur",
@@ -105,7 +108,9 @@ describe("/inscription?type=employeur", () => {
     expect((screen.getByLabelText("Nom") as HTMLInputElement).value).toBe("Maïga");
     // Still the employer form, and nothing was created.
     expect(screen.getByRole("heading", { name: "Créer un compte employeur" })).toBeTruthy();
-    expect(getDb().select().from(organisations).where(eq(organisations.name, "Transports Maïga")).get()).toBeUndefined();
+    expect(
+      getDb().select().from(organisations).where(eq(organisations.name, "Transports Maïga")).get(),
+    ).toBeUndefined();
   });
 
   it("refuses a 10 000-character organisation name with 'Ce texte est trop long.'", async () => {

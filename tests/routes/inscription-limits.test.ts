@@ -50,7 +50,10 @@ const userCount = () => getDb().select({ n: sql<number>`count(*)` }).from(users)
 describe("/inscription against robots", () => {
   it("creates no account when the hidden trap field is filled, and looks like success", async () => {
     const before = userCount();
-    const response = (await post({ ...candidate("66 00 00 01"), website: "http://spam.example" }, "10.1.1.1")) as Response;
+    const response = (await post(
+      { ...candidate("66 00 00 01"), website: "http://spam.example" },
+      "10.1.1.1",
+    )) as Response;
     expect(response.status).toBe(302);
     expect(userCount()).toBe(before);
     expect(getDb().select().from(users).where(eq(users.phone, "+22366000001")).get()).toBeUndefined();
@@ -77,7 +80,11 @@ describe("/inscription against robots", () => {
 
     // Another address is not affected, and an hour later this one may register again.
     expect(statusOf(await post(candidate("66 30 00 00"), "10.3.3.3"))).toBe(302);
-    getDb().update(auditLog).set({ createdAt: new Date(Date.now() - 61 * 60 * 1000) }).where(eq(auditLog.ip, "10.4.4.4")).run();
+    getDb()
+      .update(auditLog)
+      .set({ createdAt: new Date(Date.now() - 61 * 60 * 1000) })
+      .where(eq(auditLog.ip, "10.4.4.4"))
+      .run();
     expect(statusOf(await post(candidate("66 20 00 00"), "10.4.4.4"))).toBe(302);
   }, 60_000);
 
@@ -91,8 +98,14 @@ describe("/inscription against robots", () => {
       if (result.init.status === 400) expect(result.data.fieldErrors).toEqual({ phone: "validation.phoneTaken" });
     }
     expect(statuses.slice(0, REGISTRATION_REFUSALS_PER_ADDRESS).every((s) => s === 400)).toBe(true);
-    expect(statuses.slice(REGISTRATION_REFUSALS_PER_ADDRESS)).toEqual(Array(25 - REGISTRATION_REFUSALS_PER_ADDRESS).fill(429));
-    const refusals = getDb().select().from(auditLog).where(and(eq(auditLog.action, "account.registration_refused"), eq(auditLog.ip, "10.5.5.5"))).all();
+    expect(statuses.slice(REGISTRATION_REFUSALS_PER_ADDRESS)).toEqual(
+      Array(25 - REGISTRATION_REFUSALS_PER_ADDRESS).fill(429),
+    );
+    const refusals = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "account.registration_refused"), eq(auditLog.ip, "10.5.5.5")))
+      .all();
     expect(refusals).toHaveLength(REGISTRATION_REFUSALS_PER_ADDRESS);
 
     // Once throttled, a free number gets the same 429 (else the answer would still tell which are taken).
@@ -134,7 +147,10 @@ describe("/inscription against robots", () => {
     const counsellor = await insertCounsellor(getDb(), "ANPE Ségou");
     const cookie = await sessionCookieFor(getDb(), counsellor.id);
     const register = async (fields: Record<string, string | string[]>) => {
-      const request = requestWithCookie("http://localhost/conseiller/candidats/nouveau", cookie, { method: "POST", body: toFormData(fields) });
+      const request = requestWithCookie("http://localhost/conseiller/candidats/nouveau", cookie, {
+        method: "POST",
+        body: toFormData(fields),
+      });
       return (await assistedAction({ request, params: {}, context: { clientIp: office } } as never)) as unknown;
     };
     for (let i = 0; i < 3; i++) {

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import Register, { action } from "../../app/routes/inscription";
 import { getDb } from "../../app/utils/db.server";
 import { users } from "../../db/schema";
-import { eq } from "drizzle-orm";
 import { renderStub } from "../helpers/route";
 
 async function renderRegister(url = "/inscription") {

@@ -3,18 +3,18 @@
 // links, JSON-LD, Open Graph, and who may see an offer that is not public.
 import { screen, within } from "@testing-library/react";
 import { renderToString } from "react-dom/server";
-import { JobPostingJsonLd } from "../../app/components/JobPostingJsonLd";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import OfferPage, { loader } from "../../app/routes/offres.$offerId";
+import { JobPostingJsonLd } from "../../app/components/JobPostingJsonLd";
 import { decideIdentityRequest, pendingIdentityRequest } from "../../app/models/identity-requests.server";
 import { updateOrganisation } from "../../app/models/organisations.server";
+import OfferPage, { loader } from "../../app/routes/offres.$offerId";
 import { organisationSchema } from "../../app/schemas/organisation";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { offers } from "../../db/schema";
 import { addMember, insertOffer, insertOrganisation, insertUser, sessionCookieFor } from "../helpers/factories";
-import { as as withSession, callRoute, outcomeStatus, renderStub } from "../helpers/route";
+import { callRoute, outcomeStatus, renderStub, as as withSession } from "../helpers/route";
 
 type OfferRow = typeof offers.$inferInsert;
 const closing = addDays(isoToday(), 20);
@@ -65,8 +65,21 @@ beforeAll(async () => {
       languages: ["fr", "bm"],
       startDate: "2026-03-01",
     }),
-    apprenticeship: offer({ orgId: diarra, title: "Apprenti soudeur", type: "apprentissage", contract: "apprentissage", payAmount: 25_000, durationMonths: 18 }),
-    daily: offer({ orgId: diarra, title: "Tôlier journalier", contract: "journalier", payAmount: 4_000, payPeriod: "day" }),
+    apprenticeship: offer({
+      orgId: diarra,
+      title: "Apprenti soudeur",
+      type: "apprentissage",
+      contract: "apprentissage",
+      payAmount: 25_000,
+      durationMonths: 18,
+    }),
+    daily: offer({
+      orgId: diarra,
+      title: "Tôlier journalier",
+      contract: "journalier",
+      payAmount: 4_000,
+      payPeriod: "day",
+    }),
     training: offer({
       orgId: diarra,
       title: "Formation en soudure",
@@ -85,7 +98,13 @@ beforeAll(async () => {
     }),
     draft: offer({ orgId: diarra, title: "Électricien (brouillon)", status: "draft", publishedAt: null }),
     pending: offer({ orgId: diarra, title: "Chauffeur en attente", status: "pending", publishedAt: null }),
-    rejected: offer({ orgId: diarra, title: "Travail en Libye", status: "rejected", publishedAt: null, rejectionReason: "Recrutement pour l'étranger sans garantie." }),
+    rejected: offer({
+      orgId: diarra,
+      title: "Travail en Libye",
+      status: "rejected",
+      publishedAt: null,
+      rejectionReason: "Recrutement pour l'étranger sans garantie.",
+    }),
     pastClosing: offer({ orgId: diarra, title: "Magasinier", closingDate: addDays(isoToday(), -1) }),
     unverifiedOrg: offer({ orgId: pendingOrg, title: "Laveur de voitures" }),
   });
@@ -93,7 +112,12 @@ beforeAll(async () => {
 
 async function renderOffer(offerId: number | string, as?: string, lng: Locale = "fr") {
   const cookie = as ? cookies[as] : undefined;
-  const page = { path: "/offres/:offerId", Component: OfferPage, loader: withSession(cookie, loader), ErrorBoundary: () => <h1>Page introuvable</h1> };
+  const page = {
+    path: "/offres/:offerId",
+    Component: OfferPage,
+    loader: withSession(cookie, loader),
+    ErrorBoundary: () => <h1>Page introuvable</h1>,
+  };
   return renderStub([page], `/offres/${offerId}`, { lng });
 }
 
@@ -106,7 +130,9 @@ const detail = (label: string) => {
 
 async function status(offerId: number | string, as?: string): Promise<number> {
   const path = `/offres/${offerId}`;
-  return outcomeStatus(callRoute(loader, path, { cookie: as ? cookies[as] : undefined, params: { offerId: String(offerId) } }));
+  return outcomeStatus(
+    callRoute(loader, path, { cookie: as ? cookies[as] : undefined, params: { offerId: String(offerId) } }),
+  );
 }
 
 describe("/offres/:offerId for everyone", () => {
@@ -133,7 +159,9 @@ describe("/offres/:offerId for everyone", () => {
     await renderOffer(ids.job!);
     const description = (await screen.findByText(/Vous réparez les motos Jakarta/)) as HTMLElement;
     expect(description.className).toContain("whitespace-pre-line");
-    expect(description.textContent).toBe("Vous réparez les motos Jakarta.\nVous entretenez l'atelier.\n\nProfil : <b>sérieux</b> & ponctuel.");
+    expect(description.textContent).toBe(
+      "Vous réparez les motos Jakarta.\nVous entretenez l'atelier.\n\nProfil : <b>sérieux</b> & ponctuel.",
+    );
     expect(description.querySelector("b")).toBeNull();
   });
 
@@ -144,12 +172,16 @@ describe("/offres/:offerId for everyone", () => {
     expect(href.pathname).toBe("/connexion");
     expect(href.searchParams.get("redirectTo")).toBe(`/offres/${ids.job}/postuler`);
     expect(screen.queryByRole("link", { name: "Postuler à cette offre" })).toBeNull();
-    expect(screen.getByRole("link", { name: "Signaler cette offre" }).getAttribute("href")).toBe(`/offres/${ids.job}/signaler`);
+    expect(screen.getByRole("link", { name: "Signaler cette offre" }).getAttribute("href")).toBe(
+      `/offres/${ids.job}/signaler`,
+    );
   });
 
   it("gives a logged-in candidate the apply link; other roles get none", async () => {
     const { unmount } = await renderOffer(ids.job!, "candidate");
-    expect((await screen.findByRole("link", { name: "Postuler à cette offre" })).getAttribute("href")).toBe(`/offres/${ids.job}/postuler`);
+    expect((await screen.findByRole("link", { name: "Postuler à cette offre" })).getAttribute("href")).toBe(
+      `/offres/${ids.job}/postuler`,
+    );
     expect(screen.queryByRole("link", { name: "Se connecter pour postuler" })).toBeNull();
     unmount();
     await renderOffer(ids.job!, "stranger");
@@ -215,10 +247,19 @@ describe("JSON-LD JobPosting", () => {
       datePosted: "2026-01-15T09:30:00.000Z",
       validThrough: `${closing}T23:59:59Z`,
       employmentType: "FULL_TIME",
-      hiringOrganization: { "@type": "Organization", name: "Atelier Diarra Mécanique", sameAs: `${SITE}/entreprises/${ids.diarra}` },
+      hiringOrganization: {
+        "@type": "Organization",
+        name: "Atelier Diarra Mécanique",
+        sameAs: `${SITE}/entreprises/${ids.diarra}`,
+      },
       jobLocation: {
         "@type": "Place",
-        address: { "@type": "PostalAddress", addressLocality: "Kati", addressRegion: "Koulikoro", addressCountry: "ML" },
+        address: {
+          "@type": "PostalAddress",
+          addressLocality: "Kati",
+          addressRegion: "Koulikoro",
+          addressCountry: "ML",
+        },
       },
       baseSalary: {
         "@type": "MonetaryAmount",
@@ -238,8 +279,16 @@ describe("JSON-LD JobPosting", () => {
     await screen.findByRole("heading", { level: 1 });
     const data = parsed();
     expect(data.employmentType).toBe(employmentType);
-    expect(data.baseSalary?.value ? { value: data.baseSalary.value.value, unitText: data.baseSalary.value.unitText } : undefined).toEqual(pay);
-    expect(data.jobLocation.address).toEqual({ "@type": "PostalAddress", addressRegion: "District de Bamako", addressCountry: "ML" });
+    expect(
+      data.baseSalary?.value
+        ? { value: data.baseSalary.value.value, unitText: data.baseSalary.value.unitText }
+        : undefined,
+    ).toEqual(pay);
+    expect(data.jobLocation.address).toEqual({
+      "@type": "PostalAddress",
+      addressRegion: "District de Bamako",
+      addressCountry: "ML",
+    });
   });
 
   it("cannot be broken out of by a title holding </script> or <!--", async () => {
@@ -254,14 +303,29 @@ describe("JSON-LD JobPosting", () => {
     // Only the JSON-LD script exists: nothing was injected into the page.
     expect(document.querySelectorAll("script")).toHaveLength(1);
     expect(document.querySelector("img")).toBeNull();
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe('Vendeur </script><script>alert("x")</script> <!-- boutique');
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
+      'Vendeur </script><script>alert("x")</script> <!-- boutique',
+    );
   });
 
   it("stays one script in the server's HTML, read back intact by an HTML parser", () => {
     const title = 'Vendeur </script><script>alert("x")</script> <!-- <script>';
     const html = renderToString(
       <JobPostingJsonLd
-        offer={{ title, description: "</script>", contract: "cdd", publishedAt: null, closingDate: "2026-12-31", commune: null, regionLabel: "Kayes", payAmount: null, payPeriod: "month", orgName: "</script>", orgUrl: "http://localhost/entreprises/1", url: "http://localhost/offres/1" }}
+        offer={{
+          title,
+          description: "</script>",
+          contract: "cdd",
+          publishedAt: null,
+          closingDate: "2026-12-31",
+          commune: null,
+          regionLabel: "Kayes",
+          payAmount: null,
+          payPeriod: "month",
+          orgName: "</script>",
+          orgUrl: "http://localhost/entreprises/1",
+          url: "http://localhost/offres/1",
+        }}
       />,
     );
     const doc = new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, "text/html");
@@ -274,7 +338,17 @@ describe("JSON-LD JobPosting", () => {
 
 describe("offers that are not public", () => {
   it("answer 404 for an unknown id or one that is not a number", async () => {
-    for (const id of ["999999", "abc", "1.5", "-1", "1e3", "0x10", "99999999999999999999", " 1", "1;DROP TABLE offers"]) {
+    for (const id of [
+      "999999",
+      "abc",
+      "1.5",
+      "-1",
+      "1e3",
+      "0x10",
+      "99999999999999999999",
+      " 1",
+      "1;DROP TABLE offers",
+    ]) {
       expect(await status(id), id).toBe(404);
     }
     expect(await status(ids.job!)).toBe(200);
@@ -309,18 +383,26 @@ describe("offers that are not public", () => {
 
   it("tell the organisation why a published offer is hidden: closing date passed, or employer not verified", async () => {
     const { unmount } = await renderOffer(ids.pastClosing!, "owner");
-    expect(await screen.findByText("Cette offre n'est plus visible du public : sa date de clôture est passée.")).toBeTruthy();
+    expect(
+      await screen.findByText("Cette offre n'est plus visible du public : sa date de clôture est passée."),
+    ).toBeTruthy();
     expect(jsonLd()).toBeNull();
     unmount();
     await renderOffer(ids.unverifiedOrg!, "newcomer");
-    expect(await screen.findByText("Cette offre n'est pas visible du public : l'entreprise n'est pas encore vérifiée.")).toBeTruthy();
+    expect(
+      await screen.findByText("Cette offre n'est pas visible du public : l'entreprise n'est pas encore vérifiée."),
+    ).toBeTruthy();
     // No link to an employer page that would answer 404.
     expect(screen.queryByRole("link", { name: "Garage en attente" })).toBeNull();
     expect(screen.getByText("Garage en attente")).toBeTruthy();
   });
 
   it("do not send a public offer's moderation details to the page", async () => {
-    const data = (await loader({ request: new Request(`http://localhost/offres/${ids.job}`), params: { offerId: String(ids.job) }, context: {} } as never)) as Record<string, any>;
+    const data = (await loader({
+      request: new Request(`http://localhost/offres/${ids.job}`),
+      params: { offerId: String(ids.job) },
+      context: {},
+    } as never)) as Record<string, any>;
     expect(data.offer).not.toHaveProperty("moderationFlags");
     expect(data.offer).not.toHaveProperty("createdBy");
     expect(data.offer.rejectionReason).toBeNull();
@@ -335,20 +417,41 @@ describe("a verified organisation asking for a new name", () => {
     addMember(db, owner.id, org.id);
     const counsellor = await insertUser(db, { role: "conseiller", email: "awa@oim.ml" });
     const offerId = offer({ orgId: org.id, title: "Soudeur qualifié" });
-    const form = organisationSchema.parse({ name: "Agence Nationale pour l'Emploi", sector: "btp", region: "bamako", membership: "none" });
+    const form = organisationSchema.parse({
+      name: "Agence Nationale pour l'Emploi",
+      sector: "btp",
+      region: "bamako",
+      membership: "none",
+    });
     expect(updateOrganisation(db, owner.id, form)).toMatchObject({ status: "verified", identityRequest: "requested" });
 
     const shown = async () => {
       const { unmount } = await renderOffer(offerId);
       await screen.findByRole("heading", { level: 1 });
       const header = screen.getByRole("heading", { level: 1 }).closest("header")!;
-      const result = { page: within(header).getByRole("link").textContent, jsonLd: JSON.parse(jsonLd()!.innerHTML).hiringOrganization.name, badge: within(header).queryByText("Entreprise vérifiée") !== null };
+      const result = {
+        page: within(header).getByRole("link").textContent,
+        jsonLd: JSON.parse(jsonLd()!.innerHTML).hiringOrganization.name,
+        badge: within(header).queryByText("Entreprise vérifiée") !== null,
+      };
       unmount();
       return result;
     };
-    expect(await shown()).toEqual({ page: "Atelier Coulibaly Soudure", jsonLd: "Atelier Coulibaly Soudure", badge: true });
+    expect(await shown()).toEqual({
+      page: "Atelier Coulibaly Soudure",
+      jsonLd: "Atelier Coulibaly Soudure",
+      badge: true,
+    });
 
-    decideIdentityRequest(db, { counsellorId: counsellor.id, requestId: pendingIdentityRequest(db, org.id)!.id, decision: "accept" });
-    expect(await shown()).toEqual({ page: "Agence Nationale pour l'Emploi", jsonLd: "Agence Nationale pour l'Emploi", badge: true });
+    decideIdentityRequest(db, {
+      counsellorId: counsellor.id,
+      requestId: pendingIdentityRequest(db, org.id)!.id,
+      decision: "accept",
+    });
+    expect(await shown()).toEqual({
+      page: "Agence Nationale pour l'Emploi",
+      jsonLd: "Agence Nationale pour l'Emploi",
+      badge: true,
+    });
   });
 });

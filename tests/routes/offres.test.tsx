@@ -7,11 +7,20 @@ import Search, { loader } from "../../app/routes/offres._index";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
-import { offers, type Contract, type OfferType } from "../../db/schema";
+import { type Contract, type OfferType, offers } from "../../db/schema";
 import { insertOffer, insertOrganisation } from "../helpers/factories";
 import { renderStub } from "../helpers/route";
 
-function offer(values: { orgId: number; title: string; type?: OfferType; sector?: string; region?: string; contract?: Contract; description?: string; daysAgo?: number }) {
+function offer(values: {
+  orgId: number;
+  title: string;
+  type?: OfferType;
+  sector?: string;
+  region?: string;
+  contract?: Contract;
+  description?: string;
+  daysAgo?: number;
+}) {
   const { daysAgo = 1, ...columns } = values;
   insertOffer(getDb(), {
     description: "Travail sérieux dans une équipe accueillante.",
@@ -26,10 +35,24 @@ function offer(values: { orgId: number; title: string; type?: OfferType; sector?
 
 beforeAll(() => {
   const org = insertOrganisation(getDb(), { name: "Atelier Sanogo" }).id;
-  offer({ orgId: org, title: "Électricien bâtiment", sector: "electricite", region: "sikasso", description: "Câblage de villas neuves." });
-  offer({ orgId: org, title: "Apprenti mécanicien moto", type: "apprentissage", sector: "mecanique", region: "segou", contract: "apprentissage" });
+  offer({
+    orgId: org,
+    title: "Électricien bâtiment",
+    sector: "electricite",
+    region: "sikasso",
+    description: "Câblage de villas neuves.",
+  });
+  offer({
+    orgId: org,
+    title: "Apprenti mécanicien moto",
+    type: "apprentissage",
+    sector: "mecanique",
+    region: "segou",
+    contract: "apprentissage",
+  });
   offer({ orgId: org, title: "<script>alert('x')</script> Soudeur", sector: "mecanique" });
-  for (let i = 1; i <= 25; i++) offer({ orgId: org, title: `Couturier atelier ${i}`, sector: "textile", contract: "cdi", daysAgo: i });
+  for (let i = 1; i <= 25; i++)
+    offer({ orgId: org, title: `Couturier atelier ${i}`, sector: "textile", contract: "cdi", daysAgo: i });
 });
 
 async function renderSearch(url = "/offres", lng: Locale = "fr") {
@@ -89,17 +112,25 @@ describe("/offres", () => {
     expect(screen.getAllByRole("article")).toHaveLength(5);
     const current = within(nav).getByRole("link", { current: "page" });
     expect(current.textContent).toBe("2");
-    expect(within(nav).getByRole("link", { name: "Page 1" }).getAttribute("href")).toBe("/offres?q=couturier&contrat=cdi&tri=date");
-    expect(within(nav).getByRole("link", { name: /Page précédente/ }).getAttribute("href")).toBe("/offres?q=couturier&contrat=cdi&tri=date");
+    expect(within(nav).getByRole("link", { name: "Page 1" }).getAttribute("href")).toBe(
+      "/offres?q=couturier&contrat=cdi&tri=date",
+    );
+    expect(
+      within(nav)
+        .getByRole("link", { name: /Page précédente/ })
+        .getAttribute("href"),
+    ).toBe("/offres?q=couturier&contrat=cdi&tri=date");
     expect(within(nav).queryByRole("link", { name: /Page suivante/ })).toBeNull();
     expect(selected("Contrat")).toBe("cdi");
     expect(selected("Trier par")).toBe("date");
 
     await userEvent.setup().click(within(nav).getByRole("link", { name: "Page 1" }));
     expect(await screen.findByRole("heading", { name: /25 offres · page 1 sur 2/ })).toBeTruthy();
-    expect(within(screen.getByRole("navigation", { name: "Pages de résultats" })).getByRole("link", { name: /Page suivante/ }).getAttribute("href")).toBe(
-      "/offres?q=couturier&contrat=cdi&tri=date&page=2",
-    );
+    expect(
+      within(screen.getByRole("navigation", { name: "Pages de résultats" }))
+        .getByRole("link", { name: /Page suivante/ })
+        .getAttribute("href"),
+    ).toBe("/offres?q=couturier&contrat=cdi&tri=date&page=2");
   });
 
   it("suggests removing each filter when nothing matches, and removing one brings results back", async () => {
@@ -122,7 +153,13 @@ describe("/offres", () => {
   });
 
   it("shows any text typed as text: tags, quotes, FTS operators, emoji, 2 000 characters", async () => {
-    for (const q of ["<script>alert(1)</script>", '"soudeur', "NEAR(a b) OR (x", "👷🏾‍♂️ soudeur", "'; DROP TABLE offers;--"]) {
+    for (const q of [
+      "<script>alert(1)</script>",
+      '"soudeur',
+      "NEAR(a b) OR (x",
+      "👷🏾‍♂️ soudeur",
+      "'; DROP TABLE offers;--",
+    ]) {
       const { unmount } = await renderSearch(`/offres?${new URLSearchParams({ q })}`);
       expect(await screen.findByRole("heading", { level: 1, name: `Offres pour « ${q} »` })).toBeTruthy();
       expect((screen.getByLabelText("Métier ou mot-clé") as HTMLInputElement).value).toBe(q);

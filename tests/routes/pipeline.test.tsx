@@ -11,14 +11,18 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storeCv } from "../../app/models/files.server";
 import EmployerHome, { loader as homeLoader } from "../../app/routes/employeur._index";
-import EditOffer, { loader as offerLoader } from "../../app/routes/employeur.offres.$offerId";
 import EmployerOffers, { loader as offersLoader } from "../../app/routes/employeur.offres._index";
-import ApplicationPage, { action, loader } from "../../app/routes/employeur.offres.$offerId.candidatures.$applicationId";
+import EditOffer, { loader as offerLoader } from "../../app/routes/employeur.offres.$offerId";
 import OfferApplications, { loader as listLoader } from "../../app/routes/employeur.offres.$offerId.candidatures";
+import ApplicationPage, {
+  action,
+  loader,
+} from "../../app/routes/employeur.offres.$offerId.candidatures.$applicationId";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import {
+  type ApplicationStatus,
   applicationEvents,
   applications,
   candidateNotes,
@@ -28,10 +32,17 @@ import {
   offers,
   placementFollowups,
   placements,
-  type ApplicationStatus,
 } from "../../db/schema";
-import { insertApplication, insertEmployer, insertOffer, insertUser, registerCandidate, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { as as withSession, callRoute, followRedirect, renderRoutes, thrownStatus } from "../helpers/route";
+import {
+  insertApplication,
+  insertEmployer,
+  insertOffer,
+  insertUser,
+  registerCandidate,
+  requestWithCookie,
+  sessionCookieFor,
+} from "../helpers/factories";
+import { callRoute, followRedirect, renderRoutes, thrownStatus, as as withSession } from "../helpers/route";
 
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
 const cookies: Record<string, string> = {};
@@ -68,20 +79,35 @@ beforeAll(async () => {
     .where(eq(candidateProfiles.userId, awa.id))
     .run();
   db.insert(candidateTrades).values({ userId: awa.id, trade: "menuisier_bois" }).run();
-  db.insert(candidateNotes).values({ candidateId: awa.id, authorId: counsellor.id, body: "NOTE-CONFIDENTIELLE suivi psychosocial" }).run();
+  db.insert(candidateNotes)
+    .values({ candidateId: awa.id, authorId: counsellor.id, body: "NOTE-CONFIDENTIELLE suivi psychosocial" })
+    .run();
   const cv = storeCv(db, awa.id, { name: "cv-awa.pdf", bytes: PDF });
   if (!cv.ok) throw new Error("no CV");
   ids.awaCv = cv.fileId;
 
   people = [];
   for (let i = 0; i < 8; i++) {
-    people.push((await registerCandidate(db, { firstName: "Candidat", lastName: `Numéro ${"ABCDEFGH"[i]}`, phone: `65 00 00 1${i}` })).id);
+    people.push(
+      (
+        await registerCandidate(db, {
+          firstName: "Candidat",
+          lastName: `Numéro ${"ABCDEFGH"[i]}`,
+          phone: `65 00 00 1${i}`,
+        })
+      ).id,
+    );
   }
 });
 
-const newOffer = (title: string, positions = 1, orgId = ids.org) => insertOffer(getDb(), { orgId, title, positions }).id;
+const newOffer = (title: string, positions = 1, orgId = ids.org) =>
+  insertOffer(getDb(), { orgId, title, positions }).id;
 
-function apply(offerId: number, candidateId: number, values: { status?: ApplicationStatus; message?: string; cvFileId?: number; daysAgo?: number } = {}) {
+function apply(
+  offerId: number,
+  candidateId: number,
+  values: { status?: ApplicationStatus; message?: string; cvFileId?: number; daysAgo?: number } = {},
+) {
   const db = getDb();
   const row = insertApplication(db, { offerId, candidateId, status: values.status ?? "submitted" });
   db.update(applications)
@@ -92,7 +118,9 @@ function apply(offerId: number, candidateId: number, values: { status?: Applicat
     })
     .where(eq(applications.id, row.id))
     .run();
-  db.insert(applicationEvents).values({ applicationId: row.id, actorId: candidateId, fromStatus: null, toStatus: "submitted" }).run();
+  db.insert(applicationEvents)
+    .values({ applicationId: row.id, actorId: candidateId, fromStatus: null, toStatus: "submitted" })
+    .run();
   return row.id;
 }
 
@@ -123,10 +151,16 @@ const pageOf = (offerId: number, applicationId: number) => `/employeur/offres/${
 
 function getDetail(offerId: number | string, applicationId: number | string, as = "employer") {
   const params = { offerId: String(offerId), applicationId: String(applicationId) };
-  return callRoute(loader, `/employeur/offres/${offerId}/candidatures/${applicationId}`, { cookie: cookies[as], params });
+  return callRoute(loader, `/employeur/offres/${offerId}/candidatures/${applicationId}`, {
+    cookie: cookies[as],
+    params,
+  });
 }
 function getList(offerId: number | string, as = "employer", search = "") {
-  return callRoute(listLoader, `/employeur/offres/${offerId}/candidatures${search}`, { cookie: cookies[as], params: { offerId: String(offerId) } });
+  return callRoute(listLoader, `/employeur/offres/${offerId}/candidatures${search}`, {
+    cookie: cookies[as],
+    params: { offerId: String(offerId) },
+  });
 }
 function move(offerId: number, applicationId: number, fields: Record<string, string>, as = "employer") {
   return callRoute(action, pageOf(offerId, applicationId), {
@@ -135,11 +169,16 @@ function move(offerId: number, applicationId: number, fields: Record<string, str
     body: new URLSearchParams({ intent: "move", ...fields }),
   });
 }
-type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string }; init: ResponseInit | null };
+type Result = {
+  data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string };
+  init: ResponseInit | null;
+};
 
 const applicationRow = (id: number) => getDb().select().from(applications).where(eq(applications.id, id)).get()!;
-const eventsOf = (id: number) => getDb().select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).all();
-const placementsOf = (offerId: number) => getDb().select().from(placements).where(eq(placements.offerId, offerId)).all();
+const eventsOf = (id: number) =>
+  getDb().select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).all();
+const placementsOf = (offerId: number) =>
+  getDb().select().from(placements).where(eq(placements.offerId, offerId)).all();
 const soon = `${addDays(isoToday(), 3)}T10:30`;
 
 describe("pipeline: another organisation gets 404", () => {
@@ -148,7 +187,10 @@ describe("pipeline: another organisation gets 404", () => {
     const applicationId = apply(offerId, ids.awa);
     expect(await thrownStatus(getList(offerId, "other"))).toBe(404);
     expect(await thrownStatus(getDetail(offerId, applicationId, "other"))).toBe(404);
-    for (const fields of [{ to: "shortlisted" }, { to: "rejected", refusalReason: "other" }] as Record<string, string>[]) {
+    for (const fields of [{ to: "shortlisted" }, { to: "rejected", refusalReason: "other" }] as Record<
+      string,
+      string
+    >[]) {
       expect(await thrownStatus(move(offerId, applicationId, fields, "other"))).toBe(404);
     }
     // Their own offer's id in the URL does not open our application either.
@@ -170,7 +212,12 @@ describe("pipeline: another organisation gets 404", () => {
     expect(await thrownStatus(getDetail(second, applicationId))).toBe(404);
     expect(await thrownStatus(move(second, applicationId, { to: "shortlisted" }))).toBe(404);
     expect(applicationRow(applicationId).status).toBe("submitted");
-    for (const [offerId, appId] of [[first, 999_999], [first, "1abc"], ["x", applicationId], [first, "-1"]] as const) {
+    for (const [offerId, appId] of [
+      [first, 999_999],
+      [first, "1abc"],
+      ["x", applicationId],
+      [first, "-1"],
+    ] as const) {
       expect(await thrownStatus(getDetail(offerId, appId)), `${offerId}/${appId}`).toBe(404);
     }
     expect(await thrownStatus(getList(999_999))).toBe(404);
@@ -197,7 +244,9 @@ describe("pipeline: the list", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Candidatures : Menuisier poseur");
     const filters = within(screen.getByRole("navigation", { name: "Filtrer par état" }));
     expect(filters.getByRole("link", { name: "Toutes (3)" }).getAttribute("aria-current")).toBe("page");
-    expect(filters.getByRole("link", { name: "Envoyée (2)" }).getAttribute("href")).toBe(`/employeur/offres/${offerId}/candidatures?statut=submitted`);
+    expect(filters.getByRole("link", { name: "Envoyée (2)" }).getAttribute("href")).toBe(
+      `/employeur/offres/${offerId}/candidatures?statut=submitted`,
+    );
     expect(filters.getByRole("link", { name: "Présélectionnée (1)" })).toBeTruthy();
     expect(filters.getByRole("link", { name: "Embauché(e) (0)" })).toBeTruthy();
 
@@ -219,7 +268,9 @@ describe("pipeline: the list", () => {
     await user.click(filters.getByRole("link", { name: "Présélectionnée (1)" }));
     await screen.findByRole("link", { name: "Présélectionnée (1)", current: "page" });
     expect(screen.getAllByRole("listitem").filter((li) => li.querySelector("h2"))).toHaveLength(1);
-    expect(screen.getByRole("link", { name: "Candidat Numéro D" }).getAttribute("href")).toBe(pageOf(offerId, shortlisted));
+    expect(screen.getByRole("link", { name: "Candidat Numéro D" }).getAttribute("href")).toBe(
+      pageOf(offerId, shortlisted),
+    );
   });
 
   it("shows every application for an unknown status in the URL, and loader data without sensitive fields", async () => {
@@ -229,7 +280,15 @@ describe("pipeline: the list", () => {
     expect(all.status).toBeNull();
     expect(all.applications).toHaveLength(1);
     const text = JSON.stringify(all);
-    for (const secret of ["2001-02-17", "refugee", "hearing", "NOTE-CONFIDENTIELLE", "migrantStatus", "disability", "birthDate"]) {
+    for (const secret of [
+      "2001-02-17",
+      "refugee",
+      "hearing",
+      "NOTE-CONFIDENTIELLE",
+      "migrantStatus",
+      "disability",
+      "birthDate",
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -238,9 +297,22 @@ describe("pipeline: the list", () => {
 describe("pipeline: one application", () => {
   it("shows only what an employer may see — never migrant status, disability, birth date or notes, in the page or the loader data", async () => {
     const offerId = newOffer("Menuisier d'atelier");
-    const applicationId = apply(offerId, ids.awa, { message: 'Bonjour,\n<script>alert("x")</script> je suis menuisière.', cvFileId: ids.awaCv });
+    const applicationId = apply(offerId, ids.awa, {
+      message: 'Bonjour,\n<script>alert("x")</script> je suis menuisière.',
+      cvFileId: ids.awaCv,
+    });
     const data = JSON.stringify(await getDetail(offerId, applicationId));
-    for (const secret of ["2001-02-17", "2001", "refugee", "hearing", "NOTE-CONFIDENTIELLE", "migrantStatus", "disability", "birthDate", "notes"]) {
+    for (const secret of [
+      "2001-02-17",
+      "2001",
+      "refugee",
+      "hearing",
+      "NOTE-CONFIDENTIELLE",
+      "migrantStatus",
+      "disability",
+      "birthDate",
+      "notes",
+    ]) {
       expect(data, secret).not.toContain(secret);
     }
 
@@ -254,12 +326,26 @@ describe("pipeline: one application", () => {
     const message = screen.getByText(/je suis menuisière/);
     expect(message.textContent).toBe('Bonjour,\n<script>alert("x")</script> je suis menuisière.');
     expect(message.querySelector("script")).toBeNull();
-    expect(screen.getByRole("link", { name: "Télécharger le CV (PDF)" }).getAttribute("href")).toBe(`/fichiers/${ids.awaCv}`);
+    expect(screen.getByRole("link", { name: "Télécharger le CV (PDF)" }).getAttribute("href")).toBe(
+      `/fichiers/${ids.awaCv}`,
+    );
     const page = document.body.textContent!;
-    for (const secret of ["2001", "17 février", "Réfugié", "réfugié", "refugee", "auditi", "hearing", "NOTE-CONFIDENTIELLE", "psychosocial"]) {
+    for (const secret of [
+      "2001",
+      "17 février",
+      "Réfugié",
+      "réfugié",
+      "refugee",
+      "auditi",
+      "hearing",
+      "NOTE-CONFIDENTIELLE",
+      "psychosocial",
+    ]) {
       expect(page, secret).not.toContain(secret);
     }
-    expect(within(screen.getByRole("heading", { name: "Historique" }).closest("section")!).getByText("Envoyée")).toBeTruthy();
+    expect(
+      within(screen.getByRole("heading", { name: "Historique" }).closest("section")!).getByText("Envoyée"),
+    ).toBeTruthy();
     // From `submitted`: shortlist, interview, offer, reject — never hire straight away.
     expect(screen.getAllByRole("form").map((f) => f.getAttribute("aria-label"))).toEqual([
       "Présélectionner",
@@ -283,7 +369,9 @@ describe("pipeline: one application", () => {
     const offerId = newOffer("Menuisier coffreur");
     const applicationId = apply(offerId, ids.awa);
     const user = await renderAt(pageOf(offerId, applicationId));
-    await user.click(within(screen.getByRole("form", { name: "Présélectionner" })).getByRole("button", { name: "Présélectionner" }));
+    await user.click(
+      within(screen.getByRole("form", { name: "Présélectionner" })).getByRole("button", { name: "Présélectionner" }),
+    );
     expect(await screen.findByText("Candidature présélectionnée. Le candidat est prévenu.")).toBeTruthy();
     expect(applicationRow(applicationId).status).toBe("shortlisted");
 
@@ -291,30 +379,53 @@ describe("pipeline: one application", () => {
     await user.type(interview.getByLabelText("Lieu de l'entretien"), "Atelier, rue 310, Hamdallaye");
     await user.click(interview.getByRole("button", { name: "Proposer l'entretien" }));
     expect(await screen.findByText("Indiquez la date et l'heure de l'entretien.")).toBeTruthy();
-    const when = within(screen.getByRole("form", { name: "Proposer un entretien" })).getByLabelText("Date et heure de l'entretien");
-    expect(when.getAttribute("aria-invalid")).toBe("true");
-    expect((within(screen.getByRole("form", { name: "Proposer un entretien" })).getByLabelText("Lieu de l'entretien") as HTMLInputElement).value).toBe(
-      "Atelier, rue 310, Hamdallaye",
+    const when = within(screen.getByRole("form", { name: "Proposer un entretien" })).getByLabelText(
+      "Date et heure de l'entretien",
     );
+    expect(when.getAttribute("aria-invalid")).toBe("true");
+    expect(
+      (
+        within(screen.getByRole("form", { name: "Proposer un entretien" })).getByLabelText(
+          "Lieu de l'entretien",
+        ) as HTMLInputElement
+      ).value,
+    ).toBe("Atelier, rue 310, Hamdallaye");
     expect(applicationRow(applicationId).status).toBe("shortlisted");
 
-    const result = (await move(offerId, applicationId, { to: "interview", interviewAt: "", interviewPlace: "Atelier" })) as Result;
+    const result = (await move(offerId, applicationId, {
+      to: "interview",
+      interviewAt: "",
+      interviewPlace: "Atelier",
+    })) as Result;
     expect(result.init?.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ interviewAt: "applications:errors.interviewAtRequired" });
 
-    const ok = (await move(offerId, applicationId, { to: "interview", interviewAt: soon, interviewPlace: "Atelier, rue 310" })) as Response;
+    const ok = (await move(offerId, applicationId, {
+      to: "interview",
+      interviewAt: soon,
+      interviewPlace: "Atelier, rue 310",
+    })) as Response;
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(pageOf(offerId, applicationId));
     const params = { offerId: String(offerId), applicationId: String(applicationId) };
     const page = await followRedirect(ok, loader, { cookie: cookies.employer, params });
     expect(page).toMatchObject({ flash: { message: "applications:detail.done.interview" } });
-    expect(applicationRow(applicationId)).toMatchObject({ status: "interview", interviewAt: soon, interviewPlace: "Atelier, rue 310" });
+    expect(applicationRow(applicationId)).toMatchObject({
+      status: "interview",
+      interviewAt: soon,
+      interviewPlace: "Atelier, rue 310",
+    });
     expect(eventsOf(applicationId).map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
       [null, "submitted", ids.awa],
       ["submitted", "shortlisted", ids.employer],
       ["shortlisted", "interview", ids.employer],
     ]);
-    const told = db.select().from(notifications).where(eq(notifications.userId, ids.awa)).all().map((n) => n.kind);
+    const told = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, ids.awa))
+      .all()
+      .map((n) => n.kind);
     expect(told).toEqual(expect.arrayContaining(["application.shortlisted", "application.interview"]));
   });
 
@@ -322,9 +433,18 @@ describe("pipeline: one application", () => {
     const offerId = newOffer("Menuisier charpentier");
     const applicationId = apply(offerId, people[5]!, { status: "shortlisted" });
     const cases: [Record<string, string>, Record<string, string>][] = [
-      [{ interviewAt: `${addDays(isoToday(), -2)}T09:00`, interviewPlace: "Atelier" }, { interviewAt: "applications:errors.interviewAtPast" }],
-      [{ interviewAt: "2030-02-30T09:00", interviewPlace: "Atelier" }, { interviewAt: "applications:errors.interviewAtInvalid" }],
-      [{ interviewAt: "demain 9h", interviewPlace: "Atelier" }, { interviewAt: "applications:errors.interviewAtInvalid" }],
+      [
+        { interviewAt: `${addDays(isoToday(), -2)}T09:00`, interviewPlace: "Atelier" },
+        { interviewAt: "applications:errors.interviewAtPast" },
+      ],
+      [
+        { interviewAt: "2030-02-30T09:00", interviewPlace: "Atelier" },
+        { interviewAt: "applications:errors.interviewAtInvalid" },
+      ],
+      [
+        { interviewAt: "demain 9h", interviewPlace: "Atelier" },
+        { interviewAt: "applications:errors.interviewAtInvalid" },
+      ],
       [{ interviewAt: soon, interviewPlace: "x".repeat(201) }, { interviewPlace: "applications:errors.placeTooLong" }],
       [{ interviewAt: soon, interviewPlace: "  " }, { interviewPlace: "applications:errors.placeRequired" }],
     ];
@@ -358,10 +478,17 @@ describe("pipeline: one application", () => {
     const form = screen.getByRole("form", { name: "Faire une proposition d'embauche" });
     (form.querySelector('input[name="to"]') as HTMLInputElement).value = "hired";
     await user.click(within(form).getByRole("button", { name: "Proposer le poste" }));
-    expect(await screen.findByText("Ce changement n'est pas possible depuis l'état actuel de la candidature.")).toBeTruthy();
+    expect(
+      await screen.findByText("Ce changement n'est pas possible depuis l'état actuel de la candidature."),
+    ).toBeTruthy();
     expect(applicationRow(applicationId).status).toBe("submitted");
 
-    for (const fields of [{ to: "withdrawn" }, { to: "submitted" }, { to: "'; DELETE FROM applications; --" }, {}] as Record<string, string>[]) {
+    for (const fields of [
+      { to: "withdrawn" },
+      { to: "submitted" },
+      { to: "'; DELETE FROM applications; --" },
+      {},
+    ] as Record<string, string>[]) {
       const bad = (await move(offerId, applicationId, fields)) as Result;
       expect(bad.init?.status, JSON.stringify(fields)).toBe(400);
     }
@@ -369,7 +496,15 @@ describe("pipeline: one application", () => {
       method: "POST",
       body: new URLSearchParams({ to: "shortlisted" }),
     });
-    expect(await thrownStatus(action({ request: noIntent, params: { offerId: String(offerId), applicationId: String(applicationId) }, context: {} } as never))).toBe(400);
+    expect(
+      await thrownStatus(
+        action({
+          request: noIntent,
+          params: { offerId: String(offerId), applicationId: String(applicationId) },
+          context: {},
+        } as never),
+      ),
+    ).toBe(400);
     expect(applicationRow(applicationId).status).toBe("submitted");
   });
 
@@ -382,10 +517,16 @@ describe("pipeline: one application", () => {
     await user.type(form().getByLabelText("Message au candidat (facultatif)"), "Merci, bon courage.");
     await user.click(form().getByRole("button", { name: "Ne pas retenir" }));
     expect(await screen.findByText("Choisissez la raison dans la liste.")).toBeTruthy();
-    expect((form().getByLabelText("Message au candidat (facultatif)") as HTMLTextAreaElement).value).toBe("Merci, bon courage.");
+    expect((form().getByLabelText("Message au candidat (facultatif)") as HTMLTextAreaElement).value).toBe(
+      "Merci, bon courage.",
+    );
     expect(applicationRow(applicationId).status).toBe("submitted");
 
-    const long = (await move(offerId, applicationId, { to: "rejected", refusalReason: "other", note: "x".repeat(501) })) as Result;
+    const long = (await move(offerId, applicationId, {
+      to: "rejected",
+      refusalReason: "other",
+      note: "x".repeat(501),
+    })) as Result;
     expect(long.data.fieldErrors).toEqual({ note: "applications:errors.noteTooLong" });
     const wrong = (await move(offerId, applicationId, { to: "rejected", refusalReason: "parce que" })) as Result;
     expect(wrong.data.fieldErrors).toEqual({ refusalReason: "applications:errors.refusalReasonRequired" });
@@ -395,7 +536,11 @@ describe("pipeline: one application", () => {
     expect(await screen.findByText("Candidature non retenue. Le candidat est prévenu.")).toBeTruthy();
     expect(applicationRow(applicationId)).toMatchObject({ status: "rejected", refusalReason: "profile_mismatch" });
     expect(eventsOf(applicationId).at(-1)).toMatchObject({ toStatus: "rejected", note: "Merci, bon courage." });
-    const told = db.select().from(notifications).where(and(eq(notifications.userId, people[7]!), eq(notifications.kind, "application.rejected"))).get();
+    const told = db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, people[7]!), eq(notifications.kind, "application.rejected")))
+      .get();
     expect(told?.payload).toMatchObject({ refusalReason: "profile_mismatch", note: "Merci, bon courage." });
     expect(screen.getByText("Raison : Le profil ne correspond pas")).toBeTruthy();
     expect(screen.getByText("Cette candidature est terminée : plus aucun changement n'est possible.")).toBeTruthy();
@@ -441,21 +586,43 @@ describe("pipeline: hiring", () => {
     await user.clear(startDate);
     await user.type(startDate, "2026-12-15");
     await user.click(screen.getByRole("button", { name: "Enregistrer l'embauche" }));
-    expect(await screen.findByText("L'offre est pourvue : les autres candidatures ont été closes et les candidats prévenus.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "L'offre est pourvue : les autres candidatures ont été closes et les candidats prévenus.",
+      ),
+    ).toBeTruthy();
     expect(screen.getByText("Embauche enregistrée. Le suivi du placement commence (à 1, 3 et 6 mois).")).toBeTruthy();
 
     expect(db.select().from(offers).where(eq(offers.id, offerId)).get()!.status).toBe("filled");
     expect([applicationRow(first).status, applicationRow(second).status]).toEqual(["hired", "hired"]);
-    for (const id of others) expect(applicationRow(id)).toMatchObject({ status: "rejected", refusalReason: "position_filled" });
+    for (const id of others)
+      expect(applicationRow(id)).toMatchObject({ status: "rejected", refusalReason: "position_filled" });
     expect(applicationRow(withdrawn).status).toBe("withdrawn");
     for (const candidateId of [people[4]!, people[5]!]) {
-      const told = db.select().from(notifications).where(and(eq(notifications.userId, candidateId), eq(notifications.kind, "application.positionFilled"))).all();
+      const told = db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, candidateId), eq(notifications.kind, "application.positionFilled")))
+        .all();
       expect(told).toHaveLength(1);
     }
     const made = placementsOf(offerId);
-    expect(made.map((p) => [p.candidateId, p.startDate]).sort()).toEqual([[people[2], "2026-12-01"], [people[3], "2026-12-15"]].sort());
-    const followups = db.select().from(placementFollowups).where(eq(placementFollowups.placementId, made.find((p) => p.candidateId === people[3])!.id)).all();
-    expect(followups.map((f) => [f.monthsAfter, f.dueDate])).toEqual([[1, "2027-01-15"], [3, "2027-03-15"], [6, "2027-06-15"]]);
+    expect(made.map((p) => [p.candidateId, p.startDate]).sort()).toEqual(
+      [
+        [people[2], "2026-12-01"],
+        [people[3], "2026-12-15"],
+      ].sort(),
+    );
+    const followups = db
+      .select()
+      .from(placementFollowups)
+      .where(eq(placementFollowups.placementId, made.find((p) => p.candidateId === people[3])!.id))
+      .all();
+    expect(followups.map((f) => [f.monthsAfter, f.dueDate])).toEqual([
+      [1, "2027-01-15"],
+      [3, "2027-03-15"],
+      [6, "2027-06-15"],
+    ]);
 
     // A closed application offers no more moves, and a late hire attempt is refused.
     const late = (await move(offerId, others[0]!, { to: "shortlisted" })) as Result;
@@ -483,7 +650,9 @@ describe("pipeline: the employer's dashboard and English", () => {
     // Another organisation's old application is not ours to answer.
     apply(newOffer("Leur offre ancienne", 1, ids.otherOrg), people[3]!, { daysAgo: 60 });
     await renderAt("/employeur");
-    const section = screen.getByRole("heading", { name: /Candidatures sans réponse depuis plus de 14 jours/ }).closest("section")!;
+    const section = screen
+      .getByRole("heading", { name: /Candidatures sans réponse depuis plus de 14 jours/ })
+      .closest("section")!;
     const links = within(section).getAllByRole("link");
     expect(links.map((a) => a.getAttribute("href"))).toContain(pageOf(offerId, waiting));
     expect(within(section).getByRole("link", { name: "Candidat Numéro A — Menuisier (attente)" })).toBeTruthy();
@@ -503,7 +672,9 @@ describe("pipeline: the employer's dashboard and English", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Candidatures : Menuisier (liens)" })).toBeTruthy();
     document.body.innerHTML = "";
     await renderAt(`/employeur/offres/${empty}`);
-    expect(screen.getByRole("link", { name: "Voir les candidatures" }).getAttribute("href")).toBe(`/employeur/offres/${empty}/candidatures`);
+    expect(screen.getByRole("link", { name: "Voir les candidatures" }).getAttribute("href")).toBe(
+      `/employeur/offres/${empty}/candidatures`,
+    );
   });
 
   it("speaks English on the application page", async () => {

@@ -14,9 +14,15 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { auditLog, placementFollowups, placements } from "../../db/schema";
 import { registerCandidate, registerEmployer, requestWithCookie, sessionCookieFor } from "../helpers/factories";
-import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
-import { followupsOf, insertRegisteredCandidate, insertCountedOrganisation, insertPlacementFor, placementRow } from "../helpers/placements";
 import { insertStaff } from "../helpers/factories/staff";
+import {
+  followupsOf,
+  insertCountedOrganisation,
+  insertPlacementFor,
+  insertRegisteredCandidate,
+  placementRow,
+} from "../helpers/placements";
+import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellor = 0;
@@ -35,43 +41,65 @@ beforeAll(async () => {
 });
 
 async function renderPage(url = "/conseiller/placements", cookie = cookies.conseiller, lng: Locale = "fr") {
-  const page = { path: "/conseiller/placements", Component: Placements, loader: as(cookie, loader), action: as(cookie, action) };
+  const page = {
+    path: "/conseiller/placements",
+    Component: Placements,
+    loader: as(cookie, loader),
+    action: as(cookie, action),
+  };
   return renderRoutes([page], url, { lng, context: { clientIp: "41.73.9.9" } });
 }
 
 const post = (fields: Record<string, string>, cookie = cookies.conseiller) =>
-  callRoute(action, "/conseiller/placements", { cookie, body: new URLSearchParams(fields), context: { clientIp: "41.73.9.10" } }) as Promise<
-    Response | { data: { fieldErrors: Record<string, string> }; init: ResponseInit }
-  >;
+  callRoute(action, "/conseiller/placements", {
+    cookie,
+    body: new URLSearchParams(fields),
+    context: { clientIp: "41.73.9.10" },
+  }) as Promise<Response | { data: { fieldErrors: Record<string, string> }; init: ResponseInit }>;
 
 /** A placement whose 1-month follow-up is due today (and whose candidate has a name to find). */
 function placementDueToday(firstName: string, lastName: string) {
   const candidateId = insertRegisteredCandidate(getDb(), { firstName, lastName });
-  const placementId = insertPlacementFor(getDb(), { candidateId, employerName: `Atelier ${lastName}`, startDate: addMonths(today, -1) });
+  const placementId = insertPlacementFor(getDb(), {
+    candidateId,
+    employerName: `Atelier ${lastName}`,
+    startDate: addMonths(today, -1),
+  });
   return { candidateId, placementId, oneMonth: followupsOf(getDb(), placementId)[0]! };
 }
 
-const card = async (name: RegExp) => (await screen.findByRole("heading", { level: 4, name })).closest("article") as HTMLElement;
+const card = async (name: RegExp) =>
+  (await screen.findByRole("heading", { level: 4, name })).closest("article") as HTMLElement;
 
 describe("who may use /conseiller/placements", () => {
-  it.each(["candidat", "employeur"] as const)("a %s gets 403 from the loader and from every action, and nothing changes", async (role) => {
-    const { placementId, oneMonth } = placementDueToday("Refus", `Role${role}`);
-    const page = requestWithCookie("http://localhost/conseiller/placements?candidat=awa", cookies[role]);
-    expect((await thrownBy(Promise.resolve().then(() => loader({ request: page, params: {}, context: {} } as never)))).init?.status).toBe(403);
-    const forms: Record<string, string>[] = [
-      { intent: "followup", followupId: String(oneMonth.id), stillEmployed: "no" },
-      { intent: "end", placementId: String(placementId), endedOn: today, reason: "moved" },
-      { intent: "manual", candidateId: "1", employerName: "X", type: "emploi", contract: "cdd", startDate: today },
-    ];
-    for (const fields of forms) {
-      expect((await thrownBy(Promise.resolve().then(() => post(fields, cookies[role])))).init?.status).toBe(403);
-    }
-    expect(followupsOf(getDb(), placementId)[0]!.doneAt).toBeNull();
-    expect(placementRow(getDb(), placementId).endedAt).toBeNull();
-  });
+  it.each(["candidat", "employeur"] as const)(
+    "a %s gets 403 from the loader and from every action, and nothing changes",
+    async (role) => {
+      const { placementId, oneMonth } = placementDueToday("Refus", `Role${role}`);
+      const page = requestWithCookie("http://localhost/conseiller/placements?candidat=awa", cookies[role]);
+      expect(
+        (await thrownBy(Promise.resolve().then(() => loader({ request: page, params: {}, context: {} } as never)))).init
+          ?.status,
+      ).toBe(403);
+      const forms: Record<string, string>[] = [
+        { intent: "followup", followupId: String(oneMonth.id), stillEmployed: "no" },
+        { intent: "end", placementId: String(placementId), endedOn: today, reason: "moved" },
+        { intent: "manual", candidateId: "1", employerName: "X", type: "emploi", contract: "cdd", startDate: today },
+      ];
+      for (const fields of forms) {
+        expect((await thrownBy(Promise.resolve().then(() => post(fields, cookies[role])))).init?.status).toBe(403);
+      }
+      expect(followupsOf(getDb(), placementId)[0]!.doneAt).toBeNull();
+      expect(placementRow(getDb(), placementId).endedAt).toBeNull();
+    },
+  );
 
   it("sends a visitor to the login page", async () => {
-    const response = (await thrownBy(Promise.resolve().then(() => loader({ request: new Request("http://localhost/conseiller/placements"), params: {}, context: {} } as never)))) as Response;
+    const response = (await thrownBy(
+      Promise.resolve().then(() =>
+        loader({ request: new Request("http://localhost/conseiller/placements"), params: {}, context: {} } as never),
+      ),
+    )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/connexion?redirectTo=%2Fconseiller%2Fplacements");
   });
@@ -93,8 +121,18 @@ describe("recording follow-ups on the page", () => {
     await user.click(within(item).getByRole("button", { name: "Enregistrer le suivi" }));
     expect((await screen.findByRole("status")).textContent).toContain("Le suivi est enregistré");
     const row = getDb().select().from(placementFollowups).where(eq(placementFollowups.id, oneMonth.id)).get()!;
-    expect(row).toMatchObject({ stillEmployed: true, note: "<script>alert(1)</script> Joint au téléphone.", recordedBy: counsellor });
-    expect(getDb().select().from(auditLog).where(eq(auditLog.subjectId, String(oneMonth.id))).all()).toMatchObject([{ action: "placement.followup_recorded", ip: "41.73.9.9" }]);
+    expect(row).toMatchObject({
+      stillEmployed: true,
+      note: "<script>alert(1)</script> Joint au téléphone.",
+      recordedBy: counsellor,
+    });
+    expect(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.subjectId, String(oneMonth.id)))
+        .all(),
+    ).toMatchObject([{ action: "placement.followup_recorded", ip: "41.73.9.9" }]);
     expect(screen.queryByRole("heading", { level: 4, name: /Salimata Doumbia/ })).toBeNull();
   });
 
@@ -128,22 +166,41 @@ describe("recording follow-ups on the page", () => {
     expect((within(item).getByLabelText("Note (facultatif)") as HTMLTextAreaElement).value).toBe("Pas joignable.");
 
     const { oneMonth } = placementDueToday("Long", "Note");
-    const result = (await post({ intent: "followup", followupId: String(oneMonth.id), stillEmployed: "yes", note: "x".repeat(10_000) })) as { data: { fieldErrors: Record<string, string> }; init: ResponseInit };
+    const result = (await post({
+      intent: "followup",
+      followupId: String(oneMonth.id),
+      stillEmployed: "yes",
+      note: "x".repeat(10_000),
+    })) as { data: { fieldErrors: Record<string, string> }; init: ResponseInit };
     expect(result.init.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ note: "validation.tooLong" });
   });
 
   it("a follow-up already recorded, an unknown id, an SQL fragment, an unknown intent: refused, never a 500", async () => {
     const { oneMonth } = placementDueToday("Deux", "Fois");
-    expect(await post({ intent: "followup", followupId: String(oneMonth.id), stillEmployed: "yes" })).toHaveProperty("status", 302);
-    const again = (await post({ intent: "followup", followupId: String(oneMonth.id), stillEmployed: "no" })) as { data: { fieldErrors: Record<string, string> }; init: ResponseInit };
+    expect(await post({ intent: "followup", followupId: String(oneMonth.id), stillEmployed: "yes" })).toHaveProperty(
+      "status",
+      302,
+    );
+    const again = (await post({ intent: "followup", followupId: String(oneMonth.id), stillEmployed: "no" })) as {
+      data: { fieldErrors: Record<string, string> };
+      init: ResponseInit;
+    };
     expect(again.init.status).toBe(400);
     expect(again.data.fieldErrors).toEqual({ form: "placements:errors.already_recorded" });
-    const unknown = (await post({ intent: "followup", followupId: "987654", stillEmployed: "yes" })) as { init: ResponseInit };
+    const unknown = (await post({ intent: "followup", followupId: "987654", stillEmployed: "yes" })) as {
+      init: ResponseInit;
+    };
     expect(unknown.init.status).toBe(404);
-    const sql = (await post({ intent: "followup", followupId: "1 OR 1=1", stillEmployed: "yes" })) as { data: { fieldErrors: Record<string, string> }; init: ResponseInit };
+    const sql = (await post({ intent: "followup", followupId: "1 OR 1=1", stillEmployed: "yes" })) as {
+      data: { fieldErrors: Record<string, string> };
+      init: ResponseInit;
+    };
     expect(sql.data.fieldErrors).toEqual({ followupId: "placements:errors.notFound" });
-    const intent = (await post({ intent: "drop table" })) as { data: { fieldErrors: Record<string, string> }; init: ResponseInit };
+    const intent = (await post({ intent: "drop table" })) as {
+      data: { fieldErrors: Record<string, string> };
+      init: ResponseInit;
+    };
     expect(intent.init.status).toBe(400);
     expect(intent.data.fieldErrors.intent).toBe("placements:errors.unknownIntent");
   });
@@ -168,8 +225,12 @@ describe("work found outside the portal", () => {
   it("a counsellor finds the candidate by name, picks them and records the placement", async () => {
     const candidateId = insertRegisteredCandidate(getDb(), { firstName: "Mariam", lastName: "Coulibaly" });
     const user = await renderPage("/conseiller/placements?candidat=mariam");
-    const section = (await screen.findByRole("heading", { name: "Enregistrer un travail trouvé hors de Baara" })).closest("section") as HTMLElement;
-    const choice = within(section).getByRole("radio", { name: new RegExp(`Mariam Coulibaly · n° ${candidateId}`) }) as HTMLInputElement;
+    const section = (
+      await screen.findByRole("heading", { name: "Enregistrer un travail trouvé hors de Baara" })
+    ).closest("section") as HTMLElement;
+    const choice = within(section).getByRole("radio", {
+      name: new RegExp(`Mariam Coulibaly · n° ${candidateId}`),
+    }) as HTMLInputElement;
     expect(choice.checked).toBe(true);
     await user.type(within(section).getByLabelText("Ou nom de l'employeur hors de Baara"), "Restaurant Le Niger");
     await user.selectOptions(within(section).getByLabelText("Contrat"), "journalier");
@@ -178,7 +239,13 @@ describe("work found outside the portal", () => {
     await user.click(within(section).getByRole("button", { name: "Enregistrer le placement" }));
     expect((await screen.findByRole("status")).textContent).toContain("Le placement est enregistré");
     expect(getDb().select().from(placements).where(eq(placements.candidateId, candidateId)).all()).toMatchObject([
-      { employerName: "Restaurant Le Niger", contract: "journalier", payAmount: 45_000, recordedBy: counsellor, startDate: addDays(today, -2) },
+      {
+        employerName: "Restaurant Le Niger",
+        contract: "journalier",
+        payAmount: 45_000,
+        recordedBy: counsellor,
+        startDate: addDays(today, -2),
+      },
     ]);
   });
 
@@ -191,7 +258,13 @@ describe("work found outside the portal", () => {
   it("refuses a start a year ahead, both or neither employer, a counsellor as candidate; keeps what was typed", async () => {
     const candidateId = insertRegisteredCandidate(getDb());
     const orgId = insertCountedOrganisation(getDb(), { name: "Garage Sanogo" });
-    const base = { intent: "manual", candidateId: String(candidateId), type: "emploi", contract: "cdd", startDate: today };
+    const base = {
+      intent: "manual",
+      candidateId: String(candidateId),
+      type: "emploi",
+      contract: "cdd",
+      startDate: today,
+    };
     const cases: [Record<string, string>, Record<string, string>][] = [
       [{ employerName: "Atelier", startDate: addDays(today, 365) }, { form: "placements:errors.start_too_late" }],
       [{ employerName: "Atelier", orgId: String(orgId) }, { employerName: "placements:errors.employerBoth" }],
@@ -201,7 +274,10 @@ describe("work found outside the portal", () => {
       [{ employerName: "Atelier", payAmount: "beaucoup" }, { payAmount: "placements:errors.payInvalid" }],
     ];
     for (const [change, errors] of cases) {
-      const result = (await post({ ...base, ...change })) as { data: { fieldErrors: Record<string, string>; values: Record<string, string> }; init: ResponseInit };
+      const result = (await post({ ...base, ...change })) as {
+        data: { fieldErrors: Record<string, string>; values: Record<string, string> };
+        init: ResponseInit;
+      };
       expect(result.init.status, JSON.stringify(change)).toBe(400);
       expect(result.data.fieldErrors).toEqual(errors);
       expect(result.data.values.intent).toBe("manual");
@@ -213,7 +289,11 @@ describe("work found outside the portal", () => {
 describe("the list", () => {
   it("shows placements with their follow-ups' state, filtered by employer name, in English too", async () => {
     const orgId = insertCountedOrganisation(getDb(), { name: "Boulangerie Keïta" });
-    insertPlacementFor(getDb(), { candidateId: insertRegisteredCandidate(getDb(), { firstName: "Fanta", lastName: "Keïta" }), orgId, startDate: addMonths(today, -2) });
+    insertPlacementFor(getDb(), {
+      candidateId: insertRegisteredCandidate(getDb(), { firstName: "Fanta", lastName: "Keïta" }),
+      orgId,
+      startDate: addMonths(today, -2),
+    });
     await renderPage("/conseiller/placements?employeur=boulangerie", cookies.conseiller, "en");
     const heading = await screen.findByRole("heading", { level: 3, name: /Fanta Keïta · Boulangerie Keïta/ });
     const item = heading.closest("article") as HTMLElement;

@@ -29,7 +29,7 @@ import {
   sessionCookieFor,
 } from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
-import { as as withSession, callRoute, errorOf, renderRoutes, statusOf, thrownBy } from "../helpers/route";
+import { callRoute, errorOf, renderRoutes, statusOf, thrownBy, as as withSession } from "../helpers/route";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
@@ -96,7 +96,10 @@ async function renderApply(offerId: number | string, as: string | undefined, lng
 }
 
 const get = (offerId: number | string, as?: string) =>
-  callRoute(loader, `/offres/${offerId}/postuler`, { cookie: as ? cookies[as] : undefined, params: { offerId: String(offerId) } });
+  callRoute(loader, `/offres/${offerId}/postuler`, {
+    cookie: as ? cookies[as] : undefined,
+    params: { offerId: String(offerId) },
+  });
 const post = (offerId: number | string, fields: Record<string, string>, as?: string) =>
   callRoute(action, `/offres/${offerId}/postuler`, {
     cookie: as ? cookies[as] : undefined,
@@ -108,14 +111,25 @@ async function thrown(promise: Promise<unknown>) {
   const error = await thrownBy(promise);
   return { status: statusOf(error), location: error instanceof Response ? error.headers.get("Location") : null };
 }
-type Result = { data: Record<string, unknown> & { fieldErrors?: Record<string, string>; values?: Record<string, string>; formError?: string }; init: ResponseInit | null };
+type Result = {
+  data: Record<string, unknown> & {
+    fieldErrors?: Record<string, string>;
+    values?: Record<string, string>;
+    formError?: string;
+  };
+  init: ResponseInit | null;
+};
 
-const applicationsOf = (offerId: number) => getDb().select().from(applications).where(eq(applications.offerId, offerId)).all();
+const applicationsOf = (offerId: number) =>
+  getDb().select().from(applications).where(eq(applications.offerId, offerId)).all();
 
 describe("/offres/:offerId/postuler: who may open it", () => {
   it("sends a visitor to log in, coming back to the form; the login page passes that on to registration", async () => {
     const offerId = newOffer("Soudeur qualifié");
-    expect(await thrown(get(offerId))).toEqual({ status: 302, location: `/connexion?redirectTo=${encodeURIComponent(`/offres/${offerId}/postuler`)}` });
+    expect(await thrown(get(offerId))).toEqual({
+      status: 302,
+      location: `/connexion?redirectTo=${encodeURIComponent(`/offres/${offerId}/postuler`)}`,
+    });
 
     const i18n = await createTestI18n("fr");
     const Stub = createRoutesStub([{ path: "/connexion", Component: Login as never }]);
@@ -124,10 +138,15 @@ describe("/offres/:offerId/postuler: who may open it", () => {
         <Stub initialEntries={[`/connexion?redirectTo=${encodeURIComponent(`/offres/${offerId}/postuler`)}`]} />
       </WithI18n>,
     );
-    const register = new URL((await screen.findByRole("link", { name: "Créer un compte" })).getAttribute("href")!, "http://localhost");
+    const register = new URL(
+      (await screen.findByRole("link", { name: "Créer un compte" })).getAttribute("href")!,
+      "http://localhost",
+    );
     expect(register.pathname).toBe("/inscription");
     expect(register.searchParams.get("redirectTo")).toBe(`/offres/${offerId}/postuler`);
-    expect((document.querySelector('input[name="redirectTo"]') as HTMLInputElement).value).toBe(`/offres/${offerId}/postuler`);
+    expect((document.querySelector('input[name="redirectTo"]') as HTMLInputElement).value).toBe(
+      `/offres/${offerId}/postuler`,
+    );
 
     // A new person registers by phone with that redirectTo and lands on the form, logged in.
     const form = new URLSearchParams({
@@ -230,14 +249,17 @@ describe("/offres/:offerId/postuler: the form", () => {
     expect(shown("Langues parlées")).toBe("Français, Bambara");
     expect(shown("Expérience")).toBe("3 ans");
     expect(shown("Âge")).toMatch(/^(18-24|25-35) ans$/);
-    expect(within(preview).getByRole("link", { name: "Compléter mon profil" }).getAttribute("href")).toBe("/candidat/profil");
+    expect(within(preview).getByRole("link", { name: "Compléter mon profil" }).getAttribute("href")).toBe(
+      "/candidat/profil",
+    );
     expect(within(preview).getByText("Ce que l'employeur ne verra pas")).toBeTruthy();
     expect(within(preview).getByText(/Votre situation de migrant/)).toBeTruthy();
     expect(within(preview).getByText(/il voit seulement votre tranche d'âge/)).toBeTruthy();
     // The page itself does not print the sensitive answers, nor the birth date.
     expect(document.body.textContent).not.toMatch(/2003|14 mai|returnee|motor/);
     const data = JSON.stringify(await get(offerId, "awa"));
-    for (const secret of ["2003-05-14", "returnee", "motor", "migrantStatus", "disability", "birthDate"]) expect(data).not.toContain(secret);
+    for (const secret of ["2003-05-14", "returnee", "motor", "migrantStatus", "disability", "birthDate"])
+      expect(data).not.toContain(secret);
     // The CV choice: hers (chosen) or none, and a CV is said to be optional.
     expect((screen.getByLabelText("Joindre mon CV (cv-awa.pdf)") as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText("Envoyer sans CV") as HTMLInputElement).checked).toBe(false);
@@ -249,13 +271,22 @@ describe("/offres/:offerId/postuler: the form", () => {
     const db = getDb();
     const offerId = newOffer("Soudeur de nuit");
     const user = await renderApply(offerId, "awa");
-    await user.type(screen.getByLabelText("Votre message à l'employeur (facultatif)"), "Je soude depuis 3 ans.\nDisponible de suite.");
+    await user.type(
+      screen.getByLabelText("Votre message à l'employeur (facultatif)"),
+      "Je soude depuis 3 ans.\nDisponible de suite.",
+    );
     await user.click(screen.getByLabelText("Envoyer sans CV"));
     await user.click(screen.getByRole("button", { name: "Envoyer ma candidature" }));
 
     const [row] = applicationsOf(offerId);
     expect(await screen.findByRole("heading", { name: `Mes candidatures #candidature-${row!.id}` })).toBeTruthy();
-    expect(row).toMatchObject({ candidateId: ids.awa, status: "submitted", channel: "self", cvFileId: null, message: "Je soude depuis 3 ans.\nDisponible de suite." });
+    expect(row).toMatchObject({
+      candidateId: ids.awa,
+      status: "submitted",
+      channel: "self",
+      cvFileId: null,
+      message: "Je soude depuis 3 ans.\nDisponible de suite.",
+    });
     const events = db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, row!.id)).all();
     expect(events).toMatchObject([{ fromStatus: null, toStatus: "submitted", actorId: ids.awa }]);
   });
@@ -315,7 +346,9 @@ describe("/offres/:offerId/postuler: the form", () => {
     const radio = screen.getByLabelText("Joindre mon CV (cv-awa.pdf)") as HTMLInputElement;
     radio.value = String(ids.moussaCv); // a tampered form
     await user.click(screen.getByRole("button", { name: "Envoyer ma candidature" }));
-    expect(await screen.findByText("Ce CV n'est pas celui de votre profil. Choisissez votre CV ou envoyez sans CV.")).toBeTruthy();
+    expect(
+      await screen.findByText("Ce CV n'est pas celui de votre profil. Choisissez votre CV ou envoyez sans CV."),
+    ).toBeTruthy();
     expect(applicationsOf(offerId)).toEqual([]);
   });
 
@@ -334,7 +367,9 @@ describe("/offres/:offerId/postuler: the form", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Vous avez déjà postulé");
     const [row] = applicationsOf(offerId);
     expect(screen.getByText("Envoyée")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Voir ma candidature" }).getAttribute("href")).toBe(`/candidat/candidatures#candidature-${row!.id}`);
+    expect(screen.getByRole("link", { name: "Voir ma candidature" }).getAttribute("href")).toBe(
+      `/candidat/candidatures#candidature-${row!.id}`,
+    );
     expect(screen.queryByRole("button", { name: "Envoyer ma candidature" })).toBeNull();
     const third = (await post(offerId, { message: "Encore", cvFileId: "" }, "moussa")) as Result;
     expect(third.init).toBeNull();
@@ -346,7 +381,8 @@ describe("/offres/:offerId/postuler: the form", () => {
     const busy = await insertUser(db, { role: "candidat", phone: "+22379000031" });
     db.insert(candidateProfiles).values({ userId: busy.id, firstName: "Sidi", lastName: "Maïga" }).run();
     cookies.busy = await sessionCookieFor(db, busy.id);
-    for (let i = 0; i < 30; i++) insertApplication(db, { offerId: newOffer(`Offre du jour ${i}`), candidateId: busy.id });
+    for (let i = 0; i < 30; i++)
+      insertApplication(db, { offerId: newOffer(`Offre du jour ${i}`), candidateId: busy.id });
     const offerId = newOffer("Trente et unième");
     const result = (await post(offerId, { message: "Bonjour", cvFileId: "" }, "busy")) as Result;
     expect(result.init?.status).toBe(429);
@@ -358,9 +394,14 @@ describe("/offres/:offerId/postuler: the form", () => {
 
     const user = await renderApply(offerId, "busy");
     await user.click(screen.getByRole("button", { name: "Envoyer ma candidature" }));
-    expect(await screen.findByText("Vous avez envoyé 30 candidatures en 24 heures, le maximum. Réessayez demain.")).toBeTruthy();
+    expect(
+      await screen.findByText("Vous avez envoyé 30 candidatures en 24 heures, le maximum. Réessayez demain."),
+    ).toBeTruthy();
     // Yesterday's applications do not count.
-    db.update(applications).set({ createdAt: new Date(Date.now() - 25 * 3_600_000) }).where(eq(applications.candidateId, busy.id)).run();
+    db.update(applications)
+      .set({ createdAt: new Date(Date.now() - 25 * 3_600_000) })
+      .where(eq(applications.candidateId, busy.id))
+      .run();
     expect(((await post(offerId, { message: "", cvFileId: "" }, "busy")) as Response).status).toBe(302);
   });
 
@@ -371,7 +412,9 @@ describe("/offres/:offerId/postuler: the form", () => {
     expect(screen.getByRole("heading", { name: "What the employer will see" })).toBeTruthy();
     expect(screen.getByText("What the employer will not see")).toBeTruthy();
     expect(screen.getByLabelText("Send without a CV")).toBeTruthy();
-    fireEvent.change(screen.getByLabelText("Your message to the employer (optional)"), { target: { value: "x".repeat(2001) } });
+    fireEvent.change(screen.getByLabelText("Your message to the employer (optional)"), {
+      target: { value: "x".repeat(2001) },
+    });
     await user.click(screen.getByRole("button", { name: "Send my application" }));
     expect(await screen.findByText("Your message is too long: at most 2,000 characters.")).toBeTruthy();
     expect(applicationsOf(offerId)).toEqual([]);
@@ -380,14 +423,21 @@ describe("/offres/:offerId/postuler: the form", () => {
 
 describe("/offres/:offerId: the apply button", () => {
   async function renderOffer(offerId: number, as?: string) {
-    const page = { path: "/offres/:offerId", Component: OfferPage, loader: withSession(as ? cookies[as] : undefined, offerLoader) };
+    const page = {
+      path: "/offres/:offerId",
+      Component: OfferPage,
+      loader: withSession(as ? cookies[as] : undefined, offerLoader),
+    };
     await renderRoutes([page], `/offres/${offerId}`);
   }
 
   it("a visitor is sent to log in and comes back to the form", async () => {
     const offerId = newOffer("Soudeur (visiteur)");
     await renderOffer(offerId);
-    const login = new URL(screen.getByRole("link", { name: "Se connecter pour postuler" }).getAttribute("href")!, "http://localhost");
+    const login = new URL(
+      screen.getByRole("link", { name: "Se connecter pour postuler" }).getAttribute("href")!,
+      "http://localhost",
+    );
     expect(login.pathname).toBe("/connexion");
     expect(login.searchParams.get("redirectTo")).toBe(`/offres/${offerId}/postuler`);
   });
@@ -401,12 +451,16 @@ describe("/offres/:offerId: the apply button", () => {
     await renderOffer(offerId, "awa");
     expect(screen.getByText("Vous avez déjà postulé")).toBeTruthy();
     expect(screen.getByText(/^Candidature envoyée le .+ · Présélectionnée$/)).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Voir ma candidature" }).getAttribute("href")).toBe(`/candidat/candidatures#candidature-${row!.id}`);
+    expect(screen.getByRole("link", { name: "Voir ma candidature" }).getAttribute("href")).toBe(
+      `/candidat/candidatures#candidature-${row!.id}`,
+    );
     expect(screen.queryByRole("link", { name: "Postuler à cette offre" })).toBeNull();
     document.body.innerHTML = "";
     // Another candidate still gets the button; an employer gets none.
     await renderOffer(offerId, "moussa");
-    expect(screen.getByRole("link", { name: "Postuler à cette offre" }).getAttribute("href")).toBe(`/offres/${offerId}/postuler`);
+    expect(screen.getByRole("link", { name: "Postuler à cette offre" }).getAttribute("href")).toBe(
+      `/offres/${offerId}/postuler`,
+    );
     expect(screen.queryByText("Vous avez déjà postulé")).toBeNull();
     document.body.innerHTML = "";
     await renderOffer(offerId, "employer");

@@ -6,17 +6,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loader as indicatorsCsvLoader } from "../../app/routes/conseiller.rapports.indicateurs-csv";
 import Reports, { loader } from "../../app/routes/conseiller.rapports._index";
+import { loader as indicatorsCsvLoader } from "../../app/routes/conseiller.rapports.indicateurs-csv";
 import { loader as placementsCsvLoader } from "../../app/routes/conseiller.rapports.placements-csv";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { auditLog } from "../../db/schema";
 import { registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
-import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
-import { insertRegisteredCandidate, insertCountedOrganisation, insertPlacementFor } from "../helpers/placements";
 import { insertStaff } from "../helpers/factories/staff";
+import { insertCountedOrganisation, insertPlacementFor, insertRegisteredCandidate } from "../helpers/placements";
+import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellor = 0;
@@ -34,18 +34,30 @@ beforeAll(async () => {
   // Seven women from Ségou registered this month, six of them placed, followed by an OIM counsellor; one man from Kayes.
   const garage = insertCountedOrganisation(db, { name: "Garage Sanogo", sector: "mecanique" });
   for (let i = 0; i < 7; i++) {
-    const id = insertRegisteredCandidate(db, { firstName: "Aïssata", lastName: `Traoré${i}`, sex: "f", region: "segou", migrantStatus: "returnee", counsellorId: counsellor, registeredOn: `${thisMonth}-01` });
+    const id = insertRegisteredCandidate(db, {
+      firstName: "Aïssata",
+      lastName: `Traoré${i}`,
+      sex: "f",
+      region: "segou",
+      migrantStatus: "returnee",
+      counsellorId: counsellor,
+      registeredOn: `${thisMonth}-01`,
+    });
     if (i < 6) insertPlacementFor(db, { candidateId: id, orgId: garage, startDate: addDays(`${thisMonth}-01`, 0) });
   }
   insertRegisteredCandidate(db, { sex: "m", region: "kayes", registeredOn: `${thisMonth}-01` });
 });
 
 type Loader = (args: never) => unknown;
-const call = (fn: Loader, url: string, cookie?: string) => callRoute(fn, url, { cookie, context: { clientIp: "41.73.5.5" } });
-
+const call = (fn: Loader, url: string, cookie?: string) =>
+  callRoute(fn, url, { cookie, context: { clientIp: "41.73.5.5" } });
 
 async function renderReports(url = "/conseiller/rapports", lng: Locale = "fr") {
-  return renderRoutes([{ path: "/conseiller/rapports", Component: Reports, loader: as(cookies.conseiller, loader) }], url, { lng });
+  return renderRoutes(
+    [{ path: "/conseiller/rapports", Component: Reports, loader: as(cookies.conseiller, loader) }],
+    url,
+    { lng },
+  );
 }
 
 const URLS: [string, Loader][] = [
@@ -56,17 +68,27 @@ const URLS: [string, Loader][] = [
 ];
 
 describe("who may open the reports", () => {
-  it.each(["candidat", "employeur"] as const)("a %s gets 403 on the page and both downloads, and no export is audited", async (role) => {
-    for (const [url, fn] of URLS) expect((await thrownBy(call(fn, url, cookies[role]))).init?.status, url).toBe(403);
-    expect(getDb().select().from(auditLog).all().filter((r) => r.action.startsWith("export."))).toEqual([]);
-  });
+  it.each(["candidat", "employeur"] as const)(
+    "a %s gets 403 on the page and both downloads, and no export is audited",
+    async (role) => {
+      for (const [url, fn] of URLS) expect((await thrownBy(call(fn, url, cookies[role]))).init?.status, url).toBe(403);
+      expect(
+        getDb()
+          .select()
+          .from(auditLog)
+          .all()
+          .filter((r) => r.action.startsWith("export.")),
+      ).toEqual([]);
+    },
+  );
 
   it("sends a visitor to the login page", async () => {
     for (const [url, fn] of URLS) expect(((await thrownBy(call(fn, url))) as Response).status, url).toBe(302);
   });
 
   it("opens for a counsellor and an admin", async () => {
-    for (const role of ["conseiller", "admin"] as const) await expect(call(loader as Loader, "/conseiller/rapports", cookies[role])).resolves.toHaveProperty("report");
+    for (const role of ["conseiller", "admin"] as const)
+      await expect(call(loader as Loader, "/conseiller/rapports", cookies[role])).resolves.toHaveProperty("report");
   });
 });
 
@@ -97,7 +119,8 @@ describe("the report page", () => {
     expect(screen.getByRole("img", { name: /Toujours en poste à 3 et 6 mois/ })).toBeTruthy();
     expect(screen.getByRole("table", { name: "Placements par mois (premier jour de travail)" })).toBeTruthy();
     // No number under five anywhere in the page's tables.
-    for (const cell of screen.getAllByRole("cell")) if (/^\d+$/.test(cell.textContent!)) expect(Number(cell.textContent)).toBeGreaterThanOrEqual(5);
+    for (const cell of screen.getAllByRole("cell"))
+      if (/^\d+$/.test(cell.textContent!)) expect(Number(cell.textContent)).toBeGreaterThanOrEqual(5);
   });
 
   it("filters by region with the GET form, and the CSV links carry the same filters", async () => {
@@ -109,23 +132,43 @@ describe("the report page", () => {
       expect(within(key).getByText("Candidats inscrits").parentElement!.querySelector("dd")!.textContent).toBe("< 5");
     });
     const link = screen.getByRole("link", { name: "Placements (CSV, une ligne par placement)" }) as HTMLAnchorElement;
-    expect(link.getAttribute("href")).toMatch(/^\/conseiller\/rapports\/placements\.csv\?du=\d{4}-\d{2}&au=\d{4}-\d{2}&region=kayes$/);
-    expect((screen.getByRole("link", { name: "Indicateurs (CSV)" }) as HTMLAnchorElement).getAttribute("href")).toContain("region=kayes");
+    expect(link.getAttribute("href")).toMatch(
+      /^\/conseiller\/rapports\/placements\.csv\?du=\d{4}-\d{2}&au=\d{4}-\d{2}&region=kayes$/,
+    );
+    expect(
+      (screen.getByRole("link", { name: "Indicateurs (CSV)" }) as HTMLAnchorElement).getAttribute("href"),
+    ).toContain("region=kayes");
   });
 
   it("the presets choose the last 3, 6 or 12 months; 12 by default", async () => {
-    const data = (await call(loader as Loader, "/conseiller/rapports", cookies.conseiller)) as { query: { from: string; to: string; preset?: number } };
+    const data = (await call(loader as Loader, "/conseiller/rapports", cookies.conseiller)) as {
+      query: { from: string; to: string; preset?: number };
+    };
     expect(data.query).toMatchObject({ to: thisMonth, preset: 12 });
-    const three = (await call(loader as Loader, "/conseiller/rapports?periode=3", cookies.conseiller)) as { query: { preset?: number }; report: { period: { months: string[] } } };
+    const three = (await call(loader as Loader, "/conseiller/rapports?periode=3", cookies.conseiller)) as {
+      query: { preset?: number };
+      report: { period: { months: string[] } };
+    };
     expect(three.query.preset).toBe(3);
     expect(three.report.period.months).toHaveLength(3);
   });
 
   it("a hand-edited query string: backwards period turned round, unknown filters dropped", async () => {
-    const data = (await call(loader as Loader, "/conseiller/rapports?du=2026-06&au=2026-01&region=<script>&partenaire=1%20OR%201=1&type=drop", cookies.conseiller)) as {
+    const data = (await call(
+      loader as Loader,
+      "/conseiller/rapports?du=2026-06&au=2026-01&region=<script>&partenaire=1%20OR%201=1&type=drop",
+      cookies.conseiller,
+    )) as {
       query: Record<string, unknown>;
     };
-    expect(data.query).toEqual({ from: "2026-01", to: "2026-06", region: undefined, partnerId: undefined, offerType: undefined, preset: undefined });
+    expect(data.query).toEqual({
+      from: "2026-01",
+      to: "2026-06",
+      region: undefined,
+      partnerId: undefined,
+      offerType: undefined,
+      preset: undefined,
+    });
   });
 
   it.each(["au=9999-12", "au=0000-01", "du=0000-01", "du=9999-12&au=9999-12", "du=2026-13&au=abc", "du=1999-12"])(
@@ -164,21 +207,30 @@ describe("the CSV downloads", () => {
   it.each([
     ["/conseiller/rapports/placements.csv", placementsCsvLoader, "baara-placements", "export.placements_csv"],
     ["/conseiller/rapports/indicateurs.csv", indicatorsCsvLoader, "baara-indicateurs", "export.indicators_csv"],
-  ] as const)("%s: CSV in UTF-8 with a BOM, saved as a dated file, never cached, audited", async (url, fn, name, action) => {
-    const response = (await call(fn as Loader, `${url}?du=2026-01&au=${thisMonth}&region=segou`, cookies.conseiller)) as Response;
-    expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${name}-2026-01-${thisMonth}.csv"`);
-    expect(response.headers.get("Cache-Control")).toBe("no-store");
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes);
-    expect(text).toContain("\r\n");
-    expect(text).not.toContain("Aïssata");
-    expect(getDb().select().from(auditLog).where(eq(auditLog.action, action)).all().at(-1)).toMatchObject({
-      actorId: counsellor,
-      ip: "41.73.5.5",
-      detail: { filters: { from: "2026-01", to: thisMonth, region: "segou" } },
-    });
-  });
+  ] as const)(
+    "%s: CSV in UTF-8 with a BOM, saved as a dated file, never cached, audited",
+    async (url, fn, name, action) => {
+      const response = (await call(
+        fn as Loader,
+        `${url}?du=2026-01&au=${thisMonth}&region=segou`,
+        cookies.conseiller,
+      )) as Response;
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+      expect(response.headers.get("Content-Disposition")).toBe(
+        `attachment; filename="${name}-2026-01-${thisMonth}.csv"`,
+      );
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(bytes);
+      expect(text).toContain("\r\n");
+      expect(text).not.toContain("Aïssata");
+      expect(getDb().select().from(auditLog).where(eq(auditLog.action, action)).all().at(-1)).toMatchObject({
+        actorId: counsellor,
+        ip: "41.73.5.5",
+        detail: { filters: { from: "2026-01", to: thisMonth, region: "segou" } },
+      });
+    },
+  );
 });

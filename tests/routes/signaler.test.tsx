@@ -18,13 +18,19 @@ beforeAll(() => {
   orgId = insertOrganisation(getDb(), { name: "Quincaillerie Touré" }).id;
 });
 
-const newOffer = (title: string, status: "published" | "draft" | "pending" = "published") => insertOffer(getDb(), { orgId, title, status });
-const reportsOf = (offerId: number) => getDb().select().from(fraudReports).where(eq(fraudReports.offerId, offerId)).all();
+const newOffer = (title: string, status: "published" | "draft" | "pending" = "published") =>
+  insertOffer(getDb(), { orgId, title, status });
+const reportsOf = (offerId: number) =>
+  getDb().select().from(fraudReports).where(eq(fraudReports.offerId, offerId)).all();
 
 /** The session of a candidate whose account is `days` old. */
 async function accountCookie(days: number) {
   const { id } = await insertUser(getDb(), { role: "candidat" });
-  getDb().update(users).set({ createdAt: new Date(Date.now() - days * 24 * 60 * 60 * 1000) }).where(eq(users.id, id)).run();
+  getDb()
+    .update(users)
+    .set({ createdAt: new Date(Date.now() - days * 24 * 60 * 60 * 1000) })
+    .where(eq(users.id, id))
+    .run();
   return sessionCookieFor(getDb(), id);
 }
 
@@ -38,20 +44,31 @@ async function renderReport(offerId: number, ip: string, lng: Locale = "fr") {
 }
 
 const detailsField = () => screen.getByLabelText("Précisions") as HTMLTextAreaElement;
-const send = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Envoyer le signalement" }));
+const send = (user: ReturnType<typeof userEvent.setup>) =>
+  user.click(screen.getByRole("button", { name: "Envoyer le signalement" }));
 
 const post = (offerId: number | string, fields: Record<string, string>, ip: string, cookie?: string) =>
-  callRoute(action, `/offres/${offerId}/signaler`, { cookie, params: { offerId: String(offerId) }, body: new URLSearchParams(fields), context: { clientIp: ip } });
+  callRoute(action, `/offres/${offerId}/signaler`, {
+    cookie,
+    params: { offerId: String(offerId) },
+    body: new URLSearchParams(fields),
+    context: { clientIp: ip },
+  });
 const get = (offerId: number | string, search = "", cookie?: string) =>
   callRoute(loader, `/offres/${offerId}/signaler${search}`, { cookie, params: { offerId: String(offerId) } });
 
-type Result = { data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string }; init: ResponseInit | null };
+type Result = {
+  data: { fieldErrors: Record<string, string>; values: Record<string, string>; formError?: string };
+  init: ResponseInit | null;
+};
 
 describe("/offres/:offerId/signaler", () => {
   it("a visitor reports an offer, is thanked and told what happens next", async () => {
     const offer = newOffer("Gardien de nuit");
     const user = await renderReport(offer.id, "41.73.10.1");
-    expect(screen.getByRole("link", { name: "Offre : Gardien de nuit" }).getAttribute("href")).toBe(`/offres/${offer.id}`);
+    expect(screen.getByRole("link", { name: "Offre : Gardien de nuit" }).getAttribute("href")).toBe(
+      `/offres/${offer.id}`,
+    );
     expect(screen.getByText(/l'employeur ne saura jamais qui l'a signalée/)).toBeTruthy();
     await user.click(screen.getByLabelText("Demande d'argent ou arnaque"));
     await user.type(detailsField(), "On m'a demandé 15 000 F pour le dossier.");
@@ -60,17 +77,26 @@ describe("/offres/:offerId/signaler", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Merci pour votre signalement" })).toBeTruthy();
     expect(screen.getByRole("status").textContent).toContain("Un conseiller va l'examiner.");
     expect(screen.getByRole("link", { name: "Voir les autres offres" }).getAttribute("href")).toBe("/offres");
-    expect(reportsOf(offer.id)).toMatchObject([{ reason: "money", details: "On m'a demandé 15 000 F pour le dossier.", reporterId: null, status: "open" }]);
+    expect(reportsOf(offer.id)).toMatchObject([
+      { reason: "money", details: "On m'a demandé 15 000 F pour le dossier.", reporterId: null, status: "open" },
+    ]);
   });
 
   it("records who reported when logged in (for the daily limit), never shown to the employer", async () => {
     const db = getDb();
     const offer = newOffer("Plongeur");
     const awa = await insertUser(db, { role: "candidat" });
-    const response = (await post(offer.id, { reason: "fake", details: "" }, "41.73.10.2", await sessionCookieFor(db, awa.id))) as Response;
+    const response = (await post(
+      offer.id,
+      { reason: "fake", details: "" },
+      "41.73.10.2",
+      await sessionCookieFor(db, awa.id),
+    )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/offres/${offer.id}/signaler`);
-    expect(await followRedirect(response, loader, { params: { offerId: String(offer.id) } })).toMatchObject({ thanks: true });
+    expect(await followRedirect(response, loader, { params: { offerId: String(offer.id) } })).toMatchObject({
+      thanks: true,
+    });
     expect(reportsOf(offer.id)).toMatchObject([{ reason: "fake", details: null, reporterId: awa.id }]);
   });
 
@@ -92,7 +118,9 @@ describe("/offres/:offerId/signaler", () => {
     const user = await renderReport(offer.id, "41.73.10.4");
     await user.click(screen.getByLabelText("Autre"));
     await send(user);
-    expect(await screen.findByText("Vous avez choisi « Autre » : expliquez le problème en quelques mots.")).toBeTruthy();
+    expect(
+      await screen.findByText("Vous avez choisi « Autre » : expliquez le problème en quelques mots."),
+    ).toBeTruthy();
     expect(errorOf(detailsField())).toBe("Vous avez choisi « Autre » : expliquez le problème en quelques mots.");
     expect((screen.getByLabelText("Autre") as HTMLInputElement).checked).toBe(true);
     expect(reportsOf(offer.id)).toEqual([]);
@@ -125,7 +153,11 @@ describe("/offres/:offerId/signaler", () => {
     expect(await screen.findByText(/trop long/)).toBeTruthy();
     expect(errorOf(detailsField())).toBe("Ce texte est trop long : 2 000 caractères au plus.");
     expect(detailsField().value).toBe(long);
-    const result = (await post(offer.id, { reason: "discrimination", details: long }, "41.73.10.6")) as unknown as Result;
+    const result = (await post(
+      offer.id,
+      { reason: "discrimination", details: long },
+      "41.73.10.6",
+    )) as unknown as Result;
     expect(result.init?.status).toBe(400);
     expect(result.data.values.details).toBe(long);
     expect(reportsOf(offer.id)).toEqual([]);
@@ -145,7 +177,11 @@ describe("/offres/:offerId/signaler", () => {
     for (const offer of targets.slice(0, 5)) {
       expect(((await post(offer.id, { reason: "money" }, "41.73.10.8")) as Response).status).toBe(302);
     }
-    const refused = (await post(targets[5]!.id, { reason: "money", details: "Encore une arnaque" }, "41.73.10.8")) as unknown as Result;
+    const refused = (await post(
+      targets[5]!.id,
+      { reason: "money", details: "Encore une arnaque" },
+      "41.73.10.8",
+    )) as unknown as Result;
     expect(refused.init?.status).toBe(429);
     const retryAfter = Number(new Headers(refused.init?.headers).get("Retry-After"));
     expect(retryAfter).toBeGreaterThan(86_000);
@@ -157,7 +193,9 @@ describe("/offres/:offerId/signaler", () => {
     await user.click(screen.getByLabelText("Demande d'argent ou arnaque"));
     await user.type(detailsField(), "Frais de dossier");
     await send(user);
-    expect((await screen.findByRole("alert")).textContent).toContain("Vous avez déjà envoyé beaucoup de signalements aujourd'hui.");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Vous avez déjà envoyé beaucoup de signalements aujourd'hui.",
+    );
     expect(detailsField().value).toBe("Frais de dossier");
   });
 
@@ -171,16 +209,22 @@ describe("/offres/:offerId/signaler", () => {
     expect(reportsOf(draft.id)).toEqual([]);
     // A counsellor, who can read a held offer, may report it too.
     const counsellor = await insertUser(getDb(), { role: "conseiller" });
-    await expect(get(held.id, "", await sessionCookieFor(getDb(), counsellor.id))).resolves.toMatchObject({ offer: { title: "Offre retenue" } });
+    await expect(get(held.id, "", await sessionCookieFor(getDb(), counsellor.id))).resolves.toMatchObject({
+      offer: { title: "Offre retenue" },
+    });
   });
 
   it("still thanks the third reporter once the reports have suspended the offer", async () => {
     const offer = newOffer("Aide ménagère");
     let last: unknown;
-    for (const ip of ["41.73.11.1", "41.73.11.2", "41.73.11.3"]) last = await post(offer.id, { reason: "trafficking" }, ip, await accountCookie(30));
+    for (const ip of ["41.73.11.1", "41.73.11.2", "41.73.11.3"])
+      last = await post(offer.id, { reason: "trafficking" }, ip, await accountCookie(30));
     expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("pending");
     expect(await statusThrownBy(get(offer.id))).toBe(404);
-    await expect(followRedirect(last, loader, { params: { offerId: String(offer.id) } })).resolves.toMatchObject({ thanks: true, offer: null });
+    await expect(followRedirect(last, loader, { params: { offerId: String(offer.id) } })).resolves.toMatchObject({
+      thanks: true,
+      offer: null,
+    });
   });
 
   it("a visitor and two accounts made today, from one address, are thanked but leave the offer online", async () => {
@@ -189,7 +233,9 @@ describe("/offres/:offerId/signaler", () => {
     for (let i = 0; i < 2; i++) {
       const response = (await post(offer.id, { reason: "money" }, "41.73.12.1", await accountCookie(0))) as Response;
       expect(response.headers.get("Location")).toBe(`/offres/${offer.id}/signaler`);
-      expect(await followRedirect(response, loader, { params: { offerId: String(offer.id) } })).toMatchObject({ thanks: true });
+      expect(await followRedirect(response, loader, { params: { offerId: String(offer.id) } })).toMatchObject({
+        thanks: true,
+      });
     }
     expect(reportsOf(offer.id)).toHaveLength(3);
     expect(getDb().select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("published");

@@ -29,7 +29,8 @@ import {
 import { callRoute, thrownBy } from "../helpers/route";
 
 type Loader = (args: never) => unknown;
-const call = (loader: Loader, path: string, cookie?: string, init?: RequestInit) => callRoute(loader, path, { cookie, init });
+const call = (loader: Loader, path: string, cookie?: string, init?: RequestInit) =>
+  callRoute(loader, path, { cookie, init });
 
 type ThrownData = { data: unknown; init: ResponseInit | null };
 
@@ -49,7 +50,13 @@ beforeAll(async () => {
   const employer = await registerEmployer(db, { email: "patron@atelier.ml", orgName: "Atelier Sanogo" });
   const counsellor = insertCounsellor(db, "OIM Mali", "Kadia Konaté");
   const admin = await insertUser(db, { role: "admin", email: "admin@baara.ml", displayName: "Admin Baara" });
-  Object.assign(ids, { awa: awa.id, oumar: oumar.id, employer: employer.id, counsellor: counsellor.id, admin: admin.id });
+  Object.assign(ids, {
+    awa: awa.id,
+    oumar: oumar.id,
+    employer: employer.id,
+    counsellor: counsellor.id,
+    admin: admin.id,
+  });
 
   // Awa applied twice, Oumar once; Awa is in the counsellor's caseload.
   const myOrgId = employerDashboard(db, employer.id).orgs[0]!.id;
@@ -121,7 +128,9 @@ describe.each(SPACES)("$path", ({ path, loader, role, stranger }) => {
 
 describe("what each space shows", () => {
   it("a candidate sees their own applications only", async () => {
-    const data = (await call(candidateLoader, "/candidat", cookies.candidat)) as Awaited<ReturnType<typeof candidateLoader>>;
+    const data = (await call(candidateLoader, "/candidat", cookies.candidat)) as Awaited<
+      ReturnType<typeof candidateLoader>
+    >;
     expect(data.displayName).toBe("Awa Diarra");
     expect(data.profile?.firstName).toBe("Awa");
     expect(data.byStatus).toEqual({ interview: 1, submitted: 1 });
@@ -133,7 +142,9 @@ describe("what each space shows", () => {
   });
 
   it("an employer sees their organisation's offers and applicants only", async () => {
-    const data = (await call(employerLoader, "/employeur", cookies.employeur)) as Awaited<ReturnType<typeof employerLoader>>;
+    const data = (await call(employerLoader, "/employeur", cookies.employeur)) as Awaited<
+      ReturnType<typeof employerLoader>
+    >;
     expect(data.orgs.map((o) => [o.name, o.verificationStatus])).toEqual([["Atelier Sanogo", "pending"]]);
     expect(data.offersByStatus).toEqual({ draft: 1 });
     expect(data.applicationsByStatus).toEqual({ interview: 1 });
@@ -156,7 +167,10 @@ describe("what each space shows", () => {
   });
 
   it("an admin may open the counsellor's dashboard too", async () => {
-    const data = (await call(counsellorLoader, "/conseiller", cookies.admin)) as { displayName: string; caseload: number };
+    const data = (await call(counsellorLoader, "/conseiller", cookies.admin)) as {
+      displayName: string;
+      caseload: number;
+    };
     expect(data.displayName).toBe("Admin Baara");
     expect(data.caseload).toBe(0);
   });
@@ -208,7 +222,11 @@ describe("/healthz", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/application\/json/);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
-    const body = (await response.json()) as { status: string; database: string; migrations: { applied: number; expected: number } };
+    const body = (await response.json()) as {
+      status: string;
+      database: string;
+      migrations: { applied: number; expected: number };
+    };
     expect(body.status).toBe("ok");
     expect(body.database).toBe("reachable");
     expect(body.migrations.applied).toBe(body.migrations.expected);

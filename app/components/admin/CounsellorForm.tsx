@@ -19,7 +19,11 @@ export function CreatedBanner({ created }: { created: { name: string; login: str
   );
 }
 
-export function CreateCounsellorForm({ actionData }: { actionData: { fieldErrors?: FieldErrors; values?: FormValues } | undefined }) {
+export function CreateCounsellorForm({
+  actionData,
+}: {
+  actionData: { fieldErrors?: FieldErrors; values?: FormValues } | undefined;
+}) {
   const { t } = useTranslation("admin");
   const { partners } = useUsersPageData();
   const busy = useBusy();
@@ -27,15 +31,46 @@ export function CreateCounsellorForm({ actionData }: { actionData: { fieldErrors
   const values = actionData?.values;
   return (
     <section aria-labelledby="create-counsellor" className="card space-y-3">
-      <h2 id="create-counsellor" className="text-xl font-semibold">{t("users.create.heading")}</h2>
+      <h2 id="create-counsellor" className="text-xl font-semibold">
+        {t("users.create.heading")}
+      </h2>
       <p className="text-stone-700">{t("users.create.intro")}</p>
       <FormErrorSummary errors={errors} />
       <Form method="post" className="grid gap-3 sm:grid-cols-2">
         <input type="hidden" name="intent" value="createCounsellor" />
-        <TextField label={t("users.create.firstName")} name="firstName" autoComplete="off" maxLength={60} defaultValue={values?.firstName} error={errors?.firstName} />
-        <TextField label={t("users.create.lastName")} name="lastName" autoComplete="off" maxLength={60} defaultValue={values?.lastName} error={errors?.lastName} />
-        <TextField label={t("users.create.email")} name="email" type="email" autoComplete="off" defaultValue={values?.email} error={errors?.email} />
-        <TextField label={t("users.create.phone")} name="phone" type="tel" autoComplete="off" hint={t("users.create.phoneHint")} defaultValue={values?.phone} error={errors?.phone} />
+        <TextField
+          label={t("users.create.firstName")}
+          name="firstName"
+          autoComplete="off"
+          maxLength={60}
+          defaultValue={values?.firstName}
+          error={errors?.firstName}
+        />
+        <TextField
+          label={t("users.create.lastName")}
+          name="lastName"
+          autoComplete="off"
+          maxLength={60}
+          defaultValue={values?.lastName}
+          error={errors?.lastName}
+        />
+        <TextField
+          label={t("users.create.email")}
+          name="email"
+          type="email"
+          autoComplete="off"
+          defaultValue={values?.email}
+          error={errors?.email}
+        />
+        <TextField
+          label={t("users.create.phone")}
+          name="phone"
+          type="tel"
+          autoComplete="off"
+          hint={t("users.create.phoneHint")}
+          defaultValue={values?.phone}
+          error={errors?.phone}
+        />
         <div className="sm:col-span-2">
           <SelectField
             label={t("users.create.partner")}
@@ -43,11 +78,16 @@ export function CreateCounsellorForm({ actionData }: { actionData: { fieldErrors
             placeholder={t("users.create.choosePartner")}
             defaultValue={values?.partnerOrgId ?? ""}
             error={errors?.partnerOrgId}
-            options={partners.map((p) => ({ value: String(p.id), label: p.shortName ? `${p.shortName} · ${p.name}` : p.name }))}
+            options={partners.map((p) => ({
+              value: String(p.id),
+              label: p.shortName ? `${p.shortName} · ${p.name}` : p.name,
+            }))}
           />
         </div>
         <div className="sm:col-span-2">
-          <button type="submit" className="btn" disabled={busy}>{t("users.create.submit")}</button>
+          <button type="submit" className="btn" disabled={busy}>
+            {t("users.create.submit")}
+          </button>
         </div>
       </Form>
     </section>

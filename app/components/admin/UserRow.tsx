@@ -8,7 +8,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { ROLES } from "../../../db/enums";
-import { useUsersPageData, type UserRow } from "./users-page";
+import { type UserRow, useUsersPageData } from "./users-page";
 
 export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErrors | undefined }) {
   const { t } = useTranslation("admin");
@@ -39,13 +39,17 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
       <td className="p-2">
         <span className="block">{t("users.table.created", { date: format.date(user.createdAt, "medium") })}</span>
         <span className="block text-stone-600">
-          {user.lastLoginAt ? t("users.table.lastLogin", { date: format.date(user.lastLoginAt, "medium") }) : t("users.table.neverLoggedIn")}
+          {user.lastLoginAt
+            ? t("users.table.lastLogin", { date: format.date(user.lastLoginAt, "medium") })
+            : t("users.table.neverLoggedIn")}
         </span>
       </td>
       <td className="p-2">{t(`users.status.${user.status}`)}</td>
       <td className="space-y-2 p-2">
         {error ? (
-          <Notice tone="error" compact>{errorText(error)}</Notice>
+          <Notice tone="error" compact>
+            {errorText(error)}
+          </Notice>
         ) : null}
         {user.id === me ? (
           <p>{t("users.you")}</p>
@@ -56,10 +60,14 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
             <Form method="post" className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="intent" value="role" />
               <input type="hidden" name="userId" value={user.id} />
-              <label className="sr-only" htmlFor={`role-${user.id}`}>{t("users.roleFor", { name })}</label>
+              <label className="sr-only" htmlFor={`role-${user.id}`}>
+                {t("users.roleFor", { name })}
+              </label>
               <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="field w-auto">
                 {ROLES.map((role) => (
-                  <option key={role} value={role}>{t(`common:role.${role}`)}</option>
+                  <option key={role} value={role}>
+                    {t(`common:role.${role}`)}
+                  </option>
                 ))}
               </select>
               <button type="submit" className="btn-secondary" disabled={busy}>
@@ -73,7 +81,14 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
                   {t("users.enable")} <span className="sr-only">{t("users.accountOf", { name })}</span>
                 </button>
               ) : (
-                <button type="submit" name="intent" value="disable" className="btn-secondary" disabled={busy} title={t("users.disableHint")}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="disable"
+                  className="btn-secondary"
+                  disabled={busy}
+                  title={t("users.disableHint")}
+                >
                   {t("users.disable")} <span className="sr-only">{t("users.accountOf", { name })}</span>
                 </button>
               )}

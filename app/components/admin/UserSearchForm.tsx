@@ -10,7 +10,13 @@ export function SearchForm({ query }: { query: UserQuery }) {
   const location = useLocation();
   const { queryMax } = useUsersPageData();
   return (
-    <Form key={location.search} method="get" role="search" aria-label={t("users.search.label")} className="card grid gap-3 sm:grid-cols-3">
+    <Form
+      key={location.search}
+      method="get"
+      role="search"
+      aria-label={t("users.search.label")}
+      className="card grid gap-3 sm:grid-cols-3"
+    >
       <div className="sm:col-span-3">
         <TextField label={t("users.search.q")} name="q" type="search" defaultValue={query.q} maxLength={queryMax} />
       </div>
@@ -29,7 +35,9 @@ export function SearchForm({ query }: { query: UserQuery }) {
         options={USER_STATUSES.map((status) => ({ value: status, label: t(`users.status.${status}`) }))}
       />
       <div className="flex items-end gap-3">
-        <button type="submit" className="btn">{t("users.search.submit")}</button>
+        <button type="submit" className="btn">
+          {t("users.search.submit")}
+        </button>
         <Link to="/admin/utilisateurs">{t("users.search.reset")}</Link>
       </div>
     </Form>

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
@@ -9,7 +9,13 @@ import type { Route } from "../../routes/+types/employeur.offres.$offerId.candid
 type PageData = Route.ComponentProps["loaderData"];
 
 /** The moves the employer may make from the application's status, one form each. */
-export function ApplicationMoves({ moves, today, refusalReasons, limits, actionData }: {
+export function ApplicationMoves({
+  moves,
+  today,
+  refusalReasons,
+  limits,
+  actionData,
+}: {
   moves: PageData["application"]["moves"];
   today: string;
   refusalReasons: PageData["refusalReasons"];
@@ -19,7 +25,9 @@ export function ApplicationMoves({ moves, today, refusalReasons, limits, actionD
   const { t } = useTranslation("applications");
   return (
     <section aria-labelledby="moves" className="space-y-3">
-      <h2 id="moves" className="text-lg font-semibold">{t("detail.moves")}</h2>
+      <h2 id="moves" className="text-lg font-semibold">
+        {t("detail.moves")}
+      </h2>
       {moves.length === 0 ? <p>{t("detail.noMoves")}</p> : null}
       {moves.map((to) => {
         // Values and messages go back to the form that was sent, not to its neighbours.
@@ -28,19 +36,45 @@ export function ApplicationMoves({ moves, today, refusalReasons, limits, actionD
           <MoveForm key={to} to={to}>
             {to === "interview" ? (
               <>
-                <TextField label={t("move.interviewAt")} name="interviewAt" type="datetime-local" required min={`${today}T00:00`}
-                  defaultValue={sent?.values.interviewAt} error={sent?.fieldErrors.interviewAt} />
-                <TextField label={t("move.interviewPlace")} name="interviewPlace" required maxLength={limits.place} hint={t("move.interviewPlaceHint")}
-                  defaultValue={sent?.values.interviewPlace} error={sent?.fieldErrors.interviewPlace} />
+                <TextField
+                  label={t("move.interviewAt")}
+                  name="interviewAt"
+                  type="datetime-local"
+                  required
+                  min={`${today}T00:00`}
+                  defaultValue={sent?.values.interviewAt}
+                  error={sent?.fieldErrors.interviewAt}
+                />
+                <TextField
+                  label={t("move.interviewPlace")}
+                  name="interviewPlace"
+                  required
+                  maxLength={limits.place}
+                  hint={t("move.interviewPlaceHint")}
+                  defaultValue={sent?.values.interviewPlace}
+                  error={sent?.fieldErrors.interviewPlace}
+                />
               </>
             ) : to === "hired" ? (
-              <TextField label={t("move.startDate")} name="startDate" type="date" hint={t("move.startDateHint")}
-                defaultValue={sent?.values.startDate ?? today} error={sent?.fieldErrors.startDate} />
+              <TextField
+                label={t("move.startDate")}
+                name="startDate"
+                type="date"
+                hint={t("move.startDateHint")}
+                defaultValue={sent?.values.startDate ?? today}
+                error={sent?.fieldErrors.startDate}
+              />
             ) : to === "rejected" ? (
               <>
-                <SelectField label={t("move.refusalReason")} name="refusalReason" required placeholder={t("move.choose")}
+                <SelectField
+                  label={t("move.refusalReason")}
+                  name="refusalReason"
+                  required
+                  placeholder={t("move.choose")}
                   options={refusalReasons.map((r) => ({ value: r, label: t(`refusalReason.${r}`) }))}
-                  defaultValue={sent?.values.refusalReason ?? ""} error={sent?.fieldErrors.refusalReason} />
+                  defaultValue={sent?.values.refusalReason ?? ""}
+                  error={sent?.fieldErrors.refusalReason}
+                />
                 <NoteField error={sent?.fieldErrors.note} defaultValue={sent?.values.note} max={limits.note} />
               </>
             ) : null}
@@ -73,12 +107,27 @@ function NoteField({ error, defaultValue, max }: { error?: FieldErrors[string]; 
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="block font-medium">{t("move.note")}</label>
-      <textarea id={id} name="note" rows={3} maxLength={max} className="field" defaultValue={defaultValue}
+      <label htmlFor={id} className="block font-medium">
+        {t("move.note")}
+      </label>
+      <textarea
+        id={id}
+        name="note"
+        rows={3}
+        maxLength={max}
+        className="field"
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")} />
-      <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">{t("move.noteHint", { max })}</p>
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">{errorText(error)}</p> : null}
+        aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")}
+      />
+      <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
+        {t("move.noteHint", { max })}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">
+          {errorText(error)}
+        </p>
+      ) : null}
     </div>
   );
 }

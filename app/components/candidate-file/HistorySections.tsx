@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "~/utils/format";
-import { Section, type CandidateFile } from "./Section";
+import { type CandidateFile, Section } from "./Section";
 
 export function ApplicationsSection({ file }: { file: CandidateFile }) {
   const { t } = useTranslation("counsellor");
@@ -46,8 +46,8 @@ export function PlacementsSection({ file }: { file: CandidateFile }) {
         {file.placements.map((placement) => (
           <li key={placement.id} className="border-t border-stone-200 pt-2">
             <p className="font-semibold">
-              {placement.orgName ?? placement.employerName ?? t("file.outsidePortal")} · {t(`common:offerType.${placement.type}`)} ·{" "}
-              {t(`common:contract.${placement.contract}`)}
+              {placement.orgName ?? placement.employerName ?? t("file.outsidePortal")} ·{" "}
+              {t(`common:offerType.${placement.type}`)} · {t(`common:contract.${placement.contract}`)}
             </p>
             <p className="text-sm">
               {t("file.startedOn", { date: format.date(placement.startDate) })}
@@ -57,7 +57,9 @@ export function PlacementsSection({ file }: { file: CandidateFile }) {
               {placement.followups.map((f) => (
                 <li key={f.id}>
                   {t("file.followup", { months: f.monthsAfter, date: format.date(f.dueDate, "medium") })} :{" "}
-                  {f.doneAt ? t(f.stillEmployed ? "file.followupDone" : "file.followupLeft") : t("file.followupPending")}
+                  {f.doneAt
+                    ? t(f.stillEmployed ? "file.followupDone" : "file.followupLeft")
+                    : t("file.followupPending")}
                 </li>
               ))}
             </ul>

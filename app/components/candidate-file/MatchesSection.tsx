@@ -8,7 +8,15 @@ import { Section } from "./Section";
 
 type Matches = Route.ComponentProps["loaderData"]["matches"];
 
-export function MatchesSection({ matches, errors, values }: { matches: Matches; errors?: FieldErrors; values?: FormValues }) {
+export function MatchesSection({
+  matches,
+  errors,
+  values,
+}: {
+  matches: Matches;
+  errors?: FieldErrors;
+  values?: FormValues;
+}) {
   const { t } = useTranslation("counsellor");
   return (
     <Section id="file-matches" title={t("file.matches")}>
@@ -27,7 +35,13 @@ export function MatchesSection({ matches, errors, values }: { matches: Matches; 
             <MatchReasons reasons={offer.reasons} />
             <Form method="post" className="mt-1">
               <input type="hidden" name="offerId" value={offer.id} />
-              <button type="submit" name="intent" value="refer" className="btn-secondary" aria-label={`${t("file.refer")} : ${offer.title}`}>
+              <button
+                type="submit"
+                name="intent"
+                value="refer"
+                className="btn-secondary"
+                aria-label={`${t("file.refer")} : ${offer.title}`}
+              >
                 {t("file.refer")}
               </button>
             </Form>
@@ -38,12 +52,22 @@ export function MatchesSection({ matches, errors, values }: { matches: Matches; 
         <h3 className="text-lg font-semibold">{t("file.byPhone")}</h3>
         <p className="text-sm text-stone-700">{t("file.byPhoneHelp")}</p>
         {matches.length > 0 ? (
-          <SelectField label={t("file.offer")} name="offerId" placeholder="—"
+          <SelectField
+            label={t("file.offer")}
+            name="offerId"
+            placeholder="—"
             options={matches.map((o) => ({ value: String(o.id), label: `${o.title} · ${o.orgName}` }))}
-            defaultValue={values?.offerId ?? ""} />
+            defaultValue={values?.offerId ?? ""}
+          />
         ) : null}
-        <TextField label={t("file.otherOffer")} name="otherOfferId" inputMode="numeric" maxLength={20}
-          defaultValue={values?.otherOfferId} error={errors?.otherOfferId} />
+        <TextField
+          label={t("file.otherOffer")}
+          name="otherOfferId"
+          inputMode="numeric"
+          maxLength={20}
+          defaultValue={values?.otherOfferId}
+          error={errors?.otherOfferId}
+        />
         <button type="submit" name="intent" value="phone" className="btn-secondary">
           {t("file.byPhoneSubmit")}
         </button>

@@ -3,9 +3,14 @@ import { Form } from "react-router";
 import { TextareaField } from "~/components/Field";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
-import { Section, type CandidateFile } from "./Section";
+import { type CandidateFile, Section } from "./Section";
 
-export function NotesSection({ file, noteMax, errors, values }: {
+export function NotesSection({
+  file,
+  noteMax,
+  errors,
+  values,
+}: {
   file: CandidateFile;
   noteMax: number;
   errors?: FieldErrors;
@@ -17,7 +22,14 @@ export function NotesSection({ file, noteMax, errors, values }: {
     <Section id="file-notes" title={t("file.notes")} badge={t("file.sensitiveBadge")}>
       <p className="text-sm text-stone-700">{t("file.notesHelp")}</p>
       <Form method="post" className="space-y-2">
-        <TextareaField label={t("file.noteBody")} name="body" rows={3} maxLength={noteMax} defaultValue={values?.body} error={errors?.body} />
+        <TextareaField
+          label={t("file.noteBody")}
+          name="body"
+          rows={3}
+          maxLength={noteMax}
+          defaultValue={values?.body}
+          error={errors?.body}
+        />
         <button type="submit" name="intent" value="note.add" className="btn-secondary">
           {t("file.addNote")}
         </button>
@@ -28,7 +40,10 @@ export function NotesSection({ file, noteMax, errors, values }: {
           <li key={note.id} className="border-t border-stone-200 pt-2">
             <p className="whitespace-pre-line">{note.body}</p>
             <p className="text-xs text-stone-600">
-              {t("file.noteBy", { name: note.authorName ?? t("file.formerColleague"), date: format.dateTime(note.createdAt) })}
+              {t("file.noteBy", {
+                name: note.authorName ?? t("file.formerColleague"),
+                date: format.dateTime(note.createdAt),
+              })}
             </p>
           </li>
         ))}

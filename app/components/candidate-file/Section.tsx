@@ -5,12 +5,24 @@ import type { Route } from "../../routes/+types/conseiller.candidats.$userId";
 export type CandidateFile = Route.ComponentProps["loaderData"]["file"];
 
 /** One card of the file; the badge marks what is sensitive. */
-export function Section({ id, title, badge, children }: { id: string; title: string; badge?: string; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  badge,
+  children,
+}: {
+  id: string;
+  title: string;
+  badge?: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="card space-y-3">
       <h2 id={id} className="flex flex-wrap items-center gap-2 text-xl font-semibold">
         {title}
-        {badge ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{badge}</span> : null}
+        {badge ? (
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{badge}</span>
+        ) : null}
       </h2>
       {children}
     </section>

@@ -18,7 +18,17 @@ export type IdentityRequestRow = {
  * A verified organisation's request to change its name, RCCM or NIF: the
  * checked identity and the requested one side by side, accept or refuse.
  */
-export function IdentityRequestItem({ request, alert, reasonField, busy }: { request: IdentityRequestRow; alert: ReactNode; reasonField: ReactNode; busy: boolean }) {
+export function IdentityRequestItem({
+  request,
+  alert,
+  reasonField,
+  busy,
+}: {
+  request: IdentityRequestRow;
+  alert: ReactNode;
+  reasonField: ReactNode;
+  busy: boolean;
+}) {
   const { t } = useTranslation("moderation");
   const format = useFormat();
   const titleId = `identity-${request.id}`;
@@ -26,25 +36,42 @@ export function IdentityRequestItem({ request, alert, reasonField, busy }: { req
   return (
     <li>
       <article aria-labelledby={titleId} className="card space-y-3">
-        <h3 id={titleId} className="text-lg font-semibold">{request.current.name}</h3>
+        <h3 id={titleId} className="text-lg font-semibold">
+          {request.current.name}
+        </h3>
         <p className="text-sm text-stone-700">
-          {t("identity.askedOn", { date: format.date(request.requestedAt, "medium"), name: request.requestedByName ?? t("notSet") })}
+          {t("identity.askedOn", {
+            date: format.date(request.requestedAt, "medium"),
+            name: request.requestedByName ?? t("notSet"),
+          })}
         </p>
-        <IdentityComparison current={request.current} requested={request.requested} labels={{
-          name: t("identity.name"), rccm: t("organisations.rccm"), nif: t("organisations.nif"),
-          current: t("identity.current"), requested: t("identity.requested"), notSet: t("notSet"),
-        }} />
+        <IdentityComparison
+          current={request.current}
+          requested={request.requested}
+          labels={{
+            name: t("identity.name"),
+            rccm: t("organisations.rccm"),
+            nif: t("organisations.nif"),
+            current: t("identity.current"),
+            requested: t("identity.requested"),
+            notSet: t("notSet"),
+          }}
+        />
         {alert}
         <Form method="post">
           {subject}
           <input type="hidden" name="intent" value="identity.accept" />
-          <button type="submit" className="btn" disabled={busy}>{t("identity.accept")}</button>
+          <button type="submit" className="btn" disabled={busy}>
+            {t("identity.accept")}
+          </button>
         </Form>
         <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
           {subject}
           <input type="hidden" name="intent" value="identity.refuse" />
           {reasonField}
-          <button type="submit" className="btn-secondary" disabled={busy}>{t("identity.refuse")}</button>
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t("identity.refuse")}
+          </button>
         </Form>
       </article>
     </li>

@@ -12,9 +12,14 @@ export type ItemProps = { errors: FieldErrors | undefined; values: FormValues | 
 /** The error of an item's form that is not about the reason (not found, already decided, not verified). */
 export function ItemAlert({ errors }: { errors: FieldErrors | undefined }) {
   const errorText = useErrorText();
-  const error: FieldError | undefined = errors && (errors.form ?? errors.intent ?? errors.orgId ?? errors.offerId ?? errors.requestId);
+  const error: FieldError | undefined =
+    errors && (errors.form ?? errors.intent ?? errors.orgId ?? errors.offerId ?? errors.requestId);
   if (!error) return null;
-  return <Notice tone="error" compact>{errorText(error)}</Notice>;
+  return (
+    <Notice tone="error" compact>
+      {errorText(error)}
+    </Notice>
+  );
 }
 
 export function SubjectFields({ name, id, intent }: { name: "orgId" | "offerId"; id: number; intent?: string }) {

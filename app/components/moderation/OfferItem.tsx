@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
-import { Detail, ItemAlert, ReasonField, SubjectFields, type ItemProps } from "./ItemParts";
+import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
 
 type PendingOffer = Route.ComponentProps["loaderData"]["offers"][number];
 
@@ -22,7 +22,9 @@ export function OfferItem({ offer, errors, values }: ItemProps & { offer: Pendin
             {offer.orgName} ({t(`common:verificationStatus.${offer.orgStatus}`)})
           </Detail>
           <Detail label={t("offers.type")}>{t(`common:offerType.${offer.type}`)}</Detail>
-          <Detail label={t("offers.place")}>{[offer.commune, t(`common:region.${offer.region}`)].filter(Boolean).join(", ")}</Detail>
+          <Detail label={t("offers.place")}>
+            {[offer.commune, t(`common:region.${offer.region}`)].filter(Boolean).join(", ")}
+          </Detail>
         </dl>
         {offer.moderationFlags.length > 0 ? (
           <div className="text-sm">
@@ -42,12 +44,16 @@ export function OfferItem({ offer, errors, values }: ItemProps & { offer: Pendin
         <ItemAlert errors={errors} />
         <Form method="post">
           <SubjectFields name="offerId" id={offer.id} intent="offer.publish" />
-          <button type="submit" className="btn" disabled={busy}>{t("offers.publish")}</button>
+          <button type="submit" className="btn" disabled={busy}>
+            {t("offers.publish")}
+          </button>
         </Form>
         <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
           <SubjectFields name="offerId" id={offer.id} intent="offer.reject" />
           <ReasonField errors={errors} values={values} />
-          <button type="submit" className="btn-secondary" disabled={busy}>{t("offers.reject")}</button>
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t("offers.reject")}
+          </button>
         </Form>
       </article>
     </li>

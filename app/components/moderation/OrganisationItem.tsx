@@ -4,7 +4,7 @@ import { moderatorActionsFor } from "~/models/lifecycles/organisation";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
-import { Detail, ItemAlert, ReasonField, SubjectFields, type ItemProps } from "./ItemParts";
+import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
 
 type PendingOrg = Route.ComponentProps["loaderData"]["organisations"][number];
 
@@ -22,7 +22,9 @@ export function OrganisationItem({ org, errors, values }: ItemProps & { org: Pen
   return (
     <li>
       <article aria-labelledby={titleId} className="card space-y-3">
-        <h3 id={titleId} className="text-lg font-semibold">{org.name}</h3>
+        <h3 id={titleId} className="text-lg font-semibold">
+          {org.name}
+        </h3>
         <dl className="grid gap-1 text-sm">
           <Detail label={t("organisations.rccm")}>{org.rccm ?? notSet}</Detail>
           <Detail label={t("organisations.nif")}>{org.nif ?? notSet}</Detail>
@@ -38,7 +40,9 @@ export function OrganisationItem({ org, errors, values }: ItemProps & { org: Pen
         {DECISIONS.includes("verify") ? (
           <Form method="post">
             <SubjectFields name="orgId" id={org.id} intent="org.verify" />
-            <button type="submit" className="btn" disabled={busy}>{t("organisations.verify")}</button>
+            <button type="submit" className="btn" disabled={busy}>
+              {t("organisations.verify")}
+            </button>
           </Form>
         ) : null}
         <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
@@ -46,7 +50,14 @@ export function OrganisationItem({ org, errors, values }: ItemProps & { org: Pen
           <ReasonField errors={errors} values={values} />
           <div className="flex flex-wrap gap-2">
             {DECISIONS_WITH_REASON.map((action) => (
-              <button key={action} type="submit" name="intent" value={`org.${action}`} className="btn-secondary" disabled={busy}>
+              <button
+                key={action}
+                type="submit"
+                name="intent"
+                value={`org.${action}`}
+                className="btn-secondary"
+                disabled={busy}
+              >
                 {t(`organisations.${action}`)}
               </button>
             ))}

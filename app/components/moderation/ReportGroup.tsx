@@ -3,7 +3,7 @@ import { Form, Link } from "react-router";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
-import { Detail, ItemAlert, ReasonField, SubjectFields, type ItemProps } from "./ItemParts";
+import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
 
 type ReportedOffer = Route.ComponentProps["loaderData"]["reports"][number];
 
@@ -29,7 +29,8 @@ export function ReportGroup({ group, errors, values }: ItemProps & { group: Repo
           {group.reports.map((report) => (
             <li key={report.id} className="rounded-md bg-stone-100 p-2">
               <p>
-                <strong>{t(`reason.${report.reason}`)}</strong> · {t("reports.on", { date: format.date(report.createdAt, "medium") })}
+                <strong>{t(`reason.${report.reason}`)}</strong> ·{" "}
+                {t("reports.on", { date: format.date(report.createdAt, "medium") })}
               </p>
               <p className="whitespace-pre-line break-words">{report.details ?? t("reports.noDetails")}</p>
             </li>
@@ -38,12 +39,16 @@ export function ReportGroup({ group, errors, values }: ItemProps & { group: Repo
         <ItemAlert errors={errors} />
         <Form method="post">
           <SubjectFields name="offerId" id={group.offerId} intent="reports.dismiss" />
-          <button type="submit" className="btn-secondary" disabled={busy}>{t("reports.dismiss")}</button>
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t("reports.dismiss")}
+          </button>
         </Form>
         <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
           <SubjectFields name="offerId" id={group.offerId} intent="reports.suspend" />
           <ReasonField errors={errors} values={values} />
-          <button type="submit" className="btn" disabled={busy}>{t("reports.suspend")}</button>
+          <button type="submit" className="btn" disabled={busy}>
+            {t("reports.suspend")}
+          </button>
         </Form>
       </article>
     </li>

@@ -11,7 +11,9 @@ export function DueSection({ data, actionData }: Section) {
   const { due } = data;
   return (
     <section aria-labelledby="due" className="space-y-4">
-      <h2 id="due" className="text-xl font-semibold">{t("due.heading")}</h2>
+      <h2 id="due" className="text-xl font-semibold">
+        {t("due.heading")}
+      </h2>
       {[
         { key: "overdue", rows: due.overdue, total: due.overdueTotal, empty: t("due.emptyOverdue") },
         { key: "soon", rows: due.due, total: due.dueTotal, empty: t("due.emptySoon") },
@@ -23,18 +25,39 @@ export function DueSection({ data, actionData }: Section) {
           ) : (
             <ul className="space-y-3">
               {list.rows.map((f) => (
-                <FollowupItem key={f.id} followup={f} errors={errorsFor(actionData, "followup", "followupId", f.id)} values={actionData?.values} today={data.today} noteMax={data.limits.followupNote} />
+                <FollowupItem
+                  key={f.id}
+                  followup={f}
+                  errors={errorsFor(actionData, "followup", "followupId", f.id)}
+                  values={actionData?.values}
+                  today={data.today}
+                  noteMax={data.limits.followupNote}
+                />
               ))}
             </ul>
           )}
-          {list.total > list.rows.length ? <p className="text-sm text-stone-600">{t("due.showingFirst", { n: list.rows.length })}</p> : null}
+          {list.total > list.rows.length ? (
+            <p className="text-sm text-stone-600">{t("due.showingFirst", { n: list.rows.length })}</p>
+          ) : null}
         </div>
       ))}
     </section>
   );
 }
 
-function FollowupItem({ followup, errors, values, today, noteMax }: { followup: LoaderData["due"]["due"][number]; errors?: FieldErrors; values?: FormValues; today: string; noteMax: number }) {
+function FollowupItem({
+  followup,
+  errors,
+  values,
+  today,
+  noteMax,
+}: {
+  followup: LoaderData["due"]["due"][number];
+  errors?: FieldErrors;
+  values?: FormValues;
+  today: string;
+  noteMax: number;
+}) {
   const { t } = useTranslation("placements");
   const format = useFormat();
   const errorText = useErrorText();
@@ -45,10 +68,12 @@ function FollowupItem({ followup, errors, values, today, noteMax }: { followup: 
     <li>
       <article aria-labelledby={titleId} className="card space-y-2">
         <h4 id={titleId} className="font-semibold">
-          <Link to={`/conseiller/candidats/${followup.candidateId}`}>{followup.candidateName}</Link> · {followup.employer}
+          <Link to={`/conseiller/candidats/${followup.candidateId}`}>{followup.candidateName}</Link> ·{" "}
+          {followup.employer}
         </h4>
         <p className="text-sm text-stone-700">
-          {t("due.item", { count: followup.monthsAfter })} · {t("due.dueOn", { date: format.date(followup.dueDate) })} · {t("due.startedOn", { date: format.date(followup.startDate) })}
+          {t("due.item", { count: followup.monthsAfter })} · {t("due.dueOn", { date: format.date(followup.dueDate) })} ·{" "}
+          {t("due.startedOn", { date: format.date(followup.startDate) })}
         </p>
         <FormAlert errors={errors} />
         <Form method="post" className="space-y-2">
@@ -60,20 +85,48 @@ function FollowupItem({ followup, errors, values, today, noteMax }: { followup: 
               <div className="flex flex-wrap gap-x-6 gap-y-1">
                 {(["yes", "no"] as const).map((answer) => (
                   <label key={answer} className="flex items-center gap-2">
-                    <input type="radio" name="stillEmployed" value={answer} defaultChecked={kept?.stillEmployed === answer} className="h-5 w-5" />
+                    <input
+                      type="radio"
+                      name="stillEmployed"
+                      value={answer}
+                      defaultChecked={kept?.stillEmployed === answer}
+                      className="h-5 w-5"
+                    />
                     {t(`followupForm.${answer}`)}
                   </label>
                 ))}
               </div>
             </fieldset>
-            <button type="submit" className="btn" disabled={busy}>{t("followupForm.submit")}</button>
+            <button type="submit" className="btn" disabled={busy}>
+              {t("followupForm.submit")}
+            </button>
           </div>
-          {errors?.stillEmployed ? <p id={`${titleId}-still-error`} className="text-sm font-semibold text-red-700">{errorText(errors.stillEmployed)}</p> : null}
+          {errors?.stillEmployed ? (
+            <p id={`${titleId}-still-error`} className="text-sm font-semibold text-red-700">
+              {errorText(errors.stillEmployed)}
+            </p>
+          ) : null}
           <details open={Boolean(kept?.note || kept?.doneOn || errors?.note || errors?.doneOn)}>
             <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("followupForm.more")}</summary>
             <div className="mt-2 grid gap-3 sm:grid-cols-2">
-              <TextareaField rows={1} label={t("followupForm.note")} hint={t("followupForm.noteHint")} name="note" maxLength={noteMax} defaultValue={kept?.note} error={errors?.note} />
-              <TextField label={t("followupForm.doneOn")} hint={t("followupForm.doneOnHint")} name="doneOn" type="date" max={today} defaultValue={kept?.doneOn} error={errors?.doneOn} />
+              <TextareaField
+                rows={1}
+                label={t("followupForm.note")}
+                hint={t("followupForm.noteHint")}
+                name="note"
+                maxLength={noteMax}
+                defaultValue={kept?.note}
+                error={errors?.note}
+              />
+              <TextField
+                label={t("followupForm.doneOn")}
+                hint={t("followupForm.doneOnHint")}
+                name="doneOn"
+                type="date"
+                max={today}
+                defaultValue={kept?.doneOn}
+                error={errors?.doneOn}
+              />
             </div>
           </details>
         </Form>

@@ -15,13 +15,23 @@ export function ListSection({ data, actionData }: Section) {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ statut: q.statut, region: q.region, employeur: q.employeur, du: q.du, au: q.au, mes: q.mes })) if (value) params.set(key, value);
+    for (const [key, value] of Object.entries({
+      statut: q.statut,
+      region: q.region,
+      employeur: q.employeur,
+      du: q.du,
+      au: q.au,
+      mes: q.mes,
+    }))
+      if (value) params.set(key, value);
     params.set("page", String(page));
     return `?${params}`;
   };
   return (
     <section aria-labelledby="list" className="space-y-4">
-      <h2 id="list" className="text-xl font-semibold">{t("list.heading", { n: list.total })}</h2>
+      <h2 id="list" className="text-xl font-semibold">
+        {t("list.heading", { n: list.total })}
+      </h2>
       <Form method="get" aria-label={t("list.filters")} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField
           label={t("list.status")}
@@ -33,7 +43,13 @@ export function ListSection({ data, actionData }: Section) {
             { value: "termines", label: t("list.statusEnded") },
           ]}
         />
-        <SelectField label={t("list.region")} name="region" defaultValue={q.region ?? ""} placeholder={t("list.regionAll")} options={REGION_CODES.map((r) => ({ value: r, label: t(`common:region.${r}`) }))} />
+        <SelectField
+          label={t("list.region")}
+          name="region"
+          defaultValue={q.region ?? ""}
+          placeholder={t("list.regionAll")}
+          options={REGION_CODES.map((r) => ({ value: r, label: t(`common:region.${r}`) }))}
+        />
         <TextField label={t("list.employer")} name="employeur" defaultValue={q.employeur ?? ""} maxLength={60} />
         <TextField label={t("list.from")} name="du" type="date" defaultValue={q.du ?? ""} />
         <TextField label={t("list.to")} name="au" type="date" defaultValue={q.au ?? ""} />
@@ -42,7 +58,9 @@ export function ListSection({ data, actionData }: Section) {
           {t("mine")}
         </label>
         <div className="flex flex-wrap items-end gap-3">
-          <button type="submit" className="btn">{t("list.apply")}</button>
+          <button type="submit" className="btn">
+            {t("list.apply")}
+          </button>
           <Link to="/conseiller/placements">{t("list.reset")}</Link>
         </div>
       </Form>
@@ -51,7 +69,13 @@ export function ListSection({ data, actionData }: Section) {
       ) : (
         <ul className="space-y-3">
           {list.placements.map((p) => (
-            <PlacementItem key={p.id} placement={p} data={data} errors={errorsFor(actionData, "end", "placementId", p.id)} values={actionData?.values} />
+            <PlacementItem
+              key={p.id}
+              placement={p}
+              data={data}
+              errors={errorsFor(actionData, "end", "placementId", p.id)}
+              values={actionData?.values}
+            />
           ))}
         </ul>
       )}
@@ -66,14 +90,26 @@ export function ListSection({ data, actionData }: Section) {
   );
 }
 
-function PlacementItem({ placement: p, data, errors, values }: { placement: LoaderData["list"]["placements"][number]; data: LoaderData; errors?: FieldErrors; values?: FormValues }) {
+function PlacementItem({
+  placement: p,
+  data,
+  errors,
+  values,
+}: {
+  placement: LoaderData["list"]["placements"][number];
+  data: LoaderData;
+  errors?: FieldErrors;
+  values?: FormValues;
+}) {
   const { t } = useTranslation("placements");
   const format = useFormat();
   const busy = useBusy();
   const titleId = `placement-${p.id}`;
   const kept = errors ? values : undefined;
   const status = (f: (typeof p.followups)[number]) =>
-    f.doneAt !== null ? t(f.stillEmployed ? "list.inWork" : "list.notInWork") : t(f.dueDate > data.today ? "list.upcoming" : "list.notRecorded", { date: format.date(f.dueDate, "medium") });
+    f.doneAt !== null
+      ? t(f.stillEmployed ? "list.inWork" : "list.notInWork")
+      : t(f.dueDate > data.today ? "list.upcoming" : "list.notRecorded", { date: format.date(f.dueDate, "medium") });
   return (
     <li>
       <article id={titleId} aria-labelledby={`${titleId}-title`} className="card space-y-2">
@@ -82,8 +118,10 @@ function PlacementItem({ placement: p, data, errors, values }: { placement: Load
         </h3>
         <p className="text-sm text-stone-700">
           {t(`common:offerType.${p.type}`)}
-          {p.type === "emploi" ? ` · ${t(`common:contract.${p.contract}`)}` : ""} · {t("list.startLabel")} {format.date(p.startDate)}
-          {p.payAmount ? ` · ${format.money(p.payAmount)}` : ""} · {t(p.fromPortal ? "list.fromPortal" : "list.outside")}
+          {p.type === "emploi" ? ` · ${t(`common:contract.${p.contract}`)}` : ""} · {t("list.startLabel")}{" "}
+          {format.date(p.startDate)}
+          {p.payAmount ? ` · ${format.money(p.payAmount)}` : ""} ·{" "}
+          {t(p.fromPortal ? "list.fromPortal" : "list.outside")}
         </p>
         <p className="text-sm font-medium">
           {p.endedAt ? t("list.endedOn", { date: format.date(p.endedAt) }) : t("list.ongoing")}
@@ -105,7 +143,16 @@ function PlacementItem({ placement: p, data, errors, values }: { placement: Load
               <FormAlert errors={errors} />
               <input type="hidden" name="intent" value="end" />
               <input type="hidden" name="placementId" value={p.id} />
-              <TextField label={t("end.endedOn")} name="endedOn" type="date" min={p.startDate} max={data.today} defaultValue={kept?.endedOn} error={errors?.endedOn} required />
+              <TextField
+                label={t("end.endedOn")}
+                name="endedOn"
+                type="date"
+                min={p.startDate}
+                max={data.today}
+                defaultValue={kept?.endedOn}
+                error={errors?.endedOn}
+                required
+              />
               <SelectField
                 label={t("end.reason")}
                 name="reason"
@@ -114,8 +161,18 @@ function PlacementItem({ placement: p, data, errors, values }: { placement: Load
                 error={errors?.reason}
                 options={PLACEMENT_END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))}
               />
-              <TextareaField rows={1} label={t("end.note")} hint={t("end.noteHint")} name="note" maxLength={data.limits.endNote} defaultValue={kept?.note} error={errors?.note} />
-              <button type="submit" className="btn-secondary" disabled={busy}>{t("end.submit")}</button>
+              <TextareaField
+                rows={1}
+                label={t("end.note")}
+                hint={t("end.noteHint")}
+                name="note"
+                maxLength={data.limits.endNote}
+                defaultValue={kept?.note}
+                error={errors?.note}
+              />
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                {t("end.submit")}
+              </button>
             </Form>
           </details>
         ) : null}

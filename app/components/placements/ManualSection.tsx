@@ -14,11 +14,15 @@ export function ManualSection({ data, actionData }: Section) {
   const { found, q } = data;
   return (
     <section aria-labelledby="manual" className="card space-y-4">
-      <h2 id="manual" className="text-xl font-semibold">{t("manual.heading")}</h2>
+      <h2 id="manual" className="text-xl font-semibold">
+        {t("manual.heading")}
+      </h2>
       <p className="text-stone-700">{t("manual.intro")}</p>
       <Form method="get" className="flex flex-wrap items-end gap-3">
         <TextField label={t("manual.search")} name="candidat" defaultValue={q.candidat ?? ""} maxLength={60} />
-        <button type="submit" className="btn-secondary">{t("manual.searchButton")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("manual.searchButton")}
+        </button>
       </Form>
       <Form method="post" className="space-y-3">
         <FormAlert errors={errors} />
@@ -30,7 +34,13 @@ export function ManualSection({ data, actionData }: Section) {
               {found.map((c) => (
                 <li key={c.id}>
                   <label className="flex items-center gap-2">
-                    <input type="radio" name="candidateId" value={c.id} defaultChecked={kept?.candidateId === String(c.id) || found.length === 1} className="h-5 w-5" />
+                    <input
+                      type="radio"
+                      name="candidateId"
+                      value={c.id}
+                      defaultChecked={kept?.candidateId === String(c.id) || found.length === 1}
+                      className="h-5 w-5"
+                    />
                     {c.name} · n° {c.id}
                     {c.phone ? ` · ${c.phone}` : ""}
                     {c.region ? ` · ${t(`common:region.${c.region}`)}` : ""}
@@ -38,18 +48,48 @@ export function ManualSection({ data, actionData }: Section) {
                 </li>
               ))}
             </ul>
-            {errors?.candidateId ? <p id="manual-candidate-error" className="mt-1 text-sm font-semibold text-red-700">{errorText(errors.candidateId)}</p> : null}
+            {errors?.candidateId ? (
+              <p id="manual-candidate-error" className="mt-1 text-sm font-semibold text-red-700">
+                {errorText(errors.candidateId)}
+              </p>
+            ) : null}
           </fieldset>
         ) : (
           <>
             {found ? <p className="text-stone-700">{t("manual.noResult", { q: q.candidat })}</p> : null}
-            <TextField label={t("manual.candidateId")} hint={t("manual.candidateIdHint")} name="candidateId" inputMode="numeric" defaultValue={kept?.candidateId} error={errors?.candidateId} />
+            <TextField
+              label={t("manual.candidateId")}
+              hint={t("manual.candidateIdHint")}
+              name="candidateId"
+              inputMode="numeric"
+              defaultValue={kept?.candidateId}
+              error={errors?.candidateId}
+            />
           </>
         )}
-        <SelectField label={t("manual.orgId")} name="orgId" defaultValue={kept?.orgId ?? ""} placeholder={t("manual.orgNone")} error={errors?.orgId} options={data.employers.map((e) => ({ value: String(e.id), label: e.name }))} />
-        <TextField label={t("manual.employerName")} name="employerName" maxLength={data.limits.employerName} defaultValue={kept?.employerName} error={errors?.employerName} />
+        <SelectField
+          label={t("manual.orgId")}
+          name="orgId"
+          defaultValue={kept?.orgId ?? ""}
+          placeholder={t("manual.orgNone")}
+          error={errors?.orgId}
+          options={data.employers.map((e) => ({ value: String(e.id), label: e.name }))}
+        />
+        <TextField
+          label={t("manual.employerName")}
+          name="employerName"
+          maxLength={data.limits.employerName}
+          defaultValue={kept?.employerName}
+          error={errors?.employerName}
+        />
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label={t("manual.type")} name="type" defaultValue={kept?.type ?? "emploi"} error={errors?.type} options={OFFER_TYPES.map((type) => ({ value: type, label: t(`common:offerType.${type}`) }))} />
+          <SelectField
+            label={t("manual.type")}
+            name="type"
+            defaultValue={kept?.type ?? "emploi"}
+            error={errors?.type}
+            options={OFFER_TYPES.map((type) => ({ value: type, label: t(`common:offerType.${type}`) }))}
+          />
           <SelectField
             label={t("manual.contract")}
             name="contract"
@@ -57,10 +97,26 @@ export function ManualSection({ data, actionData }: Section) {
             error={errors?.contract}
             options={CONTRACTS.map((c) => ({ value: c, label: t(`common:contract.${c}`) }))}
           />
-          <TextField label={t("manual.startDate")} hint={t("manual.startDateHint")} name="startDate" type="date" defaultValue={kept?.startDate} error={errors?.startDate} required />
-          <TextField label={t("manual.payAmount")} name="payAmount" inputMode="numeric" defaultValue={kept?.payAmount} error={errors?.payAmount} />
+          <TextField
+            label={t("manual.startDate")}
+            hint={t("manual.startDateHint")}
+            name="startDate"
+            type="date"
+            defaultValue={kept?.startDate}
+            error={errors?.startDate}
+            required
+          />
+          <TextField
+            label={t("manual.payAmount")}
+            name="payAmount"
+            inputMode="numeric"
+            defaultValue={kept?.payAmount}
+            error={errors?.payAmount}
+          />
         </div>
-        <button type="submit" className="btn" disabled={busy}>{t("manual.submit")}</button>
+        <button type="submit" className="btn" disabled={busy}>
+          {t("manual.submit")}
+        </button>
       </Form>
     </section>
   );

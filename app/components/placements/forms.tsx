@@ -1,6 +1,7 @@
 // What the placements page's forms share: which form an error belongs to, and its banner.
-import { Notice } from "~/components/Notice";
+
 import { useErrorText } from "~/components/Field";
+import { Notice } from "~/components/Notice";
 import type { FieldErrors } from "~/utils/forms";
 import type { Route } from "../../routes/+types/conseiller.placements";
 
@@ -19,7 +20,11 @@ export function errorsFor(actionData: ActionData, intent: string, idField?: stri
 export function FormAlert({ errors }: { errors?: FieldErrors }) {
   const errorText = useErrorText();
   const error = errors?.form ?? errors?.followupId ?? errors?.placementId;
-  return error ? <Notice tone="error" compact>{errorText(error)}</Notice> : null;
+  return error ? (
+    <Notice tone="error" compact>
+      {errorText(error)}
+    </Notice>
+  ) : null;
 }
 
 export type Section = { data: LoaderData; actionData: ActionData };

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { BarChart, type BarPoint } from "~/components/BarChart";
-import { useLabels, useShow, type As, type Report, type Value } from "./figures";
+import { type As, type Report, useLabels, useShow, type Value } from "./figures";
 
 const COLORS = { placements: "#0f766e", retention3: "#0f766e", retention6: "#b45309" };
 
@@ -10,17 +10,33 @@ export function Charts({ report }: { report: Report }) {
   const labels = useLabels();
   const months = report.period.months;
   const cell = (value: Value, as: As) => ({ value: typeof value === "number" ? value : null, text: show(value, as) });
-  const placements: BarPoint[] = months.map((m, i) => ({ label: labels.month(m), cells: [cell(report.series.placements[i]!.value, "count")] }));
+  const placements: BarPoint[] = months.map((m, i) => ({
+    label: labels.month(m),
+    cells: [cell(report.series.placements[i]!.value, "count")],
+  }));
   const retention: BarPoint[] = months.map((m, i) => ({
     label: labels.month(m),
     cells: [cell(report.series.retention3[i]!.value, "rate"), cell(report.series.retention6[i]!.value, "rate")],
   }));
   return (
     <section aria-labelledby="charts" className="space-y-6">
-      <h2 id="charts" className="text-xl font-semibold">{t("charts.heading")}</h2>
+      <h2 id="charts" className="text-xl font-semibold">
+        {t("charts.heading")}
+      </h2>
       <figure className="grid gap-4 lg:grid-cols-2">
-        <BarChart id="chart-placements" title={t("charts.placements")} description={t("charts.placementsDesc")} series={[{ name: t("indicators.placements.title"), color: COLORS.placements }]} points={placements} />
-        <ChartTable caption={t("charts.placements")} columns={[t("indicators.placements.title")]} months={months} rows={placements} />
+        <BarChart
+          id="chart-placements"
+          title={t("charts.placements")}
+          description={t("charts.placementsDesc")}
+          series={[{ name: t("indicators.placements.title"), color: COLORS.placements }]}
+          points={placements}
+        />
+        <ChartTable
+          caption={t("charts.placements")}
+          columns={[t("indicators.placements.title")]}
+          months={months}
+          rows={placements}
+        />
       </figure>
       <figure className="grid gap-4 lg:grid-cols-2">
         <BarChart
@@ -34,13 +50,28 @@ export function Charts({ report }: { report: Report }) {
           points={retention}
           max={1}
         />
-        <ChartTable caption={t("charts.retention")} columns={[t("indicators.retention3.title"), t("indicators.retention6.title")]} months={months} rows={retention} />
+        <ChartTable
+          caption={t("charts.retention")}
+          columns={[t("indicators.retention3.title"), t("indicators.retention6.title")]}
+          months={months}
+          rows={retention}
+        />
       </figure>
     </section>
   );
 }
 
-function ChartTable({ caption, columns, months, rows }: { caption: string; columns: string[]; months: string[]; rows: BarPoint[] }) {
+function ChartTable({
+  caption,
+  columns,
+  months,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  months: string[];
+  rows: BarPoint[];
+}) {
   const { t } = useTranslation("reports");
   const labels = useLabels();
   return (
@@ -50,18 +81,26 @@ function ChartTable({ caption, columns, months, rows }: { caption: string; colum
         <caption className="text-left font-medium">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="text-left">{t("charts.month")}</th>
+            <th scope="col" className="text-left">
+              {t("charts.month")}
+            </th>
             {columns.map((c) => (
-              <th key={c} scope="col" className="text-right">{c}</th>
+              <th key={c} scope="col" className="text-right">
+                {c}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
             <tr key={months[i]} className="border-t border-stone-200">
-              <th scope="row" className="text-left font-normal">{labels.longMonth(months[i]!)}</th>
+              <th scope="row" className="text-left font-normal">
+                {labels.longMonth(months[i]!)}
+              </th>
               {row.cells.map((c, j) => (
-                <td key={j} className="text-right tabular-nums">{c.text}</td>
+                <td key={j} className="text-right tabular-nums">
+                  {c.text}
+                </td>
               ))}
             </tr>
           ))}

@@ -4,7 +4,7 @@ import { FormErrorSummary, SelectField } from "~/components/Field";
 import { PERIOD_PRESETS, reportSearch } from "~/schemas/report-filters";
 import { REGION_CODES } from "~/utils/reference";
 import { OFFER_TYPES } from "../../../db/enums";
-import { useLabels, type Data } from "./figures";
+import { type Data, useLabels } from "./figures";
 
 export function Filters({ data }: { data: Data }) {
   const { t } = useTranslation("reports");
@@ -13,7 +13,9 @@ export function Filters({ data }: { data: Data }) {
   const all = t("filters.all");
   return (
     <section aria-labelledby="filters" className="card space-y-3">
-      <h2 id="filters" className="text-xl font-semibold">{t("filters.heading")}</h2>
+      <h2 id="filters" className="text-xl font-semibold">
+        {t("filters.heading")}
+      </h2>
       <nav aria-label={t("filters.presets")} className="flex flex-wrap gap-2">
         {PERIOD_PRESETS.map((n) => (
           <Link
@@ -30,8 +32,20 @@ export function Filters({ data }: { data: Data }) {
         <div className="sm:col-span-2 lg:col-span-3 empty:hidden">
           <FormErrorSummary errors={query.fieldErrors} />
         </div>
-        <SelectField label={t("filters.from")} name="du" defaultValue={query.from} error={query.fieldErrors?.du} options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))} />
-        <SelectField label={t("filters.to")} name="au" defaultValue={query.to} error={query.fieldErrors?.au} options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))} />
+        <SelectField
+          label={t("filters.from")}
+          name="du"
+          defaultValue={query.from}
+          error={query.fieldErrors?.du}
+          options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))}
+        />
+        <SelectField
+          label={t("filters.to")}
+          name="au"
+          defaultValue={query.to}
+          error={query.fieldErrors?.au}
+          options={months.map((m) => ({ value: m, label: labels.longMonth(m) }))}
+        />
         <SelectField
           label={t("filters.region")}
           hint={t("filters.regionHint")}
@@ -56,7 +70,9 @@ export function Filters({ data }: { data: Data }) {
           options={OFFER_TYPES.map((type) => ({ value: type, label: t(`common:offerType.${type}`) }))}
         />
         <div className="flex items-end">
-          <button type="submit" className="btn">{t("filters.apply")}</button>
+          <button type="submit" className="btn">
+            {t("filters.apply")}
+          </button>
         </div>
       </Form>
     </section>

@@ -1,27 +1,38 @@
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/format";
-import { useShow, type Report, type Value } from "./figures";
+import { type Report, useShow, type Value } from "./figures";
 
 export function Headline({ report }: { report: Report }) {
   const { t } = useTranslation("reports");
   const show = useShow();
   const format = useFormat();
   const p = report.people;
-  const of = (key: "ofPeople" | "ofFollowups", population: Value) => (typeof population === "number" ? t(key, { n: format.number(population) }) : undefined);
+  const of = (key: "ofPeople" | "ofFollowups", population: Value) =>
+    typeof population === "number" ? t(key, { n: format.number(population) }) : undefined;
   const items: { key: string; value: string; help?: string }[] = [
     { key: "registered", value: show(p.registered.total) },
     { key: "applications", value: show(p.applications.total) },
     { key: "placements", value: show(p.placements.total) },
-    { key: "placementRate", value: show(p.placementRate.value, "rate"), help: of("ofPeople", p.placementRate.population) },
+    {
+      key: "placementRate",
+      value: show(p.placementRate.value, "rate"),
+      help: of("ofPeople", p.placementRate.population),
+    },
     { key: "medianDays", value: show(p.medianDaysToPlacement.value, "days"), help: t("indicators.medianDays.help") },
     { key: "retention3", value: show(p.retention3.value, "rate"), help: of("ofFollowups", p.retention3.population) },
     { key: "retention6", value: show(p.retention6.value, "rate"), help: of("ofFollowups", p.retention6.population) },
     { key: "offersPublished", value: format.number(report.market.offersPublished.total) },
-    { key: "verifiedEmployers", value: format.number(report.market.verifiedEmployers), help: t("indicators.verifiedEmployers.help") },
+    {
+      key: "verifiedEmployers",
+      value: format.number(report.market.verifiedEmployers),
+      help: t("indicators.verifiedEmployers.help"),
+    },
   ];
   return (
     <section aria-labelledby="headline">
-      <h2 id="headline" className="mb-2 text-xl font-semibold">{t("headline.heading")}</h2>
+      <h2 id="headline" className="mb-2 text-xl font-semibold">
+        {t("headline.heading")}
+      </h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {items.map((item) => (
           <div key={item.key} className="card">
@@ -39,7 +50,9 @@ export function SuppressionNote() {
   const { t } = useTranslation("reports");
   return (
     <aside aria-labelledby="suppression" className="rounded-md border border-stone-300 bg-stone-50 p-3 text-sm">
-      <h2 id="suppression" className="font-semibold">{t("suppression.heading")}</h2>
+      <h2 id="suppression" className="font-semibold">
+        {t("suppression.heading")}
+      </h2>
       <p>{t("suppression.small")}</p>
       <p>{t("suppression.hidden")}</p>
       <p>{t("suppression.rates")}</p>

@@ -25,8 +25,16 @@ export function useShow() {
 /** Months and breakdown categories in the reader's language. */
 export function useLabels() {
   const { t, i18n } = useTranslation("reports");
-  const monthFormat = new Intl.DateTimeFormat(intlLocale(i18n.language), { month: "short", year: "2-digit", timeZone: "UTC" });
-  const longMonth = new Intl.DateTimeFormat(intlLocale(i18n.language), { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthFormat = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  });
+  const longMonth = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   return {
     month: (m: string) => monthFormat.format(new Date(`${m}-01T00:00:00Z`)),
     longMonth: (m: string) => longMonth.format(new Date(`${m}-01T00:00:00Z`)),

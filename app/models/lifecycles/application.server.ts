@@ -2,27 +2,27 @@
 // the table, writes the status and the columns that go with it, a row of the
 // application's history, the audit line of a hire, and tells the candidate.
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { recordAudit } from "~/models/audit.server";
+import { notifyCandidate } from "~/models/messages.server";
+import { isoToday } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
 import {
+  type ApplicationStatus,
   applicationEvents,
   applications,
   offers,
-  type ApplicationStatus,
   type REFUSAL_REASONS,
 } from "../../../db/schema";
-import { isoToday } from "~/utils/dates";
-import type { Db, Tx } from "~/utils/db.server";
-import { recordAudit } from "~/models/audit.server";
-import { notifyCandidate } from "~/models/messages.server";
-import { createPlacement } from "./placement.server";
 import {
+  type ApplicationAction,
   applicationLifecycle,
   BULK_ACTIONS,
-  HISTORY_ONLY,
-  type ApplicationAction,
   type BulkApplicationAction,
+  HISTORY_ONLY,
 } from "./application";
-import { findMove, statusesAllowing, type LifecycleRole } from "./lifecycle";
+import { findMove, type LifecycleRole, statusesAllowing } from "./lifecycle";
 import { transitionOffer } from "./offer.server";
+import { createPlacement } from "./placement.server";
 
 /** Who moves the application, as the caller has checked it (a member of the offer's organisation, its candidate). */
 export type ApplicationActor = { userId: number; roles: LifecycleRole | readonly LifecycleRole[] };

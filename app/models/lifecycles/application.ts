@@ -1,6 +1,6 @@
 // An application's lifecycle: the employer moves it along the pipeline, the
 // candidate may withdraw it, and filling the offer closes the ones left open.
-import { APPLICATION_STATUSES, OPEN_APPLICATION_STATUSES, type ApplicationStatus } from "../../../db/enums";
+import { APPLICATION_STATUSES, type ApplicationStatus, OPEN_APPLICATION_STATUSES } from "../../../db/enums";
 import { canMove, lifecycle, movesFrom } from "./lifecycle";
 
 /** An application still `submitted` after more than this many days is shown as waiting for an answer. */

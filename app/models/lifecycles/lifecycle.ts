@@ -38,7 +38,8 @@ export type Lifecycle<S extends string, A extends string = string> = {
 export function lifecycle<S extends string, const A extends string>(table: Lifecycle<S, A>): Lifecycle<S, A> {
   for (const move of table.moves) {
     for (const status of [...move.from, move.to]) {
-      if (!table.statuses.includes(status)) throw new Error(`${table.entity}: unknown status ${status} in ${move.action}`);
+      if (!table.statuses.includes(status))
+        throw new Error(`${table.entity}: unknown status ${status} in ${move.action}`);
     }
   }
   return table;
@@ -73,8 +74,9 @@ export const canMove = <S extends string, A extends string>(
 ) => findMove(table, action, from, roles) !== undefined;
 
 /** The statuses from which some move with this action exists (for a query that picks rows a chore may move). */
-export const statusesAllowing = <S extends string, A extends string>(table: Lifecycle<S, A>, action: A) =>
-  [...new Set(table.moves.filter((move) => move.action === action).flatMap((move) => move.from))];
+export const statusesAllowing = <S extends string, A extends string>(table: Lifecycle<S, A>, action: A) => [
+  ...new Set(table.moves.filter((move) => move.action === action).flatMap((move) => move.from)),
+];
 
 /** The outcome of a write path: done, or refused with a code the page turns into a message. */
 export type MoveResult<S extends string> =

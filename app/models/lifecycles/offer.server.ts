@@ -4,19 +4,13 @@
 // of an offer's row (its content) go through updateOfferFields, which cannot
 // touch the status.
 import { and, eq, inArray, lt } from "drizzle-orm";
-import { offers, organisations, type OfferStatus, type VerificationStatus } from "../../../db/schema";
-import type { Db, Tx } from "~/utils/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { notifyOrganisation } from "~/models/notifications.server";
 import { applicantAccess, isOrgMember } from "~/models/organisations.server";
-import { findMove, statusesAllowing, type LifecycleRole, type MoveResult } from "./lifecycle";
-import {
-  isSuspendedByReports,
-  NO_AUDIT,
-  offerLifecycle,
-  withoutAnsweredFlags,
-  type OfferAction,
-} from "./offer";
+import type { Db, Tx } from "~/utils/db.server";
+import { type OfferStatus, offers, organisations, type VerificationStatus } from "../../../db/schema";
+import { findMove, type LifecycleRole, type MoveResult, statusesAllowing } from "./lifecycle";
+import { isSuspendedByReports, NO_AUDIT, type OfferAction, offerLifecycle, withoutAnsweredFlags } from "./offer";
 
 /** Who moves the offer: `employer` is made `owner` when a member of the offer's organisation. */
 export type OfferActor = { userId: number | null; roles: readonly LifecycleRole[] };
@@ -156,7 +150,13 @@ export function updateOfferFields(tx: Db | Tx, offerId: number, fields: OfferFie
  */
 export function insertOffer(
   tx: Db | Tx,
-  { orgId, createdBy, fields, status, flags }: {
+  {
+    orgId,
+    createdBy,
+    fields,
+    status,
+    flags,
+  }: {
     orgId: number;
     createdBy: number;
     fields: NewOfferFields;

@@ -18,59 +18,104 @@ export const offerLifecycle = lifecycle({
     // The employer saves the offer (saveOffer). A rejected offer always goes back to a
     // counsellor (flag `resubmitted`), so it is never published straight away.
     {
-      action: "saveDraft", from: ["draft", "pending", "rejected"], to: "draft", by: ["owner"],
-      guard: "notReported", audit: "offer.updated",
+      action: "saveDraft",
+      from: ["draft", "pending", "rejected"],
+      to: "draft",
+      by: ["owner"],
+      guard: "notReported",
+      audit: "offer.updated",
     },
     // Submitted with no risk flag; a published offer edited stays published.
     {
-      action: "submit", from: ["draft", "pending", "published"], to: "published", by: ["owner"],
-      guard: "publishable", audit: "offer.updated",
+      action: "submit",
+      from: ["draft", "pending", "published"],
+      to: "published",
+      by: ["owner"],
+      guard: "publishable",
+      audit: "offer.updated",
     },
     // Submitted with a risk flag (or resubmitted): held for a counsellor.
     {
-      action: "submitForReview", from: ["draft", "pending", "published", "rejected"], to: "pending", by: ["owner"],
-      guard: "publishable", audit: "offer.updated",
+      action: "submitForReview",
+      from: ["draft", "pending", "published", "rejected"],
+      to: "pending",
+      by: ["owner"],
+      guard: "publishable",
+      audit: "offer.updated",
     },
     // The employer ends it; its open applications close too (endOffer).
     {
-      action: "close", from: ["draft", "pending", "published"], to: "closed", by: ["owner"],
-      guard: "applicantsNotWithheld", audit: "offer.closed",
+      action: "close",
+      from: ["draft", "pending", "published"],
+      to: "closed",
+      by: ["owner"],
+      guard: "applicantsNotWithheld",
+      audit: "offer.closed",
     },
     // Only a published offer can have been filled: a draft or a held offer was never seen by anyone.
     {
-      action: "fill", from: ["published"], to: "filled", by: ["owner"],
-      guard: "applicantsNotWithheld", audit: "offer.filled",
+      action: "fill",
+      from: ["published"],
+      to: "filled",
+      by: ["owner"],
+      guard: "applicantsNotWithheld",
+      audit: "offer.filled",
     },
     // The last hire fills it (moveApplication). Closing or filling closed every open application before.
     {
-      action: "fillByHire", from: ["draft", "pending", "published", "expired", "rejected"], to: "filled", by: ["owner"],
+      action: "fillByHire",
+      from: ["draft", "pending", "published", "expired", "rejected"],
+      to: "filled",
+      by: ["owner"],
       audit: NO_AUDIT,
     },
     // The daily chore, once the closing date has passed.
     { action: "expire", from: ["published", "pending"], to: "expired", by: ["system"], audit: NO_AUDIT },
     // reportOffer, once open reports come from enough reporters: out of search until a counsellor decides.
     {
-      action: "suspendByReports", from: ["published"], to: "pending", by: ["system"],
-      audit: "offer.suspended_by_reports", notify: "moderation.offer.reported",
+      action: "suspendByReports",
+      from: ["published"],
+      to: "pending",
+      by: ["system"],
+      audit: "offer.suspended_by_reports",
+      notify: "moderation.offer.reported",
     },
     // A counsellor's decision on a held offer (decideOffer).
     {
-      action: "publish", from: ["pending"], to: "published", by: MODERATORS,
-      guard: "orgVerified", audit: "offer.published", notify: "moderation.offer.published",
+      action: "publish",
+      from: ["pending"],
+      to: "published",
+      by: MODERATORS,
+      guard: "orgVerified",
+      audit: "offer.published",
+      notify: "moderation.offer.published",
     },
     {
-      action: "reject", from: ["pending"], to: "rejected", by: MODERATORS,
-      audit: "offer.rejected", notify: "moderation.offer.rejected",
+      action: "reject",
+      from: ["pending"],
+      to: "rejected",
+      by: MODERATORS,
+      audit: "offer.rejected",
+      notify: "moderation.offer.rejected",
     },
     // A counsellor's answer to the open reports (decideReports). Dismissed, they put back online an
     // offer they had taken down; upheld, the offer is taken down whatever its status.
     {
-      action: "republish", from: ["pending"], to: "published", by: MODERATORS,
-      guard: "suspendedByReports", audit: "report.dismissed", notify: "moderation.offer.republished",
+      action: "republish",
+      from: ["pending"],
+      to: "published",
+      by: MODERATORS,
+      guard: "suspendedByReports",
+      audit: "report.dismissed",
+      notify: "moderation.offer.republished",
     },
     {
-      action: "upholdReports", from: ALL, to: "rejected", by: MODERATORS,
-      audit: "report.upheld", notify: "moderation.offer.suspended",
+      action: "upholdReports",
+      from: ALL,
+      to: "rejected",
+      by: MODERATORS,
+      audit: "report.upheld",
+      notify: "moderation.offer.suspended",
     },
   ],
 });

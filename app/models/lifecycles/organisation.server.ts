@@ -4,13 +4,13 @@
 // notification. Other changes of an organisation's row go through the plain
 // functions below, which cannot touch the status.
 import { and, eq, inArray } from "drizzle-orm";
-import { memberships, organisations, type VerificationStatus } from "../../../db/schema";
-import type { Db, Tx } from "~/utils/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { notifyOrganisation } from "~/models/notifications.server";
 import { isOrgMember } from "~/models/organisations.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { memberships, organisations, type VerificationStatus } from "../../../db/schema";
 import { findMove, type LifecycleRole, type MoveResult } from "./lifecycle";
-import { IDENTITY_FIELDS, organisationLifecycle, type Identity, type OrganisationAction } from "./organisation";
+import { IDENTITY_FIELDS, type Identity, type OrganisationAction, organisationLifecycle } from "./organisation";
 
 /** Who moves the organisation: `employer` is made `owner` when a member of it. */
 export type OrganisationActor = { userId: number | null; roles: readonly LifecycleRole[] };
@@ -118,15 +118,16 @@ export function updateOrganisationFields(tx: Db | Tx, orgId: number, fields: Org
  * A new organisation; its id. An employer's waits for a counsellor
  * (`pending`); a partner body starts `verified` by the admin who creates it.
  */
-export function insertOrganisation(
-  tx: Db | Tx,
-  fields: NewOrganisation,
-): number {
+export function insertOrganisation(tx: Db | Tx, fields: NewOrganisation): number {
   const status =
     fields.kind === "partner"
       ? { verificationStatus: "verified" as const, verifiedAt: new Date(), verifiedBy: fields.verifiedBy }
       : { verificationStatus: "pending" as const };
-  return tx.insert(organisations).values({ ...fields, ...status }).returning({ id: organisations.id }).get().id;
+  return tx
+    .insert(organisations)
+    .values({ ...fields, ...status })
+    .returning({ id: organisations.id })
+    .get().id;
 }
 
 /** A counsellor accepted a verified organisation's new identity: the badge vouches for it from now. */

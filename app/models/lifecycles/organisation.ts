@@ -18,21 +18,40 @@ export const organisationLifecycle = lifecycle({
     // A counsellor's decision on an employer organisation (decideOrganisation); a partner body
     // is vouched for by the platform from its creation, so it is never decided.
     {
-      action: "verify", from: ["pending"], to: "verified", by: MODERATORS,
-      guard: "employerOrganisation", audit: "organisation.verified", notify: "moderation.organisation.verified",
+      action: "verify",
+      from: ["pending"],
+      to: "verified",
+      by: MODERATORS,
+      guard: "employerOrganisation",
+      audit: "organisation.verified",
+      notify: "moderation.organisation.verified",
     },
     {
-      action: "reject", from: ["pending"], to: "rejected", by: MODERATORS,
-      guard: "employerWithReason", audit: "organisation.rejected", notify: "moderation.organisation.rejected",
+      action: "reject",
+      from: ["pending"],
+      to: "rejected",
+      by: MODERATORS,
+      guard: "employerWithReason",
+      audit: "organisation.rejected",
+      notify: "moderation.organisation.rejected",
     },
     {
-      action: "suspend", from: ["pending", "verified"], to: "suspended", by: MODERATORS,
-      guard: "employerWithReason", audit: "organisation.suspended", notify: "moderation.organisation.suspended",
+      action: "suspend",
+      from: ["pending", "verified"],
+      to: "suspended",
+      by: MODERATORS,
+      guard: "employerWithReason",
+      audit: "organisation.suspended",
+      notify: "moderation.organisation.suspended",
     },
     // A member corrects the name, RCCM or NIF a counsellor refused (updateOrganisation): checked again.
     {
-      action: "resubmit", from: ["rejected"], to: "pending", by: ["owner"],
-      guard: "identityChanged", audit: "organisation.updated",
+      action: "resubmit",
+      from: ["rejected"],
+      to: "pending",
+      by: ["owner"],
+      guard: "identityChanged",
+      audit: "organisation.updated",
     },
   ],
 });

@@ -1,11 +1,11 @@
 // The one write path of a placement's follow-ups: each is recorded once,
 // checked against its table in placement.ts, with its audit line.
 import { and, eq, isNull } from "drizzle-orm";
-import { placementFollowups, placements } from "../../../db/schema";
+import { recordAudit } from "~/models/audit.server";
 import { FOLLOWUP_NOTE_MAX } from "~/schemas/placement";
 import { addDays, isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
-import { recordAudit } from "~/models/audit.server";
+import { placementFollowups, placements } from "../../../db/schema";
 import { findMove } from "./lifecycle";
 import { DUE_WINDOW_DAYS, followupLifecycle, followupStatus } from "./placement";
 import type { PlacementActor, When } from "./placement.server";

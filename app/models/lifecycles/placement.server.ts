@@ -2,19 +2,19 @@
 // in placement-followup.server.ts). Each checks the table and its guard, writes
 // the row and the audit line.
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { recordAudit } from "~/models/audit.server";
+import { CONTRACTS_BY_TYPE } from "~/schemas/offer-types";
+import { EMPLOYER_NAME_MAX, END_NOTE_MAX, type PlacementEndReason } from "~/schemas/placement";
+import { addDays, addMonths, isoToday } from "~/utils/dates";
+import type { Db, Tx } from "~/utils/db.server";
 import {
+  type Contract,
+  type OfferType,
   organisations,
   placementFollowups,
   placements,
   users,
-  type Contract,
-  type OfferType,
 } from "../../../db/schema";
-import { CONTRACTS_BY_TYPE } from "~/schemas/offer-types";
-import { END_NOTE_MAX, EMPLOYER_NAME_MAX, type PlacementEndReason } from "~/schemas/placement";
-import { addDays, addMonths, isoToday } from "~/utils/dates";
-import type { Db, Tx } from "~/utils/db.server";
-import { recordAudit } from "~/models/audit.server";
 import { findMove, type LifecycleRole } from "./lifecycle";
 import { FOLLOWUP_MONTHS, placementLifecycle, placementStatus } from "./placement";
 

@@ -2,7 +2,7 @@
 // then ended once, with a reason. Each of its follow-ups (1, 3 and 6 months
 // after the start) is recorded once. "Overdue" is not stored: it is a follow-up
 // still due whose date has passed, worked out when the lists are read.
-import { lifecycle, movesFrom, type LifecycleRole } from "./lifecycle";
+import { type LifecycleRole, lifecycle, movesFrom } from "./lifecycle";
 
 /** Follow-ups of every placement: is the person still in work 1, 3 and 6 months after starting? */
 export const FOLLOWUP_MONTHS = [1, 3, 6] as const;

@@ -3,11 +3,11 @@
 // clears users.disabledAt / users.deletedAt and writes the audit row. Other
 // changes of an account (password, language, role) are ordinary updates.
 import { and, count, eq, isNull, ne } from "drizzle-orm";
-import { users } from "../../../db/schema";
-import type { Db, Tx } from "~/utils/db.server";
 import { recordAudit } from "~/models/audit.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { users } from "../../../db/schema";
 import { findMove, type LifecycleRole, type MoveResult } from "./lifecycle";
-import { userLifecycle, userStatus, type UserAction, type UserStatus } from "./user";
+import { type UserAction, type UserStatus, userLifecycle, userStatus } from "./user";
 
 /** Who moves the account: made `owner` when it is their own. */
 export type UserActor = { userId: number | null; roles: readonly LifecycleRole[] };

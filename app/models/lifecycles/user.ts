@@ -2,7 +2,7 @@
 // tombstone). There is no status column: the status is read from
 // users.disabledAt and users.deletedAt, which user.server.ts beside it is the
 // only code to set. The admin's page asks it which buttons to show.
-import { lifecycle, movesFrom, type LifecycleRole } from "./lifecycle";
+import { type LifecycleRole, lifecycle, movesFrom } from "./lifecycle";
 
 export const USER_STATUSES = ["active", "disabled", "deleted"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -13,17 +13,28 @@ export const userLifecycle = lifecycle({
   moves: [
     // An admin shuts an account out (setDisabled), never their own nor the last active admin's.
     {
-      action: "disable", from: ["active"], to: "disabled", by: ["admin"],
-      guard: "notYourselfNorLastAdmin", audit: "admin.user_disabled",
+      action: "disable",
+      from: ["active"],
+      to: "disabled",
+      by: ["admin"],
+      guard: "notYourselfNorLastAdmin",
+      audit: "admin.user_disabled",
     },
     {
-      action: "enable", from: ["disabled"], to: "active", by: ["admin"],
-      guard: "notOnYourself", audit: "admin.user_enabled",
+      action: "enable",
+      from: ["disabled"],
+      to: "active",
+      by: ["admin"],
+      guard: "notOnYourself",
+      audit: "admin.user_enabled",
     },
     // The person themselves (with their password: deleteOwnAccount), an admin, or the chore that
     // deletes candidates silent for 24 months (anonymiseAccount).
     {
-      action: "delete", from: ["active", "disabled"], to: "deleted", by: ["owner", "admin", "system"],
+      action: "delete",
+      from: ["active", "disabled"],
+      to: "deleted",
+      by: ["owner", "admin", "system"],
       audit: "account.deleted",
     },
   ],

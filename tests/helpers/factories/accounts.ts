@@ -4,7 +4,7 @@ import { registerAccount } from "../../../app/models/registration.server";
 import { registrationSchema } from "../../../app/schemas/auth";
 import type { Db } from "../../../app/utils/db.server";
 import { hashPassword } from "../../../app/utils/password.server";
-import { users, type Role } from "../../../db/schema";
+import { type Role, users } from "../../../db/schema";
 
 export const PASSWORD = "bamako2026";
 

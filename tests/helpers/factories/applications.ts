@@ -1,6 +1,6 @@
 // The one builder of applications, inserted directly (no checks, no events).
 import type { Db } from "../../../app/utils/db.server";
-import { applications, type ApplicationStatus } from "../../../db/schema";
+import { type ApplicationStatus, applications } from "../../../db/schema";
 
 /** An application with any column set (its creation time, message, CV ...). */
 export function insertApplicationWith(db: Db, values: typeof applications.$inferInsert) {

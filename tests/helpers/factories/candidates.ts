@@ -34,7 +34,18 @@ export type CandidateValues = ProfileColumns & {
 /** A candidate account with its profile (and trades): the user row. */
 export function insertCandidate(db: Db, values: CandidateValues = {}) {
   const n = ++seq;
-  const { phone: givenPhone, email, locale, trades = [], consent = true, smsConsent, deleted, disabled, registeredOn, ...profile } = values;
+  const {
+    phone: givenPhone,
+    email,
+    locale,
+    trades = [],
+    consent = true,
+    smsConsent,
+    deleted,
+    disabled,
+    registeredOn,
+    ...profile
+  } = values;
   const firstName = profile.firstName ?? "Awa";
   const lastName = profile.lastName ?? `Diarra${n}`;
   const phone = givenPhone === undefined ? uniquePhone() : givenPhone;
@@ -66,7 +77,10 @@ export function insertCandidate(db: Db, values: CandidateValues = {}) {
       lastName,
     })
     .run();
-  if (trades.length) db.insert(candidateTrades).values(trades.map((trade) => ({ userId: user.id, trade }))).run();
+  if (trades.length)
+    db.insert(candidateTrades)
+      .values(trades.map((trade) => ({ userId: user.id, trade })))
+      .run();
   return user;
 }
 

@@ -10,7 +10,12 @@ let seq = 0;
 
 export async function insertEmployer(db: Db, status: VerificationStatus = "verified", orgName?: string) {
   const n = ++seq;
-  const user = await insertUser(db, { role: "employeur", email: `patron${n}@atelier.ml`, displayName: "Moussa Traoré", password: null });
+  const user = await insertUser(db, {
+    role: "employeur",
+    email: `patron${n}@atelier.ml`,
+    displayName: "Moussa Traoré",
+    password: null,
+  });
   const org = insertOrganisation(db, { name: orgName ?? `Atelier ${n}`, sector: "btp", region: "bamako", status });
   addMember(db, user.id, org.id);
   return { user, org };

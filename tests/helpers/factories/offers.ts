@@ -1,6 +1,7 @@
 // The one builder of offers, and the fraud reports made on them.
-import type { Db } from "../../../app/utils/db.server";
+
 import { addDays, isoToday } from "../../../app/utils/dates";
+import type { Db } from "../../../app/utils/db.server";
 import { fraudReports, offers } from "../../../db/schema";
 
 let seq = 0;

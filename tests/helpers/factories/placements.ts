@@ -1,7 +1,8 @@
 // Placements and their follow-ups, inserted directly (no follow-ups are made
 // for them: tests add the ones they need).
-import type { Db } from "../../../app/utils/db.server";
+
 import { addDays, isoToday } from "../../../app/utils/dates";
+import type { Db } from "../../../app/utils/db.server";
 import { placementFollowups, placements } from "../../../db/schema";
 
 /** A placement in a job that started 200 days ago. */
