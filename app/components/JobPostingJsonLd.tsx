@@ -72,5 +72,6 @@ export function scriptSafeJson(value: unknown) {
 }
 
 export function JobPostingJsonLd({ offer }: { offer: JobPostingInput }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON, not HTML, with "<" escaped by scriptSafeJson.
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(jobPosting(offer)) }} />;
 }

@@ -12,7 +12,10 @@ export const dayMs = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
 export function peopleFilter(filters: ReportFilters) {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
-  if (filters.region) clauses.push("cp.region = ?"), params.push(filters.region);
+  if (filters.region) {
+    clauses.push("cp.region = ?");
+    params.push(filters.region);
+  }
   if (filters.partnerId) {
     const members =
       "SELECT m.user_id FROM memberships m JOIN organisations po ON po.id = m.org_id AND po.kind = 'partner' WHERE m.org_id = ?";
@@ -95,8 +98,14 @@ export function followupRows(db: Db, filters: ReportFilters, start: string, endE
 export function offersPublished(db: Db, filters: ReportFilters, start: string, endExclusive: string) {
   const clauses = ["published_at >= ?", "published_at < ?"];
   const params: (string | number)[] = [dayMs(start), dayMs(endExclusive)];
-  if (filters.region) clauses.push("region = ?"), params.push(filters.region);
-  if (filters.offerType) clauses.push("type = ?"), params.push(filters.offerType);
+  if (filters.region) {
+    clauses.push("region = ?");
+    params.push(filters.region);
+  }
+  if (filters.offerType) {
+    clauses.push("type = ?");
+    params.push(filters.offerType);
+  }
   const rows = db.$client
     .prepare(`SELECT type, count(*) AS n FROM offers WHERE ${clauses.join(" AND ")} GROUP BY type`)
     .all(...params) as { type: OfferType; n: number }[];

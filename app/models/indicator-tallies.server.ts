@@ -53,7 +53,10 @@ export class Tally {
   addTo(dimension: Dimension, value: string | null | undefined, n: number) {
     const category = value && CATEGORIES[dimension].includes(value) ? value : UNKNOWN;
     let map = this.cells.get(dimension);
-    if (!map) this.cells.set(dimension, (map = new Map()));
+    if (!map) {
+      map = new Map();
+      this.cells.set(dimension, map);
+    }
     map.set(category, (map.get(category) ?? 0) + n);
   }
 

@@ -74,7 +74,11 @@ export function monthsOf(from: string, to: string): string[] {
     const month = `${y}-${String(m).padStart(2, "0")}`;
     if (month > to) break;
     months.push(month);
-    if (++m > 12) (m = 1), y++;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
   return months;
 }

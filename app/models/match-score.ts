@@ -72,7 +72,10 @@ export type CandidateSide = {
 const foldedOfferText = new WeakMap<OfferSide, string>();
 function offerText(offer: OfferSide) {
   let text = foldedOfferText.get(offer);
-  if (text === undefined) foldedOfferText.set(offer, (text = ` ${foldText(`${offer.title} ${offer.description}`)} `));
+  if (text === undefined) {
+    text = ` ${foldText(`${offer.title} ${offer.description}`)} `;
+    foldedOfferText.set(offer, text);
+  }
   return text;
 }
 

@@ -22,7 +22,7 @@ import { isOpenOffer } from "./offers.server";
 // `baara_fold(text)`: foldText as an SQL function, so that SQLite compares names
 // and communes without accents ("Maiga" finds "Maïga"). ASCII text only needs lower-casing.
 const withFold = new WeakSet<Database.Database>();
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\p{ASCII}]*$/u;
 const foldedCache = new Map<string, string>();
 export function registerFoldFunction(client: Database.Database) {
   if (withFold.has(client)) return;
@@ -34,7 +34,8 @@ export function registerFoldFunction(client: Database.Database) {
     let folded = foldedCache.get(text);
     if (folded === undefined) {
       if (foldedCache.size >= 100_000) foldedCache.clear();
-      foldedCache.set(text, (folded = foldText(text)));
+      folded = foldText(text);
+      foldedCache.set(text, folded);
     }
     return folded;
   });
@@ -77,9 +78,15 @@ function baseScores(db: Db, languages: string[], params: Record<string, string |
   const client = db.$client;
   registerFoldFunction(client);
   let statements = baseStatements.get(client);
-  if (!statements) baseStatements.set(client, (statements = new Map()));
+  if (!statements) {
+    statements = new Map();
+    baseStatements.set(client, statements);
+  }
   let statement = statements.get(languages.length);
-  if (!statement) statements.set(languages.length, (statement = client.prepare(baseScoreSql(languages.length)).raw()));
+  if (!statement) {
+    statement = client.prepare(baseScoreSql(languages.length)).raw();
+    statements.set(languages.length, statement);
+  }
   const quoted = Object.fromEntries(languages.map((code, i) => [`lang${i}`, JSON.stringify(code)]));
   return statement.all({ ...params, ...quoted }) as [number, number, number][];
 }

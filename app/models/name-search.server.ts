@@ -46,7 +46,7 @@ const PLAIN = [
 ];
 const FOLD = new Map([...ACCENTED].map((letter, i) => [letter, PLAIN[i]!]));
 const quickFold = (text: string) =>
-  text.toLowerCase().replace(/[^\x00-\x7f]/g, (letter) => FOLD.get(letter) ?? foldText(letter));
+  text.toLowerCase().replace(/[^\p{ASCII}]/gu, (letter) => FOLD.get(letter) ?? foldText(letter));
 
 export function hasWords(db: Db, text: SQL, words: string[]) {
   if (!withWords.has(db.$client)) {

@@ -4,6 +4,7 @@
 import confusables from "unicode-confusables";
 
 // Invisible characters: zero-width spaces and joiners, soft hyphens, bidi marks.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible mark is listed on its own, on purpose.
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0]/gu;
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
 
@@ -28,7 +29,7 @@ export function plainText(text: string): string {
     .normalize("NFD")
     .replace(/\p{M}/gu, "");
   // Only what is left outside ASCII: the table also maps m to rn and 0 to O.
-  return folded.replace(/[^\x00-\x7f]+/g, (run) => confusables.rectifyConfusion(run));
+  return folded.replace(/[^\p{ASCII}]+/gu, (run) => confusables.rectifyConfusion(run));
 }
 
 // Leetspeak read as letters, but only inside words: 5 000 F and 24h stay numbers.

@@ -186,8 +186,14 @@ export type CountRow = {
 export function readCounts(db: Db, measure: CountedMeasure, filters: CountFilters): CountRow[] {
   const where = ["measure = ?", "partner_id = ?", "month BETWEEN ? AND ?"];
   const params: (string | number)[] = [measure, filters.partnerId ?? 0, filters.fromMonth, filters.toMonth];
-  if (filters.region) where.push("region = ?"), params.push(filters.region);
-  if (filters.offerType && measure === "applications") where.push("offer_type = ?"), params.push(filters.offerType);
+  if (filters.region) {
+    where.push("region = ?");
+    params.push(filters.region);
+  }
+  if (filters.offerType && measure === "applications") {
+    where.push("offer_type = ?");
+    params.push(filters.offerType);
+  }
   // Per breakdown, months and regions summed up; the "all" rows keep month, region and type for the other breakdowns.
   return db.$client
     .prepare(

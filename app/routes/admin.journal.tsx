@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useLoaderData, useLocation } from "react-router";
 import { SelectField, TextField } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
+import { ScrollRegion } from "~/components/ScrollRegion";
 import { auditActions, searchAudit } from "~/models/audit-search.server";
 import { ADMIN_QUERY_MAX, type AuditQuery, parseAuditQuery } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
@@ -69,7 +70,7 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
         {items.length === 0 ? (
           <p className="text-stone-700">{t("journal.none")}</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("journal.table.caption")}>
+          <ScrollRegion label={t("journal.table.caption")}>
             <table className="w-full border-collapse bg-white text-left text-sm">
               <caption className="sr-only">{t("journal.table.caption")}</caption>
               <thead>
@@ -129,7 +130,7 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <Pagination page={page} pageCount={pageCount} hrefFor={(n) => hrefFor(query, n)} />
       </section>

@@ -8,7 +8,10 @@ const TIME_ZONE = "Africa/Bamako";
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
   let formatter = formatters.get(key) as F | undefined;
-  if (!formatter) formatters.set(key, (formatter = make()));
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
   return formatter;
 }
 

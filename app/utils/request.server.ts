@@ -24,6 +24,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (
     typeof to !== "string" ||
     !to.startsWith("/") ||
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses.
     /[\u0000-\u0020\u007F-\u00A0\u2028\u2029\\]/.test(to) ||
     to.startsWith("//")
   ) {

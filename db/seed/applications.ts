@@ -40,7 +40,10 @@ class CandidatePool {
     for (const c of candidates) {
       for (const key of ["*", `r:${c.region}`, ...c.trades.map((t) => `t:${t}`)]) {
         let group = this.groups.get(key);
-        if (!group) this.groups.set(key, (group = { list: [], times: [] }));
+        if (!group) {
+          group = { list: [], times: [] };
+          this.groups.set(key, group);
+        }
         group.list.push(c);
         group.times.push(c.createdAt);
       }

@@ -71,7 +71,10 @@ export function insert(ctx: Ctx, table: string, row: Record<string, Value>): num
   const columns = Object.keys(row);
   const key = `${table}(${columns.join(",")})`;
   let statements = cache.get(ctx.sql);
-  if (!statements) cache.set(ctx.sql, (statements = new Map()));
+  if (!statements) {
+    statements = new Map();
+    cache.set(ctx.sql, statements);
+  }
   let stmt = statements.get(key);
   if (!stmt) {
     const placeholders = columns.map(() => "?").join(", ");

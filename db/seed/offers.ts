@@ -335,7 +335,10 @@ class OrgPicker {
   private readonly cumulative: number[] = [];
   constructor(private readonly orgs: Org[]) {
     let total = 0;
-    for (const org of orgs) this.cumulative.push((total += org.weight || 1));
+    for (const org of orgs) {
+      total += org.weight || 1;
+      this.cumulative.push(total);
+    }
   }
   get empty() {
     return this.orgs.length === 0;

@@ -43,9 +43,11 @@ async function debuggableChromium() {
   );
   await waitUntilAnswering(`http://127.0.0.1:${port}/json/version`, chrome, "Chromium's debugging port", 20);
   const close = async () => {
-    await new Promise<void>((resolve) =>
-      chrome.exitCode !== null ? resolve() : (chrome.once("exit", () => resolve()), chrome.kill("SIGTERM")),
-    );
+    if (chrome.exitCode === null) {
+      const exited = new Promise<void>((resolve) => chrome.once("exit", () => resolve()));
+      chrome.kill("SIGTERM");
+      await exited;
+    }
     fs.rmSync(profile, { recursive: true, force: true });
   };
   return { port, close };

@@ -233,7 +233,7 @@ describeInBrowser("accessibility in a real browser", () => {
 
   it("the demo employer shortlists an application using only the keyboard", async () => {
     const page = pages.employer;
-    await page.goto(ids[":employerOffer"] + "/candidatures");
+    await page.goto(`${ids[":employerOffer"]}/candidatures`);
     // The newest application (the keyboard candidate's, if on this offer) or any sent one.
     let target: string | undefined;
     const hrefs = await page

@@ -35,7 +35,7 @@ describeInBrowser("accounts in a real browser", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("fr");
 
     await page.getByRole("button", { name: "Se déconnecter" }).click();
-    await page.waitForURL(portal.url + "/");
+    await page.waitForURL(`${portal.url}/`);
     await page.getByRole("link", { name: "Se connecter" }).waitFor();
 
     // The number written differently still finds the account.

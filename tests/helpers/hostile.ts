@@ -20,6 +20,7 @@ const FRAGMENTS = [
   "\u202e\u200b\ufeff",
   "😀👩🏾‍🔧🇲🇱",
   "Ɲ߷ߞ",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, typed as plain text.
   "${7*7}{{7*7}}",
   "../../etc/passwd",
   "-1",

@@ -12,7 +12,8 @@ export const resources: Record<string, Record<string, Record<string, unknown>>> 
 for (const [file, content] of Object.entries(files)) {
   const [, lng, ns] = /locales\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
   if (!lng || !ns) continue;
-  (resources[lng] ??= {})[ns] = content;
+  resources[lng] ??= {};
+  resources[lng][ns] = content;
 }
 
 export async function createTestI18n(lng: Locale = "fr"): Promise<I18n> {
@@ -28,6 +29,6 @@ export async function createTestI18n(lng: Locale = "fr"): Promise<I18n> {
   return instance;
 }
 
-export function WithI18n({ i18n, children }: { i18n: I18n; children: ReactNode }) {
+export function WithI18n({ i18n, children }: { i18n: I18n; children?: ReactNode }) {
   return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
 }

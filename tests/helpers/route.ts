@@ -210,7 +210,7 @@ export async function renderStub(routes: StubRoute[], url: string, { lng = "fr",
   const Stub = createRoutesStub(inBrowser(routes) as never, context as never) as ComponentType<{
     initialEntries: string[];
   }>;
-  return render(createElement(WithI18n, { i18n, children: createElement(Stub, { initialEntries: [url] }) }));
+  return render(createElement(WithI18n, { i18n }, createElement(Stub, { initialEntries: [url] })));
 }
 
 /** Renders the routes at `url` as the browser would show them; gives a user to click and type. */

@@ -91,7 +91,7 @@ describe("safeFileName", () => {
     "cv; DROP TABLE files;--.pdf",
     "   .hidden.pdf",
     "🙂🙂.pdf",
-    "a".repeat(10_000) + ".pdf",
+    `${"a".repeat(10_000)}.pdf`,
     "é".repeat(300),
   ])("makes %j safe for a header and a disk", (name) => {
     const safe = safeFileName(name);

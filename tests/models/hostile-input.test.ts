@@ -115,7 +115,7 @@ const FORM_SCHEMAS: Record<string, AnySchema> = {
 };
 
 function checkFormResult(name: string, form: FormData) {
-  let result;
+  let result: ReturnType<typeof parseForm>;
   try {
     result = parseForm(FORM_SCHEMAS[name]!, form);
   } catch (error) {
@@ -254,7 +254,7 @@ describe("a 10 MB value is refused by its length, at once", () => {
       input[field] = value;
       const label = `${name}${intent ? `[${intent}]` : ""}.${field}`;
       const started = performance.now();
-      let result;
+      let result: ReturnType<(typeof FORM_SCHEMAS)[string]["safeParse"]>;
       try {
         result = FORM_SCHEMAS[name]!.safeParse(input);
       } catch (error) {

@@ -117,9 +117,9 @@ function buildDataset(db: Db) {
   );
   // B: 30, 30, 45, 45, 90 days after registering (5 Mar).
   const bStarts = ["2026-04-04", "2026-04-04", "2026-04-19", "2026-04-19", "2026-06-03"];
-  bStarts.forEach((startDate, i) =>
-    insertPlacementFor(db, { candidateId: b[i]!, employerName: "Chantier Traoré", type: "apprentissage", startDate }),
-  );
+  bStarts.forEach((startDate, i) => {
+    insertPlacementFor(db, { candidateId: b[i]!, employerName: "Chantier Traoré", type: "apprentissage", startDate });
+  });
   const ePlacements = e.map((candidateId) =>
     insertPlacementFor(db, { candidateId, orgId: garage, type: "emploi", startDate: "2025-10-05" }),
   );
@@ -131,7 +131,9 @@ function buildDataset(db: Db) {
   markFollowup(db, aPlacements[3]!, 3, false);
   for (const p of ePlacements) markFollowup(db, p, 3, true);
   // 6 months, due 5 April: five of E still in work, one not.
-  ePlacements.forEach((p, i) => markFollowup(db, p, 6, i < 5));
+  ePlacements.forEach((p, i) => {
+    markFollowup(db, p, 6, i < 5);
+  });
   return { oim, anpe };
 }
 
@@ -367,7 +369,9 @@ function peopleCounts(
   inCount = false,
 ): [string, unknown][] {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => peopleCounts(item, `${path}[${i}]`, out, inCount));
+    node.forEach((item, i) => {
+      peopleCounts(item, `${path}[${i}]`, out, inCount);
+    });
   } else if (node && typeof node === "object") {
     const record = node as Record<string, unknown>;
     const isCount = record.kind === "count" || inCount;

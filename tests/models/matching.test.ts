@@ -200,7 +200,10 @@ describe("matchCandidatesForOffer", () => {
     });
     // 120 candidates from a fixed pseudo-random sequence: trades, places, levels, skills.
     let seed = 7;
-    const pick = <T>(list: readonly T[]) => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length]!;
+    const pick = <T>(list: readonly T[]) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return list[seed % list.length]!;
+    };
     const tradeCodes = ["macon", "carreleur", "ferrailleur", "plombier", "cuisinier", "chauffeur", "vendeur"];
     const skills = [
       null,

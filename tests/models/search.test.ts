@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PAGE_SIZE, type SearchFilters, searchOffers, toFtsQuery } from "../../app/models/search.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import { type Contract, type OfferStatus, type OfferType, offers } from "../../db/schema";
+import type { Contract, OfferStatus, OfferType } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertOffer, insertOrganisation } from "../helpers/factories";
 

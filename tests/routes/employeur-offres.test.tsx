@@ -5,7 +5,7 @@
 // phone number in the description, pay under the SMIG, another organisation's
 // offer id, ids that are not numbers.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import type userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it, vi } from "vitest";

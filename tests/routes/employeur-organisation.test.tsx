@@ -4,7 +4,7 @@
 // name, a bad RCCM, a foreign phone, an unknown token, a colleague's invitation
 // sent by a member who is not the owner, a candidate opening an invitation.
 import { fireEvent, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import type userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inviteColleague } from "../../app/models/invitations.server";

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import type userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import Register, { action } from "../../app/routes/inscription";

@@ -12,7 +12,7 @@ import { organisationSchema } from "../../app/schemas/organisation";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
-import { offers } from "../../db/schema";
+import type { offers } from "../../db/schema";
 import { addMember, insertOffer, insertOrganisation, insertUser, sessionCookieFor } from "../helpers/factories";
 import { callRoute, outcomeStatus, renderStub, as as withSession } from "../helpers/route";
 
@@ -233,6 +233,7 @@ describe("/offres/:offerId for everyone", () => {
 });
 
 describe("JSON-LD JobPosting", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON-LD is read field by field in the assertions.
   const parsed = () => JSON.parse(jsonLd()!.innerHTML) as Record<string, any>;
 
   it("describes the offer for search engines", async () => {
@@ -402,7 +403,7 @@ describe("offers that are not public", () => {
       request: new Request(`http://localhost/offres/${ids.job}`),
       params: { offerId: String(ids.job) },
       context: {},
-    } as never)) as Record<string, any>;
+    } as never)) as { offer: Record<string, unknown> };
     expect(data.offer).not.toHaveProperty("moderationFlags");
     expect(data.offer).not.toHaveProperty("createdBy");
     expect(data.offer.rejectionReason).toBeNull();

@@ -7,7 +7,7 @@ import Search, { loader } from "../../app/routes/offres._index";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
-import { type Contract, type OfferType, offers } from "../../db/schema";
+import type { Contract, OfferType } from "../../db/schema";
 import { insertOffer, insertOrganisation } from "../helpers/factories";
 import { renderStub } from "../helpers/route";
 

@@ -3,7 +3,7 @@
 // reason, `other` without details, 10 000 characters, `<script>` and SQL in the details,
 // a filled honeypot, a sixth report from one address, unknown, malformed and unpublished ids.
 import { fireEvent, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import type userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import ReportOffer, { action, loader } from "../../app/routes/offres.$offerId.signaler";

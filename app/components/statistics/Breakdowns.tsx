@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollRegion } from "~/components/ScrollRegion";
 import { type As, type Report, useLabels, useShow } from "./figures";
 
 /** One table per breakdown: its categories in rows, the indicators that have it in columns. */
@@ -26,13 +27,7 @@ export function Breakdowns({ report }: { report: Report }) {
         const columns = indicators.filter((i) => i.breakdowns.some((b) => b.dimension === dimension));
         const keys = columns[0]!.breakdowns.find((b) => b.dimension === dimension)!.cells.map((c) => c.key);
         return (
-          <div
-            key={dimension}
-            className="overflow-x-auto"
-            tabIndex={0}
-            role="region"
-            aria-label={t("breakdowns.caption", { dimension: t(`dimension.${dimension}`) })}
-          >
+          <ScrollRegion key={dimension} label={t("breakdowns.caption", { dimension: t(`dimension.${dimension}`) })}>
             <table className="min-w-full text-sm">
               <caption className="text-left text-lg font-semibold">
                 {t("breakdowns.caption", { dimension: t(`dimension.${dimension}`) })}
@@ -67,7 +62,7 @@ export function Breakdowns({ report }: { report: Report }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         );
       })}
     </section>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { BarChart, type BarPoint } from "~/components/BarChart";
+import { ScrollRegion } from "~/components/ScrollRegion";
 import { type As, type Report, useLabels, useShow, type Value } from "./figures";
 
 const COLORS = { placements: "#0f766e", retention3: "#0f766e", retention6: "#b45309" };
@@ -75,8 +76,7 @@ function ChartTable({
   const { t } = useTranslation("reports");
   const labels = useLabels();
   return (
-    // Focusable, so that a keyboard user can scroll the table on a small screen.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table className="min-w-full text-sm">
         <caption className="text-left font-medium">{caption}</caption>
         <thead>
@@ -106,6 +106,6 @@ function ChartTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
