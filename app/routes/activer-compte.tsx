@@ -1,18 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
+import { NewPasswordFields } from "~/components/AccountFields";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import { activateAccount } from "~/models/activation.server";
 import { activationSchema } from "~/schemas/candidate";
 import { getDb } from "~/utils/db.server";
-import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
+import { parseForm, type RefusedForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
 import type { Route } from "./+types/activer-compte";
 
 export const handle = { i18n: ["common", "counsellor"] };
-
-type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
 
 const MESSAGES = {
   invalid: "counsellor:activation.errors.invalid",
@@ -23,18 +22,18 @@ const MESSAGES = {
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const form = parseForm(activationSchema, formData);
-  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  if (!form.ok) return data<RefusedForm>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   const db = getDb();
   const result = await activateAccount(db, { ...form.data, ip: clientIp(context) });
   // The code and the passwords are never sent back; the phone is.
   const values = { phone: String(formData.get("phone") ?? "") };
   if (!result.ok) {
     return result.reason === "rate_limited"
-      ? data<ActionData>(
+      ? data<RefusedForm>(
           { fieldErrors: {}, values, formError: "counsellor:activation.errors.tooMany" },
           { status: 429, headers: { "Retry-After": "900" } },
         )
-      : data<ActionData>({ fieldErrors: {}, values, formError: MESSAGES[result.reason] }, { status: 400 });
+      : data<RefusedForm>({ fieldErrors: {}, values, formError: MESSAGES[result.reason] }, { status: 400 });
   }
   return createUserSession(db, request, result.userId, "/candidat");
 }
@@ -73,23 +72,7 @@ export default function ActivateAccount({ actionData }: Route.ComponentProps) {
           required
           error={errors.code}
         />
-        <TextField
-          label={t("activation.password")}
-          hint={t("activation.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <TextField
-          label={t("activation.passwordConfirm")}
-          name="passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors.passwordConfirm}
-        />
+        <NewPasswordFields label={(key) => t(`activation.${key}`)} errors={errors} />
         <button type="submit" className="btn w-full" disabled={busy}>
           {t("activation.submit")}
         </button>

@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useSearchParams } from "react-router";
+import { CurrentPasswordField } from "~/components/AccountFields";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import { authenticate } from "~/models/login.server";
 import { loginSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
+import { parseForm, type RefusedForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
@@ -18,23 +19,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
-
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const form = parseForm(loginSchema, formData);
-  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const form = parseForm(loginSchema, await request.formData());
+  if (!form.ok) return data<RefusedForm>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
 
   const db = getDb();
   const result = await authenticate(db, { ...form.data, ip: clientIp(context) });
   const values = { identifier: form.data.identifier };
   if (!result.ok) {
     return result.reason === "rate_limited"
-      ? data<ActionData>(
+      ? data<RefusedForm>(
           { fieldErrors: {}, values, formError: "validation.tooManyAttempts" },
           { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
         )
-      : data<ActionData>({ fieldErrors: {}, values, formError: "validation.invalidCredentials" }, { status: 400 });
+      : data<RefusedForm>({ fieldErrors: {}, values, formError: "validation.invalidCredentials" }, { status: 400 });
   }
   const redirectTo = safeRedirect(form.data.redirectTo, HOME_BY_ROLE[result.user.role]);
   return createUserSession(db, request, result.user.id, redirectTo);
@@ -65,14 +63,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
           defaultValue={actionData?.values.identifier}
           error={actionData?.fieldErrors.identifier}
         />
-        <TextField
-          label={t("login.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={actionData?.fieldErrors.password}
-        />
+        <CurrentPasswordField label={t("login.password")} name="password" error={actionData?.fieldErrors.password} />
         <button type="submit" className="btn w-full" disabled={busy}>
           {t("login.submit")}
         </button>

@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { ContactFields, NameFields, NewPasswordFields } from "~/components/AccountFields";
 import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { registrationWait } from "~/models/limits.server";
 import { ContactTakenError, registerAccount } from "~/models/registration.server";
 import { registrationSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
+import { type FieldErrors, formValues, parseForm, type RefusedForm } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
@@ -21,8 +22,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
-
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   // Only robots fill the hidden field: they get the home page, and no account.
@@ -30,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (typeof trap === "string" && trap.trim() !== "") return redirect("/");
 
   const form = parseForm(registrationSchema, formData);
-  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  if (!form.ok) return data<RefusedForm>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
 
   const db = getDb();
   const limit = registrationWait(db, { ip: clientIp(context), contacts: [form.data.phone, form.data.email] });
@@ -39,7 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       limit.reason === "too_many_accounts"
         ? "validation.tooManyRegistrations"
         : "validation.tooManyRefusedRegistrations";
-    return data<ActionData>(
+    return data<RefusedForm>(
       { fieldErrors: {}, values: formValues(formData), formError },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
@@ -54,7 +53,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const fieldErrors: FieldErrors = {};
     if (error.fields.phone) fieldErrors.phone = "validation.phoneTaken";
     if (error.fields.email) fieldErrors.email = "validation.emailTaken";
-    return data<ActionData>({ fieldErrors, values: formValues(formData) }, { status: 400 });
+    return data<RefusedForm>({ fieldErrors, values: formValues(formData) }, { status: 400 });
   }
 }
 
@@ -137,60 +136,14 @@ export default function Register({ actionData }: Route.ComponentProps) {
           <legend className="text-lg font-semibold">
             {t(accountType === "employeur" ? "register.contactPerson" : "register.you")}
           </legend>
-          <TextField
-            label={t("register.firstName")}
-            name="firstName"
-            autoComplete="given-name"
-            required
-            maxLength={60}
-            defaultValue={values.firstName}
-            error={errors.firstName}
+          <NameFields label={(key) => t(`register.${key}`)} values={values} errors={errors} />
+          <ContactFields
+            label={(key) => t(`register.${key}`)}
+            emailHint={t("register.emailHint")}
+            values={values}
+            errors={errors}
           />
-          <TextField
-            label={t("register.lastName")}
-            name="lastName"
-            autoComplete="family-name"
-            required
-            maxLength={60}
-            defaultValue={values.lastName}
-            error={errors.lastName}
-          />
-          <TextField
-            label={t("register.phone")}
-            hint={t("register.phoneHint")}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            defaultValue={values.phone}
-            error={errors.phone}
-          />
-          <TextField
-            label={t("register.email")}
-            hint={t("register.emailHint")}
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={values.email}
-            error={errors.email}
-          />
-          <TextField
-            label={t("register.password")}
-            hint={t("register.passwordHint")}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={errors.password}
-          />
-          <TextField
-            label={t("register.passwordConfirm")}
-            name="passwordConfirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={errors.passwordConfirm}
-          />
+          <NewPasswordFields label={(key) => t(`register.${key}`)} errors={errors} />
         </fieldset>
 
         {/* A trap for robots: people neither see it nor reach it with the keyboard. */}

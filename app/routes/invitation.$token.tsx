@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
+import { NameFields, NewPasswordFields } from "~/components/AccountFields";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { acceptInvitation, acceptInvitationAsNewUser, findInvitation, isInvitee } from "~/models/invitations.server";
@@ -8,7 +9,7 @@ import { ContactTakenError } from "~/models/registration.server";
 import { invitedAccountSchema } from "~/schemas/organisation";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
+import { formValues, parseForm, type RefusedForm } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
@@ -43,8 +44,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   );
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await getUser(request);
   const db = getDb();
@@ -57,7 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const joined = acceptInvitation(db, user.id, params.token, clientIp(context));
     if (!joined) throw data(null, { status: 404 });
     if (!joined.ok) {
-      return data<ActionData>(
+      return data<RefusedForm>(
         { fieldErrors: {}, values: {}, formError: "employer:invitation.notInvitee" },
         { status: 403 },
       );
@@ -67,7 +66,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
   if (intent !== "register") throw data(null, { status: 400 });
   const form = parseForm(invitedAccountSchema, formData);
-  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  if (!form.ok) return data<RefusedForm>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   try {
     const account = await acceptInvitationAsNewUser(
       db,
@@ -80,7 +79,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return createUserSession(db, request, account.id, "/employeur");
   } catch (error) {
     if (!(error instanceof ContactTakenError)) throw error;
-    return data<ActionData>(
+    return data<RefusedForm>(
       { fieldErrors: {}, values: formValues(formData), formError: "employer:invitation.contactTaken" },
       { status: 400 },
     );
@@ -133,24 +132,7 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
           <Form method="post" className="card space-y-4" noValidate>
             <h2 className="text-lg font-semibold">{t("invitation.createAccount")}</h2>
             <FormErrorSummary errors={errors} message={actionData?.formError} />
-            <TextField
-              label={t("invitation.firstName")}
-              name="firstName"
-              autoComplete="given-name"
-              required
-              maxLength={60}
-              defaultValue={values.firstName}
-              error={errors.firstName}
-            />
-            <TextField
-              label={t("invitation.lastName")}
-              name="lastName"
-              autoComplete="family-name"
-              required
-              maxLength={60}
-              defaultValue={values.lastName}
-              error={errors.lastName}
-            />
+            <NameFields label={(key) => t(`invitation.${key}`)} values={values} errors={errors} />
             <TextField
               label={t(`invitation.contact.${contactKind}`)}
               hint={t("invitation.contactHint")}
@@ -158,23 +140,7 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
               value={contact}
               readOnly
             />
-            <TextField
-              label={t("invitation.password")}
-              hint={t("invitation.passwordHint")}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              error={errors.password}
-            />
-            <TextField
-              label={t("invitation.passwordConfirm")}
-              name="passwordConfirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              error={errors.passwordConfirm}
-            />
+            <NewPasswordFields label={(key) => t(`invitation.${key}`)} errors={errors} />
             <CheckboxField
               name="consent"
               label={t("invitation.consent")}

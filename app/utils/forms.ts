@@ -4,6 +4,8 @@ import type { z } from "zod";
 export type FieldError = string | { key: string; values: Record<string, string | number> };
 export type FieldErrors = Record<string, FieldError>;
 export type FormValues = Record<string, string>;
+/** A refused form as an action sends it back: a message per field, what was typed, maybe one for the whole form. */
+export type RefusedForm = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: FormValues };
 
