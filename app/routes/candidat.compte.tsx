@@ -1,19 +1,22 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
+import { CurrentPasswordField } from "~/components/AccountFields";
+import { CardSection } from "~/components/CardSection";
+import { CheckboxField } from "~/components/Field";
+import { IntentForm } from "~/components/IntentForm";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { FlashNotice } from "~/components/Notice";
 import { PasswordForm } from "~/components/PasswordForm";
-import { changePassword, deleteOwnAccount, passwordRefusal } from "~/models/own-account.server";
-import { changePasswordSchema, deleteAccountSchema } from "~/schemas/account";
+import { deleteOwnAccount, passwordRefusal } from "~/models/own-account.server";
+import { deleteAccountSchema } from "~/schemas/account";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { addFlash, readFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldErrors, parseForm } from "~/utils/forms";
 import { saveMessageLanguage } from "~/utils/message-language.server";
-import { useBusy } from "~/utils/navigation";
+import { savePassword } from "~/utils/password-change.server";
 import { clientIp } from "~/utils/request.server";
-import { createUserSession, destroySession } from "~/utils/session.server";
+import { destroySession } from "~/utils/session.server";
 import type { Route } from "./+types/candidat.compte";
 
 export const handle = { i18n: ["common", "candidate"] };
@@ -40,24 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const db = getDb();
   const intent = formData.get("intent");
 
-  if (intent === "password") {
-    const form = parseForm(changePasswordSchema, formData);
-    if (!form.ok) return data<ActionData>({ form: "password", fieldErrors: form.fieldErrors }, { status: 400 });
-    const changed = await changePassword(
-      db,
-      user.id,
-      form.data.currentPassword,
-      form.data.newPassword,
-      clientIp(context),
-    );
-    if (!changed.ok) {
-      const { message, init } = passwordRefusal(changed);
-      return data<ActionData>({ form: "password", fieldErrors: { currentPassword: message } }, init);
-    }
-    // Every session ended with the change (a stolen one too); this browser gets a new one.
-    const session = await createUserSession(db, request, user.id, "/candidat/compte");
-    return addFlash(session, { message: "candidate:account.passwordChanged" });
-  }
+  if (intent === "password") return savePassword(request, clientIp(context), user.id, formData, "/candidat/compte");
 
   if (intent === "delete") {
     const form = parseForm(deleteAccountSchema, formData);
@@ -113,49 +99,30 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 function ExportForm() {
   const { t } = useTranslation("candidate");
   return (
-    <section aria-labelledby="export-title" className="card space-y-4">
-      <h2 id="export-title" className="text-xl font-semibold">
-        {t("account.export.title")}
-      </h2>
-      <p className="text-stone-700">{t("account.export.intro")}</p>
+    <CardSection id="export-title" title={t("account.export.title")} intro={t("account.export.intro")}>
       {/* A download, not a page: a plain POST to the file route (reloadDocument: no client navigation). */}
       <Form method="post" action="/fichiers/mes-donnees" reloadDocument>
         <button type="submit" name="intent" value="export" className="btn-secondary">
           {t("account.export.submit")}
         </button>
       </Form>
-    </section>
+    </CardSection>
   );
 }
 
 function DeleteForm({ errors }: { errors: FieldErrors }) {
   const { t } = useTranslation("candidate");
-  const busy = useBusy();
   return (
-    <section aria-labelledby="delete-title" className="card space-y-4 border-red-300">
-      <h2 id="delete-title" className="text-xl font-semibold text-red-800">
-        {t("account.delete.title")}
-      </h2>
+    <CardSection id="delete-title" title={t("account.delete.title")} danger>
       <div className="space-y-2 text-stone-800">
         <p>{t("account.delete.whatGoes")}</p>
         <p>{t("account.delete.whatStays")}</p>
         <p className="font-semibold">{t("account.delete.final")}</p>
       </div>
-      <Form method="post" className="space-y-4" noValidate>
-        <FormErrorSummary errors={errors} />
-        <TextField
-          label={t("account.delete.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={errors.password}
-        />
+      <IntentForm intent="delete" submit={t("account.delete.submit")} errors={errors} danger>
+        <CurrentPasswordField label={t("account.delete.password")} name="password" error={errors.password} />
         <CheckboxField label={t("account.delete.understand")} name="understand" required error={errors.understand} />
-        <button type="submit" name="intent" value="delete" className="btn bg-red-700 hover:bg-red-800" disabled={busy}>
-          {t("account.delete.submit")}
-        </button>
-      </Form>
-    </section>
+      </IntentForm>
+    </CardSection>
   );
 }
