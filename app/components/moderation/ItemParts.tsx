@@ -1,10 +1,11 @@
 // The pieces every item of the moderation queues is made of.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useLoaderData } from "react-router";
+import { Form, useLoaderData } from "react-router";
 import { TextField, useErrorText } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import type { FieldError, FieldErrors, FormValues } from "~/utils/forms";
+import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 
 export type ItemProps = { errors: FieldErrors | undefined; values: FormValues | undefined };
@@ -52,5 +53,36 @@ export function Detail({ label, children }: { label: string; children: ReactNode
       <dt className="font-medium text-stone-600">{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+type Decision = { intent: string; label: string; className: "btn" | "btn-secondary" };
+
+/** An offer's two decisions, under its error: the first needs no reason, the second asks for one. */
+export function OfferDecisions({
+  offerId,
+  plain,
+  withReason,
+  errors,
+  values,
+}: ItemProps & { offerId: number; plain: Decision; withReason: Decision }) {
+  const busy = useBusy();
+  return (
+    <>
+      <ItemAlert errors={errors} />
+      <Form method="post">
+        <SubjectFields name="offerId" id={offerId} intent={plain.intent} />
+        <button type="submit" className={plain.className} disabled={busy}>
+          {plain.label}
+        </button>
+      </Form>
+      <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+        <SubjectFields name="offerId" id={offerId} intent={withReason.intent} />
+        <ReasonField errors={errors} values={values} />
+        <button type="submit" className={withReason.className} disabled={busy}>
+          {withReason.label}
+        </button>
+      </Form>
+    </>
   );
 }

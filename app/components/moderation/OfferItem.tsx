@@ -1,14 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
-import { useBusy } from "~/utils/navigation";
+import { Link } from "react-router";
 import type { Route } from "../../routes/+types/conseiller.moderation";
-import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
+import { Detail, type ItemProps, OfferDecisions } from "./ItemParts";
 
 type PendingOffer = Route.ComponentProps["loaderData"]["offers"][number];
 
 export function OfferItem({ offer, errors, values }: ItemProps & { offer: PendingOffer }) {
   const { t } = useTranslation("moderation");
-  const busy = useBusy();
   const titleId = `offer-${offer.id}`;
   const excerpt = offer.excerpt.replace(/\s+/g, " ").trim();
   return (
@@ -41,20 +39,13 @@ export function OfferItem({ offer, errors, values }: ItemProps & { offer: Pendin
           {offer.truncated ? "…" : ""}
         </p>
         {offer.orgStatus !== "verified" ? <p className="text-sm text-amber-900">{t("offers.orgNotVerified")}</p> : null}
-        <ItemAlert errors={errors} />
-        <Form method="post">
-          <SubjectFields name="offerId" id={offer.id} intent="offer.publish" />
-          <button type="submit" className="btn" disabled={busy}>
-            {t("offers.publish")}
-          </button>
-        </Form>
-        <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
-          <SubjectFields name="offerId" id={offer.id} intent="offer.reject" />
-          <ReasonField errors={errors} values={values} />
-          <button type="submit" className="btn-secondary" disabled={busy}>
-            {t("offers.reject")}
-          </button>
-        </Form>
+        <OfferDecisions
+          offerId={offer.id}
+          plain={{ intent: "offer.publish", label: t("offers.publish"), className: "btn" }}
+          withReason={{ intent: "offer.reject", label: t("offers.reject"), className: "btn-secondary" }}
+          errors={errors}
+          values={values}
+        />
       </article>
     </li>
   );

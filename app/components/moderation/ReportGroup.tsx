@@ -1,16 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { useFormat } from "~/utils/format";
-import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
-import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
+import { Detail, type ItemProps, OfferDecisions } from "./ItemParts";
 
 type ReportedOffer = Route.ComponentProps["loaderData"]["reports"][number];
 
 export function ReportGroup({ group, errors, values }: ItemProps & { group: ReportedOffer }) {
   const { t } = useTranslation("moderation");
   const format = useFormat();
-  const busy = useBusy();
   const titleId = `reports-${group.offerId}`;
   return (
     <li>
@@ -36,20 +34,13 @@ export function ReportGroup({ group, errors, values }: ItemProps & { group: Repo
             </li>
           ))}
         </ul>
-        <ItemAlert errors={errors} />
-        <Form method="post">
-          <SubjectFields name="offerId" id={group.offerId} intent="reports.dismiss" />
-          <button type="submit" className="btn-secondary" disabled={busy}>
-            {t("reports.dismiss")}
-          </button>
-        </Form>
-        <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
-          <SubjectFields name="offerId" id={group.offerId} intent="reports.suspend" />
-          <ReasonField errors={errors} values={values} />
-          <button type="submit" className="btn" disabled={busy}>
-            {t("reports.suspend")}
-          </button>
-        </Form>
+        <OfferDecisions
+          offerId={group.offerId}
+          plain={{ intent: "reports.dismiss", label: t("reports.dismiss"), className: "btn-secondary" }}
+          withReason={{ intent: "reports.suspend", label: t("reports.suspend"), className: "btn" }}
+          errors={errors}
+          values={values}
+        />
       </article>
     </li>
   );
