@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { StatList } from "~/components/StatList";
+import { TitledSection } from "~/components/TitledSection";
 import { adminDashboard } from "~/models/dashboards.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -30,67 +32,61 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
           { label: t("admin.failedLoginsLastDay"), value: d.failedLoginsLastDay },
         ]}
       />
-      <section aria-labelledby="admin-users">
-        <h2 id="admin-users" className="text-xl font-semibold">
-          {t("admin.usersByRole")}
-        </h2>
-        <table className="mt-2 w-full border-collapse bg-white text-left">
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="p-2">
-                {t("admin.role")}
+      <TitledSection id="admin-users" title={t("admin.usersByRole")}>
+        <CountTable
+          columns={[
+            { label: t("admin.role") },
+            { label: t("admin.accounts"), numeric: true },
+            { label: t("admin.disabled"), numeric: true },
+          ]}
+        >
+          {d.usersByRole.map((row) => (
+            <tr key={row.role} className="border-b border-stone-200">
+              <th scope="row" className="p-2 font-normal">
+                {t(`common:role.${row.role}`)}
               </th>
-              <th scope="col" className="p-2 text-right">
-                {t("admin.accounts")}
-              </th>
-              <th scope="col" className="p-2 text-right">
-                {t("admin.disabled")}
-              </th>
+              <td className="p-2 text-right">{format.number(row.n)}</td>
+              <td className="p-2 text-right">{format.number(row.disabled ?? 0)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {d.usersByRole.map((row) => (
-              <tr key={row.role} className="border-b border-stone-200">
-                <th scope="row" className="p-2 font-normal">
-                  {t(`common:role.${row.role}`)}
-                </th>
-                <td className="p-2 text-right">{format.number(row.n)}</td>
-                <td className="p-2 text-right">{format.number(row.disabled ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="admin-orgs">
-        <h2 id="admin-orgs" className="text-xl font-semibold">
-          {t("admin.organisations")}
-        </h2>
-        <table className="mt-2 w-full border-collapse bg-white text-left">
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="p-2">
-                {t("admin.kind")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("admin.status")}
-              </th>
-              <th scope="col" className="p-2 text-right">
-                {t("admin.count")}
-              </th>
+          ))}
+        </CountTable>
+      </TitledSection>
+      <TitledSection id="admin-orgs" title={t("admin.organisations")}>
+        <CountTable
+          columns={[
+            { label: t("admin.kind") },
+            { label: t("admin.status") },
+            { label: t("admin.count"), numeric: true },
+          ]}
+        >
+          {d.organisationsByStatus.map((row) => (
+            <tr key={`${row.kind}-${row.status}`} className="border-b border-stone-200">
+              <td className="p-2">{t(`common:orgKind.${row.kind}`)}</td>
+              <td className="p-2">{t(`common:verificationStatus.${row.status}`)}</td>
+              <td className="p-2 text-right">{format.number(row.n)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {d.organisationsByStatus.map((row) => (
-              <tr key={`${row.kind}-${row.status}`} className="border-b border-stone-200">
-                <td className="p-2">{t(`common:orgKind.${row.kind}`)}</td>
-                <td className="p-2">{t(`common:verificationStatus.${row.status}`)}</td>
-                <td className="p-2 text-right">{format.number(row.n)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </CountTable>
+      </TitledSection>
     </div>
+  );
+}
+
+/** A table of counts: the figures (numeric columns) are aligned to the right. */
+function CountTable({ columns, children }: { columns: { label: string; numeric?: boolean }[]; children: ReactNode }) {
+  return (
+    <table className="mt-2 w-full border-collapse bg-white text-left">
+      <thead>
+        <tr className="border-b border-stone-300">
+          {columns.map((column) => (
+            <th key={column.label} scope="col" className={column.numeric ? "p-2 text-right" : "p-2"}>
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
 

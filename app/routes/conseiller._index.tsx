@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { StatList } from "~/components/StatList";
+import { TitledSection } from "~/components/TitledSection";
 import { counsellorDashboard } from "~/models/dashboards.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -12,6 +13,16 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
   return { displayName: user.displayName, ...counsellorDashboard(getDb(), user.id) };
 }
+
+// Each figure's label is `counsellor.<key>` and its value the dashboard's `<key>`.
+const FIGURE_GROUPS = [
+  {
+    id: "moderation-figures",
+    heading: "moderation",
+    figures: ["pendingOrganisations", "pendingIdentityChanges", "pendingOffers", "openReports"],
+  },
+  { id: "follow-figures", heading: "follow", figures: ["caseload", "followupsDue"] },
+] as const;
 
 export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("spaces");
@@ -26,10 +37,11 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
           {d.partnerName ? ` · ${d.partnerName}` : ""}
         </p>
       </div>
-      <section aria-labelledby="candidates-links">
-        <h2 id="candidates-links" className="mb-2 text-xl font-semibold">
-          {t("counsellor:home.candidates")}
-        </h2>
+      <TitledSection
+        id="candidates-links"
+        title={t("counsellor:home.candidates")}
+        headingClassName="mb-2 text-xl font-semibold"
+      >
         <ul className="flex flex-wrap gap-3">
           <li>
             <Link to="/conseiller/candidats?mine=1" className="btn">
@@ -47,31 +59,17 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
             </Link>
           </li>
         </ul>
-      </section>
-      <section aria-labelledby="moderation-figures">
-        <h2 id="moderation-figures" className="mb-2 text-xl font-semibold">
-          {t("counsellor.moderation")}
-        </h2>
-        <StatList
-          items={[
-            { label: t("counsellor.pendingOrganisations"), value: d.pendingOrganisations },
-            { label: t("counsellor.pendingIdentityChanges"), value: d.pendingIdentityChanges },
-            { label: t("counsellor.pendingOffers"), value: d.pendingOffers },
-            { label: t("counsellor.openReports"), value: d.openReports },
-          ]}
-        />
-      </section>
-      <section aria-labelledby="follow-figures">
-        <h2 id="follow-figures" className="mb-2 text-xl font-semibold">
-          {t("counsellor.follow")}
-        </h2>
-        <StatList
-          items={[
-            { label: t("counsellor.caseload"), value: d.caseload },
-            { label: t("counsellor.followupsDue"), value: d.followupsDue },
-          ]}
-        />
-      </section>
+      </TitledSection>
+      {FIGURE_GROUPS.map((group) => (
+        <TitledSection
+          key={group.id}
+          id={group.id}
+          title={t(`counsellor.${group.heading}`)}
+          headingClassName="mb-2 text-xl font-semibold"
+        >
+          <StatList items={group.figures.map((key) => ({ label: t(`counsellor.${key}`), value: d[key] }))} />
+        </TitledSection>
+      ))}
     </div>
   );
 }

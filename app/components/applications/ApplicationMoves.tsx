@@ -2,6 +2,7 @@ import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
+import { TitledSection } from "~/components/TitledSection";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/employeur.offres.$offerId.candidatures.$applicationId";
@@ -24,10 +25,7 @@ export function ApplicationMoves({
 }) {
   const { t } = useTranslation("applications");
   return (
-    <section aria-labelledby="moves" className="space-y-3">
-      <h2 id="moves" className="text-lg font-semibold">
-        {t("detail.moves")}
-      </h2>
+    <TitledSection id="moves" title={t("detail.moves")} className="space-y-3" headingClassName="text-lg font-semibold">
       {moves.length === 0 ? <p>{t("detail.noMoves")}</p> : null}
       {moves.map((to) => {
         // Values and messages go back to the form that was sent, not to its neighbours.
@@ -81,7 +79,7 @@ export function ApplicationMoves({
           </MoveForm>
         );
       })}
-    </section>
+    </TitledSection>
   );
 }
 

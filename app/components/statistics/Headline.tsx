@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { TitledSection } from "~/components/TitledSection";
 import { useFormat } from "~/utils/format";
 import { type Report, useShow, type Value } from "./figures";
 
@@ -29,10 +30,7 @@ export function Headline({ report }: { report: Report }) {
     },
   ];
   return (
-    <section aria-labelledby="headline">
-      <h2 id="headline" className="mb-2 text-xl font-semibold">
-        {t("headline.heading")}
-      </h2>
+    <TitledSection id="headline" title={t("headline.heading")} headingClassName="mb-2 text-xl font-semibold">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {items.map((item) => (
           <div key={item.key} className="card">
@@ -42,7 +40,7 @@ export function Headline({ report }: { report: Report }) {
           </div>
         ))}
       </dl>
-    </section>
+    </TitledSection>
   );
 }
 
