@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLoaderData, useLocation } from "react-router";
+import { useLoaderData } from "react-router";
 import { SelectField, TextField } from "~/components/Field";
+import { FilterForm } from "~/components/FilterForm";
 import { Pagination } from "~/components/Pagination";
 import { ScrollRegion } from "~/components/ScrollRegion";
 import { auditActions, searchAudit } from "~/models/audit-search.server";
@@ -140,16 +141,16 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
 
 function Filters({ query }: { query: AuditQuery }) {
   const { t } = useTranslation("admin");
-  const location = useLocation();
   const labels = useLabels();
   const { actions, queryMax } = useLoaderDataOf();
   return (
-    <Form
-      key={location.search}
-      method="get"
-      role="search"
-      aria-label={t("journal.filters.label")}
+    <FilterForm
+      label={t("journal.filters.label")}
       className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+      submit={t("journal.filters.submit")}
+      reset={t("journal.filters.reset")}
+      resetTo="/admin/journal"
+      buttonsClassName="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4"
     >
       <TextField
         label={t("journal.filters.actor")}
@@ -170,13 +171,7 @@ function Filters({ query }: { query: AuditQuery }) {
       />
       <TextField label={t("journal.filters.from")} name="du" type="date" defaultValue={query.du ?? ""} />
       <TextField label={t("journal.filters.to")} name="au" type="date" defaultValue={query.au ?? ""} />
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-        <button type="submit" className="btn">
-          {t("journal.filters.submit")}
-        </button>
-        <Link to="/admin/journal">{t("journal.filters.reset")}</Link>
-      </div>
-    </Form>
+    </FilterForm>
   );
 }
 

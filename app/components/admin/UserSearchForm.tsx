@@ -1,21 +1,21 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLocation } from "react-router";
 import { SelectField, TextField } from "~/components/Field";
+import { FilterForm } from "~/components/FilterForm";
 import { USER_STATUSES, type UserQuery } from "~/schemas/admin";
 import { ROLES } from "../../../db/enums";
 import { useUsersPageData } from "./users-page";
 
 export function SearchForm({ query }: { query: UserQuery }) {
   const { t } = useTranslation("admin");
-  const location = useLocation();
   const { queryMax } = useUsersPageData();
   return (
-    <Form
-      key={location.search}
-      method="get"
-      role="search"
-      aria-label={t("users.search.label")}
+    <FilterForm
+      label={t("users.search.label")}
       className="card grid gap-3 sm:grid-cols-3"
+      submit={t("users.search.submit")}
+      reset={t("users.search.reset")}
+      resetTo="/admin/utilisateurs"
+      buttonsClassName="flex items-end gap-3"
     >
       <div className="sm:col-span-3">
         <TextField label={t("users.search.q")} name="q" type="search" defaultValue={query.q} maxLength={queryMax} />
@@ -34,12 +34,6 @@ export function SearchForm({ query }: { query: UserQuery }) {
         defaultValue={query.statut ?? ""}
         options={USER_STATUSES.map((status) => ({ value: status, label: t(`users.status.${status}`) }))}
       />
-      <div className="flex items-end gap-3">
-        <button type="submit" className="btn">
-          {t("users.search.submit")}
-        </button>
-        <Link to="/admin/utilisateurs">{t("users.search.reset")}</Link>
-      </div>
-    </Form>
+    </FilterForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { SelectField, TextareaField, TextField } from "~/components/Field";
+import { FilterForm } from "~/components/FilterForm";
 import { placementActionsFor } from "~/models/lifecycles/placement";
 import { PLACEMENT_END_REASONS } from "~/schemas/placement";
 import { useFormat } from "~/utils/format";
@@ -32,7 +33,14 @@ export function ListSection({ data, actionData }: Section) {
       <h2 id="list" className="text-xl font-semibold">
         {t("list.heading", { n: list.total })}
       </h2>
-      <Form method="get" aria-label={t("list.filters")} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <FilterForm
+        label={t("list.filters")}
+        className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+        submit={t("list.apply")}
+        reset={t("list.reset")}
+        resetTo="/conseiller/placements"
+        buttonsClassName="flex flex-wrap items-end gap-3"
+      >
         <SelectField
           label={t("list.status")}
           name="statut"
@@ -57,13 +65,7 @@ export function ListSection({ data, actionData }: Section) {
           <input type="checkbox" name="mes" value="1" defaultChecked={q.mes === "1"} className="h-5 w-5" />
           {t("mine")}
         </label>
-        <div className="flex flex-wrap items-end gap-3">
-          <button type="submit" className="btn">
-            {t("list.apply")}
-          </button>
-          <Link to="/conseiller/placements">{t("list.reset")}</Link>
-        </div>
-      </Form>
+      </FilterForm>
       {list.placements.length === 0 ? (
         <p className="text-stone-700">{t("list.empty")}</p>
       ) : (
