@@ -57,8 +57,23 @@ function closeOpenReports(tx: Tx, offerId: number, status: "dismissed" | "upheld
     .run();
 }
 
-const countOpenReports = (tx: Tx, offerId: number) =>
-  tx.select({ n: sql<number>`count(*)` }).from(fraudReports).where(openReportsOf(offerId)).get()?.n ?? 0;
+/** An offer with the number of its open reports; null when it does not exist. */
+function findOfferWithReports(tx: Tx, offerId: number) {
+  const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get();
+  if (!offer) return null;
+  const reports =
+    tx.select({ n: sql<number>`count(*)` }).from(fraudReports).where(openReportsOf(offerId)).get()?.n ?? 0;
+  return { offer, reports };
+}
+
+/** What a counsellor's decision on one offer carries. */
+type OfferDecisionInput<Decision> = {
+  counsellorId: number;
+  offerId: number;
+  decision: Decision;
+  reason?: string;
+  ip?: string;
+};
 
 /**
  * Publishes a held offer, or rejects it with a reason. Its open reports are
@@ -66,21 +81,13 @@ const countOpenReports = (tx: Tx, offerId: number) =>
  * rejected). Null when the offer does not exist or is no longer pending; an
  * offer of an organisation that is not verified cannot be published.
  */
-export function decideOffer(
-  db: Db,
-  {
-    counsellorId,
-    offerId,
-    decision,
-    reason,
-    ip,
-  }: { counsellorId: number; offerId: number; decision: OfferDecision; reason?: string; ip?: string },
-) {
+export function decideOffer(db: Db, input: OfferDecisionInput<OfferDecision>) {
+  const { counsellorId, offerId, decision, reason, ip } = input;
   const why = decision === "reject" ? requireReason(decision, reason) : null;
   return db.transaction((tx) => {
-    const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get();
-    if (!offer) return null;
-    const reports = countOpenReports(tx, offerId);
+    const found = findOfferWithReports(tx, offerId);
+    if (!found) return null;
+    const { offer, reports } = found;
     const moved = transitionOffer(tx, {
       offerId,
       action: decision,
@@ -101,22 +108,13 @@ export function decideOffer(
  * offer is taken down (`rejected`, with the reason). Either way the employer is
  * told and the audit log written. Null when the offer has no open report.
  */
-export function decideReports(
-  db: Db,
-  {
-    counsellorId,
-    offerId,
-    decision,
-    reason,
-    ip,
-  }: { counsellorId: number; offerId: number; decision: ReportDecision; reason?: string; ip?: string },
-) {
+export function decideReports(db: Db, input: OfferDecisionInput<ReportDecision>) {
+  const { counsellorId, offerId, decision, reason, ip } = input;
   const why = decision === "suspend" ? requireReason(decision, reason) : null;
   return db.transaction((tx) => {
-    const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get();
-    if (!offer) return null;
-    const reports = countOpenReports(tx, offerId);
-    if (reports === 0) return null;
+    const found = findOfferWithReports(tx, offerId);
+    if (!found || found.reports === 0) return null;
+    const { offer, reports } = found;
     // A counsellor had published it before the reports: dismissed, it goes back online as it was.
     const suspendedByReports = isSuspendedByReports(offer.status, offer.moderationFlags);
     const action = decision === "suspend" ? "upholdReports" : suspendedByReports ? "republish" : null;
