@@ -12,7 +12,7 @@ import { memberships, organisations, orgInvitations, outbox, users } from "../..
 import { recordAudit } from "./audit.server";
 import { getEmployerMembership, isOrgMember } from "./organisations.server";
 import { secretPayload } from "./outbox.server";
-import { ContactTakenError, contactsTaken } from "./registration.server";
+import { ContactTakenError, contactsTaken, insertAccount } from "./registration.server";
 
 export const INVITATION_TTL_MS = 7 * DAY_MS;
 export const MAX_PENDING_INVITATIONS = 20;
@@ -235,19 +235,7 @@ export async function acceptInvitationAsNewUser(
   try {
     return db.transaction((tx) => {
       markInvitationUsed(tx, invitation.id, now);
-      const user = tx
-        .insert(users)
-        .values({
-          role: "employeur",
-          phone: phone ?? null,
-          email: email ?? null,
-          passwordHash,
-          displayName: `${input.firstName} ${input.lastName}`,
-          locale,
-          lastLoginAt: now,
-        })
-        .returning({ id: users.id, role: users.role })
-        .get();
+      const user = insertAccount(tx, { ...input, role: "employeur", phone, email, passwordHash, locale, now });
       tx.insert(memberships).values({ userId: user.id, orgId: invitation.orgId, role: "member" }).run();
       recordAudit(tx, {
         actorId: user.id,

@@ -1,7 +1,7 @@
 // Creating an account: a candidate's or an employer's (with their organisation), refused when the contact is taken.
 import { eq, or } from "drizzle-orm";
 import type { Registration } from "~/schemas/auth";
-import type { Db } from "~/utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import { hashPassword } from "~/utils/password.server";
 import { candidateProfiles, memberships, users } from "../../db/schema";
@@ -24,6 +24,34 @@ export function contactsTaken(db: Db, phone?: string, email?: string) {
     phone: Boolean(phone) && rows.some((r) => r.phone === phone),
     email: Boolean(email) && rows.some((r) => r.email === email),
   };
+}
+
+/** What every new account is made of; it counts as logged in from its creation. */
+export type NewAccount = {
+  role: "candidat" | "employeur";
+  phone?: string;
+  email?: string;
+  passwordHash: string;
+  firstName: string;
+  lastName: string;
+  locale: Locale;
+  now: Date;
+};
+
+export function insertAccount(tx: Db | Tx, account: NewAccount) {
+  return tx
+    .insert(users)
+    .values({
+      role: account.role,
+      phone: account.phone ?? null,
+      email: account.email ?? null,
+      passwordHash: account.passwordHash,
+      displayName: `${account.firstName} ${account.lastName}`,
+      locale: account.locale,
+      lastLoginAt: account.now,
+    })
+    .returning({ id: users.id, role: users.role })
+    .get();
 }
 
 export class ContactTakenError extends Error {
@@ -52,19 +80,7 @@ export async function registerAccount(db: Db, registration: Registration, locale
   const now = new Date();
   try {
     return db.transaction((tx) => {
-      const user = tx
-        .insert(users)
-        .values({
-          role: input.accountType,
-          phone: input.phone ?? null,
-          email: input.email ?? null,
-          passwordHash,
-          displayName: `${input.firstName} ${input.lastName}`,
-          locale,
-          lastLoginAt: now,
-        })
-        .returning({ id: users.id, role: users.role })
-        .get();
+      const user = insertAccount(tx, { ...input, role: input.accountType, passwordHash, locale, now });
       if (input.accountType === "candidat") {
         tx.insert(candidateProfiles)
           .values({
