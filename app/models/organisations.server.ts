@@ -8,6 +8,23 @@ import { findMove } from "./lifecycles/lifecycle";
 import { IDENTITY_FIELDS, organisationLifecycle } from "./lifecycles/organisation";
 import { transitionOrganisation, updateOrganisationFields } from "./lifecycles/organisation.server";
 
+type ContactFields = {
+  commune?: string | null;
+  description?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+};
+
+/** Where an organisation is and whom to call, as stored (an empty answer is null). */
+export const contactValues = (input: ContactFields) => ({
+  commune: input.commune ?? null,
+  description: input.description ?? null,
+  contactName: input.contactName ?? null,
+  contactPhone: input.contactPhone ?? null,
+  contactEmail: input.contactEmail ?? null,
+});
+
 /** The employer organisation a user works for (the first, if several), with their role in it. */
 export function getEmployerMembership(db: Db | Tx, userId: number) {
   return (
@@ -112,11 +129,7 @@ export function updateOrganisation(
     nif: input.nif ?? null,
     sector: input.sector,
     region: input.region,
-    commune: input.commune ?? null,
-    description: input.description ?? null,
-    contactName: input.contactName ?? null,
-    contactPhone: input.contactPhone ?? null,
-    contactEmail: input.contactEmail ?? null,
+    ...contactValues(input),
     membership: input.membership,
   };
   const asRequest = org.verificationStatus === "verified";

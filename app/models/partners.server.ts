@@ -7,6 +7,7 @@ import { foldText } from "~/utils/text";
 import { memberships, organisations, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { insertOrganisation, updateOrganisationFields } from "./lifecycles/organisation.server";
+import { contactValues } from "./organisations.server";
 
 /** Partner bodies by name, each with how many accounts (not deleted) belong to it. */
 export function listPartners(db: Db) {
@@ -40,11 +41,7 @@ const partnerValues = (input: PartnerInput) => ({
   name: input.name,
   shortName: input.shortName ?? null,
   region: input.region,
-  commune: input.commune ?? null,
-  description: input.description ?? null,
-  contactName: input.contactName ?? null,
-  contactPhone: input.contactPhone ?? null,
-  contactEmail: input.contactEmail ?? null,
+  ...contactValues(input),
 });
 
 /** Two partner bodies with the same name or short name would be confused in every list. */
