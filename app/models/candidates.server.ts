@@ -18,6 +18,8 @@ import {
 import { listCandidateApplications } from "./applications.server";
 import { isPlaceholderEmail } from "./assisted-registration.server";
 import { recordAudit } from "./audit.server";
+import { accountColumns } from "./own-account.server";
+import { placementTermsColumns } from "./placements.server";
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -139,12 +141,7 @@ export function getCandidateFile(db: Db, viewer: { id: number; role: Role }, can
     .select({
       profile: candidateProfiles,
       user: {
-        phone: users.phone,
-        email: users.email,
-        displayName: users.displayName,
-        locale: users.locale,
-        createdAt: users.createdAt,
-        lastLoginAt: users.lastLoginAt,
+        ...accountColumns,
         disabledAt: users.disabledAt,
         hasPassword: sql<number>`${users.passwordHash} IS NOT NULL`,
       },
@@ -172,12 +169,7 @@ export function getCandidateFile(db: Db, viewer: { id: number; role: Role }, can
       orgName: organisations.name,
       employerName: placements.employerName,
       offerId: placements.offerId,
-      type: placements.type,
-      contract: placements.contract,
-      startDate: placements.startDate,
-      payAmount: placements.payAmount,
-      endedAt: placements.endedAt,
-      endReason: placements.endReason,
+      ...placementTermsColumns,
     })
     .from(placements)
     .leftJoin(organisations, eq(organisations.id, placements.orgId))

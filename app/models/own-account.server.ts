@@ -90,18 +90,23 @@ export async function changePassword(
   return { ok: true };
 }
 
+/** What a person's account says about them, as their export and their file show it. */
+export const accountColumns = {
+  phone: users.phone,
+  email: users.email,
+  displayName: users.displayName,
+  locale: users.locale,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+};
+
 /** Everything Baara keeps about a person, as one JSON document (their right of access). */
 export function exportPersonalData(db: Db, userId: number, ip?: string) {
   const user = db
     .select({
       id: users.id,
       role: users.role,
-      phone: users.phone,
-      email: users.email,
-      displayName: users.displayName,
-      locale: users.locale,
-      createdAt: users.createdAt,
-      lastLoginAt: users.lastLoginAt,
+      ...accountColumns,
     })
     .from(users)
     .where(eq(users.id, userId))

@@ -2,6 +2,7 @@
 // the follow-ups due and overdue, the employers to choose from. Recording,
 // ending and following up go through the placement's lifecycle.
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { addDays, isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import {
@@ -33,6 +34,24 @@ export const PLACEMENTS_PAGE_SIZE = 50;
 
 const candidateName = sql<string>`coalesce(${candidateProfiles.firstName} || ' ' || ${candidateProfiles.lastName}, ${users.displayName})`;
 const employer = sql<string>`coalesce(${organisations.name}, ${placements.employerName}, '')`;
+
+/** The terms of a placement as every list shows them. */
+export const placementTermsColumns = {
+  type: placements.type,
+  contract: placements.contract,
+  startDate: placements.startDate,
+  payAmount: placements.payAmount,
+  endedAt: placements.endedAt,
+  endReason: placements.endReason,
+};
+
+/** A query on placements joined to their candidate, the candidate's profile and the portal's employer (if any). */
+function withCandidateAndEmployer(query: SQLiteSelect) {
+  return query
+    .innerJoin(users, eq(users.id, placements.candidateId))
+    .leftJoin(candidateProfiles, eq(candidateProfiles.userId, placements.candidateId))
+    .leftJoin(organisations, eq(organisations.id, placements.orgId));
+}
 
 export type PlacementFilters = {
   status?: "ongoing" | "ended";
@@ -67,13 +86,12 @@ export function listPlacements(db: Db, filters: PlacementFilters = {}) {
     filters.counsellorId ? eq(candidateProfiles.counsellorId, filters.counsellorId) : undefined,
   );
   const base = <T extends Record<string, unknown>>(columns: T) =>
-    db
-      .select(columns as never)
-      .from(placements)
-      .innerJoin(users, eq(users.id, placements.candidateId))
-      .leftJoin(candidateProfiles, eq(candidateProfiles.userId, placements.candidateId))
-      .leftJoin(organisations, eq(organisations.id, placements.orgId))
-      .where(where);
+    withCandidateAndEmployer(
+      db
+        .select(columns as never)
+        .from(placements)
+        .$dynamic(),
+    ).where(where);
   const total = (base({ n: sql<number>`count(*)` }).get() as { n: number } | undefined)?.n ?? 0;
   const page = Math.max(1, filters.page ?? 1);
   const rows = base({
@@ -83,12 +101,7 @@ export function listPlacements(db: Db, filters: PlacementFilters = {}) {
     region: candidateProfiles.region,
     orgId: placements.orgId,
     employer,
-    type: placements.type,
-    contract: placements.contract,
-    startDate: placements.startDate,
-    payAmount: placements.payAmount,
-    endedAt: placements.endedAt,
-    endReason: placements.endReason,
+    ...placementTermsColumns,
     endNote: placements.endNote,
     fromPortal: sql<boolean>`${placements.applicationId} IS NOT NULL`.mapWith(Boolean),
   })
@@ -165,14 +178,13 @@ export function followupsDue(
       counsellorId ? eq(candidateProfiles.counsellorId, counsellorId) : undefined,
     );
     const from = <T extends Record<string, unknown>>(select: T) =>
-      db
-        .select(select as never)
-        .from(placementFollowups)
-        .innerJoin(placements, eq(placements.id, placementFollowups.placementId))
-        .innerJoin(users, eq(users.id, placements.candidateId))
-        .leftJoin(candidateProfiles, eq(candidateProfiles.userId, placements.candidateId))
-        .leftJoin(organisations, eq(organisations.id, placements.orgId))
-        .where(where);
+      withCandidateAndEmployer(
+        db
+          .select(select as never)
+          .from(placementFollowups)
+          .innerJoin(placements, eq(placements.id, placementFollowups.placementId))
+          .$dynamic(),
+      ).where(where);
     const rows = from(columns)
       .orderBy(asc(placementFollowups.dueDate), asc(placementFollowups.id))
       .limit(limit)
