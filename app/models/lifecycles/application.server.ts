@@ -1,7 +1,7 @@
 // The one write path of an application's status. Each move is checked against
 // the table, writes the status and the columns that go with it, a row of the
 // application's history, the audit line of a hire, and tells the candidate.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { notifyCandidate } from "~/models/messages.server";
 import { isoToday } from "~/utils/dates";
@@ -149,41 +149,48 @@ export function transitionApplication(
   return { ok: true, from: current.status, to: move.to, offerFilled };
 }
 
-/** Closes every open application of an offer with `position_filled` and tells the candidates. */
-export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: string, actorId: number | null) {
-  const move = applicationLifecycle.moves.find((m) => m.action === "position_filled")!;
-  const open = tx
+/** The applications that `where` picks and `action` may still move. */
+function applicationsAllowing(tx: Db | Tx, where: SQL, action: ApplicationAction) {
+  return tx
     .select({ id: applications.id, status: applications.status, candidateId: applications.candidateId })
     .from(applications)
-    .where(
-      and(
-        eq(applications.offerId, offerId),
-        inArray(applications.status, statusesAllowing(applicationLifecycle, "position_filled")),
-      ),
-    )
+    .where(and(where, inArray(applications.status, statusesAllowing(applicationLifecycle, action))))
     .all();
-  if (open.length === 0) return 0;
-  const now = new Date();
+}
+
+/** Moves several applications at once, each with its row of history. */
+function moveApplications(
+  tx: Db | Tx,
+  moved: { id: number; status: ApplicationStatus }[],
+  columns: { status: ApplicationStatus; refusalReason?: (typeof REFUSAL_REASONS)[number]; updatedAt: Date },
+  event: { actorId: number | null; note?: string },
+) {
   tx.update(applications)
-    .set({ status: move.to, refusalReason: "position_filled", updatedAt: now })
+    .set(columns)
     .where(
       inArray(
         applications.id,
-        open.map((a) => a.id),
+        moved.map((a) => a.id),
       ),
     )
     .run();
   tx.insert(applicationEvents)
-    .values(
-      open.map((a) => ({
-        applicationId: a.id,
-        actorId,
-        fromStatus: a.status,
-        toStatus: move.to,
-        note: "position_filled",
-      })),
-    )
+    .values(moved.map((a) => ({ applicationId: a.id, fromStatus: a.status, toStatus: columns.status, ...event })))
     .run();
+}
+
+/** Closes every open application of an offer with `position_filled` and tells the candidates. */
+export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: string, actorId: number | null) {
+  const move = applicationLifecycle.moves.find((m) => m.action === "position_filled")!;
+  const open = applicationsAllowing(tx, eq(applications.offerId, offerId), "position_filled");
+  if (open.length === 0) return 0;
+  const now = new Date();
+  moveApplications(
+    tx,
+    open,
+    { status: move.to, refusalReason: "position_filled", updatedAt: now },
+    { actorId, note: "position_filled" },
+  );
   for (const application of open) {
     notifyCandidate(tx, application.candidateId, {
       kind: move.notify!,
@@ -198,29 +205,9 @@ export function closeOpenApplications(tx: Db | Tx, offerId: number, offerTitle: 
 
 /** An account being deleted withdraws its open applications: no employer waits on a ghost. */
 export function withdrawApplicationsWithAccount(tx: Db | Tx, candidateId: number, actorId: number | null) {
-  const open = tx
-    .select({ id: applications.id, status: applications.status })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.candidateId, candidateId),
-        inArray(applications.status, statusesAllowing(applicationLifecycle, "withdrawn_with_account")),
-      ),
-    )
-    .all();
+  const open = applicationsAllowing(tx, eq(applications.candidateId, candidateId), "withdrawn_with_account");
   if (open.length === 0) return;
-  tx.update(applications)
-    .set({ status: "withdrawn", updatedAt: new Date() })
-    .where(
-      inArray(
-        applications.id,
-        open.map((a) => a.id),
-      ),
-    )
-    .run();
-  tx.insert(applicationEvents)
-    .values(open.map((a) => ({ applicationId: a.id, actorId, fromStatus: a.status, toStatus: "withdrawn" as const })))
-    .run();
+  moveApplications(tx, open, { status: "withdrawn", updatedAt: new Date() }, { actorId });
 }
 
 /** What a deleted account's applications said about the person goes; the rows stay for the statistics. */
