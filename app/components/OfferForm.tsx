@@ -1,16 +1,17 @@
 // The posting form for the four offer types. Without JavaScript every type's
 // fieldset is shown, each headed with the type it is for, and the schema keeps
 // only the chosen type's fields. With JavaScript the other types' fieldsets hide.
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
 import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
+import { CommuneField, RegionField, SectorField } from "~/components/ReferenceFields";
 import { canMove } from "~/models/lifecycles/lifecycle";
 import { offerLifecycle } from "~/models/lifecycles/offer";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
-import { LANGUAGE_CODES, REGION_CODES, REGIONS, SECTOR_CODES, TRADE_CODES } from "~/utils/reference";
+import { LANGUAGE_CODES, TRADE_CODES } from "~/utils/reference";
 import type { OfferStatus, OfferType } from "../../db/enums";
 
 // Pay and duration exist in several types' fieldsets: each copy has its own name
@@ -135,7 +136,6 @@ export function OfferForm({
   const busy = useBusy();
   // A published offer cannot go back to a draft: its changes are submitted as they are.
   const canSaveDraft = status === undefined || canMove(offerLifecycle, "saveDraft", status, "owner");
-  const communesId = useId();
   const initialType = isOfferType(values.type) ? values.type : "emploi";
   const [type, setType] = useState<OfferType>(initialType);
   // Until the page is interactive every fieldset shows: the form must work without JavaScript.
@@ -186,12 +186,10 @@ export function OfferForm({
           defaultValue={values.description}
           error={errors.description}
         />
-        <SelectField
+        <SectorField
           label={t("offerForm.sector")}
-          name="sector"
           required
           placeholder={choose}
-          options={SECTOR_CODES.map(option("sector"))}
           defaultValue={values.sector ?? ""}
           error={errors.sector}
         />
@@ -204,29 +202,19 @@ export function OfferForm({
           defaultValue={values.trade ?? ""}
           error={errors.trade}
         />
-        <SelectField
+        <RegionField
           label={t("offerForm.region")}
-          name="region"
           required
           placeholder={choose}
-          options={REGION_CODES.map(option("region"))}
           defaultValue={values.region ?? ""}
           error={errors.region}
         />
-        <TextField
+        <CommuneField
           label={t("offerForm.commune")}
           hint={t("offerForm.communeHint")}
-          name="commune"
-          maxLength={80}
-          list={communesId}
           defaultValue={values.commune}
           error={errors.commune}
         />
-        <datalist id={communesId}>
-          {[...new Set(Object.values(REGIONS).flat())].sort().map((commune) => (
-            <option key={commune} value={commune} />
-          ))}
-        </datalist>
         <TextField
           label={t(type === "formation" && interactive ? "offerForm.places" : "offerForm.positions")}
           hint={t("offerForm.positionsHint")}

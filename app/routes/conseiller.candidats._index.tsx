@@ -4,6 +4,7 @@ import { data, Form, Link, useLoaderData } from "react-router";
 import { CheckboxField, SelectField, TextField, useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
+import { RegionField } from "~/components/ReferenceFields";
 import { searchCandidates } from "~/models/candidate-search.server";
 import { assignCounsellor, listColleagues } from "~/models/candidates.server";
 import { assignSchema, type CandidateSearch, candidateSearchSchema } from "~/schemas/candidate";
@@ -13,7 +14,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { useFormat } from "~/utils/format";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
-import { REGION_CODES, TRADE_CODES } from "~/utils/reference";
+import { TRADE_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.candidats._index";
 
@@ -107,13 +108,7 @@ export default function Candidates({ loaderData, actionData }: Route.ComponentPr
           maxLength={100}
           defaultValue={filters.q ?? ""}
         />
-        <SelectField
-          label={t("list.region")}
-          name="region"
-          placeholder={t("list.anyRegion")}
-          options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
-          defaultValue={filters.region ?? ""}
-        />
+        <RegionField label={t("list.region")} placeholder={t("list.anyRegion")} defaultValue={filters.region ?? ""} />
         <SelectField
           label={t("list.trade")}
           name="trade"

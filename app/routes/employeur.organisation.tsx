@@ -1,10 +1,10 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form } from "react-router";
 import { MEMBERSHIP_CHOICES } from "~/components/choices";
-import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
+import { ChoiceGroup, FormErrorSummary, TextareaField, TextField } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { PendingIdentityRequest } from "~/components/organisation/PendingIdentityRequest";
+import { CommuneField, RegionField, SectorField } from "~/components/ReferenceFields";
 import { pendingIdentityRequest, withdrawIdentityRequest } from "~/models/identity-requests.server";
 import { inviteColleague, listPendingInvitations } from "~/models/invitations.server";
 import { identityChangeResubmits, showsDecisionReason } from "~/models/lifecycles/organisation";
@@ -18,7 +18,6 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { publicUrl } from "~/utils/public-url.server";
-import { REGION_CODES, REGIONS, SECTOR_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/employeur.organisation";
 
@@ -119,7 +118,6 @@ export default function Organisation({ loaderData, actionData }: Route.Component
   const { t } = useTranslation("employer");
   const format = useFormat();
   const busy = useBusy();
-  const communesId = useId();
   const { org, isOwner, members, invitations, identityRequest, flash } = loaderData;
   const orgForm = actionData?.form === "organisation" ? actionData : null;
   const inviteForm = actionData?.form === "invite" ? actionData : null;
@@ -139,7 +137,6 @@ export default function Organisation({ loaderData, actionData }: Route.Component
     membership: org.membership,
   };
   const errors = orgForm?.fieldErrors ?? {};
-  const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -214,38 +211,26 @@ export default function Organisation({ loaderData, actionData }: Route.Component
             defaultValue={values.nif}
             error={errors.nif}
           />
-          <SelectField
+          <SectorField
             label={t("organisation.sector")}
-            name="sector"
             required
             placeholder={t("organisation.choose")}
-            options={SECTOR_CODES.map(option("sector"))}
             defaultValue={values.sector}
             error={errors.sector}
           />
-          <SelectField
+          <RegionField
             label={t("organisation.region")}
-            name="region"
             required
             placeholder={t("organisation.choose")}
-            options={REGION_CODES.map(option("region"))}
             defaultValue={values.region}
             error={errors.region}
           />
-          <TextField
+          <CommuneField
             label={t("organisation.commune")}
             hint={t("organisation.communeHint")}
-            name="commune"
-            maxLength={80}
-            list={communesId}
             defaultValue={values.commune}
             error={errors.commune}
           />
-          <datalist id={communesId}>
-            {[...new Set(Object.values(REGIONS).flat())].sort().map((commune) => (
-              <option key={commune} value={commune} />
-            ))}
-          </datalist>
           <TextareaField
             label={t("organisation.description")}
             hint={t("organisation.descriptionHint")}

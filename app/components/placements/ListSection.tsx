@@ -2,12 +2,12 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { SelectField, TextareaField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
+import { RegionField } from "~/components/ReferenceFields";
 import { placementActionsFor } from "~/models/lifecycles/placement";
 import { PLACEMENT_END_REASONS } from "~/schemas/placement";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
-import { REGION_CODES } from "~/utils/reference";
 import { errorsFor, FormAlert, type LoaderData, type Section } from "./forms";
 
 export function ListSection({ data, actionData }: Section) {
@@ -51,13 +51,7 @@ export function ListSection({ data, actionData }: Section) {
             { value: "termines", label: t("list.statusEnded") },
           ]}
         />
-        <SelectField
-          label={t("list.region")}
-          name="region"
-          defaultValue={q.region ?? ""}
-          placeholder={t("list.regionAll")}
-          options={REGION_CODES.map((r) => ({ value: r, label: t(`common:region.${r}`) }))}
-        />
+        <RegionField label={t("list.region")} defaultValue={q.region ?? ""} placeholder={t("list.regionAll")} />
         <TextField label={t("list.employer")} name="employeur" defaultValue={q.employeur ?? ""} maxLength={60} />
         <TextField label={t("list.from")} name="du" type="date" defaultValue={q.du ?? ""} />
         <TextField label={t("list.to")} name="au" type="date" defaultValue={q.au ?? ""} />
