@@ -2,27 +2,37 @@
 // refused answer comes back with what was typed and one message per field.
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { NameFields } from "~/components/AccountFields";
+import { CheckboxField, ChoiceGroup, FormErrorSummary, TextField, useErrorText } from "~/components/Field";
 import {
-  CheckboxField,
-  ChoiceGroup,
-  FormErrorSummary,
-  SelectField,
-  TextareaField,
-  TextField,
-  useErrorText,
-} from "~/components/Field";
-import { TradePicker } from "~/components/TradePicker";
+  PrivateFields,
+  ProfileRegionField,
+  type ProfileWording,
+  SkillsFields,
+  WorkFields,
+} from "~/components/ProfileFields";
+import { CommuneField } from "~/components/ReferenceFields";
 import { addMonths } from "~/utils/dates";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
-import { LANGUAGE_CODES, REGION_CODES, REGIONS } from "~/utils/reference";
-import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
 
 export type ProfileFormValues = { values: Record<string, string>; lists: Record<string, string[]> };
 
-// Every commune of the reference list once, for the commune field's suggestions.
-const COMMUNES = [...new Set(Object.values(REGIONS).flat())].sort((a, b) => a.localeCompare(b, "fr"));
+// The person's own wording of the shared fields, where its keys differ from the field names.
+const LABEL_KEYS: Record<string, string> = { educationLevel: "education" };
+const HINT_KEYS: Record<string, string> = {
+  trades: "tradesHint",
+  skills: "skillsHint",
+  experienceYears: "experienceHint",
+  disability: "disabilityWhy",
+  migrantStatus: "migrantWhy",
+};
+const CHOICE_KEYS: Record<string, string> = {
+  availability: "availabilityChoice",
+  disability: "disabilityChoice",
+  migrantStatus: "migrantChoice",
+};
 
 export function ProfileForm({
   initial,
@@ -42,8 +52,14 @@ export function ProfileForm({
   const errorText = useErrorText();
   const busy = useBusy();
   const { values, lists } = initial;
-  const options = (codes: readonly string[], prefix: string) =>
-    codes.map((code) => ({ value: code, label: t(`${prefix}.${code}`) }));
+  const form = { values, lists, errors };
+  const wording: ProfileWording = {
+    label: (name) => t(`profile.${LABEL_KEYS[name] ?? name}`),
+    hint: (name) => (HINT_KEYS[name] ? t(`profile.${HINT_KEYS[name]}`) : undefined),
+    choice: (name, code) => t(`profile.${CHOICE_KEYS[name]}.${code}`),
+    choose: t("profile.choose"),
+    noAnswer: t("profile.noAnswer"),
+  };
 
   return (
     <Form method="post" className="card space-y-6" noValidate aria-labelledby="profile-form-title">
@@ -60,24 +76,7 @@ export function ProfileForm({
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.you")}</legend>
-        <TextField
-          label={t("profile.firstName")}
-          name="firstName"
-          autoComplete="given-name"
-          required
-          maxLength={60}
-          defaultValue={values.firstName}
-          error={errors.firstName}
-        />
-        <TextField
-          label={t("profile.lastName")}
-          name="lastName"
-          autoComplete="family-name"
-          required
-          maxLength={60}
-          defaultValue={values.lastName}
-          error={errors.lastName}
-        />
+        <NameFields label={(key) => t(`profile.${key}`)} values={values} errors={errors} />
         <ChoiceGroup
           legend={t("profile.sex")}
           name="sex"
@@ -105,128 +104,32 @@ export function ProfileForm({
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.place")}</legend>
-        <div id="field-region">
-          <SelectField
-            label={t("profile.region")}
-            name="region"
-            placeholder={t("profile.choose")}
-            options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
-            defaultValue={values.region ?? ""}
-            error={errors.region}
-          />
-        </div>
+        <ProfileRegionField wording={wording} form={form} />
         <div id="field-commune">
-          <TextField
+          <CommuneField
             label={t("profile.commune")}
             hint={t("profile.communeHint")}
-            name="commune"
-            list="communes"
-            maxLength={80}
             autoComplete="off"
             defaultValue={values.commune}
             error={errors.commune}
           />
-          <datalist id="communes">
-            {COMMUNES.map((commune) => (
-              <option key={commune} value={commune} />
-            ))}
-          </datalist>
         </div>
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.skills")}</legend>
-        <div id="field-educationLevel">
-          <SelectField
-            label={t("profile.education")}
-            name="educationLevel"
-            placeholder={t("profile.choose")}
-            options={options(EDUCATION_LEVELS, "common:education")}
-            defaultValue={values.educationLevel ?? ""}
-            error={errors.educationLevel}
-          />
-        </div>
-        <TradePicker
-          id="field-trades"
-          legend={t("profile.trades")}
-          hint={t("profile.tradesHint")}
-          name="trades"
-          selected={lists.trades ?? []}
-          error={errors.trades}
-        />
-        <TextareaField
-          label={t("profile.skills")}
-          hint={t("profile.skillsHint")}
-          name="skills"
-          rows={3}
-          maxLength={300}
-          defaultValue={values.skills}
-          error={errors.skills}
-        />
-        <div id="field-languages">
-          <ChoiceGroup
-            legend={t("profile.languages")}
-            name="languages"
-            multiple
-            selected={lists.languages ?? []}
-            choices={options(LANGUAGE_CODES, "common:language")}
-            error={errors.languages}
-          />
-        </div>
+        <SkillsFields wording={wording} form={form} skillsMax={300} />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.work")}</legend>
-        <div id="field-experienceYears">
-          <TextField
-            label={t("profile.experienceYears")}
-            hint={t("profile.experienceHint")}
-            name="experienceYears"
-            inputMode="numeric"
-            maxLength={3}
-            defaultValue={values.experienceYears}
-            error={errors.experienceYears}
-          />
-        </div>
-        <div id="field-availability">
-          <SelectField
-            label={t("profile.availability")}
-            name="availability"
-            placeholder={t("profile.choose")}
-            options={options(AVAILABILITIES, "profile.availabilityChoice")}
-            defaultValue={values.availability ?? ""}
-            error={errors.availability}
-          />
-        </div>
-        <CheckboxField
-          label={t("profile.drivingLicence")}
-          name="drivingLicence"
-          defaultChecked={values.drivingLicence === "on"}
-          error={errors.drivingLicence}
-        />
+        <WorkFields wording={wording} form={form} />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.private")}</legend>
         <p className="text-stone-700">{t("profile.privateIntro")}</p>
-        <SelectField
-          label={t("profile.disability")}
-          hint={t("profile.disabilityWhy")}
-          name="disability"
-          placeholder={t("profile.noAnswer")}
-          options={options(DISABILITIES, "profile.disabilityChoice")}
-          defaultValue={values.disability ?? ""}
-          error={errors.disability}
-        />
-        <SelectField
-          label={t("profile.migrantStatus")}
-          hint={t("profile.migrantWhy")}
-          name="migrantStatus"
-          placeholder={t("profile.noAnswer")}
-          options={options(MIGRANT_STATUSES, "profile.migrantChoice")}
-          defaultValue={values.migrantStatus ?? ""}
-          error={errors.migrantStatus}
-        />
+        <PrivateFields wording={wording} form={form} />
       </fieldset>
 
       <fieldset className="space-y-4">

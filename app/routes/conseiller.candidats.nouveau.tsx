@@ -1,15 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
+import { ContactFields, NameFields } from "~/components/AccountFields";
+import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
 import {
-  CheckboxField,
-  ChoiceGroup,
-  FormErrorSummary,
-  SelectField,
-  TextareaField,
-  TextField,
-  useErrorText,
-} from "~/components/Field";
-import { TradePicker } from "~/components/TradePicker";
+  PrivateFields,
+  ProfileRegionField,
+  type ProfileWording,
+  SkillsFields,
+  WorkFields,
+} from "~/components/ProfileFields";
 import { registerAssisted } from "~/models/assisted-registration.server";
 import { ContactTakenError } from "~/models/registration.server";
 import { ASSISTED_LISTS, assistedRegistrationSchema } from "~/schemas/candidate";
@@ -22,9 +21,7 @@ import { type FieldErrors, type FormValues, formLists, formValues, parseForm } f
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
-import { LANGUAGE_CODES, REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
-import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
 import type { Route } from "./+types/conseiller.candidats.nouveau";
 
 export const handle = { i18n: ["common", "counsellor", "candidate"] };
@@ -65,6 +62,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+// The only fields of the shared profile fields that have a hint here.
+const HINTED = ["trades", "skills"];
+
 export default function RegisterCandidate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("counsellor");
   const busy = useBusy();
@@ -73,8 +73,14 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
   const values = actionData?.values ?? {};
   const lists = actionData?.lists ?? {};
   const errors = actionData?.fieldErrors ?? {};
-  const options = (codes: readonly string[], prefix: string) =>
-    codes.map((code) => ({ value: code, label: t(`${prefix}.${code}`) }));
+  const form = { values, lists, errors };
+  const wording: ProfileWording = {
+    label: (name) => t(`register.${name}`),
+    hint: (name) => (HINTED.includes(name) ? t(`register.${name}Hint`) : undefined),
+    choice: (name, code) => t(`labels.${name}.${code}`),
+    choose: t("register.choose"),
+    noAnswer: t("labels.notSaid"),
+  };
 
   return (
     <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="register-title">
@@ -97,24 +103,7 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.identity")}</legend>
-          <TextField
-            label={t("register.firstName")}
-            name="firstName"
-            required
-            maxLength={60}
-            autoComplete="off"
-            defaultValue={values.firstName}
-            error={errors.firstName}
-          />
-          <TextField
-            label={t("register.lastName")}
-            name="lastName"
-            required
-            maxLength={60}
-            autoComplete="off"
-            defaultValue={values.lastName}
-            error={errors.lastName}
-          />
+          <NameFields label={(key) => t(`register.${key}`)} values={values} errors={errors} ofSomeoneElse />
           <ChoiceGroup
             legend={t("register.sex")}
             name="sex"
@@ -139,28 +128,11 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.contact")}</legend>
-          <TextField
-            label={t("register.phone")}
-            hint={t("register.phoneHint")}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            defaultValue={values.phone}
-            error={errors.phone}
-          />
-          <TextField
-            label={t("register.email")}
-            name="email"
-            type="email"
-            autoComplete="off"
-            defaultValue={values.email}
-            error={errors.email}
-          />
+          <ContactFields label={(key) => t(`register.${key}`)} values={values} errors={errors} ofSomeoneElse />
           <SelectField
             label={t("register.locale")}
             name="locale"
-            options={options(["fr", "en"], "labels.locale")}
+            options={["fr", "en"].map((code) => ({ value: code, label: t(`labels.locale.${code}`) }))}
             defaultValue={values.locale ?? loaderData.locale}
             error={errors.locale}
           />
@@ -174,14 +146,7 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.place")}</legend>
-          <SelectField
-            label={t("register.region")}
-            name="region"
-            placeholder={t("register.choose")}
-            options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
-            defaultValue={values.region ?? ""}
-            error={errors.region}
-          />
+          <ProfileRegionField wording={wording} form={form} />
           <TextField
             label={t("register.commune")}
             name="commune"
@@ -193,82 +158,14 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.work")}</legend>
-          <SelectField
-            label={t("register.educationLevel")}
-            name="educationLevel"
-            placeholder={t("register.choose")}
-            options={options(EDUCATION_LEVELS, "common:education")}
-            defaultValue={values.educationLevel ?? ""}
-            error={errors.educationLevel}
-          />
-          <TradePicker
-            id="field-trades"
-            legend={t("register.trades")}
-            hint={t("register.tradesHint")}
-            name="trades"
-            selected={lists.trades ?? []}
-            error={errors.trades}
-          />
-          <TextareaField
-            label={t("register.skills")}
-            hint={t("register.skillsHint")}
-            name="skills"
-            rows={3}
-            maxLength={skillsMax}
-            defaultValue={values.skills}
-            error={errors.skills}
-          />
-          <ChoiceGroup
-            legend={t("register.languages")}
-            name="languages"
-            multiple
-            selected={lists.languages ?? []}
-            choices={options(LANGUAGE_CODES, "common:language")}
-            error={errors.languages}
-          />
-          <TextField
-            label={t("register.experienceYears")}
-            name="experienceYears"
-            inputMode="numeric"
-            maxLength={3}
-            defaultValue={values.experienceYears}
-            error={errors.experienceYears}
-          />
-          <SelectField
-            label={t("register.availability")}
-            name="availability"
-            placeholder={t("register.choose")}
-            options={options(AVAILABILITIES, "labels.availability")}
-            defaultValue={values.availability ?? ""}
-            error={errors.availability}
-          />
-          <CheckboxField
-            label={t("register.drivingLicence")}
-            name="drivingLicence"
-            defaultChecked={values.drivingLicence === "on"}
-            error={errors.drivingLicence}
-          />
+          <SkillsFields wording={wording} form={form} skillsMax={skillsMax} />
+          <WorkFields wording={wording} form={form} />
         </fieldset>
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.sensitive")}</legend>
           <p className="text-stone-700">{t("register.sensitivePurpose")}</p>
-          <SelectField
-            label={t("register.migrantStatus")}
-            name="migrantStatus"
-            placeholder={t("labels.notSaid")}
-            options={options(MIGRANT_STATUSES, "labels.migrantStatus")}
-            defaultValue={values.migrantStatus ?? ""}
-            error={errors.migrantStatus}
-          />
-          <SelectField
-            label={t("register.disability")}
-            name="disability"
-            placeholder={t("labels.notSaid")}
-            options={options(DISABILITIES, "labels.disability")}
-            defaultValue={values.disability ?? ""}
-            error={errors.disability}
-          />
+          <PrivateFields wording={wording} form={form} />
         </fieldset>
 
         <fieldset className="space-y-4">
