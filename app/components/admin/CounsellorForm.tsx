@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { NameFields } from "~/components/AccountFields";
+import { CardSection } from "~/components/CardSection";
 import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import type { FieldErrors, FormValues } from "~/utils/forms";
@@ -30,29 +32,21 @@ export function CreateCounsellorForm({
   const errors = actionData?.fieldErrors;
   const values = actionData?.values;
   return (
-    <section aria-labelledby="create-counsellor" className="card space-y-3">
-      <h2 id="create-counsellor" className="text-xl font-semibold">
-        {t("users.create.heading")}
-      </h2>
-      <p className="text-stone-700">{t("users.create.intro")}</p>
+    <CardSection
+      id="create-counsellor"
+      title={t("users.create.heading")}
+      intro={t("users.create.intro")}
+      className="space-y-3"
+    >
       <FormErrorSummary errors={errors} />
       <Form method="post" className="grid gap-3 sm:grid-cols-2">
         <input type="hidden" name="intent" value="createCounsellor" />
-        <TextField
-          label={t("users.create.firstName")}
-          name="firstName"
-          autoComplete="off"
-          maxLength={60}
-          defaultValue={values?.firstName}
-          error={errors?.firstName}
-        />
-        <TextField
-          label={t("users.create.lastName")}
-          name="lastName"
-          autoComplete="off"
-          maxLength={60}
-          defaultValue={values?.lastName}
-          error={errors?.lastName}
+        <NameFields
+          label={(key) => t(`users.create.${key}`)}
+          values={values}
+          errors={errors}
+          ofSomeoneElse
+          required={false}
         />
         <TextField
           label={t("users.create.email")}
@@ -90,6 +84,6 @@ export function CreateCounsellorForm({
           </button>
         </div>
       </Form>
-    </section>
+    </CardSection>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { CardSection } from "~/components/CardSection";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
 import { useBusy } from "~/utils/navigation";
 import { CONTRACTS, OFFER_TYPES } from "../../../db/enums";
@@ -13,11 +14,7 @@ export function ManualSection({ data, actionData }: Section) {
   const kept = errors ? actionData?.values : undefined;
   const { found, q } = data;
   return (
-    <section aria-labelledby="manual" className="card space-y-4">
-      <h2 id="manual" className="text-xl font-semibold">
-        {t("manual.heading")}
-      </h2>
-      <p className="text-stone-700">{t("manual.intro")}</p>
+    <CardSection id="manual" title={t("manual.heading")} intro={t("manual.intro")}>
       <Form method="get" className="flex flex-wrap items-end gap-3">
         <TextField label={t("manual.search")} name="candidat" defaultValue={q.candidat ?? ""} maxLength={60} />
         <button type="submit" className="btn-secondary">
@@ -118,6 +115,6 @@ export function ManualSection({ data, actionData }: Section) {
           {t("manual.submit")}
         </button>
       </Form>
-    </section>
+    </CardSection>
   );
 }
