@@ -8,6 +8,7 @@ import { OrganisationItem } from "~/components/moderation/OrganisationItem";
 import { ReportGroup } from "~/components/moderation/ReportGroup";
 import { Section } from "~/components/moderation/Section";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { PageHeading } from "~/components/PageHeading";
 import {
   decideIdentityRequest,
   pendingIdentityRequestCount,
@@ -134,11 +135,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
 
   return (
     <div className="space-y-8">
-      <title>{`${t("title")} · Baara`}</title>
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-stone-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       {actionData ? null : <FlashNotice flash={flash} />}
       {pageError ? <Notice tone="error">{errorText(pageError)}</Notice> : null}
 

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { PageHeading } from "~/components/PageHeading";
 import { DueSection } from "~/components/placements/DueSection";
 import { ListSection } from "~/components/placements/ListSection";
 import { ManualSection } from "~/components/placements/ManualSection";
@@ -76,13 +77,8 @@ function act(db: Db, counsellorId: number, input: PlacementAction, ip: string) {
   const by = { ip };
   switch (input.intent) {
     case "followup": {
-      const result = recordFollowup(
-        db,
-        counsellorId,
-        input.followupId,
-        { stillEmployed: input.stillEmployed, note: input.note, doneOn: input.doneOn },
-        by,
-      );
+      const { followupId, stillEmployed, note, doneOn } = input;
+      const result = recordFollowup(db, counsellorId, followupId, { stillEmployed, note, doneOn }, by);
       if (!result?.ok) return result;
       // No longer in work: straight to that placement's end form.
       const left = !result.stillEmployed && result.placementOngoing;
@@ -95,13 +91,8 @@ function act(db: Db, counsellorId: number, input: PlacementAction, ip: string) {
       return { ok: true as const, to: "", done: "followup" };
     }
     case "end": {
-      const result = endPlacement(
-        db,
-        counsellorId,
-        input.placementId,
-        { endedOn: input.endedOn, reason: input.reason, note: input.note },
-        by,
-      );
+      const { placementId, endedOn, reason, note } = input;
+      const result = endPlacement(db, counsellorId, placementId, { endedOn, reason, note }, by);
       return result?.ok ? { ok: true as const, to: "", done: "ended" } : result;
     }
     case "manual": {
@@ -139,11 +130,7 @@ export default function Placements({ loaderData, actionData }: Route.ComponentPr
       : undefined;
   return (
     <div className="space-y-8">
-      <title>{`${t("title")} · Baara`}</title>
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-stone-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       {actionData ? null : <FlashNotice flash={loaderData.flash} />}
       {unplaced ? (
         <Notice tone="error" compact>

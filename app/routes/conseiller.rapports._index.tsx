@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
+import { PageHeading } from "~/components/PageHeading";
 import { Breakdowns } from "~/components/statistics/Breakdowns";
 import { Charts } from "~/components/statistics/Charts";
 import { Filters } from "~/components/statistics/Filters";
@@ -35,11 +36,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
   const search = reportSearch(query);
   return (
     <div className="space-y-8">
-      <title>{`${t("title")} · Baara`}</title>
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-stone-700">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <Filters data={loaderData} />
       <p className="font-semibold">
         {t("filters.period", { start: format.date(report.period.start), end: format.date(report.period.end) })}
