@@ -19,6 +19,30 @@ export type Applicant = {
   ageBand: string | null;
 };
 
+type ApplicantRow = Omit<Applicant, "name" | "languages"> & {
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string;
+  languages: string[] | null;
+};
+
+/** An applicant as the employer's pages show them; the list of applications leaves the contact out. */
+export function applicantOf(row: ApplicantRow, { withContact }: { withContact: boolean }): Applicant {
+  return {
+    name: row.firstName ? `${row.firstName} ${row.lastName}` : row.displayName,
+    phone: withContact ? row.phone : null,
+    email: withContact ? row.email : null,
+    region: row.region,
+    commune: row.commune,
+    educationLevel: row.educationLevel,
+    trades: row.trades,
+    skills: row.skills,
+    languages: row.languages ?? [],
+    experienceYears: row.experienceYears,
+    ageBand: row.ageBand,
+  };
+}
+
 export function ApplicantProfile({ applicant, showMissing = false }: { applicant: Applicant; showMissing?: boolean }) {
   const { t } = useTranslation("applications");
   const missing = t("profile.missing");

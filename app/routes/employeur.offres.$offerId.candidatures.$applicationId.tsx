@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
-import { ApplicantProfile } from "~/components/ApplicantProfile";
+import { ApplicantProfile, applicantOf } from "~/components/ApplicantProfile";
 import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
 import { ApplicationMoves } from "~/components/applications/ApplicationMoves";
 import { FormErrorSummary } from "~/components/Field";
@@ -63,19 +63,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           toStatus: e.toStatus,
           createdAt: e.createdAt.toISOString(),
         })),
-        applicant: {
-          name: a.firstName ? `${a.firstName} ${a.lastName}` : a.displayName,
-          phone: a.phone,
-          email: a.email,
-          region: a.region,
-          commune: a.commune,
-          educationLevel: a.educationLevel,
-          trades: a.trades,
-          skills: a.skills,
-          languages: a.languages ?? [],
-          experienceYears: a.experienceYears,
-          ageBand: a.ageBand,
-        },
+        applicant: applicantOf(a, { withContact: true }),
       },
       today: isoToday(),
       // Sent from here so that the page's JavaScript carries neither zod nor the database schema.

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
-import { ApplicantProfile } from "~/components/ApplicantProfile";
+import { ApplicantProfile, applicantOf } from "~/components/ApplicantProfile";
 import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
 import { listOfferApplications } from "~/models/applicants.server";
 import { WAITING_DAYS } from "~/models/lifecycles/application";
@@ -48,19 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         createdAt: a.createdAt.toISOString(),
         waitingDays: a.status === "submitted" && days > WAITING_DAYS ? days : null,
         hasCv: a.cvFileId !== null,
-        applicant: {
-          name: a.firstName ? `${a.firstName} ${a.lastName}` : a.displayName,
-          phone: null,
-          email: null,
-          region: a.region,
-          commune: a.commune,
-          educationLevel: a.educationLevel,
-          trades: a.trades,
-          skills: a.skills,
-          languages: a.languages ?? [],
-          experienceYears: a.experienceYears,
-          ageBand: a.ageBand,
-        },
+        applicant: applicantOf(a, { withContact: false }),
       };
     }),
   };
