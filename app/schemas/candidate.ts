@@ -3,27 +3,11 @@
 // sets a password with the SMS code (/activer-compte).
 import { z } from "zod";
 import { normalizeMaliPhone } from "~/utils/phone";
-import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "~/utils/reference";
-import {
-  AVAILABILITIES,
-  CONSENT_METHODS,
-  DISABILITIES,
-  EDUCATION_LEVELS,
-  MIGRANT_STATUSES,
-  SEXES,
-} from "../../db/enums";
-import {
-  ifValidSoFar,
-  multilineText,
-  newPassword,
-  optionalEmail,
-  optionalPhone,
-  optionalText,
-  PRINTABLE_MULTILINE,
-  personName,
-} from "./fields";
+import { REGION_CODES, TRADE_CODES } from "~/utils/reference";
+import { CONSENT_METHODS, SEXES } from "../../db/enums";
+import { ifValidSoFar, newPassword, optionalEmail, optionalPhone, PRINTABLE_MULTILINE } from "./fields";
 import { idField, isId } from "./params";
-import { MAX_TRADES, profileFields, SKILLS_MAX } from "./profile-fields";
+import { profileFields } from "./profile-fields";
 
 export const NOTE_MAX = 2000;
 export const SEARCH_MAX = 100;
@@ -32,7 +16,7 @@ export const ASSISTED_LISTS = ["trades", "languages"];
 /** Consent taken by a counsellor is oral or written ("online" is the person's own). */
 export const ASSISTED_CONSENT_METHODS = CONSENT_METHODS.filter((m) => m !== "online") as ["oral", "written"];
 
-const { single, optionalChoice, codeList, checkbox, birthDate, experienceYears } = profileFields("counsellor");
+const { single, optionalChoice, checkbox, sharedFields } = profileFields("counsellor");
 
 /** A numeric id posted by a form; anything else is not an id. */
 export const formId = single(idField("counsellor:errors.notFound"));
@@ -45,24 +29,11 @@ export const formId = single(idField("counsellor:errors.notFound"));
 export function assistedRegistrationSchema(today: string) {
   return z.strictObject(
     {
-      firstName: single(personName),
-      lastName: single(personName),
+      ...sharedFields(today),
       phone: single(optionalPhone).transform((v) => v ?? null),
       email: single(optionalEmail).transform((v) => v ?? null),
       locale: single(z.enum(["fr", "en"], { error: "validation.choose" })),
       sex: optionalChoice(SEXES),
-      birthDate: birthDate(today),
-      region: optionalChoice(REGION_CODES),
-      commune: single(optionalText(80)).transform((v) => v ?? null),
-      educationLevel: optionalChoice(EDUCATION_LEVELS),
-      trades: codeList(TRADE_CODES, MAX_TRADES, "counsellor:errors.tooManyTrades"),
-      skills: single(multilineText(SKILLS_MAX)).transform((v) => v ?? null),
-      languages: codeList(LANGUAGE_CODES, LANGUAGE_CODES.length, "validation.choose"),
-      experienceYears,
-      availability: optionalChoice(AVAILABILITIES),
-      drivingLicence: checkbox,
-      disability: optionalChoice(DISABILITIES),
-      migrantStatus: optionalChoice(MIGRANT_STATUSES),
       smsConsent: checkbox,
       consentMethod: single(z.enum(ASSISTED_CONSENT_METHODS, { error: "counsellor:errors.consentMethodRequired" })),
     },

@@ -3,7 +3,9 @@
 // (app/schemas/candidate.ts). Messages of their own come from the form's namespace.
 import { z } from "zod";
 import { addMonths } from "~/utils/dates";
-import { ifValidSoFar } from "./fields";
+import { LANGUAGE_CODES, REGION_CODES, TRADE_CODES } from "~/utils/reference";
+import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
+import { ifValidSoFar, multilineText, optionalText, personName } from "./fields";
 
 export const MAX_TRADES = 5;
 export const SKILLS_MAX = 300;
@@ -74,5 +76,23 @@ export function profileFields(ns: "candidate" | "counsellor") {
       .refine((v) => v === null || v <= 60, { error: `${ns}:errors.experienceRange` }),
   );
 
-  return { single, optionalChoice, codeList, checkbox, birthDate, experienceYears };
+  /** The fields both forms ask alike: the name, the birth date, the place, education, work and the two private ones. */
+  const sharedFields = (today: string) => ({
+    firstName: single(personName),
+    lastName: single(personName),
+    birthDate: birthDate(today),
+    region: optionalChoice(REGION_CODES),
+    commune: single(optionalText(80)).transform((v) => v ?? null),
+    educationLevel: optionalChoice(EDUCATION_LEVELS),
+    trades: codeList(TRADE_CODES, MAX_TRADES, `${ns}:errors.tooManyTrades`),
+    skills: single(multilineText(SKILLS_MAX)).transform((v) => v ?? null),
+    languages: codeList(LANGUAGE_CODES, LANGUAGE_CODES.length, "validation.choose"),
+    experienceYears,
+    availability: optionalChoice(AVAILABILITIES),
+    drivingLicence: checkbox,
+    disability: optionalChoice(DISABILITIES),
+    migrantStatus: optionalChoice(MIGRANT_STATUSES),
+  });
+
+  return { single, optionalChoice, checkbox, sharedFields };
 }
