@@ -1,7 +1,7 @@
 // Applications as the candidate makes them: applying (once per offer, 30 a day),
-// their list with its timelines, withdrawing; and the employer's moves, which
-// go through the application's lifecycle. What employers see is in applicants.server.ts.
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+// withdrawing (their list is in candidate-applications.server.ts); and the employer's
+// moves, which go through the application's lifecycle. What employers see is in applicants.server.ts.
+import { and, eq, gt, sql } from "drizzle-orm";
 import { DAY_MS, isoToday } from "~/utils/dates";
 import type { Db, Tx } from "~/utils/db.server";
 import {
@@ -15,10 +15,10 @@ import {
   type REFUSAL_REASONS,
   users,
 } from "../../db/schema";
-import { canWithdraw, type EmployerMove, isOpen } from "./lifecycles/application";
+import { canWithdraw, type EmployerMove } from "./lifecycles/application";
 import { transitionApplication } from "./lifecycles/application.server";
 import { isOpenOffer } from "./offers.server";
-import { type ApplicantsWithheld, applicantAccess, mayReachApplicants } from "./organisations.server";
+import { type ApplicantsWithheld, applicantAccess } from "./organisations.server";
 
 /** Applications one candidate may send in 24 hours (spam and scripted mass-applying). */
 export const APPLICATIONS_PER_DAY = 30;
@@ -243,57 +243,6 @@ export function moveApplication(db: Db, input: MoveInput): MoveResult | null {
     return { ok: false, reason: result.reason };
   }
   return { ok: false, reason: "not_allowed" };
-}
-
-/** A candidate's applications, newest first, each with its timeline. */
-export function listCandidateApplications(db: Db, candidateId: number) {
-  const rows = db
-    .select({
-      id: applications.id,
-      status: applications.status,
-      channel: applications.channel,
-      refusalReason: applications.refusalReason,
-      interviewAt: applications.interviewAt,
-      interviewPlace: applications.interviewPlace,
-      message: applications.message,
-      createdAt: applications.createdAt,
-      offerId: offers.id,
-      offerTitle: offers.title,
-      offerStatus: offers.status,
-      orgName: organisations.name,
-      orgStatus: organisations.verificationStatus,
-    })
-    .from(applications)
-    .innerJoin(offers, eq(offers.id, applications.offerId))
-    .innerJoin(organisations, eq(organisations.id, offers.orgId))
-    .where(eq(applications.candidateId, candidateId))
-    .orderBy(desc(applications.createdAt), desc(applications.id))
-    .all();
-  const events = rows.length
-    ? db
-        .select({
-          applicationId: applicationEvents.applicationId,
-          fromStatus: applicationEvents.fromStatus,
-          toStatus: applicationEvents.toStatus,
-          createdAt: applicationEvents.createdAt,
-        })
-        .from(applicationEvents)
-        .where(
-          inArray(
-            applicationEvents.applicationId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(applicationEvents.createdAt, applicationEvents.id)
-        .all()
-    : [];
-  return rows.map(({ orgStatus, ...row }) => ({
-    ...row,
-    // The organisation no longer sees it: the candidate is told it waits, and why (never the counsellor's words).
-    onHold: isOpen(row.status) && !mayReachApplicants(orgStatus) ? orgStatus : null,
-    canWithdraw: canWithdraw(row.status),
-    timeline: events.filter((e) => e.applicationId === row.id),
-  }));
 }
 
 /** Age band (never the birth date) as employers may see it. */

@@ -15,9 +15,9 @@ import {
   type Role,
   users,
 } from "../../db/schema";
-import { listCandidateApplications } from "./applications.server";
 import { isPlaceholderEmail } from "./assisted-registration.server";
 import { recordAudit } from "./audit.server";
+import { listCandidateApplications } from "./candidate-applications.server";
 import { accountColumns } from "./own-account.server";
 import { placementTermsColumns } from "./placements.server";
 

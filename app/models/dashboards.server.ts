@@ -14,9 +14,8 @@ import {
   placementFollowups,
   users,
 } from "../../db/schema";
+import { candidateApplicationRows } from "./candidate-applications.server";
 import { pendingIdentityRequestCount } from "./identity-requests.server";
-import { isOpen } from "./lifecycles/application";
-import { mayReachApplicants } from "./organisations.server";
 
 const count = sql<number>`count(*)`;
 
@@ -34,28 +33,7 @@ export function candidateDashboard(db: Db, userId: number) {
       .groupBy(applications.status)
       .all(),
   );
-  const latest = db
-    .select({
-      id: applications.id,
-      status: applications.status,
-      createdAt: applications.createdAt,
-      offerId: offers.id,
-      offerTitle: offers.title,
-      orgName: organisations.name,
-      orgStatus: organisations.verificationStatus,
-    })
-    .from(applications)
-    .innerJoin(offers, eq(offers.id, applications.offerId))
-    .innerJoin(organisations, eq(organisations.id, offers.orgId))
-    .where(eq(applications.candidateId, userId))
-    .orderBy(desc(applications.createdAt), desc(applications.id))
-    .limit(10)
-    .all()
-    // As on "My applications": on hold while the organisation may not reach its applicants.
-    .map(({ orgStatus, ...row }) => ({
-      ...row,
-      onHold: isOpen(row.status) && !mayReachApplicants(orgStatus) ? orgStatus : null,
-    }));
+  const latest = candidateApplicationRows(db, userId, 10);
   const profile = db
     .select({ firstName: candidateProfiles.firstName, consentAt: candidateProfiles.consentAt })
     .from(candidateProfiles)

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { FlashNotice } from "~/components/Notice";
-import { listCandidateApplications, withdrawApplication } from "~/models/applications.server";
+import { withdrawApplication } from "~/models/applications.server";
+import { listCandidateApplications } from "~/models/candidate-applications.server";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

@@ -9,7 +9,8 @@ import {
   listOfferApplications,
   waitingApplications,
 } from "../../app/models/applicants.server";
-import { listCandidateApplications, moveApplication, withdrawApplication } from "../../app/models/applications.server";
+import { moveApplication, withdrawApplication } from "../../app/models/applications.server";
+import { listCandidateApplications } from "../../app/models/candidate-applications.server";
 import { candidateDashboard } from "../../app/models/dashboards.server";
 import { endOffer } from "../../app/models/employer-offers.server";
 import { getFileForViewer, storeCv } from "../../app/models/files.server";
