@@ -45,43 +45,50 @@ const titles = (db: Db, filters: SearchFilters) =>
     .items.map((o) => o.title)
     .sort();
 
+/** A fresh database with one verified organisation and the offers `seed` gives it. */
+function databaseWithOffers(seed: (db: Db, org: number) => void) {
+  const db = createTestDb();
+  seed(db, insertOrganisation(db).id);
+  return db;
+}
+
 describe("searchOffers: words", () => {
   let db: Db;
   beforeAll(() => {
-    db = createTestDb();
-    const org = insertOrganisation(db).id;
-    offer(db, {
-      orgId: org,
-      title: "Électricien bâtiment",
-      sector: "electricite",
-      description: "Installation électrique de villas à Kati.",
-    });
-    offer(db, {
-      orgId: org,
-      title: "Mécanicien moto",
-      sector: "mecanique",
-      description: "Réparation de motos Jakarta et Djakarta.",
-    });
-    offer(db, {
-      orgId: org,
-      title: "Apprenti en mécanique auto",
-      type: "apprentissage",
-      contract: "apprentissage",
-      sector: "mecanique",
-    });
-    offer(db, {
-      orgId: org,
-      title: "Couturière",
-      sector: "textile",
-      region: "segou",
-      commune: "Ségou",
-      description: "Atelier de couture au grand marché.",
-    });
-    offer(db, {
-      orgId: org,
-      title: "Chauffeur poids lourd",
-      sector: "transport",
-      description: "Permis C exigé, trajets Bamako–Dakar.",
+    db = databaseWithOffers((db, org) => {
+      offer(db, {
+        orgId: org,
+        title: "Électricien bâtiment",
+        sector: "electricite",
+        description: "Installation électrique de villas à Kati.",
+      });
+      offer(db, {
+        orgId: org,
+        title: "Mécanicien moto",
+        sector: "mecanique",
+        description: "Réparation de motos Jakarta et Djakarta.",
+      });
+      offer(db, {
+        orgId: org,
+        title: "Apprenti en mécanique auto",
+        type: "apprentissage",
+        contract: "apprentissage",
+        sector: "mecanique",
+      });
+      offer(db, {
+        orgId: org,
+        title: "Couturière",
+        sector: "textile",
+        region: "segou",
+        commune: "Ségou",
+        description: "Atelier de couture au grand marché.",
+      });
+      offer(db, {
+        orgId: org,
+        title: "Chauffeur poids lourd",
+        sector: "transport",
+        description: "Permis C exigé, trajets Bamako–Dakar.",
+      });
     });
   });
 
@@ -233,10 +240,10 @@ describe("searchOffers: filters and order", () => {
 describe("searchOffers: pages", () => {
   let db: Db;
   beforeAll(() => {
-    db = createTestDb();
-    const org = insertOrganisation(db).id;
-    for (let i = 1; i <= 45; i++) offer(db, { orgId: org, title: `Vendeur boutique ${i}`, daysAgo: i });
-    offer(db, { orgId: org, title: "Gardien de nuit" });
+    db = databaseWithOffers((db, org) => {
+      for (let i = 1; i <= 45; i++) offer(db, { orgId: org, title: `Vendeur boutique ${i}`, daysAgo: i });
+      offer(db, { orgId: org, title: "Gardien de nuit" });
+    });
   });
 
   it("gives 20 a page with the total and the number of pages", () => {
@@ -315,14 +322,14 @@ describe("searchOffers: only open offers", () => {
 describe("searchOffers: whatever is typed", () => {
   let db: Db;
   beforeAll(() => {
-    db = createTestDb();
-    const org = insertOrganisation(db).id;
-    offer(db, {
-      orgId: org,
-      title: "Plombier",
-      description: "Plomberie sanitaire, pose de robinets (eau chaude et froide).",
+    db = databaseWithOffers((db, org) => {
+      offer(db, {
+        orgId: org,
+        title: "Plombier",
+        description: "Plomberie sanitaire, pose de robinets (eau chaude et froide).",
+      });
+      offer(db, { orgId: org, title: "Cuisinier", description: "Restaurant au bord du fleuve." });
     });
-    offer(db, { orgId: org, title: "Cuisinier", description: "Restaurant au bord du fleuve." });
   });
 
   const HOSTILE = [
