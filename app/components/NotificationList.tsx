@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { ItemActionForm } from "~/components/ItemActionForm";
 import { useFormat } from "~/utils/format";
 
 export type NotificationItem = {
@@ -72,12 +73,14 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
                   </time>
                   {item.link ? <Link to={item.link}>{t("open")}</Link> : null}
                   {item.readAt ? null : (
-                    <Form method="post" className="inline">
-                      <input type="hidden" name="notificationId" value={item.id} />
-                      <button type="submit" name="intent" value="markRead" className="text-brand-700 underline">
-                        {t("markRead")}
-                      </button>
-                    </Form>
+                    <ItemActionForm
+                      field="notificationId"
+                      itemId={item.id}
+                      intent="markRead"
+                      label={t("markRead")}
+                      formClassName="inline"
+                      className="text-brand-700 underline"
+                    />
                   )}
                 </div>
               </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
+import { ItemActionForm } from "~/components/ItemActionForm";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { deleteAlert, listAlerts, MAX_SAVED_SEARCHES, saveAlert } from "~/models/alerts.server";
 import { getOwnProfile } from "~/models/profiles.server";
@@ -128,18 +129,14 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
                     {t("alerts.createdOn", { date: format.date(alert.createdAt, "medium") })}
                   </span>
                 </span>
-                <Form method="post">
-                  <input type="hidden" name="alertId" value={alert.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="delete"
-                    className="btn-secondary px-3 py-1 text-sm"
-                    aria-label={t("alerts.deleteLabel", { search: describe(alert.query) })}
-                  >
-                    {t("alerts.delete")}
-                  </button>
-                </Form>
+                <ItemActionForm
+                  field="alertId"
+                  itemId={alert.id}
+                  intent="delete"
+                  label={t("alerts.delete")}
+                  className="btn-secondary px-3 py-1 text-sm"
+                  aria-label={t("alerts.deleteLabel", { search: describe(alert.query) })}
+                />
               </li>
             ))}
           </ul>

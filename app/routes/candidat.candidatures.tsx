@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link } from "react-router";
+import { data, Link } from "react-router";
+import { ItemActionForm } from "~/components/ItemActionForm";
 import { FlashNotice } from "~/components/Notice";
 import { withdrawApplication } from "~/models/applications.server";
 import { listCandidateApplications } from "~/models/candidate-applications.server";
@@ -141,13 +142,16 @@ function ApplicationCard({ application: a, error }: { application: Application; 
         // Two steps without JavaScript: open, read what it means, then confirm.
         <details>
           <summary className="cursor-pointer text-red-800">{t("applications.withdraw")}</summary>
-          <Form method="post" className="mt-2 space-y-2">
+          <ItemActionForm
+            field="applicationId"
+            itemId={a.id}
+            intent="withdraw"
+            label={t("applications.withdrawConfirm")}
+            formClassName="mt-2 space-y-2"
+            className="btn bg-red-700 hover:bg-red-800"
+          >
             <p>{t("applications.withdrawWarning")}</p>
-            <input type="hidden" name="applicationId" value={a.id} />
-            <button type="submit" name="intent" value="withdraw" className="btn bg-red-700 hover:bg-red-800">
-              {t("applications.withdrawConfirm")}
-            </button>
-          </Form>
+          </ItemActionForm>
         </details>
       ) : null}
     </li>

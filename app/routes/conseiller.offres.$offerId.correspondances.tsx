@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link } from "react-router";
+import { data, Link } from "react-router";
 import { useErrorText } from "~/components/Field";
+import { ItemActionForm } from "~/components/ItemActionForm";
 import { MatchReasons } from "~/components/MatchReasons";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { applyToOffer } from "~/models/applications.server";
@@ -135,20 +136,16 @@ export default function Matches({ loaderData, actionData }: Route.ComponentProps
                   </p>
                   <MatchReasons reasons={candidate.reasons} />
                 </div>
-                <Form method="post">
-                  <input type="hidden" name="candidateId" value={candidate.userId} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="refer"
-                    className="btn"
-                    disabled={!isOpen}
-                    aria-describedby={!isOpen ? "matches-closed" : undefined}
-                    aria-label={t("matches.referName", { name })}
-                  >
-                    {t("matches.refer")}
-                  </button>
-                </Form>
+                <ItemActionForm
+                  field="candidateId"
+                  itemId={candidate.userId}
+                  intent="refer"
+                  label={t("matches.refer")}
+                  className="btn"
+                  disabled={!isOpen}
+                  aria-describedby={!isOpen ? "matches-closed" : undefined}
+                  aria-label={t("matches.referName", { name })}
+                />
               </li>
             );
           })}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { SelectField, TextField } from "~/components/Field";
+import { ItemActionForm } from "~/components/ItemActionForm";
 import { MatchReasons } from "~/components/MatchReasons";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import type { Route } from "../../routes/+types/conseiller.candidats.$userId";
@@ -33,18 +34,15 @@ export function MatchesSection({
               {t(`common:region.${offer.region}`)} · {t(`common:offerType.${offer.type}`)}
             </p>
             <MatchReasons reasons={offer.reasons} />
-            <Form method="post" className="mt-1">
-              <input type="hidden" name="offerId" value={offer.id} />
-              <button
-                type="submit"
-                name="intent"
-                value="refer"
-                className="btn-secondary"
-                aria-label={`${t("file.refer")} : ${offer.title}`}
-              >
-                {t("file.refer")}
-              </button>
-            </Form>
+            <ItemActionForm
+              field="offerId"
+              itemId={offer.id}
+              intent="refer"
+              label={t("file.refer")}
+              formClassName="mt-1"
+              className="btn-secondary"
+              aria-label={`${t("file.refer")} : ${offer.title}`}
+            />
           </li>
         ))}
       </ul>
