@@ -10,7 +10,6 @@ import {
   candidateTrades,
   memberships,
   organisations,
-  placementFollowups,
   placements,
   type Role,
   users,
@@ -19,7 +18,7 @@ import { isPlaceholderEmail } from "./assisted-registration.server";
 import { recordAudit } from "./audit.server";
 import { listCandidateApplications } from "./candidate-applications.server";
 import { accountColumns } from "./own-account.server";
-import { placementTermsColumns } from "./placements.server";
+import { placementTermsColumns, withFollowups } from "./placements.server";
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -176,19 +175,6 @@ export function getCandidateFile(db: Db, viewer: { id: number; role: Role }, can
     .where(eq(placements.candidateId, candidateId))
     .orderBy(desc(placements.startDate), desc(placements.id))
     .all();
-  const followups = placementRows.length
-    ? db
-        .select()
-        .from(placementFollowups)
-        .where(
-          inArray(
-            placementFollowups.placementId,
-            placementRows.map((p) => p.id),
-          ),
-        )
-        .orderBy(placementFollowups.monthsAfter)
-        .all()
-    : [];
   const author = alias(users, "author");
   const notes = db
     .select({
@@ -230,7 +216,7 @@ export function getCandidateFile(db: Db, viewer: { id: number; role: Role }, can
     consent: { at: profile.consentAt, method: profile.consentMethod, recordedByName: row.consentByName },
     trades: trades.map((t) => t.trade),
     applications: listCandidateApplications(db, candidateId),
-    placements: placementRows.map((p) => ({ ...p, followups: followups.filter((f) => f.placementId === p.id) })),
+    placements: withFollowups(db, placementRows),
     notes,
   };
 }

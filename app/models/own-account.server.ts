@@ -17,7 +17,6 @@ import {
   oneTimeCodes,
   orgInvitations,
   outbox,
-  placementFollowups,
   placements,
   savedSearches,
   sessions,
@@ -31,6 +30,7 @@ import { erasePlacementNotesOf } from "./lifecycles/placement.server";
 import { userLifecycle, userStatus } from "./lifecycles/user";
 import { transitionUser } from "./lifecycles/user.server";
 import { PASSWORD_CHECK_FAILED, passwordCheckWait } from "./limits.server";
+import { withFollowups } from "./placements.server";
 
 export type PasswordCheck =
   | { ok: true }
@@ -124,18 +124,6 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
     ? db.select().from(applicationEvents).where(inArray(applicationEvents.applicationId, applicationIds)).all()
     : [];
   const myPlacements = db.select().from(placements).where(eq(placements.candidateId, userId)).all();
-  const followups = myPlacements.length
-    ? db
-        .select()
-        .from(placementFollowups)
-        .where(
-          inArray(
-            placementFollowups.placementId,
-            myPlacements.map((p) => p.id),
-          ),
-        )
-        .all()
-    : [];
   const myFiles = db.select().from(files).where(eq(files.ownerId, userId)).all();
   recordAudit(db, { actorId: userId, action: "account.exported", subjectType: "user", subjectId: userId, ip });
   return {
@@ -153,7 +141,7 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
       offerTitle,
       timeline: events.filter((e) => e.applicationId === application.id),
     })),
-    placements: myPlacements.map((p) => ({ ...p, followups: followups.filter((f) => f.placementId === p.id) })),
+    placements: withFollowups(db, myPlacements),
     files: myFiles.map(({ data, ...meta }) => ({ ...meta, base64: data.toString("base64") })),
     savedSearches: db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).all(),
     notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),

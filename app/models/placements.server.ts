@@ -53,6 +53,24 @@ function withCandidateAndEmployer(query: SQLiteSelect) {
     .leftJoin(organisations, eq(organisations.id, placements.orgId));
 }
 
+/** Each placement with its follow-ups, the first month first. */
+export function withFollowups<P extends { id: number }>(db: Db, rows: P[]) {
+  const followups = rows.length
+    ? db
+        .select()
+        .from(placementFollowups)
+        .where(
+          inArray(
+            placementFollowups.placementId,
+            rows.map((p) => p.id),
+          ),
+        )
+        .orderBy(placementFollowups.monthsAfter)
+        .all()
+    : [];
+  return rows.map((p) => ({ ...p, followups: followups.filter((f) => f.placementId === p.id) }));
+}
+
 export type PlacementFilters = {
   status?: "ongoing" | "ended";
   region?: string;
