@@ -330,12 +330,8 @@ describe("renderMessage: in the message's language, with an absolute link", () =
   });
 
   it("gives an e-mail a subject and a body", async () => {
-    const message = await renderMessage({
-      template: "application.hired",
-      locale: "en",
-      channel: "email",
-      payload: { offerTitle: "Driver", link: "/candidat" },
-    });
+    const payload = { offerTitle: "Driver", link: "/candidat" };
+    const message = await renderMessage({ template: "application.hired", locale: "en", channel: "email", payload });
     expect(message.subject).toBe("Congratulations, you are hired");
     expect(message.text).toMatch(/^Hello,/);
     expect(message.text).toContain("https://baara.ml/candidat");
@@ -365,12 +361,8 @@ describe("renderMessage: in the message's language, with an absolute link", () =
   });
 
   it("uses French for a language it does not have", async () => {
-    const message = await renderMessage({
-      template: "application.offered",
-      locale: "bm",
-      channel: "sms",
-      payload: { offerTitle: "X", link: "/" },
-    });
+    const payload = { offerTitle: "X", link: "/" };
+    const message = await renderMessage({ template: "application.offered", locale: "bm", channel: "sms", payload });
     expect(message.text).toContain("l'employeur vous propose");
   });
 });
