@@ -3,16 +3,9 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { NameFields } from "~/components/AccountFields";
-import { CheckboxField, ChoiceGroup, FormErrorSummary, TextField, useErrorText } from "~/components/Field";
-import {
-  PrivateFields,
-  ProfileRegionField,
-  type ProfileWording,
-  SkillsFields,
-  WorkFields,
-} from "~/components/ProfileFields";
+import { CheckboxField } from "~/components/Field";
+import * as Profile from "~/components/ProfileFields";
 import { CommuneField } from "~/components/ReferenceFields";
-import { addMonths } from "~/utils/dates";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
@@ -22,6 +15,7 @@ export type ProfileFormValues = { values: Record<string, string>; lists: Record<
 // The person's own wording of the shared fields, where its keys differ from the field names.
 const LABEL_KEYS: Record<string, string> = { educationLevel: "education" };
 const HINT_KEYS: Record<string, string> = {
+  birthDate: "birthDateHint",
   trades: "tradesHint",
   skills: "skillsHint",
   experienceYears: "experienceHint",
@@ -29,6 +23,7 @@ const HINT_KEYS: Record<string, string> = {
   migrantStatus: "migrantWhy",
 };
 const CHOICE_KEYS: Record<string, string> = {
+  sex: "sexChoice",
   availability: "availabilityChoice",
   disability: "disabilityChoice",
   migrantStatus: "migrantChoice",
@@ -49,62 +44,36 @@ export function ProfileForm({
 }) {
   const { t } = useTranslation("candidate");
   const format = useFormat();
-  const errorText = useErrorText();
   const busy = useBusy();
   const { values, lists } = initial;
   const form = { values, lists, errors };
-  const wording: ProfileWording = {
+  const wording: Profile.Wording = {
     label: (name) => t(`profile.${LABEL_KEYS[name] ?? name}`),
     hint: (name) => (HINT_KEYS[name] ? t(`profile.${HINT_KEYS[name]}`) : undefined),
     choice: (name, code) => t(`profile.${CHOICE_KEYS[name]}.${code}`),
     choose: t("profile.choose"),
     noAnswer: t("profile.noAnswer"),
   };
+  const fields = { wording, form };
 
   return (
     <Form method="post" className="card space-y-6" noValidate aria-labelledby="profile-form-title">
       <h2 id="profile-form-title" className="sr-only">
         {t("profile.formTitle")}
       </h2>
-      <FormErrorSummary errors={errors} />
-      {errors.form ? (
-        <p role="alert" className="font-semibold text-red-700">
-          {errorText(errors.form)}
-        </p>
-      ) : null}
+      <Profile.FormErrors errors={errors} />
       <input type="hidden" name="intent" value="profile.save" />
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.you")}</legend>
         <NameFields label={(key) => t(`profile.${key}`)} values={values} errors={errors} />
-        <ChoiceGroup
-          legend={t("profile.sex")}
-          name="sex"
-          selected={[values.sex ?? ""]}
-          error={errors.sex}
-          choices={[
-            { value: "f", label: t("profile.sexChoice.f") },
-            { value: "m", label: t("profile.sexChoice.m") },
-            { value: "", label: t("profile.sexChoice.unsaid") },
-          ]}
-        />
-        <div id="field-birthDate">
-          <TextField
-            label={t("profile.birthDate")}
-            hint={t("profile.birthDateHint")}
-            name="birthDate"
-            type="date"
-            min={addMonths(today, -12 * 80)}
-            max={addMonths(today, -12 * 14)}
-            defaultValue={values.birthDate}
-            error={errors.birthDate}
-          />
-        </div>
+        <Profile.SexField {...fields} unsaid={t("profile.sexChoice.unsaid")} />
+        <Profile.BirthDateField {...fields} today={today} minAge={14} maxAge={80} />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.place")}</legend>
-        <ProfileRegionField wording={wording} form={form} />
+        <Profile.RegionField {...fields} />
         <div id="field-commune">
           <CommuneField
             label={t("profile.commune")}
@@ -118,19 +87,15 @@ export function ProfileForm({
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.skills")}</legend>
-        <SkillsFields wording={wording} form={form} skillsMax={300} />
+        <Profile.SkillsFields {...fields} skillsMax={300} />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.work")}</legend>
-        <WorkFields wording={wording} form={form} />
+        <Profile.WorkFields {...fields} />
       </fieldset>
 
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">{t("profile.sections.private")}</legend>
-        <p className="text-stone-700">{t("profile.privateIntro")}</p>
-        <PrivateFields wording={wording} form={form} />
-      </fieldset>
+      <Profile.PrivateFields legend={t("profile.sections.private")} intro={t("profile.privateIntro")} {...fields} />
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("profile.sections.consent")}</legend>

@@ -1,20 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { ContactFields, NameFields } from "~/components/AccountFields";
-import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField, useErrorText } from "~/components/Field";
-import {
-  PrivateFields,
-  ProfileRegionField,
-  type ProfileWording,
-  SkillsFields,
-  WorkFields,
-} from "~/components/ProfileFields";
+import { CheckboxField, ChoiceGroup, SelectField, TextField } from "~/components/Field";
+import * as Profile from "~/components/ProfileFields";
 import { registerAssisted } from "~/models/assisted-registration.server";
 import { ContactTakenError } from "~/models/registration.server";
 import { ASSISTED_LISTS, assistedRegistrationSchema } from "~/schemas/candidate";
 import { MAX_AGE, MIN_AGE, SKILLS_MAX } from "~/schemas/profile";
 import { requireRole } from "~/utils/auth.server";
-import { addMonths, isoToday } from "~/utils/dates";
+import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
@@ -68,19 +62,19 @@ const HINTED = ["trades", "skills"];
 export default function RegisterCandidate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("counsellor");
   const busy = useBusy();
-  const errorText = useErrorText();
   const { today, skillsMax, minAge, maxAge } = loaderData;
   const values = actionData?.values ?? {};
   const lists = actionData?.lists ?? {};
   const errors = actionData?.fieldErrors ?? {};
   const form = { values, lists, errors };
-  const wording: ProfileWording = {
+  const wording: Profile.Wording = {
     label: (name) => t(`register.${name}`),
     hint: (name) => (HINTED.includes(name) ? t(`register.${name}Hint`) : undefined),
     choice: (name, code) => t(`labels.${name}.${code}`),
     choose: t("register.choose"),
     noAnswer: t("labels.notSaid"),
   };
+  const fields = { wording, form };
 
   return (
     <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="register-title">
@@ -94,36 +88,13 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
       <p className="text-stone-700">{t("register.intro")}</p>
 
       <Form method="post" className="card space-y-6" noValidate>
-        <FormErrorSummary errors={errors} />
-        {errors.form ? (
-          <p role="alert" className="font-semibold text-red-700">
-            {errorText(errors.form)}
-          </p>
-        ) : null}
+        <Profile.FormErrors errors={errors} />
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.identity")}</legend>
           <NameFields label={(key) => t(`register.${key}`)} values={values} errors={errors} ofSomeoneElse />
-          <ChoiceGroup
-            legend={t("register.sex")}
-            name="sex"
-            selected={[values.sex ?? ""]}
-            error={errors.sex}
-            choices={[
-              { value: "f", label: t("labels.sex.f") },
-              { value: "m", label: t("labels.sex.m") },
-              { value: "", label: t("labels.notSaid") },
-            ]}
-          />
-          <TextField
-            label={t("register.birthDate")}
-            name="birthDate"
-            type="date"
-            min={addMonths(today, -12 * maxAge)}
-            max={addMonths(today, -12 * minAge)}
-            defaultValue={values.birthDate}
-            error={errors.birthDate}
-          />
+          <Profile.SexField {...fields} unsaid={t("labels.notSaid")} />
+          <Profile.BirthDateField {...fields} today={today} minAge={minAge} maxAge={maxAge} />
         </fieldset>
 
         <fieldset className="space-y-4">
@@ -146,7 +117,7 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.place")}</legend>
-          <ProfileRegionField wording={wording} form={form} />
+          <Profile.RegionField {...fields} />
           <TextField
             label={t("register.commune")}
             name="commune"
@@ -158,15 +129,11 @@ export default function RegisterCandidate({ loaderData, actionData }: Route.Comp
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.work")}</legend>
-          <SkillsFields wording={wording} form={form} skillsMax={skillsMax} />
-          <WorkFields wording={wording} form={form} />
+          <Profile.SkillsFields {...fields} skillsMax={skillsMax} />
+          <Profile.WorkFields {...fields} />
         </fieldset>
 
-        <fieldset className="space-y-4">
-          <legend className="text-lg font-semibold">{t("register.sensitive")}</legend>
-          <p className="text-stone-700">{t("register.sensitivePurpose")}</p>
-          <PrivateFields wording={wording} form={form} />
-        </fieldset>
+        <Profile.PrivateFields legend={t("register.sensitive")} intro={t("register.sensitivePurpose")} {...fields} />
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("register.consent")}</legend>
