@@ -14,7 +14,7 @@ import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
 import { auditLog, notifications, organisations, outbox } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { addMember, insertEmployer, insertUser } from "../helpers/factories";
+import { addMember, insertEmployer, insertUser, ORGANISATION_FORM_REST } from "../helpers/factories";
 import { toFormData } from "../helpers/offers";
 
 let db: Db;
@@ -26,14 +26,7 @@ const FORM = {
   name: "Atelier Traoré et Frères",
   rccm: "MA.BKO.2019.B.1234",
   nif: "084123456M",
-  sector: "btp",
-  region: "bamako",
-  commune: "",
-  description: "",
-  contactName: "",
-  contactPhone: "",
-  contactEmail: "",
-  membership: "none",
+  ...ORGANISATION_FORM_REST,
 };
 
 function input(changes: Record<string, string> = {}) {

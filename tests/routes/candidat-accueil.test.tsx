@@ -15,6 +15,7 @@ import type { Locale } from "../../app/utils/i18n";
 import { notifications } from "../../db/schema";
 import { insertEmployer, insertOffer, insertUser, registerCandidate, sessionCookieFor } from "../helpers/factories";
 import { createTestI18n } from "../helpers/i18n";
+import { unreadNotifications } from "../helpers/notifications";
 import { as, callRoute, renderRoutes, settled, statusOf } from "../helpers/route";
 
 const cookies = { rokia: "", complete: "", employer: "" };
@@ -80,14 +81,6 @@ async function renderHome(cookie = cookies.rokia, lng: Locale = "fr") {
   return renderRoutes([home], "/candidat", { lng });
 }
 
-const unread = (userId: number) =>
-  getDb()
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .all()
-    .filter((n) => n.readAt === null).length;
-
 const post = (fields: Record<string, string>, cookie = cookies.rokia) =>
   settled(callRoute(action, "/candidat", { cookie, body: fields }));
 
@@ -113,15 +106,15 @@ describe("/candidat", () => {
     const list = screen.getByRole("heading", { name: /^Notifications/ }).closest("section")!;
     await user.click(within(list).getAllByRole("button", { name: "Marquer comme lu" })[0]!);
     expect(await screen.findByText("(1 nouvelle)")).toBeTruthy();
-    expect(unread(ids.rokia)).toBe(1);
+    expect(unreadNotifications(ids.rokia)).toBe(1);
 
     expect(statusOf(await post({ intent: "markRead", notificationId: String(ids.othersNotification) }))).toBe(302);
-    expect(unread(ids.other)).toBe(1);
+    expect(unreadNotifications(ids.other)).toBe(1);
 
     await user.click(screen.getByRole("button", { name: "Tout marquer comme lu" }));
     await waitFor(() => expect(screen.queryByText(/nouvelles?\)/)).toBeNull());
-    expect(unread(ids.rokia)).toBe(0);
-    expect(unread(ids.other)).toBe(1);
+    expect(unreadNotifications(ids.rokia)).toBe(0);
+    expect(unreadNotifications(ids.other)).toBe(1);
   });
 
   it.each([

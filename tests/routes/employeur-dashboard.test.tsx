@@ -11,6 +11,7 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { notifications } from "../../db/schema";
 import { insertEmployer, insertOffer, sessionCookieFor } from "../helpers/factories";
+import { unreadNotifications } from "../helpers/notifications";
 import { as, callRoute, renderRoutes } from "../helpers/route";
 
 let cookie = "";
@@ -47,14 +48,6 @@ async function renderHome(lng: Locale = "fr") {
   const home = { path: "/employeur", Component: EmployerHome, loader: as(cookie, loader), action: as(cookie, action) };
   return renderRoutes([home], "/employeur", { lng, heading: false });
 }
-
-const unread = (userId: number) =>
-  getDb()
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .all()
-    .filter((n) => n.readAt === null).length;
 
 const post = (fields: Record<string, string>) => callRoute(action, "/employeur", { cookie, body: fields });
 
@@ -94,16 +87,16 @@ describe("/employeur notifications", () => {
     const list = (await screen.findByRole("heading", { name: /^Notifications/ })).closest("section")!;
     await user.click(within(list).getAllByRole("button", { name: "Marquer comme lu" })[0]!);
     expect(await screen.findByText("(2 nouvelles)")).toBeTruthy();
-    expect(unread(ids.employer)).toBe(2);
+    expect(unreadNotifications(ids.employer)).toBe(2);
 
     // Another user's notification id is ignored.
     await post({ intent: "markRead", notificationId: String(ids.othersNotification) });
-    expect(unread(ids.other)).toBe(1);
+    expect(unreadNotifications(ids.other)).toBe(1);
 
     await user.click(screen.getByRole("button", { name: "Tout marquer comme lu" }));
     await waitFor(() => expect(screen.queryByText(/nouvelles?\)/)).toBeNull());
-    expect(unread(ids.employer)).toBe(0);
-    expect(unread(ids.other)).toBe(1);
+    expect(unreadNotifications(ids.employer)).toBe(0);
+    expect(unreadNotifications(ids.other)).toBe(1);
     expect(screen.queryByRole("button", { name: "Tout marquer comme lu" })).toBeNull();
   });
 

@@ -26,6 +26,7 @@ import {
   cookieFrom,
   insertEmployer,
   insertUser,
+  ORGANISATION_FORM_REST,
   registerCandidate,
   requestWithCookie,
   sessionCookieFor,
@@ -85,14 +86,7 @@ const ORG_FIELDS = {
   name: "Boulangerie du Fleuve",
   rccm: "",
   nif: "",
-  sector: "btp",
-  region: "bamako",
-  commune: "",
-  description: "",
-  contactName: "",
-  contactPhone: "",
-  contactEmail: "",
-  membership: "none",
+  ...ORGANISATION_FORM_REST,
 };
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;

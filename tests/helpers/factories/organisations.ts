@@ -28,3 +28,15 @@ export function insertPartner(db: Db, name: string, shortName: string | null = n
 export function addMember(db: Db, userId: number, orgId: number, role: "owner" | "member" = "owner") {
   db.insert(memberships).values({ userId, orgId, role }).run();
 }
+
+/** The organisation form's fields after the identity (name, RCCM, NIF), as a new employer in Bamako fills them. */
+export const ORGANISATION_FORM_REST = {
+  sector: "btp",
+  region: "bamako",
+  commune: "",
+  description: "",
+  contactName: "",
+  contactPhone: "",
+  contactEmail: "",
+  membership: "none",
+};
