@@ -45,6 +45,27 @@ async function renderProfile(cookie = cookies.fatou, lng: Locale = "fr") {
   return renderRoutes([profile], "/candidat/profil", { lng });
 }
 
+/** The page as the server renders it without JavaScript: Fatou's loader data and the action's answer. */
+async function renderAsServed(actionData: unknown) {
+  const loaderData = await loader({
+    request: requestWithCookie("http://localhost/candidat/profil", cookies.fatou),
+    params: {},
+    context: {},
+  } as never);
+  const i18n = await createTestI18n("fr");
+  const Stub = createRoutesStub([
+    { id: "profile", path: "/candidat/profil", Component: Profile as never, loader: as(cookies.fatou, loader) },
+  ]);
+  render(
+    <WithI18n i18n={i18n}>
+      <Stub
+        initialEntries={["/candidat/profil"]}
+        hydrationData={{ loaderData: { profile: loaderData }, actionData: { profile: actionData } }}
+      />
+    </WithI18n>,
+  );
+}
+
 const field = (label: string | RegExp) => screen.getByLabelText(label) as HTMLInputElement;
 const box = (name: string) => screen.getByRole("checkbox", { name }) as HTMLInputElement;
 const save = (user: ReturnType<typeof userEvent.setup>) =>
@@ -259,23 +280,7 @@ describe("/candidat/profil: refused forms keep what was typed", () => {
       }),
     )) as Refused;
     expect(statusOf(posted)).toBe(400);
-    const loaderData = await loader({
-      request: requestWithCookie("http://localhost/candidat/profil", cookies.fatou),
-      params: {},
-      context: {},
-    } as never);
-    const i18n = await createTestI18n("fr");
-    const Stub = createRoutesStub([
-      { id: "profile", path: "/candidat/profil", Component: Profile as never, loader: as(cookies.fatou, loader) },
-    ]);
-    render(
-      <WithI18n i18n={i18n}>
-        <Stub
-          initialEntries={["/candidat/profil"]}
-          hydrationData={{ loaderData: { profile: loaderData }, actionData: { profile: posted.data } }}
-        />
-      </WithI18n>,
-    );
+    await renderAsServed(posted.data);
     await screen.findByRole("heading", { level: 1 });
     expect(errorOf(field("Prénom"))).toBe("Ce champ est obligatoire.");
     expect(errorOf(screen.getByRole("group", { name: "Métiers que vous savez faire" }))).toBe(
@@ -399,26 +404,7 @@ describe("/candidat/profil: the CV section", () => {
   });
 
   it("shows the refusal of a file that is too large under the file field, in the page the server renders", async () => {
-    const loaderData = await loader({
-      request: requestWithCookie("http://localhost/candidat/profil", cookies.fatou),
-      params: {},
-      context: {},
-    } as never);
-    const i18n = await createTestI18n("fr");
-    const Stub = createRoutesStub([
-      { id: "profile", path: "/candidat/profil", Component: Profile as never, loader: as(cookies.fatou, loader) },
-    ]);
-    render(
-      <WithI18n i18n={i18n}>
-        <Stub
-          initialEntries={["/candidat/profil"]}
-          hydrationData={{
-            loaderData: { profile: loaderData },
-            actionData: { profile: { cvError: "candidate:errors.cv.tooLarge" } },
-          }}
-        />
-      </WithI18n>,
-    );
+    await renderAsServed({ cvError: "candidate:errors.cv.tooLarge" });
     const upload = await screen.findByLabelText("Nouveau fichier PDF");
     expect(errorOf(upload)).toBe("Le fichier dépasse 3 Mo. Envoyez un PDF plus léger.");
   });
