@@ -42,6 +42,10 @@ export default function ActivateAccount({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation("counsellor");
   const busy = useBusy();
   const errors = actionData?.fieldErrors ?? {};
+  const fields = [
+    { name: "phone", type: "tel", inputMode: "tel", autoComplete: "tel", defaultValue: actionData?.values.phone },
+    { name: "code", inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12 },
+  ] as const;
   return (
     <section className="mx-auto max-w-md" aria-labelledby="activate-title">
       <title>{`${t("activation.title")} · Baara`}</title>
@@ -51,27 +55,17 @@ export default function ActivateAccount({ actionData }: Route.ComponentProps) {
       <p className="mt-2 text-stone-700">{t("activation.intro")}</p>
       <Form method="post" className="card mt-4 space-y-4" noValidate>
         <FormErrorSummary message={actionData?.formError} errors={errors} />
-        <TextField
-          label={t("activation.phone")}
-          hint={t("activation.phoneHint")}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          required
-          defaultValue={actionData?.values.phone}
-          error={errors.phone}
-        />
-        <TextField
-          label={t("activation.code")}
-          hint={t("activation.codeHint")}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={12}
-          required
-          error={errors.code}
-        />
+        {fields.map(({ name, ...field }) => (
+          <TextField
+            key={name}
+            label={t(`activation.${name}`)}
+            hint={t(`activation.${name}Hint`)}
+            name={name}
+            required
+            error={errors[name]}
+            {...field}
+          />
+        ))}
         <NewPasswordFields label={(key) => t(`activation.${key}`)} errors={errors} />
         <button type="submit" className="btn w-full" disabled={busy}>
           {t("activation.submit")}

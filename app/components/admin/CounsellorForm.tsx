@@ -31,6 +31,10 @@ export function CreateCounsellorForm({
   const busy = useBusy();
   const errors = actionData?.fieldErrors;
   const values = actionData?.values;
+  const contacts = [
+    { name: "email", type: "email" },
+    { name: "phone", type: "tel", hint: t("users.create.phoneHint") },
+  ];
   return (
     <CardSection
       id="create-counsellor"
@@ -48,23 +52,17 @@ export function CreateCounsellorForm({
           ofSomeoneElse
           required={false}
         />
-        <TextField
-          label={t("users.create.email")}
-          name="email"
-          type="email"
-          autoComplete="off"
-          defaultValue={values?.email}
-          error={errors?.email}
-        />
-        <TextField
-          label={t("users.create.phone")}
-          name="phone"
-          type="tel"
-          autoComplete="off"
-          hint={t("users.create.phoneHint")}
-          defaultValue={values?.phone}
-          error={errors?.phone}
-        />
+        {contacts.map(({ name, ...field }) => (
+          <TextField
+            key={name}
+            label={t(`users.create.${name}`)}
+            name={name}
+            autoComplete="off"
+            defaultValue={values?.[name]}
+            error={errors?.[name]}
+            {...field}
+          />
+        ))}
         <div className="sm:col-span-2">
           <SelectField
             label={t("users.create.partner")}
