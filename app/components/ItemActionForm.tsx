@@ -1,34 +1,34 @@
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 import { Form } from "react-router";
 
-type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "name" | "value" | "children">;
+type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "name" | "value">;
 
 /**
- * A form of one button that acts on one item of a list: it posts `itemId` under the name `field`,
- * and the button's `intent`. Its children come before the button (a warning, say).
+ * A form of one button that acts on one item of a list: it posts the item's `fields`
+ * (its id) and the button's `intent`. The button's text is the children; an `intro`
+ * (a warning, say) comes before it.
  */
 export function ItemActionForm({
-  field,
-  itemId,
+  fields,
   intent,
-  label,
   formClassName,
+  intro,
   children,
   ...button
 }: ButtonProps & {
-  field: string;
-  itemId: number;
+  fields: Record<string, number>;
   intent: string;
-  label: ReactNode;
   formClassName?: string;
-  children?: ReactNode;
+  intro?: ReactNode;
 }) {
   return (
     <Form method="post" className={formClassName}>
-      {children}
-      <input type="hidden" name={field} value={itemId} />
+      {intro}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button type="submit" name="intent" value={intent} {...button}>
-        {label}
+        {children}
       </button>
     </Form>
   );

@@ -74,13 +74,13 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
                   {item.link ? <Link to={item.link}>{t("open")}</Link> : null}
                   {item.readAt ? null : (
                     <ItemActionForm
-                      field="notificationId"
-                      itemId={item.id}
+                      fields={{ notificationId: item.id }}
                       intent="markRead"
-                      label={t("markRead")}
                       formClassName="inline"
                       className="text-brand-700 underline"
-                    />
+                    >
+                      {t("markRead")}
+                    </ItemActionForm>
                   )}
                 </div>
               </li>

@@ -130,13 +130,13 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
                   </span>
                 </span>
                 <ItemActionForm
-                  field="alertId"
-                  itemId={alert.id}
+                  fields={{ alertId: alert.id }}
                   intent="delete"
-                  label={t("alerts.delete")}
                   className="btn-secondary px-3 py-1 text-sm"
                   aria-label={t("alerts.deleteLabel", { search: describe(alert.query) })}
-                />
+                >
+                  {t("alerts.delete")}
+                </ItemActionForm>
               </li>
             ))}
           </ul>

@@ -143,14 +143,13 @@ function ApplicationCard({ application: a, error }: { application: Application; 
         <details>
           <summary className="cursor-pointer text-red-800">{t("applications.withdraw")}</summary>
           <ItemActionForm
-            field="applicationId"
-            itemId={a.id}
+            fields={{ applicationId: a.id }}
             intent="withdraw"
-            label={t("applications.withdrawConfirm")}
             formClassName="mt-2 space-y-2"
             className="btn bg-red-700 hover:bg-red-800"
+            intro={<p>{t("applications.withdrawWarning")}</p>}
           >
-            <p>{t("applications.withdrawWarning")}</p>
+            {t("applications.withdrawConfirm")}
           </ItemActionForm>
         </details>
       ) : null}

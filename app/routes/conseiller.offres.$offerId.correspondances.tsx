@@ -137,15 +137,15 @@ export default function Matches({ loaderData, actionData }: Route.ComponentProps
                   <MatchReasons reasons={candidate.reasons} />
                 </div>
                 <ItemActionForm
-                  field="candidateId"
-                  itemId={candidate.userId}
+                  fields={{ candidateId: candidate.userId }}
                   intent="refer"
-                  label={t("matches.refer")}
                   className="btn"
                   disabled={!isOpen}
                   aria-describedby={!isOpen ? "matches-closed" : undefined}
                   aria-label={t("matches.referName", { name })}
-                />
+                >
+                  {t("matches.refer")}
+                </ItemActionForm>
               </li>
             );
           })}

@@ -35,14 +35,14 @@ export function MatchesSection({
             </p>
             <MatchReasons reasons={offer.reasons} />
             <ItemActionForm
-              field="offerId"
-              itemId={offer.id}
+              fields={{ offerId: offer.id }}
               intent="refer"
-              label={t("file.refer")}
               formClassName="mt-1"
               className="btn-secondary"
               aria-label={`${t("file.refer")} : ${offer.title}`}
-            />
+            >
+              {t("file.refer")}
+            </ItemActionForm>
           </li>
         ))}
       </ul>
