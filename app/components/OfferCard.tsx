@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "~/utils/format";
@@ -29,14 +30,29 @@ export function OfferCard({ offer }: { offer: OfferCardData }) {
         {offer.commune ? `${offer.commune}, ` : ""}
         {t(`region.${offer.region}`)} · {t(`contract.${offer.contract}`)}
       </p>
-      {offer.payAmount ? (
-        <p className="text-sm font-semibold">
-          {t(`payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })}
-        </p>
-      ) : null}
-      <p className="mt-1 text-xs text-stone-600">
-        {t("offer.closes", { date: format.date(offer.closingDate, "medium") })}
-      </p>
+      <OfferPay offer={offer} t={t} format={format} />
+      <OfferCloses offer={offer} t={t} format={format} />
     </article>
+  );
+}
+
+// The pay and the closing date of a card or a search result. They take the page's `t` and
+// `format` rather than calling the hooks, so that a long list calls them once.
+type LineProps = { offer: OfferCardData; t: TFunction; format: ReturnType<typeof useFormat> };
+
+export function OfferPay({ offer, t, format }: LineProps) {
+  if (!offer.payAmount) return null;
+  return (
+    <p className="text-sm font-semibold">
+      {t(`payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })}
+    </p>
+  );
+}
+
+export function OfferCloses({ offer, t, format }: LineProps) {
+  return (
+    <p className="mt-1 text-xs text-stone-600">
+      {t("offer.closes", { date: format.date(offer.closingDate, "medium") })}
+    </p>
   );
 }

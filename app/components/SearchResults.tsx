@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "~/utils/format";
-import type { OfferCardData } from "./OfferCard";
+import { type OfferCardData, OfferCloses, OfferPay } from "./OfferCard";
 
 export type SearchResultData = OfferCardData & { excerpt: string };
 
@@ -28,15 +28,9 @@ export function SearchResults({ offers }: { offers: SearchResultData[] }) {
               {offer.orgName} · {offer.commune ? `${offer.commune}, ` : ""}
               {t(`region.${offer.region}`)}
             </p>
-            {offer.payAmount ? (
-              <p className="text-sm font-semibold">
-                {t(`payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })}
-              </p>
-            ) : null}
+            <OfferPay offer={offer} t={t} format={format} />
             <p className="mt-2 text-sm text-stone-800">{offer.excerpt}</p>
-            <p className="mt-1 text-xs text-stone-600">
-              {t("offer.closes", { date: format.date(offer.closingDate, "medium") })}
-            </p>
+            <OfferCloses offer={offer} t={t} format={format} />
           </article>
         </li>
       ))}
