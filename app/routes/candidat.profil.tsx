@@ -102,24 +102,29 @@ export async function action({ request }: Route.ActionArgs) {
   return redirectWithFlash("/candidat/profil", { message: "candidate:profile.notice.profil" });
 }
 
+// The profile's fields that the form shows as text (the two checkboxes are "on" or absent).
+const TEXT_FIELDS = [
+  "firstName",
+  "lastName",
+  "sex",
+  "birthDate",
+  "region",
+  "commune",
+  "educationLevel",
+  "skills",
+  "experienceYears",
+  "availability",
+  "disability",
+  "migrantStatus",
+] as const;
+
 /** The saved profile as the form's strings (what a refused form would post back). */
 function savedValues(profile: Route.ComponentProps["loaderData"]["profile"]): ProfileFormValues {
-  const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+  const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
   const p = profile as Record<string, unknown>;
   return {
     values: {
-      firstName: text(p.firstName) ?? "",
-      lastName: text(p.lastName) ?? "",
-      sex: text(p.sex) ?? "",
-      birthDate: text(p.birthDate) ?? "",
-      region: text(p.region) ?? "",
-      commune: text(p.commune) ?? "",
-      educationLevel: text(p.educationLevel) ?? "",
-      skills: text(p.skills) ?? "",
-      experienceYears: text(p.experienceYears) ?? "",
-      availability: text(p.availability) ?? "",
-      disability: text(p.disability) ?? "",
-      migrantStatus: text(p.migrantStatus) ?? "",
+      ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, text(p[name])])),
       ...(p.drivingLicence ? { drivingLicence: "on" } : {}),
       ...(p.smsConsentAt ? { smsConsent: "on" } : {}),
     },

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { OfferCard } from "~/components/OfferCard";
+import { TitledSection } from "~/components/TitledSection";
 import { latestOpenOffers, recentOpenOfferCounts, verifiedEmployerCount } from "~/models/offers.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
@@ -72,10 +73,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </Form>
       </section>
 
-      <section aria-labelledby="home-figures">
-        <h2 id="home-figures" className="sr-only">
-          {t("figures")}
-        </h2>
+      <TitledSection id="home-figures" title={t("figures")} headingClassName="sr-only">
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           {OFFER_TYPES.map((type) => (
             <li key={type} className="card">
@@ -90,7 +88,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             <span className="text-sm">{t("verifiedEmployers", { count: employers })}</span>
           </li>
         </ul>
-      </section>
+      </TitledSection>
 
       <section aria-labelledby="home-latest">
         <div className="flex items-baseline justify-between">
@@ -112,10 +110,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         )}
       </section>
 
-      <section aria-labelledby="home-who" className="grid gap-3 sm:grid-cols-2">
-        <h2 id="home-who" className="sr-only">
-          {t("who")}
-        </h2>
+      <TitledSection id="home-who" title={t("who")} className="grid gap-3 sm:grid-cols-2" headingClassName="sr-only">
         <div className="card">
           <h3 className="font-semibold">{t("forCandidates.title")}</h3>
           <p className="mt-1 text-sm">{t("forCandidates.body")}</p>
@@ -130,7 +125,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             {t("forEmployers.cta")}
           </Link>
         </div>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { BarChart, type BarPoint } from "~/components/BarChart";
 import { ScrollRegion } from "~/components/ScrollRegion";
@@ -24,41 +25,42 @@ export function Charts({ report }: { report: Report }) {
       <h2 id="charts" className="text-xl font-semibold">
         {t("charts.heading")}
       </h2>
-      <figure className="grid gap-4 lg:grid-cols-2">
-        <BarChart
-          id="chart-placements"
-          title={t("charts.placements")}
-          description={t("charts.placementsDesc")}
-          series={[{ name: t("indicators.placements.title"), color: COLORS.placements }]}
-          points={placements}
-        />
-        <ChartTable
-          caption={t("charts.placements")}
-          columns={[t("indicators.placements.title")]}
-          months={months}
-          rows={placements}
-        />
-      </figure>
-      <figure className="grid gap-4 lg:grid-cols-2">
-        <BarChart
-          id="chart-retention"
-          title={t("charts.retention")}
-          description={t("charts.retentionDesc")}
-          series={[
-            { name: t("indicators.retention3.title"), color: COLORS.retention3 },
-            { name: t("indicators.retention6.title"), color: COLORS.retention6 },
-          ]}
-          points={retention}
-          max={1}
-        />
-        <ChartTable
-          caption={t("charts.retention")}
-          columns={[t("indicators.retention3.title"), t("indicators.retention6.title")]}
-          months={months}
-          rows={retention}
-        />
-      </figure>
+      <ChartFigure
+        id="chart-placements"
+        title={t("charts.placements")}
+        description={t("charts.placementsDesc")}
+        series={[{ name: t("indicators.placements.title"), color: COLORS.placements }]}
+        months={months}
+        points={placements}
+      />
+      <ChartFigure
+        id="chart-retention"
+        title={t("charts.retention")}
+        description={t("charts.retentionDesc")}
+        series={[
+          { name: t("indicators.retention3.title"), color: COLORS.retention3 },
+          { name: t("indicators.retention6.title"), color: COLORS.retention6 },
+        ]}
+        months={months}
+        points={retention}
+        max={1}
+      />
     </section>
+  );
+}
+
+/** A chart beside the same figures as a table, for those who cannot see the chart. */
+function ChartFigure({ months, ...chart }: ComponentProps<typeof BarChart> & { months: string[] }) {
+  return (
+    <figure className="grid gap-4 lg:grid-cols-2">
+      <BarChart {...chart} />
+      <ChartTable
+        caption={chart.title}
+        columns={chart.series.map((serie) => serie.name)}
+        months={months}
+        rows={chart.points}
+      />
+    </figure>
   );
 }
 
