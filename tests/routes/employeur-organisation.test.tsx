@@ -312,6 +312,16 @@ describe("/invitation/:token", () => {
     return result.token;
   }
 
+  /** Opens the invitation with an account that may not join it: 403, and the page says why. */
+  async function openRefused(token: string, cookie: string, why: RegExp) {
+    const page = (await call(invitationLoader, `/invitation/${token}`, cookie, undefined, { token })) as {
+      init: ResponseInit;
+    };
+    expect(page.init.status).toBe(403);
+    await renderAt(`/invitation/${token}`, cookie);
+    expect(await screen.findByText(why)).toBeTruthy();
+  }
+
   it("lets a visitor create an employer account in the organisation, with the invited phone", async () => {
     const token = newInvitation({ phone: "+22365432100" });
     const user = await renderAt(`/invitation/${token}`);
@@ -403,12 +413,7 @@ describe("/invitation/:token", () => {
 
   it("refuses an employer whose account is not the invited one (403, in their language); the invited person still joins", async () => {
     const token = newInvitation({ phone: "+22365432103" });
-    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.stranger, undefined, { token })) as {
-      init: ResponseInit;
-    };
-    expect(page.init.status).toBe(403);
-    await renderAt(`/invitation/${token}`, cookies.stranger);
-    expect(await screen.findByText(/Cette invitation a été envoyée au 65 43 21 03/)).toBeTruthy();
+    await openRefused(token, cookies.stranger, /Cette invitation a été envoyée au 65 43 21 03/);
     expect(screen.queryByRole("button", { name: /^Rejoindre/ })).toBeNull();
 
     const refused = (await call(
@@ -440,12 +445,7 @@ describe("/invitation/:token", () => {
 
   it("explains to a candidate that only an employer account can join (403)", async () => {
     const token = newInvitation({ phone: "+22365432102" });
-    const page = (await call(invitationLoader, `/invitation/${token}`, cookies.candidate, undefined, { token })) as {
-      init: ResponseInit;
-    };
-    expect(page.init.status).toBe(403);
-    await renderAt(`/invitation/${token}`, cookies.candidate);
-    expect(await screen.findByText(/Vous êtes connecté avec un compte Candidat/)).toBeTruthy();
+    await openRefused(token, cookies.candidate, /Vous êtes connecté avec un compte Candidat/);
     expect(screen.queryByRole("button", { name: /Rejoindre/ })).toBeNull();
     expect(
       await statusOf(call(invitationAction, `/invitation/${token}`, cookies.candidate, { intent: "join" }, { token })),
