@@ -80,6 +80,15 @@ const call = (
   body?: URLSearchParams,
 ): Promise<unknown> => callRoute(fn as Handler, url(offerId), { cookie, params: { offerId }, body });
 
+/** The counsellor refers a candidate to an offer, as the card's button posts it. */
+const refer = (offerId: number | string, candidateId: number | string) =>
+  call(
+    action,
+    String(offerId),
+    cookies.conseiller,
+    new URLSearchParams({ intent: "refer", candidateId: String(candidateId) }),
+  );
+
 async function renderMatches(offerId: number, lng: Locale = "fr") {
   const { conseiller } = cookies;
   const page = {
@@ -135,12 +144,7 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
       .get();
     expect(application).toMatchObject({ channel: "counsellor", referredBy: ids.counsellor, status: "submitted" });
 
-    const twice = (await call(
-      action,
-      String(ids.offer),
-      cookies.conseiller,
-      new URLSearchParams({ intent: "refer", candidateId: String(ids.adama) }),
-    )) as unknown as Result;
+    const twice = (await refer(ids.offer, ids.adama)) as unknown as Result;
     expect(twice.init?.status).toBe(400);
     expect(twice.data.fieldErrors.form).toBe("counsellor:errors.alreadyApplied");
   });
@@ -150,12 +154,7 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
     expect(screen.getByText(/Cette offre n'accepte pas de candidatures \(Fermée\)/)).toBeTruthy();
     for (const button of screen.getAllByRole("button", { name: /^Proposer/ }))
       expect((button as HTMLButtonElement).disabled).toBe(true);
-    const refused = (await call(
-      action,
-      String(ids.closed),
-      cookies.conseiller,
-      new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }),
-    )) as unknown as Result;
+    const refused = (await refer(ids.closed, ids.bakary)) as unknown as Result;
     expect(refused.init?.status).toBe(400);
     expect(refused.data.fieldErrors.form).toBe("counsellor:errors.offerNotOpen");
   });
@@ -165,34 +164,12 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
       expect((await thrownBy(() => call(loader, offerId))).init?.status, offerId).toBe(404);
     }
     for (const offerId of ["abc", "0", "-4", "1 OR 1=1"]) {
-      expect(
-        (
-          await thrownBy(() =>
-            call(
-              action,
-              offerId,
-              cookies.conseiller,
-              new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }),
-            ),
-          )
-        ).init?.status,
-        offerId,
-      ).toBe(404);
+      expect((await thrownBy(() => refer(offerId, ids.bakary))).init?.status, offerId).toBe(404);
     }
     // An offer that does not exist accepts no application either.
-    const gone = (await call(
-      action,
-      "999999",
-      cookies.conseiller,
-      new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) }),
-    )) as unknown as Result;
+    const gone = (await refer("999999", ids.bakary)) as unknown as Result;
     expect(gone.data.fieldErrors.form).toBe("counsellor:errors.offerNotOpen");
-    const unknown = (await call(
-      action,
-      String(ids.offer),
-      cookies.conseiller,
-      new URLSearchParams({ intent: "refer", candidateId: "999999" }),
-    )) as unknown as Result;
+    const unknown = (await refer(ids.offer, "999999")) as unknown as Result;
     expect(unknown.init?.status).toBe(404);
     for (const body of [
       { intent: "refer", candidateId: "1; DROP TABLE users" },
