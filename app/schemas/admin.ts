@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { USER_STATUSES } from "~/models/lifecycles/user";
 import { isCalendarDate } from "~/utils/dates";
-import { REGION_CODES } from "~/utils/reference";
 import { ROLES } from "../../db/enums";
 import {
   ifValidSoFar,
-  multilineText,
   oneOf,
   optionalEmail,
   optionalPhone,
   optionalText,
   personName,
+  placeAndContactFields,
   requiredText,
 } from "./fields";
 import { idField } from "./params";
@@ -114,12 +113,7 @@ export const USER_INTENTS = ["role", "disable", "enable", "createCounsellor"] as
 const partnerFields = {
   name: requiredText(120),
   shortName: optionalText(20),
-  region: oneOf(REGION_CODES as [string, ...string[]]),
-  commune: optionalText(80),
-  description: multilineText(1000),
-  contactName: optionalText(120),
-  contactPhone: optionalPhone,
-  contactEmail: optionalEmail,
+  ...placeAndContactFields,
 };
 
 /** The forms of /admin/organisations: create a partner body, or edit one. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeMaliPhone } from "~/utils/phone";
+import { REGION_CODES } from "~/utils/reference";
 
 // Letters (any script, with accents), spaces, apostrophes, hyphens and dots:
 // N'Diaye, Ag Mohamed, Maïga. Tags, digits and SQL punctuation are refused.
@@ -104,3 +105,13 @@ export const optionalRccm = optionalText(40).refine((v) => v === undefined || /^
 export const optionalNif = optionalText(15).refine((v) => v === undefined || /^[A-Za-z0-9]{6,15}$/.test(v), {
   error: "validation.nifInvalid",
 });
+
+/** Where an organisation or a partner body is and how to reach it: their forms' common fields. */
+export const placeAndContactFields = {
+  region: oneOf(REGION_CODES as [string, ...string[]]),
+  commune: optionalText(80),
+  description: multilineText(1000),
+  contactName: optionalText(120),
+  contactPhone: optionalPhone,
+  contactEmail: optionalEmail,
+};

@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { normalizeMaliPhone } from "~/utils/phone";
-import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
+import { SECTOR_CODES } from "~/utils/reference";
 import { MEMBERSHIPS } from "../../db/enums";
 import {
-  multilineText,
   newPassword,
   oneOf,
-  optionalEmail,
   optionalNif,
-  optionalPhone,
   optionalRccm,
-  optionalText,
   personName,
+  placeAndContactFields,
   requiredText,
   ticked,
 } from "./fields";
@@ -22,12 +19,7 @@ export const organisationSchema = z.object({
   rccm: optionalRccm,
   nif: optionalNif,
   sector: oneOf(SECTOR_CODES),
-  region: oneOf(REGION_CODES as [string, ...string[]]),
-  commune: optionalText(80),
-  description: multilineText(1000),
-  contactName: optionalText(120),
-  contactPhone: optionalPhone,
-  contactEmail: optionalEmail,
+  ...placeAndContactFields,
   membership: oneOf(MEMBERSHIPS),
 });
 
