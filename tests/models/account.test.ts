@@ -12,7 +12,6 @@ import type { Db } from "../../app/utils/db.server";
 import {
   applicationEvents,
   applications,
-  auditLog,
   candidateNotes,
   candidateProfiles,
   candidateTrades,
@@ -28,7 +27,7 @@ import {
   sessions,
   users,
 } from "../../db/schema";
-import { createTestDb } from "../helpers/db";
+import { auditRows, createTestDb } from "../helpers/db";
 import { insertUser, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories/accounts";
 import { insertEmployer } from "../helpers/factories/employers";
 import { pdfBytes } from "../helpers/factories/files";
@@ -39,7 +38,6 @@ beforeEach(() => {
   db = createTestDb();
 });
 
-const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 const sessionsOf = (userId: number) => db.select().from(sessions).where(eq(sessions.userId, userId)).all();
 function openSession(userId: number, id: string) {
   db.insert(sessions)
@@ -58,7 +56,7 @@ describe("changePassword", () => {
     });
     expect(await changePassword(db, user.id, "", "nouveau-mot-2026")).toEqual({ ok: false, reason: "invalid" });
     expect(sessionsOf(user.id)).toHaveLength(1);
-    expect(audits("account.password_changed")).toEqual([]);
+    expect(auditRows(db, "account.password_changed")).toEqual([]);
     expect((await login("76 11 22 33", PASSWORD)).ok).toBe(true);
     expect((await login("76 11 22 33", "nouveau-mot-2026")).ok).toBe(false);
   });
@@ -72,7 +70,7 @@ describe("changePassword", () => {
     expect(await changePassword(db, user.id, PASSWORD, "nouveau-mot-2026")).toEqual({ ok: true });
     expect(sessionsOf(user.id)).toEqual([]);
     expect(sessionsOf(other.id)).toHaveLength(1);
-    expect(audits("account.password_changed")).toEqual([
+    expect(auditRows(db, "account.password_changed")).toEqual([
       expect.objectContaining({ actorId: user.id, subjectType: "user", subjectId: String(user.id) }),
     ]);
     expect((await login("76 11 22 34", PASSWORD)).ok).toBe(false);
@@ -293,7 +291,7 @@ describe("exportPersonalData", () => {
     expect(json).not.toContain("scrypt$");
     for (const needle of other.needles) expect(json).not.toContain(needle);
 
-    expect(audits("account.exported")).toEqual([
+    expect(auditRows(db, "account.exported")).toEqual([
       expect.objectContaining({
         actorId: world.user.id,
         subjectType: "user",
@@ -305,7 +303,7 @@ describe("exportPersonalData", () => {
 
   it("answers null for an unknown account and writes nothing", () => {
     expect(exportPersonalData(db, 123_456)).toBeNull();
-    expect(audits("account.exported")).toEqual([]);
+    expect(auditRows(db, "account.exported")).toEqual([]);
   });
 });
 
@@ -421,7 +419,7 @@ describe("anonymiseAccount: deleting an account", () => {
     const world = await richCandidate();
     const admin = await insertUser(db, { role: "admin", password: null });
     anonymiseAccount(db, world.user.id, { actorId: admin.id, reason: "admin", ip: "41.73.4.4" });
-    expect(audits("account.deleted")).toEqual([
+    expect(auditRows(db, "account.deleted")).toEqual([
       expect.objectContaining({
         actorId: admin.id,
         subjectType: "user",
@@ -506,6 +504,6 @@ describe("anonymiseAccount: deleting an account", () => {
 
   it("does nothing for an unknown account", async () => {
     anonymiseAccount(db, 404_404, { actorId: null, reason: "inactive" });
-    expect(audits("account.deleted")).toEqual([]);
+    expect(auditRows(db, "account.deleted")).toEqual([]);
   });
 });

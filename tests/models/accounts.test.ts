@@ -10,15 +10,13 @@ import { authenticate } from "../../app/models/login.server";
 import { ContactTakenError } from "../../app/models/registration.server";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, candidateProfiles, memberships, organisations, users } from "../../db/schema";
-import { createTestDb } from "../helpers/db";
+import { auditRows, createTestDb } from "../helpers/db";
 import { insertFailedLogin, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories";
 
 let db: Db;
 beforeEach(() => {
   db = createTestDb();
 });
-
-const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 describe("registerAccount: candidate", () => {
   it("creates an account with a phone number only", async () => {
@@ -52,7 +50,7 @@ describe("registerAccount: candidate", () => {
 
   it("writes 'account.registered' in the audit log with the address", async () => {
     const user = await registerCandidate(db, { phone: "76 12 34 56" }, "41.73.1.2");
-    const [row] = audits("account.registered");
+    const [row] = auditRows(db, "account.registered");
     expect(row).toMatchObject({ actorId: user.id, subjectType: "user", subjectId: String(user.id), ip: "41.73.1.2" });
     expect(row!.detail).toEqual({ role: "candidat" });
   });
@@ -157,7 +155,7 @@ describe("authenticate", () => {
     await authenticate(db, { identifier: "70112233", password: PASSWORD, ip });
     const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
     expect(row.lastLoginAt!.getTime()).toBeGreaterThan(old.getTime() + 60_000);
-    const [login] = audits("auth.login");
+    const [login] = auditRows(db, "auth.login");
     expect(login).toMatchObject({ actorId: user.id, subjectId: String(user.id), ip });
   });
 
@@ -173,7 +171,7 @@ describe("authenticate", () => {
     expect(unknown).toEqual(wrong);
     expect(disabled).toEqual(wrong);
 
-    const failures = audits("auth.login_failed");
+    const failures = auditRows(db, "auth.login_failed");
     expect(failures.map((f) => [f.subjectId, f.ip])).toEqual([
       ["+22370112233", "1.1.1.1"],
       ["nobody@example.ml", "1.1.1.2"],
@@ -181,7 +179,7 @@ describe("authenticate", () => {
     ]);
     expect(failures[0]!.actorId).toBe(user.id);
     expect(failures[1]!.actorId).toBeNull();
-    expect(audits("auth.login")).toHaveLength(0);
+    expect(auditRows(db, "auth.login")).toHaveLength(0);
   });
 
   it("refuses a deleted account with the right password", async () => {
@@ -212,8 +210,8 @@ describe("authenticate", () => {
     }
     const sixth = await authenticate(db, { identifier: "70 11 22 33", password: PASSWORD, ip: "10.0.1.1" });
     expect(sixth).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(audits("auth.login_throttled")).toHaveLength(1);
-    expect(audits("auth.login")).toHaveLength(0);
+    expect(auditRows(db, "auth.login_throttled")).toHaveLength(1);
+    expect(auditRows(db, "auth.login")).toHaveLength(0);
   });
 
   it(`still accepts the right password after ${LOGIN_FAILURES_PER_ACCOUNT - 1} failures`, async () => {
@@ -243,7 +241,7 @@ describe("authenticate", () => {
       ok: false,
       reason: "rate_limited",
     });
-    expect(audits("auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
+    expect(auditRows(db, "auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
   });
 
   it(`stops checking after ${LOGIN_FAILURES_PER_ADDRESS_AND_IDENTIFIER} failures with one unknown identifier from one address`, async () => {
@@ -417,6 +415,6 @@ describe("authenticate", () => {
       .all();
     expect(throttled).toHaveLength(1);
     expect(throttled[0]!.ip).toBe(ip);
-    expect(audits("auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
+    expect(auditRows(db, "auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
   });
 });

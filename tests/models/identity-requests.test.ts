@@ -12,8 +12,8 @@ import { updateOrganisation } from "../../app/models/organisations.server";
 import { organisationSchema } from "../../app/schemas/organisation";
 import type { Db } from "../../app/utils/db.server";
 import { parseForm } from "../../app/utils/forms";
-import { auditLog, notifications, organisations, outbox } from "../../db/schema";
-import { createTestDb } from "../helpers/db";
+import { notifications, organisations, outbox } from "../../db/schema";
+import { auditRows, createTestDb } from "../helpers/db";
 import { addMember, insertEmployer, insertUser, ORGANISATION_FORM_REST } from "../helpers/factories";
 import { toFormData } from "../helpers/offers";
 
@@ -35,7 +35,6 @@ function input(changes: Record<string, string> = {}) {
   return form.data;
 }
 const orgRow = (id: number) => db.select().from(organisations).where(eq(organisations.id, id)).get()!;
-const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 async function verifiedOrg() {
   const { user, org } = await insertEmployer(db, "verified", "Atelier Traoré et Frères");
@@ -67,12 +66,12 @@ describe("a verified organisation changing its identity", () => {
       requestedBy: user.id,
       status: "pending",
     });
-    expect(audits("organisation.identity.requested")[0]).toMatchObject({
+    expect(auditRows(db, "organisation.identity.requested")[0]).toMatchObject({
       actorId: user.id,
       subjectId: String(org.id),
       ip: "41.73.1.1",
     });
-    expect(audits("organisation.identity.requested")[0]!.detail).toMatchObject({ fields: [field] });
+    expect(auditRows(db, "organisation.identity.requested")[0]!.detail).toMatchObject({ fields: [field] });
   });
 
   it("replaces its pending request with a new one, and withdraws it by going back to the checked identity", async () => {
@@ -100,7 +99,7 @@ describe("a verified organisation changing its identity", () => {
     expect(pendingIdentityRequest(db, org.id)).not.toBeNull();
     expect(withdrawIdentityRequest(db, colleague.id, "41.73.1.2")).toBe(true);
     expect(pendingIdentityRequest(db, org.id)).toBeNull();
-    expect(audits("organisation.identity.withdrawn")[0]).toMatchObject({
+    expect(auditRows(db, "organisation.identity.withdrawn")[0]).toMatchObject({
       actorId: colleague.id,
       subjectId: String(org.id),
     });
@@ -157,12 +156,12 @@ describe("a counsellor deciding an identity request", () => {
     expect(db.select().from(outbox).where(eq(outbox.userId, user.id)).all()).toEqual([
       expect.objectContaining({ template: "organisationIdentity.accepted", channel: "email" }),
     ]);
-    expect(audits("organisation.identity.accepted")[0]).toMatchObject({
+    expect(auditRows(db, "organisation.identity.accepted")[0]).toMatchObject({
       actorId: counsellorId,
       subjectId: String(org.id),
       ip: "41.73.8.8",
     });
-    expect(audits("organisation.identity.accepted")[0]!.detail).toMatchObject({
+    expect(auditRows(db, "organisation.identity.accepted")[0]!.detail).toMatchObject({
       before: FORM_IDENTITY,
       after: { name: "Boulangerie Traoré", rccm: null, nif: FORM.nif },
     });
@@ -199,7 +198,7 @@ describe("a counsellor deciding an identity request", () => {
         .where(and(eq(outbox.userId, user.id), eq(outbox.template, "organisationIdentity.refused")))
         .all(),
     ).toHaveLength(1);
-    expect(audits("organisation.identity.refused")[0]!.detail).toMatchObject({
+    expect(auditRows(db, "organisation.identity.refused")[0]!.detail).toMatchObject({
       reason: "Ce nom est celui d'un service public.",
     });
   });

@@ -17,8 +17,8 @@ import {
   recordManualPlacement,
 } from "../../app/models/placements.server";
 import type { Db } from "../../app/utils/db.server";
-import { auditLog, placementFollowups, placements } from "../../db/schema";
-import { createTestDb } from "../helpers/db";
+import { placementFollowups, placements } from "../../db/schema";
+import { auditRows, createTestDb } from "../helpers/db";
 import { insertStaff } from "../helpers/factories/staff";
 import {
   followupsOf,
@@ -36,7 +36,6 @@ beforeEach(() => {
 });
 
 const at = (day: string) => new Date(`${day}T15:00:00Z`);
-const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 describe("follow-up dates", () => {
   it("are 1, 3 and 6 months after the first day of work", () => {
@@ -83,7 +82,7 @@ describe("recording a follow-up", () => {
       recordedBy: counsellor,
       doneAt: at("2026-02-06"),
     });
-    expect(audits("placement.followup_recorded")).toMatchObject([
+    expect(auditRows(db, "placement.followup_recorded")).toMatchObject([
       {
         actorId: counsellor,
         subjectType: "placement_followup",
@@ -102,7 +101,7 @@ describe("recording a follow-up", () => {
       recordFollowup(db, other, oneMonth.id, { stillEmployed: false, note: "Non" }, { now: at("2026-02-07") }),
     ).toEqual({ ok: false, reason: "already_recorded" });
     expect(followupsOf(db, placementId)[0]).toMatchObject({ stillEmployed: true, recordedBy: counsellor, note: null });
-    expect(audits("placement.followup_recorded")).toHaveLength(1);
+    expect(auditRows(db, "placement.followup_recorded")).toHaveLength(1);
   });
 
   it("no longer in work: the page is told it may end the placement", () => {
@@ -194,7 +193,7 @@ describe("ending a placement", () => {
     expect(one).toMatchObject({ doneAt: null, stillEmployed: null });
     expect(three).toMatchObject({ stillEmployed: false, recordedBy: counsellor, doneAt: at("2026-03-25") });
     expect(six).toMatchObject({ stillEmployed: false });
-    expect(audits("placement.ended")).toMatchObject([
+    expect(auditRows(db, "placement.ended")).toMatchObject([
       {
         subjectId: String(placementId),
         detail: { reason: "resigned", endedOn: "2026-03-20", closedFollowups: 2 },
@@ -277,7 +276,7 @@ describe("work found outside the portal", () => {
       recordedBy: counsellor,
     });
     expect(followupsOf(db, id).map((f) => f.dueDate)).toEqual(["2026-06-02", "2026-08-02", "2026-11-02"]);
-    expect(audits("placement.recorded")).toMatchObject([
+    expect(auditRows(db, "placement.recorded")).toMatchObject([
       { actorId: counsellor, subjectId: String(id), detail: { candidateId }, ip: "41.73.1.3" },
     ]);
   });
