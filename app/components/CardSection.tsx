@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TitledSection } from "~/components/TitledSection";
 
 /** A card that is a region of its page: a heading names it, an optional introduction follows. */
 export function CardSection({
@@ -18,12 +19,14 @@ export function CardSection({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className={`card ${className}${danger ? " border-red-300" : ""}`}>
-      <h2 id={id} className={`text-xl font-semibold${danger ? " text-red-800" : ""}`}>
-        {title}
-      </h2>
+    <TitledSection
+      id={id}
+      title={title}
+      className={`card ${className}${danger ? " border-red-300" : ""}`}
+      headingClassName={`text-xl font-semibold${danger ? " text-red-800" : ""}`}
+    >
       {intro ? <p className="text-stone-700">{intro}</p> : null}
       {children}
-    </section>
+    </TitledSection>
   );
 }
