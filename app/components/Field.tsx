@@ -9,7 +9,7 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/Notice";
-import type { FieldError } from "~/utils/forms";
+import type { FieldError, FieldErrors, FormValues } from "~/utils/forms";
 
 type Common = {
   label: string;
@@ -44,6 +44,11 @@ function FieldMessages({ id, error, hint }: { id: string; error?: FieldError; hi
 
 const describedBy = (id: string, error?: FieldError, hint?: ReactNode) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/** A field's name, the value a refused form kept for it and its error, to spread on a field component. */
+export function bindFields(values: FormValues | undefined, errors: FieldErrors | undefined) {
+  return (name: string) => ({ name, defaultValue: values?.[name], error: errors?.[name] });
+}
 
 /** A control's id and the attributes that tie it to its hint and error. */
 function useControl(error?: FieldError, hint?: ReactNode) {

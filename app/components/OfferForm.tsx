@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
-import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
+import { bindFields, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
 import { CommuneField, RegionField, SectorField } from "~/components/ReferenceFields";
 import { canMove } from "~/models/lifecycles/lifecycle";
 import { offerLifecycle } from "~/models/lifecycles/offer";
@@ -153,6 +153,7 @@ export function OfferForm({
     initialType === fieldsetType ? errors[field] : undefined;
   const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
   const choose = t("offerForm.choose");
+  const field = bindFields(values, errors);
 
   return (
     <Form ref={formRef} method="post" className="card space-y-5" noValidate>
@@ -170,21 +171,17 @@ export function OfferForm({
         <TextField
           label={t("offerForm.title")}
           hint={t("offerForm.titleHint")}
-          name="title"
+          {...field("title")}
           required
           maxLength={120}
-          defaultValue={values.title}
-          error={errors.title}
         />
         <TextareaField
           label={t("offerForm.description")}
           hint={t("offerForm.descriptionHint")}
-          name="description"
+          {...field("description")}
           required
           maxLength={5000}
           rows={8}
-          defaultValue={values.description}
-          error={errors.description}
         />
         <SectorField
           label={t("offerForm.sector")}
@@ -196,11 +193,9 @@ export function OfferForm({
         <SelectField
           label={t(type === "apprentissage" && interactive ? "offerForm.masterTrade" : "offerForm.trade")}
           hint={t("offerForm.tradeHint")}
-          name="trade"
+          {...field("trade")}
           placeholder={t("offerForm.noTrade")}
           options={TRADE_CODES.map(option("trade"))}
-          defaultValue={values.trade ?? ""}
-          error={errors.trade}
         />
         <RegionField
           label={t("offerForm.region")}
@@ -226,11 +221,9 @@ export function OfferForm({
         />
         <SelectField
           label={t("offerForm.minEducation")}
-          name="minEducation"
+          {...field("minEducation")}
           placeholder={t("offerForm.noMinEducation")}
           options={EDUCATION_CHOICES.map(option("education"))}
-          defaultValue={values.minEducation ?? ""}
-          error={errors.minEducation}
         />
         <ChoiceGroup
           legend={t("offerForm.languages")}
@@ -243,19 +236,15 @@ export function OfferForm({
         <TextField
           label={t("offerForm.startDate")}
           hint={t("offerForm.startDateHint")}
-          name="startDate"
+          {...field("startDate")}
           type="date"
-          defaultValue={values.startDate}
-          error={errors.startDate}
         />
         <TextField
           label={t("offerForm.closingDate")}
           hint={t("offerForm.closingDateHint")}
-          name="closingDate"
+          {...field("closingDate")}
           type="date"
           required
-          defaultValue={values.closingDate}
-          error={errors.closingDate}
         />
 
         <TypeFieldset type="emploi" shown={shown("emploi")}>

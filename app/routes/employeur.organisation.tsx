@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { data, Form } from "react-router";
 import { MEMBERSHIP_CHOICES } from "~/components/choices";
-import { ChoiceGroup, FormErrorSummary, TextareaField, TextField } from "~/components/Field";
+import { bindFields, ChoiceGroup, FormErrorSummary, TextareaField, TextField } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { PendingIdentityRequest } from "~/components/organisation/PendingIdentityRequest";
 import { CommuneField, RegionField, SectorField } from "~/components/ReferenceFields";
+import { TitledSection } from "~/components/TitledSection";
 import { pendingIdentityRequest, withdrawIdentityRequest } from "~/models/identity-requests.server";
 import { inviteColleague, listPendingInvitations } from "~/models/invitations.server";
 import { identityChangeResubmits, showsDecisionReason } from "~/models/lifecycles/organisation";
@@ -137,6 +138,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
     membership: org.membership,
   };
   const errors = orgForm?.fieldErrors ?? {};
+  const field = bindFields(values, errors);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -169,10 +171,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
         <Notice tone="error">{t(actionData.error)}</Notice>
       ) : null}
 
-      <section aria-labelledby="details-title">
-        <h2 id="details-title" className="text-xl font-semibold">
-          {t("organisation.details")}
-        </h2>
+      <TitledSection id="details-title" title={t("organisation.details")}>
         {/* A new key when the request comes or goes: the fields show the identity afresh. */}
         <Form
           method="post"
@@ -187,30 +186,14 @@ export default function Organisation({ loaderData, actionData }: Route.Component
           {identityChangeResubmits(org.verificationStatus) ? (
             <p className="text-sm text-stone-700">{t("organisation.identityNoteRejected")}</p>
           ) : null}
-          <TextField
-            label={t("organisation.name")}
-            name="name"
-            required
-            maxLength={120}
-            defaultValue={values.name}
-            error={errors.name}
-          />
+          <TextField label={t("organisation.name")} {...field("name")} required maxLength={120} />
           <TextField
             label={t("organisation.rccm")}
             hint={t("organisation.rccmHint")}
-            name="rccm"
+            {...field("rccm")}
             maxLength={40}
-            defaultValue={values.rccm}
-            error={errors.rccm}
           />
-          <TextField
-            label={t("organisation.nif")}
-            hint={t("organisation.nifHint")}
-            name="nif"
-            maxLength={15}
-            defaultValue={values.nif}
-            error={errors.nif}
-          />
+          <TextField label={t("organisation.nif")} hint={t("organisation.nifHint")} {...field("nif")} maxLength={15} />
           <SectorField
             label={t("organisation.sector")}
             required
@@ -234,37 +217,25 @@ export default function Organisation({ loaderData, actionData }: Route.Component
           <TextareaField
             label={t("organisation.description")}
             hint={t("organisation.descriptionHint")}
-            name="description"
+            {...field("description")}
             maxLength={1000}
-            defaultValue={values.description}
-            error={errors.description}
           />
           <fieldset className="space-y-4">
             <legend className="text-lg font-semibold">{t("organisation.contact")}</legend>
             <TextField
               label={t("organisation.contactName")}
-              name="contactName"
+              {...field("contactName")}
               maxLength={120}
               autoComplete="name"
-              defaultValue={values.contactName}
-              error={errors.contactName}
             />
             <TextField
               label={t("organisation.contactPhone")}
               hint={t("organisation.contactPhoneHint")}
-              name="contactPhone"
+              {...field("contactPhone")}
               type="tel"
               inputMode="tel"
-              defaultValue={values.contactPhone}
-              error={errors.contactPhone}
             />
-            <TextField
-              label={t("organisation.contactEmail")}
-              name="contactEmail"
-              type="email"
-              defaultValue={values.contactEmail}
-              error={errors.contactEmail}
-            />
+            <TextField label={t("organisation.contactEmail")} {...field("contactEmail")} type="email" />
           </fieldset>
           <ChoiceGroup
             legend={t("organisation.membership")}
@@ -277,12 +248,9 @@ export default function Organisation({ loaderData, actionData }: Route.Component
             {t("organisation.save")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="members-title">
-        <h2 id="members-title" className="text-xl font-semibold">
-          {t("organisation.members")}
-        </h2>
+      <TitledSection id="members-title" title={t("organisation.members")}>
         <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {members.map((member) => (
             <li key={member.userId} className="flex justify-between gap-2 p-3">
@@ -339,7 +307,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
         ) : (
           <p className="mt-2 text-sm text-stone-700">{t("invite.ownerOnly")}</p>
         )}
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
+import { TextField } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
 import { SearchResults } from "~/components/SearchResults";
 import { searchOffers } from "~/models/search.server";
@@ -80,14 +81,10 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
       >
         <div className="sm:col-span-2 lg:col-span-3">
-          <label htmlFor="search-q" className="block font-medium">
-            {t("search.q")}
-          </label>
-          <input
-            id="search-q"
+          <TextField
+            label={t("search.q")}
             name="q"
             type="search"
-            className="field"
             defaultValue={query.q}
             maxLength={MAX_QUERY_LENGTH}
             placeholder={t("search.qPlaceholder")}

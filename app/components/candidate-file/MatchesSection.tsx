@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { SelectField, TextField } from "~/components/Field";
+import { bindFields, SelectField, TextField } from "~/components/Field";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { MatchReasons } from "~/components/MatchReasons";
 import type { FieldErrors, FormValues } from "~/utils/forms";
@@ -19,6 +19,7 @@ export function MatchesSection({
   values?: FormValues;
 }) {
   const { t } = useTranslation("counsellor");
+  const field = bindFields(values, errors);
   return (
     <Section id="file-matches" title={t("file.matches")}>
       <p className="text-sm text-stone-700">{t("file.matchesIntro")}</p>
@@ -58,14 +59,7 @@ export function MatchesSection({
             defaultValue={values?.offerId ?? ""}
           />
         ) : null}
-        <TextField
-          label={t("file.otherOffer")}
-          name="otherOfferId"
-          inputMode="numeric"
-          maxLength={20}
-          defaultValue={values?.otherOfferId}
-          error={errors?.otherOfferId}
-        />
+        <TextField label={t("file.otherOffer")} {...field("otherOfferId")} inputMode="numeric" maxLength={20} />
         <button type="submit" name="intent" value="phone" className="btn-secondary">
           {t("file.byPhoneSubmit")}
         </button>

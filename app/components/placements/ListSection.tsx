@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { SelectField, TextareaField, TextField } from "~/components/Field";
+import { bindFields, SelectField, TextareaField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
 import { RegionField } from "~/components/ReferenceFields";
 import { placementActionsFor } from "~/models/lifecycles/placement";
@@ -101,7 +101,7 @@ function PlacementItem({
   const format = useFormat();
   const busy = useBusy();
   const titleId = `placement-${p.id}`;
-  const kept = errors ? values : undefined;
+  const field = bindFields(errors ? values : undefined, errors);
   const status = (f: (typeof p.followups)[number]) =>
     f.doneAt !== null
       ? t(f.stillEmployed ? "list.inWork" : "list.notInWork")
@@ -141,30 +141,24 @@ function PlacementItem({
               <input type="hidden" name="placementId" value={p.id} />
               <TextField
                 label={t("end.endedOn")}
-                name="endedOn"
+                {...field("endedOn")}
                 type="date"
                 min={p.startDate}
                 max={data.today}
-                defaultValue={kept?.endedOn}
-                error={errors?.endedOn}
                 required
               />
               <SelectField
                 label={t("end.reason")}
-                name="reason"
-                defaultValue={kept?.reason ?? ""}
+                {...field("reason")}
                 placeholder=""
-                error={errors?.reason}
                 options={PLACEMENT_END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))}
               />
               <TextareaField
                 rows={1}
                 label={t("end.note")}
                 hint={t("end.noteHint")}
-                name="note"
+                {...field("note")}
                 maxLength={data.limits.endNote}
-                defaultValue={kept?.note}
-                error={errors?.note}
               />
               <button type="submit" className="btn-secondary" disabled={busy}>
                 {t("end.submit")}
