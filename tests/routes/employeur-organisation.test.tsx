@@ -312,6 +312,10 @@ describe("/invitation/:token", () => {
     return result.token;
   }
 
+  /** A visitor posts the invitation's form that creates their account. */
+  const registerThrough = (token: string, fields: Record<string, string>) =>
+    call(invitationAction, `/invitation/${token}`, undefined, { intent: "register", ...fields }, { token });
+
   /** Opens the invitation with an account that may not join it: 403, and the page says why. */
   async function openRefused(token: string, cookie: string, why: RegExp) {
     const page = (await call(invitationLoader, `/invitation/${token}`, cookie, undefined, { token })) as {
@@ -349,22 +353,15 @@ describe("/invitation/:token", () => {
 
   it("logs the new colleague in (a session cookie for their account)", async () => {
     const token = newInvitation({ email: "bakary@fleuve.ml" });
-    const response = (await call(
-      invitationAction,
-      `/invitation/${token}`,
-      undefined,
-      {
-        intent: "register",
-        firstName: "Bakary",
-        lastName: "Keïta",
-        password: "bamako2026",
-        passwordConfirm: "bamako2026",
-        consent: "on",
-        // A different contact typed into a crafted request is ignored: the invitation's is used.
-        email: "pirate@exemple.ml",
-      },
-      { token },
-    )) as Response;
+    const response = (await registerThrough(token, {
+      firstName: "Bakary",
+      lastName: "Keïta",
+      password: "bamako2026",
+      passwordConfirm: "bamako2026",
+      consent: "on",
+      // A different contact typed into a crafted request is ignored: the invitation's is used.
+      email: "pirate@exemple.ml",
+    })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/employeur");
     const session = await getSessionUser(getDb(), requestWithCookie("http://localhost/", cookieFrom(response)));
@@ -376,19 +373,12 @@ describe("/invitation/:token", () => {
 
   it("refuses a bad registration form with 400 and keeps the names", async () => {
     const token = newInvitation({ phone: "+22365432101" });
-    const result = (await call(
-      invitationAction,
-      `/invitation/${token}`,
-      undefined,
-      {
-        intent: "register",
-        firstName: "<script>",
-        lastName: "A".repeat(10_000),
-        password: "court",
-        passwordConfirm: "autre",
-      },
-      { token },
-    )) as { init: ResponseInit; data: { fieldErrors: Record<string, string>; values: Record<string, string> } };
+    const result = (await registerThrough(token, {
+      firstName: "<script>",
+      lastName: "A".repeat(10_000),
+      password: "court",
+      passwordConfirm: "autre",
+    })) as { init: ResponseInit; data: { fieldErrors: Record<string, string>; values: Record<string, string> } };
     expect(result.init.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({
       firstName: "validation.nameInvalid",
