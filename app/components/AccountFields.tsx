@@ -1,7 +1,7 @@
 // The fields that several account forms ask for: a person's name, their contact, a password.
 // Each page words them in its own locale keys: `label(key)` gives the text of a key.
 import { TextField } from "~/components/Field";
-import type { FieldErrors, FormValues } from "~/utils/forms";
+import type { FieldError, FieldErrors, FormValues } from "~/utils/forms";
 
 type Texts = { label: (key: string) => string; values?: FormValues; errors?: FieldErrors };
 
@@ -76,14 +76,6 @@ export function NewPasswordFields({ label, errors }: Omit<Texts, "values">) {
 }
 
 /** The password the person has now (to log in, or to confirm a change). */
-export function CurrentPasswordField({
-  label,
-  name,
-  error,
-}: {
-  label: string;
-  name: string;
-  error?: FieldErrors[string];
-}) {
+export function CurrentPasswordField({ label, name, error }: { label: string; name: string; error?: FieldError }) {
   return <TextField label={label} name={name} type="password" autoComplete="current-password" required error={error} />;
 }

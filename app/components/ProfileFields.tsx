@@ -28,7 +28,7 @@ export type Wording = {
   noAnswer: string;
 };
 
-export type ProfileFormState = {
+type ProfileFormState = {
   values: Record<string, string | undefined>;
   lists: Record<string, string[] | undefined>;
   errors: FieldErrors;
