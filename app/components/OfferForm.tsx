@@ -151,6 +151,12 @@ export function OfferForm({
   // A type-specific error is shown on the copy of the field the person filled in.
   const typedError = (fieldsetType: OfferType, field: string) =>
     initialType === fieldsetType ? errors[field] : undefined;
+  // A type's own field, by its name in the form (`stage_payAmount` where several types have it).
+  const typedField = (fieldsetType: OfferType, field: string, name = field) => ({
+    name,
+    defaultValue: values[name],
+    error: typedError(fieldsetType, field),
+  });
   const option = (prefix: string) => (code: string) => ({ value: code, label: t(`common:${prefix}.${code}`) });
   const choose = t("offerForm.choose");
   const field = bindFields(values, errors);
@@ -250,19 +256,15 @@ export function OfferForm({
         <TypeFieldset type="emploi" shown={shown("emploi")}>
           <SelectField
             label={t("offerForm.contract")}
-            name="contract"
+            {...typedField("emploi", "contract")}
             placeholder={choose}
             options={EMPLOI_CONTRACT_CHOICES.map(option("contract"))}
-            defaultValue={values.contract ?? ""}
-            error={typedError("emploi", "contract")}
           />
           <TextField
             label={t("offerForm.pay")}
             hint={t("offerForm.payHint")}
-            name="emploi_payAmount"
+            {...typedField("emploi", "payAmount", "emploi_payAmount")}
             inputMode="numeric"
-            defaultValue={values.emploi_payAmount}
-            error={typedError("emploi", "payAmount")}
           />
           <ChoiceGroup
             legend={t("offerForm.payPeriod")}
@@ -277,45 +279,31 @@ export function OfferForm({
           <TypeFieldset key={kind} type={kind} shown={shown(kind)}>
             <TextField
               label={t("offerForm.durationMonths")}
-              name={`${kind}_durationMonths`}
+              {...typedField(kind, "durationMonths", `${kind}_durationMonths`)}
               inputMode="numeric"
-              defaultValue={values[`${kind}_durationMonths`]}
-              error={typedError(kind, "durationMonths")}
             />
             <TextField
               label={t("offerForm.stipend")}
               hint={t(`offerForm.stipendHint.${kind}`)}
-              name={`${kind}_payAmount`}
+              {...typedField(kind, "payAmount", `${kind}_payAmount`)}
               inputMode="numeric"
-              defaultValue={values[`${kind}_payAmount`]}
-              error={typedError(kind, "payAmount")}
             />
           </TypeFieldset>
         ))}
 
         <TypeFieldset type="formation" shown={shown("formation")}>
-          <TextField
-            label={t("offerForm.provider")}
-            name="provider"
-            maxLength={120}
-            defaultValue={values.provider}
-            error={typedError("formation", "provider")}
-          />
+          <TextField label={t("offerForm.provider")} {...typedField("formation", "provider")} maxLength={120} />
           <TextField
             label={t("offerForm.endDate")}
             hint={t("offerForm.endDateHint")}
-            name="endDate"
+            {...typedField("formation", "endDate")}
             type="date"
-            defaultValue={values.endDate}
-            error={typedError("formation", "endDate")}
           />
           <TextField
             label={t("offerForm.certificate")}
             hint={t("offerForm.certificateHint")}
-            name="certificate"
+            {...typedField("formation", "certificate")}
             maxLength={120}
-            defaultValue={values.certificate}
-            error={typedError("formation", "certificate")}
           />
         </TypeFieldset>
       </fieldset>
