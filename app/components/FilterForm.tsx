@@ -6,31 +6,28 @@ import { Form, Link, useLocation } from "react-router";
  * Keyed by the query, so that its fields show the address's filters again after a search.
  */
 export function FilterForm({
-  label,
-  className,
-  submit,
-  reset,
+  texts,
   resetTo,
-  buttonsClassName,
+  className,
+  buttonsClassName = "flex flex-wrap items-end gap-3",
   children,
 }: {
-  label: string;
-  className: string;
-  submit: string;
-  reset: string;
+  /** The form's name, its submit button's and its reset link's. */
+  texts: { label: string; submit: string; reset: string };
   resetTo: string;
-  buttonsClassName: string;
+  className: string;
+  buttonsClassName?: string;
   children: ReactNode;
 }) {
   const location = useLocation();
   return (
-    <Form key={location.search} method="get" role="search" aria-label={label} className={className}>
+    <Form key={location.search} method="get" role="search" aria-label={texts.label} className={className}>
       {children}
       <div className={buttonsClassName}>
         <button type="submit" className="btn">
-          {submit}
+          {texts.submit}
         </button>
-        <Link to={resetTo}>{reset}</Link>
+        <Link to={resetTo}>{texts.reset}</Link>
       </div>
     </Form>
   );

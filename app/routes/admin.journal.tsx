@@ -145,11 +145,13 @@ function Filters({ query }: { query: AuditQuery }) {
   const { actions, queryMax } = useLoaderDataOf();
   return (
     <FilterForm
-      label={t("journal.filters.label")}
-      className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-      submit={t("journal.filters.submit")}
-      reset={t("journal.filters.reset")}
+      texts={{
+        label: t("journal.filters.label"),
+        submit: t("journal.filters.submit"),
+        reset: t("journal.filters.reset"),
+      }}
       resetTo="/admin/journal"
+      className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
       buttonsClassName="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4"
     >
       <TextField

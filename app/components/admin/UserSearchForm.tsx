@@ -10,12 +10,9 @@ export function SearchForm({ query }: { query: UserQuery }) {
   const { queryMax } = useUsersPageData();
   return (
     <FilterForm
-      label={t("users.search.label")}
-      className="card grid gap-3 sm:grid-cols-3"
-      submit={t("users.search.submit")}
-      reset={t("users.search.reset")}
+      texts={{ label: t("users.search.label"), submit: t("users.search.submit"), reset: t("users.search.reset") }}
       resetTo="/admin/utilisateurs"
-      buttonsClassName="flex items-end gap-3"
+      className="card grid gap-3 sm:grid-cols-3"
     >
       <div className="sm:col-span-3">
         <TextField label={t("users.search.q")} name="q" type="search" defaultValue={query.q} maxLength={queryMax} />

@@ -34,12 +34,9 @@ export function ListSection({ data, actionData }: Section) {
         {t("list.heading", { n: list.total })}
       </h2>
       <FilterForm
-        label={t("list.filters")}
-        className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
-        submit={t("list.apply")}
-        reset={t("list.reset")}
+        texts={{ label: t("list.filters"), submit: t("list.apply"), reset: t("list.reset") }}
         resetTo="/conseiller/placements"
-        buttonsClassName="flex flex-wrap items-end gap-3"
+        className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
       >
         <SelectField
           label={t("list.status")}
