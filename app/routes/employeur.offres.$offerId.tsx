@@ -2,14 +2,9 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { Notice } from "~/components/Notice";
 import { OfferActions } from "~/components/OfferActions";
-import {
-  OFFER_COPIED_FLASH,
-  OfferForm,
-  offerFormInput,
-  offerFormValues,
-  offerSavedFlash,
-} from "~/components/OfferForm";
+import { OfferForm } from "~/components/OfferForm";
 import { OfferStatusBadge } from "~/components/OfferStatusBadge";
+import { OFFER_COPIED_FLASH, offerFormInput, offerFormValues, offerSavedFlash } from "~/components/offer-form-data";
 import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/employer-offers.server";
 import { isEditable } from "~/models/lifecycles/offer";
 import { getOrganisation } from "~/models/organisations.server";

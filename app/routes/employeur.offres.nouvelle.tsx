@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, useSearchParams } from "react-router";
 import { Notice } from "~/components/Notice";
-import { OfferForm, offerFormInput, offerSavedFlash } from "~/components/OfferForm";
+import { OfferForm } from "~/components/OfferForm";
+import { offerFormInput, offerSavedFlash } from "~/components/offer-form-data";
 import { saveOffer } from "~/models/employer-offers.server";
 import { getEmployerMembership } from "~/models/organisations.server";
 import { OFFER_INTENTS, type OfferIntent, offerSchema } from "~/schemas/offer";
