@@ -93,6 +93,8 @@ const field = (label: string) => screen.getByLabelText(label) as HTMLInputElemen
 const save = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole("button", { name: "Enregistrer" }));
 const orgRow = (id: number) => getDb().select().from(organisations).where(eq(organisations.id, id)).get()!;
+const pendingIdentityRequests = () =>
+  getDb().select().from(organisationIdentityRequests).where(eq(organisationIdentityRequests.status, "pending")).all();
 
 const call = (handler: Handler, url: string, cookie?: string, fields?: Record<string, string>, params = {}) =>
   callRoute(handler, url, { cookie, params, body: fields });
@@ -227,13 +229,7 @@ describe("/employeur/organisation", () => {
     ).toBe(400);
     const sql = "x'); DROP TABLE organisations; --";
     await call(orgAction, "/employeur/organisation", cookies.owner, { ...ORG_FIELDS, name: sql });
-    expect(
-      getDb()
-        .select()
-        .from(organisationIdentityRequests)
-        .where(eq(organisationIdentityRequests.status, "pending"))
-        .all(),
-    ).toMatchObject([{ name: sql }]);
+    expect(pendingIdentityRequests()).toMatchObject([{ name: sql }]);
     await call(orgAction, "/employeur/organisation", cookies.owner, {
       ...ORG_FIELDS,
       name: "<script>alert(1)</script>",
@@ -245,13 +241,7 @@ describe("/employeur/organisation", () => {
     expect(orgRow(ids.org).name).toBe("Boulangerie du Fleuve");
     // Back to the checked name: the request is withdrawn.
     await call(orgAction, "/employeur/organisation", cookies.owner, ORG_FIELDS);
-    expect(
-      getDb()
-        .select()
-        .from(organisationIdentityRequests)
-        .where(eq(organisationIdentityRequests.status, "pending"))
-        .all(),
-    ).toEqual([]);
+    expect(pendingIdentityRequests()).toEqual([]);
   });
 
   it("lets the owner invite a colleague by phone, shows the link and lists the invitation", async () => {
