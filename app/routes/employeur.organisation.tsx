@@ -3,6 +3,7 @@ import { data, Form } from "react-router";
 import { MEMBERSHIP_CHOICES } from "~/components/choices";
 import { bindFields, ChoiceGroup, FormErrorSummary, TextareaField, TextField } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { InviteColleague } from "~/components/organisation/InviteColleague";
 import { PendingIdentityRequest } from "~/components/organisation/PendingIdentityRequest";
 import { CommuneField, RegionField, SectorField } from "~/components/ReferenceFields";
 import { TitledSection } from "~/components/TitledSection";
@@ -14,7 +15,6 @@ import { invitationSchema, organisationSchema } from "~/schemas/organisation";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { useFormat } from "~/utils/format";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
@@ -117,7 +117,6 @@ const STATUS_STYLE: Record<string, string> = {
 
 export default function Organisation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
-  const format = useFormat();
   const busy = useBusy();
   const { org, isOwner, members, invitations, identityRequest, flash } = loaderData;
   const orgForm = actionData?.form === "organisation" ? actionData : null;
@@ -260,50 +259,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
           ))}
         </ul>
         {isOwner ? (
-          <>
-            {invitations.length > 0 ? (
-              <>
-                <h3 className="mt-4 font-semibold">{t("invite.pending")}</h3>
-                <ul className="mt-1 list-disc pl-6 text-sm">
-                  {invitations.map((invitation) => (
-                    <li key={invitation.id}>
-                      {t("invite.pendingItem", {
-                        contact: invitation.phone ? formatMaliPhone(invitation.phone) : invitation.email,
-                        date: format.date(invitation.expiresAt, "medium"),
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            <Form
-              method="post"
-              className="card mt-4 space-y-3"
-              noValidate
-              key={inviteForm && "invited" in inviteForm ? inviteForm.invited.link : "invite"}
-            >
-              <h3 className="font-semibold">{t("invite.title")}</h3>
-              <p className="text-sm text-stone-700">{t("invite.intro")}</p>
-              {inviteForm && "invited" in inviteForm ? (
-                <Notice tone="success">
-                  <p>{t("invite.sent", { contact: inviteForm.invited.contact })}</p>
-                  <p className="mt-1 text-sm">{t("invite.shareLink")}</p>
-                  <p className="mt-1 break-all font-mono text-sm">{inviteForm.invited.link}</p>
-                </Notice>
-              ) : null}
-              <TextField
-                label={t("invite.contact")}
-                hint={t("invite.contactHint")}
-                name="contact"
-                maxLength={254}
-                defaultValue={inviteForm && "values" in inviteForm ? inviteForm.values.contact : ""}
-                error={inviteForm && "fieldErrors" in inviteForm ? inviteForm.fieldErrors.contact : undefined}
-              />
-              <button type="submit" name="intent" value="invite" className="btn-secondary" disabled={busy}>
-                {t("invite.submit")}
-              </button>
-            </Form>
-          </>
+          <InviteColleague invitations={invitations} result={inviteForm} busy={busy} />
         ) : (
           <p className="mt-2 text-sm text-stone-700">{t("invite.ownerOnly")}</p>
         )}
