@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
   data,
@@ -7,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useMatches,
   useRouteError,
   useRouteLoaderData,
@@ -58,9 +60,39 @@ function useScripts() {
   return !useMatches().some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false);
 }
 
+/**
+ * The namespaces the matched routes declare in `handle.i18n`. The browser holds only those of the
+ * page it first loaded: asking for them here suspends a client navigation (React keeps the current
+ * page on screen) until the new page's namespaces are fetched, so that it never renders its keys.
+ */
+function useRouteNamespaces() {
+  const namespaces = useMatches().flatMap((match) => (match.handle as { i18n?: string[] } | undefined)?.i18n ?? []);
+  return useTranslation([...new Set(namespaces)]);
+}
+
+/**
+ * After a client navigation to another page, focus moves to its main heading (or to <main>), so that
+ * a screen reader announces the new page instead of staying on the link that was followed. The first
+ * load and a change of the query or fragment alone (filters, pages of a list) leave focus where it is.
+ */
+function useFocusOnNavigation() {
+  const { pathname, hash } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    const main = document.getElementById("contenu");
+    // A link to a part of the page (`/candidat#notifications`) lands on that part.
+    const target = (hash && document.getElementById(hash.slice(1))) || main?.querySelector("h1");
+    if (target && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    (target ?? main)?.focus({ preventScroll: true });
+  }, [pathname, hash]);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const scripts = useScripts();
+  useFocusOnNavigation();
   const { t } = useTranslation();
   const locale = root?.locale ?? DEFAULT_LOCALE;
   return (
@@ -96,10 +128,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useRouteNamespaces();
   return <Outlet />;
 }
 
 export function ErrorBoundary() {
+  useRouteNamespaces();
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // The stack trace stays in the server log; the person sees a page in their language.
