@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { ContactFields, NameFields, NewPasswordFields } from "~/components/AccountFields";
-import { CheckboxField, FormErrorSummary, SelectField, TextField } from "~/components/Field";
+import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
+import { RegionField, SectorField } from "~/components/ReferenceFields";
 import { registrationWait } from "~/models/limits.server";
 import { ContactTakenError, registerAccount } from "~/models/registration.server";
 import { registrationSchema } from "~/schemas/auth";
@@ -10,7 +11,6 @@ import { getDb } from "~/utils/db.server";
 import { type FieldErrors, formValues, parseForm, type RefusedForm } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
-import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
 import type { Route } from "./+types/inscription";
@@ -95,21 +95,17 @@ export default function Register({ actionData }: Route.ComponentProps) {
               defaultValue={values.orgName}
               error={errors.orgName}
             />
-            <SelectField
+            <SectorField
               label={t("register.sector")}
-              name="sector"
               required
               placeholder={t("register.choose")}
-              options={SECTOR_CODES.map((code) => ({ value: code, label: t(`common:sector.${code}`) }))}
               defaultValue={values.sector ?? ""}
               error={errors.sector}
             />
-            <SelectField
+            <RegionField
               label={t("register.region")}
-              name="region"
               required
               placeholder={t("register.choose")}
-              options={REGION_CODES.map((code) => ({ value: code, label: t(`common:region.${code}`) }))}
               defaultValue={values.region ?? ""}
               error={errors.region}
             />
