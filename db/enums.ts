@@ -61,6 +61,9 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** An application still waiting for its outcome: the pipeline moves on from these, and the candidate may withdraw. */
 export const OPEN_APPLICATION_STATUSES = ["submitted", "shortlisted", "interview", "offered"] as const;
 
+/** A candidate's answer to a job offer. */
+export const OFFER_ANSWERS = ["accepted", "declined"] as const;
+
 export const REFUSAL_REASONS = ["profile_mismatch", "position_filled", "no_answer", "other"] as const;
 
 export const CHANNELS = ["self", "counsellor", "phone"] as const;
@@ -75,3 +78,6 @@ export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const
 
 export const IDENTITY_REQUEST_STATUSES = ["pending", "accepted", "refused", "withdrawn"] as const;
 export type IdentityRequestStatus = (typeof IDENTITY_REQUEST_STATUSES)[number];
+
+/** What a one-time code is for: a counsellor-registered person's first password, a forgotten password, a phone number. */
+export const ONE_TIME_CODE_PURPOSES = ["set_password", "reset_password", "confirm_phone"] as const;

@@ -16,8 +16,10 @@ import {
   IDENTITY_REQUEST_STATUSES,
   MEMBERSHIPS,
   MIGRANT_STATUSES,
+  OFFER_ANSWERS,
   OFFER_STATUSES,
   OFFER_TYPES,
+  ONE_TIME_CODE_PURPOSES,
   ORG_KINDS,
   OUTBOX_CHANNELS,
   OUTBOX_STATUSES,
@@ -50,6 +52,8 @@ export const users = sqliteTable(
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    // Set when the person typed the code sent to `phone`; SMS alerts wait for it.
+    phoneConfirmedAt: integer("phone_confirmed_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("users_role_idx").on(t.role),
@@ -338,6 +342,10 @@ export const applications = sqliteTable(
     refusalReason: text("refusal_reason", { enum: REFUSAL_REASONS }),
     interviewAt: text("interview_at"),
     interviewPlace: text("interview_place"),
+    // The candidate's answer to a job offer (status "offered").
+    offerAnswer: text("offer_answer", { enum: OFFER_ANSWERS }),
+    offerAnswerReason: text("offer_answer_reason"),
+    offerAnsweredAt: integer("offer_answered_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
@@ -531,7 +539,8 @@ export const outbox = sqliteTable(
   (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt)],
 );
 
-// One-time codes: a counsellor-registered person sets their password with one.
+// One-time codes (only their hash): setting or resetting a password, confirming a phone number.
+// `phone` is the number a confirmation code was sent to (a new number waits here until confirmed).
 export const oneTimeCodes = sqliteTable(
   "one_time_codes",
   {
@@ -539,13 +548,29 @@ export const oneTimeCodes = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose", { enum: ["set_password"] }).notNull(),
+    purpose: text("purpose", { enum: ONE_TIME_CODE_PURPOSES }).notNull(),
+    phone: text("phone"),
     codeHash: text("code_hash").notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [index("one_time_codes_user_idx").on(t.userId)],
+);
+
+// Offers a candidate keeps to read or apply to later.
+export const savedOffers = sqliteTable(
+  "saved_offers",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.offerId] }), index("saved_offers_offer_idx").on(t.offerId)],
 );
 
 export const auditLog = sqliteTable(
