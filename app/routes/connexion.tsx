@@ -1,15 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useSearchParams } from "react-router";
-import { CurrentPasswordField } from "~/components/AccountFields";
-import { FormErrorSummary, TextField } from "~/components/Field";
-import { authenticate } from "~/models/login.server";
-import { loginSchema } from "~/schemas/auth";
+import { Form, Link, useSearchParams } from "react-router";
+import { FormErrorSummary } from "~/components/Field";
+import { LoginFields } from "~/components/LoginFields";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { parseForm, type RefusedForm } from "~/utils/forms";
+import { logInWithForm } from "~/utils/login-form.server";
 import { useBusy } from "~/utils/navigation";
-import { clientIp, safeRedirect } from "~/utils/request.server";
-import { createUserSession } from "~/utils/session.server";
+import { safeRedirect } from "~/utils/request.server";
 import type { Route } from "./+types/connexion";
 
 export const handle = { i18n: ["common", "auth"] };
@@ -20,22 +16,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = parseForm(loginSchema, await request.formData());
-  if (!form.ok) return data<RefusedForm>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-
-  const db = getDb();
-  const result = await authenticate(db, { ...form.data, ip: clientIp(context) });
-  const values = { identifier: form.data.identifier };
-  if (!result.ok) {
-    return result.reason === "rate_limited"
-      ? data<RefusedForm>(
-          { fieldErrors: {}, values, formError: "validation.tooManyAttempts" },
-          { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-        )
-      : data<RefusedForm>({ fieldErrors: {}, values, formError: "validation.invalidCredentials" }, { status: 400 });
-  }
-  const redirectTo = safeRedirect(form.data.redirectTo, HOME_BY_ROLE[result.user.role]);
-  return createUserSession(db, request, result.user.id, redirectTo);
+  return logInWithForm(request, context, await request.formData(), (role, form) =>
+    safeRedirect(form.redirectTo, HOME_BY_ROLE[role]),
+  );
 }
 
 export default function Login({ actionData }: Route.ComponentProps) {
@@ -54,16 +37,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
       <Form method="post" className="card mt-4 space-y-4" noValidate>
         <FormErrorSummary message={actionData?.formError} errors={actionData?.fieldErrors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          label={t("login.identifier")}
-          hint={t("login.identifierHint")}
-          name="identifier"
-          autoComplete="username"
-          required
-          defaultValue={actionData?.values.identifier}
-          error={actionData?.fieldErrors.identifier}
-        />
-        <CurrentPasswordField label={t("login.password")} name="password" error={actionData?.fieldErrors.password} />
+        <LoginFields refused={actionData} />
         <button type="submit" className="btn w-full" disabled={busy}>
           {t("login.submit")}
         </button>
