@@ -1,6 +1,9 @@
 // A bar chart drawn as plain SVG on the server: readable without JavaScript, no
 // chart library. Screen readers get its title and description; the page puts the
 // same figures in a table beside it. A hidden figure has no bar, only its text.
+// Bars run sideways, one row per month: twelve months fit a phone's width with
+// their labels, and the drawing is about as wide as a phone's screen, so that its
+// text is drawn at 14 units and never shrinks below 12 CSS pixels (from a 320 px screen).
 
 export type BarSeries = { name: string; color: string };
 /** One group of bars (a month); `value` null for a hidden figure, `text` what is written. */
@@ -16,59 +19,75 @@ type Props = {
   max?: number;
 };
 
-const WIDTH = 640;
-const HEIGHT = 240;
-const TOP = 28;
-const BOTTOM = 36;
-const SIDE = 8;
+/** The drawing's width in units: on a 360 px phone it is drawn at about one CSS pixel per unit. */
+export const CHART_WIDTH = 320;
+/** The size of every text of the chart, in units. */
+export const CHART_FONT = 14;
+const LABELS = 72;
+const VALUES = 56;
+const BAR = 16;
+const GAP = 10;
+const LEGEND_LINE = 20;
 
 export function BarChart({ id, title, description, series, points, max }: Props) {
   const largest = max ?? Math.max(1, ...points.flatMap((p) => p.cells.map((c) => c.value ?? 0)));
-  const plotHeight = HEIGHT - TOP - BOTTOM;
-  const base = TOP + plotHeight;
-  const group = (WIDTH - 2 * SIDE) / Math.max(1, points.length);
-  const bar = (group * 0.8) / Math.max(1, series.length);
-  const font = points.length > 12 ? 8 : 10;
+  const plotWidth = CHART_WIDTH - LABELS - VALUES;
+  const legend = series.length > 1 ? series.length * LEGEND_LINE + 4 : 0;
+  const group = series.length * BAR + GAP;
+  const height = legend + points.length * group;
   return (
     <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
-      className="h-auto w-full max-w-2xl"
+      className="h-auto w-full max-w-sm"
       xmlns="http://www.w3.org/2000/svg"
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
-      {series.length > 1
+      {legend
         ? series.map((s, i) => (
-            <g key={s.name} transform={`translate(${SIDE + i * 200}, 6)`}>
-              <rect width="12" height="12" fill={s.color} />
-              <text x="18" y="11" fontSize="12" fill="#292524">
+            <g key={s.name} transform={`translate(0, ${i * LEGEND_LINE})`}>
+              <rect y="3" width={CHART_FONT} height={CHART_FONT} fill={s.color} />
+              <text x={CHART_FONT + 6} y={CHART_FONT + 1} fontSize={CHART_FONT} fill="#292524">
                 {s.name}
               </text>
             </g>
           ))
         : null}
-      <line x1={SIDE} x2={WIDTH - SIDE} y1={base} y2={base} stroke="#78716c" strokeWidth="1" />
+      <line x1={LABELS} x2={LABELS} y1={legend} y2={height} stroke="#78716c" strokeWidth="1" />
       {points.map((point, i) => {
-        const x0 = SIDE + i * group + group * 0.1;
+        const top = legend + i * group + GAP / 2;
         return (
           <g key={point.label}>
+            <text
+              x={LABELS - 6}
+              y={top + (series.length * BAR) / 2}
+              dominantBaseline="central"
+              fontSize={CHART_FONT}
+              textAnchor="end"
+              fill="#44403c"
+            >
+              {point.label}
+            </text>
             {point.cells.map((cell, j) => {
-              const x = x0 + j * bar;
-              const h = cell.value === null ? 0 : (Math.min(cell.value, largest) / largest) * plotHeight;
+              const y = top + j * BAR;
+              const w = cell.value === null ? 0 : (Math.min(cell.value, largest) / largest) * plotWidth;
               return (
                 <g key={j}>
-                  {h > 0 ? <rect x={x} y={base - h} width={bar - 1} height={h} fill={series[j]?.color} /> : null}
-                  <text x={x + bar / 2} y={base - h - 3} fontSize={font} textAnchor="middle" fill="#44403c">
+                  {w > 0 ? <rect x={LABELS} y={y + 1} width={w} height={BAR - 2} fill={series[j]?.color} /> : null}
+                  <text
+                    x={LABELS + w + 4}
+                    y={y + BAR / 2}
+                    dominantBaseline="central"
+                    fontSize={CHART_FONT}
+                    fill="#44403c"
+                  >
                     {cell.text}
                   </text>
                 </g>
               );
             })}
-            <text x={SIDE + i * group + group / 2} y={base + 14} fontSize={font} textAnchor="middle" fill="#44403c">
-              {point.label}
-            </text>
           </g>
         );
       })}

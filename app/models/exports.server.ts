@@ -2,11 +2,13 @@
 // e-mail), so: no names, phones or e-mail addresses; no migrant status or
 // disability per person (shown in reports only as aggregates);
 // indicators already protected by the indicators model. Written with
-// csv-stringify: UTF-8 with a BOM (Excel opens the accents right), commas, every
-// text quoted, CRLF line ends. Every export is a row of the audit log.
+// csv-stringify: UTF-8 with a BOM (Excel opens the accents right), every text
+// quoted, CRLF line ends; in French `;` between cells and decimal commas, as a
+// French Excel expects, in English commas and points. Every export is a row of the audit log.
 import { stringify } from "csv-stringify/sync";
 import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
 import { ageBand } from "./applications.server";
 import { recordAudit } from "./audit.server";
 import { PROFILES, partnerName, peopleFilter } from "./indicator-rows.server";
@@ -17,7 +19,8 @@ import { isSuppressed, type Shown } from "./suppression";
 /** A translation function (i18next's `t`), bound to the reports namespace. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export type ExportContext = { actorId: number; ip?: string; t: Translate; today?: string };
+/** `locale` is the language of `t`: it also chooses the separator and the decimal mark. */
+export type ExportContext = { actorId: number; ip?: string; t: Translate; locale: Locale; today?: string };
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or return) as a
@@ -46,8 +49,21 @@ export function refusedDownload(t: Translate, messages: string[]) {
   });
 }
 
-function toCsv(rows: (string | number)[][]) {
-  return stringify(rows, { bom: true, record_delimiter: "windows", quoted_string: true });
+/** A French Excel reads `;` between cells and `66,7` as a number; an English one `,` and `66.7`. */
+export function csvFormat(locale: Locale) {
+  return locale === "fr" ? { delimiter: ";", decimal: "," } : { delimiter: ",", decimal: "." };
+}
+
+function toCsv(rows: (string | number)[][], locale: Locale) {
+  const { delimiter, decimal } = csvFormat(locale);
+  return stringify(rows, {
+    bom: true,
+    delimiter,
+    record_delimiter: "windows",
+    quoted_string: true,
+    // A number stays unquoted, so that the spreadsheet reads it as a number.
+    cast: { number: (value) => String(value).replace(".", decimal) },
+  });
 }
 
 function auditExport(db: Db, action: string, filters: ReportFilters, rows: number, { actorId, ip }: ExportContext) {
@@ -138,7 +154,7 @@ export function placementsCsv(db: Db, filters: ReportFilters, context: ExportCon
     ];
   });
   auditExport(db, "export.placements_csv", filters, body.length, context);
-  return toCsv([header, ...body]);
+  return toCsv([header, ...body], context.locale);
 }
 
 /** "< 5" for a small group, "hidden" for a figure hidden as its complement; numbers as they are. */
@@ -215,5 +231,5 @@ export function indicatorsCsv(db: Db, filters: ReportFilters, context: ExportCon
     rows.push([t("indicators.retention6.csv"), month, c.key, cellText(c.value, t, "rate")]);
 
   auditExport(db, "export.indicators_csv", filters, rows.length - 1, context);
-  return toCsv(rows);
+  return toCsv(rows, context.locale);
 }

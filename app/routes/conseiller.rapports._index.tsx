@@ -3,6 +3,7 @@ import { data } from "react-router";
 import { PageHeading } from "~/components/PageHeading";
 import { Breakdowns } from "~/components/statistics/Breakdowns";
 import { Charts } from "~/components/statistics/Charts";
+import { Downloads } from "~/components/statistics/Downloads";
 import { Filters } from "~/components/statistics/Filters";
 import { Headline, SuppressionNote } from "~/components/statistics/Headline";
 import { partnerOrganisations } from "~/models/indicator-rows.server";
@@ -33,11 +34,11 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("reports");
   const format = useFormat();
   const { report, query } = loaderData;
-  const search = reportSearch(query);
   return (
     <div className="space-y-8">
       <PageHeading title={t("title")} intro={t("intro")} />
       <Filters data={loaderData} />
+      <Downloads search={reportSearch(query)} />
       <p className="font-semibold">
         {t("filters.period", { start: format.date(report.period.start), end: format.date(report.period.end) })}
       </p>
@@ -45,24 +46,6 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       <SuppressionNote />
       <Charts report={report} />
       <Breakdowns report={report} />
-      <section aria-labelledby="exports" className="card space-y-2">
-        <h2 id="exports" className="text-xl font-semibold">
-          {t("exports.heading")}
-        </h2>
-        <ul className="ml-5 list-disc">
-          <li>
-            <a href={`/conseiller/rapports/placements.csv?${search}`} download>
-              {t("exports.placements")}
-            </a>
-          </li>
-          <li>
-            <a href={`/conseiller/rapports/indicateurs.csv?${search}`} download>
-              {t("exports.indicators")}
-            </a>
-          </li>
-        </ul>
-        <p className="text-sm text-stone-600">{t("exports.note")}</p>
-      </section>
     </div>
   );
 }

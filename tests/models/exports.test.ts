@@ -1,5 +1,6 @@
 // The CSV exports, read back: BOM, CRLF, quoting, accents, no names or phones or
-// migrant status per person, "< 5" for hidden cells, an audit row per export.
+// migrant status per person, "< 5" for hidden cells, an audit row per export;
+// in French `;` and decimal commas (French Excel), in English `,` and points.
 // Bad input tried: an employer name that Excel would run as a formula (=, +, -, @),
 // one with a comma, quotes and a line break.
 import { eq } from "drizzle-orm";
@@ -17,8 +18,8 @@ import {
   markFollowup,
 } from "../helpers/placements";
 
-/** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
+/** RFC 4180 read back: quoted fields may hold separators, doubled quotes and line breaks. */
+function parseCsv(text: string, separator = ";"): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -38,7 +39,7 @@ function parseCsv(text: string): string[][] {
       quoted = !quoted;
     } else if (quoted) {
       field += c;
-    } else if (c === ",") {
+    } else if (c === separator) {
       row.push(field);
       field = "";
     } else if (c === "\r" && text[i + 1] === "\n") {
@@ -98,18 +99,18 @@ beforeAll(async () => {
 });
 
 describe("placements CSV", () => {
-  it("is UTF-8 with a BOM, CRLF line ends, every text quoted, accents intact", () => {
-    const csv = placementsCsv(db, PERIOD, { actorId: counsellor, t, today: "2026-11-29" });
+  it("is UTF-8 with a BOM, CRLF line ends, every text quoted, accents intact, `;` between cells in French", () => {
+    const csv = placementsCsv(db, PERIOD, { actorId: counsellor, t, locale: "fr", today: "2026-11-29" });
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1).split("\r\n")[0]).toBe(
-      '"N° placement","Premier jour","Type","Contrat","Employeur","Secteur","Région du candidat","Sexe","Tranche d\'âge au début","Suivi à 1 mois","Suivi à 3 mois","Suivi à 6 mois","Fin","Motif de fin"',
+      '"N° placement";"Premier jour";"Type";"Contrat";"Employeur";"Secteur";"Région du candidat";"Sexe";"Tranche d\'âge au début";"Suivi à 1 mois";"Suivi à 3 mois";"Suivi à 6 mois";"Fin";"Motif de fin"',
     );
-    expect(csv.replace(/\r\n/g, "")).not.toMatch(/\n(?![^"]*"(,|$))/); // no bare LF outside a quoted field
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/\n(?![^"]*"(;|$))/); // no bare LF outside a quoted field
     expect(Buffer.from(csv, "utf8").includes(Buffer.from("Ségou", "utf8"))).toBe(true);
   });
 
   it("has one row per placement of the period, with sex, age band, region and follow-ups; no name, phone or migrant status", () => {
-    const csv = placementsCsv(db, PERIOD, { actorId: counsellor, t, today: "2026-11-29" });
+    const csv = placementsCsv(db, PERIOD, { actorId: counsellor, t, locale: "fr", today: "2026-11-29" });
     const [header, ...rows] = parseCsv(csv.slice(1));
     expect(header).toHaveLength(14);
     expect(rows).toHaveLength(8);
@@ -135,7 +136,7 @@ describe("placements CSV", () => {
   });
 
   it("an employer name Excel would run as a formula is neutralised; commas, quotes and line breaks survive quoting", () => {
-    const rows = parseCsv(placementsCsv(db, PERIOD, { actorId: counsellor, t }).slice(1));
+    const rows = parseCsv(placementsCsv(db, PERIOD, { actorId: counsellor, t, locale: "fr" }).slice(1));
     const employers = rows.map((r) => r[4]);
     expect(employers).toContain('\'=HYPERLINK("http://evil")');
     expect(employers).toContain('Atelier "Le Fleuve", Ségou\nannexe');
@@ -147,7 +148,7 @@ describe("placements CSV", () => {
 
   it("writes an audit row with the filters and the number of rows", () => {
     const before = db.select().from(auditLog).where(eq(auditLog.action, "export.placements_csv")).all().length;
-    placementsCsv(db, { ...PERIOD, region: "segou" }, { actorId: counsellor, t, ip: "41.73.2.2" });
+    placementsCsv(db, { ...PERIOD, region: "segou" }, { actorId: counsellor, t, locale: "fr", ip: "41.73.2.2" });
     const rows = db.select().from(auditLog).where(eq(auditLog.action, "export.placements_csv")).all();
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({
@@ -160,7 +161,7 @@ describe("placements CSV", () => {
 
 describe("indicators CSV", () => {
   it("lists indicator, breakdown, category, value, with '< 5' and 'masqué' for hidden cells and never a small number", () => {
-    const csv = indicatorsCsv(db, PERIOD, { actorId: counsellor, t, ip: "41.73.2.3" });
+    const csv = indicatorsCsv(db, PERIOD, { actorId: counsellor, t, locale: "fr", ip: "41.73.2.3" });
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.endsWith("\r\n")).toBe(true);
     const [header, ...rows] = parseCsv(csv.slice(1));
@@ -201,10 +202,66 @@ describe("indicators CSV", () => {
       "common",
     ]) as unknown as Translate;
     const rows = parseCsv(
-      indicatorsCsv(db, { ...PERIOD, region: "segou", offerType: "emploi" }, { actorId: counsellor, t: en }).slice(1),
+      indicatorsCsv(
+        db,
+        { ...PERIOD, region: "segou", offerType: "emploi" },
+        { actorId: counsellor, t: en, locale: "en" },
+      ).slice(1),
+      ",",
     );
     expect(rows[0]).toEqual(["Indicator", "Breakdown", "Category", "Value"]);
     expect(rows.find((r) => r[0] === "Region")?.[3]).toBe("Ségou");
     expect(rows.find((r) => r[0] === "Offer type")?.[3]).toBe("Job");
+  });
+});
+
+describe("the spreadsheet's language", () => {
+  // Twelve people registered, seven placed: a placement rate of 58.3 %.
+  let rateDb: Db;
+  beforeAll(() => {
+    rateDb = createTestDb();
+    const garage = insertCountedOrganisation(rateDb, { name: "Garage; Diallo, Frères" });
+    for (let i = 0; i < 12; i++) {
+      const id = insertRegisteredCandidate(rateDb, { registeredOn: "2026-01-15" });
+      if (i < 7) insertPlacementFor(rateDb, { candidateId: id, orgId: garage, startDate: "2026-02-01" });
+    }
+  });
+
+  it("in French: `;` between cells, a decimal comma, the number unquoted, a `;` inside a name quoted", async () => {
+    const csv = indicatorsCsv(rateDb, PERIOD, { actorId: counsellor, t, locale: "fr" });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('"Taux de placement (%)";"Total";"";58,3\r\n');
+    expect(parseCsv(csv.slice(1)).find((r) => r[0] === "Taux de placement (%)")?.[3]).toBe("58,3");
+    const placements = placementsCsv(rateDb, PERIOD, { actorId: counsellor, t, locale: "fr" });
+    expect(parseCsv(placements.slice(1))[1]![4]).toBe("Garage; Diallo, Frères");
+  });
+
+  it("in English: `,` between cells and a decimal point", async () => {
+    const en = (await createTestI18n("en")).getFixedT("en", [
+      "reports",
+      "placements",
+      "common",
+    ]) as unknown as Translate;
+    const csv = indicatorsCsv(rateDb, PERIOD, { actorId: counsellor, t: en, locale: "en" });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('"Placement rate (%)","Total","",58.3\r\n');
+    const placements = placementsCsv(rateDb, PERIOD, { actorId: counsellor, t: en, locale: "en" });
+    expect(parseCsv(placements.slice(1), ",")[1]![4]).toBe("Garage; Diallo, Frères");
+  });
+
+  it("a formula typed as an employer's name is neutralised in both languages", () => {
+    const formulaDb = createTestDb();
+    insertPlacementFor(formulaDb, {
+      candidateId: insertRegisteredCandidate(formulaDb, { registeredOn: "2026-01-20" }),
+      employerName: "=1+2;@SUM(A1)",
+      startDate: "2026-03-01",
+    });
+    for (const [locale, separator] of [
+      ["fr", ";"],
+      ["en", ","],
+    ] as const) {
+      const rows = parseCsv(placementsCsv(formulaDb, PERIOD, { actorId: counsellor, t, locale }).slice(1), separator);
+      expect(rows[1]![4]).toBe("'=1+2;@SUM(A1)");
+    }
   });
 });

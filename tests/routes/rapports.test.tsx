@@ -140,6 +140,17 @@ describe("the report page", () => {
     ).toContain("region=kayes");
   });
 
+  it("puts the two downloads right under the filters, before the figures and charts, as buttons", async () => {
+    await renderReports();
+    const downloads = screen.getByRole("region", { name: "Télécharger" });
+    const filters = screen.getByRole("region", { name: "Période et filtres" });
+    const keyFigures = screen.getByRole("heading", { name: "Chiffres clés" });
+    expect(filters.compareDocumentPosition(downloads) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(downloads.compareDocumentPosition(keyFigures) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    for (const link of within(downloads).getAllByRole("link")) expect(link.className).toContain("btn-secondary");
+    expect(within(downloads).getAllByRole("link")).toHaveLength(2);
+  });
+
   it("the presets choose the last 3, 6 or 12 months; 12 by default", async () => {
     const data = (await call(loader as Loader, "/conseiller/rapports", cookies.conseiller)) as {
       query: { from: string; to: string; preset?: number };
@@ -226,6 +237,7 @@ describe("the CSV downloads", () => {
       const text = new TextDecoder().decode(bytes);
       expect(text).toContain("\r\n");
       expect(text).not.toContain("Aïssata");
+      expect(text.split("\r\n")[0]).toMatch(/^\uFEFF?"[^"]+";"/);
       expect(getDb().select().from(auditLog).where(eq(auditLog.action, action)).all().at(-1)).toMatchObject({
         actorId: counsellor,
         ip: "41.73.5.5",
@@ -233,4 +245,27 @@ describe("the CSV downloads", () => {
       });
     },
   );
+
+  it("in English (?lng=en): English headings, commas between cells and decimal points", async () => {
+    const response = (await call(
+      indicatorsCsvLoader as Loader,
+      `/conseiller/rapports/indicateurs.csv?du=2026-01&au=${thisMonth}&lng=en`,
+      cookies.conseiller,
+    )) as Response;
+    const text = await response.text();
+    expect(text.split("\r\n")[0]).toBe('"Indicator","Breakdown","Category","Value"');
+    // 6 placed of 9 registered.
+    expect(text).toContain('"Placement rate (%)","Total","",66.7\r\n');
+  });
+
+  it("in French: `;` between cells and a decimal comma, for a French Excel", async () => {
+    const response = (await call(
+      indicatorsCsvLoader as Loader,
+      `/conseiller/rapports/indicateurs.csv?du=2026-01&au=${thisMonth}`,
+      cookies.conseiller,
+    )) as Response;
+    const text = await response.text();
+    expect(text.split("\r\n")[0]).toBe('"Indicateur";"Ventilation";"Catégorie";"Valeur"');
+    expect(text).toContain('"Taux de placement (%)";"Total";"";66,7\r\n');
+  });
 });
