@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMaliPhone, normalizeMaliPhone } from "../../app/utils/phone";
+import { displayPhone, formatMaliPhone, normalizeMaliPhone } from "../../app/utils/phone";
 
 describe("normalizeMaliPhone", () => {
   it.each([
@@ -61,5 +61,34 @@ describe("formatMaliPhone", () => {
       const e164 = normalizeMaliPhone(written)!;
       expect(normalizeMaliPhone(formatMaliPhone(e164))).toBe(e164);
     }
+  });
+});
+
+describe("displayPhone", () => {
+  it.each([
+    ["a stored Malian number", "+22376303719", "+223 76 30 37 19", "22376303719"],
+    ["a Malian number as people write it", "76 30 37 19", "+223 76 30 37 19", "22376303719"],
+    ["a landline", "+22320223344", "+223 20 22 33 44", "22320223344"],
+    ["a French number", "+33 6 12 34 56 78", "+33 6 12 34 56 78", "33612345678"],
+    ["an Ivorian number with 00", "00225 07 07 12 34 56", "00225 07 07 12 34 56", "2250707123456"],
+  ])("%s: grouped text, tel: and wa.me links", (_label, stored, text, international) => {
+    expect(displayPhone(stored)).toEqual({
+      text,
+      links: { tel: `tel:+${international}`, whatsapp: `https://wa.me/${international}` },
+    });
+  });
+
+  it.each([
+    ["too short", "7630371", "7630371"],
+    ["9 digits after +223", "+223763037199", "+223763037199"],
+    ["a foreign number too short", "+33 6 12", "+33 6 12"],
+    ["16 digits", "+1234567890123456", "+1234567890123456"],
+    ["no country code", "0612345678", "0612345678"],
+    ["letters", "  appeler le soir ", "appeler le soir"],
+    ["a script", "<script>alert(1)</script>", "<script>alert(1)</script>"],
+    ["SQL", "'; DROP TABLE users;--", "'; DROP TABLE users;--"],
+    ["empty", "", ""],
+  ])("%s: shown as typed, without links", (_label, stored, text) => {
+    expect(displayPhone(stored)).toEqual({ text, links: null });
   });
 });
