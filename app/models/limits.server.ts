@@ -25,6 +25,12 @@ export const REGISTRATION_REFUSALS_PER_ADDRESS = 20;
 /** Refused registrations naming one phone or e-mail, from any address, in an hour. */
 export const REGISTRATION_REFUSALS_PER_IDENTIFIER = 5;
 
+/** Password-reset messages asked for one phone or e-mail, from any address, in REGISTRATION_WINDOW_MS (an hour). */
+export const RESET_REQUESTS_PER_IDENTIFIER = 3;
+/** Password-reset requests from one address in an hour (a town behind one carrier address forgets passwords too). */
+export const RESET_REQUESTS_PER_ADDRESS = 100;
+export const RESET_REQUESTED = "account.password_reset_requested";
+
 // The audit log is the counter: every refused attempt is one row.
 export const LOGIN_FAILED = "auth.login_failed";
 export const PASSWORD_CHECK_FAILED = "auth.password_check_failed";
@@ -135,4 +141,19 @@ export function registrationWait(
   if (created > 0) return { reason: "too_many_accounts", retryAfterSeconds: created };
   const wait = Math.max(...refusals);
   return wait > 0 ? { reason: "too_many_refusals", retryAfterSeconds: wait } : null;
+}
+
+/**
+ * Seconds before a password reset may be asked again for this identifier or from this address, or 0.
+ * Requests are counted whether or not an account matches, so a 429 never says which exists.
+ */
+export function resetRequestWait(db: Db, { identifier, ip }: { identifier: string; ip: string }, now = Date.now()) {
+  const requested = eq(auditLog.action, RESET_REQUESTED);
+  const forIdentifier = and(requested, eq(auditLog.subjectId, identifier));
+  const waits = [waitBelow(db, forIdentifier, RESET_REQUESTS_PER_IDENTIFIER, REGISTRATION_WINDOW_MS, now)];
+  if (ip !== "unknown") {
+    const fromHere = and(requested, eq(auditLog.ip, ip));
+    waits.push(waitBelow(db, fromHere, RESET_REQUESTS_PER_ADDRESS, REGISTRATION_WINDOW_MS, now));
+  }
+  return Math.max(...waits);
 }

@@ -90,6 +90,19 @@ export const newPassword = z
   .min(8, { error: "validation.passwordTooShort" })
   .max(128, { error: "validation.passwordTooLong" });
 
+/** The 6 digits of a code received by SMS, spaces ignored; `formatError` when it is not 6 digits. */
+export const smsCode = (formatError: string) =>
+  z
+    .string({ error: "validation.required" })
+    .max(30, { error: formatError })
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "validation.required" })
+        .regex(/^\d{6}$/, { error: formatError }),
+    );
+
 /** A checkbox that must be ticked. */
 export const ticked = (error: string) => z.literal("on", { error });
 
