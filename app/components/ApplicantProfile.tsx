@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { PhoneNumber } from "~/components/PhoneNumber";
 
 /**
  * What an employer sees of an applicant: name, contact,
@@ -55,9 +57,9 @@ export function ApplicantProfile({ applicant, showMissing = false }: { applicant
   ]
     .filter(Boolean)
     .join(", ");
-  const rows: [string, string | null][] = [
+  const rows: [string, ReactNode][] = [
     [t("profile.name"), applicant.name],
-    [t("profile.phone"), applicant.phone],
+    [t("profile.phone"), applicant.phone ? <PhoneNumber key="phone" phone={applicant.phone} /> : null],
     [t("profile.email"), applicant.email],
     [t("profile.place"), place || null],
     [t("profile.education"), applicant.educationLevel ? t(`common:education.${applicant.educationLevel}`) : null],

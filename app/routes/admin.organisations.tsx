@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { FormErrorSummary, SelectField, TextareaField, TextField, useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { PhoneNumber } from "~/components/PhoneNumber";
 import { createPartner, listPartners, type PartnerRow, updatePartner } from "~/models/partners.server";
 import { partnerActionSchema } from "~/schemas/admin";
 import { parseIdParam } from "~/schemas/params";
@@ -146,13 +147,13 @@ function PartnerTable({ partners }: { partners: PartnerRow[] }) {
                 {[p.commune, p.region ? t(`common:region.${p.region}`) : null].filter(Boolean).join(", ")}
               </td>
               <td className="p-2">
-                {[p.contactName, p.contactPhone ? formatMaliPhone(p.contactPhone) : null, p.contactEmail]
-                  .filter(Boolean)
-                  .map((line) => (
-                    <span key={line} className="block break-all">
-                      {line}
-                    </span>
-                  ))}
+                {p.contactName ? <span className="block">{p.contactName}</span> : null}
+                {p.contactPhone ? (
+                  <span className="block">
+                    <PhoneNumber phone={p.contactPhone} />
+                  </span>
+                ) : null}
+                {p.contactEmail ? <span className="block break-all">{p.contactEmail}</span> : null}
               </td>
               <td className="p-2 text-right">{format.number(p.members)}</td>
               <td className="p-2">{t(`common:verificationStatus.${p.verificationStatus}`)}</td>

@@ -4,6 +4,7 @@ import { data, Form, Link, useLoaderData } from "react-router";
 import { CheckboxField, SelectField, TextField, useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
+import { PhoneNumber } from "~/components/PhoneNumber";
 import { RegionField } from "~/components/ReferenceFields";
 import { searchCandidates } from "~/models/candidate-search.server";
 import { assignCounsellor, listColleagues } from "~/models/candidates.server";
@@ -13,7 +14,6 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
-import { formatMaliPhone } from "~/utils/phone";
 import { TRADE_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.candidats._index";
@@ -175,7 +175,9 @@ function CandidateItem({ candidate, returnTo }: { candidate: Row; returnTo: stri
         </span>
       </div>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
-        <Pair label={t("list.phone")}>{candidate.phone ? formatMaliPhone(candidate.phone) : t("list.noPhone")}</Pair>
+        <Pair label={t("list.phone")}>
+          {candidate.phone ? <PhoneNumber phone={candidate.phone} /> : t("list.noPhone")}
+        </Pair>
         <Pair label={t("list.place")}>
           {[candidate.commune, candidate.region ? t(`common:region.${candidate.region}`) : null]
             .filter(Boolean)

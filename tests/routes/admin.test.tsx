@@ -152,7 +152,7 @@ describe("/admin/utilisateurs", () => {
     await user.click(screen.getByRole("button", { name: "Chercher" }));
     expect(await screen.findByRole("heading", { level: 2, name: "1 compte trouvé" })).toBeTruthy();
     const row = screen.getByRole("rowheader", { name: /Aminata Maïga/ }).closest("tr")!;
-    expect(within(row).getByText("70 12 34 56")).toBeTruthy();
+    expect(within(row).getByRole("link", { name: "+223 70 12 34 56" }).getAttribute("href")).toBe("tel:+22370123456");
     expect(within(row).getAllByRole("cell")[0]!.textContent).toBe("Candidat");
 
     await user.selectOptions(within(row).getByLabelText("Rôle de Aminata Maïga"), "employeur");
@@ -392,7 +392,7 @@ describe("/admin/organisations", () => {
     expect((await screen.findByRole("status")).textContent).toBe("L'organisation partenaire est ajoutée.");
     const row = screen.getByRole("rowheader", { name: /APEJ/ }).closest("tr")!;
     expect(within(row).getByText("Ségou")).toBeTruthy();
-    expect(within(row).getByText("20 22 33 44")).toBeTruthy();
+    expect(within(row).getByRole("link", { name: "+223 20 22 33 44" }).getAttribute("href")).toBe("tel:+22320223344");
     expect(within(row).getByText("Vérifiée")).toBeTruthy();
   });
 

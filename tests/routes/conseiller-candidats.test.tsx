@@ -220,7 +220,7 @@ describe("the list", () => {
     await user.click(screen.getByRole("button", { name: "Rechercher" }));
     expect(await screen.findByRole("heading", { level: 2, name: "1 candidat" })).toBeTruthy();
     const card = screen.getByRole("link", { name: "Awa Maïga" }).closest("li") as HTMLElement;
-    expect(within(card).getByText("76 54 32 10")).toBeTruthy();
+    expect(within(card).getByRole("link", { name: "+223 76 54 32 10" }).getAttribute("href")).toBe("tel:+22376543210");
     expect(within(card).getByText("Couturier", { exact: false })).toBeTruthy();
     expect(within(card).getByText("vous")).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Oumar Cissé" })).toBeNull();

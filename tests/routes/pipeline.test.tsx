@@ -313,7 +313,10 @@ describe("pipeline: one application", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Awa Sangaré");
     const profile = screen.getByRole("heading", { name: "Profil" }).closest("section")!;
     const shown = (label: string) => within(profile).getByText(label).nextElementSibling?.textContent;
-    expect(shown("Téléphone")).toBe("+22376203040");
+    expect(within(profile).getByRole("link", { name: "+223 76 20 30 40" }).getAttribute("href")).toBe(
+      "tel:+22376203040",
+    );
+    expect(within(profile).getByRole("link", { name: "WhatsApp +223 76 20 30 40" })).toBeTruthy();
     expect(shown("Commune")).toBe("Markala, Ségou");
     expect(shown("Âge")).toBe("25-35 ans");
     const message = screen.getByText(/je suis menuisière/);

@@ -2,11 +2,11 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useErrorText } from "~/components/Field";
 import { Notice } from "~/components/Notice";
+import { PhoneNumber } from "~/components/PhoneNumber";
 import { userActionsFor } from "~/models/lifecycles/user";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
-import { formatMaliPhone } from "~/utils/phone";
 import { ROLES } from "../../../db/enums";
 import { type UserRow, useUsersPageData } from "./users-page";
 
@@ -25,7 +25,11 @@ export function UserRowView({ user, errors }: { user: UserRow; errors: FieldErro
       <th scope="row" className="p-2 font-normal">
         <span className="font-semibold">{name}</span>
         <span className="block text-stone-600">{t("users.number", { id: user.id })}</span>
-        {user.phone ? <span className="block">{formatMaliPhone(user.phone)}</span> : null}
+        {user.phone ? (
+          <span className="block">
+            <PhoneNumber phone={user.phone} />
+          </span>
+        ) : null}
         {user.email ? <span className="block break-all">{user.email}</span> : null}
       </th>
       <td className="p-2">{t(`common:role.${user.role}`)}</td>

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { PhoneNumber } from "~/components/PhoneNumber";
 import { useFormat } from "~/utils/format";
-import { formatMaliPhone } from "~/utils/phone";
 import { type CandidateFile, Pair, Section } from "./Section";
 
 export function ProfileSection({ file }: { file: CandidateFile }) {
@@ -62,7 +62,7 @@ export function AccountSection({ file }: { file: CandidateFile }) {
     <Section id="file-account" title={t("file.account")}>
       {contact.disabled ? <p className="font-semibold text-red-800">{t("file.disabled")}</p> : null}
       <dl className="grid gap-1">
-        <Pair label={t("file.phone")}>{contact.phone ? formatMaliPhone(contact.phone) : t("file.none")}</Pair>
+        <Pair label={t("file.phone")}>{contact.phone ? <PhoneNumber phone={contact.phone} /> : t("file.none")}</Pair>
         <Pair label={t("file.email")}>{contact.email ?? t("file.none")}</Pair>
         <Pair label={t("file.smsLanguage")}>{t(`labels.locale.${contact.locale}`)}</Pair>
         <Pair label={t("file.registeredAt")}>{format.date(contact.registeredAt)}</Pair>
