@@ -241,7 +241,7 @@ describe("/offres/:offerId/postuler: the form", () => {
     const preview = screen.getByRole("heading", { name: "Ce que l'employeur verra" }).closest("section")!;
     const shown = (label: string) => within(preview).getByText(label).nextElementSibling?.textContent;
     expect(shown("Nom")).toBe("Awa Keïta");
-    expect(shown("Téléphone")).toBe("+22376112233");
+    expect(shown("Téléphone")).toBe("+223 76 11 22 33WhatsApp");
     expect(shown("E-mail")).toBe("Non renseigné");
     expect(shown("Commune")).toBe("Commune IV, District de Bamako");
     expect(shown("Niveau d'études")).toBe("CAP");

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { PhoneNumber } from "~/components/PhoneNumber";
 import { moderatorActionsFor } from "~/models/lifecycles/organisation";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
@@ -18,7 +19,6 @@ export function OrganisationItem({ org, errors, values }: ItemProps & { org: Pen
   const busy = useBusy();
   const notSet = t("notSet");
   const titleId = `org-${org.id}`;
-  const contact = [org.contactName, org.contactPhone, org.contactEmail].filter(Boolean).join(" · ");
   return (
     <li>
       <article aria-labelledby={titleId} className="card space-y-3">
@@ -32,7 +32,16 @@ export function OrganisationItem({ org, errors, values }: ItemProps & { org: Pen
           <Detail label={t("organisations.place")}>
             {org.region ? [org.commune, t(`common:region.${org.region}`)].filter(Boolean).join(", ") : notSet}
           </Detail>
-          <Detail label={t("organisations.contact")}>{contact || notSet}</Detail>
+          <Detail label={t("organisations.contact")}>
+            {org.contactName || org.contactPhone || org.contactEmail ? (
+              <>
+                {[org.contactName, org.contactEmail].filter(Boolean).join(" · ")}{" "}
+                {org.contactPhone ? <PhoneNumber phone={org.contactPhone} /> : null}
+              </>
+            ) : (
+              notSet
+            )}
+          </Detail>
           <Detail label={t("organisations.membership")}>{t(`membership.${org.membership}`)}</Detail>
           <Detail label={t("organisations.registered")}>{format.date(org.createdAt, "medium")}</Detail>
         </dl>

@@ -3,6 +3,7 @@ import { Form } from "react-router";
 import { CardSection } from "~/components/CardSection";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
 import { useBusy } from "~/utils/navigation";
+import { displayPhone } from "~/utils/phone";
 import { CONTRACTS, OFFER_TYPES } from "../../../db/enums";
 import { errorsFor, FormAlert, type Section } from "./forms";
 
@@ -39,7 +40,7 @@ export function ManualSection({ data, actionData }: Section) {
                       className="h-5 w-5"
                     />
                     {c.name} · n° {c.id}
-                    {c.phone ? ` · ${c.phone}` : ""}
+                    {c.phone ? ` · ${displayPhone(c.phone).text}` : ""}
                     {c.region ? ` · ${t(`common:region.${c.region}`)}` : ""}
                   </label>
                 </li>
