@@ -472,7 +472,7 @@ describe("/admin/journal", () => {
     insertAuditLine(db, { actorId: kadia.id, action: "auth.login", at: "2026-01-14T08:00:00Z", ip: "41.73.5.5" });
     insertAuditLine(db, {
       actorId: kadia.id,
-      action: "candidate.viewed",
+      action: "candidate.archived",
       at: "2026-01-16T08:00:00Z",
       subjectType: "user",
       subjectId: "3",
@@ -493,8 +493,8 @@ describe("/admin/journal", () => {
     expect(within(row).getByText("15 janv. 2026, 09:30")).toBeTruthy();
 
     // An action this page has no words for still shows its code.
-    await renderPage("/admin/journal", journalPage as PageModule, { url: "/admin/journal?action=candidate.viewed" });
-    expect(screen.getAllByText("candidate.viewed").length).toBeGreaterThan(0);
+    await renderPage("/admin/journal", journalPage as PageModule, { url: "/admin/journal?action=candidate.archived" });
+    expect(screen.getAllByText("candidate.archived").length).toBeGreaterThan(0);
   });
 
   it("ignores filters that make no sense instead of failing", async () => {
