@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLocation } from "react-router";
+import { Form, Link } from "react-router";
+import { ActiveFilterChips, type FilterChip } from "~/components/ActiveFilterChips";
 import { TextField } from "~/components/Field";
+import { FilterForm } from "~/components/FilterForm";
 import { Pagination } from "~/components/Pagination";
 import { SearchResults } from "~/components/SearchResults";
 import { searchOffers } from "~/models/search.server";
@@ -41,12 +43,34 @@ function useActiveFilters(query: SearchQuery) {
   return filters;
 }
 
+/** The words searched and each filter in use, as links to the same search without them. */
+function useFilterChips(query: SearchQuery, filters: { param: SearchParam; label: string }[]): FilterChip[] {
+  const { t } = useTranslation("offers");
+  const words: FilterChip[] = query.q
+    ? [
+        {
+          label: t("search.queryChip", { q: shorten(query.q, 40) }),
+          removeLabel: t("search.removeQuery", { q: shorten(query.q, 60) }),
+          href: searchHref(query, { q: undefined, page: undefined, tri: undefined }),
+        },
+      ]
+    : [];
+  return [
+    ...words,
+    ...filters.map((filter) => ({
+      label: filter.label,
+      removeLabel: t("search.removeFilter", { label: filter.label }),
+      href: searchHref(query, { [filter.param]: undefined, page: undefined }),
+    })),
+  ];
+}
+
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("offers");
   const format = useFormat();
-  const location = useLocation();
   const { query, items, total, capped, page, pageCount } = loaderData;
   const filters = useActiveFilters(query);
+  const chips = useFilterChips(query, filters);
   const select = (name: SearchParam, label: string, all: string, options: readonly string[], labelKey: string) => (
     <div>
       <label htmlFor={`search-${name}`} className="block text-sm font-medium">
@@ -64,52 +88,52 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   );
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <title>{query.q ? t("search.titleFor", { q: shorten(query.q, 60) }) : t("search.title")}</title>
       <meta name="description" content={t("search.description")} />
       <h1 className="text-2xl font-bold break-words">
         {query.q ? t("search.headingFor", { q: shorten(query.q, 80) }) : t("search.heading")}
       </h1>
 
-      {/* A GET form: the URL of the results can be shared, and it works without JavaScript. */}
-      <Form
-        key={location.search}
-        method="get"
-        action="/offres"
-        role="search"
-        aria-label={t("search.formLabel")}
-        className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+      {/* A GET form: the URL of the results can be shared, and it works without JavaScript. The words
+          and the button come first; the other filters are folded, so that results start on a phone's
+          first screen (the chips above the results show those in use). */}
+      <FilterForm
+        texts={{ label: t("search.formLabel"), submit: t("search.submit") }}
+        className="card grid grid-cols-[1fr_auto] items-end gap-x-2 gap-y-1"
+        buttonsClassName="flex"
+        folded={{
+          summary: filters.length > 0 ? t("search.filtersCount", { count: filters.length }) : t("search.filters"),
+          submit: t("search.applyFilters"),
+          children: (
+            <>
+              {select("type", t("search.type"), t("search.allTypes"), OFFER_TYPES, "offerType")}
+              {select("region", t("search.region"), t("search.allRegions"), REGION_CODES, "region")}
+              {select("secteur", t("search.sector"), t("search.allSectors"), SECTOR_CODES, "sector")}
+              {select("contrat", t("search.contract"), t("search.allContracts"), CONTRACTS, "contract")}
+              <div>
+                <label htmlFor="search-tri" className="block text-sm font-medium">
+                  {t("search.sort")}
+                </label>
+                {/* Relevance is the default (the URL stays short); without words, the newest come first anyway. */}
+                <select id="search-tri" name="tri" className="field" defaultValue={query.tri === "date" ? "date" : ""}>
+                  <option value="">{t("search.sortRelevance")}</option>
+                  <option value="date">{t("search.sortDate")}</option>
+                </select>
+              </div>
+            </>
+          ),
+        }}
       >
-        <div className="sm:col-span-2 lg:col-span-3">
-          <TextField
-            label={t("search.q")}
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            maxLength={MAX_QUERY_LENGTH}
-            placeholder={t("search.qPlaceholder")}
-          />
-        </div>
-        {select("type", t("search.type"), t("search.allTypes"), OFFER_TYPES, "offerType")}
-        {select("region", t("search.region"), t("search.allRegions"), REGION_CODES, "region")}
-        {select("secteur", t("search.sector"), t("search.allSectors"), SECTOR_CODES, "sector")}
-        {select("contrat", t("search.contract"), t("search.allContracts"), CONTRACTS, "contract")}
-        <div>
-          <label htmlFor="search-tri" className="block text-sm font-medium">
-            {t("search.sort")}
-          </label>
-          {/* Relevance is the default (the URL stays short); without words, the newest come first anyway. */}
-          <select id="search-tri" name="tri" className="field" defaultValue={query.tri === "date" ? "date" : ""}>
-            <option value="">{t("search.sortRelevance")}</option>
-            <option value="date">{t("search.sortDate")}</option>
-          </select>
-        </div>
-        <div className="flex items-end">
-          <button type="submit" className="btn w-full">
-            {t("search.submit")}
-          </button>
-        </div>
-      </Form>
+        <TextField
+          label={t("search.q")}
+          name="q"
+          type="search"
+          defaultValue={query.q}
+          maxLength={MAX_QUERY_LENGTH}
+          placeholder={t("search.qPlaceholder")}
+        />
+      </FilterForm>
 
       <section aria-labelledby="search-results">
         <h2 id="search-results" className="text-lg font-semibold" aria-live="polite">
@@ -120,7 +144,16 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             ? ` · ${t("search.pageOf", { page: format.number(page), pageCount: format.number(pageCount) })}`
             : null}
         </h2>
-        {items.length === 0 ? <EmptyResult query={query} filters={filters} /> : <SearchResults offers={items} />}
+        <ActiveFilterChips
+          label={t("search.activeFilters")}
+          chips={chips}
+          clearAll={{ label: t("search.removeAll"), href: "/offres" }}
+        />
+        {items.length === 0 ? (
+          <EmptyResult query={query} filters={filters} />
+        ) : (
+          <SearchResults offers={items} query={query} widenedTo={loaderData.widenedTo} />
+        )}
         <Pagination page={page} pageCount={pageCount} hrefFor={(n) => searchHref(query, { page: n })} />
       </section>
       {query.q || filters.length > 0 ? <AlertForm query={query} /> : null}
@@ -128,6 +161,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   );
 }
 
+/** Nothing found: the chips above remove the words or a filter; one link shows every open offer. */
 function EmptyResult({ query, filters }: { query: SearchQuery; filters: { param: SearchParam; label: string }[] }) {
   const { t } = useTranslation("offers");
   if (!query.q && filters.length === 0) return <p className="mt-2">{t("search.noneOpen")}</p>;
@@ -135,25 +169,11 @@ function EmptyResult({ query, filters }: { query: SearchQuery; filters: { param:
     <div className="mt-2 space-y-2">
       <p>{t("search.empty")}</p>
       <p>{t("search.emptyHint")}</p>
-      <ul className="list-disc space-y-1 pl-6">
-        {query.q ? (
-          <li>
-            <Link to={searchHref(query, { q: undefined, page: undefined, tri: undefined })}>
-              {t("search.removeQuery", { q: shorten(query.q, 60) })}
-            </Link>
-          </li>
-        ) : null}
-        {filters.map((filter) => (
-          <li key={filter.param}>
-            <Link to={searchHref(query, { [filter.param]: undefined, page: undefined })}>
-              {t("search.removeFilter", { label: filter.label })}
-            </Link>
-          </li>
-        ))}
-        <li>
-          <Link to="/offres">{t("search.clearAll")}</Link>
-        </li>
-      </ul>
+      <p>
+        <Link to="/offres" className="inline-flex min-h-11 items-center">
+          {t("search.clearAll")}
+        </Link>
+      </p>
     </div>
   );
 }

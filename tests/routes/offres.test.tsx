@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The search page /offres with its real loader on the process-wide in-memory database.
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
 import Search, { loader } from "../../app/routes/offres._index";
@@ -152,6 +152,83 @@ describe("/offres", () => {
     expect(selected("Région")).toBe("sikasso");
   });
 
+  it("shows the words field and its button first, and folds the other filters, closed, under their count", async () => {
+    await renderSearch("/offres?q=couturier&contrat=cdi&secteur=textile&tri=date");
+    const form = await screen.findByRole("search", { name: "Rechercher des offres" });
+    const fields = within(form).getAllByRole("searchbox");
+    expect(fields).toHaveLength(1);
+    expect(fields[0]!.closest("details")).toBeNull();
+    expect(within(form).getByRole("button", { name: "Rechercher" }).closest("details")).toBeNull();
+    // Two filters in use (the sort order is not one); the folded part has its own button.
+    const folded = within(form).getByText("Filtres (2)").closest("details")!;
+    expect(folded.open).toBe(false);
+    for (const label of ["Type d'offre", "Région", "Secteur", "Contrat", "Trier par"])
+      expect(folded.contains(screen.getByLabelText(label))).toBe(true);
+    expect(within(folded).getByRole("button", { name: "Appliquer les filtres" })).toBeTruthy();
+    expect(selected("Secteur")).toBe("textile");
+
+    await userEvent.setup().click(within(form).getByText("Filtres (2)"));
+    expect(folded.open).toBe(true);
+  });
+
+  it("says « Filtres » without a count when none is in use", async () => {
+    await renderSearch("/offres?q=couturier");
+    expect(await screen.findByText("Filtres")).toBeTruthy();
+    expect(screen.queryByText(/^Filtres \(/)).toBeNull();
+  });
+
+  it("shows the words and each filter in use as chips above the results, each a link removing it", async () => {
+    await renderSearch("/offres?q=couturier&contrat=cdi&secteur=textile&tri=date&page=2");
+    const chips = await screen.findByRole("list", { name: "Recherche en cours" });
+    const links = within(chips).getAllByRole("link");
+    expect(links.map((link) => [link.textContent, link.getAttribute("aria-label"), link.getAttribute("href")])).toEqual(
+      [
+        ["« couturier »×", "Retirer le mot « couturier »", "/offres?secteur=textile&contrat=cdi"],
+        [
+          "Textile et artisanat×",
+          "Retirer le filtre « Textile et artisanat »",
+          "/offres?q=couturier&contrat=cdi&tri=date",
+        ],
+        ["CDI×", "Retirer le filtre « CDI »", "/offres?q=couturier&secteur=textile&tri=date"],
+        ["Tout effacer", null, "/offres"],
+      ],
+    );
+    // Above the results, after their count.
+    const count = screen.getByRole("heading", { name: /25 offres/ });
+    const firstResult = screen.getAllByRole("article")[0]!;
+    expect(count.compareDocumentPosition(chips) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(chips.compareDocumentPosition(firstResult) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await userEvent.setup().click(within(chips).getByRole("link", { name: "Retirer le filtre « CDI »" }));
+    await waitFor(() => expect(screen.queryByRole("link", { name: "Retirer le filtre « CDI »" })).toBeNull());
+    expect(screen.getByRole("heading", { name: /25 offres/ })).toBeTruthy();
+    expect(within(screen.getByRole("list", { name: "Recherche en cours" })).getAllByRole("link")).toHaveLength(3);
+    expect(selected("Contrat")).toBe("");
+  });
+
+  it("shows no chips without words or filters, and no « clear all » for a single one", async () => {
+    const { unmount } = await renderSearch("/offres?tri=date");
+    await screen.findByRole("heading", { name: /28 offres/ });
+    expect(screen.queryByRole("list", { name: "Recherche en cours" })).toBeNull();
+    unmount();
+    await renderSearch("/offres?region=sikasso");
+    const chips = await screen.findByRole("list", { name: "Recherche en cours" });
+    expect(
+      within(chips)
+        .getAllByRole("link")
+        .map((link) => link.getAttribute("aria-label")),
+    ).toEqual(["Retirer le filtre « Sikasso »"]);
+  });
+
+  it("shows hostile words as text in their chip, shortened", async () => {
+    const q = `<script>alert(1)</script> ' OR 1=1 -- ${"x".repeat(300)}`;
+    await renderSearch(`/offres?${new URLSearchParams({ q })}`);
+    const chip = await screen.findByRole("link", { name: /^Retirer le mot « <script>alert\(1\)<\/script>/ });
+    expect(chip.textContent!.length).toBeLessThan(50);
+    expect(chip.getAttribute("href")).toBe("/offres");
+    expect(document.querySelectorAll("main script, body script").length).toBe(0);
+  });
+
   it("shows any text typed as text: tags, quotes, FTS operators, emoji, 2 000 characters", async () => {
     for (const q of [
       "<script>alert(1)</script>",
@@ -188,6 +265,9 @@ describe("/offres", () => {
     expect(screen.getByRole("navigation", { name: "Result pages" })).toBeTruthy();
     expect(selected("Region")).toBe("bamako");
     expect(screen.getByRole("button", { name: "Search" })).toBeTruthy();
+    expect(screen.getByText("Filters (1)")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Remove the filter “Bamako District”" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: /^Remove the words “couturier”/ }).textContent).toBe("“couturier”×");
   });
 });
 
