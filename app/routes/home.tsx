@@ -20,20 +20,24 @@ export function loader(_: Route.LoaderArgs) {
   };
 }
 
+// A figure is one line: its number and what it counts (a link to those offers).
+const FIGURE = "inline-flex min-h-11 items-center gap-1.5 rounded-full border border-brand-100 bg-white px-3";
+
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("home");
   const format = useFormat();
   const { counts, employers, latest } = loaderData;
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <title>{t("title")}</title>
       <meta name="description" content={t("description")} />
-      <section aria-labelledby="home-title" className="rounded-xl bg-brand-50 p-5">
-        <h1 id="home-title" className="text-2xl font-bold sm:text-3xl">
+      {/* On a phone: the headline, one search field, then the latest offers within the first screen. */}
+      <section aria-labelledby="home-title" className="rounded-xl bg-brand-50 p-4 sm:p-5">
+        <h1 id="home-title" className="text-xl font-bold sm:text-3xl">
           {t("headline")}
         </h1>
-        <p className="mt-2 text-stone-800">{t("lead")}</p>
-        <Form method="get" action="/offres" role="search" className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto]">
+        <p className="mt-1 text-sm text-stone-800 sm:text-base">{t("lead")}</p>
+        <Form method="get" action="/offres" role="search" className="mt-3 flex gap-2">
           <label className="sr-only" htmlFor="home-q">
             {t("searchLabel")}
           </label>
@@ -41,66 +45,56 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             id="home-q"
             name="q"
             type="search"
-            className="field mt-0"
+            className="field mt-0 min-w-0 flex-1"
             placeholder={t("searchPlaceholder")}
             maxLength={200}
           />
-          <label className="sr-only" htmlFor="home-type">
-            {t("typeLabel")}
-          </label>
-          <select id="home-type" name="type" className="field mt-0" defaultValue="">
-            <option value="">{t("allTypes")}</option>
-            {OFFER_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`common:offerType.${type}`)}
-              </option>
-            ))}
-          </select>
-          <label className="sr-only" htmlFor="home-region">
-            {t("regionLabel")}
-          </label>
-          <select id="home-region" name="region" className="field mt-0" defaultValue="">
-            <option value="">{t("allRegions")}</option>
-            {REGION_CODES.map((region) => (
-              <option key={region} value={region}>
-                {t(`common:region.${region}`)}
-              </option>
-            ))}
-          </select>
+          {/* Type and region on wide screens; a phone has the figures' links and the search page's filters. */}
+          <div className="hidden sm:block">
+            <label className="sr-only" htmlFor="home-type">
+              {t("typeLabel")}
+            </label>
+            <select id="home-type" name="type" className="field mt-0" defaultValue="">
+              <option value="">{t("allTypes")}</option>
+              {OFFER_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`common:offerType.${type}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="hidden sm:block">
+            <label className="sr-only" htmlFor="home-region">
+              {t("regionLabel")}
+            </label>
+            <select id="home-region" name="region" className="field mt-0" defaultValue="">
+              <option value="">{t("allRegions")}</option>
+              {REGION_CODES.map((region) => (
+                <option key={region} value={region}>
+                  {t(`common:region.${region}`)}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="btn">
             {t("search")}
           </button>
         </Form>
       </section>
 
-      <TitledSection id="home-figures" title={t("figures")} headingClassName="sr-only">
-        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-          {OFFER_TYPES.map((type) => (
-            <li key={type} className="card">
-              <Link to={`/offres?type=${type}`} className="block no-underline">
-                <span className="block text-2xl font-bold text-ink">{format.number(counts[type])}</span>
-                <span className="text-sm">{t(`openByType.${type}`, { count: counts[type] })}</span>
-              </Link>
-            </li>
-          ))}
-          <li className="card">
-            <span className="block text-2xl font-bold">{format.number(employers)}</span>
-            <span className="text-sm">{t("verifiedEmployers", { count: employers })}</span>
-          </li>
-        </ul>
-      </TitledSection>
-
       <section aria-labelledby="home-latest">
-        <div className="flex items-baseline justify-between">
+        <div className="flex flex-wrap items-center justify-between gap-x-4">
           <h2 id="home-latest" className="text-xl font-semibold">
             {t("latest")}
           </h2>
-          <Link to="/offres">{t("allOffers")}</Link>
+          <Link to="/offres" className="inline-flex min-h-11 items-center">
+            {t("allOffers")}
+          </Link>
         </div>
         {latest.length === 0 ? (
           <p className="mt-2">{t("noOffers")}</p>
         ) : (
-          <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="mt-1 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {latest.map((offer) => (
               <li key={offer.id}>
                 <OfferCard offer={offer} />
@@ -109,6 +103,23 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
+
+      <TitledSection id="home-figures" title={t("figures")} headingClassName="text-lg font-semibold">
+        <ul className="mt-2 flex flex-wrap gap-2">
+          {OFFER_TYPES.map((type) => (
+            <li key={type}>
+              <Link to={`/offres?type=${type}`} className={FIGURE}>
+                <span className="font-bold text-ink">{format.number(counts[type])}</span>
+                {t(`openByType.${type}`, { count: counts[type] })}
+              </Link>
+            </li>
+          ))}
+          <li className={`${FIGURE} border-stone-300 text-ink`}>
+            <span className="font-bold">{format.number(employers)}</span>
+            {t("verifiedEmployers", { count: employers })}
+          </li>
+        </ul>
+      </TitledSection>
 
       <TitledSection id="home-who" title={t("who")} className="grid gap-3 sm:grid-cols-2" headingClassName="sr-only">
         <div className="card">
