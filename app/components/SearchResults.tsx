@@ -1,39 +1,70 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { SearchQuery } from "~/schemas/search";
 import { useFormat } from "~/utils/format";
+import { MAX_QUERY_LENGTH, searchHref } from "~/utils/search-url";
+import { Notice } from "./Notice";
 import { type OfferCardData, OfferCloses, OfferPay } from "./OfferCard";
 
 export type SearchResultData = OfferCardData & { excerpt: string };
+
+const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+type SearchResultsProps = {
+  offers: SearchResultData[];
+  /** The search, and the words searched instead when those typed found nothing (see searchOffers). */
+  query?: Partial<SearchQuery>;
+  widenedTo?: string | null;
+};
 
 /**
  * The offers of a result page: what, who, where, pay, until when, and their first
  * lines. One component for the list, so the translation and formatting hooks run
  * once per page rather than once per offer (they dominate the page's render time).
  */
-export function SearchResults({ offers }: { offers: SearchResultData[] }) {
+export function SearchResults({ offers, query, widenedTo }: SearchResultsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <ol className="mt-3 space-y-3">
-      {offers.map((offer) => (
-        <li key={offer.id}>
-          <article className="card">
-            <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
-              {t(`offerType.${offer.type}`)} · {t(`contract.${offer.contract}`)}
-            </p>
-            <h2 className="mt-1 text-lg font-semibold">
-              <Link to={`/offres/${offer.id}`}>{offer.title}</Link>
-            </h2>
-            <p className="text-sm text-stone-700">
-              {offer.orgName} · {offer.commune ? `${offer.commune}, ` : ""}
-              {t(`region.${offer.region}`)}
-            </p>
-            <OfferPay offer={offer} t={t} format={format} />
-            <p className="mt-2 text-sm text-stone-800">{offer.excerpt}</p>
-            <OfferCloses offer={offer} t={t} format={format} />
-          </article>
-        </li>
-      ))}
-    </ol>
+    <>
+      {widenedTo && query?.q ? <WidenedNotice query={query} q={query.q} widenedTo={widenedTo} /> : null}
+      <ol className="mt-3 space-y-3">
+        {offers.map((offer) => (
+          <li key={offer.id}>
+            <article className="card">
+              <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
+                {t(`offerType.${offer.type}`)} · {t(`contract.${offer.contract}`)}
+              </p>
+              <h2 className="mt-1 text-lg font-semibold">
+                <Link to={`/offres/${offer.id}`}>{offer.title}</Link>
+              </h2>
+              <p className="text-sm text-stone-700">
+                {offer.orgName} · {offer.commune ? `${offer.commune}, ` : ""}
+                {t(`region.${offer.region}`)}
+              </p>
+              <OfferPay offer={offer} t={t} format={format} />
+              <p className="mt-2 text-sm text-stone-800">{offer.excerpt}</p>
+              <OfferCloses offer={offer} t={t} format={format} />
+            </article>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** "Results for « mécanicien » — search for « mecanisien » instead": the words in quotes are searched as typed. */
+function WidenedNotice({ query, q, widenedTo }: { query: Partial<SearchQuery>; q: string; widenedTo: string }) {
+  const { t } = useTranslation("offers");
+  return (
+    <Notice tone="info" role={null} className="mt-3 break-words">
+      <strong>{t("search.widenedTo", { words: widenedTo })}</strong> —{" "}
+      <Link
+        to={searchHref(query, { q: `"${q.slice(0, MAX_QUERY_LENGTH - 2)}"`, page: undefined })}
+        className="inline-flex min-h-11 items-center"
+      >
+        {t("search.searchAsTyped", { q: shorten(q, 60) })}
+      </Link>
+    </Notice>
   );
 }
