@@ -38,6 +38,8 @@ export default [
   route("conseiller/rapports/placements.csv", "routes/conseiller.rapports.placements-csv.ts"),
   route("conseiller/rapports/indicateurs.csv", "routes/conseiller.rapports.indicateurs-csv.ts"),
   route("activer-compte", "routes/activer-compte.tsx"),
+  route("mot-de-passe-oublie", "routes/mot-de-passe-oublie.tsx"),
+  route("nouveau-mot-de-passe", "routes/nouveau-mot-de-passe.tsx"),
   route("admin", "routes/admin._index.tsx"),
   route("admin/utilisateurs", "routes/admin.utilisateurs.tsx"),
   route("admin/organisations", "routes/admin.organisations.tsx"),

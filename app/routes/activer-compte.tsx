@@ -74,6 +74,11 @@ export default function ActivateAccount({ actionData }: Route.ComponentProps) {
       <p className="mt-4">
         {t("activation.haveAccount")} <Link to="/connexion">{t("activation.login")}</Link>
       </p>
+      <p>
+        <Link to="/mot-de-passe-oublie" className="inline-flex min-h-11 items-center">
+          {t("activation.forgotPassword")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -42,7 +42,12 @@ export default function Login({ actionData }: Route.ComponentProps) {
           {t("login.submit")}
         </button>
       </Form>
-      <p className="mt-4">
+      <p className="mt-2">
+        <Link to="/mot-de-passe-oublie" className="inline-flex min-h-11 items-center">
+          {t("login.forgotPassword")}
+        </Link>
+      </p>
+      <p className="mt-2">
         {t("login.noAccount")} <Link to={registerHref}>{t("login.registerLink")}</Link>
       </p>
     </section>

@@ -3,6 +3,7 @@ import { data, Form, Link } from "react-router";
 import { ApplicationsSection, PlacementsSection } from "~/components/candidate-file/HistorySections";
 import { MatchesSection } from "~/components/candidate-file/MatchesSection";
 import { NotesSection } from "~/components/candidate-file/NotesSection";
+import { PasswordResetSection } from "~/components/candidate-file/PasswordResetSection";
 import { AccountSection, ProfileSection, SensitiveSection } from "~/components/candidate-file/PersonSections";
 import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
@@ -10,6 +11,7 @@ import { type ApplyResult, applyToOffer } from "~/models/applications.server";
 import { resendSetPasswordCode } from "~/models/assisted-registration.server";
 import { addNote, assignCounsellor, getCandidateFile } from "~/models/candidates.server";
 import { matchOffersForCandidate } from "~/models/matching.server";
+import { startPasswordReset } from "~/models/password-reset.server";
 import { type CandidateFileInput, candidateFileSchema, NOTE_MAX } from "~/schemas/candidate";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
@@ -19,7 +21,7 @@ import { type FieldError, type FieldErrors, type FormValues, formValues, parseFo
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.candidats.$userId";
 
-export const handle = { i18n: ["common", "counsellor"] };
+export const handle = { i18n: ["common", "counsellor", "password"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
@@ -52,6 +54,12 @@ const APPLY_ERRORS: Record<Exclude<ApplyResult, { ok: true }>["reason"], { key: 
   not_candidate: { key: "counsellor:errors.notFound", status: 404 },
 };
 
+const RESET_ERRORS = {
+  not_found: { key: "counsellor:errors.notFound", status: 404 },
+  disabled: { key: "password:staff.errors.disabled", status: 400 },
+  no_contact: { key: "password:staff.errors.noContact", status: 400 },
+};
+
 /** One action of the file, by the model function of its intent: null when done, else the error and its status. */
 function act(
   db: Db,
@@ -70,6 +78,11 @@ function act(
       const channel = input.intent === "refer" ? "counsellor" : "phone";
       const result = applyToOffer(db, { candidateId, offerId: input.offerId, channel, referredBy: counsellorId });
       return result.ok ? null : APPLY_ERRORS[result.reason];
+    }
+    case "password.reset": {
+      const result = startPasswordReset(db, counsellorId, candidateId, { ip });
+      if (result.ok) return null;
+      return RESET_ERRORS[result.reason];
     }
     case "code.resend": {
       const result = resendSetPasswordCode(db, counsellorId, candidateId);
@@ -142,6 +155,7 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
       <ProfileSection file={file} />
       <SensitiveSection file={file} />
       <AccountSection file={file} />
+      <PasswordResetSection file={file} />
       <ApplicationsSection file={file} />
       <PlacementsSection file={file} />
       <MatchesSection

@@ -106,6 +106,7 @@ export const candidateFileSchema = z.discriminatedUnion(
         return { intent: v.intent, offerId: Number(raw) };
       }),
     z.object({ intent: z.literal("code.resend") }),
+    z.object({ intent: z.literal("password.reset") }),
     z.object({ intent: z.literal("assign.self") }),
   ],
   { error: "counsellor:errors.unknownIntent" },

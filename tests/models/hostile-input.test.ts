@@ -35,6 +35,7 @@ import { moderationSchema } from "../../app/schemas/moderation";
 import { offerSchema } from "../../app/schemas/offer";
 import { invitationSchema, invitedAccountSchema, organisationSchema } from "../../app/schemas/organisation";
 import { idParamSchema, parseIdParam } from "../../app/schemas/params";
+import { forgottenPasswordSchema, resetWithCodeSchema, resetWithTokenSchema } from "../../app/schemas/password";
 import { parsePlacementFilters, placementActionSchema, placementFiltersSchema } from "../../app/schemas/placement";
 import { profileSchema } from "../../app/schemas/profile";
 import { reportSchema } from "../../app/schemas/report";
@@ -97,6 +98,9 @@ const FORM_SCHEMAS: Record<string, AnySchema> = {
   candidateFileSchema,
   referSchema,
   activationSchema,
+  forgottenPasswordSchema,
+  resetWithCodeSchema,
+  resetWithTokenSchema,
   applySchema,
   moveSchema,
   placementActionSchema,

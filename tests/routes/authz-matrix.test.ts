@@ -125,6 +125,9 @@ const MATRIX: Record<string, Entry> = {
   "/conseiller/rapports/placements.csv": STAFF_READ_PAGE,
   "/conseiller/rapports/indicateurs.csv": STAFF_READ_PAGE,
   "/activer-compte": { GET: "none", POST: everyone(400) },
+  // Anyone may ask for a reset code or type one (a logged-in person on a shared phone too).
+  "/mot-de-passe-oublie": { GET: "none", POST: everyone(400) },
+  "/nouveau-mot-de-passe": { GET: everyone(200), POST: everyone(400) },
   "/admin": readPageOf(["admin"]),
   "/admin/utilisateurs": formPageOf(["admin"]),
   "/admin/organisations": formPageOf(["admin"]),
