@@ -53,6 +53,21 @@ export function benchQueries(): SearchFilters[] {
   return texts.map((q, i) => ({ q, ...filtersFor(i) }));
 }
 
+/** A letter dropped from the middle of a word: "mecanicien" → "mecancien". */
+const misspelt = (word: string) => word.slice(0, word.length >> 1) + word.slice((word.length >> 1) + 1);
+
+/**
+ * Searches whose words are in no offer, so that the search is widened: each trade's main word with a
+ * letter dropped (words of 6 letters or more), and other names of trades, half of them with filters.
+ */
+export function benchWidenedQueries(): SearchFilters[] {
+  const typos = LABELS.map((label) => foldText(mainWord(label)))
+    .filter((word) => word.length >= 6)
+    .map(misspelt);
+  const otherNames = ["mecano", "garagiste", "driver", "welder", "tailor", "plumber", "barbier", "vigile", "cook"];
+  return [...typos, ...otherNames].map((q, i) => ({ q, ...filtersFor(i) }));
+}
+
 /** A few everyday searches the HTTP benchmark rotates through. */
 export const HTTP_QUERIES = [
   "electricien",

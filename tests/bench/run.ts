@@ -11,7 +11,8 @@
 // 5. /healthz while huge forms are posted to a report form (stall.ts), after the HTTP rows.
 // Options: --rebuild (seed the databases again), --build (rebuild the portal first),
 // --skip-matching, --skip-reports, --skip-lighthouse, --skip-stall; --only-stall runs part 5
-// alone on a small database (data/bench/stall.db) and prints its rows without writing the results.
+// alone on a small database (data/bench/stall.db) and prints its rows without writing the results;
+// --only-search runs part 1 alone and prints its rows without writing the results.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -23,7 +24,7 @@ import { type Db, openDb } from "../../app/utils/db.server";
 import { startBuiltServer } from "../helpers/built-server";
 import { benchLighthouse } from "./lighthouse";
 import { benchMatching } from "./matching";
-import { benchBrowsing, benchQueries, HTTP_QUERIES } from "./queries";
+import { benchBrowsing, benchQueries, benchWidenedQueries, HTTP_QUERIES } from "./queries";
 import { benchReports } from "./reports";
 import { benchStall } from "./stall";
 import { type BenchRow, markdownTable, met, ms, percentile } from "./table";
@@ -101,6 +102,11 @@ function timeSearches(db: Db) {
   const floor = db.$client.prepare("SELECT rowid FROM offers_fts WHERE offers_fts MATCH ? LIMIT 20");
   const matches = queries.map((f) => (f.q ? toFtsQuery(f.q) : null)).filter((m): m is string => m !== null);
   const browsing = benchBrowsing();
+  const widened = benchWidenedQueries();
+  // The first misspelt word reads the index's whole vocabulary (fts5vocab); later ones use it from memory.
+  const vocabularyStart = performance.now();
+  searchOffers(db, { q: "mecanisien" });
+  const vocabularyMs = performance.now() - vocabularyStart;
   const modelPlain = timeEach(plain, (filters) => searchOffers(db, filters));
   const modelFiltered = timeEach(filtered, (filters) => searchOffers(db, filters));
   return {
@@ -110,6 +116,10 @@ function timeSearches(db: Db) {
     bare: stats(timeEach(matches, (match) => floor.all(match))),
     browse: stats(timeEach(browsing, (filters) => searchOffers(db, filters))),
     browsing: browsing.length,
+    widened: stats(timeEach(widened, (filters) => searchOffers(db, filters))),
+    widenedQueries: widened.length,
+    vocabularyMs,
+    widenedFound: widened.filter((filters) => searchOffers(db, filters).widenedTo !== null).length,
     latest: stats(
       timeEach(
         Array.from({ length: 20 }, () => 6),
@@ -181,6 +191,14 @@ function searchRows(search: ReturnType<typeof timeSearches>, openOffers: number)
     row("searchOffers, words only", search.plain),
     row("searchOffers, words + filters", search.filtered),
     row("floor: bare FTS5 MATCH … LIMIT 20", search.bare),
+    {
+      ...row(`searchOffers, misspelt words and other trade names: ${search.widenedQueries} searches`, search.widened),
+      figure:
+        `${search.widenedFound} of ${search.widenedQueries} widened to the word meant and finding some; ` +
+        `the first one, which reads the index's vocabulary, took ${ms(search.vocabularyMs)} ms`,
+      target: `p95 < ${TARGET_SEARCH_P95_MS} ms`,
+      result: met(search.widened.p95 < TARGET_SEARCH_P95_MS),
+    },
     {
       ...row(`searchOffers without words: ${search.browsing} filters and pages, newest first`, search.browse),
       target: `p95 < ${TARGET_SEARCH_P95_MS} ms`,
@@ -325,6 +343,7 @@ async function main() {
     `  searchOffers p50 ${ms(search.model.p50)} ms, p95 ${ms(search.model.p95)} ms; bare MATCH p95 ${ms(search.bare.p95)} ms`,
   );
   const rows = searchRows(search, openOffers);
+  if (args.has("--only-search")) return console.log(`\n${markdownTable(rows)}`);
 
   ensureBuild();
   rows.push(...(await serverRows()));
