@@ -109,14 +109,13 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           {OFFER_TYPES.map((type) => (
             <li key={type}>
               <Link to={`/offres?type=${type}`} className={FIGURE}>
-                <span className="font-bold text-ink">{format.number(counts[type])}</span>
+                <span className="font-bold text-ink">{format.number(counts[type])}</span>{" "}
                 {t(`openByType.${type}`, { count: counts[type] })}
               </Link>
             </li>
           ))}
           <li className={`${FIGURE} border-stone-300 text-ink`}>
-            <span className="font-bold">{format.number(employers)}</span>
-            {t("verifiedEmployers", { count: employers })}
+            <span className="font-bold">{format.number(employers)}</span> {t("verifiedEmployers", { count: employers })}
           </li>
         </ul>
       </TitledSection>
