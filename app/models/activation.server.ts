@@ -75,8 +75,9 @@ export async function activateAccount(
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx): ActivationResult => {
     if (!takeOneTimeCode(tx, check.codeId, now)) return { ok: false, reason: "used" };
+    // The code came by SMS to this number: it is theirs.
     tx.update(users)
-      .set({ passwordHash, lastLoginAt: new Date(now) })
+      .set({ passwordHash, lastLoginAt: new Date(now), phoneConfirmedAt: new Date(now) })
       .where(eq(users.id, check.userId))
       .run();
     auditAt(tx, now, {

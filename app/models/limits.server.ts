@@ -31,6 +31,9 @@ export const RESET_REQUESTS_PER_IDENTIFIER = 3;
 export const RESET_REQUESTS_PER_ADDRESS = 100;
 export const RESET_REQUESTED = "account.password_reset_requested";
 
+/** Phone-confirmation codes sent for one account, or to one number, in LOGIN_WINDOW_MS (sign-up's first included). */
+export const PHONE_CODES_PER_WINDOW = 3;
+
 // The audit log is the counter: every refused attempt is one row.
 export const LOGIN_FAILED = "auth.login_failed";
 export const PASSWORD_CHECK_FAILED = "auth.password_check_failed";

@@ -5,7 +5,7 @@ import { type NotificationInput, notifyUsers } from "./notifications.server";
 
 /**
  * Tells a candidate something: always in the portal, and — when they agreed to
- * be contacted — by SMS (if they have a phone) or else by e-mail, through the
+ * be contacted — by SMS (if their phone is confirmed) or else by e-mail, through the
  * outbox, in their language. `dedupeKey` makes the same news go out once.
  * A deleted account is told nothing (nobody reads it; nothing new is kept about them).
  */
@@ -17,6 +17,7 @@ export function notifyCandidate(
   const person = db
     .select({
       phone: users.phone,
+      phoneConfirmedAt: users.phoneConfirmedAt,
       email: users.email,
       locale: users.locale,
       smsConsentAt: candidateProfiles.smsConsentAt,
@@ -30,7 +31,9 @@ export function notifyCandidate(
   notifyUsers(db, [candidateId], notification);
   if (!person.smsConsentAt) return;
   // Nothing goes to `.invalid` addresses: the placeholder of a person registered without phone or e-mail.
-  const channel = person.phone ? "sms" : person.email && !person.email.endsWith(".invalid") ? "email" : null;
+  // An unconfirmed number may be someone else's: nothing optional goes to it (the portal, or an e-mail, tells them).
+  const sms = person.phone && person.phoneConfirmedAt;
+  const channel = sms ? "sms" : person.email && !person.email.endsWith(".invalid") ? "email" : null;
   if (!channel) return;
   db.insert(outbox)
     .values({

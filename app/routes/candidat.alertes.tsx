@@ -3,6 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { deleteAlert, listAlerts, MAX_SAVED_SEARCHES, saveAlert } from "~/models/alerts.server";
+import { phoneState } from "~/models/phone-confirmation.server";
 import { getOwnProfile } from "~/models/profiles.server";
 import { type AlertQuery, alertQueryFromForm } from "~/schemas/alert";
 import { parseIdParam } from "~/schemas/params";
@@ -13,7 +14,7 @@ import { useFormat } from "~/utils/format";
 import { searchHref } from "~/utils/search-url";
 import type { Route } from "./+types/candidat.alertes";
 
-export const handle = { i18n: ["common", "candidate"] };
+export const handle = { i18n: ["common", "candidate", "phone"] };
 
 // As in ~/schemas/alert, repeated here so that the page's JavaScript carries no zod.
 const ALERT_FIELDS = ["q", "type", "region", "secteur", "contrat"] as const;
@@ -25,12 +26,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   // Back from logging in with a search to save: it is shown for confirmation.
   const pending = alertQueryFromForm(url.searchParams);
   const { flash, headers } = await readFlash(request);
+  const phone = phoneState(db, user.id);
   return withFlashCleared(
     {
       alerts: listAlerts(db, user.id).map((a) => ({ id: a.id, query: a.query as AlertQuery, createdAt: a.createdAt })),
       pending: pending.ok && !pending.empty ? pending.query : null,
       flash,
       smsConsent: Boolean(getOwnProfile(db, user.id)?.smsConsentAt),
+      // SMS wait for a confirmed number.
+      phoneUnconfirmed: Boolean(phone.accountPhone) && !phone.accountConfirmed,
       max: MAX_SAVED_SEARCHES,
     },
     headers,
@@ -87,7 +91,7 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
   const { t } = useTranslation("candidate");
   const format = useFormat();
   const describe = useAlertDescription();
-  const { alerts, pending, flash, smsConsent, max } = loaderData;
+  const { alerts, pending, flash, smsConsent, phoneUnconfirmed, max } = loaderData;
   return (
     <div className="space-y-6">
       <title>{`${t("alerts.title")} · Baara`}</title>
@@ -96,6 +100,17 @@ export default function Alerts({ loaderData, actionData }: Route.ComponentProps)
         {t("alerts.intro", { max })} {t(smsConsent ? "alerts.bySms" : "alerts.inPortalOnly")}{" "}
         {smsConsent ? null : <Link to="/candidat/profil#field-smsConsent">{t("alerts.enableSms")}</Link>}
       </p>
+      {smsConsent && phoneUnconfirmed ? (
+        <Notice tone="warning">
+          {t("phone:alerts.unconfirmed")}{" "}
+          <Link
+            to="/confirmer-telephone?redirectTo=%2Fcandidat%2Falertes"
+            className="inline-flex min-h-11 items-center"
+          >
+            {t("phone:alerts.confirmLink")}
+          </Link>
+        </Notice>
+      ) : null}
       <FlashNotice flash={flash} />
       {actionData?.formError ? <Notice tone="error">{t(actionData.formError)}</Notice> : null}
       {pending ? (

@@ -7,19 +7,21 @@ import { IntentForm } from "~/components/IntentForm";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { FlashNotice } from "~/components/Notice";
 import { PasswordForm } from "~/components/PasswordForm";
+import { PhoneSection } from "~/components/PhoneSection";
 import { deleteOwnAccount, passwordRefusal } from "~/models/own-account.server";
 import { deleteAccountSchema } from "~/schemas/account";
 import { getUser, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { addFlash, readFlash, withFlashCleared } from "~/utils/flash.server";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
 import { saveMessageLanguage } from "~/utils/message-language.server";
 import { savePassword } from "~/utils/password-change.server";
+import { accountPhoneView, requestPhoneChange } from "~/utils/phone-code.server";
 import { clientIp } from "~/utils/request.server";
 import { destroySession } from "~/utils/session.server";
 import type { Route } from "./+types/candidat.compte";
 
-export const handle = { i18n: ["common", "candidate"] };
+export const handle = { i18n: ["common", "candidate", "phone"] };
 
 const DELETED = { message: "candidate:account.deletedBody" };
 
@@ -30,12 +32,19 @@ export async function loader({ request }: Route.LoaderArgs) {
     return withFlashCleared({ deleted: true as const }, headers);
   const user = await requireRole(request, "candidat");
   return withFlashCleared(
-    { deleted: false as const, phone: user.phone, email: user.email, flash, locale: user.locale },
+    {
+      deleted: false as const,
+      phone: user.phone,
+      email: user.email,
+      flash,
+      locale: user.locale,
+      phoneView: accountPhoneView(user.id),
+    },
     headers,
   );
 }
 
-type ActionData = { form: "password" | "delete" | "language"; fieldErrors: FieldErrors };
+type ActionData = { form: "password" | "delete" | "language" | "phone"; fieldErrors: FieldErrors; values?: FormValues };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireRole(request, "candidat");
@@ -57,6 +66,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 
   if (intent === "language") return saveMessageLanguage(user.id, formData, "/candidat/compte");
+
+  if (intent === "phone")
+    return requestPhoneChange(user.id, formData, { ip: clientIp(context), back: "/candidat/compte" });
 
   throw data(null, { status: 400 });
 }
@@ -88,6 +100,12 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         {t("account.loggedInWith", { contact: [loaderData.phone, loaderData.email].filter(Boolean).join(" · ") })}
       </p>
       <FlashNotice flash={loaderData.flash} />
+      <PhoneSection
+        view={loaderData.phoneView}
+        page="/candidat/compte"
+        errors={errors("phone")}
+        values={actionData?.form === "phone" ? actionData.values : undefined}
+      />
       <PasswordForm errors={errors("password")} />
       <MessageLanguageForm locale={loaderData.locale} errors={errors("language")} />
       <ExportForm />

@@ -4,6 +4,7 @@ import { ContactFields, NameFields, NewPasswordFields } from "~/components/Accou
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
 import { RegionField, SectorField } from "~/components/ReferenceFields";
 import { registrationWait } from "~/models/limits.server";
+import { sendPhoneCode } from "~/models/phone-confirmation.server";
 import { ContactTakenError, registerAccount } from "~/models/registration.server";
 import { registrationSchema } from "~/schemas/auth";
 import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
@@ -11,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { type FieldErrors, formValues, parseForm, type RefusedForm } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
+import { confirmationPath } from "~/utils/phone-code.server";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
 import type { Route } from "./+types/inscription";
@@ -47,7 +49,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const user = await registerAccount(db, form.data, await getLocale(request), clientIp(context));
     const redirectTo = safeRedirect(formData.get("redirectTo"), HOME_BY_ROLE[user.role]);
-    return createUserSession(db, request, user.id, redirectTo);
+    if (!form.data.phone) return createUserSession(db, request, user.id, redirectTo);
+    // The account works at once; the confirmation page comes first, then where the person was going.
+    sendPhoneCode(db, user.id, { ip: clientIp(context) });
+    return createUserSession(db, request, user.id, confirmationPath(redirectTo));
   } catch (error) {
     if (!(error instanceof ContactTakenError)) throw error;
     const fieldErrors: FieldErrors = {};
@@ -66,7 +71,9 @@ export default function Register({ actionData }: Route.ComponentProps) {
   const accountType = (values.accountType ?? searchParams.get("type")) === "employeur" ? "employeur" : "candidat";
   const redirectTo = values.redirectTo ?? searchParams.get("redirectTo") ?? "";
   const other = accountType === "candidat" ? "employeur" : "candidat";
-  const otherHref = `/inscription?${new URLSearchParams({ type: other, ...(redirectTo ? { redirectTo } : {}) })}`;
+  const back: Record<string, string> = redirectTo ? { redirectTo } : {};
+  const otherHref = `/inscription?${new URLSearchParams({ type: other, ...back })}`;
+  const loginHref = redirectTo ? `/connexion?${new URLSearchParams(back)}` : "/connexion";
 
   return (
     <section className="mx-auto max-w-lg" aria-labelledby="register-title">
@@ -159,7 +166,7 @@ export default function Register({ actionData }: Route.ComponentProps) {
         </button>
       </Form>
       <p className="mt-4">
-        {t("register.haveAccount")} <Link to="/connexion">{t("register.loginLink")}</Link>
+        {t("register.haveAccount")} <Link to={loginHref}>{t("register.loginLink")}</Link>
       </p>
     </section>
   );

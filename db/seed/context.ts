@@ -91,7 +91,7 @@ export function insert(ctx: Ctx, table: string, row: Record<string, Value>): num
   return Number(stmt.run(values).lastInsertRowid);
 }
 
-/** A user with the shared demo password. */
+/** A user with the shared demo password; their phone, if any, confirmed when the account was made. */
 export function insertUser(
   ctx: Ctx,
   user: {
@@ -108,6 +108,7 @@ export function insertUser(
   return insert(ctx, "users", {
     role: user.role,
     phone: user.phone ?? null,
+    phone_confirmed_at: user.phone ? Math.round(user.createdAt) : null,
     email: user.email ?? null,
     password_hash: ctx.passwordHash,
     display_name: user.displayName,

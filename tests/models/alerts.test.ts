@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { deleteAlert, listAlerts, MAX_SAVED_SEARCHES, runAlerts, saveAlert } from "../../app/models/alerts.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
-import { notifications, type OfferStatus, offers, outbox, savedSearches } from "../../db/schema";
+import { notifications, type OfferStatus, offers, outbox, savedSearches, users } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertCandidate, insertEmployer, insertOffer } from "../helpers/factories";
 
@@ -137,6 +137,16 @@ describe("runAlerts: one digest a day of the new matching offers", () => {
       }),
     ]);
     expect(match.id).toBeGreaterThan(0);
+  });
+
+  it("keeps the digest in the portal, without an SMS, while the candidate's number is not confirmed", async () => {
+    const { candidate, offer } = await world();
+    db.update(users).set({ phoneConfirmedAt: null }).where(eq(users.id, candidate.id)).run();
+    alertFor(candidate.id, { q: "soudeur" });
+    offer("Soudeur", day0 - HOUR);
+    expect(runAlerts(db, day0)).toEqual({ digests: 1 });
+    expect(digestsOf(candidate.id)).toHaveLength(1);
+    expect(queued()).toEqual([]);
   });
 
   it("sends one digest for two alerts of the same person, each offer once", async () => {

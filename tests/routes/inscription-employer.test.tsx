@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import type userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import ConfirmPhone, { loader as confirmLoader } from "../../app/routes/confirmer-telephone";
 import Register, { action } from "../../app/routes/inscription";
 import { getDb } from "../../app/utils/db.server";
 import { memberships, organisations, users } from "../../db/schema";
@@ -12,6 +13,7 @@ import { callRoute, errorOf, renderRoutes } from "../helpers/route";
 async function renderRegister(url = "/inscription?type=employeur") {
   const routes = [
     { path: "/inscription", Component: Register, action },
+    { path: "/confirmer-telephone", Component: ConfirmPhone, loader: confirmLoader },
     { path: "/employeur", Component: () => <h1>Espace employeur</h1> },
     { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
   ];
@@ -71,6 +73,9 @@ describe("/inscription?type=employeur", () => {
       { firstName: "Mariam", lastName: "Coulibaly", phone: "66 12 34 56" },
     );
     await submit(user);
+    // The number is confirmed first (or later): then the employer space.
+    expect(await screen.findByText("Nous avons envoyé un code au +223 66 12 34 56.")).toBeTruthy();
+    await user.click(screen.getByRole("link", { name: "Plus tard" }));
     expect(await screen.findByRole("heading", { name: "Espace employeur" })).toBeTruthy();
 
     const db = getDb();

@@ -3,6 +3,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import ConfirmPhone, { loader as confirmLoader } from "../../app/routes/confirmer-telephone";
 import Register, { action } from "../../app/routes/inscription";
 import { getDb } from "../../app/utils/db.server";
 import { users } from "../../db/schema";
@@ -11,13 +12,14 @@ import { renderStub } from "../helpers/route";
 async function renderRegister(url = "/inscription") {
   const routes = [
     { path: "/inscription", Component: Register, action },
+    { path: "/confirmer-telephone", Component: ConfirmPhone, loader: confirmLoader },
     { path: "/candidat", Component: () => <h1>Espace candidat</h1> },
   ];
   return renderStub(routes, url);
 }
 
 describe("/inscription", () => {
-  it("registers a candidate with a phone number only and opens their space", async () => {
+  it("registers a candidate with a phone number only, asks for the code sent to it, and opens their space", async () => {
     await renderRegister();
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText("Prénom"), "Fatoumata");
@@ -27,6 +29,8 @@ describe("/inscription", () => {
     await user.type(screen.getByLabelText("Confirmez le mot de passe"), "bamako2026");
     await user.click(screen.getByRole("checkbox"));
     await user.click(screen.getByRole("button", { name: "Créer mon compte" }));
+    expect(await screen.findByText("Nous avons envoyé un code au +223 76 12 34 56.")).toBeTruthy();
+    await user.click(screen.getByRole("link", { name: "Plus tard" }));
     expect(await screen.findByRole("heading", { name: "Espace candidat" })).toBeTruthy();
     const row = getDb().select().from(users).where(eq(users.phone, "+22376123456")).get();
     expect(row?.displayName).toBe("Fatoumata Sidibé");

@@ -25,6 +25,8 @@ export type CandidateValues = ProfileColumns & {
   consent?: boolean;
   /** Time-stamps the consent to be contacted by SMS. */
   smsConsent?: boolean;
+  /** The phone was confirmed (by its code) at registration, unless false. */
+  phoneConfirmed?: boolean;
   deleted?: boolean;
   disabled?: boolean;
   /** The day the account and the profile were created (now unless given). */
@@ -41,6 +43,7 @@ export function insertCandidate(db: Db, values: CandidateValues = {}) {
     trades = [],
     consent = true,
     smsConsent,
+    phoneConfirmed = true,
     deleted,
     disabled,
     registeredOn,
@@ -57,6 +60,7 @@ export function insertCandidate(db: Db, values: CandidateValues = {}) {
       phone,
       email: email ?? (phone ? null : `candidat${n}@test.ml`),
       passwordHash: null,
+      phoneConfirmedAt: phone && phoneConfirmed ? new Date() : null,
       displayName: `${firstName} ${lastName}`,
       locale: locale ?? "fr",
       createdAt,
