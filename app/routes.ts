@@ -40,6 +40,7 @@ export default [
   route("activer-compte", "routes/activer-compte.tsx"),
   route("mot-de-passe-oublie", "routes/mot-de-passe-oublie.tsx"),
   route("nouveau-mot-de-passe", "routes/nouveau-mot-de-passe.tsx"),
+  route("confirmer-telephone", "routes/confirmer-telephone.tsx"),
   route("admin", "routes/admin._index.tsx"),
   route("admin/utilisateurs", "routes/admin.utilisateurs.tsx"),
   route("admin/organisations", "routes/admin.organisations.tsx"),

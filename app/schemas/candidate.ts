@@ -5,7 +5,7 @@ import { z } from "zod";
 import { normalizeMaliPhone } from "~/utils/phone";
 import { REGION_CODES, TRADE_CODES } from "~/utils/reference";
 import { CONSENT_METHODS, SEXES } from "../../db/enums";
-import { ifValidSoFar, newPassword, optionalEmail, optionalPhone, PRINTABLE_MULTILINE } from "./fields";
+import { ifValidSoFar, newPassword, optionalEmail, optionalPhone, PRINTABLE_MULTILINE, smsCode } from "./fields";
 import { idField, isId } from "./params";
 import { profileFields } from "./profile-fields";
 
@@ -137,17 +137,7 @@ export const activationSchema = z
           return phone;
         }),
     ),
-    code: single(
-      z
-        .string({ error: "validation.required" })
-        .transform((v) => v.replace(/\s/g, ""))
-        .pipe(
-          z
-            .string()
-            .min(1, { error: "validation.required" })
-            .regex(/^\d{6}$/, { error: "counsellor:activation.errors.codeFormat" }),
-        ),
-    ),
+    code: single(smsCode("counsellor:activation.errors.codeFormat")),
     password: single(newPassword),
     passwordConfirm: single(z.string({ error: "validation.required" })),
   })
