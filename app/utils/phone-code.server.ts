@@ -4,10 +4,10 @@ import { newPhoneSchema } from "~/schemas/phone";
 import { getDb } from "./db.server";
 import { redirectWithFlash } from "./flash.server";
 import { type FieldError, type FieldErrors, type FormValues, formValues, parseForm } from "./forms";
-import { formatMaliPhone } from "./phone";
+import { displayPhone } from "./phone";
 
 /** A number as the pages and messages write it: `+223 76 30 37 19`. */
-export const writtenPhone = (phone: string) => `+223 ${formatMaliPhone(phone)}`;
+export const writtenPhone = (phone: string) => displayPhone(phone).text;
 
 /** The confirmation page, which comes back to `back` once the number is confirmed (or "Plus tard"). */
 export const confirmationPath = (back: string) => `/confirmer-telephone?${new URLSearchParams({ redirectTo: back })}`;
