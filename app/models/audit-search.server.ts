@@ -1,11 +1,11 @@
 // Reading the audit log: the admin's search by actor, action and dates.
-import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { addDays } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { auditLog, users } from "../../db/schema";
 import { contains, hasWords, pageOf, wordsOf } from "./name-search.server";
 
-export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_PAGE_SIZE = 25;
 
 export type AuditFilters = {
   /** An account id, an e-mail address (or part of one), or words of a name. */
@@ -14,6 +14,8 @@ export type AuditFilters = {
   /** ISO dates, both included (Mali is on UTC). */
   from?: string;
   to?: string;
+  /** Only the lines written after this moment (the last 24 hours, as the admin's dashboard counts them). */
+  after?: Date;
   page?: number;
 };
 
@@ -37,13 +39,14 @@ function actorMatch(db: Db, actor: string): SQL | undefined {
   return inArray(auditLog.actorId, ids.length <= ACTOR_IDS_MAX ? ids : accounts());
 }
 
-/** Lines of the audit log matching the filters, newest first, 50 a page, with the actor's name. */
+/** Lines of the audit log matching the filters, newest first, 25 a page, with the actor's name. */
 export function searchAudit(db: Db, filters: AuditFilters) {
   const where = and(
     filters.actor ? actorMatch(db, filters.actor) : undefined,
     filters.action ? eq(auditLog.action, filters.action) : undefined,
     filters.from ? gte(auditLog.createdAt, new Date(`${filters.from}T00:00:00Z`)) : undefined,
     filters.to ? lt(auditLog.createdAt, new Date(`${addDays(filters.to, 1)}T00:00:00Z`)) : undefined,
+    filters.after ? gt(auditLog.createdAt, filters.after) : undefined,
   );
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
   const { page, pageCount } = pageOf(filters.page, total, AUDIT_PAGE_SIZE);

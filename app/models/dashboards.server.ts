@@ -1,21 +1,20 @@
-import { and, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
-import { DAY_MS, isoToday } from "~/utils/dates";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { DAY_MS } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import {
   type ApplicationStatus,
   applications,
   auditLog,
   candidateProfiles,
-  fraudReports,
   memberships,
   type OfferStatus,
   offers,
   organisations,
-  placementFollowups,
   users,
 } from "../../db/schema";
 import { candidateApplicationRows } from "./candidate-applications.server";
-import { pendingIdentityRequestCount } from "./identity-requests.server";
+import { moderationCounts } from "./moderation-queues.server";
+import { countFollowupsToDo } from "./placements.server";
 
 const count = sql<number>`count(*)`;
 
@@ -93,40 +92,46 @@ export function employerDashboard(db: Db, userId: number) {
   return { orgs, offersByStatus, applicationsByStatus, latestOffers };
 }
 
-/** What waits for a counsellor: moderation, their caseload, follow-ups due. */
+/**
+ * What waits for a counsellor: each figure is the number of rows of the list it
+ * links to (moderation queues, their caseload, the follow-ups to do).
+ */
 export function counsellorDashboard(db: Db, userId: number) {
-  const one = (query: { get(): { n: number } | undefined }) => query.get()?.n ?? 0;
   const partner = db
     .select({ name: organisations.name })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(organisations.kind, "partner")))
     .get();
+  const queues = moderationCounts(db);
+  const caseload = db
+    .select({ n: count })
+    .from(candidateProfiles)
+    .innerJoin(users, eq(users.id, candidateProfiles.userId))
+    .where(and(eq(candidateProfiles.counsellorId, userId), eq(users.role, "candidat"), isNull(users.deletedAt)))
+    .get();
   return {
     partnerName: partner?.name ?? null,
-    pendingOrganisations: one(
-      db
-        .select({ n: count })
-        .from(organisations)
-        .where(and(eq(organisations.kind, "employer"), eq(organisations.verificationStatus, "pending"))),
-    ),
-    pendingIdentityChanges: pendingIdentityRequestCount(db),
-    pendingOffers: one(db.select({ n: count }).from(offers).where(eq(offers.status, "pending"))),
-    openReports: one(db.select({ n: count }).from(fraudReports).where(eq(fraudReports.status, "open"))),
-    caseload: one(db.select({ n: count }).from(candidateProfiles).where(eq(candidateProfiles.counsellorId, userId))),
-    followupsDue: one(
-      db
-        .select({ n: count })
-        .from(placementFollowups)
-        .where(and(isNull(placementFollowups.doneAt), lte(placementFollowups.dueDate, isoToday()))),
-    ),
+    pendingOrganisations: queues.organisations,
+    pendingIdentityChanges: queues.identity,
+    pendingOffers: queues.offers,
+    reportedOffers: queues.reportedOffers,
+    caseload: caseload?.n ?? 0,
+    followupsDue: countFollowupsToDo(db),
   };
 }
 
-/** Accounts per role, organisations per kind and status, and the last day's sign-ins. */
+/**
+ * Accounts per role (active and disabled, as the accounts page filters them), organisations
+ * per kind and status, and the sign-ins of the last 24 hours (as the log's `depuis=24h` reads them).
+ */
 export function adminDashboard(db: Db, now = Date.now()) {
   const usersByRole = db
-    .select({ role: users.role, n: count, disabled: sql<number>`sum(${users.disabledAt} IS NOT NULL)` })
+    .select({
+      role: users.role,
+      active: sql<number>`sum(${users.disabledAt} IS NULL)`,
+      disabled: sql<number>`sum(${users.disabledAt} IS NOT NULL)`,
+    })
     .from(users)
     .where(isNull(users.deletedAt))
     .groupBy(users.role)

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/utils/db.server";
 import { organisations, outbox, organisationIdentityRequests as requests, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -96,8 +96,18 @@ export function withdrawIdentityRequest(db: Db, userId: number, ip?: string): bo
 
 const requester = aliasedTable(users, "requester");
 
-/** Requests of verified organisations waiting for a counsellor, oldest first. */
-export function pendingIdentityRequests(db: Db, limit = 50) {
+const waiting = (askedBefore?: Date) =>
+  and(
+    eq(requests.status, "pending"),
+    eq(organisations.verificationStatus, "verified"),
+    askedBefore ? lte(requests.requestedAt, askedBefore) : undefined,
+  );
+
+/** Requests of verified organisations waiting for a counsellor, oldest first; a page of them with `offset`. */
+export function pendingIdentityRequests(
+  db: Db,
+  { limit = 50, offset = 0, askedBefore }: { limit?: number; offset?: number; askedBefore?: Date } = {},
+) {
   return db
     .select({
       id: requests.id,
@@ -110,19 +120,20 @@ export function pendingIdentityRequests(db: Db, limit = 50) {
     .from(requests)
     .innerJoin(organisations, eq(organisations.id, requests.orgId))
     .leftJoin(requester, eq(requester.id, requests.requestedBy))
-    .where(and(eq(requests.status, "pending"), eq(organisations.verificationStatus, "verified")))
+    .where(waiting(askedBefore))
     .orderBy(asc(requests.requestedAt), asc(requests.id))
     .limit(limit)
+    .offset(offset)
     .all();
 }
 
-export function pendingIdentityRequestCount(db: Db): number {
+export function pendingIdentityRequestCount(db: Db, askedBefore?: Date): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })
       .from(requests)
       .innerJoin(organisations, eq(organisations.id, requests.orgId))
-      .where(and(eq(requests.status, "pending"), eq(organisations.verificationStatus, "verified")))
+      .where(waiting(askedBefore))
       .get()?.n ?? 0
   );
 }

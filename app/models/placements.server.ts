@@ -1,7 +1,7 @@
 // Placements as the counsellors' page reads them: the list with its filters,
 // the follow-ups due and overdue, the employers to choose from. Recording,
 // ending and following up go through the placement's lifecycle.
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { addDays, isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
@@ -24,11 +24,11 @@ import {
   type When,
 } from "./lifecycles/placement.server";
 import { type FollowupInput, recordFollowupAnswer } from "./lifecycles/placement-followup.server";
-import { contains } from "./name-search.server";
+import { contains, pageOf } from "./name-search.server";
 
 export { createPlacement, type ManualPlacementInput } from "./lifecycles/placement.server";
 
-export const PLACEMENTS_PAGE_SIZE = 50;
+export const PLACEMENTS_PAGE_SIZE = 25;
 
 // ---- reading --------------------------------------------------------------------
 
@@ -71,6 +71,10 @@ export function withFollowups<P extends { id: number }>(db: Db, rows: P[]) {
   return rows.map((p) => ({ ...p, followups: followups.filter((f) => f.placementId === p.id) }));
 }
 
+/** Part of the employer's name: an organisation of the portal, or the name typed for work found elsewhere. */
+const employerMatches = (text: string) =>
+  or(contains(sql`${organisations.name}`, text), contains(sql`${placements.employerName}`, text));
+
 export type PlacementFilters = {
   status?: "ongoing" | "ended";
   region?: string;
@@ -81,6 +85,8 @@ export type PlacementFilters = {
   to?: string;
   /** Only the candidates this counsellor follows. */
   counsellorId?: number;
+  /** Only this placement (the one whose end form the page opens). */
+  placementId?: number;
   page?: number;
 };
 
@@ -93,15 +99,11 @@ export function listPlacements(db: Db, filters: PlacementFilters = {}) {
         ? isNotNull(placements.endedAt)
         : undefined,
     filters.region ? eq(candidateProfiles.region, filters.region) : undefined,
-    filters.employer
-      ? or(
-          contains(sql`${organisations.name}`, filters.employer),
-          contains(sql`${placements.employerName}`, filters.employer),
-        )
-      : undefined,
+    filters.employer ? employerMatches(filters.employer) : undefined,
     filters.from ? gte(placements.startDate, filters.from) : undefined,
     filters.to ? lte(placements.startDate, filters.to) : undefined,
     filters.counsellorId ? eq(candidateProfiles.counsellorId, filters.counsellorId) : undefined,
+    filters.placementId ? eq(placements.id, filters.placementId) : undefined,
   );
   const base = <T extends Record<string, unknown>>(columns: T) =>
     withCandidateAndEmployer(
@@ -111,7 +113,7 @@ export function listPlacements(db: Db, filters: PlacementFilters = {}) {
         .$dynamic(),
     ).where(where);
   const total = (base({ n: sql<number>`count(*)` }).get() as { n: number } | undefined)?.n ?? 0;
-  const page = Math.max(1, filters.page ?? 1);
+  const { page, pageCount } = pageOf(filters.page, total, PLACEMENTS_PAGE_SIZE);
   const rows = base({
     id: placements.id,
     candidateId: placements.candidateId,
@@ -166,64 +168,93 @@ export function listPlacements(db: Db, filters: PlacementFilters = {}) {
   return {
     total,
     page,
-    pageSize: PLACEMENTS_PAGE_SIZE,
+    pageCount,
     placements: rows.map((row) => ({ ...row, followups: followups.filter((f) => f.placementId === row.id) })),
   };
 }
 
+export const FOLLOWUPS_PAGE_SIZE = 25;
+
+export type FollowupFilters = {
+  /** `overdue`: the due date is past; `week`: due from today to seven days ahead; neither: both. */
+  window?: "overdue" | "week";
+  /** Which follow-up: 1, 3 or 6 months after the first day of work. */
+  monthsAfter?: number;
+  region?: string;
+  /** Part of the employer's name. */
+  employer?: string;
+  /** Only the candidates this counsellor follows. */
+  counsellorId?: number;
+  page?: number;
+  today?: string;
+};
+
+/** A query on follow-ups not yet recorded, due by the end of the window, with their placement and people. */
+function followupsQuery(db: Db, filters: FollowupFilters) {
+  const today = filters.today ?? isoToday();
+  const where = and(
+    isNull(placementFollowups.doneAt),
+    filters.window === "overdue"
+      ? lt(placementFollowups.dueDate, today)
+      : lte(placementFollowups.dueDate, addDays(today, DUE_WINDOW_DAYS)),
+    filters.window === "week" ? gte(placementFollowups.dueDate, today) : undefined,
+    filters.monthsAfter ? eq(placementFollowups.monthsAfter, filters.monthsAfter) : undefined,
+    filters.region ? eq(candidateProfiles.region, filters.region) : undefined,
+    filters.employer ? employerMatches(filters.employer) : undefined,
+    filters.counsellorId ? eq(candidateProfiles.counsellorId, filters.counsellorId) : undefined,
+  );
+  return <T extends Record<string, unknown>>(select: T) =>
+    withCandidateAndEmployer(
+      db
+        .select(select as never)
+        .from(placementFollowups)
+        .innerJoin(placements, eq(placements.id, placementFollowups.placementId))
+        .$dynamic(),
+    ).where(where);
+}
+
+/** How many follow-ups the list of these filters holds (the dashboard's figure). */
+export function countFollowupsToDo(db: Db, filters: FollowupFilters = {}) {
+  const from = followupsQuery(db, filters);
+  return (from({ n: sql<number>`count(*)` }).get() as { n: number } | undefined)?.n ?? 0;
+}
+
 /**
- * Follow-ups not yet recorded: overdue (due date past) and due (within the next
- * seven days), the most urgent first, each with its candidate and employer.
+ * Follow-ups not yet recorded, overdue (due date past) and due within the next
+ * seven days, the most urgent first, 25 a page, each with its candidate and employer.
  */
-export function followupsDue(
-  db: Db,
-  { today = isoToday(), counsellorId, limit = 50 }: { today?: string; counsellorId?: number; limit?: number } = {},
-) {
-  const columns = {
+export function followupsToDo(db: Db, filters: FollowupFilters = {}) {
+  const total = countFollowupsToDo(db, filters);
+  const { page, pageCount } = pageOf(filters.page, total, FOLLOWUPS_PAGE_SIZE);
+  const from = followupsQuery(db, filters);
+  const items = from({
     id: placementFollowups.id,
     placementId: placements.id,
     monthsAfter: placementFollowups.monthsAfter,
     dueDate: placementFollowups.dueDate,
     candidateId: placements.candidateId,
     candidateName,
+    candidatePhone: users.phone,
+    region: candidateProfiles.region,
     employer,
     startDate: placements.startDate,
-  };
-  const query = (when: SQL | undefined) => {
-    const where = and(
-      isNull(placementFollowups.doneAt),
-      when,
-      counsellorId ? eq(candidateProfiles.counsellorId, counsellorId) : undefined,
-    );
-    const from = <T extends Record<string, unknown>>(select: T) =>
-      withCandidateAndEmployer(
-        db
-          .select(select as never)
-          .from(placementFollowups)
-          .innerJoin(placements, eq(placements.id, placementFollowups.placementId))
-          .$dynamic(),
-      ).where(where);
-    const rows = from(columns)
-      .orderBy(asc(placementFollowups.dueDate), asc(placementFollowups.id))
-      .limit(limit)
-      .all() as {
-      id: number;
-      placementId: number;
-      monthsAfter: number;
-      dueDate: string;
-      candidateId: number;
-      candidateName: string;
-      employer: string;
-      startDate: string;
-    }[];
-    const total = (from({ n: sql<number>`count(*)` }).get() as { n: number } | undefined)?.n ?? 0;
-    return { rows, total };
-  };
-  const overdue = query(lt(placementFollowups.dueDate, today));
-  const due = query(
-    and(gte(placementFollowups.dueDate, today), lte(placementFollowups.dueDate, addDays(today, DUE_WINDOW_DAYS))),
-  );
-  return { overdue: overdue.rows, overdueTotal: overdue.total, due: due.rows, dueTotal: due.total };
+  })
+    .orderBy(asc(placementFollowups.dueDate), asc(placementFollowups.id))
+    .limit(FOLLOWUPS_PAGE_SIZE)
+    .offset((page - 1) * FOLLOWUPS_PAGE_SIZE)
+    .all() as {
+    id: number;
+    placementId: number;
+    monthsAfter: number;
+    dueDate: string;
+    candidateId: number;
+    candidateName: string;
+    candidatePhone: string | null;
+    region: string | null;
+    employer: string;
+    startDate: string;
+  }[];
+  return { items, total, page, pageCount };
 }
 
 // ---- recording --------------------------------------------------------------------

@@ -18,7 +18,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("spaces");
-  const format = useFormat();
   const d = loaderData;
   return (
     <div className="space-y-6">
@@ -27,16 +26,28 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
       <AdminLinks />
       <StatList
         items={[
-          { label: t("admin.users"), value: d.usersByRole.reduce((sum, r) => sum + r.n, 0) },
-          { label: t("admin.loginsLastDay"), value: d.loginsLastDay },
-          { label: t("admin.failedLoginsLastDay"), value: d.failedLoginsLastDay },
+          {
+            label: t("admin.users"),
+            value: d.usersByRole.reduce((sum, r) => sum + r.active, 0),
+            to: "/admin/utilisateurs?statut=active",
+          },
+          {
+            label: t("admin.loginsLastDay"),
+            value: d.loginsLastDay,
+            to: "/admin/journal?depuis=24h&action=auth.login",
+          },
+          {
+            label: t("admin.failedLoginsLastDay"),
+            value: d.failedLoginsLastDay,
+            to: "/admin/journal?depuis=24h&action=auth.login_failed",
+          },
         ]}
       />
       <TitledSection id="admin-users" title={t("admin.usersByRole")}>
         <CountTable
           columns={[
             { label: t("admin.role") },
-            { label: t("admin.accounts"), numeric: true },
+            { label: t("admin.active"), numeric: true },
             { label: t("admin.disabled"), numeric: true },
           ]}
         >
@@ -45,8 +56,12 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
               <th scope="row" className="p-2 font-normal">
                 {t(`common:role.${row.role}`)}
               </th>
-              <td className="p-2 text-right">{format.number(row.n)}</td>
-              <td className="p-2 text-right">{format.number(row.disabled ?? 0)}</td>
+              <td className="p-2 text-right">
+                <CountLink to={`/admin/utilisateurs?role=${row.role}&statut=active`} n={row.active ?? 0} />
+              </td>
+              <td className="p-2 text-right">
+                <CountLink to={`/admin/utilisateurs?role=${row.role}&statut=disabled`} n={row.disabled ?? 0} />
+              </td>
             </tr>
           ))}
         </CountTable>
@@ -63,12 +78,24 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
             <tr key={`${row.kind}-${row.status}`} className="border-b border-stone-200">
               <td className="p-2">{t(`common:orgKind.${row.kind}`)}</td>
               <td className="p-2">{t(`common:verificationStatus.${row.status}`)}</td>
-              <td className="p-2 text-right">{format.number(row.n)}</td>
+              <td className="p-2 text-right">
+                <CountLink to={`/admin/organisations?type=${row.kind}&statut=${row.status}`} n={row.n} />
+              </td>
             </tr>
           ))}
         </CountTable>
       </TitledSection>
     </div>
+  );
+}
+
+/** A count in a table, linking to the list of what it counts. */
+function CountLink({ to, n }: { to: string; n: number }) {
+  const format = useFormat();
+  return (
+    <Link to={to} className="inline-flex min-h-11 min-w-11 items-center justify-end">
+      {format.number(n)}
+    </Link>
   );
 }
 

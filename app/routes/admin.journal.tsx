@@ -7,6 +7,7 @@ import { ScrollRegion } from "~/components/ScrollRegion";
 import { auditActions, searchAudit } from "~/models/audit-search.server";
 import { ADMIN_QUERY_MAX, type AuditQuery, parseAuditQuery } from "~/schemas/admin";
 import { requireRole } from "~/utils/auth.server";
+import { DAY_MS } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import type { Route } from "./+types/admin.journal";
@@ -16,17 +17,29 @@ export const handle = { i18n: ["common", "admin", "offers"] };
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
   const db = getDb();
-  const query = parseAuditQuery(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const query = parseAuditQuery(params);
+  // The dashboard's sign-in figures link here with `depuis=24h`: the lines of the last 24 hours.
+  const lastDay = params.get("depuis") === "24h";
   return {
     query,
+    lastDay,
     queryMax: ADMIN_QUERY_MAX,
     actions: auditActions(db),
-    ...searchAudit(db, { actor: query.acteur, action: query.action, from: query.du, to: query.au, page: query.page }),
+    ...searchAudit(db, {
+      actor: query.acteur,
+      action: query.action,
+      from: query.du,
+      to: query.au,
+      after: lastDay ? new Date(Date.now() - DAY_MS) : undefined,
+      page: query.page,
+    }),
   };
 }
 
-function hrefFor(query: AuditQuery, page: number) {
+function hrefFor(query: AuditQuery, page: number, lastDay: boolean) {
   const params = new URLSearchParams();
+  if (lastDay) params.set("depuis", "24h");
   if (query.acteur) params.set("acteur", query.acteur);
   if (query.action) params.set("action", query.action);
   if (query.du) params.set("du", query.du);
@@ -53,7 +66,7 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("admin");
   const format = useFormat();
   const labels = useLabels();
-  const { items, total, page, pageCount, query } = loaderData;
+  const { items, total, page, pageCount, query, lastDay } = loaderData;
   return (
     <div className="space-y-8">
       <title>{`${t("journal.title")} · Baara`}</title>
@@ -63,6 +76,7 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
       </div>
 
       <Filters query={query} />
+      {lastDay ? <p className="text-stone-700">{t("journal.lastDay")}</p> : null}
 
       <section aria-labelledby="journal-results" className="space-y-3">
         <h2 id="journal-results" className="text-xl font-semibold">
@@ -133,7 +147,7 @@ export default function AuditJournal({ loaderData }: Route.ComponentProps) {
             </table>
           </ScrollRegion>
         )}
-        <Pagination page={page} pageCount={pageCount} hrefFor={(n) => hrefFor(query, n)} />
+        <Pagination page={page} pageCount={pageCount} hrefFor={(n) => hrefFor(query, n, lastDay)} />
       </section>
     </div>
   );

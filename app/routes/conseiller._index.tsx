@@ -14,14 +14,27 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { displayName: user.displayName, ...counsellorDashboard(getDb(), user.id) };
 }
 
-// Each figure's label is `counsellor.<key>` and its value the dashboard's `<key>`.
+// Each figure's label is `counsellor.<key>`, its value the dashboard's `<key>`, and it links
+// to the list it counts (the same number of rows).
 const FIGURE_GROUPS = [
   {
     id: "moderation-figures",
     heading: "moderation",
-    figures: ["pendingOrganisations", "pendingIdentityChanges", "pendingOffers", "openReports"],
+    figures: [
+      ["pendingOrganisations", "/conseiller/moderation?liste=organisations"],
+      ["pendingIdentityChanges", "/conseiller/moderation?liste=identite"],
+      ["pendingOffers", "/conseiller/moderation?liste=offres"],
+      ["reportedOffers", "/conseiller/moderation?liste=signalements"],
+    ],
   },
-  { id: "follow-figures", heading: "follow", figures: ["caseload", "followupsDue"] },
+  {
+    id: "follow-figures",
+    heading: "follow",
+    figures: [
+      ["caseload", "/conseiller/candidats?mine=1"],
+      ["followupsDue", "/conseiller/placements?vue=suivis"],
+    ],
+  },
 ] as const;
 
 export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
@@ -67,7 +80,7 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
           title={t(`counsellor.${group.heading}`)}
           headingClassName="mb-2 text-xl font-semibold"
         >
-          <StatList items={group.figures.map((key) => ({ label: t(`counsellor.${key}`), value: d[key] }))} />
+          <StatList items={group.figures.map(([key, to]) => ({ label: t(`counsellor.${key}`), value: d[key], to }))} />
         </TitledSection>
       ))}
     </div>

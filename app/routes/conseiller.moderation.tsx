@@ -1,28 +1,29 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { useErrorText } from "~/components/Field";
+import { IgnoredFilters } from "~/components/lists/IgnoredFilters";
 import { IdentityRequestItem } from "~/components/moderation/IdentityRequestItem";
 import { ItemAlert, ReasonField } from "~/components/moderation/ItemParts";
 import { OfferItem } from "~/components/moderation/OfferItem";
 import { OrganisationItem } from "~/components/moderation/OrganisationItem";
+import { QueueFilters } from "~/components/moderation/QueueFilters";
+import { QueueNav } from "~/components/moderation/QueueNav";
 import { ReportGroup } from "~/components/moderation/ReportGroup";
 import { Section } from "~/components/moderation/Section";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { PageHeading } from "~/components/PageHeading";
-import {
-  decideIdentityRequest,
-  pendingIdentityRequestCount,
-  pendingIdentityRequests,
-} from "~/models/identity-requests.server";
+import { decideIdentityRequest } from "~/models/identity-requests.server";
 import { decideOffer, decideOrganisation, decideReports } from "~/models/moderation.server";
 import {
-  MODERATION_LIST_LIMIT,
   moderationCounts,
   openReports,
+  pendingIdentityChanges,
   pendingOffers,
   pendingOrganisations,
 } from "~/models/moderation-queues.server";
+import { listHref } from "~/schemas/list-query";
 import { type ModerationInput, moderationSchema, REASON_MAX } from "~/schemas/moderation";
+import { parseModerationQuery, type Queue, type QueueQuery } from "~/schemas/moderation-queues";
 import { requireRole } from "~/utils/auth.server";
 import { type Db, getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
@@ -31,11 +32,30 @@ import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.moderation";
 
-export const handle = { i18n: ["common", "moderation"] };
+export const handle = { i18n: ["common", "moderation", "lists", "offers"] };
+
+/** The page of the queue shown (the others are only counted). */
+function queuePage(db: Db, queue: Queue, q: QueueQuery) {
+  const common = { age: q.age, page: q.page };
+  return {
+    organisations: queue === "organisations" ? pendingOrganisations(db, { ...common, region: q.region }) : null,
+    identityRequests: queue === "identite" ? pendingIdentityChanges(db, common) : null,
+    offers: queue === "offres" ? pendingOffers(db, { ...common, type: q.type, flag: q.regle, region: q.region }) : null,
+    reports: queue === "signalements" ? openReports(db, { ...common, reason: q.motif }) : null,
+  };
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "conseiller", "admin");
   const db = getDb();
+  const all = moderationCounts(db);
+  const counts: Record<Queue, number> = {
+    organisations: all.organisations,
+    identite: all.identity,
+    offres: all.offers,
+    signalements: all.reportedOffers,
+  };
+  const { queue, query, ignored } = parseModerationQuery(new URL(request.url).searchParams, counts);
   // The decision just taken (after the redirect), to confirm it.
   const { flash, headers } = await readFlash(request);
   return withFlashCleared(
@@ -43,14 +63,11 @@ export async function loader({ request }: Route.LoaderArgs) {
       flash,
       // Sent from here so that the page's JavaScript does not carry zod.
       reasonMax: REASON_MAX,
-      counts: moderationCounts(db),
-      organisations: pendingOrganisations(db),
-      identityRequests: pendingIdentityRequests(db, MODERATION_LIST_LIMIT),
-      identityRequestCount: pendingIdentityRequestCount(db),
-      offers: pendingOffers(db),
-      reports: openReports(db),
-      // Each list shows at most this many items; the headings give the totals.
-      limit: MODERATION_LIST_LIMIT,
+      counts,
+      queue,
+      query,
+      ignored,
+      ...queuePage(db, queue, query),
     },
     headers,
   );
@@ -102,7 +119,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: 400 },
     );
   }
-  return redirectWithFlash("/conseiller/moderation", { message: `moderation:done.${form.data.intent}` });
+  // Back to the same queue, filters and page.
+  const back = `/conseiller/moderation${new URL(request.url).search}`;
+  return redirectWithFlash(back, { message: `moderation:done.${form.data.intent}` });
 }
 
 const SUBJECT_FIELD = { org: "orgId", offer: "offerId", reports: "offerId", identity: "requestId" } as const;
@@ -119,86 +138,101 @@ function itemErrors(actionData: ActionData | undefined) {
 export default function Moderation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("moderation");
   const errorText = useErrorText();
-  const { counts, organisations, identityRequests, identityRequestCount, offers, reports, limit, flash } = loaderData;
+  const { counts, queue, query, ignored, organisations, identityRequests, offers, reports, flash } = loaderData;
   const busy = useBusy();
   const errorsFor = itemErrors(actionData);
+  const shown = organisations ?? identityRequests ?? offers ?? reports;
+  const paging = shown && {
+    page: shown.page,
+    pageCount: shown.pageCount,
+    shown: shown.items.length,
+    hrefFor: (page: number) => listHref("/conseiller/moderation", { liste: queue, ...query }, page),
+  };
 
   // An error whose item is no longer listed (decided meanwhile; or the page reloaded without JavaScript).
   const values = actionData?.values;
   const listed =
-    organisations.some((o) => errorsFor("org", o.id)) ||
-    identityRequests.some((r) => errorsFor("identity", r.id)) ||
-    offers.some((o) => errorsFor("offer", o.id)) ||
-    reports.some((r) => errorsFor("reports", r.offerId));
+    organisations?.items.some((o) => errorsFor("org", o.id)) ||
+    identityRequests?.items.some((r) => errorsFor("identity", r.id)) ||
+    offers?.items.some((o) => errorsFor("offer", o.id)) ||
+    reports?.items.some((r) => errorsFor("reports", r.offerId));
   const pageError =
     actionData && !listed ? (actionData.fieldErrors.form ?? Object.values(actionData.fieldErrors)[0]) : undefined;
 
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <PageHeading title={t("title")} intro={t("intro")} />
       {actionData ? null : <FlashNotice flash={flash} />}
       {pageError ? <Notice tone="error">{errorText(pageError)}</Notice> : null}
+      <QueueNav current={queue} counts={counts} />
+      <IgnoredFilters ignored={ignored} />
+      <QueueFilters queue={queue} query={query} />
 
-      <Section
-        id="mod-orgs"
-        heading={t("organisations.heading", { n: counts.organisations })}
-        total={counts.organisations}
-        shown={organisations.length}
-        limit={limit}
-        empty={t("organisations.empty")}
-      >
-        {organisations.map((org) => (
-          <OrganisationItem key={org.id} org={org} errors={errorsFor("org", org.id)} values={values} />
-        ))}
-      </Section>
+      {organisations && paging ? (
+        <Section
+          id="mod-orgs"
+          heading={t("organisations.heading", { n: organisations.total })}
+          paging={paging}
+          empty={t("organisations.empty")}
+        >
+          {organisations.items.map((org) => (
+            <OrganisationItem key={org.id} org={org} errors={errorsFor("org", org.id)} values={values} />
+          ))}
+        </Section>
+      ) : null}
 
-      <Section
-        id="mod-identity"
-        heading={t("identity.heading", { n: identityRequestCount })}
-        total={identityRequestCount}
-        shown={identityRequests.length}
-        limit={limit}
-        empty={t("identity.empty")}
-      >
-        {identityRequests.map((request) => {
-          const errors = errorsFor("identity", request.id);
-          return (
-            <IdentityRequestItem
-              key={request.id}
-              request={request}
-              busy={busy}
-              alert={<ItemAlert errors={errors} />}
-              reasonField={<ReasonField errors={errors} values={values} />}
+      {identityRequests && paging ? (
+        <Section
+          id="mod-identity"
+          heading={t("identity.heading", { n: identityRequests.total })}
+          paging={paging}
+          empty={t("identity.empty")}
+        >
+          {identityRequests.items.map((request) => {
+            const errors = errorsFor("identity", request.id);
+            return (
+              <IdentityRequestItem
+                key={request.id}
+                request={request}
+                busy={busy}
+                alert={<ItemAlert errors={errors} />}
+                reasonField={<ReasonField errors={errors} values={values} />}
+              />
+            );
+          })}
+        </Section>
+      ) : null}
+
+      {offers && paging ? (
+        <Section
+          id="mod-offers"
+          heading={t("offers.heading", { n: offers.total })}
+          paging={paging}
+          empty={t("offers.empty")}
+        >
+          {offers.items.map((offer) => (
+            <OfferItem key={offer.id} offer={offer} errors={errorsFor("offer", offer.id)} values={values} />
+          ))}
+        </Section>
+      ) : null}
+
+      {reports && paging ? (
+        <Section
+          id="mod-reports"
+          heading={t("reports.heading", { n: reports.total })}
+          paging={paging}
+          empty={t("reports.empty")}
+        >
+          {reports.items.map((group) => (
+            <ReportGroup
+              key={group.offerId}
+              group={group}
+              errors={errorsFor("reports", group.offerId)}
+              values={values}
             />
-          );
-        })}
-      </Section>
-
-      <Section
-        id="mod-offers"
-        heading={t("offers.heading", { n: counts.offers })}
-        total={counts.offers}
-        shown={offers.length}
-        limit={limit}
-        empty={t("offers.empty")}
-      >
-        {offers.map((offer) => (
-          <OfferItem key={offer.id} offer={offer} errors={errorsFor("offer", offer.id)} values={values} />
-        ))}
-      </Section>
-
-      <Section
-        id="mod-reports"
-        heading={t("reports.heading", { n: counts.reports })}
-        total={counts.reportedOffers}
-        shown={reports.length}
-        limit={limit}
-        empty={t("reports.empty")}
-      >
-        {reports.map((group) => (
-          <ReportGroup key={group.offerId} group={group} errors={errorsFor("reports", group.offerId)} values={values} />
-        ))}
-      </Section>
+          ))}
+        </Section>
+      ) : null}
     </div>
   );
 }

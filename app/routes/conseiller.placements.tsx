@@ -1,29 +1,31 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { useErrorText } from "~/components/Field";
+import { IgnoredFilters } from "~/components/lists/IgnoredFilters";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { PageHeading } from "~/components/PageHeading";
 import { DueSection } from "~/components/placements/DueSection";
 import { ListSection } from "~/components/placements/ListSection";
 import { ManualSection } from "~/components/placements/ManualSection";
+import { ViewNav } from "~/components/placements/ViewNav";
 import { findCandidatesByName } from "~/models/candidate-search.server";
 import {
+  countFollowupsToDo,
   employerChoices,
   endPlacement,
-  followupsDue,
+  followupsToDo,
   listPlacements,
   recordFollowup,
   recordManualPlacement,
 } from "~/models/placements.server";
-import { parseIdParam } from "~/schemas/params";
 import {
   EMPLOYER_NAME_MAX,
   END_NOTE_MAX,
   FOLLOWUP_NOTE_MAX,
   type PlacementAction,
-  parsePlacementFilters,
   placementActionSchema,
 } from "~/schemas/placement";
+import { parsePlacementsQuery } from "~/schemas/placement-lists";
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { type Db, getDb } from "~/utils/db.server";
@@ -32,38 +34,47 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.placements";
 
-export const handle = { i18n: ["common", "placements"] };
-
-/** Follow-ups shown in each list (the most urgent first); the headings give the totals. */
-const DUE_SHOWN = 20;
+export const handle = { i18n: ["common", "placements", "lists", "offers"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
-  const url = new URL(request.url);
-  const q = parsePlacementFilters(url.searchParams);
+  const { view, query: q, ignored } = parsePlacementsQuery(new URL(request.url).searchParams);
   const db = getDb();
+  const today = isoToday();
   const mine = q.mes ? user.id : undefined;
-  // Which placement's end form opens (after a follow-up found the person out of work).
-  const endId = parseIdParam(url.searchParams.get("fin"));
+  const shared = { region: q.region, employer: q.employeur || undefined, counsellorId: mine, page: q.page };
   const { flash, headers } = await readFlash(request);
   return withFlashCleared(
     {
+      view,
       q,
-      today: isoToday(),
+      ignored,
+      today,
       flash,
-      endId,
-      due: followupsDue(db, { counsellorId: mine, limit: DUE_SHOWN }),
-      list: listPlacements(db, {
-        status: q.statut === "en-cours" ? "ongoing" : q.statut === "termines" ? "ended" : undefined,
-        region: q.region,
-        employer: q.employeur || undefined,
-        from: q.du,
-        to: q.au,
-        counsellorId: mine,
-        page: q.page,
-      }),
-      found: q.candidat ? findCandidatesByName(db, q.candidat) : null,
-      employers: employerChoices(db),
+      // Which placement's end form opens (after a follow-up found the person out of work).
+      endId: q.fin ?? null,
+      followupsToDo: countFollowupsToDo(db, { today }),
+      followups:
+        view === "suivis"
+          ? followupsToDo(db, {
+              ...shared,
+              today,
+              window: q.echeance === "retard" ? "overdue" : q.echeance === "semaine" ? "week" : undefined,
+              monthsAfter: q.suivi,
+            })
+          : null,
+      list:
+        view === "placements"
+          ? listPlacements(db, {
+              ...shared,
+              status: q.statut === "en-cours" ? "ongoing" : q.statut === "termines" ? "ended" : undefined,
+              from: q.du,
+              to: q.au,
+              placementId: q.fin,
+            })
+          : null,
+      found: view === "nouveau" && q.candidat ? findCandidatesByName(db, q.candidat) : null,
+      employers: view === "nouveau" ? employerChoices(db) : [],
       limits: { followupNote: FOLLOWUP_NOTE_MAX, endNote: END_NOTE_MAX, employerName: EMPLOYER_NAME_MAX },
     },
     headers,
@@ -73,7 +84,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 type ActionData = { fieldErrors: FieldErrors; values: FormValues };
 
 /** One action by the model function of its form; where to go once done, and what to say there. */
-function act(db: Db, counsellorId: number, input: PlacementAction, ip: string) {
+function act(db: Db, counsellorId: number, input: PlacementAction, ip: string, back: string) {
   const by = { ip };
   switch (input.intent) {
     case "followup": {
@@ -85,19 +96,19 @@ function act(db: Db, counsellorId: number, input: PlacementAction, ip: string) {
       if (left)
         return {
           ok: true as const,
-          to: `?fin=${result.placementId}#placement-${result.placementId}`,
+          to: `?vue=placements&fin=${result.placementId}#placement-${result.placementId}`,
           done: "followupLeft",
         };
-      return { ok: true as const, to: "", done: "followup" };
+      return { ok: true as const, to: back, done: "followup" };
     }
     case "end": {
       const { placementId, endedOn, reason, note } = input;
       const result = endPlacement(db, counsellorId, placementId, { endedOn, reason, note }, by);
-      return result?.ok ? { ok: true as const, to: "", done: "ended" } : result;
+      return result?.ok ? { ok: true as const, to: back, done: "ended" } : result;
     }
     case "manual": {
       const result = recordManualPlacement(db, counsellorId, input, by);
-      return result.ok ? { ok: true as const, to: "", done: "recorded" } : result;
+      return result.ok ? { ok: true as const, to: "?vue=placements", done: "recorded" } : result;
     }
   }
 }
@@ -107,7 +118,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const form = parseForm(placementActionSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const result = act(getDb(), user.id, form.data, clientIp(context));
+  // Back to the same view, filters and page; a placement just ended is no longer singled out.
+  const back = new URL(request.url).searchParams;
+  back.delete("fin");
+  const result = act(getDb(), user.id, form.data, clientIp(context), back.toString() ? `?${back}` : "");
   if (!result)
     return data<ActionData>(
       { fieldErrors: { form: "placements:errors.notFound" }, values: formValues(formData) },
@@ -129,7 +143,7 @@ export default function Placements({ loaderData, actionData }: Route.ComponentPr
       ? (actionData.fieldErrors.intent ?? actionData.fieldErrors.form)
       : undefined;
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <PageHeading title={t("title")} intro={t("intro")} />
       {actionData ? null : <FlashNotice flash={loaderData.flash} />}
       {unplaced ? (
@@ -137,9 +151,11 @@ export default function Placements({ loaderData, actionData }: Route.ComponentPr
           {errorText(unplaced)}
         </Notice>
       ) : null}
-      <DueSection data={loaderData} actionData={actionData} />
-      <ListSection data={loaderData} actionData={actionData} />
-      <ManualSection data={loaderData} actionData={actionData} />
+      <ViewNav current={loaderData.view} followupsToDo={loaderData.followupsToDo} />
+      <IgnoredFilters ignored={loaderData.ignored} />
+      {loaderData.view === "suivis" ? <DueSection data={loaderData} actionData={actionData} /> : null}
+      {loaderData.view === "placements" ? <ListSection data={loaderData} actionData={actionData} /> : null}
+      {loaderData.view === "nouveau" ? <ManualSection data={loaderData} actionData={actionData} /> : null}
     </div>
   );
 }

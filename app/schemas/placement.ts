@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/utils/dates";
-import { REGION_CODES, type Region } from "~/utils/reference";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import { multilineText, optionalText } from "./fields";
 import { idField, isId } from "./params";
@@ -105,36 +104,3 @@ export const placementActionSchema = z.discriminatedUnion("intent", [followupSch
   error: "placements:errors.unknownIntent",
 });
 export type PlacementAction = z.output<typeof placementActionSchema>;
-
-/** The list's filters (a GET form): a value that makes no sense is dropped, never refused. */
-export const placementFiltersSchema = z.object({
-  statut: z.enum(["en-cours", "termines"]).optional().catch(undefined),
-  region: z
-    .enum(REGION_CODES as [Region, ...Region[]])
-    .optional()
-    .catch(undefined),
-  employeur: z
-    .string()
-    .transform((v) => v.trim().slice(0, 60))
-    .optional()
-    .catch(undefined),
-  du: optionalIsoDate.catch(undefined),
-  au: optionalIsoDate.catch(undefined),
-  mes: z.literal("1").optional().catch(undefined),
-  candidat: z
-    .string()
-    .transform((v) => v.trim().slice(0, 60))
-    .optional()
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-export type PlacementFiltersQuery = z.output<typeof placementFiltersSchema>;
-
-export function parsePlacementFilters(searchParams: URLSearchParams): PlacementFiltersQuery {
-  const input: Record<string, string> = {};
-  for (const key of ["statut", "region", "employeur", "du", "au", "mes", "candidat", "page"]) {
-    const value = searchParams.get(key);
-    if (value !== null && value !== "") input[key] = value;
-  }
-  return placementFiltersSchema.parse(input);
-}

@@ -41,6 +41,7 @@ beforeEach(() => {
 const today = isoToday();
 const yesterday = addDays(today, -1);
 const tomorrow = addDays(today, 1);
+const nextMonth = addDays(today, 30);
 
 describe("candidateDashboard", () => {
   it("counts only the candidate's own applications, by status", async () => {
@@ -160,7 +161,7 @@ describe("counsellorDashboard", () => {
     insertOffer(db, { orgId: pending1.id, status: "draft" });
     const published = insertOffer(db, { orgId: verified.id, status: "published" });
 
-    // Fraud reports: 2 open count.
+    // Fraud reports: the one offer with open reports counts, once.
     insertFraudReport(db, published.id, "open");
     insertFraudReport(db, published.id, "open");
     insertFraudReport(db, published.id, "dismissed");
@@ -174,11 +175,12 @@ describe("counsellorDashboard", () => {
     insertProfile(db, candidates[1]!.id, counsellor.id);
     insertProfile(db, candidates[2]!.id, colleague.id);
 
-    // Follow-ups: due yesterday and today count; tomorrow's and done ones don't.
+    // Follow-ups: overdue and due within the week count (tomorrow's too); done ones and those a month ahead don't.
     const placement = insertPlacement(db, { candidateId: candidates[0]!.id, orgId: verified.id });
     insertFollowup(db, { placementId: placement.id, monthsAfter: 1, dueDate: yesterday });
     insertFollowup(db, { placementId: placement.id, monthsAfter: 3, dueDate: today });
     insertFollowup(db, { placementId: placement.id, monthsAfter: 6, dueDate: tomorrow });
+    insertFollowup(db, { placementId: placement.id, monthsAfter: 12, dueDate: nextMonth });
     const placement2 = insertPlacement(db, { candidateId: candidates[1]!.id });
     insertFollowup(db, { placementId: placement2.id, monthsAfter: 1, dueDate: yesterday, doneAt: new Date() });
 
@@ -187,9 +189,9 @@ describe("counsellorDashboard", () => {
       pendingOrganisations: 2,
       pendingIdentityChanges: 0,
       pendingOffers: 1,
-      openReports: 2,
+      reportedOffers: 1,
       caseload: 2,
-      followupsDue: 2,
+      followupsDue: 3,
     });
     expect(counsellorDashboard(db, colleague.id)).toMatchObject({ partnerName: null, caseload: 1 });
   });
@@ -219,7 +221,7 @@ describe("counsellorDashboard", () => {
       pendingOrganisations: 0,
       pendingIdentityChanges: 0,
       pendingOffers: 0,
-      openReports: 0,
+      reportedOffers: 0,
       caseload: 0,
       followupsDue: 0,
     });
@@ -254,12 +256,12 @@ describe("adminDashboard", () => {
       .run();
 
     const d = adminDashboard(db, now);
-    const byRole = Object.fromEntries(d.usersByRole.map((r) => [r.role, { n: r.n, disabled: r.disabled }]));
+    const byRole = Object.fromEntries(d.usersByRole.map((r) => [r.role, { active: r.active, disabled: r.disabled }]));
     expect(byRole).toEqual({
-      admin: { n: 1, disabled: 0 },
-      conseiller: { n: 1, disabled: 0 },
-      candidat: { n: 2, disabled: 1 },
-      employeur: { n: 1, disabled: 0 },
+      admin: { active: 1, disabled: 0 },
+      conseiller: { active: 1, disabled: 0 },
+      candidat: { active: 1, disabled: 1 },
+      employeur: { active: 1, disabled: 0 },
     });
     expect(d.organisationsByStatus).toEqual(
       expect.arrayContaining([

@@ -103,14 +103,16 @@ describe("reportOffer: three reporters suspend an offer", () => {
     expect(report(offer.id, "41.73.0.66", madeAnHourAgo)).toEqual({ ok: true, suspended: false });
     expect(offerRow(offer.id).status).toBe("published");
     expect(inSearch("Mécanicien moto")).toBe(true);
-    expect(openReports(db)).toMatchObject([{ offerId: offer.id, suspendedByReports: false, reports: [{}, {}, {}] }]);
+    expect(openReports(db).items).toMatchObject([
+      { offerId: offer.id, suspendedByReports: false, reports: [{}, {}, {}] },
+    ]);
   });
 
   it("ten anonymous reports from ten addresses count as one reporter", async () => {
     const { offer } = await publishedOffer();
     for (let i = 1; i <= 10; i++) expect(report(offer.id, `196.200.${i}.1`)).toEqual({ ok: true, suspended: false });
     expect(offerRow(offer.id).status).toBe("published");
-    expect(openReports(db)[0]!.reports).toHaveLength(10);
+    expect(openReports(db).items[0]!.reports).toHaveLength(10);
     // Visitors together are one voice: two established accounts make three.
     expect(report(offer.id, "41.73.0.1", await account())).toEqual({ ok: true, suspended: false });
     expect(report(offer.id, "41.73.0.2", await account())).toEqual({ ok: true, suspended: true });
@@ -154,7 +156,7 @@ describe("reportOffer: three reporters suspend an offer", () => {
     const awa = await account();
     for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) expect(report(offer.id, ip, awa).ok).toBe(true);
     expect(offerRow(offer.id).status).toBe("published");
-    expect(openReports(db)[0]!.reports).toHaveLength(6);
+    expect(openReports(db).items[0]!.reports).toHaveLength(6);
   });
 
   it("stores the reason and the details as typed, and only a hash of the address", async () => {

@@ -36,7 +36,8 @@ import { offerSchema } from "../../app/schemas/offer";
 import { invitationSchema, invitedAccountSchema, organisationSchema } from "../../app/schemas/organisation";
 import { idParamSchema, parseIdParam } from "../../app/schemas/params";
 import { forgottenPasswordSchema, resetWithCodeSchema, resetWithTokenSchema } from "../../app/schemas/password";
-import { parsePlacementFilters, placementActionSchema, placementFiltersSchema } from "../../app/schemas/placement";
+import { placementActionSchema } from "../../app/schemas/placement";
+import { parsePlacementsQuery } from "../../app/schemas/placement-lists";
 import { profileSchema } from "../../app/schemas/profile";
 import { reportSchema } from "../../app/schemas/report";
 import { parseReportFilters } from "../../app/schemas/report-filters";
@@ -104,7 +105,6 @@ const FORM_SCHEMAS: Record<string, AnySchema> = {
   applySchema,
   moveSchema,
   placementActionSchema,
-  placementFiltersSchema,
   reportSchema,
   moderationSchema,
   userQuerySchema,
@@ -193,10 +193,11 @@ describe("query parsers survive hostile URLs", () => {
       return search;
     });
 
-  it("parseSearchQuery, parseUserQuery, parseAuditQuery, parsePlacementFilters and parseReportFilters never throw", () => {
+  it("parseSearchQuery, parseUserQuery, parseAuditQuery, parsePlacementsQuery and parseReportFilters never throw", () => {
     const keys = [
       ...["q", "type", "region", "secteur", "contrat", "tri", "page"],
       ...["role", "statut", "acteur", "action", "du", "au", "periode", "partenaire"],
+      ...["vue", "echeance", "suivi", "employeur", "mes", "fin", "candidat"],
     ];
     fc.assert(
       fc.property(params(keys), (search) => {
@@ -204,7 +205,7 @@ describe("query parsers survive hostile URLs", () => {
         expect(query).toBeTypeOf("object");
         expect(parseUserQuery(search)).toBeTypeOf("object");
         expect(parseAuditQuery(search)).toBeTypeOf("object");
-        expect(parsePlacementFilters(search)).toBeTypeOf("object");
+        expect(parsePlacementsQuery(search)).toBeTypeOf("object");
         expect(parseReportFilters(search, TODAY)).toBeTypeOf("object");
       }),
       { numRuns: RUNS },

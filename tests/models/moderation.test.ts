@@ -81,7 +81,7 @@ describe("decideOrganisation", () => {
       ]);
     }
     expect(notificationsOf(outsider)).toEqual([]);
-    expect(pendingOrganisations(db)).toEqual([]);
+    expect(pendingOrganisations(db).items).toEqual([]);
   });
 
   it("rejects with the reason stored, logged and sent to the members", async () => {
@@ -217,7 +217,7 @@ describe("decideOffer", () => {
       .set({ moderationFlags: ["first_offer"] })
       .where(eq(offers.id, offer.id))
       .run();
-    expect(pendingOffers(db).map((o) => [o.title, o.moderationFlags])).toEqual([
+    expect(pendingOffers(db).items.map((o) => [o.title, o.moderationFlags])).toEqual([
       ["Apprenti menuisier", ["first_offer"]],
     ]);
     expect(inSearch("Apprenti menuisier")).toBe(false);
@@ -236,7 +236,7 @@ describe("decideOffer", () => {
         { kind: "moderation.offer.published", link: `/employeur/offres/${offer.id}` },
       ]);
     }
-    expect(pendingOffers(db)).toEqual([]);
+    expect(pendingOffers(db).items).toEqual([]);
   });
 
   it("rejects with the reason stored and sent", async () => {
@@ -289,7 +289,7 @@ describe("decideOffer", () => {
     expect(offerRow(offer.id).status).toBe("pending");
     decideOffer(db, { counsellorId, offerId: offer.id, decision: "reject", reason: "Frais demandés aux candidats." });
     expect(reportRows(offer.id).map((r) => [r.status, r.decidedBy])).toEqual(Array(3).fill(["upheld", counsellorId]));
-    expect(openReports(db)).toEqual([]);
+    expect(openReports(db).items).toEqual([]);
   });
 });
 
@@ -314,7 +314,9 @@ describe("decideReports", () => {
   it("dismissing the reports of an offer they suspended publishes it again and tells the employer", async () => {
     const { offer, members } = await suspendedByReports("Vendeuse en boutique");
     expect(inSearch("Vendeuse en boutique")).toBe(false);
-    expect(openReports(db)).toMatchObject([{ offerId: offer.id, suspendedByReports: true, reports: [{}, {}, {}] }]);
+    expect(openReports(db).items).toMatchObject([
+      { offerId: offer.id, suspendedByReports: true, reports: [{}, {}, {}] },
+    ]);
 
     expect(decideReports(db, { counsellorId, offerId: offer.id, decision: "dismiss", ip: "41.73.1.4" })).toEqual({
       reports: 3,
@@ -330,7 +332,7 @@ describe("decideReports", () => {
       "moderation.offer.reported",
       "moderation.offer.republished",
     ]);
-    expect(openReports(db)).toEqual([]);
+    expect(openReports(db).items).toEqual([]);
   });
 
   it("publishes it again even when it had been held for another reason before (a counsellor had published it)", async () => {
@@ -400,7 +402,7 @@ describe("lists and counts", () => {
     const second = insertOrganisation(db, { name: "Seconde", status: "pending" });
     insertOrganisation(db, { name: "Vérifiée", status: "verified" });
     insertOrganisation(db, { kind: "partner", name: "APEJ", status: "pending" });
-    expect(pendingOrganisations(db).map((o) => o.id)).toEqual([first.id, second.id]);
+    expect(pendingOrganisations(db).items.map((o) => o.id)).toEqual([first.id, second.id]);
 
     const verified = insertOrganisation(db, { name: "Vérifiée 2" });
     const held = insertOffer(db, {
@@ -412,11 +414,11 @@ describe("lists and counts", () => {
     insertFraudReport(db, reported.id);
     insertFraudReport(db, reported.id);
     insertFraudReport(db, reported.id, "dismissed");
-    expect(pendingOffers(db)[0]).toMatchObject({ id: held.id, truncated: true });
-    expect(pendingOffers(db)[0]!.excerpt.length).toBe(300);
-    expect(pendingOffers(db)[0]!.id).toBe(held.id);
-    expect(moderationCounts(db)).toEqual({ organisations: 2, offers: 1, reports: 2, reportedOffers: 1 });
-    const [group] = openReports(db);
+    expect(pendingOffers(db).items[0]).toMatchObject({ id: held.id, truncated: true });
+    expect(pendingOffers(db).items[0]!.excerpt.length).toBe(300);
+    expect(pendingOffers(db).items[0]!.id).toBe(held.id);
+    expect(moderationCounts(db)).toEqual({ organisations: 2, identity: 0, offers: 1, reports: 2, reportedOffers: 1 });
+    const [group] = openReports(db).items;
     expect(group).toMatchObject({ offerId: reported.id, reports: [{ reason: "money" }, { reason: "money" }] });
     // Who reported is never part of what the counsellor's page receives.
     expect(Object.keys(group!.reports[0]!)).not.toContain("reporterId");

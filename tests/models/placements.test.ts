@@ -9,13 +9,16 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { findCandidatesByName } from "../../app/models/candidate-search.server";
 import {
+  countFollowupsToDo,
   endPlacement,
-  followupsDue,
+  FOLLOWUPS_PAGE_SIZE,
+  followupsToDo,
   listPlacements,
   type ManualPlacementInput,
   recordFollowup,
   recordManualPlacement,
 } from "../../app/models/placements.server";
+import { addDays } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import { placementFollowups, placements } from "../../db/schema";
 import { auditRows, createTestDb } from "../helpers/db";
@@ -342,6 +345,9 @@ describe("work found outside the portal", () => {
 });
 
 describe("follow-ups due and overdue", () => {
+  const rows = (filters: Parameters<typeof followupsToDo>[1]) =>
+    followupsToDo(db, filters).items.map((f) => [f.candidateName, f.employer, f.monthsAfter, f.dueDate]);
+
   it("lists overdue (past, not recorded) and due (next 7 days), oldest first, with candidate, employer and months", () => {
     const orgId = insertCountedOrganisation(db, { name: "Boulangerie Keïta" });
     const fatou = insertRegisteredCandidate(db, { firstName: "Fatoumata", lastName: "Traoré" });
@@ -350,25 +356,25 @@ describe("follow-ups due and overdue", () => {
     const p2 = insertPlacementFor(db, { candidateId: issa, employerName: "Garage du Fleuve", startDate: "2026-03-25" }); // 04-25, 06-25, 09-25
     recordFollowup(db, counsellor, followupsOf(db, p1)[0]!.id, { stillEmployed: true }, { now: at("2026-02-21") });
 
-    const lists = followupsDue(db, { today: "2026-04-21" });
-    expect(lists.overdue.map((f) => [f.candidateName, f.employer, f.monthsAfter, f.dueDate])).toEqual([
+    const today = "2026-04-21";
+    expect(rows({ today, window: "overdue" })).toEqual([["Fatoumata Traoré", "Boulangerie Keïta", 3, "2026-04-20"]]);
+    expect(rows({ today, window: "week" })).toEqual([["Issa Coulibaly", "Garage du Fleuve", 1, "2026-04-25"]]);
+    expect(rows({ today })).toEqual([
       ["Fatoumata Traoré", "Boulangerie Keïta", 3, "2026-04-20"],
-    ]);
-    expect(lists.due.map((f) => [f.candidateName, f.employer, f.monthsAfter, f.dueDate])).toEqual([
       ["Issa Coulibaly", "Garage du Fleuve", 1, "2026-04-25"],
     ]);
-    expect(lists).toMatchObject({ overdueTotal: 1, dueTotal: 1 });
-    expect(lists.due[0]).toMatchObject({ placementId: p2, candidateId: issa });
+    expect(followupsToDo(db, { today, window: "week" }).items[0]).toMatchObject({ placementId: p2, candidateId: issa });
 
     // Seven days ahead is the edge; the eighth is not yet listed.
-    expect(followupsDue(db, { today: "2026-04-18" }).due.map((f) => f.dueDate)).toEqual(["2026-04-20", "2026-04-25"]);
-    expect(followupsDue(db, { today: "2026-04-17" }).due.map((f) => f.dueDate)).toEqual(["2026-04-20"]);
+    const due = (today: string) => followupsToDo(db, { today, window: "week" }).items.map((f) => f.dueDate);
+    expect(due("2026-04-18")).toEqual(["2026-04-20", "2026-04-25"]);
+    expect(due("2026-04-17")).toEqual(["2026-04-20"]);
   });
 
   it("a placement ended drops its later follow-ups from the lists", () => {
     const p = insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: "2026-01-20" });
     endPlacement(db, counsellor, p, { endedOn: "2026-01-30", reason: "moved" }, { now: at("2026-02-01") });
-    expect(followupsDue(db, { today: "2026-12-01" })).toMatchObject({ overdue: [], due: [], overdueTotal: 0 });
+    expect(followupsToDo(db, { today: "2026-12-01" })).toMatchObject({ items: [], total: 0 });
     expect(
       db
         .select()
@@ -379,19 +385,45 @@ describe("follow-ups due and overdue", () => {
     ).toBe(true);
   });
 
-  it("can be limited to the counsellor's own candidates", () => {
+  it("can be limited to the counsellor's own candidates, a region, an employer, a month mark", () => {
     const other = insertStaff(db).id;
     insertPlacementFor(db, {
-      candidateId: insertRegisteredCandidate(db, { counsellorId: counsellor }),
+      candidateId: insertRegisteredCandidate(db, { counsellorId: counsellor, region: "kayes" }),
+      employerName: "Garage Sanogo",
       startDate: "2026-01-20",
     });
     insertPlacementFor(db, {
       candidateId: insertRegisteredCandidate(db, { counsellorId: other }),
       startDate: "2026-01-20",
     });
-    expect(followupsDue(db, { today: "2026-03-01" }).overdueTotal).toBe(2);
-    expect(followupsDue(db, { today: "2026-03-01", counsellorId: counsellor }).overdueTotal).toBe(1);
+    const today = "2026-05-01";
+    expect(countFollowupsToDo(db, { today })).toBe(4);
+    expect(countFollowupsToDo(db, { today, counsellorId: counsellor })).toBe(2);
+    expect(countFollowupsToDo(db, { today, region: "kayes" })).toBe(2);
+    expect(countFollowupsToDo(db, { today, employer: "sanogo" })).toBe(2);
+    expect(countFollowupsToDo(db, { today, employer: "%" })).toBe(0);
+    expect(countFollowupsToDo(db, { today, monthsAfter: 3 })).toBe(2);
   });
+
+  it("holds 25 a page for 500 people: page 2, and a page past the end shows the last one", () => {
+    for (let i = 0; i < 500; i++) {
+      insertPlacementFor(db, {
+        candidateId: insertRegisteredCandidate(db, { counsellorId: counsellor }),
+        startDate: addDays("2025-12-01", i % 90),
+      });
+    }
+    const today = "2026-03-01";
+    const first = followupsToDo(db, { today, counsellorId: counsellor });
+    expect(first.items).toHaveLength(FOLLOWUPS_PAGE_SIZE);
+    expect(first.total).toBe(countFollowupsToDo(db, { today, counsellorId: counsellor }));
+    expect(first.pageCount).toBe(Math.ceil(first.total / 25));
+    const second = followupsToDo(db, { today, counsellorId: counsellor, page: 2 });
+    expect(second.items).toHaveLength(25);
+    expect(second.items[0]!.dueDate >= first.items[24]!.dueDate).toBe(true);
+    const past = followupsToDo(db, { today, counsellorId: counsellor, page: 9999 });
+    expect(past.page).toBe(first.pageCount);
+    expect(past.items.length).toBe(first.total - (first.pageCount - 1) * 25);
+  }, 60_000);
 });
 
 describe("the placements list", () => {
@@ -431,6 +463,17 @@ describe("the placements list", () => {
     expect(ids({ employer: "100%" })).toEqual([b]);
     expect(ids({ employer: "%" })).toEqual([b]); // a literal percent sign, not "anything"
     expect(ids({ from: "2026-02-15", to: "2026-03-01" })).toEqual([b]);
+    expect(ids({ placementId: a })).toEqual([a]);
+  });
+
+  it("holds 25 a page; a page past the end shows the last one", () => {
+    for (let i = 0; i < 30; i++)
+      insertPlacementFor(db, { candidateId: insertRegisteredCandidate(db), startDate: addDays("2026-01-01", i) });
+    expect(listPlacements(db).placements).toHaveLength(25);
+    expect(listPlacements(db, { page: 2 })).toMatchObject({ page: 2, pageCount: 2, total: 30 });
+    expect(listPlacements(db, { page: 50 }).placements.map((p) => p.startDate)).toEqual(
+      Array.from({ length: 5 }, (_, i) => addDays("2026-01-05", -i)),
+    );
   });
 });
 

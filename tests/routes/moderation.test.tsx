@@ -200,7 +200,7 @@ describe("deciding on the page", () => {
 
   it("says by the item when a colleague decided it meanwhile, and keeps the typed reason", async () => {
     const { org } = await pendingEmployer("Boulangerie Cissé");
-    const user = await renderModeration();
+    const user = await renderModeration(cookies.conseiller, "fr", "/conseiller/moderation?liste=organisations");
     const card = await item("Boulangerie Cissé");
     decideOrganisation(getDb(), { counsellorId, orgId: org.id, decision: "verify" });
     const reason = within(card).getByLabelText(/Motif/) as HTMLInputElement;
@@ -226,7 +226,7 @@ describe("deciding on the page", () => {
       .set({ moderationFlags: ["first_offer", "work_abroad"] })
       .where(eq(offers.id, offer.id))
       .run();
-    const user = await renderModeration();
+    const user = await renderModeration(cookies.conseiller, "fr", "/conseiller/moderation?liste=offres");
     let card = await item("Chauffeur pour la Libye");
     expect(within(card).getByRole("link", { name: "Chauffeur pour la Libye" }).getAttribute("href")).toBe(
       `/offres/${offer.id}`,
@@ -241,8 +241,10 @@ describe("deciding on the page", () => {
     );
     expect(db.select().from(offers).where(eq(offers.id, offer.id)).get()!.status).toBe("pending");
 
+    await user.click(screen.getByRole("link", { name: /^Entreprises \(\d+\)$/ }));
     await user.click(within(await item("Transports Maïga")).getByRole("button", { name: "Vérifier l'entreprise" }));
     await screen.findByRole("status");
+    await user.click(screen.getByRole("link", { name: /^Offres \(\d+\)$/ }));
     card = await item("Chauffeur pour la Libye");
     await user.click(within(card).getByRole("button", { name: "Publier l'offre" }));
     expect((await screen.findByText("L'offre est publiée. L'employeur est prévenu.")).getAttribute("role")).toBe(
@@ -263,7 +265,7 @@ describe("deciding on the page", () => {
       details: "<script>alert(1)</script> 5 000 F demandés",
     });
     reportOffer(db, { offerId: offer.id, reporterId: null, ip: "9.9.9.2", reason: "trafficking" });
-    const user = await renderModeration();
+    const user = await renderModeration(cookies.conseiller, "fr", "/conseiller/moderation?liste=signalements");
     const card = (await screen.findByRole("heading", { level: 3, name: "Femme de chambre" })).closest(
       "article",
     ) as HTMLElement;
@@ -288,10 +290,12 @@ describe("deciding on the page", () => {
 
   it("speaks English, with counts in the headings", async () => {
     await pendingEmployer("Solar Mali");
-    await renderModeration(cookies.conseiller, "en");
+    await renderModeration(cookies.conseiller, "en", "/conseiller/moderation?liste=organisations");
     expect(screen.getByRole("heading", { level: 1, name: "Moderation" })).toBeTruthy();
     expect(screen.getByRole("heading", { level: 2, name: /^Organisations to verify \(\d+\)$/ })).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 2, name: /^Offers to review \(\d+\)$/ })).toBeTruthy();
+    expect(screen.getByRole("link", { name: /^Offers \(\d+\)$/ }).getAttribute("href")).toBe(
+      "/conseiller/moderation?liste=offres",
+    );
     const card = await item("Solar Mali");
     expect(within(card).getByRole("button", { name: "Verify the organisation" })).toBeTruthy();
     expect(within(card).getByText("CCIM member")).toBeTruthy();
@@ -331,7 +335,7 @@ describe("a verified organisation's identity change", () => {
 
   it("shows the checked and the requested identity side by side; accepting makes the new name public", async () => {
     const { orgId, ownerId } = await renamed("Garage Kanté", "Agence Nationale pour l'Emploi");
-    const user = await renderModeration();
+    const user = await renderModeration(cookies.conseiller, "fr", "/conseiller/moderation?liste=identite");
     expect(screen.getByRole("heading", { level: 2, name: /^Changements de nom, RCCM ou NIF \(\d+\)$/ })).toBeTruthy();
     const card = await item("Garage Kanté");
     const rows = within(card)
@@ -357,7 +361,7 @@ describe("a verified organisation's identity change", () => {
 
   it("refusing needs a reason; the checked name stays and the employer reads why", async () => {
     const { orgId, ownerId } = await renamed("Menuiserie Dembélé", "<script>alert(1)</script> ANPE");
-    const user = await renderModeration();
+    const user = await renderModeration(cookies.conseiller, "fr", "/conseiller/moderation?liste=identite");
     const card = await item("Menuiserie Dembélé");
     expect(within(card).getByText("<script>alert(1)</script> ANPE")).toBeTruthy();
     expect(document.querySelector("article script")).toBeNull();

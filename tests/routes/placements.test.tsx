@@ -69,7 +69,14 @@ function placementDueToday(firstName: string, lastName: string) {
 }
 
 const card = async (name: RegExp) =>
-  (await screen.findByRole("heading", { level: 4, name })).closest("article") as HTMLElement;
+  (await screen.findByRole("heading", { level: 3, name })).closest("article") as HTMLElement;
+
+/** A follow-up's card with its form unfolded, as a counsellor opens it. */
+async function openCard(user: { click(element: Element): Promise<void> }, name: RegExp) {
+  const item = await card(name);
+  await user.click(within(item).getByText("Enregistrer ce suivi"));
+  return item;
+}
 
 describe("who may use /conseiller/placements", () => {
   it.each(["candidat", "employeur"] as const)(
@@ -106,7 +113,7 @@ describe("who may use /conseiller/placements", () => {
 
   it("opens for an admin", async () => {
     const request = requestWithCookie("http://localhost/conseiller/placements", cookies.admin);
-    await expect(loader({ request, params: {}, context: {} } as never)).resolves.toHaveProperty("due");
+    await expect(loader({ request, params: {}, context: {} } as never)).resolves.toHaveProperty("followups");
   });
 });
 
@@ -114,7 +121,7 @@ describe("recording follow-ups on the page", () => {
   it("a follow-up due today is listed; 'still in work' with a note is recorded, confirmed and audited", async () => {
     const { oneMonth } = placementDueToday("Salimata", "Doumbia");
     const user = await renderPage();
-    const item = await card(/Salimata Doumbia/);
+    const item = await openCard(user, /Salimata Doumbia/);
     expect(within(item).getByText(/Suivi à 1 mois/)).toBeTruthy();
     await user.click(within(item).getByLabelText("Oui, toujours en poste"));
     await user.type(within(item).getByLabelText("Note (facultatif)"), "<script>alert(1)</script> Joint au téléphone.");
@@ -133,13 +140,13 @@ describe("recording follow-ups on the page", () => {
         .where(eq(auditLog.subjectId, String(oneMonth.id)))
         .all(),
     ).toMatchObject([{ action: "placement.followup_recorded", ip: "41.73.9.9" }]);
-    expect(screen.queryByRole("heading", { level: 4, name: /Salimata Doumbia/ })).toBeNull();
+    expect(screen.queryByRole("heading", { level: 3, name: /Salimata Doumbia/ })).toBeNull();
   });
 
   it("'no longer in work' leads to that placement's end form, open; ending it closes the later follow-ups", async () => {
     const { placementId } = placementDueToday("Boubacar", "Dembélé");
     const user = await renderPage();
-    const item = await card(/Boubacar Dembélé/);
+    const item = await openCard(user, /Boubacar Dembélé/);
     await user.click(within(item).getByLabelText("Non, plus en poste"));
     await user.click(within(item).getByRole("button", { name: "Enregistrer le suivi" }));
     expect((await screen.findByRole("status")).textContent).toContain("la personne n'est plus en poste");
@@ -158,7 +165,7 @@ describe("recording follow-ups on the page", () => {
   it("without an answer, or with a note of 10 000 characters, the form says so beside that follow-up, and keeps the note", async () => {
     placementDueToday("Kadiatou", "Sylla");
     const user = await renderPage();
-    let item = await card(/Kadiatou Sylla/);
+    let item = await openCard(user, /Kadiatou Sylla/);
     await user.type(within(item).getByLabelText("Note (facultatif)"), "Pas joignable.");
     await user.click(within(item).getByRole("button", { name: "Enregistrer le suivi" }));
     item = await card(/Kadiatou Sylla/);
@@ -209,7 +216,7 @@ describe("recording follow-ups on the page", () => {
 describe("ending a placement", () => {
   it("'other' needs a note: the error shows in that placement's form, which stays open", async () => {
     const { placementId } = placementDueToday("Autre", "Motif");
-    const user = await renderPage();
+    const user = await renderPage("/conseiller/placements?vue=placements");
     const placement = document.getElementById(`placement-${placementId}`) as HTMLElement;
     await user.click(within(placement).getByText("Terminer ce placement"));
     await user.type(within(placement).getByLabelText("Dernier jour de travail"), today);
@@ -224,7 +231,7 @@ describe("ending a placement", () => {
 describe("work found outside the portal", () => {
   it("a counsellor finds the candidate by name, picks them and records the placement", async () => {
     const candidateId = insertRegisteredCandidate(getDb(), { firstName: "Mariam", lastName: "Coulibaly" });
-    const user = await renderPage("/conseiller/placements?candidat=mariam");
+    const user = await renderPage("/conseiller/placements?vue=nouveau&candidat=mariam");
     const section = (
       await screen.findByRole("heading", { name: "Enregistrer un travail trouvé hors de Baara" })
     ).closest("section") as HTMLElement;
@@ -250,7 +257,7 @@ describe("work found outside the portal", () => {
   });
 
   it("says when nobody matches, and offers the number field instead", async () => {
-    await renderPage("/conseiller/placements?candidat=zzzz");
+    await renderPage("/conseiller/placements?vue=nouveau&candidat=zzzz");
     expect(await screen.findByText("Aucun candidat ne correspond à « zzzz ».")).toBeTruthy();
     expect(screen.getByLabelText("Numéro du candidat")).toBeTruthy();
   });
@@ -294,7 +301,7 @@ describe("the list", () => {
       orgId,
       startDate: addMonths(today, -2),
     });
-    await renderPage("/conseiller/placements?employeur=boulangerie", cookies.conseiller, "en");
+    await renderPage("/conseiller/placements?vue=placements&employeur=boulangerie", cookies.conseiller, "en");
     const heading = await screen.findByRole("heading", { level: 3, name: /Fanta Keïta · Boulangerie Keïta/ });
     const item = heading.closest("article") as HTMLElement;
     expect(within(item).getByText(/1 month/)).toBeTruthy();

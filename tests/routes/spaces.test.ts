@@ -160,7 +160,7 @@ describe("what each space shows", () => {
       partnerName: "OIM Mali",
       pendingOrganisations: 1,
       pendingOffers: 0,
-      openReports: 0,
+      reportedOffers: 0,
       caseload: 1,
       followupsDue: 0,
     });
@@ -177,7 +177,7 @@ describe("what each space shows", () => {
 
   it("an admin sees accounts by role", async () => {
     const data = (await call(adminLoader, "/admin", cookies.admin)) as Awaited<ReturnType<typeof adminLoader>>;
-    const byRole = Object.fromEntries(data.usersByRole.map((r) => [r.role, r.n]));
+    const byRole = Object.fromEntries(data.usersByRole.map((r) => [r.role, r.active]));
     expect(byRole).toEqual({ candidat: 3, employeur: 1, conseiller: 1, admin: 1 });
     expect(data.loginsLastDay).toBe(0);
   });

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, type ItemProps, OfferDecisions } from "./ItemParts";
 
-type PendingOffer = Route.ComponentProps["loaderData"]["offers"][number];
+type PendingOffer = NonNullable<Route.ComponentProps["loaderData"]["offers"]>["items"][number];
 
 export function OfferItem({ offer, errors, values }: ItemProps & { offer: PendingOffer }) {
   const { t } = useTranslation("moderation");

@@ -7,7 +7,7 @@ import { useBusy } from "~/utils/navigation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
 
-type PendingOrg = Route.ComponentProps["loaderData"]["organisations"][number];
+type PendingOrg = NonNullable<Route.ComponentProps["loaderData"]["organisations"]>["items"][number];
 
 // The queue lists pending organisations only; the decisions needing a reason share one form.
 const DECISIONS = moderatorActionsFor("pending");

@@ -4,7 +4,7 @@ import { useFormat } from "~/utils/format";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, type ItemProps, OfferDecisions } from "./ItemParts";
 
-type ReportedOffer = Route.ComponentProps["loaderData"]["reports"][number];
+type ReportedOffer = NonNullable<Route.ComponentProps["loaderData"]["reports"]>["items"][number];
 
 export function ReportGroup({ group, errors, values }: ItemProps & { group: ReportedOffer }) {
   const { t } = useTranslation("moderation");

@@ -1,34 +1,27 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/Pagination";
 
-/** One queue of the page: its heading with the total, its items, and a note when only the first are shown. */
+/** The queue shown: its heading with how many items match, its items, and the links to its other pages. */
 export function Section({
   id,
   heading,
-  total,
-  shown,
-  limit,
   empty,
+  paging,
   children,
 }: {
   id: string;
   heading: string;
-  total: number;
-  shown: number;
-  limit: number;
   empty: string;
+  paging: { page: number; pageCount: number; hrefFor: (page: number) => string; shown: number };
   children: ReactNode;
 }) {
-  const { t } = useTranslation("moderation");
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h2 id={id} className="text-xl font-semibold">
         {heading}
       </h2>
-      {shown === 0 ? <p className="text-stone-700">{empty}</p> : <ul className="space-y-4">{children}</ul>}
-      {total > shown && shown === limit ? (
-        <p className="text-sm text-stone-600">{t("showingFirst", { n: shown })}</p>
-      ) : null}
+      {paging.shown === 0 ? <p className="text-stone-700">{empty}</p> : <ul className="space-y-4">{children}</ul>}
+      <Pagination page={paging.page} pageCount={paging.pageCount} hrefFor={paging.hrefFor} />
     </section>
   );
 }

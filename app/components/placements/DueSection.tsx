@@ -1,58 +1,110 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { TextareaField, TextField, useErrorText } from "~/components/Field";
+import { SelectField, TextareaField, TextField, useErrorText } from "~/components/Field";
+import { FilterForm } from "~/components/FilterForm";
+import { Pagination } from "~/components/Pagination";
+import { PhoneNumber } from "~/components/PhoneNumber";
+import { RegionField } from "~/components/ReferenceFields";
+import { listHref } from "~/schemas/list-query";
+import { EMPLOYER_SEARCH_MAX, FOLLOWUP_MONTHS } from "~/schemas/placement-lists";
+import { DAY_MS } from "~/utils/dates";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { errorsFor, FormAlert, type LoaderData, type Section } from "./forms";
 
+type Followups = NonNullable<LoaderData["followups"]>;
+
+/** The follow-ups to do: filters, one compact card each (the form folded away), 25 a page. */
 export function DueSection({ data, actionData }: Section) {
   const { t } = useTranslation("placements");
-  const { due } = data;
+  const followups = data.followups as Followups;
+  const { q } = data;
+  const filters = { vue: "suivis", echeance: q.echeance, suivi: q.suivi, region: q.region, employeur: q.employeur };
   return (
     <section aria-labelledby="due" className="space-y-4">
       <h2 id="due" className="text-xl font-semibold">
-        {t("due.heading")}
+        {t("due.heading", { n: followups.total })}
       </h2>
-      {[
-        { key: "overdue", rows: due.overdue, total: due.overdueTotal, empty: t("due.emptyOverdue") },
-        { key: "soon", rows: due.due, total: due.dueTotal, empty: t("due.emptySoon") },
-      ].map((list) => (
-        <div key={list.key} className="space-y-3">
-          <h3 className="text-lg font-semibold">{t(`due.${list.key}`, { n: list.total })}</h3>
-          {list.rows.length === 0 ? (
-            <p className="text-stone-700">{list.empty}</p>
-          ) : (
-            <ul className="space-y-3">
-              {list.rows.map((f) => (
-                <FollowupItem
-                  key={f.id}
-                  followup={f}
-                  errors={errorsFor(actionData, "followup", "followupId", f.id)}
-                  values={actionData?.values}
-                  today={data.today}
-                  noteMax={data.limits.followupNote}
-                />
-              ))}
-            </ul>
-          )}
-          {list.total > list.rows.length ? (
-            <p className="text-sm text-stone-600">{t("due.showingFirst", { n: list.rows.length })}</p>
-          ) : null}
-        </div>
-      ))}
+      <FollowupFilters data={data} />
+      {followups.items.length === 0 ? (
+        <p className="text-stone-700">{t("due.empty")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {followups.items.map((f) => (
+            <FollowupItem
+              key={f.id}
+              followup={f}
+              errors={errorsFor(actionData, "followup", "followupId", f.id)}
+              values={actionData?.values}
+              today={data.today}
+              noteMax={data.limits.followupNote}
+            />
+          ))}
+        </ul>
+      )}
+      <Pagination
+        page={followups.page}
+        pageCount={followups.pageCount}
+        hrefFor={(page) => listHref("/conseiller/placements", { ...filters, mes: q.mes }, page)}
+      />
     </section>
   );
 }
 
-function FollowupItem({
+function FollowupFilters({ data }: { data: LoaderData }) {
+  const { t } = useTranslation("placements");
+  const lists = useTranslation("lists").t;
+  const { q } = data;
+  return (
+    <FilterForm
+      texts={{ label: t("due.filters"), submit: lists("apply"), reset: lists("reset") }}
+      resetTo="/conseiller/placements?vue=suivis"
+      className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+    >
+      <input type="hidden" name="vue" value="suivis" />
+      <SelectField
+        label={t("due.window")}
+        name="echeance"
+        defaultValue={q.echeance ?? ""}
+        placeholder={t("due.windowAll")}
+        options={[
+          { value: "retard", label: t("due.windowOverdue") },
+          { value: "semaine", label: t("due.windowWeek") },
+        ]}
+      />
+      <SelectField
+        label={t("due.months")}
+        name="suivi"
+        defaultValue={q.suivi ? String(q.suivi) : ""}
+        placeholder={t("due.monthsAll")}
+        options={FOLLOWUP_MONTHS.map((n) => ({ value: n, label: t("due.monthsOption", { n }) }))}
+      />
+      <RegionField label={t("list.region")} defaultValue={q.region ?? ""} placeholder={t("list.regionAll")} />
+      <TextField
+        label={t("list.employer")}
+        name="employeur"
+        defaultValue={q.employeur ?? ""}
+        maxLength={EMPLOYER_SEARCH_MAX}
+      />
+      <label className="flex min-h-11 items-center gap-2 self-end">
+        <input type="checkbox" name="mes" value="1" defaultChecked={q.mes === "1"} className="h-5 w-5" />
+        {t("mine")}
+      </label>
+    </FilterForm>
+  );
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
+export function FollowupItem({
   followup,
   errors,
   values,
   today,
   noteMax,
 }: {
-  followup: LoaderData["due"]["due"][number];
+  followup: Followups["items"][number];
   errors?: FieldErrors;
   values?: FormValues;
   today: string;
@@ -64,27 +116,38 @@ function FollowupItem({
   const busy = useBusy();
   const titleId = `followup-${followup.id}`;
   const kept = errors ? values : undefined;
+  const late = daysBetween(followup.dueDate, today);
   return (
     <li>
       <article aria-labelledby={titleId} className="card space-y-2">
-        <h4 id={titleId} className="font-semibold">
+        <h3 id={titleId} className="font-semibold">
           <Link to={`/conseiller/candidats/${followup.candidateId}`}>{followup.candidateName}</Link> ·{" "}
           {followup.employer}
-        </h4>
+        </h3>
         <p className="text-sm text-stone-700">
-          {t("due.item", { count: followup.monthsAfter })} · {t("due.dueOn", { date: format.date(followup.dueDate) })} ·{" "}
+          {t("due.item", { count: followup.monthsAfter })} · {t("due.dueOn", { date: format.date(followup.dueDate) })}
+          {late > 0 ? <strong className="text-red-800"> · {t("due.late", { count: late })}</strong> : null} ·{" "}
           {t("due.startedOn", { date: format.date(followup.startDate) })}
+          {followup.region ? ` · ${t(`common:region.${followup.region}`)}` : ""}
         </p>
-        <FormAlert errors={errors} />
-        <Form method="post" className="space-y-2">
-          <input type="hidden" name="intent" value="followup" />
-          <input type="hidden" name="followupId" value={followup.id} />
-          <div className="flex flex-wrap items-end gap-x-6 gap-y-2">
+        {followup.candidatePhone ? (
+          <p>
+            <PhoneNumber phone={followup.candidatePhone} />
+          </p>
+        ) : null}
+        <details open={Boolean(errors)}>
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium text-teal-800">
+            {t("due.record")}
+          </summary>
+          <Form method="post" className="mt-2 space-y-2">
+            <FormAlert errors={errors} />
+            <input type="hidden" name="intent" value="followup" />
+            <input type="hidden" name="followupId" value={followup.id} />
             <fieldset aria-describedby={errors?.stillEmployed ? `${titleId}-still-error` : undefined}>
               <legend className="font-medium">{t("followupForm.question")}</legend>
               <div className="flex flex-wrap gap-x-6 gap-y-1">
                 {(["yes", "no"] as const).map((answer) => (
-                  <label key={answer} className="flex items-center gap-2">
+                  <label key={answer} className="flex min-h-11 items-center gap-2">
                     <input
                       type="radio"
                       name="stillEmployed"
@@ -97,18 +160,12 @@ function FollowupItem({
                 ))}
               </div>
             </fieldset>
-            <button type="submit" className="btn" disabled={busy}>
-              {t("followupForm.submit")}
-            </button>
-          </div>
-          {errors?.stillEmployed ? (
-            <p id={`${titleId}-still-error`} className="text-sm font-semibold text-red-700">
-              {errorText(errors.stillEmployed)}
-            </p>
-          ) : null}
-          <details open={Boolean(kept?.note || kept?.doneOn || errors?.note || errors?.doneOn)}>
-            <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("followupForm.more")}</summary>
-            <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            {errors?.stillEmployed ? (
+              <p id={`${titleId}-still-error`} className="text-sm font-semibold text-red-700">
+                {errorText(errors.stillEmployed)}
+              </p>
+            ) : null}
+            <div className="grid gap-3 sm:grid-cols-2">
               <TextareaField
                 rows={1}
                 label={t("followupForm.note")}
@@ -128,8 +185,11 @@ function FollowupItem({
                 error={errors?.doneOn}
               />
             </div>
-          </details>
-        </Form>
+            <button type="submit" className="btn" disabled={busy}>
+              {t("followupForm.submit")}
+            </button>
+          </Form>
+        </details>
       </article>
     </li>
   );

@@ -2,9 +2,12 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { bindFields, SelectField, TextareaField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
+import { Pagination } from "~/components/Pagination";
 import { RegionField } from "~/components/ReferenceFields";
 import { placementActionsFor } from "~/models/lifecycles/placement";
+import { listHref } from "~/schemas/list-query";
 import { PLACEMENT_END_REASONS } from "~/schemas/placement";
+import { EMPLOYER_SEARCH_MAX } from "~/schemas/placement-lists";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
@@ -12,51 +15,51 @@ import { errorsFor, FormAlert, type LoaderData, type Section } from "./forms";
 
 export function ListSection({ data, actionData }: Section) {
   const { t } = useTranslation("placements");
-  const { q, list } = data;
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({
-      statut: q.statut,
-      region: q.region,
-      employeur: q.employeur,
-      du: q.du,
-      au: q.au,
-      mes: q.mes,
-    }))
-      if (value) params.set(key, value);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
+  const lists = useTranslation("lists").t;
+  const { q } = data;
+  const list = data.list as NonNullable<LoaderData["list"]>;
+  const filters = { vue: "placements", statut: q.statut, region: q.region, employeur: q.employeur, du: q.du, au: q.au };
   return (
     <section aria-labelledby="list" className="space-y-4">
       <h2 id="list" className="text-xl font-semibold">
         {t("list.heading", { n: list.total })}
       </h2>
-      <FilterForm
-        texts={{ label: t("list.filters"), submit: t("list.apply"), reset: t("list.reset") }}
-        resetTo="/conseiller/placements"
-        className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
-      >
-        <SelectField
-          label={t("list.status")}
-          name="statut"
-          defaultValue={q.statut ?? ""}
-          placeholder={t("list.statusAll")}
-          options={[
-            { value: "en-cours", label: t("list.statusOngoing") },
-            { value: "termines", label: t("list.statusEnded") },
-          ]}
-        />
-        <RegionField label={t("list.region")} defaultValue={q.region ?? ""} placeholder={t("list.regionAll")} />
-        <TextField label={t("list.employer")} name="employeur" defaultValue={q.employeur ?? ""} maxLength={60} />
-        <TextField label={t("list.from")} name="du" type="date" defaultValue={q.du ?? ""} />
-        <TextField label={t("list.to")} name="au" type="date" defaultValue={q.au ?? ""} />
-        <label className="flex items-center gap-2 self-end">
-          <input type="checkbox" name="mes" value="1" defaultChecked={q.mes === "1"} className="h-5 w-5" />
-          {t("mine")}
-        </label>
-      </FilterForm>
+      {data.endId ? (
+        <p>
+          {t("list.onlyOne")} <Link to="/conseiller/placements?vue=placements">{t("list.showAll")}</Link>
+        </p>
+      ) : (
+        <FilterForm
+          texts={{ label: t("list.filters"), submit: lists("apply"), reset: lists("reset") }}
+          resetTo="/conseiller/placements?vue=placements"
+          className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+        >
+          <input type="hidden" name="vue" value="placements" />
+          <SelectField
+            label={t("list.status")}
+            name="statut"
+            defaultValue={q.statut ?? ""}
+            placeholder={t("list.statusAll")}
+            options={[
+              { value: "en-cours", label: t("list.statusOngoing") },
+              { value: "termines", label: t("list.statusEnded") },
+            ]}
+          />
+          <RegionField label={t("list.region")} defaultValue={q.region ?? ""} placeholder={t("list.regionAll")} />
+          <TextField
+            label={t("list.employer")}
+            name="employeur"
+            defaultValue={q.employeur ?? ""}
+            maxLength={EMPLOYER_SEARCH_MAX}
+          />
+          <TextField label={t("list.from")} name="du" type="date" defaultValue={q.du ?? ""} />
+          <TextField label={t("list.to")} name="au" type="date" defaultValue={q.au ?? ""} />
+          <label className="flex min-h-11 items-center gap-2 self-end">
+            <input type="checkbox" name="mes" value="1" defaultChecked={q.mes === "1"} className="h-5 w-5" />
+            {t("mine")}
+          </label>
+        </FilterForm>
+      )}
       {list.placements.length === 0 ? (
         <p className="text-stone-700">{t("list.empty")}</p>
       ) : (
@@ -72,13 +75,11 @@ export function ListSection({ data, actionData }: Section) {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("list.page", { page: list.page, pages })} className="flex items-center gap-4">
-          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("list.previous")}</Link> : null}
-          <span>{t("list.page", { page: list.page, pages })}</span>
-          {list.page < pages ? <Link to={pageLink(list.page + 1)}>{t("list.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        hrefFor={(page) => listHref("/conseiller/placements", { ...filters, mes: q.mes }, page)}
+      />
     </section>
   );
 }
@@ -89,7 +90,7 @@ function PlacementItem({
   errors,
   values,
 }: {
-  placement: LoaderData["list"]["placements"][number];
+  placement: NonNullable<LoaderData["list"]>["placements"][number];
   data: LoaderData;
   errors?: FieldErrors;
   values?: FormValues;
@@ -131,7 +132,9 @@ function PlacementItem({
         </dl>
         {placementActionsFor(p, "counsellor").includes("end") ? (
           <details open={data.endId === p.id || Boolean(errors)}>
-            <summary className="cursor-pointer font-medium text-teal-800">{t("end.open")}</summary>
+            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-teal-800">
+              {t("end.open")}
+            </summary>
             <Form method="post" className="mt-2 space-y-2">
               <FormAlert errors={errors} />
               <input type="hidden" name="intent" value="end" />

@@ -17,6 +17,7 @@ export function ManualSection({ data, actionData }: Section) {
   return (
     <CardSection id="manual" title={t("manual.heading")} intro={t("manual.intro")}>
       <Form method="get" className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="vue" value="nouveau" />
         <TextField label={t("manual.search")} name="candidat" defaultValue={q.candidat ?? ""} maxLength={60} />
         <button type="submit" className="btn-secondary">
           {t("manual.searchButton")}
