@@ -154,6 +154,8 @@ export function offerToApplyTo(db: Db, offerId: number, today = isoToday()) {
     .select({
       id: offers.id,
       title: offers.title,
+      region: offers.region,
+      commune: offers.commune,
       status: offers.status,
       closingDate: offers.closingDate,
       orgId: organisations.id,

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
+import { ReturnToApplication } from "~/components/applications/ReturnToApplication";
 import { CompletenessBar } from "~/components/CompletenessBar";
 import { CvSection } from "~/components/CvSection";
 import { FlashNotice } from "~/components/Notice";
@@ -7,6 +8,7 @@ import { ProfileForm, type ProfileFormValues } from "~/components/ProfileForm";
 import { CV_MAX_BYTES, fileIdsOfOwner, removeCv, storeCv } from "~/models/files.server";
 import { getOwnProfile, profileCompleteness, saveProfile } from "~/models/profiles.server";
 import { PROFILE_LISTS, profileSchema } from "~/schemas/profile";
+import { returnToApply } from "~/utils/apply-draft.server";
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -15,7 +17,7 @@ import { type FieldError, type FieldErrors, type FormValues, formLists, parseFor
 import { CV_FORM_MAX_BYTES, readFormWithin } from "~/utils/upload.server";
 import type { Route } from "./+types/candidat.profil";
 
-export const handle = { i18n: ["common", "candidate"] };
+export const handle = { i18n: ["common", "candidate", "apply"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
@@ -48,6 +50,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       today: isoToday(),
       cvMaxBytes: CV_MAX_BYTES,
       flash,
+      returnTo: returnToApply(new URL(request.url)),
     },
     headers,
   );
@@ -67,6 +70,9 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = read.formData;
   const db = getDb();
   const intent = formData.get("intent");
+  // Opened from an apply form: saving goes back to it, the CV section stays on the way back.
+  const returnTo = returnToApply(new URL(request.url));
+  const cvSection = returnTo ? `/candidat/profil?retour=${returnTo}#cv` : "/candidat/profil#cv";
 
   if (intent === "cv.upload") {
     const file = formData.get("cv");
@@ -81,11 +87,13 @@ export async function action({ request }: Route.ActionArgs) {
         { status: stored.error === "cv.tooLarge" ? 413 : 400 },
       );
     }
-    return redirectWithFlash("/candidat/profil#cv", { message: "candidate:profile.notice.cv" });
+    return returnTo
+      ? redirectWithFlash(returnTo, { message: "apply:notice.cvSaved" })
+      : redirectWithFlash(cvSection, { message: "candidate:profile.notice.cv" });
   }
   if (intent === "cv.remove") {
     removeCv(db, user.id);
-    return redirectWithFlash("/candidat/profil#cv", { message: "candidate:profile.notice.cv-retire" });
+    return redirectWithFlash(cvSection, { message: "candidate:profile.notice.cv-retire" });
   }
   if (intent !== "profile.save") throw data(null, { status: 400 });
 
@@ -99,7 +107,9 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const { intent: _intent, consent, ...input } = form.data;
   saveProfile(db, user.id, input, { consent });
-  return redirectWithFlash("/candidat/profil", { message: "candidate:profile.notice.profil" });
+  return returnTo
+    ? redirectWithFlash(returnTo, { message: "apply:notice.profileSaved" })
+    : redirectWithFlash("/candidat/profil", { message: "candidate:profile.notice.profil" });
 }
 
 // The profile's fields that the form shows as text (the two checkboxes are "on" or absent).
@@ -142,6 +152,7 @@ export default function CandidateProfile({ loaderData, actionData }: Route.Compo
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
       <p className="text-stone-700">{t("profile.intro")}</p>
       <FlashNotice flash={flash} />
+      {loaderData.returnTo ? <ReturnToApplication href={loaderData.returnTo} /> : null}
       <CompletenessBar percent={completeness.percent} missing={completeness.missing} />
       <ProfileForm
         initial={posted ?? savedValues(profile)}

@@ -1,108 +1,132 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
-import { type Applicant, ApplicantProfile } from "~/components/ApplicantProfile";
-import { FormErrorSummary, useErrorText } from "~/components/Field";
+import { data, Link, redirect } from "react-router";
+import { ApplyForm } from "~/components/applications/ApplyForm";
+import { ApplyGate } from "~/components/applications/ApplyGate";
+import { AlreadyApplied, OfferClosed } from "~/components/applications/ApplyOutcomes";
+import { OfferHeading } from "~/components/applications/OfferHeading";
+import { FlashNotice } from "~/components/Notice";
 import {
-  ageBand,
   applyToOffer,
   candidateApplicationFor,
   dailyLimitRetryAfter,
   offerToApplyTo,
 } from "~/models/applications.server";
-import { fileIdsOfOwner } from "~/models/files.server";
+import { applyFormFor } from "~/models/apply-form.server";
 import { getOwnProfile } from "~/models/profiles.server";
 import { applySchema, MESSAGE_MAX } from "~/schemas/application";
 import { parseIdParam } from "~/schemas/params";
-import { requireRole } from "~/utils/auth.server";
+import { applyPath, dropDraft, keepDraft, profileReturningTo, readDraft } from "~/utils/apply-draft.server";
+import { getUser, HOME_BY_ROLE } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { useFormat } from "~/utils/format";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
-import { useBusy } from "~/utils/navigation";
+import { readFlash, withFlashCleared } from "~/utils/flash.server";
+import { type FormValues, formValues, parseForm, type RefusedForm } from "~/utils/forms";
+import { logInWithForm } from "~/utils/login-form.server";
+import type { SessionUser } from "~/utils/session.server";
 import type { Route } from "./+types/offres.$offerId.postuler";
 
-export const handle = { i18n: ["common", "applications"] };
+export const handle = { i18n: ["common", "applications", "apply", "auth", "candidate"] };
 
 const myApplication = (id: number) => `/candidat/candidatures#candidature-${id}`;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireRole(request, "candidat");
-  const db = getDb();
-  const offerId = parseIdParam(params.offerId);
-  const offer = offerId === null ? null : offerToApplyTo(db, offerId);
-  if (!offer) throw data(null, { status: 404 });
-  const summary = { id: offer.id, title: offer.title, orgName: offer.orgName, closedBecause: offer.closedBecause };
-
-  const existing = candidateApplicationFor(db, user.id, offer.id);
-  if (existing) {
-    return {
-      state: "applied" as const,
-      offer: summary,
-      application: { ...existing, createdAt: existing.createdAt.toISOString() },
-    };
-  }
-  if (!offer.isOpen) return data({ state: "closed" as const, offer: summary }, { status: 410 });
-
-  const profile = getOwnProfile(db, user.id);
-  const cvFile = profile?.cvFileId ? fileIdsOfOwner(db, user.id).find((f) => f.id === profile.cvFileId) : undefined;
-  // Built here from the same fields the employer's page reads: never migrant status, disability or birth date.
-  const preview: Applicant = {
-    name: profile ? `${profile.firstName} ${profile.lastName}` : user.displayName,
-    phone: user.phone,
-    email: user.email,
-    region: profile?.region ?? null,
-    commune: profile?.commune ?? null,
-    educationLevel: profile?.educationLevel ?? null,
-    trades: profile?.trades ?? [],
-    skills: profile?.skills ?? null,
-    languages: profile?.languages ?? [],
-    experienceYears: profile?.experienceYears ?? null,
-    ageBand: ageBand(profile?.birthDate ?? null),
-  };
-  return {
-    state: "form" as const,
-    offer: summary,
-    preview,
-    cv: cvFile ? { id: cvFile.id, name: cvFile.name } : null,
-    messageMax: MESSAGE_MAX,
-  };
+/** Visitors get the gate; candidates the form; other roles may not apply (403). */
+async function candidateOrVisitor(request: Request) {
+  const user = await getUser(request);
+  if (user && user.role !== "candidat") throw data({ reason: "forbidden" }, { status: 403 });
+  return user;
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await candidateOrVisitor(request);
+  const db = getDb();
+  const offerId = parseIdParam(params.offerId);
+  const found = offerId === null ? null : offerToApplyTo(db, offerId);
+  if (!found) throw data(null, { status: 404 });
+  const { flash, headers } = await readFlash(request);
+  const offer = {
+    id: found.id,
+    title: found.title,
+    orgName: found.orgName,
+    region: found.region,
+    commune: found.commune,
+    closedBecause: found.closedBecause,
+  };
+  const existing = user ? candidateApplicationFor(db, user.id, offer.id) : null;
+  if (existing) {
+    const application = { ...existing, createdAt: existing.createdAt.toISOString() };
+    return withFlashCleared({ state: "applied" as const, offer, flash, application }, headers);
+  }
+  if (!found.isOpen) return data({ state: "closed" as const, offer, flash }, { status: 410, headers });
+  if (!user) return withFlashCleared({ state: "gate" as const, offer, flash }, headers);
+  const form = {
+    ...applyFormFor(db, user),
+    draft: await readDraft(request, offer.id, user.id),
+    messageMax: MESSAGE_MAX,
+  };
+  return withFlashCleared({ state: "form" as const, offer, flash, ...form }, headers);
+}
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "candidat");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await candidateOrVisitor(request);
   const offerId = parseIdParam(params.offerId);
   if (offerId === null) throw data(null, { status: 404 });
   const formData = await request.formData();
-  const form = parseForm(applySchema, formData);
-  if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const intent = formData.get("intent");
+  if (!user) {
+    // Anything else a visitor posts (a form left open past the session's end) goes back to the gate.
+    if (intent !== "login") return redirect(applyPath(offerId));
+    return logInWithForm(request, context, formData, (role) =>
+      role === "candidat" ? applyPath(offerId) : HOME_BY_ROLE[role],
+    );
+  }
+  // Logged in meanwhile (another tab): the form is there.
+  if (intent === "login") return redirect(applyPath(offerId));
 
-  const db = getDb();
+  const form = parseForm(applySchema, formData);
+  if (!form.ok) return data<RefusedForm>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   const values = formValues(formData);
+  if (intent === "complete-profile" || intent === "add-cv") {
+    const cv = intent === "add-cv" || form.data.cvFileId !== null ? "attach" : "none";
+    const kept = await keepDraft(offerId, user.id, { message: form.data.message ?? "", cv });
+    if (!kept)
+      return data<RefusedForm>({ fieldErrors: {}, values, formError: "apply:errors.draftTooLong" }, { status: 413 });
+    return redirect(profileReturningTo(offerId, intent === "add-cv" ? "#cv" : ""), { headers: { "Set-Cookie": kept } });
+  }
+  return apply(user, offerId, form.data, values);
+}
+
+async function apply(
+  user: SessionUser,
+  offerId: number,
+  { cvFileId, message }: { cvFileId: number | null; message: string | null },
+  values: FormValues,
+) {
+  const db = getDb();
   // Only the CV of the candidate's own profile can go with the application.
-  const { cvFileId, message } = form.data;
   if (cvFileId !== null && cvFileId !== getOwnProfile(db, user.id)?.cvFileId) {
-    return data<ActionData>({ fieldErrors: { cvFileId: "applications:errors.cvNotYours" }, values }, { status: 400 });
+    return data<RefusedForm>({ fieldErrors: { cvFileId: "applications:errors.cvNotYours" }, values }, { status: 400 });
   }
   const result = applyToOffer(db, { candidateId: user.id, offerId, message, cvFileId });
-  if (result.ok) return redirect(myApplication(result.applicationId));
+  if (result.ok)
+    return redirect(myApplication(result.applicationId), { headers: { "Set-Cookie": await dropDraft(offerId) } });
   switch (result.reason) {
     case "already_applied":
       // The page shows the application already sent (the loader finds it); nothing is added.
-      return data<ActionData>({ fieldErrors: {}, values: {} });
+      return data<RefusedForm>({ fieldErrors: {}, values: {} });
     case "offer_not_open":
-      return data<ActionData>(
+      return data<RefusedForm>(
         { fieldErrors: {}, values, formError: "applications:errors.offerNotOpen" },
         { status: 409 },
       );
     case "daily_limit":
-      return data<ActionData>(
+      return data<RefusedForm>(
         { fieldErrors: {}, values, formError: "applications:errors.dailyLimit" },
         { status: 429, headers: { "Retry-After": String(dailyLimitRetryAfter(db, user.id)) } },
       );
     case "invalid_cv":
-      return data<ActionData>({ fieldErrors: { cvFileId: "applications:errors.cvNotYours" }, values }, { status: 400 });
+      return data<RefusedForm>(
+        { fieldErrors: { cvFileId: "applications:errors.cvNotYours" }, values },
+        { status: 400 },
+      );
     case "not_candidate":
       throw data(null, { status: 403 });
   }
@@ -110,182 +134,41 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function Apply({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
-  const format = useFormat();
   const { offer } = loaderData;
   return (
     <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="apply-title">
       <title>{`${t("apply.titleTag", { title: offer.title })} · Baara`}</title>
       <p>
-        <Link to={`/offres/${offer.id}`}>← {t("apply.backToOffer")}</Link>
+        <Link to={`/offres/${offer.id}`} className="inline-flex min-h-11 items-center">
+          ← {t("apply.backToOffer")}
+        </Link>
       </p>
+      <FlashNotice flash={loaderData.flash} />
       {loaderData.state === "applied" ? (
-        <>
-          <h1 id="apply-title" className="text-2xl font-bold">
-            {t("apply.alreadyTitle")}
-          </h1>
-          <div role="status" className="card space-y-2">
-            <p>
-              {t("apply.alreadyBody", {
-                title: offer.title,
-                org: offer.orgName,
-                date: format.date(loaderData.application.createdAt),
-              })}
-            </p>
-            <p>
-              {t("apply.status")} <strong>{t(`common:applicationStatus.${loaderData.application.status}`)}</strong>
-            </p>
-            <p>
-              <Link to={myApplication(loaderData.application.id)} className="btn">
-                {t("apply.seeApplication")}
-              </Link>
-            </p>
-          </div>
-        </>
+        <AlreadyApplied
+          offer={offer}
+          application={loaderData.application}
+          href={myApplication(loaderData.application.id)}
+        />
       ) : loaderData.state === "closed" ? (
-        <>
-          <h1 id="apply-title" className="text-2xl font-bold">
-            {t("apply.closedTitle")}
-          </h1>
-          {actionData?.formError ? <FormErrorSummary message={actionData.formError} /> : null}
-          <div className="card space-y-2">
-            <p>
-              {t(`apply.closedBecause.${offer.closedBecause ?? "closed"}`, { title: offer.title, org: offer.orgName })}
-            </p>
-            <p>{t("apply.closedNext")}</p>
-            <p>
-              <Link to="/offres" className="btn">
-                {t("apply.otherOffers")}
-              </Link>
-            </p>
-          </div>
-        </>
+        <OfferClosed offer={offer} formError={actionData?.formError} />
       ) : (
         <>
-          <h1 id="apply-title" className="text-2xl font-bold break-words">
-            {t("apply.title", { title: offer.title })}
-          </h1>
-          <p className="text-stone-700">{t("apply.intro", { org: offer.orgName })}</p>
-          <ApplyForm
-            actionData={actionData}
-            cv={loaderData.cv}
-            messageMax={loaderData.messageMax}
-            preview={loaderData.preview}
-          />
+          <OfferHeading heading={t("apply.title", { title: offer.title })} offer={offer} />
+          {loaderData.state === "gate" ? (
+            <ApplyGate offerId={offer.id} refused={actionData} />
+          ) : (
+            <ApplyForm
+              refused={actionData}
+              draft={loaderData.draft}
+              cv={loaderData.cv}
+              messageMax={loaderData.messageMax}
+              preview={loaderData.preview}
+              missing={loaderData.missing}
+            />
+          )}
         </>
       )}
     </section>
-  );
-}
-
-function ApplyForm({
-  actionData,
-  cv,
-  messageMax,
-  preview,
-}: {
-  actionData: ActionData | undefined;
-  cv: { id: number; name: string } | null;
-  messageMax: number;
-  preview: Applicant;
-}) {
-  const { t } = useTranslation("applications");
-  const errorText = useErrorText();
-  const format = useFormat();
-  const busy = useBusy();
-  const id = useId();
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
-  const chosenCv = values.cvFileId ?? (cv ? String(cv.id) : "");
-  return (
-    <Form method="post" className="space-y-6" noValidate>
-      <FormErrorSummary message={actionData?.formError} errors={errors} />
-      <div className="card space-y-4">
-        <div>
-          <label htmlFor={`${id}-message`} className="block font-medium">
-            {t("apply.message")}
-          </label>
-          <textarea
-            id={`${id}-message`}
-            name="message"
-            rows={6}
-            maxLength={messageMax}
-            className="field"
-            defaultValue={values.message}
-            aria-invalid={errors.message ? true : undefined}
-            aria-describedby={[`${id}-message-hint`, errors.message ? `${id}-message-error` : null]
-              .filter(Boolean)
-              .join(" ")}
-          />
-          <p id={`${id}-message-hint`} className="mt-1 text-sm text-stone-600">
-            {t("apply.messageHint", { max: format.number(messageMax) })}
-          </p>
-          {errors.message ? (
-            <p id={`${id}-message-error`} className="mt-1 text-sm font-semibold text-red-700">
-              {errorText(errors.message)}
-            </p>
-          ) : null}
-        </div>
-        <fieldset
-          aria-describedby={[`${id}-cv-hint`, errors.cvFileId ? `${id}-cv-error` : null].filter(Boolean).join(" ")}
-        >
-          <legend className="font-medium">{t("apply.cvLegend")}</legend>
-          <div className="mt-2 space-y-2">
-            {cv ? (
-              <label className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="cvFileId"
-                  value={String(cv.id)}
-                  className="h-5 w-5"
-                  defaultChecked={chosenCv === String(cv.id)}
-                />
-                {t("apply.cvAttach", { name: cv.name })}
-              </label>
-            ) : null}
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="cvFileId"
-                value=""
-                className="h-5 w-5"
-                defaultChecked={!cv || chosenCv !== String(cv.id)}
-              />
-              {t("apply.cvNone")}
-            </label>
-          </div>
-          <p id={`${id}-cv-hint`} className="mt-1 text-sm text-stone-600">
-            {t(cv ? "apply.cvHint" : "apply.cvHintNoCv")} <Link to="/candidat/profil">{t("apply.cvUpload")}</Link>
-          </p>
-          {errors.cvFileId ? (
-            <p id={`${id}-cv-error`} className="mt-1 text-sm font-semibold text-red-700">
-              {errorText(errors.cvFileId)}
-            </p>
-          ) : null}
-        </fieldset>
-      </div>
-
-      <section aria-labelledby={`${id}-preview`} className="card space-y-3">
-        <h2 id={`${id}-preview`} className="text-lg font-semibold">
-          {t("apply.previewTitle")}
-        </h2>
-        <p className="text-sm text-stone-700">{t("apply.previewIntro")}</p>
-        <ApplicantProfile applicant={preview} showMissing />
-        <p className="text-sm text-stone-700">{t("apply.previewAlso")}</p>
-        <p>
-          <Link to="/candidat/profil">{t("apply.completeProfile")}</Link>
-        </p>
-        <h3 className="font-semibold">{t("apply.hiddenTitle")}</h3>
-        <ul className="list-disc pl-6 text-sm text-stone-700">
-          <li>{t("apply.hidden.migrantStatus")}</li>
-          <li>{t("apply.hidden.disability")}</li>
-          <li>{t("apply.hidden.birthDate")}</li>
-          <li>{t("apply.hidden.notes")}</li>
-        </ul>
-      </section>
-
-      <button type="submit" className="btn w-full sm:w-auto" disabled={busy}>
-        {t("apply.submit")}
-      </button>
-    </Form>
   );
 }

@@ -101,8 +101,8 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
     if (offer.certificate) details.push([t("offer.certificate"), offer.certificate]);
   }
   details.push([t("offer.closingDate"), format.date(offer.closingDate)]);
-  // After logging in (or registering: the login page passes redirectTo on), the visitor lands on the form.
-  const loginHref = `/connexion?${new URLSearchParams({ redirectTo: `/offres/${offer.id}/postuler` })}`;
+  // A visitor goes to the same page as a candidate: it names the offer and asks them to log in or register.
+  const applyHref = `/offres/${offer.id}/postuler`;
 
   return (
     <article className="space-y-6" aria-labelledby="offer-title">
@@ -195,8 +195,8 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         <section className="card space-y-4">
           {viewerRole === null ? (
             <div>
-              <Link to={loginHref} className="btn">
-                {t("offer.applyLogin")}
+              <Link to={applyHref} className="btn min-h-11">
+                {t("offer.apply")}
               </Link>
               <p className="mt-2 text-sm text-stone-700">{t("offer.applyLoginHint")}</p>
             </div>
@@ -216,7 +216,7 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
               </p>
             </div>
           ) : viewerRole === "candidat" ? (
-            <Link to={`/offres/${offer.id}/postuler`} className="btn">
+            <Link to={applyHref} className="btn min-h-11">
               {t("offer.apply")}
             </Link>
           ) : null}

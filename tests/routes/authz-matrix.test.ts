@@ -65,7 +65,12 @@ const MATRIX: Record<string, Entry> = {
   "/offres/:offerId": PUBLIC_PAGE,
   // An application needs no field: candidate B applies to offer A (302 to the application);
   // candidate A already applied, so the page is shown again (200) and nothing is added.
-  "/offres/:offerId/postuler": { GET: spaceOf(CANDIDATES, 200), POST: { ...spaceOf(CANDIDATES, 302), candidat: 200 } },
+  // A visitor sees the page's gate (200: log in there or register); what they post without
+  // logging in goes back to it (302).
+  "/offres/:offerId/postuler": {
+    GET: { ...spaceOf(CANDIDATES, 200), visitor: 200 },
+    POST: { ...spaceOf(CANDIDATES, 302), candidat: 200 },
+  },
   // Anyone may report an offer, visitors too: the empty form is refused (400).
   "/offres/:offerId/signaler": { GET: everyone(200), POST: everyone(400) },
   // A suspended organisation has no public page, not even for its members.

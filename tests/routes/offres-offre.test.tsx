@@ -165,13 +165,11 @@ describe("/offres/:offerId for everyone", () => {
     expect(description.querySelector("b")).toBeNull();
   });
 
-  it("asks a visitor to log in to apply, coming back to the apply form, and offers to report it", async () => {
+  it("gives a visitor the apply link (the apply page asks them to log in or register), and offers to report it", async () => {
     await renderOffer(ids.job!);
-    const login = await screen.findByRole("link", { name: "Se connecter pour postuler" });
-    const href = new URL(login.getAttribute("href")!, "http://localhost");
-    expect(href.pathname).toBe("/connexion");
-    expect(href.searchParams.get("redirectTo")).toBe(`/offres/${ids.job}/postuler`);
-    expect(screen.queryByRole("link", { name: "Postuler à cette offre" })).toBeNull();
+    const apply = await screen.findByRole("link", { name: "Postuler à cette offre" });
+    expect(apply.getAttribute("href")).toBe(`/offres/${ids.job}/postuler`);
+    expect(screen.getByText(/Pour postuler, connectez-vous ou créez un compte gratuit/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Signaler cette offre" }).getAttribute("href")).toBe(
       `/offres/${ids.job}/signaler`,
     );
@@ -182,7 +180,7 @@ describe("/offres/:offerId for everyone", () => {
     expect((await screen.findByRole("link", { name: "Postuler à cette offre" })).getAttribute("href")).toBe(
       `/offres/${ids.job}/postuler`,
     );
-    expect(screen.queryByRole("link", { name: "Se connecter pour postuler" })).toBeNull();
+    expect(screen.queryByText(/Pour postuler, connectez-vous/)).toBeNull();
     unmount();
     await renderOffer(ids.job!, "stranger");
     await screen.findByRole("heading", { level: 1 });
@@ -226,7 +224,7 @@ describe("/offres/:offerId for everyone", () => {
     expect(detail("Place")).toBe("Kati, Koulikoro");
     expect(detail("Positions")).toBe("2 positions");
     expect(detail("Pay")).toMatch(/^90,000 F CFA (a|per) month$/);
-    expect(screen.getByRole("link", { name: "Log in to apply" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Apply for this offer" })).toBeTruthy();
     expect(screen.getByText("Verified employer")).toBeTruthy();
     expect(meta('meta[property="og:locale"]')).toBe("en_GB");
   });

@@ -4,13 +4,11 @@
 // an SQL fragment in the message, another candidate's CV id, a CV id that is not a number,
 // a second attempt, two racing submissions, a 31st application in a day, closed, filled,
 // expired, unpublished and unknown offers, a visitor and an employer.
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
-import { createRoutesStub, useLocation } from "react-router";
+import { useLocation } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storeCv } from "../../app/models/files.server";
-import Login from "../../app/routes/connexion";
-import { action as registerAction } from "../../app/routes/inscription";
 import OfferPage, { loader as offerLoader } from "../../app/routes/offres.$offerId";
 import Apply, { action, loader } from "../../app/routes/offres.$offerId.postuler";
 import { addDays, isoToday } from "../../app/utils/dates";
@@ -19,16 +17,13 @@ import type { Locale } from "../../app/utils/i18n";
 import { applicationEvents, applications, candidateProfiles, candidateTrades } from "../../db/schema";
 import {
   addMember,
-  cookieFrom,
   insertApplication,
   insertOffer,
   insertOrganisation,
   insertUser,
   registerCandidate,
-  requestWithCookie,
   sessionCookieFor,
 } from "../helpers/factories";
-import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { callRoute, errorOf, renderRoutes, statusOf, thrownBy, as as withSession } from "../helpers/route";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -124,55 +119,19 @@ const applicationsOf = (offerId: number) =>
   getDb().select().from(applications).where(eq(applications.offerId, offerId)).all();
 
 describe("/offres/:offerId/postuler: who may open it", () => {
-  it("sends a visitor to log in, coming back to the form; the login page passes that on to registration", async () => {
+  it("shows a visitor the gate, whose login and registration both come back to the form", async () => {
     const offerId = newOffer("Soudeur qualifié");
-    expect(await thrown(get(offerId))).toEqual({
-      status: 302,
-      location: `/connexion?redirectTo=${encodeURIComponent(`/offres/${offerId}/postuler`)}`,
-    });
-
-    const i18n = await createTestI18n("fr");
-    const Stub = createRoutesStub([{ path: "/connexion", Component: Login as never }]);
-    render(
-      <WithI18n i18n={i18n}>
-        <Stub initialEntries={[`/connexion?redirectTo=${encodeURIComponent(`/offres/${offerId}/postuler`)}`]} />
-      </WithI18n>,
-    );
+    expect(await get(offerId)).toMatchObject({ state: "gate", offer: { id: offerId, title: "Soudeur qualifié" } });
+    await renderApply(offerId, undefined);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Postuler : Soudeur qualifié");
     const register = new URL(
-      (await screen.findByRole("link", { name: "Créer un compte" })).getAttribute("href")!,
+      screen.getByRole("link", { name: "Créer mon compte" }).getAttribute("href")!,
       "http://localhost",
     );
     expect(register.pathname).toBe("/inscription");
     expect(register.searchParams.get("redirectTo")).toBe(`/offres/${offerId}/postuler`);
-    expect((document.querySelector('input[name="redirectTo"]') as HTMLInputElement).value).toBe(
-      `/offres/${offerId}/postuler`,
-    );
-
-    // A new person registers by phone with that redirectTo and lands on the form, logged in.
-    const form = new URLSearchParams({
-      accountType: "candidat",
-      firstName: "Kadiatou",
-      lastName: "Touré",
-      phone: "75 44 33 22",
-      email: "",
-      password: "segou-2026",
-      passwordConfirm: "segou-2026",
-      consent: "on",
-      redirectTo: `/offres/${offerId}/postuler`,
-    });
-    const registered = (await registerAction({
-      request: new Request("http://localhost/inscription", { method: "POST", body: form }),
-      params: {},
-      context: { clientIp: "10.9.8.7" },
-    } as never)) as Response;
-    expect(registered.status).toBe(302);
-    expect(registered.headers.get("Location")).toBe(`/offres/${offerId}/postuler`);
-    const page = (await loader({
-      request: requestWithCookie(`http://localhost/offres/${offerId}/postuler`, cookieFrom(registered)),
-      params: { offerId: String(offerId) },
-      context: {},
-    } as never)) as { state: string; preview: { name: string; phone: string } };
-    expect(page).toMatchObject({ state: "form", preview: { name: "Kadiatou Touré", phone: "+22375443322" } });
+    expect(screen.getByRole("button", { name: "Se connecter" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Envoyer ma candidature" })).toBeNull();
   });
 
   it("refuses employers and counsellors with 403, on the page and on the form", async () => {
@@ -234,11 +193,11 @@ describe("/offres/:offerId/postuler: who may open it", () => {
 });
 
 describe("/offres/:offerId/postuler: the form", () => {
-  it("shows what the employer will see — and says what they will not — with a link to complete the profile", async () => {
+  it("shows what the employer will see — and says what they will not — with a button to edit the profile", async () => {
     const offerId = newOffer("Soudeur pour portails");
     await renderApply(offerId, "awa");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Postuler : Soudeur pour portails");
-    const preview = screen.getByRole("heading", { name: "Ce que l'employeur verra" }).closest("section")!;
+    const preview = screen.getByRole("heading", { name: "Ce que l'employeur verra" }).closest("details")!;
     const shown = (label: string) => within(preview).getByText(label).nextElementSibling?.textContent;
     expect(shown("Nom")).toBe("Awa Keïta");
     expect(shown("Téléphone")).toBe("+223 76 11 22 33WhatsApp");
@@ -249,8 +208,8 @@ describe("/offres/:offerId/postuler: the form", () => {
     expect(shown("Langues parlées")).toBe("Français, Bambara");
     expect(shown("Expérience")).toBe("3 ans");
     expect(shown("Âge")).toMatch(/^(18-24|25-35) ans$/);
-    expect(within(preview).getByRole("link", { name: "Compléter mon profil" }).getAttribute("href")).toBe(
-      "/candidat/profil",
+    expect(within(preview).getByRole("button", { name: "Modifier mon profil" }).getAttribute("value")).toBe(
+      "complete-profile",
     );
     expect(within(preview).getByText("Ce que l'employeur ne verra pas")).toBeTruthy();
     expect(within(preview).getByText(/Votre situation de migrant/)).toBeTruthy();
@@ -431,15 +390,12 @@ describe("/offres/:offerId: the apply button", () => {
     await renderRoutes([page], `/offres/${offerId}`);
   }
 
-  it("a visitor is sent to log in and comes back to the form", async () => {
+  it("a visitor gets the same link as a candidate, to the page that asks them to log in or register", async () => {
     const offerId = newOffer("Soudeur (visiteur)");
     await renderOffer(offerId);
-    const login = new URL(
-      screen.getByRole("link", { name: "Se connecter pour postuler" }).getAttribute("href")!,
-      "http://localhost",
+    expect(screen.getByRole("link", { name: "Postuler à cette offre" }).getAttribute("href")).toBe(
+      `/offres/${offerId}/postuler`,
     );
-    expect(login.pathname).toBe("/connexion");
-    expect(login.searchParams.get("redirectTo")).toBe(`/offres/${offerId}/postuler`);
   });
 
   it("a candidate who already applied sees it, with the status and a link, instead of the button", async () => {
