@@ -375,6 +375,8 @@ describe("every message template the code uses", () => {
     "alerts.digest",
     "invitation",
     "setPassword",
+    "passwordReset",
+    "passwordResetLink",
   ];
   const payload = {
     offerId: 12,
