@@ -39,7 +39,8 @@ describeInBrowser("a forgotten password in a real browser", () => {
   const portal = usePortal();
 
   for (const javaScriptEnabled of [false, true]) {
-    it(`gets a code by SMS and logs in with the new password (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const mode = javaScriptEnabled ? "on" : "off";
+    it(`gets a code by SMS and logs in with the new password (JavaScript ${mode})`, async () => {
       const phone = javaScriptEnabled ? "+22391550002" : "+22391550001";
       const typed = `${phone.slice(4, 6)} ${phone.slice(6, 8)} ${phone.slice(8, 10)} ${phone.slice(10)}`;
       const db = openDb(portal.dbPath);

@@ -103,7 +103,7 @@ describe("requestPasswordReset", () => {
     expect(db.select().from(outbox).all()).toEqual([]);
   });
 
-  it(`allows ${RESET_REQUESTS_PER_IDENTIFIER} requests an hour per phone or e-mail, account or not, then says when to come back`, () => {
+  it(`allows ${RESET_REQUESTS_PER_IDENTIFIER} requests an hour per phone or e-mail, account or not, then waits`, () => {
     insertCandidate(db, { phone: PHONE });
     for (const identifier of ["76000001", "76000099"]) {
       for (let i = 0; i < RESET_REQUESTS_PER_IDENTIFIER; i++) {
@@ -144,7 +144,7 @@ describe("resetPassword", () => {
     return { person, code: lastSecret(person.id) };
   }
 
-  it("changes the password, ends every session of the person, writes the audit log and answers their role", async () => {
+  it("changes the password, ends the person's sessions, writes the audit log, gives their role", async () => {
     const { person, code } = await personAskedAt();
     db.insert(sessions)
       .values([
@@ -185,7 +185,7 @@ describe("resetPassword", () => {
     expect((await resetPassword(db, withCode(code), T0 + RESET_CODE_TTL_MS - MINUTE)).ok).toBe(true);
   });
 
-  it("answers « invalid » alike to a wrong code, an unknown phone, a disabled account and another person's code", async () => {
+  it("answers « invalid » to a wrong code, an unknown phone, a disabled account, another's code", async () => {
     const { person, code } = await personAskedAt();
     const other = insertCandidate(db, { phone: "+22376000002" });
     askAt("76000002", T0);
@@ -216,7 +216,7 @@ describe("resetPassword", () => {
     expect(auditRows(db, "account.code_voided")).toHaveLength(1);
   });
 
-  it("is throttled like activation: after 5 failures in 15 minutes for one phone, even the right code waits", async () => {
+  it("is throttled like activation: after 5 failures in 15 minutes, even the right code waits", async () => {
     const { code } = await personAskedAt();
     for (let i = 1; i <= 5; i++) {
       await resetPassword(db, { ...withCode(wrong(code, i)), ip: `41.5.5.${i}` }, T0 + i * 1000);
