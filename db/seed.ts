@@ -1,4 +1,5 @@
-// `npm run demo` / `npx tsx db/seed.ts [--employers N] [--offers N] [--candidates N] [--applications N] [--seed N]`
+// `npm run demo` / `npx tsx db/seed.ts [--employers N] [--offers N] [--candidates N] [--applications N] [--seed N]
+//   [--caseload N]` (the demo counsellor follows N people: db/seed/caseload.ts)
 //
 // Fills an empty database with believable Malian demo data (README
 // "Demo accounts"). A database that already has users is left untouched, so running the
@@ -9,6 +10,7 @@
 import { databasePath, openDb } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import { insertApplications, planApplications, planDemoApplications } from "./seed/applications";
+import { createCaseload } from "./seed/caseload";
 import { makeCtx } from "./seed/context";
 import { auditModeration, createDemoNotifications, createFraudReports, createSavedSearches } from "./seed/extras";
 import { insertOffers, planOffers } from "./seed/offers";
@@ -17,8 +19,8 @@ import { createCandidates, createDemoCandidate, createStaff } from "./seed/peopl
 import { createPlacements } from "./seed/placements";
 import { Rng } from "./seed/random";
 
-const DEFAULTS = { employers: 60, offers: 400, candidates: 3000, applications: 6000, seed: 20240729 };
-const MINIMUMS = { employers: 1, offers: 1, candidates: 1, applications: 0, seed: 0 };
+const DEFAULTS = { employers: 60, offers: 400, candidates: 3000, applications: 6000, seed: 20240729, caseload: 0 };
+const MINIMUMS = { employers: 1, offers: 1, candidates: 1, applications: 0, seed: 0, caseload: 0 };
 type Options = typeof DEFAULTS;
 
 class UsageError extends Error {}
@@ -42,6 +44,8 @@ function parseOptions(argv: string[]): Options {
     }
     options[name] = value;
   }
+  // The caseload is drawn from the candidates (the demo candidate apart).
+  if (options.candidates < options.caseload + 1) options.candidates = options.caseload + 1;
   return options;
 }
 
@@ -77,6 +81,8 @@ async function main() {
       fraudReports: createFraudReports(ctx, offers, candidates),
       notifications: createDemoNotifications(ctx, demoApps),
       savedSearches: createSavedSearches(ctx, aminata, candidates),
+      // Last, so that the rest of the demo data is the same with or without it.
+      caseload: options.caseload > 0 ? createCaseload(ctx, staff, candidates, options.caseload) : null,
     };
   })();
   sql.pragma("wal_checkpoint(TRUNCATE)");
@@ -112,6 +118,11 @@ async function main() {
   console.log(
     `  placements           ${counts.placements.portal} from the portal, ${counts.placements.outside} found outside it`,
   );
+  if (counts.caseload) {
+    console.log(
+      `  caseload             conseiller@baara.demo follows ${counts.caseload.people} people, ${counts.caseload.placements} newly placed`,
+    );
+  }
   console.log(
     "Accounts (password baara-demo): admin@baara.demo, conseiller@baara.demo, employeur@baara.demo, candidat@baara.demo (or 70 00 00 01)",
   );

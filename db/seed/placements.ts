@@ -9,7 +9,7 @@ import { addMonths, DAY, dateMs, HOUR, isoDate, lowerBound } from "./random";
 
 const RETENTION: Record<number, number> = { 1: 0.8, 3: 0.7, 6: 0.6 };
 
-interface Placement {
+export interface Placement {
   candidateId: number;
   orgId: number | null;
   employerName: string | null;
@@ -25,7 +25,7 @@ interface Placement {
   counsellorId: number;
 }
 
-function insertPlacement(ctx: Ctx, p: Placement) {
+export function insertPlacement(ctx: Ctx, p: Placement) {
   const { rng, now } = ctx;
   // One draw decides how long the person stays, so that follow-ups agree with each other.
   const stay = rng.next();
