@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeInBrowser, usePortal } from "./harness";
+import { confirmPhoneLater } from "./journeys";
 
 /** The page's main heading, once the navigation has rendered. */
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
@@ -14,6 +15,7 @@ async function registerCandidate(page: Page, phone: string) {
   await page.getByLabel("Confirmez le mot de passe").fill("sikasso-2026");
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmPhoneLater(page);
   await page.waitForURL("**/candidat");
 }
 
@@ -71,6 +73,7 @@ describeInBrowser("accounts in a real browser", () => {
     await page.getByLabel("Mot de passe", { exact: true }).fill("gao-2026-ok");
     await page.getByLabel("Confirmez le mot de passe").fill("gao-2026-ok");
     await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await confirmPhoneLater(page);
     await page.waitForURL("**/candidat");
     await expect.poll(() => h1(page)).toBe("Bonjour Oumar");
   });

@@ -1,4 +1,4 @@
-// Steps the browser journeys share: logging in, registering an employer.
+// Steps the browser journeys share: logging in, registering an employer, putting off the phone's confirmation.
 import type { Page } from "playwright-core";
 
 export async function logIn(page: Page, identifier: string, password = "baara-demo") {
@@ -7,6 +7,12 @@ export async function logIn(page: Page, identifier: string, password = "baara-de
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL((url) => url.pathname !== "/connexion");
+}
+
+/** After a sign-up with a phone, the confirmation page comes first: "Plus tard" goes on to where the person was going. */
+export async function confirmPhoneLater(page: Page) {
+  await page.waitForURL("**/confirmer-telephone?**");
+  await page.getByRole("link", { name: "Plus tard" }).click();
 }
 
 /** Registers an employer and their organisation (pending) through the form, and lands on /employeur. */
@@ -29,5 +35,6 @@ export async function registerEmployer(
   await page.getByLabel("Confirmez le mot de passe").fill(who.password);
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  if ("phone" in who) await confirmPhoneLater(page);
   await page.waitForURL("**/employeur");
 }

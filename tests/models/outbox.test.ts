@@ -377,6 +377,7 @@ describe("every message template the code uses", () => {
     "setPassword",
     "passwordReset",
     "passwordResetLink",
+    "confirmPhone",
   ];
   const payload = {
     offerId: 12,
