@@ -17,11 +17,14 @@ type Vocabulary = {
   byStart: Map<string, string[]>;
   seenOfferId: number;
   loadedAt: number;
+  /** Corrections already worked out (the same slips come back), forgotten when words are added. */
+  corrections: Map<string, string | undefined>;
 };
 
 const RELOAD_AFTER_MS = 24 * 60 * 60 * 1000;
 // Past this many new offers, reading the index's vocabulary again is quicker than their texts.
 const MAX_OFFERS_READ = 2000;
+const MAX_CORRECTIONS_KEPT = 10_000;
 const TRADE_WORDS = new Set(TRADE_VOCABULARY);
 const vocabularies = new WeakMap<Db, Vocabulary>();
 
@@ -51,6 +54,7 @@ function loadVocabulary(db: Db): Vocabulary {
       byStart: new Map(),
       seenOfferId: newestOfferId(db),
       loadedAt: 0,
+      corrections: new Map(),
     };
     const rows = db.$client.prepare("SELECT term, doc FROM temp.offers_fts_words").raw().all() as [string, number][];
     for (const [term, offers] of rows) addWord(vocabulary, term, offers);
@@ -70,6 +74,7 @@ function addNewOffers(db: Db, vocabulary: Vocabulary, newest: number) {
     for (const word of new Set(foldText(text).match(/[\p{L}\p{N}]+/gu))) addWord(vocabulary, word, 1);
   }
   vocabulary.seenOfferId = newest;
+  vocabulary.corrections.clear();
 }
 
 function currentVocabulary(db: Db, now = Date.now()): Vocabulary {
@@ -90,9 +95,17 @@ function currentVocabulary(db: Db, now = Date.now()): Vocabulary {
  * offers. Undefined when none is near enough (see allowedDistance).
  */
 export function closestWord(db: Db, typed: string): string | undefined {
-  const max = allowedDistance(typed);
-  if (max === 0) return undefined;
+  if (allowedDistance(typed) === 0) return undefined;
   const vocabulary = currentVocabulary(db);
+  if (vocabulary.corrections.has(typed)) return vocabulary.corrections.get(typed);
+  if (vocabulary.corrections.size >= MAX_CORRECTIONS_KEPT) vocabulary.corrections.clear();
+  const word = nearestWord(vocabulary, typed);
+  vocabulary.corrections.set(typed, word);
+  return word;
+}
+
+function nearestWord(vocabulary: Vocabulary, typed: string): string | undefined {
+  const max = allowedDistance(typed);
   let best: { word: string; distance: number; trade: boolean; offers: number } | undefined;
   // Words starting with the same letter or one that sounds alike, with the second letter (an extra
   // first letter typed), or with any letter before the first one typed (a first letter left out).

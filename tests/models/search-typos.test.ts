@@ -191,6 +191,7 @@ describe("searchOffers: the vocabulary follows the offers", () => {
     const org = insertOrganisation(fresh).id;
     insertOffer(fresh, { orgId: org, title: "Plombier", description: "Pose de tuyaux." });
     expect(searchOffers(fresh, { q: "plonbier" }).widenedTo).toBe("plombier");
+    expect(searchOffers(fresh, { q: "vulcanisatuer" }).total).toBe(0);
     insertOffer(fresh, { orgId: org, title: "Vulcanisateur", description: "Réparation de pneus." });
     expect(searchOffers(fresh, { q: "vulcanisatuer" }).items.map((item) => item.title)).toEqual(["Vulcanisateur"]);
   });
