@@ -108,7 +108,7 @@ describeInBrowser("a phone's first screen (360×740)", () => {
         expect(await links.count()).toBeGreaterThan(2);
         for (const link of await links.all()) {
           const box = (await link.boundingBox())!;
-          expect(box.y + box.height, await link.textContent()).toBeLessThanOrEqual(PHONE.height);
+          expect(box.y + box.height, (await link.textContent()) ?? "").toBeLessThanOrEqual(PHONE.height);
         }
         expect(await nav.locator('a[aria-current="page"]').getAttribute("href")).toBe(home);
         await header.getByRole("button", { name: "Français" }).waitFor();
