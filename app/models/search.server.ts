@@ -63,6 +63,9 @@ export type SearchFilters = {
 /** Past this many results a page says "more than 1 000" and ranks the newest 1 000. */
 export const RESULT_CAP = 1000;
 
+// Added to the bm25 score (negative, lower is better) of an offer without the words shown.
+const SHOWN_WORDS_FIRST = 1e9;
+
 /** A search in quotes ("mecano") is searched as typed, never widened. */
 const isQuoted = (q: string) => /^\s*(".*"|«.*»)\s*$/su.test(q);
 
@@ -88,9 +91,10 @@ function inOpenOffers(db: Db, word: string, today: string) {
  * garagiste…) or by the nearest word of the index (mecanisien → mecanicien),
  * itself replaced by its trade's names when no open offer contains it either.
  * A word some open offer contains is kept: the filters, not the word, emptied
- * the page. Null when no word was replaced; `shown` is the search as the page words it.
+ * the page. Null when no word was replaced; `shown` is the search as the page words it, and
+ * `shownFirst` the search of those words alone, whose offers come first (a trade's usual name).
  */
-function widenedSearch(db: Db, terms: Term[], today: string): { match: string; shown: string } | null {
+function widenedSearch(db: Db, terms: Term[], today: string) {
   let replaced = false;
   const alternatives = terms.map((term) => {
     if (inOpenOffers(db, term.folded, today)) return { words: [term.folded], shown: term.typed };
@@ -102,7 +106,11 @@ function widenedSearch(db: Db, terms: Term[], today: string): { match: string; s
     return { words, shown: withAccents(words[0]!) };
   });
   if (!replaced) return null;
-  return { match: ftsQuery(alternatives.map((a) => a.words)), shown: alternatives.map((a) => a.shown).join(" ") };
+  return {
+    match: ftsQuery(alternatives.map((a) => a.words)),
+    shown: alternatives.map((a) => a.shown).join(" "),
+    shownFirst: alternatives.some((a) => a.words.length > 1) ? ftsQuery(alternatives.map((a) => [a.words[0]!])) : null,
+  };
 }
 
 /**
@@ -148,6 +156,12 @@ export function searchOffers(db: Db, filters: SearchFilters, today = isoToday())
     if (widened) {
       matches = matchesOf(widened.match);
       if (matches.length > 0) widenedTo = widened.shown;
+      if (matches.length > 0 && widened.shownFirst) {
+        // "driver": chauffeurs, the word shown, before plant operators. Both walks go newest first,
+        // so every offer of the first within the cap of the second is within its own cap.
+        const first = new Set(matchesOf(widened.shownFirst).map((m) => m.id));
+        for (const m of matches) if (!first.has(m.id)) m.score += SHOWN_WORDS_FIRST;
+      }
     }
     // Ranked here, then only the page's 20 offers are read.
     found = matches.length;

@@ -145,6 +145,11 @@ describe("searchOffers: what the page says it searched", () => {
     expect(searchOffers(db, { q: "driver" }).widenedTo).toBe("chauffeur");
   });
 
+  it("lists first the offers with the word it shows, then those with the trade's other names", () => {
+    expect(found({ q: "driver" })).toEqual(["Chauffeur de direction", "Conducteur d'engins"]);
+    expect(found({ q: "driver", sort: "date" })).toEqual(["Conducteur d'engins", "Chauffeur de direction"]);
+  });
+
   it("keeps the other words as they were typed", () => {
     expect(searchOffers(db, { q: "Mecanisien Bamako" }).widenedTo).toBe("mécanicien Bamako");
     expect(found({ q: "mecanisien kayes" })).toEqual([]);
