@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { CompletenessBar } from "~/components/CompletenessBar";
+import { FlashNotice } from "~/components/Notice";
 import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
 import { candidateDashboard } from "~/models/dashboards.server";
@@ -9,6 +10,7 @@ import { getOwnProfile, profileCompleteness } from "~/models/profiles.server";
 import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { OPEN_APPLICATION_STATUSES } from "../../db/enums";
 import type { Route } from "./+types/candidat._index";
@@ -18,12 +20,18 @@ export const handle = { i18n: ["common", "spaces", "candidate", "notifications"]
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
   const db = getDb();
-  return {
-    displayName: user.displayName,
-    ...candidateDashboard(db, user.id),
-    completeness: profileCompleteness(getOwnProfile(db, user.id)),
-    notifications: listNotifications(db, user.id, 10),
-  };
+  // Right after signing up and confirming the phone, this page says so.
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared(
+    {
+      displayName: user.displayName,
+      ...candidateDashboard(db, user.id),
+      completeness: profileCompleteness(getOwnProfile(db, user.id)),
+      notifications: listNotifications(db, user.id, 10),
+      flash,
+    },
+    headers,
+  );
 }
 
 /** "Mark as read": one notification (`notificationId`), or all of them. */
@@ -47,6 +55,7 @@ export default function CandidateHome({ loaderData }: Route.ComponentProps) {
       <h1 className="text-2xl font-bold">
         {t("candidate.greeting", { name: loaderData.profile?.firstName ?? loaderData.displayName })}
       </h1>
+      <FlashNotice flash={loaderData.flash} />
       <nav aria-label={t("candidate:home.linksLabel")} className="flex flex-wrap gap-3">
         <Link to="/offres" className="btn">
           {t("candidate:home.findOffers")}

@@ -81,7 +81,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data<ActionData>({ form: "code", fieldErrors: { code: CODE_REFUSED[confirmed.reason] } }, init);
   }
   return redirectWithFlash(back, {
-    message: "phone:notice.confirmed",
+    message: "flash.phoneConfirmed",
     values: { phone: writtenPhone(confirmed.phone) },
   });
 }

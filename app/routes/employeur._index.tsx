@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
+import { FlashNotice } from "~/components/Notice";
 import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
 import { waitingApplications } from "~/models/applicants.server";
@@ -9,6 +10,7 @@ import { listNotifications, markNotificationsRead } from "~/models/notifications
 import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import type { Route } from "./+types/employeur._index";
 
@@ -22,7 +24,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     db,
     dashboard.orgs.map((o) => o.id),
   ).map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }));
-  return { ...dashboard, waiting, notifications: listNotifications(db, user.id, 10) };
+  // Right after signing up and confirming the phone, this page says so.
+  const { flash, headers } = await readFlash(request);
+  return withFlashCleared({ ...dashboard, waiting, notifications: listNotifications(db, user.id, 10), flash }, headers);
 }
 
 /** "Mark as read": one notification (`notificationId`), or all of them. */
@@ -52,6 +56,7 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
     <div className="space-y-6">
       <title>{`${t("employer.title")} · Baara`}</title>
       <h1 className="text-2xl font-bold">{org ? org.name : t("employer.title")}</h1>
+      <FlashNotice flash={loaderData.flash} />
       {orgs.length === 0 ? <p>{t("employer.noOrganisation")}</p> : null}
       {orgs.map((o) => (
         <section key={o.id} className="card" aria-label={o.name}>

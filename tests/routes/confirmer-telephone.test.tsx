@@ -5,6 +5,7 @@
 import { cleanup, screen } from "@testing-library/react";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { loader as candidateHome } from "../../app/routes/candidat._index";
 import Account, { action as accountAction, loader as accountLoader } from "../../app/routes/candidat.compte";
 import { action as staffAccountAction } from "../../app/routes/compte";
 import ConfirmPhone, { action, loader } from "../../app/routes/confirmer-telephone";
@@ -82,6 +83,9 @@ describe("sign-up with a phone", () => {
       expect(page.redirectTo).toBe("/candidat");
       const confirmed = (await post(cookie, { intent: "confirm", code: codeSentTo(phone)! }, redirectTo)) as Response;
       expect(confirmed.headers.get("Location")).toBe("/candidat");
+      expect(await followRedirect(confirmed, candidateHome, { cookie })).toMatchObject({
+        flash: { message: "flash.phoneConfirmed" },
+      });
     },
   );
 
