@@ -2,61 +2,12 @@
 // "Se connecter" link, through the login form, then through every link of their role's menu.
 // Each page must show its texts, never a locale key (a namespace the page needs that the
 // browser has not loaded shows as its key), and focus must move to the new page's main heading.
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeInBrowser, usePortal } from "./harness";
-
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-/** Every key of our locale files, as i18next shows a missing one: "path.to.key" and "ns:path.to.key". */
-function localeKeys(): Set<string> {
-  const keys = new Set<string>();
-  const walk = (ns: string, prefix: string, value: unknown) => {
-    if (value && typeof value === "object") {
-      for (const [key, child] of Object.entries(value)) walk(ns, prefix ? `${prefix}.${key}` : key, child);
-      return;
-    }
-    // A one-word key could be an ordinary word of the page: only dotted paths are told apart.
-    if (!prefix.includes(".")) return;
-    for (const key of new Set([prefix, prefix.replace(PLURAL, "")])) {
-      keys.add(key);
-      keys.add(`${ns}:${key}`);
-    }
-  };
-  for (const lng of ["fr", "en"]) {
-    const dir = path.resolve("locales", lng);
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
-      walk(path.basename(file, ".json"), "", JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
-    }
-  }
-  return keys;
-}
+import { keysShown, localeKeys } from "./locale-keys";
 
 const KEYS = localeKeys();
-
-/**
- * The locale keys the page shows (its title and visible text). The audit journal shows the names
- * of its actions on purpose, as code and in parentheses after their label in its filter: those are
- * left out.
- */
-async function keysShown(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => {
-    const texts = [document.title];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest("code, script, style, template")) continue;
-      const option = parent.closest("option");
-      if (option) texts.push((node.textContent ?? "").replace(/\([^()]*\)/g, ""));
-      else if (parent.checkVisibility()) texts.push(node.textContent ?? "");
-    }
-    return texts.join("\n");
-  });
-  const tokens = text.match(/[A-Za-z0-9_]+(?:[.:][A-Za-z0-9_]+)+/g) ?? [];
-  return [...new Set(tokens.filter((token) => KEYS.has(token)))];
-}
 
 /** What has focus: "h1: <its text>", or the element's tag and text. */
 function focused(page: Page): Promise<string> {

@@ -1,0 +1,129 @@
+// Every page of every role, in French and in English, reached by a full load and by clicking the
+// portal's own links (client-side navigation): none shows a locale key, an unfinished text or a
+// heading, link or button without a name. Which pages were seen is checked against app/routes.ts:
+// a route nobody reached and not excluded below, with its reason, fails the test by name.
+import { and, eq, notInArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inviteColleague } from "../../app/models/invitations.server";
+import { isOpenOffer } from "../../app/models/offers.server";
+import { openDb } from "../../app/utils/db.server";
+import { applications, offers, organisations, users } from "../../db/schema";
+import { Coverage, crawl, type Lng, load, type Role, switchLanguage, type Tab } from "./crawl";
+import { describeInBrowser, usePortal } from "./harness";
+import { logIn } from "./journeys";
+import { routePatterns, shown } from "./route-patterns";
+
+const ROLES: Role[] = ["anonymous", "candidat", "employeur", "conseiller", "admin"];
+
+const HOME: Record<Role, string> = {
+  anonymous: "/",
+  candidat: "/candidat",
+  employeur: "/employeur",
+  conseiller: "/conseiller",
+  admin: "/admin",
+};
+
+/** Routes that are not pages, never followed. */
+const EXCLUDED: Record<string, string> = {
+  healthz: "a resource for monitoring (JSON), not a page",
+  "conseiller/rapports/placements.csv": "a CSV download",
+  "conseiller/rapports/indicateurs.csv": "a CSV download",
+  "fichiers/:fileId": "a file download (a CV, a person's data)",
+  deconnexion: "logging out: a POST from the header's button",
+};
+
+type Sample = { pattern: string; path: (ids: Record<string, string>) => string; roles: Role[]; status?: number };
+
+/**
+ * Pages no link leads to (reached from an SMS, an e-mail, or after a form), loaded directly by the
+ * roles that may see them. A pattern that app/routes.ts does not have (yet) is skipped.
+ */
+const SAMPLES: Sample[] = [
+  { pattern: "activer-compte", path: () => "/activer-compte", roles: ["anonymous"] },
+  { pattern: "invitation/:token", path: (ids) => `/invitation/${ids.invitation}`, roles: ["anonymous"] },
+  { pattern: "mot-de-passe-oublie", path: () => "/mot-de-passe-oublie", roles: ["anonymous"] },
+  { pattern: "nouveau-mot-de-passe", path: () => "/nouveau-mot-de-passe?telephone=70000001", roles: ["anonymous"] },
+  { pattern: "confirmer-telephone", path: () => "/confirmer-telephone", roles: ["candidat"] },
+  { pattern: "candidat/favoris", path: () => "/candidat/favoris", roles: ["candidat"] },
+  {
+    pattern: "conseiller/offres/:offerId/correspondances",
+    path: (ids) => `/conseiller/offres/${ids.offer}/correspondances`,
+    roles: ["conseiller", "admin"],
+  },
+  // The offer the crawl opens first may be one the demo candidate has already applied to.
+  { pattern: "offres/:offerId/postuler", path: (ids) => `/offres/${ids.offer}/postuler`, roles: ["candidat"] },
+  { pattern: "*", path: () => "/cette-page-n-existe-pas", roles: ["anonymous", "candidat"], status: 404 },
+];
+
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  candidat: "candidat@baara.demo",
+  employeur: "employeur@baara.demo",
+  conseiller: "conseiller@baara.demo",
+  admin: "admin@baara.demo",
+};
+
+describeInBrowser("no locale key on any page", () => {
+  const portal = usePortal();
+  const patterns = routePatterns();
+  const coverage = new Coverage();
+  const ids: Record<string, string> = {};
+
+  beforeAll(() => {
+    const db = openDb(portal.dbPath, { migrate: false });
+    try {
+      const userId = (email: string) => db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+      // An invitation as a colleague receives it: its link holds a token shown only once.
+      const invited = inviteColleague(db, userId(ACCOUNTS.employeur), { email: "collegue@key-scan.test" });
+      if (!invited?.ok) throw new Error(`no invitation: ${JSON.stringify(invited)}`);
+      ids.invitation = invited.token;
+      // An open offer the demo candidate has not applied to: its page links to the form.
+      const applied = db
+        .select({ id: applications.offerId })
+        .from(applications)
+        .where(eq(applications.candidateId, userId(ACCOUNTS.candidat)));
+      const open = db
+        .select({ id: offers.id })
+        .from(offers)
+        .innerJoin(organisations, eq(organisations.id, offers.orgId))
+        .where(and(isOpenOffer(), notInArray(offers.id, applied)))
+        .orderBy(offers.id)
+        .get()!;
+      ids.offer = String(open.id);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  for (const role of ROLES) {
+    describe(role, () => {
+      // One tab per role, logged in once; French first, then English through the header's switch.
+      let tab: Tab;
+      beforeAll(async () => {
+        const page = await (await portal.newContext()).newPage();
+        if (role !== "anonymous") await logIn(page, ACCOUNTS[role]);
+        const excluded = new Set(Object.keys(EXCLUDED));
+        tab = { page, role, lng: "fr", patterns, excluded, coverage, problems: [] };
+      });
+      // A crawl cut short by its timeout must not go on clicking in the next test's tab.
+      afterAll(() => tab?.page.context().close());
+
+      for (const lng of ["fr", "en"] satisfies Lng[]) {
+        it(`${lng}: every page reached by its links shows its texts`, async () => {
+          tab.problems = [];
+          if (lng !== tab.lng) await switchLanguage(tab, HOME[role], lng);
+          await crawl(tab, HOME[role]);
+          for (const sample of SAMPLES.filter((s) => s.roles.includes(role) && patterns.includes(s.pattern))) {
+            await load(tab, sample.path(ids), sample.status);
+          }
+          expect([...new Set(tab.problems)]).toEqual([]);
+        }, 240_000);
+      }
+    });
+  }
+
+  it("every route of app/routes.ts was shown to some role, or is excluded with a reason", () => {
+    console.log(`Pages seen (fr|en; F full load, C client-side navigation):\n${coverage.table(patterns, ROLES)}`);
+    const missed = patterns.filter((pattern) => !coverage.reached(pattern) && !(pattern in EXCLUDED));
+    expect(missed.map(shown)).toEqual([]);
+  });
+});
