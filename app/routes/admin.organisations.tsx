@@ -1,15 +1,20 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
+import { OrganisationFilters } from "~/components/admin/OrganisationFilters";
+import { OrganisationTable } from "~/components/admin/OrganisationTable";
 import { FormErrorSummary, SelectField, TextareaField, TextField, useErrorText } from "~/components/Field";
+import { IgnoredFilters } from "~/components/lists/IgnoredFilters";
 import { FlashNotice, Notice } from "~/components/Notice";
-import { PhoneNumber } from "~/components/PhoneNumber";
+import { Pagination } from "~/components/Pagination";
+import { searchOrganisations } from "~/models/organisations-admin.server";
 import { createPartner, listPartners, type PartnerRow, updatePartner } from "~/models/partners.server";
 import { partnerActionSchema } from "~/schemas/admin";
+import { parseOrganisationQuery } from "~/schemas/admin-organisations";
+import { listHref } from "~/schemas/list-query";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
-import { useFormat } from "~/utils/format";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
@@ -17,19 +22,28 @@ import { REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/admin.organisations";
 
-export const handle = { i18n: ["common", "admin"] };
+export const handle = { i18n: ["common", "admin", "lists", "offers"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
   const params = new URL(request.url).searchParams;
-  const partners = listPartners(getDb());
+  const db = getDb();
+  const { query, ignored } = parseOrganisationQuery(params);
   const editId = parseIdParam(params.get("modifier"));
   const { flash, headers } = await readFlash(request);
   return withFlashCleared(
     {
-      partners,
+      query,
+      ignored,
+      list: searchOrganisations(db, {
+        kind: query.type === "toutes" ? undefined : query.type,
+        status: query.statut,
+        region: query.region,
+        q: query.q,
+        page: query.page,
+      }),
       // An unknown id in the link shows no edit form rather than an error page.
-      editing: partners.find((p) => p.id === editId) ?? null,
+      editing: editId ? (listPartners(db).find((p) => p.id === editId) ?? null) : null,
       flash,
     },
     headers,
@@ -66,7 +80,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function AdminPartners({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("admin");
   const errorText = useErrorText();
-  const { partners, editing, flash } = loaderData;
+  const { list, query, ignored, editing, flash } = loaderData;
   const sent = actionData?.values?.intent;
   const notFound = actionData?.fieldErrors.form;
   return (
@@ -79,15 +93,22 @@ export default function AdminPartners({ loaderData, actionData }: Route.Componen
       {actionData ? null : <FlashNotice flash={flash} />}
       {notFound ? <Notice tone="error">{errorText(notFound)}</Notice> : null}
 
+      <IgnoredFilters ignored={ignored} />
+      <OrganisationFilters query={query} />
       <section aria-labelledby="partners-list" className="space-y-3">
         <h2 id="partners-list" className="text-xl font-semibold">
-          {t("partners.listHeading", { n: partners.length })}
+          {t("partners.listHeading", { n: list.total })}
         </h2>
-        {partners.length === 0 ? (
+        {list.items.length === 0 ? (
           <p className="text-stone-700">{t("partners.none")}</p>
         ) : (
-          <PartnerTable partners={partners} />
+          <OrganisationTable rows={list.items} />
         )}
+        <Pagination
+          page={list.page}
+          pageCount={list.pageCount}
+          hrefFor={(page) => listHref("/admin/organisations", query, page)}
+        />
       </section>
 
       {editing ? (
@@ -103,69 +124,6 @@ export default function AdminPartners({ loaderData, actionData }: Route.Componen
         heading={t("partners.createHeading")}
         actionData={sent === "create" ? actionData : undefined}
       />
-    </div>
-  );
-}
-
-function PartnerTable({ partners }: { partners: PartnerRow[] }) {
-  const { t } = useTranslation("admin");
-  const format = useFormat();
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="sr-only">{t("partners.table.caption")}</caption>
-        <thead>
-          <tr className="border-b border-stone-300">
-            <th scope="col" className="p-2">
-              {t("partners.table.name")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("partners.table.place")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("partners.table.contact")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("partners.table.members")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("partners.table.status")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("partners.table.actions")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {partners.map((p) => (
-            <tr key={p.id} className="border-b border-stone-200 align-top">
-              <th scope="row" className="p-2 font-normal">
-                {p.shortName ? <span className="block font-semibold">{p.shortName}</span> : null}
-                <span className="block">{p.name}</span>
-              </th>
-              <td className="p-2">
-                {[p.commune, p.region ? t(`common:region.${p.region}`) : null].filter(Boolean).join(", ")}
-              </td>
-              <td className="p-2">
-                {p.contactName ? <span className="block">{p.contactName}</span> : null}
-                {p.contactPhone ? (
-                  <span className="block">
-                    <PhoneNumber phone={p.contactPhone} />
-                  </span>
-                ) : null}
-                {p.contactEmail ? <span className="block break-all">{p.contactEmail}</span> : null}
-              </td>
-              <td className="p-2 text-right">{format.number(p.members)}</td>
-              <td className="p-2">{t(`common:verificationStatus.${p.verificationStatus}`)}</td>
-              <td className="p-2">
-                <Link to={`/admin/organisations?modifier=${p.id}#partner-form-${p.id}`}>
-                  {t("partners.edit")} <span className="sr-only">{p.name}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -445,6 +445,33 @@ describe("/admin/organisations", () => {
     expect(document.querySelector("table script")).toBeNull();
   });
 
+  it("lists employers too when asked, filtered by status, region and name; hostile filters are left out, said so", async () => {
+    await renderPage("/admin/organisations", partnersPage as PageModule, {
+      url: "/admin/organisations?type=employer&statut=pending",
+    });
+    expect(screen.getByRole("rowheader", { name: /Garage Traoré/ })).toBeTruthy();
+    expect(screen.queryByRole("rowheader", { name: /OIM Mali/ })).toBeNull();
+    const garageRow = screen.getByRole("rowheader", { name: /Garage Traoré/ }).closest("tr")!;
+    expect(within(garageRow).queryByRole("link", { name: /Modifier/ })).toBeNull();
+
+    type Page = { list: { total: number; items: { name: string }[] }; ignored: string[] };
+    const load = async (search: string) => {
+      const page = (await callRoute(partnersPage.loader as Handler, `/admin/organisations${search}`, {
+        cookie: cookies.admin,
+      })) as Page | { data: Page };
+      return { data: "data" in page ? page.data : page };
+    };
+    expect((await load("?type=toutes&q=traore")).data.list.items.map((o) => o.name)).toEqual(["Garage Traoré"]);
+    expect((await load("?type=partner&q=oim")).data.list.items.map((o) => o.name)).toEqual([
+      expect.stringMatching(/^OIM Mali/),
+    ]);
+    const hostile = await load(`?type=<script>&statut=' OR 1=1 --&region=x&q=${"x".repeat(10_000)}&page=-1`);
+    expect(hostile.data.ignored.sort()).toEqual(["page", "q", "region", "statut", "type"]);
+    expect(hostile.data.list.items.map((o) => o.name).some((name) => name.startsWith("OIM Mali"))).toBe(true);
+    await renderPage("/admin/organisations", partnersPage as PageModule, { url: "/admin/organisations?type=nope" });
+    expect(await screen.findByText(/filtres de l'adresse n'étaient pas valables/)).toBeTruthy();
+  });
+
   it("answers 404 when updating an employer or an unknown organisation, 400 for a malformed id", async () => {
     const fields = { intent: "update", name: "Garage Traoré", region: "bamako" };
     for (const orgId of [String(ids.garage), "999999"]) {
@@ -554,7 +581,7 @@ describe("in English", () => {
 
   it("the partners page", async () => {
     await renderPage("/admin/organisations", partnersPage as PageModule, { lng: "en" });
-    expect(screen.getByRole("heading", { level: 1, name: "Partner organisations" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "Organisations" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Add a partner organisation" })).toBeTruthy();
     expect(screen.getAllByText("Verified").length).toBeGreaterThan(0);
   });
