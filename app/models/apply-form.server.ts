@@ -26,6 +26,6 @@ export function applyFormFor(db: Db, user: SessionUser) {
   return {
     preview,
     cv: cvFile ? { id: cvFile.id, name: cvFile.name } : null,
-    missing: profileCompleteness(profile).missing,
+    missingCount: profileCompleteness(profile).missing.length,
   };
 }

@@ -24,7 +24,7 @@ import { logInWithForm } from "~/utils/login-form.server";
 import type { SessionUser } from "~/utils/session.server";
 import type { Route } from "./+types/offres.$offerId.postuler";
 
-export const handle = { i18n: ["common", "applications", "apply", "auth", "candidate"] };
+export const handle = { i18n: ["common", "applications", "apply", "auth"] };
 
 const myApplication = (id: number) => `/candidat/candidatures#candidature-${id}`;
 
@@ -164,7 +164,7 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
               cv={loaderData.cv}
               messageMax={loaderData.messageMax}
               preview={loaderData.preview}
-              missing={loaderData.missing}
+              missingCount={loaderData.missingCount}
             />
           )}
         </>

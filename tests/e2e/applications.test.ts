@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { describeInBrowser, usePortal } from "./harness";
-import { logIn, registerEmployer } from "./journeys";
+import { confirmPhoneLater, logIn, registerEmployer } from "./journeys";
 
 describeInBrowser("applications in a real browser", () => {
   const portal = usePortal();
@@ -29,8 +29,8 @@ describeInBrowser("applications in a real browser", () => {
     // A visitor, JavaScript off, goes from the offer to registration and back to the form.
     const candidate = await (await portal.newContext({ javaScriptEnabled: false })).newPage();
     await candidate.goto(`/offres/${offerId}`);
-    await candidate.getByRole("link", { name: "Se connecter pour postuler" }).click();
-    await candidate.getByRole("link", { name: "Créer un compte" }).last().click();
+    await candidate.getByRole("link", { name: "Postuler à cette offre" }).click();
+    await candidate.getByRole("link", { name: "Créer mon compte" }).click();
     await candidate.getByLabel("Prénom").fill("Seydou");
     await candidate.getByLabel("Nom", { exact: true }).fill("Dembélé");
     await candidate.getByLabel("Numéro de téléphone").fill("+223 65 12 12 12");
@@ -38,6 +38,7 @@ describeInBrowser("applications in a real browser", () => {
     await candidate.getByLabel("Confirmez le mot de passe").fill("chantier-2026");
     await candidate.getByRole("checkbox").check();
     await candidate.getByRole("button", { name: "Créer mon compte" }).click();
+    await confirmPhoneLater(candidate);
     await candidate.waitForURL(`**/offres/${offerId}/postuler`);
     await candidate.getByRole("heading", { name: "Ce que l'employeur ne verra pas" }).waitFor();
     await candidate

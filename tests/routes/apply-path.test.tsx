@@ -160,11 +160,7 @@ describe("completing the profile on the way: the message is kept", () => {
     const offerId = newOffer("Aide-boulanger");
     const user = await renderPath(applyUrl(offerId), cookies.kadi);
     expect(
-      screen.getByText(
-        "Votre profil est incomplet : il manque votre date de naissance, votre région, votre commune, " +
-          "votre niveau d'études, vos métiers, les langues que vous parlez, vos années d'expérience et quand " +
-          "vous pouvez commencer. Un profil complet aide l'employeur à vous choisir.",
-      ),
+      screen.getByText("Il manque 8 informations à votre profil : le compléter aide l'employeur à vous choisir."),
     ).toBeTruthy();
     const message = "Je pétris le pain depuis 2 ans à San.\nDisponible la nuit.";
     await user.type(screen.getByLabelText("Votre message à l'employeur (facultatif)"), message);

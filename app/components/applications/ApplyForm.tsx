@@ -5,7 +5,6 @@ import { FormErrorSummary, TextareaField, useErrorText } from "~/components/Fiel
 import { Notice } from "~/components/Notice";
 import { useFormat } from "~/utils/format";
 import type { FieldError, FormValues, RefusedForm } from "~/utils/forms";
-import { intlLocale } from "~/utils/i18n";
 import { useBusy } from "~/utils/navigation";
 
 type Cv = { id: number; name: string };
@@ -35,24 +34,22 @@ export function ApplyForm({
   cv,
   messageMax,
   preview,
-  missing,
+  missingCount,
 }: {
   refused: RefusedForm | undefined;
   draft: KeptDraft | null;
   cv: Cv | null;
   messageMax: number;
   preview: Applicant;
-  missing: string[];
+  /** How many of the profile's fields the completeness bar counts are empty. */
+  missingCount: number;
 }) {
-  const { t, i18n } = useTranslation("applications");
+  const { t } = useTranslation("applications");
   const format = useFormat();
   const busy = useBusy();
   const errors = refused?.fieldErrors ?? {};
   const values = startingValues(refused, draft, cv);
   const chosenCv = values.cvFileId ?? (cv ? String(cv.id) : "");
-  const lacking = new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(
-    missing.map((field) => t(`candidate:completeness.field.${field}`)),
-  );
   return (
     <Form method="post" className="space-y-4" noValidate>
       <FormErrorSummary message={refused?.formError} errors={errors} />
@@ -66,9 +63,9 @@ export function ApplyForm({
         error={errors.message}
       />
       <CvChoice cv={cv} chosen={chosenCv} error={errors.cvFileId} />
-      {missing.length > 0 ? (
+      {missingCount > 0 ? (
         <Notice tone="warning" role={null}>
-          <p>{t("apply:incomplete.body", { fields: lacking })}</p>
+          <p>{t("apply:incomplete.body", { count: missingCount })}</p>
           <button {...toProfile("complete-profile")} className="btn-secondary mt-2 min-h-11" disabled={busy}>
             {t("apply.completeProfile")}
           </button>
@@ -108,12 +105,12 @@ function CvChoice({ cv, chosen, error }: { cv: Cv | null; chosen: string; error:
   const errorText = useErrorText();
   const busy = useBusy();
   const hint = (
-    <p id="apply-cv-hint" className="text-sm text-stone-600">
-      {t(cv ? "apply.cvHint" : "apply.cvHintNoCv")}{" "}
+    <div id="apply-cv-hint" className="text-sm text-stone-600">
+      <p>{t("apply.cvHint")}</p>
       <button {...toProfile("add-cv")} className="min-h-11 text-brand-700 underline" disabled={busy}>
         {t("apply.cvUpload")}
       </button>
-    </p>
+    </div>
   );
   if (!cv) {
     return (
