@@ -1,7 +1,7 @@
 // Confirming that a phone number is the person's: a 6-digit code sent to it, typed on /confirmer-telephone.
 // A new number (a correction at sign-up, a change later) waits in its code's row (one_time_codes.phone) and
 // becomes the account's only once confirmed, so a number that belongs to someone else is never taken.
-import { and, desc, eq, gt, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, ne, or } from "drizzle-orm";
 import type { Db, Tx } from "~/utils/db.server";
 import { oneTimeCodes, outbox, users } from "../../db/schema";
 import { LOGIN_WINDOW_MS, PHONE_CODES_PER_WINDOW } from "./limits.server";
@@ -69,6 +69,15 @@ function codeWait(db: Db | Tx, userId: number, phone: string, now: number) {
   return recent ? Math.max(1, Math.ceil((recent.createdAt.getTime() + LOGIN_WINDOW_MS - now) / 1000)) : 0;
 }
 
+function belongsToAnother(db: Db | Tx, phone: string, userId: number) {
+  const other = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.phone, phone), ne(users.id, userId)))
+    .get();
+  return other !== undefined;
+}
+
 export type PhoneCodeResult =
   | { ok: true; phone: string }
   | { ok: false; reason: "no_phone" | "already_confirmed" }
@@ -91,11 +100,7 @@ export function sendPhoneCode(
   const wait = codeWait(db, userId, target, now);
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
   const locale = db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get()?.locale ?? "fr";
-  const takenByAnother = db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.phone, target), ne(users.id, userId)))
-    .get();
+  const takenByAnother = belongsToAnother(db, target, userId);
   db.transaction((tx) => {
     const issued = issueOneTimeCode(tx, {
       userId,
@@ -154,12 +159,7 @@ export function confirmPhone(
   return db.transaction((tx): PhoneConfirmation => {
     if (!phone || !takeOneTimeCode(tx, check.codeId, now)) return { ok: false, reason: "used" };
     // Only someone holding this number reads this answer: another account took it since the code was sent.
-    const taken = tx
-      .select({ n: sql<number>`count(*)` })
-      .from(users)
-      .where(and(eq(users.phone, phone), ne(users.id, userId)))
-      .get();
-    if (taken?.n) return { ok: false, reason: "unavailable" };
+    if (belongsToAnother(tx, phone, userId)) return { ok: false, reason: "unavailable" };
     const before = tx.select({ phone: users.phone }).from(users).where(eq(users.id, userId)).get();
     tx.update(users)
       .set({ phone, phoneConfirmedAt: new Date(now) })

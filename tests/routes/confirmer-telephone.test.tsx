@@ -54,6 +54,10 @@ function codeSentTo(phone: string) {
 const post = (cookie: string | undefined, body: Record<string, string>, redirectTo = "/offres/12/postuler") =>
   callRoute(action, "/confirmer-telephone", { cookie, body: { redirectTo, ...body }, context: IP });
 
+/** What a refused form sends back: a message per field, what was typed. */
+const refusal = (answer: unknown) =>
+  (answer as { data: { fieldErrors: Record<string, unknown>; values?: Record<string, string> } }).data;
+
 const confirmedAt = (id: number) =>
   getDb().select({ at: users.phoneConfirmedAt }).from(users).where(eq(users.id, id)).get()?.at;
 
@@ -125,7 +129,7 @@ describe("/confirmer-telephone refuses", () => {
     const second = await signUp();
     const refused = await post(second.cookie, { intent: "confirm", code: codeSentTo(first.phone)! });
     expect(statusOf(refused)).toBe(400);
-    expect((refused as { data: { fieldErrors: { code: string } } }).data.fieldErrors.code).toBe("phone:errors.invalid");
+    expect(refusal(refused).fieldErrors.code).toBe("phone:errors.invalid");
     expect(confirmedAt(first.user.id)).toBeNull();
     expect(confirmedAt(second.user.id)).toBeNull();
   });
@@ -145,9 +149,7 @@ describe("/confirmer-telephone refuses", () => {
       context: IP,
     });
     expect(statusOf(refused)).toBe(400);
-    expect((refused as { data: { fieldErrors: { code?: string } } }).data.fieldErrors.code).toMatch(
-      /^(validation\.|phone:)/,
-    );
+    expect(refusal(refused).fieldErrors.code).toMatch(/^(validation\.|phone:)/);
     expect(confirmedAt(user.id)).toBeNull();
   });
 
@@ -159,9 +161,9 @@ describe("/confirmer-telephone refuses", () => {
   it("a fourth code within 15 minutes, saying how long to wait", async () => {
     const { cookie } = await signUp();
     for (let i = 0; i < 2; i++) expect(statusOf(await post(cookie, { intent: "resend" }))).toBe(302);
-    const refused = (await post(cookie, { intent: "resend" })) as { data: { fieldErrors: { code: unknown } } };
+    const refused = await post(cookie, { intent: "resend" });
     expect(statusOf(refused)).toBe(429);
-    expect(refused.data.fieldErrors.code).toMatchObject({ key: "phone:errors.tooManyCodes" });
+    expect(refusal(refused).fieldErrors.code).toMatchObject({ key: "phone:errors.tooManyCodes" });
   });
 });
 
@@ -209,12 +211,10 @@ describe("a new number", () => {
     ["huge", "7".repeat(10_000)],
   ])("refuses a number that is %s with a message and keeps what was typed", async (_, phone) => {
     const { cookie } = await signUp();
-    const refused = (await post(cookie, { intent: "change", phone })) as {
-      data: { form: string; fieldErrors: { phone: string }; values: { phone: string } };
-    };
+    const refused = await post(cookie, { intent: "change", phone });
     expect(statusOf(refused)).toBe(400);
-    expect(refused.data.fieldErrors.phone).toMatch(/^validation\./);
-    expect(refused.data.values.phone).toBe(phone);
+    expect(refusal(refused).fieldErrors.phone).toMatch(/^validation\./);
+    expect(refusal(refused).values?.phone).toBe(phone);
   });
 });
 
