@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
+import { CounsellorOfferAnswers } from "~/components/applications/CounsellorOfferAnswers";
+import type { OfferAnswerRefusal } from "~/components/applications/OfferAnswerForms";
 import { ApplicationsSection, PlacementsSection } from "~/components/candidate-file/HistorySections";
 import { MatchesSection } from "~/components/candidate-file/MatchesSection";
 import { NotesSection } from "~/components/candidate-file/NotesSection";
@@ -7,12 +9,16 @@ import { PasswordResetSection } from "~/components/candidate-file/PasswordResetS
 import { AccountSection, ProfileSection, SensitiveSection } from "~/components/candidate-file/PersonSections";
 import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { ReferralConfirm, type ReferralReview } from "~/components/ReferralConfirm";
 import { type ApplyResult, applyToOffer } from "~/models/applications.server";
 import { resendSetPasswordCode } from "~/models/assisted-registration.server";
 import { addNote, assignCounsellor, getCandidateFile } from "~/models/candidates.server";
 import { matchOffersForCandidate } from "~/models/matching.server";
+import { answerOfferFromForm } from "~/models/offer-answers.server";
 import { startPasswordReset } from "~/models/password-reset.server";
+import { previewReferral } from "~/models/referrals.server";
 import { type CandidateFileInput, candidateFileSchema, NOTE_MAX } from "~/schemas/candidate";
+import { DECLINE_WORDS_MAX, OFFER_DECLINE_REASONS } from "~/schemas/offer-answer";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { type Db, getDb } from "~/utils/db.server";
@@ -21,7 +27,7 @@ import { type FieldError, type FieldErrors, type FormValues, formValues, parseFo
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.candidats.$userId";
 
-export const handle = { i18n: ["common", "counsellor", "password"] };
+export const handle = { i18n: ["common", "counsellor", "password", "referral", "answers"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
@@ -39,12 +45,18 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       matches: matchOffersForCandidate(db, candidateId, 10),
       flash,
       noteMax: NOTE_MAX,
+      answerForm: { reasons: OFFER_DECLINE_REASONS, wordsMax: DECLINE_WORDS_MAX },
     },
     headers,
   );
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues };
+type ActionData = {
+  fieldErrors: FieldErrors;
+  values: FormValues;
+  review?: ReferralReview;
+  answerRefused?: OfferAnswerRefusal;
+};
 
 const APPLY_ERRORS: Record<Exclude<ApplyResult, { ok: true }>["reason"], { key: string; status: number }> = {
   offer_not_open: { key: "counsellor:errors.offerNotOpen", status: 400 },
@@ -65,7 +77,7 @@ function act(
   db: Db,
   counsellorId: number,
   candidateId: number,
-  input: CandidateFileInput,
+  input: Exclude<CandidateFileInput, { intent: "refer.review" | "phone.review" }>,
   ip: string,
 ): { key: string; status: number } | null {
   switch (input.intent) {
@@ -103,19 +115,52 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const candidateId = parseIdParam(params.userId);
   if (candidateId === null) throw data(null, { status: 404 });
   const formData = await request.formData();
+  if (formData.get("intent") === "offer.answer") {
+    // For a candidate without a smartphone: the counsellor's answer, audited in their name.
+    const answer = answerOfferFromForm(getDb(), formData, { actorId: user.id, candidateId, onBehalf: true });
+    if (!answer) throw data(null, { status: 404 });
+    if (!answer.ok) {
+      const { status, ok: _, ...answerRefused } = answer;
+      return data<ActionData>({ fieldErrors: {}, values: {}, answerRefused }, { status });
+    }
+    return redirectWithFlash(`/conseiller/candidats/${candidateId}`, {
+      message: `answers:doneOnBehalf.${answer.answer}`,
+    });
+  }
   const form = parseForm(candidateFileSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const error = act(getDb(), user.id, candidateId, form.data, clientIp(context));
+  const input = form.data;
+  if (input.intent === "refer.review" || input.intent === "phone.review") return review(candidateId, input, formData);
+  const error = act(getDb(), user.id, candidateId, input, clientIp(context));
   if (error) {
-    const field = form.data.intent === "note.add" ? "body" : form.data.intent === "phone" ? "otherOfferId" : "form";
+    const field = input.intent === "note.add" ? "body" : input.intent === "phone" ? "otherOfferId" : "form";
     return data<ActionData>(
       { fieldErrors: { [field]: error.key }, values: formValues(formData) },
       { status: error.status },
     );
   }
   return redirectWithFlash(`/conseiller/candidats/${candidateId}`, {
-    message: `counsellor:file.done.${form.data.intent}`,
+    message: `counsellor:file.done.${input.intent}`,
   });
+}
+
+/** A referral or phone application shown for confirmation: nothing is sent before "Confirmer l'envoi". */
+function review(
+  candidateId: number,
+  input: { intent: "refer.review" | "phone.review"; offerId: number },
+  formData: FormData,
+) {
+  const send = input.intent === "refer.review" ? "refer" : "phone";
+  const preview = previewReferral(getDb(), candidateId, input.offerId);
+  if (!preview.ok) {
+    const { key, status } = APPLY_ERRORS[preview.reason];
+    const values = { ...formValues(formData), intent: send };
+    return data<ActionData>({ fieldErrors: { [send === "phone" ? "otherOfferId" : "form"]: key }, values }, { status });
+  }
+  const fields: FormValues =
+    send === "phone" ? { otherOfferId: String(input.offerId) } : { offerId: String(input.offerId) };
+  const { candidate, offer } = preview;
+  return data<ActionData>({ fieldErrors: {}, values: fields, review: { candidate, offer, send, fields } });
 }
 
 export default function CandidateFilePage({ loaderData, actionData }: Route.ComponentProps) {
@@ -123,7 +168,8 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
   const errorText = useErrorText();
   const { file, flash, me } = loaderData;
   const name = `${file.profile.firstName} ${file.profile.lastName}`;
-  const intent = actionData?.values.intent;
+  // A phone application refused at its review step shows on the phone form, like one refused when sent.
+  const intent = actionData?.values.intent?.replace(/\.review$/, "");
   const formError: FieldError | undefined =
     actionData?.fieldErrors.form ?? actionData?.fieldErrors.intent ?? actionData?.fieldErrors.offerId;
 
@@ -151,11 +197,20 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
 
       {actionData ? null : <FlashNotice flash={flash} />}
       {formError ? <Notice tone="error">{errorText(formError)}</Notice> : null}
+      {actionData?.review ? (
+        <ReferralConfirm review={actionData.review} backTo={`/conseiller/candidats/${file.profile.userId}`} />
+      ) : null}
 
       <ProfileSection file={file} />
       <SensitiveSection file={file} />
       <AccountSection file={file} />
       <PasswordResetSection file={file} />
+      <CounsellorOfferAnswers
+        applications={file.applications}
+        reasons={loaderData.answerForm.reasons}
+        wordsMax={loaderData.answerForm.wordsMax}
+        refused={actionData?.answerRefused}
+      />
       <ApplicationsSection file={file} />
       <PlacementsSection file={file} />
       <MatchesSection

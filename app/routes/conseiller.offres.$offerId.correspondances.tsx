@@ -4,8 +4,10 @@ import { useErrorText } from "~/components/Field";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { MatchReasons } from "~/components/MatchReasons";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { ReferralConfirm, type ReferralReview } from "~/components/ReferralConfirm";
 import { applyToOffer } from "~/models/applications.server";
 import { matchCandidatesForOffer } from "~/models/matching.server";
+import { previewReferral } from "~/models/referrals.server";
 import { referSchema } from "~/schemas/candidate";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
@@ -14,7 +16,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
 import type { Route } from "./+types/conseiller.offres.$offerId.correspondances";
 
-export const handle = { i18n: ["common", "counsellor"] };
+export const handle = { i18n: ["common", "counsellor", "referral"] };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requireRole(request, "conseiller", "admin");
@@ -52,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   );
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues };
+type ActionData = { fieldErrors: FieldErrors; values: FormValues; review?: ReferralReview };
 
 const ERRORS = {
   offer_not_open: "counsellor:errors.offerNotOpen",
@@ -69,17 +71,26 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const form = parseForm(referSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const result = applyToOffer(getDb(), {
-    candidateId: form.data.candidateId,
-    offerId,
-    channel: "counsellor",
-    referredBy: user.id,
-  });
+  const values = { candidateId: String(form.data.candidateId) };
+  // "Proposer" only shows who goes where; nothing is sent before "Confirmer l'envoi".
+  const result =
+    form.data.intent === "review"
+      ? previewReferral(getDb(), form.data.candidateId, offerId)
+      : applyToOffer(getDb(), {
+          candidateId: form.data.candidateId,
+          offerId,
+          channel: "counsellor",
+          referredBy: user.id,
+        });
   if (!result.ok) {
     return data<ActionData>(
-      { fieldErrors: { form: ERRORS[result.reason] }, values: { candidateId: String(form.data.candidateId) } },
+      { fieldErrors: { form: ERRORS[result.reason] }, values },
       { status: result.reason === "not_candidate" ? 404 : 400 },
     );
+  }
+  if ("candidate" in result) {
+    const { candidate, offer } = result;
+    return data<ActionData>({ fieldErrors: {}, values, review: { candidate, offer, send: "refer", fields: values } });
   }
   return redirectWithFlash(`/conseiller/offres/${offerId}/correspondances`, {
     message: "counsellor:matches.referredSomeone",
@@ -105,6 +116,9 @@ export default function Matches({ loaderData, actionData }: Route.ComponentProps
       </div>
       {actionData ? null : <FlashNotice flash={flash} />}
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
+      {actionData?.review ? (
+        <ReferralConfirm review={actionData.review} backTo={`/conseiller/offres/${offer.id}/correspondances`} />
+      ) : null}
       {!isOpen ? (
         <Notice tone="warning" role={null} id="matches-closed">
           {t("matches.closed", { status: t(`common:offerStatus.${offer.status}`) })}
@@ -138,7 +152,7 @@ export default function Matches({ loaderData, actionData }: Route.ComponentProps
                 </div>
                 <ItemActionForm
                   fields={{ candidateId: candidate.userId }}
-                  intent="refer"
+                  intent="review"
                   className="btn"
                   disabled={!isOpen}
                   aria-describedby={!isOpen ? "matches-closed" : undefined}

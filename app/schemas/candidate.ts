@@ -80,31 +80,36 @@ const noteBody = single(
     .regex(PRINTABLE_MULTILINE, { error: "validation.invalidCharacters", ...ifValidSoFar }),
 );
 
+// By phone: the offer picked in the list, or its number typed when it is not listed.
+const byPhone = <I extends "phone" | "phone.review">(intent: I) =>
+  z
+    .object({
+      intent: z.literal(intent),
+      offerId: single(z.string().trim().optional()),
+      otherOfferId: single(z.string().trim().max(20, { error: "counsellor:errors.notFound" }).optional()),
+    })
+    .transform((v, ctx) => {
+      const raw = v.otherOfferId || v.offerId;
+      if (!raw) {
+        ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.offerRequired" });
+        return z.NEVER;
+      }
+      if (!isId(raw)) {
+        ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.notFound" });
+        return z.NEVER;
+      }
+      return { intent: v.intent, offerId: Number(raw) };
+    });
+
 /** The forms of a candidate's file, told apart by `intent`. */
 export const candidateFileSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("note.add"), body: noteBody }),
     z.object({ intent: z.literal("refer"), offerId: formId }),
-    // By phone: the offer picked in the list, or its number typed when it is not listed.
-    z
-      .object({
-        intent: z.literal("phone"),
-        offerId: single(z.string().trim().optional()),
-        otherOfferId: single(z.string().trim().max(20, { error: "counsellor:errors.notFound" }).optional()),
-      })
-      .transform((v, ctx) => {
-        const raw = v.otherOfferId || v.offerId;
-        if (!raw) {
-          ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.offerRequired" });
-          return z.NEVER;
-        }
-        if (!isId(raw)) {
-          ctx.addIssue({ code: "custom", path: ["otherOfferId"], message: "counsellor:errors.notFound" });
-          return z.NEVER;
-        }
-        return { intent: v.intent, offerId: Number(raw) };
-      }),
+    z.object({ intent: z.literal("refer.review"), offerId: formId }),
+    byPhone("phone"),
+    byPhone("phone.review"),
     z.object({ intent: z.literal("code.resend") }),
     z.object({ intent: z.literal("password.reset") }),
     z.object({ intent: z.literal("assign.self") }),
@@ -113,9 +118,9 @@ export const candidateFileSchema = z.discriminatedUnion(
 );
 export type CandidateFileInput = z.output<typeof candidateFileSchema>;
 
-/** The one-click "Proposer" of the matching page. */
+/** The matching page's "Proposer" (`review`: shows what will be sent) and its confirmation (`refer`: sends). */
 export const referSchema = z.object({
-  intent: z.literal("refer", { error: "counsellor:errors.unknownIntent" }),
+  intent: z.enum(["review", "refer"], { error: "counsellor:errors.unknownIntent" }),
   candidateId: formId,
 });
 

@@ -510,6 +510,14 @@ describe("the candidate's file", () => {
     expect(within(matches).getAllByText("même métier (Couturier) · même région")).toHaveLength(2);
 
     await user.click(within(matches).getByRole("button", { name: "Proposer sa candidature : Couturière retoucheuse" }));
+    // Nothing is sent before the counsellor confirms who goes to which offer.
+    const confirm = (await screen.findByRole("heading", { name: "Confirmer la candidature proposée" })).closest(
+      "section",
+    ) as HTMLElement;
+    expect(within(confirm).getByText("Awa Maïga")).toBeTruthy();
+    expect(within(confirm).getByRole("link", { name: "Couturière retoucheuse" })).toBeTruthy();
+    expect(db.select().from(applications).where(eq(applications.candidateId, ids.awa)).all()).toEqual([]);
+    await user.click(within(confirm).getByRole("button", { name: "Confirmer l'envoi" }));
     expect((await screen.findByRole("status")).textContent).toBe("La candidature est envoyée à l'employeur.");
     expect(
       db
@@ -531,6 +539,11 @@ describe("the candidate's file", () => {
     await user.selectOptions(within(again).getByLabelText("Offre"), `Brodeuse · Couture Bah`);
     await user.clear(within(again).getByLabelText("Ou numéro d'une autre offre"));
     await user.click(within(again).getByRole("button", { name: "Enregistrer la candidature" }));
+    const phoneConfirm = (
+      await screen.findByRole("heading", { name: "Confirmer la candidature par téléphone" })
+    ).closest("section") as HTMLElement;
+    expect(within(phoneConfirm).getByRole("link", { name: "Brodeuse" })).toBeTruthy();
+    await user.click(within(phoneConfirm).getByRole("button", { name: "Confirmer l'envoi" }));
     expect((await screen.findByRole("status")).textContent).toBe("La candidature par téléphone est enregistrée.");
     expect(
       db

@@ -22,7 +22,7 @@ import {
 import { as, callRoute, type Handler, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "" };
-const ids = { counsellor: 0, adama: 0, bakary: 0, offer: 0, closed: 0 };
+const ids = { counsellor: 0, adama: 0, bakary: 0, sory: 0, offer: 0, closed: 0 };
 
 beforeAll(async () => {
   const db = getDb();
@@ -51,7 +51,7 @@ beforeAll(async () => {
     commune: "Kalaban Coro",
     educationLevel: "bac",
   });
-  insertCounselledCandidate(db, {
+  const sory = insertCounselledCandidate(db, {
     firstName: "Sory",
     lastName: "Bah",
     trades: ["macon"],
@@ -62,6 +62,7 @@ beforeAll(async () => {
     counsellor: counsellor.id,
     adama: adama.id,
     bakary: bakary.id,
+    sory: sory.id,
     offer: offer.id,
     closed: closed.id,
   });
@@ -132,9 +133,18 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
     ).toBeTruthy();
   });
 
-  it("refers a candidate in one click: a channel-counsellor application, and they leave the list", async () => {
+  it("refers a candidate once confirmed: a channel-counsellor application, and they leave the list", async () => {
     const user = await renderMatches(ids.offer);
     await user.click(within(card("Adama Koné")).getByRole("button", { name: "Proposer Adama Koné" }));
+    // First a confirmation: who goes to which offer, and nothing sent yet.
+    const confirm = (await screen.findByRole("heading", { name: "Confirmer la candidature proposée" })).closest(
+      "section",
+    ) as HTMLElement;
+    expect(within(confirm).getByText("Adama Koné")).toBeTruthy();
+    expect(within(confirm).getByText(/Aucun message ni CV joint/)).toBeTruthy();
+    expect(within(confirm).getByRole("link", { name: "Modifier" }).getAttribute("href")).toBe(url(ids.offer));
+    expect(getDb().select().from(applications).where(eq(applications.candidateId, ids.adama)).all()).toEqual([]);
+    await user.click(within(confirm).getByRole("button", { name: "Confirmer l'envoi" }));
     expect((await screen.findByRole("status")).textContent).toBe("La candidature est envoyée à l'employeur.");
     expect(screen.queryByRole("link", { name: "Adama Koné" })).toBeNull();
     const application = getDb()
@@ -147,6 +157,28 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
     const twice = (await refer(ids.offer, ids.adama)) as unknown as Result;
     expect(twice.init?.status).toBe(400);
     expect(twice.data.fieldErrors.form).toBe("counsellor:errors.alreadyApplied");
+  });
+
+  it("reviews a referral without sending it, refuses a review that could not be sent, and never sends twice", async () => {
+    const review = (candidateId: number) =>
+      call(
+        action,
+        String(ids.offer),
+        cookies.conseiller,
+        new URLSearchParams({ intent: "review", candidateId: String(candidateId) }),
+      ) as unknown as Promise<Result & { data: { review?: { candidate: { name: string }; send: string } } }>;
+    const shown = await review(ids.sory);
+    expect(shown.data.review).toMatchObject({ candidate: { name: "Sory Bah" }, send: "refer" });
+    expect(getDb().select().from(applications).where(eq(applications.candidateId, ids.sory)).all()).toEqual([]);
+    // The confirmation posted twice (a replay, a double tap) sends one application.
+    await refer(ids.offer, ids.sory);
+    const replay = (await refer(ids.offer, ids.sory)) as unknown as Result;
+    expect(replay.data.fieldErrors.form).toBe("counsellor:errors.alreadyApplied");
+    expect(getDb().select().from(applications).where(eq(applications.candidateId, ids.sory)).all()).toHaveLength(1);
+    const again = await review(ids.sory);
+    expect(again.init?.status).toBe(400);
+    expect(again.data.review).toBeUndefined();
+    expect((await review(999999)).init?.status).toBe(404);
   });
 
   it("shows a closed offer's list but cannot refer anyone, and says why", async () => {
@@ -185,8 +217,10 @@ describe("/conseiller/offres/:offerId/correspondances", () => {
 
   it.each(["candidat", "employeur"] as const)("a %s gets 403 from the loader and the action", async (role) => {
     expect((await thrownBy(() => call(loader, String(ids.offer), cookies[role]))).init?.status).toBe(403);
-    const body = new URLSearchParams({ intent: "refer", candidateId: String(ids.bakary) });
-    expect((await thrownBy(() => call(action, String(ids.offer), cookies[role], body))).init?.status).toBe(403);
+    for (const intent of ["review", "refer"]) {
+      const body = new URLSearchParams({ intent, candidateId: String(ids.bakary) });
+      expect((await thrownBy(() => call(action, String(ids.offer), cookies[role], body))).init?.status).toBe(403);
+    }
     expect(getDb().select().from(applications).where(eq(applications.candidateId, ids.bakary)).all()).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ export function MatchesSection({
             <MatchReasons reasons={offer.reasons} />
             <ItemActionForm
               fields={{ offerId: offer.id }}
-              intent="refer"
+              intent="refer.review"
               formClassName="mt-1"
               className="btn-secondary"
               aria-label={`${t("file.refer")} : ${offer.title}`}
@@ -60,7 +60,7 @@ export function MatchesSection({
           />
         ) : null}
         <TextField label={t("file.otherOffer")} {...field("otherOfferId")} inputMode="numeric" maxLength={20} />
-        <button type="submit" name="intent" value="phone" className="btn-secondary">
+        <button type="submit" name="intent" value="phone.review" className="btn-secondary">
           {t("file.byPhoneSubmit")}
         </button>
       </Form>
