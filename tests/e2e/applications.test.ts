@@ -40,7 +40,7 @@ describeInBrowser("applications in a real browser", () => {
     await candidate.getByRole("button", { name: "Créer mon compte" }).click();
     await confirmPhoneLater(candidate);
     await candidate.waitForURL(`**/offres/${offerId}/postuler`);
-    await candidate.getByRole("heading", { name: "Ce que l'employeur ne verra pas" }).waitFor();
+    await candidate.getByRole("button", { name: "Envoyer ma candidature" }).waitFor();
     await candidate
       .getByLabel("Votre message à l'employeur (facultatif)")
       .fill("Je suis disponible tout de suite et j'habite Kalaban Coro.");
