@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 const load = async (handler: Handler, url: string) => {
   const result = (await callRoute(handler, url, { cookie: cookies.conseiller })) as Record<string, unknown>;
-  return ("data" in result ? result.data : result) as Record<string, never>;
+  return ("data" in result ? result.data : result) as Record<string, unknown>;
 };
 
 describe("the counsellor's dashboard", () => {
