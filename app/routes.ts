@@ -15,6 +15,7 @@ export default [
   route("candidat/profil", "routes/candidat.profil.tsx"),
   route("candidat/candidatures", "routes/candidat.candidatures.tsx"),
   route("candidat/alertes", "routes/candidat.alertes.tsx"),
+  route("candidat/favoris", "routes/candidat.favoris.tsx"),
   route("candidat/compte", "routes/candidat.compte.tsx"),
   route("fichiers/:fileId", "routes/fichiers.$fileId.ts"),
   route("employeur", "routes/employeur._index.tsx"),

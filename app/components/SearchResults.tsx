@@ -2,9 +2,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SearchQuery } from "~/schemas/search";
 import { useFormat } from "~/utils/format";
+import { placeName } from "~/utils/place";
 import { MAX_QUERY_LENGTH, searchHref } from "~/utils/search-url";
 import { Notice } from "./Notice";
 import { type OfferCardData, OfferCloses, OfferPay } from "./OfferCard";
+import { OfferMarkers, typeAndContract } from "./offer/OfferMarkers";
+import { offerAnchor, type SaveButtons, SaveOfferButton } from "./offer/SaveOfferButton";
 
 export type SearchResultData = OfferCardData & { excerpt: string };
 
@@ -15,6 +18,8 @@ type SearchResultsProps = {
   /** The search, and the words searched instead when those typed found nothing (see searchOffers). */
   query?: Partial<SearchQuery>;
   widenedTo?: string | null;
+  /** Each result's save button (see SaveOfferButton). */
+  save?: SaveButtons;
 };
 
 /**
@@ -22,7 +27,7 @@ type SearchResultsProps = {
  * lines. One component for the list, so the translation and formatting hooks run
  * once per page rather than once per offer (they dominate the page's render time).
  */
-export function SearchResults({ offers, query, widenedTo }: SearchResultsProps) {
+export function SearchResults({ offers, query, widenedTo, save }: SearchResultsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -31,20 +36,21 @@ export function SearchResults({ offers, query, widenedTo }: SearchResultsProps) 
       <ol className="mt-3 space-y-3">
         {offers.map((offer) => (
           <li key={offer.id}>
-            <article className="card">
-              <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
-                {t(`offerType.${offer.type}`)} · {t(`contract.${offer.contract}`)}
+            <article id={offerAnchor(offer.id)} className="card">
+              <p className="flex flex-wrap items-center gap-2 text-xs font-semibold uppercase tracking-wide text-brand-700">
+                <span>{typeAndContract(t, offer)}</span>
+                <OfferMarkers offer={offer} t={t} />
               </p>
               <h2 className="mt-1 text-lg font-semibold">
                 <Link to={`/offres/${offer.id}`}>{offer.title}</Link>
               </h2>
               <p className="text-sm text-stone-700">
-                {offer.orgName} · {offer.commune ? `${offer.commune}, ` : ""}
-                {t(`region.${offer.region}`)}
+                {offer.orgName} · {placeName(offer.commune, t(`region.${offer.region}`))}
               </p>
               <OfferPay offer={offer} t={t} format={format} />
               <p className="mt-2 text-sm text-stone-800">{offer.excerpt}</p>
               <OfferCloses offer={offer} t={t} format={format} />
+              <SaveOfferButton offerId={offer.id} title={offer.title} buttons={save} className="mt-2" />
             </article>
           </li>
         ))}

@@ -12,6 +12,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/candidat/profil", label: "nav.profile" },
     { to: "/candidat/candidatures", label: "nav.applications" },
     { to: "/candidat/alertes", label: "nav.alerts" },
+    { to: "/candidat/favoris", label: "nav.saved" },
     { to: "/candidat/compte", label: "nav.account" },
   ],
   employeur: [

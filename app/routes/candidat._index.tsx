@@ -7,6 +7,7 @@ import { StatList } from "~/components/StatList";
 import { candidateDashboard } from "~/models/dashboards.server";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { getOwnProfile, profileCompleteness } from "~/models/profiles.server";
+import { savedOfferCounts } from "~/models/saved-offers.server";
 import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -15,7 +16,7 @@ import { useFormat } from "~/utils/format";
 import { OPEN_APPLICATION_STATUSES } from "../../db/enums";
 import type { Route } from "./+types/candidat._index";
 
-export const handle = { i18n: ["common", "spaces", "candidate", "notifications"] };
+export const handle = { i18n: ["common", "spaces", "candidate", "notifications", "saved"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
@@ -28,6 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       ...candidateDashboard(db, user.id),
       completeness: profileCompleteness(getOwnProfile(db, user.id)),
       notifications: listNotifications(db, user.id, 10),
+      saved: savedOfferCounts(db, user.id),
       flash,
     },
     headers,
@@ -68,6 +70,12 @@ export default function CandidateHome({ loaderData }: Route.ComponentProps) {
         </Link>
         <Link to="/candidat/alertes" className="btn-secondary">
           {t("candidate:home.alerts")}
+        </Link>
+        <Link to="/candidat/favoris" className="btn-secondary">
+          {t("saved:dashboard.saved", { count: loaderData.saved.total })}
+          {loaderData.saved.open < loaderData.saved.total
+            ? ` (${t("saved:dashboard.open", { count: loaderData.saved.open })})`
+            : null}
         </Link>
         <Link to="/candidat/compte" className="btn-secondary">
           {t("candidate:home.account")}

@@ -4,22 +4,26 @@ import { OfferCard } from "~/components/OfferCard";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
 import { latestOpenOffers } from "~/models/offers.server";
 import { getOrganisation } from "~/models/organisations.server";
+import { saveStateFor } from "~/models/saved-offers.server";
 import { parseIdParam } from "~/schemas/params";
+import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { placeName } from "~/utils/place";
 import { publicUrl } from "~/utils/public-url.server";
 import type { Route } from "./+types/entreprises.$orgId";
 
-export const handle = { i18n: ["common", "offers"], scripts: false };
+export const handle = { i18n: ["common", "offers", "saved"], scripts: false };
 
 // An employer page lists every open offer; no employer has anywhere near this many.
 const MAX_OFFERS = 100;
 
-export function loader({ params }: Route.LoaderArgs) {
+export async function loader({ request, params }: Route.LoaderArgs) {
   const orgId = parseIdParam(params.orgId);
   const db = getDb();
   const org = orgId === null ? null : getOrganisation(db, orgId);
   // Only verified employers have a public page; partners and the others do not exist for the public.
   if (!org || org.kind !== "employer" || org.verificationStatus !== "verified") throw data(null, { status: 404 });
+  const offers = latestOpenOffers(db, MAX_OFFERS, org.id);
   return {
     // Public fields only: registration numbers and contact details stay private.
     org: {
@@ -31,15 +35,20 @@ export function loader({ params }: Route.LoaderArgs) {
       description: org.description,
       membership: org.membership,
     },
-    offers: latestOpenOffers(db, MAX_OFFERS, org.id),
+    offers,
     url: publicUrl(`/entreprises/${org.id}`),
+    save: saveStateFor(
+      db,
+      await getUser(request),
+      offers.map((offer) => offer.id),
+    ),
   };
 }
 
 export default function EmployerPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("offers");
   const { org, offers, url } = loaderData;
-  const place = [org.commune, org.region ? t(`common:region.${org.region}`) : null].filter(Boolean).join(", ");
+  const place = placeName(org.commune, org.region ? t(`common:region.${org.region}`) : null);
   return (
     <div className="space-y-6">
       <title>{t("organisation.titleTag", { name: org.name })}</title>
@@ -98,7 +107,7 @@ export default function EmployerPage({ loaderData }: Route.ComponentProps) {
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {offers.map((offer) => (
               <li key={offer.id}>
-                <OfferCard offer={offer} />
+                <OfferCard offer={offer} save={loaderData.save} />
               </li>
             ))}
           </ul>

@@ -3,20 +3,28 @@ import { Form, Link } from "react-router";
 import { OfferCard } from "~/components/OfferCard";
 import { TitledSection } from "~/components/TitledSection";
 import { latestOpenOffers, recentOpenOfferCounts, verifiedEmployerCount } from "~/models/offers.server";
+import { saveStateFor } from "~/models/saved-offers.server";
+import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { REGION_CODES } from "~/utils/reference";
 import { OFFER_TYPES } from "../../db/enums";
 import type { Route } from "./+types/home";
 
-export const handle = { i18n: ["common", "home"], scripts: false };
+export const handle = { i18n: ["common", "home", "saved"], scripts: false };
 
-export function loader(_: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   const db = getDb();
+  const latest = latestOpenOffers(db, 6);
   return {
     counts: recentOpenOfferCounts(db),
     employers: verifiedEmployerCount(db),
-    latest: latestOpenOffers(db, 6),
+    latest,
+    save: saveStateFor(
+      db,
+      await getUser(request),
+      latest.map((offer) => offer.id),
+    ),
   };
 }
 
@@ -97,7 +105,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <ul className="mt-1 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {latest.map((offer) => (
               <li key={offer.id}>
-                <OfferCard offer={offer} />
+                <OfferCard offer={offer} save={loaderData.save} />
               </li>
             ))}
           </ul>

@@ -3,17 +3,25 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
 import { Notice } from "~/components/Notice";
+import { ApplyBar, mayApply, OFFER_PAGE_PADDING, OfferApply } from "~/components/offer/OfferApply";
+import { OfferMarkers } from "~/components/offer/OfferMarkers";
+import { offerAnchor, SaveOfferButton } from "~/components/offer/SaveOfferButton";
+import { ShareOffer } from "~/components/offer/ShareOffer";
+import { SimilarOffers } from "~/components/offer/SimilarOffers";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
 import { candidateApplicationFor } from "~/models/applications.server";
 import { getOfferForViewer } from "~/models/offers.server";
+import { saveStateFor } from "~/models/saved-offers.server";
+import { similarOpenOffers } from "~/models/similar-offers.server";
 import { parseIdParam } from "~/schemas/params";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { placeName } from "~/utils/place";
 import { publicUrl } from "~/utils/public-url.server";
 import type { Route } from "./+types/offres.$offerId";
 
-export const handle = { i18n: ["common", "offers", "applications"], scripts: false };
+export const handle = { i18n: ["common", "offers", "applications", "saved"], scripts: false };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getUser(request);
@@ -21,7 +29,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const found = offerId === null ? null : getOfferForViewer(getDb(), offerId, viewer);
   if (!found) throw data(null, { status: 404 });
   const { offer, org, isOpen } = found;
-  const application = viewer?.role === "candidat" ? candidateApplicationFor(getDb(), viewer.id, offer.id) : null;
+  const db = getDb();
+  const application = viewer?.role === "candidat" ? candidateApplicationFor(db, viewer.id, offer.id) : null;
+  const similar = isOpen ? similarOpenOffers(db, offer) : [];
   // Why the public cannot see it (shown to its organisation and counsellors only).
   const hiddenBecause = isOpen
     ? null
@@ -64,6 +74,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       : null,
     url: publicUrl(`/offres/${offer.id}`),
     orgUrl: publicUrl(`/entreprises/${org.id}`),
+    similar,
+    // Only an open offer can be saved (a candidate's list keeps one that closed since).
+    save: isOpen ? saveStateFor(db, viewer, [offer.id, ...similar.map((o) => o.id)]) : null,
   };
 }
 
@@ -76,18 +89,23 @@ function summary(text: string, max = 200) {
 export default function OfferPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("offers");
   const format = useFormat();
-  const { offer, org, isOpen, hiddenBecause, viewerRole, application, url, orgUrl } = loaderData;
+  const { offer, org, isOpen, hiddenBecause, viewerRole, application, url, orgUrl, similar, save } = loaderData;
   const description = summary(offer.description);
-  const place = [offer.commune, t(`common:region.${offer.region}`)].filter(Boolean).join(", ");
+  const place = placeName(offer.commune, t(`common:region.${offer.region}`));
   const payLabel = offer.type === "emploi" ? t("offer.pay") : t("offer.stipend");
-  const details: [string, ReactNode][] = [
+  const pay = offer.payAmount
+    ? t(`common:payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })
+    : null;
+  // The key facts come first, beside the apply button; the others under them.
+  const keyFacts: [string, ReactNode][] = [
     [t("offer.location"), place],
     [t("offer.contract"), t(`common:contract.${offer.contract}`)],
+  ];
+  if (pay) keyFacts.push([payLabel, pay]);
+  keyFacts.push([t("offer.closingDate"), format.date(offer.closingDate)]);
+  const details: [string, ReactNode][] = [
     [t("offer.positions"), t("offer.positionsCount", { count: offer.positions })],
   ];
-  if (offer.payAmount) {
-    details.push([payLabel, t(`common:payPeriod.${offer.payPeriod}`, { amount: format.money(offer.payAmount) })]);
-  }
   if (offer.durationMonths)
     details.push([t("offer.duration"), t("offer.durationMonths", { count: offer.durationMonths })]);
   if (offer.minEducation) details.push([t("offer.education"), t(`common:education.${offer.minEducation}`)]);
@@ -100,12 +118,10 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
     if (offer.endDate) details.push([t("offer.endDate"), format.date(offer.endDate)]);
     if (offer.certificate) details.push([t("offer.certificate"), offer.certificate]);
   }
-  details.push([t("offer.closingDate"), format.date(offer.closingDate)]);
-  // A visitor goes to the same page as a candidate: it names the offer and asks them to log in or register.
-  const applyHref = `/offres/${offer.id}/postuler`;
+  const applyBar = isOpen && mayApply(viewerRole, application);
 
   return (
-    <article className="space-y-6" aria-labelledby="offer-title">
+    <article className={`space-y-6 ${applyBar ? OFFER_PAGE_PADDING : ""}`} aria-labelledby="offer-title">
       <title>{t("offer.titleTag", { title: offer.title, org: org.name })}</title>
       <meta name="description" content={description} />
       <meta property="og:title" content={offer.title} />
@@ -126,10 +142,6 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
 
-      <p>
-        <Link to="/offres">← {t("offer.back")}</Link>
-      </p>
-
       {hiddenBecause ? (
         <Notice tone="warning">
           <p className="font-semibold">
@@ -143,31 +155,46 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         </Notice>
       ) : null}
 
-      <header>
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-          {t(`common:offerType.${offer.type}`)}
-        </p>
-        <h1 id="offer-title" className="mt-1 text-2xl font-bold break-words sm:text-3xl">
-          {offer.title}
-        </h1>
-        <p className="mt-2 flex flex-wrap items-center gap-2">
-          {org.verified ? (
-            <>
-              <Link to={`/entreprises/${org.id}`} className="font-semibold">
-                {org.name}
-              </Link>
-              <VerifiedBadge label={t("offer.verified")} />
-            </>
-          ) : (
-            <span className="font-semibold">{org.name}</span>
-          )}
-        </p>
-        {offer.publishedAt ? (
-          <p className="mt-1 text-sm text-stone-600">
-            {t("offer.publishedOn", { date: format.date(offer.publishedAt) })}
+      {/* On a phone's first screen: what, who, where, pay, until when, and the apply button. */}
+      <div id={offerAnchor(offer.id)} className="space-y-3">
+        <header>
+          <p className="flex flex-wrap items-center gap-2 text-sm font-semibold uppercase tracking-wide text-brand-700">
+            <span>{t(`common:offerType.${offer.type}`)}</span>
+            {isOpen ? <OfferMarkers offer={offer} t={t} /> : null}
           </p>
+          <h1 id="offer-title" className="mt-1 text-2xl font-bold break-words sm:text-3xl">
+            {offer.title}
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2">
+            {org.verified ? (
+              <>
+                <Link to={`/entreprises/${org.id}`} className="font-semibold">
+                  {org.name}
+                </Link>
+                <VerifiedBadge label={t("offer.verified")} />
+              </>
+            ) : (
+              <span className="font-semibold">{org.name}</span>
+            )}
+          </p>
+        </header>
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+          {keyFacts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-stone-600">{label}</dt>
+              <dd className="font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {isOpen ? (
+          <div className="flex flex-wrap items-start gap-2">
+            <div className="flex-1">
+              <OfferApply offerId={offer.id} viewerRole={viewerRole} application={application} />
+            </div>
+            <SaveOfferButton offerId={offer.id} title={offer.title} buttons={save ?? undefined} />
+          </div>
         ) : null}
-      </header>
+      </div>
 
       <section aria-labelledby="offer-details" className="card">
         <h2 id="offer-details" className="sr-only">
@@ -181,6 +208,11 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
             </div>
           ))}
         </dl>
+        {offer.publishedAt ? (
+          <p className="mt-2 text-sm text-stone-600">
+            {t("offer.publishedOn", { date: format.date(offer.publishedAt) })}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="offer-description">
@@ -193,39 +225,22 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
 
       {isOpen ? (
         <section className="card space-y-4">
-          {viewerRole === null ? (
-            <div>
-              <Link to={applyHref} className="btn min-h-11">
-                {t("offer.apply")}
-              </Link>
-              <p className="mt-2 text-sm text-stone-700">{t("offer.applyLoginHint")}</p>
-            </div>
-          ) : viewerRole === "candidat" && application ? (
-            <div role="status">
-              <p className="font-semibold">{t("applications:offerPage.alreadyApplied")}</p>
-              <p className="mt-1">
-                {t("applications:offerPage.sentOn", {
-                  date: format.date(application.createdAt),
-                  status: t(`common:applicationStatus.${application.status}`),
-                })}
-              </p>
-              <p className="mt-2">
-                <Link to={`/candidat/candidatures#candidature-${application.id}`}>
-                  {t("applications:offerPage.see")}
-                </Link>
-              </p>
-            </div>
-          ) : viewerRole === "candidat" ? (
-            <Link to={applyHref} className="btn min-h-11">
-              {t("offer.apply")}
-            </Link>
-          ) : null}
+          <ShareOffer title={offer.title} url={url} />
           <p className="text-sm">
             <Link to={`/offres/${offer.id}/signaler`}>{t("offer.report")}</Link>
             <span className="block text-stone-600">{t("offer.reportHint")}</span>
           </p>
         </section>
       ) : null}
+
+      <SimilarOffers offers={similar} save={save} />
+
+      <p>
+        <Link to="/offres" className="inline-flex min-h-11 items-center">
+          ← {t("offer.back")}
+        </Link>
+      </p>
+      {applyBar ? <ApplyBar offerId={offer.id} title={offer.title} /> : null}
     </article>
   );
 }

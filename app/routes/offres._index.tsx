@@ -5,8 +5,10 @@ import { TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
 import { Pagination } from "~/components/Pagination";
 import { SearchResults } from "~/components/SearchResults";
+import { saveStateFor } from "~/models/saved-offers.server";
 import { searchOffers } from "~/models/search.server";
 import { parseSearchQuery, type SearchQuery } from "~/schemas/search";
+import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
@@ -14,9 +16,9 @@ import { MAX_QUERY_LENGTH, type SearchParam, searchHref } from "~/utils/search-u
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import type { Route } from "./+types/offres._index";
 
-export const handle = { i18n: ["common", "offers", "candidate"], scripts: false };
+export const handle = { i18n: ["common", "offers", "candidate", "saved"], scripts: false };
 
-export function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   const query = parseSearchQuery(new URL(request.url).searchParams);
   const result = searchOffers(getDb(), {
     q: query.q || undefined,
@@ -27,7 +29,12 @@ export function loader({ request }: Route.LoaderArgs) {
     sort: query.tri === "date" ? "date" : "relevance",
     page: query.page,
   });
-  return { query, ...result };
+  const save = saveStateFor(
+    getDb(),
+    await getUser(request),
+    result.items.map((item) => item.id),
+  );
+  return { query, ...result, save };
 }
 
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -152,7 +159,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         {items.length === 0 ? (
           <EmptyResult query={query} filters={filters} />
         ) : (
-          <SearchResults offers={items} query={query} widenedTo={loaderData.widenedTo} />
+          <SearchResults offers={items} query={query} widenedTo={loaderData.widenedTo} save={loaderData.save} />
         )}
         <Pagination page={page} pageCount={pageCount} hrefFor={(n) => searchHref(query, { page: n })} />
       </section>

@@ -90,6 +90,7 @@ const MATRIX: Record<string, Entry> = {
   "/candidat/profil": CANDIDATE_PAGE,
   "/candidat/candidatures": CANDIDATE_PAGE,
   "/candidat/alertes": CANDIDATE_PAGE,
+  "/candidat/favoris": CANDIDATE_PAGE,
   "/candidat/compte": CANDIDATE_PAGE,
   // Candidate A's CV: its owner, employer A (A applied to their offer with it), counsellors and
   // admins; nobody else even learns it exists (404) — nor does the suspended organisation or the

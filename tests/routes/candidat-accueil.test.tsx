@@ -145,7 +145,14 @@ describe("/candidat", () => {
       within(nav)
         .getAllByRole("link")
         .map((a) => a.getAttribute("href")),
-    ).toEqual(["/offres", "/candidat/profil", "/candidat/candidatures", "/candidat/alertes", "/candidat/compte"]);
+    ).toEqual([
+      "/offres",
+      "/candidat/profil",
+      "/candidat/candidatures",
+      "/candidat/alertes",
+      "/candidat/favoris",
+      "/candidat/compte",
+    ]);
   });
 
   it("writes the notifications in English for an English reader", async () => {

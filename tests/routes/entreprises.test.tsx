@@ -84,7 +84,13 @@ describe("/entreprises/:orgId", () => {
     const links = within(section)
       .getAllByRole("link")
       .map((a) => [a.textContent, a.getAttribute("href")]);
-    expect(links.map(([title]) => title)).toEqual(["Apprenti soudeur", "Mécanicien moto"]);
+    // Each card's title, then its save button (a visitor's leads to the login page).
+    expect(links.map(([title]) => title)).toEqual([
+      "Apprenti soudeur",
+      "Sauvegarder",
+      "Mécanicien moto",
+      "Sauvegarder",
+    ]);
     expect(links[0]![1]).toMatch(/^\/offres\/\d+$/);
   });
 

@@ -139,7 +139,8 @@ describe("/offres/:offerId for everyone", () => {
   it("shows every detail of the offer, the pay in F CFA and the verified employer", async () => {
     await renderOffer(ids.job!);
     expect(await screen.findByRole("heading", { level: 1, name: "Mécanicien moto (H/F)" })).toBeTruthy();
-    expect(screen.getByText("Emploi")).toBeTruthy();
+    const header = screen.getByRole("heading", { level: 1 }).closest("header")!;
+    expect(within(header).getByText("Emploi")).toBeTruthy();
     const employer = screen.getByRole("link", { name: "Atelier Diarra Mécanique" });
     expect(employer.getAttribute("href")).toBe(`/entreprises/${ids.diarra}`);
     expect(screen.getByText("Entreprise vérifiée")).toBeTruthy();

@@ -42,7 +42,15 @@ describe("the site header", () => {
     [
       "candidat",
       "/candidat",
-      ["/offres", "/candidat", "/candidat/profil", "/candidat/candidatures", "/candidat/alertes", "/candidat/compte"],
+      [
+        "/offres",
+        "/candidat",
+        "/candidat/profil",
+        "/candidat/candidatures",
+        "/candidat/alertes",
+        "/candidat/favoris",
+        "/candidat/compte",
+      ],
     ],
     ["employeur", "/employeur", ["/offres", "/employeur", "/employeur/offres", "/employeur/organisation"]],
     [

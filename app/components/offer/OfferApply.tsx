@@ -1,0 +1,73 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useFormat } from "~/utils/format";
+
+type Application = { id: number; status: string; createdAt: string } | null;
+
+type ApplyProps = { offerId: number; viewerRole: string | null; application: Application };
+
+/** Visitors and candidates who have not applied yet may apply (a visitor's page asks them to log in). */
+export const mayApply = (viewerRole: string | null, application: Application) =>
+  viewerRole === null || (viewerRole === "candidat" && application === null);
+
+const applyHref = (offerId: number) => `/offres/${offerId}/postuler`;
+
+/**
+ * At the top of an offer: the apply button (a visitor goes to the same page as a candidate, which
+ * names the offer and asks them to log in or register), or what became of the candidate's application.
+ */
+export function OfferApply({ offerId, viewerRole, application }: ApplyProps) {
+  const { t } = useTranslation("offers");
+  const format = useFormat();
+  if (viewerRole === "candidat" && application) {
+    return (
+      <div role="status">
+        <p className="font-semibold">{t("applications:offerPage.alreadyApplied")}</p>
+        <p className="mt-1">
+          {t("applications:offerPage.sentOn", {
+            date: format.date(application.createdAt),
+            status: t(`common:applicationStatus.${application.status}`),
+          })}
+        </p>
+        <p className="mt-1">
+          <Link
+            to={`/candidat/candidatures#candidature-${application.id}`}
+            className="inline-flex min-h-11 items-center"
+          >
+            {t("applications:offerPage.see")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  if (!mayApply(viewerRole, application)) return null;
+  return (
+    <div>
+      <Link to={applyHref(offerId)} className="btn min-h-11 w-full sm:w-auto">
+        {t("offer.apply")}
+      </Link>
+      {viewerRole === null ? <p className="mt-2 text-sm text-stone-700">{t("offer.applyLoginHint")}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * On a phone, the apply button stays at the bottom of the screen while the offer is read. The page
+ * keeps as much room free under its content (OFFER_PAGE_PADDING), so that the bar covers nothing.
+ */
+export function ApplyBar({ offerId, title }: { offerId: number; title: string }) {
+  const { t } = useTranslation("offers");
+  return (
+    <div className="fixed inset-x-0 bottom-0 z-10 border-t border-brand-100 bg-white/95 px-4 py-2 shadow-[0_-2px_6px_rgba(0,0,0,0.08)] sm:hidden">
+      <p className="truncate text-xs text-stone-700" aria-hidden="true">
+        {title}
+      </p>
+      <Link to={applyHref(offerId)} className="btn min-h-11 w-full">
+        {t("saved:applyBar.apply")}
+      </Link>
+    </div>
+  );
+}
+
+/** Room under the offer page on a phone for ApplyBar (its height and a margin). */
+export const OFFER_PAGE_PADDING = "pb-28 sm:pb-0";
