@@ -134,6 +134,11 @@ const MATRIX: Record<string, Entry> = {
   // Anyone may ask for a reset code or type one (a logged-in person on a shared phone too).
   "/mot-de-passe-oublie": { GET: "none", POST: everyone(400) },
   "/nouveau-mot-de-passe": { GET: everyone(200), POST: everyone(400) },
+  // Every signed-in person may confirm or change their own number; an empty form is a 400.
+  "/confirmer-telephone": {
+    GET: { ...everyone(200), visitor: 302 },
+    POST: { ...everyone(400), visitor: 302 },
+  },
   "/admin": readPageOf(["admin"]),
   "/admin/utilisateurs": formPageOf(["admin"]),
   "/admin/organisations": formPageOf(["admin"]),
