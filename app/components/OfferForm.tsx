@@ -1,6 +1,7 @@
-// The posting form for the four offer types. Without JavaScript every type's
-// fieldset is shown, each headed with the type it is for, and the schema keeps
-// only the chosen type's fields. With JavaScript the other types' fieldsets hide.
+// The posting form for the four offer types. The page renders only the chosen type's
+// fieldset; without JavaScript a "show this type's fields" button posts the form back
+// (intent "retype", everything typed kept). With JavaScript every fieldset is there and
+// changing the type shows its own at once.
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
@@ -26,8 +27,19 @@ export type OfferFormProps = {
   readOnly?: boolean;
 };
 
-function TypeFieldset({ type, shown, children }: { type: OfferType; shown: boolean; children: ReactNode }) {
+function TypeFieldset({
+  type,
+  present,
+  shown,
+  children,
+}: {
+  type: OfferType;
+  present: boolean;
+  shown: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation("employer");
+  if (!present) return null;
   return (
     <fieldset className="space-y-4 rounded-md border border-stone-300 p-3" hidden={!shown} data-offer-type={type}>
       <legend className="px-1 text-lg font-semibold">{t(`offerForm.forType.${type}`)}</legend>
@@ -51,7 +63,7 @@ export function OfferForm({
   const canSaveDraft = status === undefined || canMove(offerLifecycle, "saveDraft", status, "owner");
   const initialType = isOfferType(values.type) ? values.type : "emploi";
   const [type, setType] = useState<OfferType>(initialType);
-  // Until the page is interactive every fieldset shows: the form must work without JavaScript.
+  // Until the page is interactive only the posted type's fieldset is there (what the server sent).
   const [interactive, setInteractive] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -60,7 +72,8 @@ export function OfferForm({
     if (chosen instanceof HTMLSelectElement && isOfferType(chosen.value)) setType(chosen.value);
     setInteractive(true);
   }, []);
-  const shown = (fieldsetType: OfferType) => !interactive || type === fieldsetType;
+  const shown = (fieldsetType: OfferType) => type === fieldsetType;
+  const present = (fieldsetType: OfferType) => interactive || initialType === fieldsetType;
   // A type-specific error is shown on the copy of the field the person filled in.
   const typedError = (fieldsetType: OfferType, field: string) =>
     initialType === fieldsetType ? errors[field] : undefined;
@@ -87,6 +100,11 @@ export function OfferForm({
           onChange={(e) => setType(e.currentTarget.value as OfferType)}
           error={errors.type}
         />
+        {interactive ? null : (
+          <button type="submit" name="intent" value="retype" formNoValidate className="btn-secondary">
+            {t("offerform:showTypeFields")}
+          </button>
+        )}
         <TextField
           label={t("offerForm.title")}
           hint={t("offerForm.titleHint")}
@@ -110,7 +128,7 @@ export function OfferForm({
           error={errors.sector}
         />
         <SelectField
-          label={t(type === "apprentissage" && interactive ? "offerForm.masterTrade" : "offerForm.trade")}
+          label={t(type === "apprentissage" ? "offerForm.masterTrade" : "offerForm.trade")}
           hint={t("offerForm.tradeHint")}
           {...field("trade")}
           placeholder={t("offerForm.noTrade")}
@@ -130,7 +148,7 @@ export function OfferForm({
           error={errors.commune}
         />
         <TextField
-          label={t(type === "formation" && interactive ? "offerForm.places" : "offerForm.positions")}
+          label={t(type === "formation" ? "offerForm.places" : "offerForm.positions")}
           hint={t("offerForm.positionsHint")}
           name="positions"
           required
@@ -166,7 +184,7 @@ export function OfferForm({
           required
         />
 
-        <TypeFieldset type="emploi" shown={shown("emploi")}>
+        <TypeFieldset type="emploi" present={present("emploi")} shown={shown("emploi")}>
           <SelectField
             label={t("offerForm.contract")}
             {...typedField("emploi", "contract")}
@@ -189,7 +207,7 @@ export function OfferForm({
         </TypeFieldset>
 
         {(["apprentissage", "stage"] as const).map((kind) => (
-          <TypeFieldset key={kind} type={kind} shown={shown(kind)}>
+          <TypeFieldset key={kind} type={kind} present={present(kind)} shown={shown(kind)}>
             <TextField
               label={t("offerForm.durationMonths")}
               {...typedField(kind, "durationMonths", `${kind}_durationMonths`)}
@@ -204,7 +222,7 @@ export function OfferForm({
           </TypeFieldset>
         ))}
 
-        <TypeFieldset type="formation" shown={shown("formation")}>
+        <TypeFieldset type="formation" present={present("formation")} shown={shown("formation")}>
           <TextField label={t("offerForm.provider")} {...typedField("formation", "provider")} maxLength={120} />
           <TextField
             label={t("offerForm.endDate")}

@@ -16,7 +16,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
 import type { Route } from "./+types/employeur.offres.$offerId";
 
-export const handle = { i18n: ["common", "employer", "applications"] };
+export const handle = { i18n: ["common", "employer", "applications", "offerform"] };
 
 /** The offer id of the URL; anything but a plain number is a 404 (never another offer). */
 function offerIdOf(params: { offerId?: string }) {
@@ -66,9 +66,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     return redirectWithFlash(`/employeur/offres/${offerId}`, offerSavedFlash(outcome));
   }
-  if (!(OFFER_INTENTS as readonly unknown[]).includes(intent)) throw data(null, { status: 400 });
-
   const kept = { values: formValues(formData), languages: formLists(formData, ["languages"]).languages! };
+  // Without JavaScript, another type was chosen: the same form back with that type's fields.
+  if (intent === "retype") return data<ActionData>({ fieldErrors: {}, ...kept });
+  if (!(OFFER_INTENTS as readonly unknown[]).includes(intent)) throw data(null, { status: 400 });
   const form = parseForm(offerSchema, offerFormInput(formData));
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, ...kept }, { status: 400 });
   const result = saveOffer(db, { userId: user.id, offerId, input: form.data, intent: intent as OfferIntent });

@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import { data, Link, useSearchParams } from "react-router";
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
-import { offerFormInput, offerSavedFlash } from "~/components/offer-form-data";
+import { OfferTypeStep } from "~/components/OfferTypeStep";
+import { isOfferType, offerFormInput, offerSavedFlash } from "~/components/offer-form-data";
 import { saveOffer } from "~/models/employer-offers.server";
 import { getEmployerMembership } from "~/models/organisations.server";
 import { OFFER_INTENTS, type OfferIntent, offerSchema } from "~/schemas/offer";
@@ -12,7 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
 import type { Route } from "./+types/employeur.offres.nouvelle";
 
-export const handle = { i18n: ["common", "employer"] };
+export const handle = { i18n: ["common", "employer", "offerform"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
@@ -27,8 +28,10 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "employeur");
   const formData = await request.formData();
   const intent = formData.get("intent") ?? "draft";
-  if (!(OFFER_INTENTS as readonly unknown[]).includes(intent)) throw data(null, { status: 400 });
   const kept = { values: formValues(formData), languages: formLists(formData, ["languages"]).languages! };
+  // Without JavaScript, another type was chosen: the same form back with that type's fields.
+  if (intent === "retype") return data<ActionData>({ fieldErrors: {}, ...kept });
+  if (!(OFFER_INTENTS as readonly unknown[]).includes(intent)) throw data(null, { status: 400 });
   const form = parseForm(offerSchema, offerFormInput(formData));
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, ...kept }, { status: 400 });
 
@@ -44,11 +47,10 @@ export default function NewOffer({ loaderData, actionData }: Route.ComponentProp
   const { t } = useTranslation("employer");
   const [searchParams] = useSearchParams();
   const verified = loaderData.orgStatus === "verified";
-  const values = actionData?.values ?? {
-    type: searchParams.get("type") ?? "emploi",
-    positions: "1",
-    payPeriod: "month",
-  };
+  const chosenType = searchParams.get("type");
+  // The type is chosen first, so that the form holds only that type's fields.
+  const values =
+    actionData?.values ?? (isOfferType(chosenType) ? { type: chosenType, positions: "1", payPeriod: "month" } : null);
   return (
     <section className="mx-auto max-w-2xl space-y-4" aria-labelledby="new-offer-title">
       <title>{`${t("offerPage.newTitle")} · Baara`}</title>
@@ -60,13 +62,17 @@ export default function NewOffer({ loaderData, actionData }: Route.ComponentProp
       </h1>
       <p className="text-stone-700">{t("offerPage.newIntro")}</p>
       {verified ? null : <Notice tone="warning">{t(`offerList.notVerified.${loaderData.orgStatus}`)}</Notice>}
-      <OfferForm
-        values={values}
-        languages={actionData?.languages ?? []}
-        errors={actionData?.fieldErrors ?? {}}
-        formError={actionData?.formError}
-        canPublish={verified}
-      />
+      {values ? (
+        <OfferForm
+          values={values}
+          languages={actionData?.languages ?? []}
+          errors={actionData?.fieldErrors ?? {}}
+          formError={actionData?.formError}
+          canPublish={verified}
+        />
+      ) : (
+        <OfferTypeStep />
+      )}
     </section>
   );
 }

@@ -10,7 +10,7 @@ describeInBrowser("applications in a real browser", () => {
     // The demo employer posts a job with two positions.
     const employer = await (await portal.newContext()).newPage();
     await logIn(employer, "employeur@baara.demo");
-    await employer.goto("/employeur/offres/nouvelle");
+    await employer.goto("/employeur/offres/nouvelle?type=emploi");
     await employer.getByLabel("Type d'offre").selectOption("emploi");
     await employer.getByLabel("Titre de l'offre").fill("Aide-maçon pour chantier à Kalaban Coro");
     await employer

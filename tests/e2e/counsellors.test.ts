@@ -29,7 +29,7 @@ describeInBrowser("counsellors in a real browser", () => {
     await logIn(employer, "employeur@baara.demo");
     await employer.goto("/employeur");
     const orgName = (await employer.getByRole("heading", { level: 1 }).textContent())!.trim();
-    await employer.goto("/employeur/offres/nouvelle");
+    await employer.goto("/employeur/offres/nouvelle?type=emploi");
     await employer.getByLabel("Type d'offre").selectOption("emploi");
     await employer.getByLabel("Titre de l'offre").fill(title);
     await employer

@@ -29,7 +29,7 @@ describeInBrowser("offers in a real browser", () => {
   it("the demo employer posts an apprenticeship; a search typed without accents finds it; its JSON-LD parses", async () => {
     const employer = await (await portal.newContext()).newPage();
     await logIn(employer, "employeur@baara.demo");
-    await employer.goto("/employeur/offres/nouvelle");
+    await employer.goto("/employeur/offres/nouvelle?type=emploi");
     await fillOffer(employer, {
       type: "apprentissage",
       title: "Apprenti(e) soudeur métallique",
@@ -64,13 +64,13 @@ describeInBrowser("offers in a real browser", () => {
       await chosen;
       await route.continue();
     });
-    await employer.goto("/employeur/offres/nouvelle", { waitUntil: "commit" });
+    await employer.goto("/employeur/offres/nouvelle?type=emploi", { waitUntil: "commit" });
     await employer.getByLabel("Type d'offre").selectOption("apprentissage");
     release();
-    // Once the scripts run, only one type's section is left on the page.
-    await employer.getByRole("group", { name: "Pour un stage" }).waitFor({ state: "hidden" });
+    // Once the scripts run, the chosen type's section is the one on the page.
+    await employer.getByRole("group", { name: "Pour un apprentissage" }).waitFor();
     expect(await employer.getByLabel("Type d'offre").inputValue()).toBe("apprentissage");
-    expect(await employer.getByRole("group", { name: "Pour un apprentissage" }).isVisible()).toBe(true);
+    expect(await employer.getByRole("group", { name: "Pour un stage" }).isVisible()).toBe(false);
     expect(await employer.getByRole("group", { name: "Pour un emploi" }).isVisible()).toBe(false);
   });
 
@@ -87,7 +87,7 @@ describeInBrowser("offers in a real browser", () => {
     });
 
     // Not verified yet: the offer can only be a draft.
-    await employer.goto("/employeur/offres/nouvelle");
+    await employer.goto("/employeur/offres/nouvelle?type=emploi");
     await fillOffer(employer, { type: "emploi", title: "Couturière confirmée", sector: "textile", region: "segou" });
     await employer.getByLabel("Contrat").selectOption("cdd");
     await employer.getByLabel("Salaire en F CFA").fill("60 000");

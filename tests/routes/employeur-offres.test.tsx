@@ -118,7 +118,7 @@ const get = (handler: Handler, cookie: string | undefined, url: string, params =
 describe("/employeur/offres/nouvelle: refused forms", () => {
   it("an empty form: one message per required field, in French, and nothing saved", async () => {
     const before = getDb().select().from(offers).all().length;
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.verified);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.verified);
     await screen.findByRole("heading", { name: "Nouvelle offre" });
     await saveDraft(user);
 
@@ -132,7 +132,7 @@ describe("/employeur/offres/nouvelle: refused forms", () => {
   });
 
   it("a 10 000-character title: 'Ce texte est trop long.', the rest kept", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.verified);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.verified);
     await fillJob(user);
     // maxLength stops typing; a crafted request does not.
     fireEvent.change(field("Titre de l'offre"), { target: { value: "A".repeat(10_000) } });
@@ -143,7 +143,7 @@ describe("/employeur/offres/nouvelle: refused forms", () => {
   });
 
   it("a phone number in the description: the message names it", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.established);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.established);
     await fillJob(user, {
       description: "Atelier de menuiserie. Pour postuler appelez Moussa au 76 12 34 56 le matin.",
     });
@@ -155,7 +155,7 @@ describe("/employeur/offres/nouvelle: refused forms", () => {
   });
 
   it("pay under the SMIG for a cdd: the message names 40 000 F CFA", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.established);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.established);
     await fillJob(user, { pay: "39 999" });
     await publish(user);
     await screen.findByText(/Le formulaire contient des erreurs/);
@@ -166,7 +166,7 @@ describe("/employeur/offres/nouvelle: refused forms", () => {
   });
 
   it("<script> in the title is kept as typed and shown as text, never run", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.verified);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.verified);
     const title = "<script>alert('x')</script> Menuisier";
     fireEvent.change(await screen.findByLabelText("Titre de l'offre"), { target: { value: title } });
     await saveDraft(user);
@@ -223,7 +223,7 @@ describe("/employeur/offres/nouvelle: refused forms", () => {
 
 describe("/employeur/offres/nouvelle: saving", () => {
   it("publishes a clean offer of an established organisation and shows it is online", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.established);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.established);
     await fillJob(user, { title: "Tôlier confirmé" });
     await user.click(screen.getByRole("checkbox", { name: "Bambara" }));
     await publish(user);
@@ -257,7 +257,7 @@ describe("/employeur/offres/nouvelle: saving", () => {
   });
 
   it("holds a first offer for a counsellor and says why", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.verified);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.verified);
     await fillJob(user, { title: "Menuisier pour meubles" });
     await publish(user);
     expect(await screen.findByText(/Un conseiller va la relire/)).toBeTruthy();
@@ -265,7 +265,7 @@ describe("/employeur/offres/nouvelle: saving", () => {
   });
 
   it("an organisation not verified: a banner, no Publier button, drafts only", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.pending);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.pending);
     expect(await screen.findByText(/Votre entreprise n'est pas encore vérifiée/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Publier" })).toBeNull();
     await fillJob(user, { title: "Aide-maçon" });
@@ -312,10 +312,10 @@ describe("/employeur/offres/nouvelle: saving", () => {
   });
 
   it("with JavaScript, shows only the chosen type's fieldset", async () => {
-    const user = await renderAt("/employeur/offres/nouvelle", cookies.verified);
+    const user = await renderAt("/employeur/offres/nouvelle?type=emploi", cookies.verified);
     const typeSelect = await screen.findByLabelText("Type d'offre");
     const legend = (name: string) => screen.getByText(name).closest("fieldset")!;
-    // Every fieldset shows until the page is interactive (as without JavaScript), then only the chosen type's.
+    // Only the posted type's fieldset until the page is interactive; then every one, the chosen type's shown.
     await waitFor(() => expect(legend("Pour un apprentissage").hidden).toBe(true));
     expect(legend("Pour un emploi").hidden).toBe(false);
     await user.selectOptions(typeSelect, "apprentissage");
