@@ -208,7 +208,10 @@ export type MoveInput = {
 
 export type MoveResult =
   | { ok: true; status: ApplicationStatus; offerFilled: boolean }
-  | { ok: false; reason: "not_allowed" | "positions_full" | "missing_refusal_reason" | "missing_interview" }
+  | {
+      ok: false;
+      reason: "not_allowed" | "positions_full" | "missing_refusal_reason" | "missing_interview" | "offer_not_accepted";
+    }
   | { ok: false; reason: "withheld"; withheld: ApplicantsWithheld };
 
 /**
@@ -240,7 +243,8 @@ export function moveApplication(db: Db, input: MoveInput): MoveResult | null {
   if (
     result.reason === "positions_full" ||
     result.reason === "missing_refusal_reason" ||
-    result.reason === "missing_interview"
+    result.reason === "missing_interview" ||
+    result.reason === "offer_not_accepted"
   ) {
     return { ok: false, reason: result.reason };
   }

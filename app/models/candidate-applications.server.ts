@@ -3,7 +3,7 @@
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "~/utils/db.server";
 import { applicationEvents, applications, offers, organisations } from "../../db/schema";
-import { canWithdraw, isOpen } from "./lifecycles/application";
+import { canAnswerOffer, canWithdraw, isOpen } from "./lifecycles/application";
 import { mayReachApplicants } from "./organisations.server";
 
 /**
@@ -20,6 +20,8 @@ export function candidateApplicationRows(db: Db, candidateId: number, limit?: nu
       refusalReason: applications.refusalReason,
       interviewAt: applications.interviewAt,
       interviewPlace: applications.interviewPlace,
+      offerAnswer: applications.offerAnswer,
+      offerAnswerReason: applications.offerAnswerReason,
       message: applications.message,
       createdAt: applications.createdAt,
       offerId: offers.id,
@@ -65,6 +67,8 @@ export function listCandidateApplications(db: Db, candidateId: number) {
   return rows.map((row) => ({
     ...row,
     canWithdraw: canWithdraw(row.status),
+    // On hold, the employer could not read the answer: it waits too.
+    canAnswerOffer: canAnswerOffer(row) && !row.onHold,
     timeline: events.filter((e) => e.applicationId === row.id),
   }));
 }

@@ -1,9 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
+import { OfferAnswerForms, type OfferAnswerRefusal } from "~/components/applications/OfferAnswerForms";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { FlashNotice } from "~/components/Notice";
 import { withdrawApplication } from "~/models/applications.server";
 import { listCandidateApplications } from "~/models/candidate-applications.server";
+import { answerOfferFromForm } from "~/models/offer-answers.server";
+import { DECLINE_WORDS_MAX, OFFER_DECLINE_REASONS } from "~/schemas/offer-answer";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -11,19 +14,42 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { useFormat } from "~/utils/format";
 import type { Route } from "./+types/candidat.candidatures";
 
-export const handle = { i18n: ["common", "candidate"] };
+export const handle = { i18n: ["common", "candidate", "answers"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({ applications: listCandidateApplications(getDb(), user.id), flash }, headers);
+  return withFlashCleared(
+    {
+      applications: listCandidateApplications(getDb(), user.id),
+      flash,
+      // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
+      declineReasons: OFFER_DECLINE_REASONS,
+      wordsMax: DECLINE_WORDS_MAX,
+    },
+    headers,
+  );
 }
 
-type ActionData = { withdrawError: { applicationId: number; key: string } };
+type ActionData =
+  | { withdrawError: { applicationId: number; key: string }; answerRefused?: undefined }
+  | { answerRefused: OfferAnswerRefusal; withdrawError?: undefined };
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "candidat");
   const formData = await request.formData();
+  if (formData.get("intent") === "answer") {
+    const result = answerOfferFromForm(getDb(), formData, { actorId: user.id, candidateId: user.id, onBehalf: false });
+    // Another candidate's application, or none: as if it did not exist.
+    if (!result) throw data(null, { status: 404 });
+    if (!result.ok) {
+      const { status, ok: _, ...answerRefused } = result;
+      return data<ActionData>({ answerRefused }, { status });
+    }
+    return redirectWithFlash(`/candidat/candidatures#candidature-${result.applicationId}`, {
+      message: `answers:done.${result.answer}`,
+    });
+  }
   if (formData.get("intent") !== "withdraw") throw data(null, { status: 400 });
   const applicationId = parseIdParam(formData.get("applicationId"));
   // Another candidate's application, or none: as if it did not exist.
@@ -54,7 +80,7 @@ function useInterviewTime() {
 
 export default function MyApplications({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("candidate");
-  const { applications, flash } = loaderData;
+  const { applications, flash, declineReasons, wordsMax } = loaderData;
   return (
     <div className="space-y-6">
       <title>{`${t("applications.title")} · Baara`}</title>
@@ -73,8 +99,14 @@ export default function MyApplications({ loaderData, actionData }: Route.Compone
                 key={application.id}
                 application={application}
                 error={
-                  actionData?.withdrawError.applicationId === application.id ? actionData.withdrawError.key : undefined
+                  actionData?.withdrawError?.applicationId === application.id ? actionData.withdrawError.key : undefined
                 }
+                answer={{
+                  reasons: declineReasons,
+                  wordsMax,
+                  refused:
+                    actionData?.answerRefused?.applicationId === application.id ? actionData.answerRefused : undefined,
+                }}
               />
             ))}
           </ul>
@@ -84,7 +116,15 @@ export default function MyApplications({ loaderData, actionData }: Route.Compone
   );
 }
 
-function ApplicationCard({ application: a, error }: { application: Application; error?: string }) {
+function ApplicationCard({
+  application: a,
+  error,
+  answer,
+}: {
+  application: Application;
+  error?: string;
+  answer: { reasons: readonly string[]; wordsMax: number; refused?: OfferAnswerRefusal };
+}) {
   const { t } = useTranslation("candidate");
   const format = useFormat();
   const interviewTime = useInterviewTime();
@@ -119,7 +159,24 @@ function ApplicationCard({ application: a, error }: { application: Application; 
         {a.status === "rejected" && a.refusalReason ? (
           <p className="mt-1">{t(`applications.refusal.${a.refusalReason}`)}</p>
         ) : null}
+        {a.offerAnswer ? (
+          <p className="mt-1 font-medium">
+            {t(`answers:given.${a.offerAnswer}`)}
+            {a.offerAnswer === "declined" && a.offerAnswerReason
+              ? ` (${t(`answers:reasons.${a.offerAnswerReason}`)})`
+              : null}
+          </p>
+        ) : null}
       </div>
+      {a.canAnswerOffer ? (
+        <OfferAnswerForms
+          applicationId={a.id}
+          intent="answer"
+          reasons={answer.reasons}
+          wordsMax={answer.wordsMax}
+          refused={answer.refused}
+        />
+      ) : null}
       <details>
         <summary className="cursor-pointer font-medium">{t("applications.timeline")}</summary>
         <ol className="mt-2 space-y-1 border-l-2 border-stone-300 pl-4">

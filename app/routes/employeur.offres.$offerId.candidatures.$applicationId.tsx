@@ -3,10 +3,13 @@ import { data, Link } from "react-router";
 import { ApplicantProfile, applicantOf } from "~/components/ApplicantProfile";
 import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
 import { ApplicationMoves } from "~/components/applications/ApplicationMoves";
+import { EmployerOfferAnswer, UndoHire } from "~/components/applications/EmployerOfferAnswer";
 import { FormErrorSummary } from "~/components/Field";
 import { FlashNotice } from "~/components/Notice";
 import { getApplicationForEmployer } from "~/models/applicants.server";
 import { moveApplication } from "~/models/applications.server";
+import { awaitsOfferAnswer } from "~/models/lifecycles/application";
+import { hireUndoWindow, offerAnswerOf, undoHire } from "~/models/offer-answers.server";
 import { moveSchema, NOTE_MAX, PLACE_MAX } from "~/schemas/application";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
@@ -18,7 +21,7 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import { REFUSAL_REASONS } from "../../db/enums";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 
-export const handle = { i18n: ["common", "applications"] };
+export const handle = { i18n: ["common", "applications", "answers"] };
 
 const notFound = () => data(null, { status: 404 });
 
@@ -42,6 +45,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
   const a = findApplication(user.id, params);
   const { flash, headers } = await readFlash(request);
+  const answer = offerAnswerOf(getDb(), a.id);
+  const undo = hireUndoWindow(getDb(), a);
   // Listed field by field: only what an employer may see reaches the page.
   return withFlashCleared(
     {
@@ -57,7 +62,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         refusalReason: a.refusalReason,
         interviewAt: a.interviewAt,
         interviewPlace: a.interviewPlace,
-        moves: a.moves,
+        // No hire from a job offer the candidate has not accepted: the page says it waits for them.
+        moves: awaitsOfferAnswer({ status: a.status, offerAnswer: answer?.answer ?? null })
+          ? a.moves.filter((move) => move !== "hired")
+          : a.moves,
+        offerAnswer: answer ? { ...answer, answeredAt: answer.answeredAt?.toISOString() ?? null } : null,
+        undoHireUntil: undo ? undo.until.toISOString() : null,
         timeline: a.timeline.map((e) => ({
           fromStatus: e.fromStatus,
           toStatus: e.toStatus,
@@ -80,6 +90,20 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "employeur");
   const current = findApplication(user.id, params);
   const formData = await request.formData();
+  const page = `/employeur/offres/${current.offerId}/candidatures/${current.id}`;
+  if (formData.get("intent") === "undoHire") {
+    const undone = undoHire(getDb(), { employerId: user.id, applicationId: current.id });
+    if (!undone) throw notFound();
+    if (!undone.ok) {
+      if (undone.reason === "withheld") throw applicantsWithheld(undone.withheld);
+      const formError = `answers:errors.${undone.reason === "undo_expired" ? "undoExpired" : "notHired"}`;
+      return data<ActionData>({ fieldErrors: {}, values: {}, formError }, { status: 409 });
+    }
+    return redirectWithFlash(page, {
+      message: "answers:undo.done",
+      ...(undone.offerReopened ? { detail: "answers:undo.offerReopened" } : {}),
+    });
+  }
   if (formData.get("intent") !== "move") throw data(null, { status: 400 });
   const values = formValues(formData);
   const form = parseForm(moveSchema, formData);
@@ -101,6 +125,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     switch (result.reason) {
       case "withheld":
         throw applicantsWithheld(result.withheld);
+      case "offer_not_accepted":
+        return data<ActionData>({ fieldErrors: {}, values, formError: "answers:employer.awaiting" }, { status: 409 });
       case "not_allowed":
         return data<ActionData>(
           { fieldErrors: {}, values, formError: "applications:errors.notAllowed" },
@@ -123,7 +149,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         );
     }
   }
-  return redirectWithFlash(`/employeur/offres/${current.offerId}/candidatures/${current.id}`, {
+  return redirectWithFlash(page, {
     message: `applications:detail.done.${result.status}`,
     ...(result.offerFilled ? { detail: "applications:detail.offerFilled" } : {}),
   });
@@ -202,6 +228,8 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
           })}
         </p>
       ) : null}
+      <EmployerOfferAnswer status={a.status} answer={a.offerAnswer} />
+      {a.undoHireUntil ? <UndoHire until={a.undoHireUntil} /> : null}
       {a.status === "rejected" && a.refusalReason ? (
         <p className="card">{t("detail.refusedBecause", { reason: t(`refusalReason.${a.refusalReason}`) })}</p>
       ) : null}

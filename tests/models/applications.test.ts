@@ -440,6 +440,8 @@ describe("moveApplication: who and which moves", () => {
       interviewPlace: "Atelier, Sikasso",
     });
     moveApplication(db, { employerId: employer.id, applicationId: id, to: "offered" });
+    // The candidate accepts the job offer (their answer is not a change of status).
+    db.update(applications).set({ offerAnswer: "accepted" }).where(eq(applications.id, id)).run();
     moveApplication(db, { employerId: employer.id, applicationId: id, to: "hired", startDate: "2030-04-01" });
     expect(eventsOf(id).map((e) => [e.fromStatus, e.toStatus, e.actorId, e.note])).toEqual([
       ["submitted", "shortlisted", employer.id, "Bon profil"],
@@ -609,7 +611,12 @@ describe("moveApplication: hiring", () => {
 
   it("starts the placement today when no start date is given", async () => {
     const { employer, offer, candidate } = await setup();
-    const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id, status: "offered" });
+    const application = insertApplicationWith(db, {
+      offerId: offer.id,
+      candidateId: candidate.id,
+      status: "offered",
+      offerAnswer: "accepted",
+    });
     moveApplication(db, { employerId: employer.id, applicationId: application.id, to: "hired" });
     expect(db.select().from(placements).get()!.startDate).toBe(isoToday());
   });
@@ -655,7 +662,12 @@ describe("moveApplication: hiring", () => {
 
   it("closes the other open applications when the last position is filled, tells those candidates, and leaves closed ones alone", async () => {
     const { employer, offer, candidate } = await setup({ positions: 1 });
-    const hiredApp = insertApplication(db, { offerId: offer.id, candidateId: candidate.id, status: "offered" });
+    const hiredApp = insertApplicationWith(db, {
+      offerId: offer.id,
+      candidateId: candidate.id,
+      status: "offered",
+      offerAnswer: "accepted",
+    });
     const others = {} as Record<ApplicationStatus, { appId: number; userId: number }>;
     for (const status of ["submitted", "shortlisted", "interview", "offered", "withdrawn", "rejected"] as const) {
       const c = await insertCandidate(db);

@@ -12,7 +12,7 @@ import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, notifications, type OfferStatus, offers } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
-import { insertEmployer, insertOffer, insertUser } from "../helpers/factories";
+import { insertApplication, insertEmployer, insertOffer, insertUser } from "../helpers/factories";
 
 type Expected = {
   from: OfferStatus[];
@@ -71,6 +71,8 @@ const EXPECTED: Record<OfferAction, Expected> = {
     audit: null,
     notify: null,
   },
+  // Made only by undoing the hire that filled the offer (the application's audit row tells it).
+  reopenAfterUndoneHire: { from: ["filled"], to: "published", by: ["owner"], audit: null, notify: null },
   expire: { from: ["published", "pending"], to: "expired", by: ["system"], audit: null, notify: null },
   suspendByReports: {
     from: ["published"],
@@ -225,6 +227,15 @@ describe("offer lifecycle: guards", () => {
       reason: "notSuspendedByReports",
     });
     expect(statusOf(offer.id)).toBe("pending");
+  });
+
+  it("reopens a filled offer only when a hire left a position free", async () => {
+    const offer = insertOffer(db, { orgId, status: "filled", positions: 1 });
+    const candidate = await insertUser(db, { role: "candidat", password: null });
+    insertApplication(db, { offerId: offer.id, candidateId: candidate.id, status: "hired" });
+    const result = transitionOffer(db, { offerId: offer.id, action: "reopenAfterUndoneHire", actor: actors.owner });
+    expect(result).toEqual({ ok: false, reason: "positionsFull" });
+    expect(statusOf(offer.id)).toBe("filled");
   });
 
   it("answers notFound for an offer that does not exist", () => {

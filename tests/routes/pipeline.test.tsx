@@ -566,6 +566,8 @@ describe("pipeline: hiring", () => {
     const db = getDb();
     const offerId = newOffer("Menuisiers (2 postes)", 2);
     const first = apply(offerId, people[2]!, { status: "offered" });
+    // The candidate accepted the job offer: the hire is possible.
+    db.update(applications).set({ offerAnswer: "accepted" }).where(eq(applications.id, first)).run();
     const second = apply(offerId, people[3]!, { status: "interview" });
     const others = [apply(offerId, people[4]!), apply(offerId, people[5]!, { status: "shortlisted" })];
     const withdrawn = apply(offerId, people[6]!, { status: "withdrawn" });

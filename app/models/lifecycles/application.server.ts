@@ -4,6 +4,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { notifyCandidate } from "~/models/messages.server";
+import { notifyOrganisation } from "~/models/notifications.server";
 import { isoToday } from "~/utils/dates";
 import type { Db, Tx } from "~/utils/db.server";
 import {
@@ -20,6 +21,7 @@ import {
   type BulkApplicationAction,
   HISTORY_ONLY,
 } from "./application";
+import { undoHireConsequences, undoneHireRefusal } from "./hire-undo.server";
 import { findMove, type LifecycleRole, statusesAllowing } from "./lifecycle";
 import { transitionOffer } from "./offer.server";
 import { createPlacement } from "./placement.server";
@@ -35,13 +37,26 @@ export type ApplicationMoveDetail = {
   note?: string | null;
   /** First day of work, for a hire (default: today). */
   startDate?: string | null;
+  /** Why the candidate declines a job offer (a code of OFFER_DECLINE_REASONS); their words go in `note`. */
+  declineReason?: string | null;
+  /** When the move happens (the undo window is counted from the hire); now by default. */
+  now?: Date;
 };
 
 export type ApplicationMoveResult =
   | { ok: true; from: ApplicationStatus; to: ApplicationStatus; offerFilled: boolean }
   | {
       ok: false;
-      reason: "notFound" | "notAllowed" | "missing_interview" | "missing_refusal_reason" | "positions_full";
+      reason:
+        | "notFound"
+        | "notAllowed"
+        | "missing_interview"
+        | "missing_refusal_reason"
+        | "positions_full"
+        | "offer_not_accepted"
+        | "already_answered"
+        | "missing_decline_reason"
+        | "undo_expired";
     };
 
 export type ApplicationMove = {
@@ -57,7 +72,9 @@ export type ApplicationMove = {
  * requests race. The last hire fills the offer and closes its other open
  * applications. Refusals: `notFound`, `notAllowed` (not a move of the table for
  * this actor from the current status), `missing_interview`,
- * `missing_refusal_reason`, `positions_full`.
+ * `missing_refusal_reason`, `positions_full`, `offer_not_accepted` (a hire from
+ * an offer the candidate has not accepted), `already_answered`,
+ * `missing_decline_reason`, `undo_expired` (past the undo window of a hire).
  */
 export function transitionApplication(
   tx: Tx,
@@ -66,11 +83,21 @@ export function transitionApplication(
   if ((BULK_ACTIONS as readonly string[]).includes(action)) return { ok: false, reason: "notAllowed" };
   if (action === "rejected" && !detail.refusalReason) return { ok: false, reason: "missing_refusal_reason" };
   if (action === "interview" && !detail.interviewAt) return { ok: false, reason: "missing_interview" };
+  if (action === "decline_offer" && !detail.declineReason) return { ok: false, reason: "missing_decline_reason" };
   const current = tx.select().from(applications).where(eq(applications.id, applicationId)).get();
   if (!current) return { ok: false, reason: "notFound" };
   const move = findMove(applicationLifecycle, action, current.status, actor.roles);
   if (!move) return { ok: false, reason: "notAllowed" };
   const offer = tx.select().from(offers).where(eq(offers.id, current.offerId)).get()!;
+  const now = detail.now ?? new Date();
+  const answering = action === "accept_offer" || action === "decline_offer";
+  if (answering && current.offerAnswer !== null) return { ok: false, reason: "already_answered" };
+  if (action === "hired" && current.status === "offered" && current.offerAnswer !== "accepted") {
+    return { ok: false, reason: "offer_not_accepted" };
+  }
+  const undoing = action === "undo_hire_to_interview" || action === "undo_hire_to_offered";
+  const undoRefusal = undoing ? undoneHireRefusal(tx, current.id, move.to, now) : null;
+  if (undoRefusal) return { ok: false, reason: undoRefusal };
 
   let offerFilled = false;
   if (move.to === "hired") {
@@ -92,18 +119,28 @@ export function transitionApplication(
         ? { interviewAt: detail.interviewAt, interviewPlace: detail.interviewPlace ?? null }
         : {}),
       ...(action === "rejected" ? { refusalReason: detail.refusalReason } : {}),
+      ...(answering
+        ? {
+            offerAnswer: action === "accept_offer" ? ("accepted" as const) : ("declined" as const),
+            offerAnswerReason: action === "decline_offer" ? detail.declineReason : null,
+            offerAnsweredAt: now,
+          }
+        : {}),
     })
     .where(eq(applications.id, current.id))
     .run();
-  tx.insert(applicationEvents)
-    .values({
-      applicationId: current.id,
-      actorId: actor.userId,
-      fromStatus: current.status,
-      toStatus: move.to,
-      note: detail.note ?? null,
-    })
-    .run();
+  // The history holds changes of status (an accepted offer stays `offered`: its audit row tells it).
+  if (move.to !== current.status) {
+    tx.insert(applicationEvents)
+      .values({
+        applicationId: current.id,
+        actorId: actor.userId,
+        fromStatus: current.status,
+        toStatus: move.to,
+        note: detail.note ?? null,
+      })
+      .run();
+  }
 
   if (move.to === "hired") {
     createPlacement(tx, {
@@ -119,9 +156,25 @@ export function transitionApplication(
     });
   }
   if (move.audit !== HISTORY_ONLY) {
-    recordAudit(tx, { actorId: actor.userId, action: move.audit, subjectType: "application", subjectId: current.id });
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: move.audit,
+      subjectType: "application",
+      subjectId: current.id,
+      ...(answering
+        ? { detail: { reason: detail.declineReason ?? null, onBehalf: actor.userId !== current.candidateId } }
+        : {}),
+    });
   }
-  if (move.notify) {
+  if (undoing) undoHireConsequences(tx, { application: current, offer, actorId: actor.userId });
+  if (move.notify && answering) {
+    // The candidate's answer goes to the employer who made the offer.
+    notifyOrganisation(tx, offer.orgId, {
+      kind: move.notify,
+      payload: { offerId: offer.id, offerTitle: offer.title, reason: detail.declineReason ?? null },
+      link: `/employeur/offres/${offer.id}/candidatures/${current.id}`,
+    });
+  } else if (move.notify) {
     notifyCandidate(tx, current.candidateId, {
       kind: move.notify,
       template: move.notify,
@@ -134,7 +187,10 @@ export function transitionApplication(
         note: detail.note ?? null,
       },
       link: "/candidat/candidatures",
-      dedupeKey: `application:${current.id}:${move.to}`,
+      // An undone hire may come back to a status already told: its news is its own.
+      dedupeKey: undoing
+        ? `application:${current.id}:hire_undone:${now.getTime()}`
+        : `application:${current.id}:${move.to}`,
     });
   }
   if (offerFilled) {

@@ -5,12 +5,14 @@ import { canMove, lifecycle, movesFrom } from "./lifecycle";
 
 /** An application still `submitted` after more than this many days is shown as waiting for an answer. */
 export const WAITING_DAYS = 14;
+/** A hire may be undone by its employer for this long (a mistaken click, the wrong person). */
+export const UNDO_HIRE_HOURS = 48;
 
 export const PIPELINE_ORDER: ApplicationStatus[] = [...OPEN_APPLICATION_STATUSES, "hired"];
 
 /**
- * Every move is a row of the application's own history (application_events, the
- * timeline both sides see); only a hire is also written to the audit log.
+ * Every change of status is a row of the application's own history (application_events, the
+ * timeline both sides see); a hire, its undoing and the answers to a job offer are also audited.
  */
 export const HISTORY_ONLY = "application_events";
 
@@ -57,10 +59,40 @@ export const applicationLifecycle = lifecycle({
       from: ["interview", "offered"],
       to: "hired",
       by: ["employer"],
-      guard: "the offer has a position left",
+      guard: "the offer has a position left; from offered, the candidate accepted",
       audit: "application.hired",
       notify: "application.hired",
     },
+    // The candidate answers a job offer, or their counsellor for them (no smartphone). The employer is told.
+    // A declined offer closes the application as a withdrawal: the candidate ended it, not the employer.
+    {
+      action: "accept_offer",
+      from: ["offered"],
+      to: "offered",
+      by: ["candidate", "counsellor"],
+      guard: "not answered yet",
+      audit: "application.offer_accepted",
+      notify: "application.offerAccepted",
+    },
+    {
+      action: "decline_offer",
+      from: ["offered"],
+      to: "withdrawn",
+      by: ["candidate", "counsellor"],
+      guard: "not answered yet; a coded reason",
+      audit: "application.offer_declined",
+      notify: "application.offerDeclined",
+    },
+    // A hire made by mistake, undone by the employer within UNDO_HIRE_HOURS: back to the status before it.
+    ...(["interview", "offered"] as const).map((to) => ({
+      action: `undo_hire_to_${to}` as const,
+      from: ["hired" as const],
+      to,
+      by: ["employer" as const],
+      guard: "within 48 hours of the hire, back to the status it came from",
+      audit: "application.hire_undone",
+      notify: "application.hireUndone",
+    })),
     {
       action: "rejected",
       from: OPEN,
@@ -89,6 +121,15 @@ export const applicationLifecycle = lifecycle({
       audit: HISTORY_ONLY,
       notify: "application.positionFilled",
     },
+    // The undone hire had filled the offer: the applications the fill closed go back to where they were.
+    ...OPEN.map((to) => ({
+      action: `reopened_to_${to}` as const,
+      from: ["rejected" as const],
+      to,
+      by: ["system" as const],
+      audit: HISTORY_ONLY,
+      notify: "application.reopened",
+    })),
   ],
 });
 
@@ -97,6 +138,7 @@ export type ApplicationAction = (typeof applicationLifecycle.moves)[number]["act
 export const BULK_ACTIONS = [
   "position_filled",
   "withdrawn_with_account",
+  ...OPEN.map((to) => `reopened_to_${to}` as const),
 ] as const satisfies readonly ApplicationAction[];
 export type BulkApplicationAction = (typeof BULK_ACTIONS)[number];
 export type EmployerMove = "shortlisted" | "interview" | "offered" | "hired" | "rejected";
@@ -116,5 +158,20 @@ export const employerMoves = (from: ApplicationStatus) =>
   movesFrom(applicationLifecycle, from, "employer")
     .map((move) => move.action)
     .filter((action): action is EmployerMove => EMPLOYER_MOVES.includes(action));
+
+export const OFFER_ANSWER_ACTIONS = ["accept_offer", "decline_offer"] as const satisfies readonly ApplicationAction[];
+export type OfferAnswerAction = (typeof OFFER_ANSWER_ACTIONS)[number];
+
+/** Whether the candidate (or their counsellor) may still answer this job offer. */
+export const canAnswerOffer = (application: { status: ApplicationStatus; offerAnswer: string | null }) =>
+  application.offerAnswer === null && canMove(applicationLifecycle, "accept_offer", application.status, "candidate");
+
+/** A job offer waits for the candidate's answer: the hire from it is not offered yet. */
+export const awaitsOfferAnswer = (application: { status: ApplicationStatus; offerAnswer: string | null }) =>
+  application.status === "offered" && application.offerAnswer !== "accepted";
+
+/** The hire can still be undone: within UNDO_HIRE_HOURS of it. */
+export const canUndoHire = (status: ApplicationStatus, hiredAt: Date | null, now = new Date()) =>
+  status === "hired" && hiredAt !== null && now.getTime() - hiredAt.getTime() < UNDO_HIRE_HOURS * 3600_000;
 
 export const canWithdraw = (from: ApplicationStatus) => canMove(applicationLifecycle, "withdrawn", from, "candidate");

@@ -3,12 +3,12 @@
 // columns that go with it, the audit row and the notification. Other changes
 // of an offer's row (its content) go through updateOfferFields, which cannot
 // touch the status.
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { notifyOrganisation } from "~/models/notifications.server";
 import { applicantAccess, isOrgMember } from "~/models/organisations.server";
 import type { Db, Tx } from "~/utils/db.server";
-import { type OfferStatus, offers, organisations, type VerificationStatus } from "../../../db/schema";
+import { applications, type OfferStatus, offers, organisations, type VerificationStatus } from "../../../db/schema";
 import { findMove, type LifecycleRole, type MoveResult, statusesAllowing } from "./lifecycle";
 import { isSuspendedByReports, NO_AUDIT, type OfferAction, offerLifecycle, withoutAnsweredFlags } from "./offer";
 
@@ -33,6 +33,13 @@ export type OfferMove = {
 type Offer = typeof offers.$inferSelect;
 type OfferRow = { offer: Offer; orgStatus: VerificationStatus };
 
+const hiredCount = (tx: Db | Tx, offerId: number) =>
+  tx
+    .select({ n: sql<number>`count(*)` })
+    .from(applications)
+    .where(and(eq(applications.offerId, offerId), eq(applications.status, "hired")))
+    .get()?.n ?? 0;
+
 /** Null when the guard holds, else the reason the move is refused. */
 function guardRefusal(tx: Db | Tx, guard: string | undefined, row: OfferRow, actor: OfferActor): string | null {
   const { offer, orgStatus } = row;
@@ -51,6 +58,9 @@ function guardRefusal(tx: Db | Tx, guard: string | undefined, row: OfferRow, act
       return actor.userId !== null && applicantAccess(tx, actor.userId, offer.orgId)?.withheld ? "withheld" : null;
     case "suspendedByReports":
       return isSuspendedByReports(offer.status, offer.moderationFlags) ? null : "notSuspendedByReports";
+    // Fewer hires than positions: the undone hire freed one.
+    case "positionLeft":
+      return hiredCount(tx, offer.id) < offer.positions ? null : "positionsFull";
     default:
       throw new Error(`offer lifecycle: unknown guard ${guard}`);
   }
@@ -69,6 +79,8 @@ function columnsOf(move: OfferMove, offer: Offer, now: Date) {
     case "fillByHire":
     case "expire":
       return { closedAt: now };
+    case "reopenAfterUndoneHire":
+      return { closedAt: null };
     case "suspendByReports":
       return { moderationFlags: [...new Set([...offer.moderationFlags, "reported"])] };
     // The reports and the resubmission are answered: a new report starts a new count.

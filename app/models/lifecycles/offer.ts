@@ -69,6 +69,15 @@ export const offerLifecycle = lifecycle({
       by: ["owner"],
       audit: NO_AUDIT,
     },
+    // Only by undoing the hire that filled it (the application's write path): open again for applications.
+    {
+      action: "reopenAfterUndoneHire",
+      from: ["filled"],
+      to: "published",
+      by: ["owner"],
+      guard: "positionLeft",
+      audit: NO_AUDIT,
+    },
     // The daily chore, once the closing date has passed.
     { action: "expire", from: ["published", "pending"], to: "expired", by: ["system"], audit: NO_AUDIT },
     // reportOffer, once open reports come from enough reporters: out of search until a counsellor decides.

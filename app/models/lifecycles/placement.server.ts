@@ -70,6 +70,18 @@ export function createPlacement(db: Db | Tx, input: PlacementInput) {
   return placement.id;
 }
 
+/** A hire undone by its employer never happened: its placement and follow-ups go (an undo within 48 hours). */
+export function removeHirePlacement(db: Db | Tx, applicationId: number) {
+  const placement = db
+    .select({ id: placements.id })
+    .from(placements)
+    .where(eq(placements.applicationId, applicationId))
+    .get();
+  if (!placement) return;
+  db.delete(placementFollowups).where(eq(placementFollowups.placementId, placement.id)).run();
+  db.delete(placements).where(eq(placements.id, placement.id)).run();
+}
+
 export type ManualPlacementInput = {
   candidateId: number;
   /** An employer of the portal, or… */

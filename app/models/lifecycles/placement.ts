@@ -32,6 +32,7 @@ export const placementLifecycle = lifecycle({
       audit: "placement.recorded",
     },
     // A hire on the portal starts a placement; the application's write path writes its audit line.
+    // The employer may undo the hire within 48 hours: the placement and its follow-ups are then removed.
     { action: "hire", from: [], to: "active", by: ["employer"], audit: "application.hired" },
     {
       action: "end",
