@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PhoneNumber } from "~/components/PhoneNumber";
+import { placeName } from "~/utils/place";
 
 /**
  * What an employer sees of an applicant: name, contact,
@@ -48,9 +49,7 @@ export function applicantOf(row: ApplicantRow, { withContact }: { withContact: b
 export function ApplicantProfile({ applicant, showMissing = false }: { applicant: Applicant; showMissing?: boolean }) {
   const { t } = useTranslation("applications");
   const missing = t("profile.missing");
-  const place = [applicant.commune, applicant.region ? t(`common:region.${applicant.region}`) : null]
-    .filter(Boolean)
-    .join(", ");
+  const place = placeName(applicant.commune, applicant.region ? t(`common:region.${applicant.region}`) : null);
   const trades = [
     ...applicant.trades.map((code) => t(`common:trade.${code}`, { defaultValue: code })),
     applicant.skills,

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
 import { Notice } from "~/components/Notice";
-import { ApplyBar, mayApply, OFFER_PAGE_PADDING, OfferApply } from "~/components/offer/OfferApply";
+import { ApplyBar, mayApply, OfferApply } from "~/components/offer/OfferApply";
 import { OfferMarkers } from "~/components/offer/OfferMarkers";
 import { offerAnchor, SaveOfferButton } from "~/components/offer/SaveOfferButton";
 import { ShareOffer } from "~/components/offer/ShareOffer";
@@ -121,7 +121,7 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
   const applyBar = isOpen && mayApply(viewerRole, application);
 
   return (
-    <article className={`space-y-6 ${applyBar ? OFFER_PAGE_PADDING : ""}`} aria-labelledby="offer-title">
+    <article className="space-y-6" aria-labelledby="offer-title">
       <title>{t("offer.titleTag", { title: offer.title, org: org.name })}</title>
       <meta name="description" content={description} />
       <meta property="og:title" content={offer.title} />

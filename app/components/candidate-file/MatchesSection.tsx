@@ -4,6 +4,7 @@ import { bindFields, SelectField, TextField } from "~/components/Field";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { MatchReasons } from "~/components/MatchReasons";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { placeName } from "~/utils/place";
 import type { Route } from "../../routes/+types/conseiller.candidats.$userId";
 import { Section } from "./Section";
 
@@ -31,8 +32,7 @@ export function MatchesSection({
               <Link to={`/offres/${offer.id}`}>{offer.title}</Link> · {offer.orgName}
             </p>
             <p className="text-sm">
-              {offer.commune ? `${offer.commune}, ` : ""}
-              {t(`common:region.${offer.region}`)} · {t(`common:offerType.${offer.type}`)}
+              {placeName(offer.commune, t(`common:region.${offer.region}`))} · {t(`common:offerType.${offer.type}`)}
             </p>
             <MatchReasons reasons={offer.reasons} />
             <ItemActionForm

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { placeName } from "~/utils/place";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, type ItemProps, OfferDecisions } from "./ItemParts";
 
@@ -20,9 +21,7 @@ export function OfferItem({ offer, errors, values }: ItemProps & { offer: Pendin
             {offer.orgName} ({t(`common:verificationStatus.${offer.orgStatus}`)})
           </Detail>
           <Detail label={t("offers.type")}>{t(`common:offerType.${offer.type}`)}</Detail>
-          <Detail label={t("offers.place")}>
-            {[offer.commune, t(`common:region.${offer.region}`)].filter(Boolean).join(", ")}
-          </Detail>
+          <Detail label={t("offers.place")}>{placeName(offer.commune, t(`common:region.${offer.region}`))}</Detail>
         </dl>
         {offer.moderationFlags.length > 0 ? (
           <div className="text-sm">

@@ -4,6 +4,7 @@ import { PhoneNumber } from "~/components/PhoneNumber";
 import { moderatorActionsFor } from "~/models/lifecycles/organisation";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
+import { placeName } from "~/utils/place";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
 
@@ -30,7 +31,7 @@ export function OrganisationItem({ org, errors, values }: ItemProps & { org: Pen
           <Detail label={t("organisations.nif")}>{org.nif ?? notSet}</Detail>
           <Detail label={t("organisations.sector")}>{org.sector ? t(`common:sector.${org.sector}`) : notSet}</Detail>
           <Detail label={t("organisations.place")}>
-            {org.region ? [org.commune, t(`common:region.${org.region}`)].filter(Boolean).join(", ") : notSet}
+            {org.region ? placeName(org.commune, t(`common:region.${org.region}`)) : notSet}
           </Detail>
           <Detail label={t("organisations.contact")}>
             {org.contactName || org.contactPhone || org.contactEmail ? (

@@ -51,14 +51,18 @@ export function OfferApply({ offerId, viewerRole, application }: ApplyProps) {
   );
 }
 
-/**
- * On a phone, the apply button stays at the bottom of the screen while the offer is read. The page
- * keeps as much room free under its content (OFFER_PAGE_PADDING), so that the bar covers nothing.
- */
+// Sticky, as the page's last element: at the end of the offer it takes its own place under the last
+// line, so that it never hides the end of the page or the footer.
+const BAR = [
+  "sticky bottom-0 z-10 -mx-4 border-t border-brand-100 bg-white/95 px-4 py-2",
+  "shadow-[0_-2px_6px_rgba(0,0,0,0.08)] sm:hidden",
+].join(" ");
+
+/** On a phone, the apply button stays at the bottom of the screen while the offer is read. */
 export function ApplyBar({ offerId, title }: { offerId: number; title: string }) {
   const { t } = useTranslation("offers");
   return (
-    <div className="fixed inset-x-0 bottom-0 z-10 border-t border-brand-100 bg-white/95 px-4 py-2 shadow-[0_-2px_6px_rgba(0,0,0,0.08)] sm:hidden">
+    <div className={BAR}>
       <p className="truncate text-xs text-stone-700" aria-hidden="true">
         {title}
       </p>
@@ -68,6 +72,3 @@ export function ApplyBar({ offerId, title }: { offerId: number; title: string })
     </div>
   );
 }
-
-/** Room under the offer page on a phone for ApplyBar (its height and a margin). */
-export const OFFER_PAGE_PADDING = "pb-28 sm:pb-0";
