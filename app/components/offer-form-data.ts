@@ -13,6 +13,8 @@ const TYPED_FIELDS: Record<OfferType, readonly string[]> = {
   formation: [],
 };
 const TYPED_NAME = /^(emploi|apprentissage|stage|formation)_/;
+// The fields that only one type's section holds (besides pay and duration).
+const SECTION_FIELDS = ["contract", "payPeriod", "provider", "endDate", "certificate"];
 
 export const isOfferType = (value: unknown): value is OfferType =>
   typeof value === "string" && (OFFER_TYPE_CHOICES as readonly string[]).includes(value);
@@ -26,6 +28,8 @@ export function offerFormInput(formData: FormData): FormData {
   for (const [key, value] of formData) if (!TYPED_NAME.test(key)) input.append(key, value);
   // No language ticked: the browser sends no `languages` at all, which means none.
   if (!formData.has("languages")) input.set("languages", "");
+  // The form holds only its type's section: the other types' fields are not posted, and mean empty.
+  for (const field of SECTION_FIELDS) if (!formData.has(field)) input.set(field, "");
   const type = formData.get("type");
   for (const field of ["payAmount", "durationMonths"]) {
     const used = isOfferType(type) && TYPED_FIELDS[type].includes(field);

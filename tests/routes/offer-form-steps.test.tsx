@@ -3,11 +3,13 @@
 // server's HTML holding only the chosen type's fields (as a phone without JavaScript
 // gets it), the "retype" post that keeps what was typed, and an existing offer's type.
 import { screen, waitFor } from "@testing-library/react";
+import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import EditOffer, { action as editAction, loader as editLoader } from "../../app/routes/employeur.offres.$offerId";
 import NewOffer, { action as newAction, loader as newLoader } from "../../app/routes/employeur.offres.nouvelle";
+import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import { offers } from "../../db/schema";
 import { insertEmployer, insertOffer, sessionCookieFor } from "../helpers/factories";
@@ -123,6 +125,36 @@ describe("the offer form, one type at a time", () => {
     const doc = await serverHtml("/employeur/offres/nouvelle", result.data);
     expect(sections(doc)).toEqual(["apprentissage"]);
     expect((doc.querySelector('input[name="title"]') as HTMLInputElement).value).toBe("Apprenti mécanicien");
+  });
+
+  it("saves a form posted with its own type's section only (the other types' fields absent)", async () => {
+    const body = {
+      intent: "draft",
+      type: "emploi",
+      title: "Soudeur qualifié",
+      description: "Soudure à l'arc de portails et de grilles dans notre atelier de Kayes, deux ans d'expérience.",
+      sector: "btp",
+      region: "kayes",
+      trade: "",
+      commune: "",
+      positions: "1",
+      minEducation: "",
+      startDate: "",
+      closingDate: addDays(isoToday(), 20),
+      contract: "cdd",
+      emploi_payAmount: "70 000",
+      payPeriod: "month",
+    };
+    const response = (await callRoute(newAction, "/employeur/offres/nouvelle", {
+      cookie: cookies.employer,
+      body,
+    })) as Response & { data?: unknown };
+    expect(response.status, JSON.stringify(response.data)).toBe(302);
+    expect(getDb().select().from(offers).where(eq(offers.title, "Soudeur qualifié")).get()).toMatchObject({
+      type: "emploi",
+      contract: "cdd",
+      payAmount: 70_000,
+    });
   });
 
   it("shows an existing offer with its own type's section; another employer's offer stays a 404", async () => {
