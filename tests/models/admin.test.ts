@@ -458,14 +458,15 @@ describe("searchAudit", () => {
     ).toEqual(["organisation.verified"]);
   });
 
-  it("gives 50 lines a page and lists each action once, in order", () => {
+  it("gives 25 lines a page and lists each action once, in order", () => {
     for (let i = 0; i < 60; i++)
       insertAuditLine(db, { actorId: awa.id, action: "offer.created", at: new Date(Date.UTC(2026, 3, 1, 0, i)) });
     const first = searchAudit(db, { action: "offer.created" });
-    expect(first).toMatchObject({ total: 60, page: 1, pageCount: 2 });
+    expect(first).toMatchObject({ total: 60, page: 1, pageCount: 3 });
     expect(first.items).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.items[0]!.createdAt).toEqual(new Date(Date.UTC(2026, 3, 1, 0, 59)));
-    expect(searchAudit(db, { action: "offer.created", page: 2 }).items).toHaveLength(10);
+    expect(searchAudit(db, { action: "offer.created", page: 2 }).items).toHaveLength(25);
+    expect(searchAudit(db, { action: "offer.created", page: 3 }).items).toHaveLength(10);
     expect(auditActions(db)).toEqual([
       "admin.role_changed",
       "auth.login",
