@@ -11,6 +11,8 @@ import { offerAnchor, type SaveButtons, SaveOfferButton } from "./offer/SaveOffe
 
 export type SearchResultData = OfferCardData & { excerpt: string };
 
+const KIND_LINE = "flex flex-wrap items-center gap-2 text-xs font-semibold uppercase tracking-wide text-brand-700";
+
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 type SearchResultsProps = {
@@ -37,7 +39,7 @@ export function SearchResults({ offers, query, widenedTo, save }: SearchResultsP
         {offers.map((offer) => (
           <li key={offer.id}>
             <article id={offerAnchor(offer.id)} className="card">
-              <p className="flex flex-wrap items-center gap-2 text-xs font-semibold uppercase tracking-wide text-brand-700">
+              <p className={KIND_LINE}>
                 <span>{typeAndContract(t, offer)}</span>
                 <OfferMarkers offer={offer} t={t} />
               </p>

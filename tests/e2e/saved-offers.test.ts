@@ -64,7 +64,7 @@ describeInBrowser("saved offers on a phone (360×740)", () => {
       await page.getByText("Vous n'avez encore sauvegardé aucune offre.", { exact: false }).waitFor();
     });
 
-    it(`shows an offer's apply button in the first screen and keeps it at the bottom while reading (${mode})`, async () => {
+    it(`shows the apply button in an offer's first screen, kept at the bottom when scrolled (${mode})`, async () => {
       const page = await phone(javaScript);
       await page.goto("/offres");
       await page.locator("main article h2 a").first().click();

@@ -40,7 +40,7 @@ describe("saving an offer", () => {
     expect(db.select().from(savedOffers).all()).toHaveLength(0);
   });
 
-  it("refuses offers the public cannot see: draft, pending, rejected, closed, past closing, unverified employer", async () => {
+  it("refuses what the public cannot see: draft, pending, rejected, closed, expired, unverified employer", async () => {
     const { org, unverified, awa } = await world();
     const hidden = [
       insertOffer(db, { orgId: org.id, status: "draft" }),

@@ -26,10 +26,12 @@ describe("similar offers", () => {
     at("Carreleur à Ségou", "segou", "carreleur", 3);
     at("Couturière à Kayes", "kayes", "couturier", 1, "textile");
     const titles = similarOpenOffers(db, offer).map((o) => o.title);
-    expect(titles).toEqual(["Aide-maçon à Kayes, ancien", "Plombier à Kayes", "Maçon à Bamako", "Carreleur à Ségou"]);
+    const [kayes, elsewhere] = [titles.slice(0, 2), titles.slice(2)];
+    expect(kayes).toEqual(["Aide-maçon à Kayes, ancien", "Plombier à Kayes"]);
+    expect(elsewhere).toEqual(["Maçon à Bamako", "Carreleur à Ségou"]);
   });
 
-  it("holds four at most, never the offer itself nor one closed, past closing, draft or of an unverified employer", async () => {
+  it("holds four at most, never itself nor one closed, expired, draft or of an unverified employer", async () => {
     const { org } = await insertEmployer(db);
     const { org: pending } = await insertEmployer(db, "pending");
     const offer = insertOffer(db, { orgId: org.id, title: "Référence" });

@@ -60,7 +60,7 @@ const savedBy = (userId: number) =>
 const clear = () => getDb().delete(savedOffers).run();
 
 describe("saving without JavaScript", () => {
-  it("saves and comes back to the same offer of the same page with a 303, once however often it is posted", async () => {
+  it("saves, coming back to the same offer of the same page with a 303, once however often it is posted", async () => {
     clear();
     const returnTo = `/offres?q=ma%C3%A7on#offer-${ids.open}`;
     for (let i = 0; i < 2; i++) {
@@ -203,9 +203,7 @@ describe("the buttons and the list", () => {
     expect(
       within(items[0]!).getByRole("link", { name: "Postuler à l'offre « Maçon favori »" }).getAttribute("href"),
     ).toBe(`/offres/${ids.open}/postuler`);
-    await user.click(
-      within(items[1]!).getByRole("button", { name: "Retirer l'offre « Plombier favori » de mes offres sauvegardées" }),
-    );
+    await user.click(within(items[1]!).getByRole("button", { name: /^Retirer l'offre « Plombier favori »/ }));
     expect(await screen.findByText("Offre retirée de vos offres sauvegardées.")).toBeTruthy();
     expect(screen.getAllByRole("listitem")).toHaveLength(1);
     db.$client.prepare("UPDATE offers SET status = 'published' WHERE id = ?").run(ids.other);
