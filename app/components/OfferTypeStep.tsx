@@ -15,7 +15,8 @@ export function OfferTypeStep() {
         {OFFER_TYPE_CHOICES.map((type, index) => (
           <label
             key={type}
-            className="flex min-h-11 items-start gap-3 rounded-md border border-stone-300 p-3 has-[:checked]:border-stone-900"
+            className="flex min-h-11 items-start gap-3 rounded-md border border-stone-300 p-3
+              has-[:checked]:border-stone-900"
           >
             <input type="radio" name="type" value={type} defaultChecked={index === 0} className="mt-1 h-5 w-5" />
             <span>
