@@ -60,9 +60,10 @@ describeInBrowser("counsellors in a real browser", () => {
     await counsellor.waitForURL(/\/conseiller\/candidats\/\d+/);
     await counsellor.getByText("Compte créé. Sans téléphone").waitFor();
 
-    // The new offer is among the matches: refer her in one click.
+    // The new offer is among the matches: refer her, once the confirmation says who goes where.
     const match = counsellor.locator("li", { hasText: title }).first();
     await match.getByRole("button", { name: "Proposer sa candidature" }).click();
+    await counsellor.getByRole("button", { name: "Confirmer l'envoi" }).click();
     await counsellor.getByText("La candidature est envoyée à l'employeur.").waitFor();
 
     // The employer hires her; she started 30 days ago.
