@@ -122,4 +122,20 @@ describe("locales", () => {
       expect(missing, `missing in locales/${lng}/common.json`).toEqual([]);
     }
   });
+
+  it("every action the audit journal can show has its words in both languages", () => {
+    // The journal shows an action's words, and only its code when it has none: a new action must bring them.
+    const written = new Set<string>();
+    for (const file of sourceFiles(APP_DIR)) {
+      for (const match of fs.readFileSync(file, "utf8").matchAll(/\b(?:action|audit): "([a-z_]+\.[a-z_.]+)"/g)) {
+        written.add(match[1]!);
+      }
+    }
+    expect(written.size).toBeGreaterThan(20);
+    for (const lng of ["fr", "en"]) {
+      const labels = keysOf(lng, "admin");
+      const missing = [...written].filter((code) => !labels.has(`actions.${code}`)).sort();
+      expect(missing, `missing under "actions" in locales/${lng}/admin.json`).toEqual([]);
+    }
+  });
 });
