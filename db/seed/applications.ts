@@ -293,6 +293,19 @@ export function planDemoApplications(
   return plans;
 }
 
+/**
+ * The candidate's answer to a job offer, without drawing from the random stream (the rest of the demo
+ * stays the same): a hire after an offer was accepted; of the offers still waiting, every other one is.
+ */
+function offerAnswer(ctx: Ctx, p: AppPlan) {
+  const offered = p.events.find((e) => e.to === "offered");
+  if (!offered) return { offer_answer: null, offer_answered_at: null };
+  const hire = p.events.find((e) => e.to === "hired");
+  if (hire) return { offer_answer: "accepted", offer_answered_at: Math.round((offered.at + hire.at) / 2) };
+  if (p.status !== "offered" || p.candidate.id % 2 === 1) return { offer_answer: null, offer_answered_at: null };
+  return { offer_answer: "accepted", offer_answered_at: Math.round(Math.min(offered.at + HOUR, ctx.now)) };
+}
+
 export function insertApplications(ctx: Ctx, plans: AppPlan[]) {
   for (const p of plans) {
     const first = p.events[0]!;
@@ -307,6 +320,7 @@ export function insertApplications(ctx: Ctx, plans: AppPlan[]) {
       refusal_reason: p.refusalReason,
       interview_at: p.interviewAt,
       interview_place: p.interviewPlace,
+      ...offerAnswer(ctx, p),
       created_at: Math.round(first.at),
       updated_at: Math.round(last.at),
     });
