@@ -372,6 +372,22 @@ describe("offers that are not public", () => {
     expect(screen.queryByRole("link", { name: "Signaler cette offre" })).toBeNull();
   });
 
+  it("lead counsellors and admins to the people who match an open offer, and nobody else", async () => {
+    const matches = `/conseiller/offres/${ids.job}/correspondances`;
+    for (const role of ["counsellor", "admin"]) {
+      const { unmount } = await renderOffer(ids.job!, role);
+      const link = await screen.findByRole("link", { name: "Trouver des candidats pour cette offre" });
+      expect(link.getAttribute("href")).toBe(matches);
+      unmount();
+    }
+    for (const role of [undefined, "candidate", "owner"]) {
+      const { unmount } = await renderOffer(ids.job!, role);
+      await screen.findByRole("heading", { level: 1 });
+      expect(screen.queryByRole("link", { name: "Trouver des candidats pour cette offre" })).toBeNull();
+      unmount();
+    }
+  });
+
   it("show pending and rejected offers to counsellors and admins, with the reason of a refusal", async () => {
     const { unmount } = await renderOffer(ids.pending!, "counsellor");
     expect(await screen.findByText(/^Cette offre n'est pas publiée \(en cours de vérification\)/)).toBeTruthy();

@@ -40,6 +40,14 @@ export function OfferApply({ offerId, viewerRole, application }: ApplyProps) {
       </div>
     );
   }
+  // Counsellors come to an open offer to send it the people they follow.
+  if (viewerRole === "conseiller" || viewerRole === "admin") {
+    return (
+      <Link to={`/conseiller/offres/${offerId}/correspondances`} className="btn-secondary min-h-11 w-full sm:w-auto">
+        {t("offer.findCandidates")}
+      </Link>
+    );
+  }
   if (!mayApply(viewerRole, application)) return null;
   return (
     <div>
