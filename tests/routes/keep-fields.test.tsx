@@ -10,7 +10,15 @@ import { REASON_MAX } from "../../app/schemas/moderation";
 import { addDays, isoToday } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
 import { assistedFields } from "../helpers/counsellor";
-import { insertAdmin, insertCounsellor, insertEmployer, insertOffer, sessionCookieFor } from "../helpers/factories";
+import {
+  insertAdmin,
+  insertApplication,
+  insertCounsellor,
+  insertEmployer,
+  insertOffer,
+  registerCandidate,
+  sessionCookieFor,
+} from "../helpers/factories";
 import { createTestI18n, WithI18n } from "../helpers/i18n";
 import { callRoute, type Handler } from "../helpers/route";
 
@@ -27,7 +35,7 @@ type Row = {
 };
 
 const cookies = { employer: "", counsellor: "", admin: "" };
-const ids = { offer: 0, pendingOffer: 0, partner: 0 };
+const ids = { offer: 0, pendingOffer: 0, partner: 0, application: 0 };
 
 beforeAll(async () => {
   const db = getDb();
@@ -37,6 +45,8 @@ beforeAll(async () => {
   ids.offer = insertOffer(db, { orgId: employer.org.id, title: "Boulanger" }).id;
   ids.pendingOffer = insertOffer(db, { orgId: employer.org.id, title: "Pâtissier", status: "pending" }).id;
   ids.partner = counsellor.orgId!;
+  const candidate = await registerCandidate(db, { phone: "70 40 50 99" });
+  ids.application = insertApplication(db, { offerId: ids.offer, candidateId: candidate.id, status: "shortlisted" }).id;
   cookies.employer = await sessionCookieFor(db, employer.user.id);
   cookies.counsellor = await sessionCookieFor(db, counsellor.id);
   cookies.admin = await sessionCookieFor(db, admin.id);
@@ -168,6 +178,31 @@ const ROWS: Row[] = [
     body: () => ({ intent: "offer.reject", offerId: String(ids.pendingOffer), reason: "y".repeat(REASON_MAX + 1) }),
     bad: "reason",
     keep: ["reason"],
+  },
+  {
+    route: "/employeur/offres/:offerId/candidatures/:applicationId (interview)",
+    module: () => import("../../app/routes/employeur.offres.$offerId.candidatures.$applicationId"),
+    url: () => `/employeur/offres/${ids.offer}/candidatures/${ids.application}`,
+    params: () => ({ offerId: String(ids.offer), applicationId: String(ids.application) }),
+    who: "employer",
+    body: () => ({
+      intent: "move",
+      to: "interview",
+      interviewAt: "2020-01-01T09:00",
+      interviewPlace: "Boulangerie, Kayes N'Di",
+    }),
+    bad: "interviewAt",
+    keep: ["interviewAt", "interviewPlace"],
+  },
+  {
+    route: "/employeur/offres/:offerId/candidatures/:applicationId (refusal)",
+    module: () => import("../../app/routes/employeur.offres.$offerId.candidatures.$applicationId"),
+    url: () => `/employeur/offres/${ids.offer}/candidatures/${ids.application}`,
+    params: () => ({ offerId: String(ids.offer), applicationId: String(ids.application) }),
+    who: "employer",
+    body: () => ({ intent: "move", to: "rejected", refusalReason: "", note: "Merci, nous gardons votre dossier." }),
+    bad: "refusalReason",
+    keep: ["note"],
   },
 ];
 
