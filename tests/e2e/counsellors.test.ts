@@ -85,8 +85,10 @@ describeInBrowser("counsellors in a real browser", () => {
     await employer.getByText("Embauche enregistrée.").waitFor();
 
     // The 1-month follow-up is due: the counsellor records that she is still in work.
-    await counsellor.goto("/conseiller/placements");
+    // Among the follow-ups of the people she follows, the 1-month ones; each card's form is folded.
+    await counsellor.goto("/conseiller/placements?mes=1&suivi=1");
     const due = counsellor.locator("li", { hasText: "Hawa Tangara" }).filter({ hasText: "Suivi à 1 mois" }).first();
+    await due.locator("summary", { hasText: "Enregistrer ce suivi" }).click();
     await due.getByLabel("Oui, toujours en poste").check();
     await due.getByRole("button", { name: "Enregistrer le suivi" }).click();
     await counsellor.getByText("Le suivi est enregistré. Merci !").waitFor();

@@ -45,7 +45,7 @@ describeInBrowser("offers in a real browser", () => {
     await visitor.getByRole("searchbox").fill("soudeur metallique");
     await visitor.getByRole("button", { name: "Rechercher" }).click();
     await visitor.waitForURL((url) => url.searchParams.get("q") === "soudeur metallique");
-    await visitor.getByRole("link", { name: "Apprenti(e) soudeur métallique" }).click();
+    await visitor.getByRole("link", { name: "Apprenti(e) soudeur métallique", exact: true }).click();
     await visitor.getByRole("heading", { level: 1, name: "Apprenti(e) soudeur métallique" }).waitFor();
     const posting = await jsonLd(visitor);
     expect(posting["@type"]).toBe("JobPosting");
@@ -109,14 +109,15 @@ describeInBrowser("offers in a real browser", () => {
     await employer.getByText("C'est la première offre de votre entreprise").waitFor();
     const visitor = await (await portal.newContext()).newPage();
     await visitor.goto("/offres?q=couturiere");
-    expect(await visitor.getByRole("link", { name: "Couturière confirmée" }).count()).toBe(0);
+    expect(await visitor.getByRole("link", { name: "Couturière confirmée", exact: true }).count()).toBe(0);
 
-    await counsellor.goto("/conseiller/moderation");
+    // Offers wait oldest first, 25 a page: the counsellor looks at her region's.
+    await counsellor.goto("/conseiller/moderation?liste=offres&region=segou");
     const held = counsellor.locator("li, article").filter({ hasText: "Couturière confirmée" }).first();
     await held.getByRole("button", { name: "Publier l'offre" }).click();
     await counsellor.getByText("L'offre est publiée.").waitFor();
     await visitor.goto("/offres?q=couturiere");
-    await visitor.getByRole("link", { name: "Couturière confirmée" }).waitFor();
+    await visitor.getByRole("link", { name: "Couturière confirmée", exact: true }).waitFor();
   });
 
   it("three reporters (a visitor and two established accounts) suspend an offer until a counsellor decides", async () => {
@@ -151,7 +152,7 @@ describeInBrowser("offers in a real browser", () => {
     expect(response?.status()).toBe(404);
     const counsellor = await (await portal.newContext()).newPage();
     await logIn(counsellor, "conseiller@baara.demo");
-    await counsellor.goto("/conseiller/moderation");
+    await counsellor.goto("/conseiller/moderation?liste=signalements");
     await counsellor.getByText(title).first().waitFor();
     expect(
       await counsellor.getByText("Suspendue par les signalements en attendant votre décision.").count(),
