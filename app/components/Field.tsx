@@ -86,6 +86,11 @@ export function TextField({
   );
 }
 
+/** A phone number: the phone's number keypad, the browser's saved number, room for any way of writing it. */
+export function PhoneField(props: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type">) {
+  return <TextField type="tel" inputMode="tel" autoComplete="tel" maxLength={30} {...props} />;
+}
+
 export function TextareaField({
   label,
   name,

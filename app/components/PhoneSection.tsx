@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CardSection } from "~/components/CardSection";
-import { TextField } from "~/components/Field";
+import { PhoneField } from "~/components/Field";
 import { IntentForm } from "~/components/IntentForm";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import type { AccountPhoneView } from "~/utils/phone-code.server";
@@ -58,14 +58,10 @@ export function PhoneSection({
         </summary>
         <div className="mt-3">
           <IntentForm intent="phone" submit={t("account.submit")} errors={errors}>
-            <TextField
+            <PhoneField
               label={t("account.newPhone")}
               hint={t("account.newPhoneHint")}
               name="phone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={30}
               required
               defaultValue={values?.phone}
               error={errors.phone}

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import { TextField, useErrorText } from "~/components/Field";
+import { PhoneField, TextField, useErrorText } from "~/components/Field";
 import { IntentForm } from "~/components/IntentForm";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { confirmPhone, phoneState, sendPhoneCode } from "~/models/phone-confirmation.server";
@@ -155,14 +155,10 @@ export default function ConfirmPhone({ loaderData, actionData }: Route.Component
         <div className="mt-3">
           <IntentForm intent="change" submit={t("sendToNew")} errors={errors("phone")}>
             {backField}
-            <TextField
+            <PhoneField
               label={t("newPhone")}
               hint={t("newPhoneHint")}
               name="phone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={30}
               required
               defaultValue={actionData?.form === "phone" ? actionData.values.phone : undefined}
               error={errors("phone").phone}
