@@ -34,7 +34,8 @@ export const AVAILABILITIES = ["immediate", "within_month", "later"] as const;
 
 export const DISABILITIES = ["none", "motor", "visual", "hearing", "intellectual", "psychosocial", "other"] as const;
 
-export const CONSENT_METHODS = ["online", "oral", "written"] as const;
+/** How consent was given; `ussd`: the person accepted the consent text on a USSD screen. */
+export const CONSENT_METHODS = ["online", "oral", "written", "ussd"] as const;
 
 export const OFFER_TYPES = ["emploi", "apprentissage", "stage", "formation"] as const;
 export type OfferType = (typeof OFFER_TYPES)[number];
@@ -66,7 +67,9 @@ export const OFFER_ANSWERS = ["accepted", "declined"] as const;
 
 export const REFUSAL_REASONS = ["profile_mismatch", "position_filled", "no_answer", "other"] as const;
 
-export const CHANNELS = ["self", "counsellor", "phone"] as const;
+/** How an application was made: the website, a counsellor, a phone call, the USSD menu, an SMS. */
+export const CHANNELS = ["self", "counsellor", "phone", "ussd", "sms"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export const FRAUD_REASONS = ["money", "fake", "discrimination", "trafficking", "other"] as const;
 
@@ -74,7 +77,14 @@ export const FRAUD_STATUSES = ["open", "dismissed", "upheld"] as const;
 
 export const OUTBOX_CHANNELS = ["sms", "email"] as const;
 
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+/** `stopped`: not sent because the number asked for no more SMS (STOP). */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "stopped"] as const;
+
+/** How an SMS is encoded: GSM-7 (160 characters a segment) or UCS-2 (70) when a character needs it. */
+export const SMS_ENCODINGS = ["gsm7", "ucs2"] as const;
+
+/** The languages a person may read Baara in; `bm` is Bamanankan. */
+export const USER_LOCALES = ["fr", "en", "bm"] as const;
 
 export const IDENTITY_REQUEST_STATUSES = ["pending", "accepted", "refused", "withdrawn"] as const;
 export type IdentityRequestStatus = (typeof IDENTITY_REQUEST_STATUSES)[number];

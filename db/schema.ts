@@ -27,6 +27,8 @@ import {
   REFUSAL_REASONS,
   ROLES,
   SEXES,
+  SMS_ENCODINGS,
+  USER_LOCALES,
   VERIFICATION_STATUSES,
 } from "./enums";
 
@@ -45,15 +47,15 @@ export const users = sqliteTable(
     // Null for a person registered by a counsellor who has not yet set a password.
     passwordHash: text("password_hash"),
     displayName: text("display_name").notNull(),
-    locale: text("locale", { enum: ["fr", "en"] })
-      .notNull()
-      .default("fr"),
+    locale: text("locale", { enum: USER_LOCALES }).notNull().default("fr"),
     createdAt: createdAt(),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     // Set when the person typed the code sent to `phone`; SMS alerts wait for it.
     phoneConfirmedAt: integer("phone_confirmed_at", { mode: "timestamp_ms" }),
+    // The 4-digit PIN of the USSD menu and SMS (hashed like a password); null until set.
+    pinHash: text("pin_hash"),
   },
   (t) => [
     index("users_role_idx").on(t.role),
@@ -296,8 +298,11 @@ export const offers = sqliteTable(
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    // A short number (4 to 6 digits) to name the offer on a phone keypad: USSD, SMS, posters. Never reused.
+    shortCode: text("short_code"),
   },
   (t) => [
+    uniqueIndex("offers_short_code_idx").on(t.shortCode),
     // Lists open offers newest first (search without words, the home page): walked from the newest,
     // with the filters read from the index itself, it stops after one page.
     index("offers_listing_idx").on(
@@ -523,9 +528,7 @@ export const outbox = sqliteTable(
     recipient: text("recipient").notNull(),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     template: text("template").notNull(),
-    locale: text("locale", { enum: ["fr", "en"] })
-      .notNull()
-      .default("fr"),
+    locale: text("locale", { enum: USER_LOCALES }).notNull().default("fr"),
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
     // Same key, same message: enqueueing twice never sends twice.
     dedupeKey: text("dedupe_key").unique(),
@@ -534,10 +537,94 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    // An SMS as it was sent: its encoding and how many segments it took (the operator bills each).
+    encoding: text("encoding", { enum: SMS_ENCODINGS }),
+    segments: integer("segments"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_recipient_idx").on(t.recipient, t.createdAt),
+  ],
 );
+
+// What Baara knows of a phone number itself, account or not: the language its
+// USSD and SMS answers use, and whether it asked for no more SMS (STOP).
+export const phoneNumbers = sqliteTable("phone_numbers", {
+  phone: text("phone").primaryKey(),
+  locale: text("locale", { enum: USER_LOCALES }),
+  smsStoppedAt: integer("sms_stopped_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+// One USSD session as the aggregator last saw it: a step sent again (the same
+// `text`) is answered with the same screen, and does nothing twice.
+export const ussdSessions = sqliteTable(
+  "ussd_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    phone: text("phone").notNull(),
+    lastText: text("last_text").notNull(),
+    lastScreen: text("last_screen").notNull(),
+    // What the session has done or chosen that the inputs alone cannot say again (JSON).
+    state: text("state", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("ussd_sessions_phone_idx").on(t.phone, t.updatedAt),
+    index("ussd_sessions_updated_idx").on(t.updatedAt),
+  ],
+);
+
+// Every SMS received from a gateway, once: gateways retry, and `gateway_id` keeps a retry from acting twice.
+export const inboundSms = sqliteTable(
+  "inbound_sms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    gatewayId: text("gateway_id").notNull().unique(),
+    phone: text("phone").notNull(),
+    toNumber: text("to_number"),
+    text: text("text").notNull(),
+    // The keyword understood (`offres`, `postuler`, ... or `unknown`).
+    keyword: text("keyword"),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("inbound_sms_phone_idx").on(t.phone, t.createdAt)],
+);
+
+// "Call me back", asked from the USSD menu: any counsellor takes it, then marks it done.
+export const callbackRequests = sqliteTable(
+  "callback_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    phone: text("phone").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    locale: text("locale", { enum: USER_LOCALES }).notNull().default("fr"),
+    takenBy: integer("taken_by").references(() => users.id, { onDelete: "set null" }),
+    takenAt: integer("taken_at", { mode: "timestamp_ms" }),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("callback_requests_open_idx").on(t.doneAt, t.createdAt),
+    index("callback_requests_phone_idx").on(t.phone),
+  ],
+);
+
+// Which process runs a scheduled task now: several processes may serve one database,
+// and the one holding an unexpired lease is the only one to run it.
+export const taskLeases = sqliteTable("task_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder"),
+  leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+  lastStartedAt: integer("last_started_at", { mode: "timestamp_ms" }),
+  lastFinishedAt: integer("last_finished_at", { mode: "timestamp_ms" }),
+  // What the last run did or why it failed, for the admins.
+  lastResult: text("last_result"),
+});
 
 // One-time codes (only their hash): setting or resetting a password, confirming a phone number.
 // `phone` is the number a confirmation code was sent to (a new number waits here until confirmed).

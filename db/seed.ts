@@ -7,6 +7,8 @@
 // random source: two runs on empty databases give the same content, with dates
 // relative to the day of the run. All rows go in one synchronous transaction,
 // so an interrupted seed leaves the database empty rather than half-filled.
+
+import { assignMissingShortCodes } from "../app/models/offer-codes.server";
 import { databasePath, openDb } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import { insertApplications, planApplications, planDemoApplications } from "./seed/applications";
@@ -85,6 +87,9 @@ async function main() {
       caseload: options.caseload > 0 ? createCaseload(ctx, staff, candidates, options.caseload) : null,
     };
   })();
+  // Keypad codes for the published offers (USSD, SMS), from their own random stream.
+  const codeRng = new Rng(options.seed + 1);
+  assignMissingShortCodes(db, () => codeRng.next());
   sql.pragma("wal_checkpoint(TRUNCATE)");
   sql.exec("ANALYZE");
 

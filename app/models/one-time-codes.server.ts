@@ -4,6 +4,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
 import { auditLog, type ONE_TIME_CODE_PURPOSES, oneTimeCodes, outbox, users } from "../../db/schema";
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS } from "./limits.server";
 import { secretPayload } from "./outbox.server";
@@ -65,7 +66,7 @@ export type CodeMessage = {
   channel: "sms" | "email";
   recipient: string;
   template: string;
-  locale: "fr" | "en";
+  locale: Locale;
   /** What the message shows besides the secret (the link, when it does not carry the secret). */
   values?: Record<string, unknown>;
   /** The payload keys that hold the secret: erased from the outbox once the message is sent. */

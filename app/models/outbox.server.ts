@@ -72,16 +72,33 @@ export function eraseFinishedSecrets(db: Db) {
 type Translator = { t: TFunction; exists: (key: string) => boolean };
 let translators: Promise<Record<string, Translator>> | undefined;
 
-/** Message templates live in locales/<lng>/messages.json, like every other text. */
+// The namespaces messages are written in: `messages` (the portal's news), `sms` (answers
+// to inbound SMS) and `ussd` (what follows a USSD step); a template names its namespace as
+// `sms:reply.help`, `messages` being the default.
+const MESSAGE_NAMESPACES = ["messages", "sms", "ussd"];
+const MESSAGE_LOCALES = ["fr", "en", "bm"];
+
+function readNamespaces(lng: string) {
+  const found: Record<string, Record<string, string>> = {};
+  for (const ns of MESSAGE_NAMESPACES) {
+    const file = path.resolve(process.cwd(), "locales", lng, `${ns}.json`);
+    if (fs.existsSync(file)) found[ns] = JSON.parse(fs.readFileSync(file, "utf8"));
+  }
+  return found;
+}
+
+/** Message templates live in locales/<lng>/, like every other text; one not yet in Bamanankan goes in French. */
 function messageTranslators() {
   translators ??= (async () => {
     const result: Record<string, Translator> = {};
-    for (const lng of ["fr", "en"]) {
-      const file = path.resolve(process.cwd(), "locales", lng, "messages.json");
+    const french = readNamespaces("fr");
+    for (const lng of MESSAGE_LOCALES) {
       const instance = createInstance();
       await instance.init({
         lng,
-        resources: { [lng]: { messages: JSON.parse(fs.readFileSync(file, "utf8")) } },
+        fallbackLng: "fr",
+        resources: { fr: french, [lng]: lng === "fr" ? french : readNamespaces(lng) },
+        ns: MESSAGE_NAMESPACES,
         defaultNS: "messages",
         interpolation: { escapeValue: false },
         showSupportNotice: false,

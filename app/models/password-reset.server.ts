@@ -2,6 +2,7 @@
 // valid 30 minutes, once. Whoever asks gets the same answer whether or not an account matches.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
 import { hashPassword } from "~/utils/password.server";
 import { RESET_PATH, RESET_TOKEN_PARAM } from "~/utils/password-reset";
 import { type Role, sessions, users } from "../../db/schema";
@@ -17,7 +18,7 @@ import {
 
 export const RESET_CODE_TTL_MS = 30 * 60 * 1000;
 
-type Recipient = { id: number; phone: string | null; email: string | null; locale: "fr" | "en" };
+type Recipient = { id: number; phone: string | null; email: string | null; locale: Locale };
 
 /** A code by SMS when the account has a phone; else a link by e-mail (never to a `.invalid` placeholder). */
 function resetMessage(user: Recipient): (CodeMessage & { kind: "digits" | "token" }) | null {

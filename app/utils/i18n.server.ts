@@ -17,7 +17,7 @@ export const resources = Object.entries(files).reduce(
     if (isLocale(lng) && ns) all[lng][ns] = content;
     return all;
   },
-  { fr: {}, en: {} } as Resources,
+  { fr: {}, en: {}, bm: {} } as Resources,
 );
 
 export const localeCookie = createCookie("lng", {
@@ -35,7 +35,13 @@ export const i18nServer = new RemixI18Next({
     // French unless the person chose otherwise: the browser's language is not asked.
     order: ["searchParams", "cookie"],
   },
-  i18next: { resources, defaultNS: DEFAULT_NS, fallbackNS: DEFAULT_NS, showSupportNotice: false },
+  i18next: {
+    resources,
+    defaultNS: DEFAULT_NS,
+    fallbackNS: DEFAULT_NS,
+    fallbackLng: DEFAULT_LOCALE,
+    showSupportNotice: false,
+  },
 });
 
 /** The locale this request asks for with `?lng=`, if any (to be remembered in a cookie). */

@@ -16,7 +16,7 @@ const LABELS = {
   en: { identifier: "Phone or e-mail", password: "Password", submit: "Log in" },
 };
 
-async function renderLogin(url = "/connexion", lng: Locale = "fr", context?: { clientIp: string }) {
+async function renderLogin(url = "/connexion", lng: "fr" | "en" = "fr", context?: { clientIp: string }) {
   const routes = [
     { path: "/connexion", Component: Login, action },
     { path: "/candidat", Component: () => <h1>Espace candidat</h1> },

@@ -6,6 +6,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { notifyOrganisation } from "~/models/notifications.server";
+import { ensureShortCode } from "~/models/offer-codes.server";
 import { applicantAccess, isOrgMember } from "~/models/organisations.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { applications, type OfferStatus, offers, organisations, type VerificationStatus } from "../../../db/schema";
@@ -126,6 +127,7 @@ export function transitionOffer(tx: Db | Tx, move: OfferMove): MoveResult<OfferS
     .set({ status: step.to, ...columnsOf(move, offer, now), updatedAt: now })
     .where(eq(offers.id, offer.id))
     .run();
+  if (step.to === "published") ensureShortCode(tx, offer.id);
   if (step.audit !== NO_AUDIT) {
     recordAudit(tx, {
       actorId: actor.userId,
@@ -149,7 +151,10 @@ export function transitionOffer(tx: Db | Tx, move: OfferMove): MoveResult<OfferS
 
 type LifecycleColumns = "status" | "moderationFlags" | "rejectionReason" | "publishedAt" | "closedAt";
 /** An offer's own content: never the status nor the columns that go with it. */
-type NewOfferFields = Omit<typeof offers.$inferInsert, "id" | "orgId" | "createdBy" | "createdAt" | LifecycleColumns>;
+type NewOfferFields = Omit<
+  typeof offers.$inferInsert,
+  "id" | "orgId" | "createdBy" | "createdAt" | "shortCode" | LifecycleColumns
+>;
 export type OfferFields = Partial<NewOfferFields>;
 
 export function updateOfferFields(tx: Db | Tx, offerId: number, fields: OfferFields) {
@@ -177,7 +182,7 @@ export function insertOffer(
   },
 ): number {
   const now = new Date();
-  return tx
+  const id = tx
     .insert(offers)
     .values({
       ...fields,
@@ -191,6 +196,8 @@ export function insertOffer(
     })
     .returning({ id: offers.id })
     .get().id;
+  if (status === "published") ensureShortCode(tx, id);
+  return id;
 }
 
 /**
