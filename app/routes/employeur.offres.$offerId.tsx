@@ -3,6 +3,7 @@ import { data, Link } from "react-router";
 import { Notice } from "~/components/Notice";
 import { OfferActions } from "~/components/OfferActions";
 import { OfferForm } from "~/components/OfferForm";
+import { OfferKeypadCode } from "~/components/OfferKeypadCode";
 import { OfferStatusBadge } from "~/components/OfferStatusBadge";
 import { OFFER_COPIED_FLASH, offerFormInput, offerFormValues, offerSavedFlash } from "~/components/offer-form-data";
 import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/employer-offers.server";
@@ -11,12 +12,13 @@ import { getOrganisation } from "~/models/organisations.server";
 import { OFFER_INTENTS, type OfferIntent, offerSchema } from "~/schemas/offer";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
+import { channelNumbers } from "~/utils/channel-numbers";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
 import type { Route } from "./+types/employeur.offres.$offerId";
 
-export const handle = { i18n: ["common", "employer", "applications", "offerform"] };
+export const handle = { i18n: ["common", "employer", "applications", "offerform", "channels"] };
 
 /** The offer id of the URL; anything but a plain number is a 404 (never another offer). */
 function offerIdOf(params: { offerId?: string }) {
@@ -31,7 +33,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const offer = findOfferOfMember(db, user.id, offerIdOf(params));
   if (!offer) throw data(null, { status: 404 });
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({ offer, orgStatus: getOrganisation(db, offer.orgId)!.verificationStatus, flash }, headers);
+  const orgStatus = getOrganisation(db, offer.orgId)!.verificationStatus;
+  // The keypad code, for a poster, while the offer is published.
+  const keypad =
+    offer.status === "published" && offer.shortCode ? { code: offer.shortCode, ...channelNumbers() } : null;
+  return withFlashCleared({ offer, orgStatus, keypad, flash }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; formError?: string; values?: FormValues; languages?: string[] };
@@ -117,7 +123,7 @@ function SavedBanner({
 
 export default function EditOffer({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
-  const { offer, orgStatus, flash } = loaderData;
+  const { offer, orgStatus, keypad, flash } = loaderData;
   // The status the offer was just saved in, if an action said so.
   const saved = flash?.values?.status;
   // Reports took it offline: a counsellor decides before it can change.
@@ -175,6 +181,7 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
           </Link>
         </p>
       ) : null}
+      {keypad ? <OfferKeypadCode keypad={keypad} poster /> : null}
       <OfferActions offerId={offer.id} status={offer.status} title={offer.title} />
       <OfferForm
         key={offer.id}

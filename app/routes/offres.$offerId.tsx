@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
 import { Notice } from "~/components/Notice";
+import { OfferKeypadCode } from "~/components/OfferKeypadCode";
 import { ApplyBar, mayApply, OfferApply } from "~/components/offer/OfferApply";
 import { OfferMarkers } from "~/components/offer/OfferMarkers";
 import { offerAnchor, SaveOfferButton } from "~/components/offer/SaveOfferButton";
@@ -15,13 +16,14 @@ import { saveStateFor } from "~/models/saved-offers.server";
 import { similarOpenOffers } from "~/models/similar-offers.server";
 import { parseIdParam } from "~/schemas/params";
 import { getUser } from "~/utils/auth.server";
+import { channelNumbers } from "~/utils/channel-numbers";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { placeName } from "~/utils/place";
 import { publicUrl } from "~/utils/public-url.server";
 import type { Route } from "./+types/offres.$offerId";
 
-export const handle = { i18n: ["common", "offers", "applications", "saved"], scripts: false };
+export const handle = { i18n: ["common", "offers", "applications", "saved", "channels"], scripts: false };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getUser(request);
@@ -72,6 +74,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     application: application
       ? { id: application.id, status: application.status, createdAt: application.createdAt.toISOString() }
       : null,
+    // Applying by SMS or USSD works only while the offer is open.
+    keypad: isOpen && offer.shortCode ? { code: offer.shortCode, ...channelNumbers() } : null,
     url: publicUrl(`/offres/${offer.id}`),
     orgUrl: publicUrl(`/entreprises/${org.id}`),
     similar,
@@ -89,7 +93,7 @@ function summary(text: string, max = 200) {
 export default function OfferPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("offers");
   const format = useFormat();
-  const { offer, org, isOpen, hiddenBecause, viewerRole, application, url, orgUrl, similar, save } = loaderData;
+  const { offer, org, isOpen, hiddenBecause, viewerRole, application, url, orgUrl, similar, save, keypad } = loaderData;
   const description = summary(offer.description);
   const place = placeName(offer.commune, t(`common:region.${offer.region}`));
   const payLabel = offer.type === "emploi" ? t("offer.pay") : t("offer.stipend");
@@ -222,6 +226,8 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         {/* Plain text: line breaks kept by CSS, any HTML shown as typed. */}
         <p className="mt-2 whitespace-pre-line break-words">{offer.description}</p>
       </section>
+
+      {keypad ? <OfferKeypadCode keypad={keypad} /> : null}
 
       {isOpen ? (
         <section className="card space-y-4">
