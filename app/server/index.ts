@@ -8,8 +8,10 @@ import compression from "compression";
 import express from "express";
 import { closeDb, getDb } from "~/utils/db.server";
 import { baseSecurityHeaders, isCrossSiteWrite } from "~/utils/security.server";
+import { transportFromEnv } from "~/utils/transports.server";
 import { withBoundedBody } from "./body-limit";
 import { privateWhenPersonal } from "./private-responses";
+import { type Scheduler, schedulerEnabled, startScheduler } from "./scheduler";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
@@ -78,18 +80,27 @@ app.all(
 );
 
 // Open (and migrate) the database before taking any request.
-getDb();
+const db = getDb();
+// A typo in the transports' settings stops the start, before anything is sent the wrong way.
+const transport = schedulerEnabled() ? transportFromEnv() : null;
+let scheduler: Scheduler | null = null;
 
 const server = app.listen(port, host, () => {
   console.log(`Baara listening on http://localhost:${port}`);
+  // Outbox each minute, alerts at 07:00, chores at 02:00 (SCHEDULER=off: none in this process).
+  if (transport) scheduler = startScheduler({ db, transport });
 });
 
-// SIGTERM / SIGINT: stop taking connections, finish requests in flight, close the database.
+// SIGTERM / SIGINT: stop taking connections and scheduled runs, finish those in flight, close the database.
 function shutdown(signal: string) {
   console.log(`${signal} received: finishing requests in flight`);
+  // A task running now finishes before the database closes; none starts after this.
+  const schedulerStopped = scheduler?.stop() ?? Promise.resolve();
   server.close(() => {
-    closeDb();
-    process.exit(0);
+    void schedulerStopped.then(() => {
+      closeDb();
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
   setTimeout(() => process.exit(1), 10_000).unref();

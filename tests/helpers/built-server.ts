@@ -43,11 +43,16 @@ export type BuiltServer = {
 
 /**
  * Starts the production server on `databasePath` and waits for /healthz. `port` restarts it where it
- * was; `buildDir` is another build (its parent folder becomes the working directory).
+ * was; `buildDir` is another build (its parent folder becomes the working directory); `env` adds to
+ * the server's environment (the scheduler is off unless `env` says SCHEDULER=on).
  */
 export async function startBuiltServer(
   databasePath: string,
-  { port, buildDir = path.resolve("build") }: { port?: number; buildDir?: string } = {},
+  {
+    port,
+    buildDir = path.resolve("build"),
+    env = {},
+  }: { port?: number; buildDir?: string; env?: Record<string, string> } = {},
 ): Promise<BuiltServer> {
   const listen = port ?? (await freePort());
   const child = spawn(process.execPath, [path.join(buildDir, "server/index.js")], {
@@ -58,6 +63,9 @@ export async function startBuiltServer(
       PORT: String(listen),
       HOST: "127.0.0.1",
       DATABASE_PATH: databasePath,
+      // The tests send the outbox themselves (tests/e2e/sms-log.ts); the scheduler's own test turns it on.
+      SCHEDULER: "off",
+      ...env,
     },
     // The server writes one log line per request: dropped here, but still written.
     stdio: ["ignore", "ignore", "inherit"],
