@@ -24,6 +24,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/conseiller", label: "nav.counsellorHome", end: true },
     { to: "/conseiller/candidats", label: "nav.candidates" },
     { to: "/conseiller/placements", label: "nav.placements" },
+    { to: "/conseiller/rappels", label: "nav.callbacks" },
     { to: "/conseiller/moderation", label: "nav.moderation" },
     { to: "/conseiller/rapports", label: "nav.reports" },
   ],

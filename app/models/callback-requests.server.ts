@@ -95,12 +95,12 @@ export function listCallbacks(
   return { total, ...current, rows };
 }
 
-/** Requests nobody has taken yet, and since when the oldest waits (for the dashboard). */
+/** Requests not called back yet (the open tab's rows), and since when the oldest waits (for the dashboard). */
 export function callbacksWaiting(db: Db) {
   const row = db
     .select({ n: count(), oldest: min(callbackRequests.createdAt) })
     .from(callbackRequests)
-    .where(and(isNull(callbackRequests.doneAt), isNull(callbackRequests.takenBy)))
+    .where(isNull(callbackRequests.doneAt))
     .get();
   return { count: row?.n ?? 0, oldestAt: row?.oldest ? new Date(row.oldest) : null };
 }

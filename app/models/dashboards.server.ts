@@ -12,6 +12,7 @@ import {
   organisations,
   users,
 } from "../../db/schema";
+import { callbacksWaiting } from "./callback-requests.server";
 import { candidateApplicationRows } from "./candidate-applications.server";
 import { moderationCounts } from "./moderation-queues.server";
 import { countFollowupsToDo } from "./placements.server";
@@ -94,7 +95,7 @@ export function employerDashboard(db: Db, userId: number) {
 
 /**
  * What waits for a counsellor: each figure is the number of rows of the list it
- * links to (moderation queues, their caseload, the follow-ups to do).
+ * links to (moderation queues, their caseload, the follow-ups to do, the call-backs to make).
  */
 export function counsellorDashboard(db: Db, userId: number) {
   const partner = db
@@ -118,6 +119,7 @@ export function counsellorDashboard(db: Db, userId: number) {
     reportedOffers: queues.reportedOffers,
     caseload: caseload?.n ?? 0,
     followupsDue: countFollowupsToDo(db),
+    callbacks: callbacksWaiting(db),
   };
 }
 

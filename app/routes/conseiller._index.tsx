@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { waitedText } from "~/components/callbacks/waited";
 import { StatList } from "~/components/StatList";
 import { TitledSection } from "~/components/TitledSection";
 import { counsellorDashboard } from "~/models/dashboards.server";
@@ -7,11 +8,13 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import type { Route } from "./+types/conseiller._index";
 
-export const handle = { i18n: ["common", "spaces", "counsellor"] };
+export const handle = { i18n: ["common", "spaces", "counsellor", "callbacks"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
-  return { displayName: user.displayName, ...counsellorDashboard(getDb(), user.id) };
+  const { callbacks, ...figures } = counsellorDashboard(getDb(), user.id);
+  const oldestWaitMinutes = callbacks.oldestAt ? (Date.now() - callbacks.oldestAt.getTime()) / 60_000 : null;
+  return { displayName: user.displayName, ...figures, callbacks: { count: callbacks.count, oldestWaitMinutes } };
 }
 
 // Each figure's label is `counsellor.<key>`, its value the dashboard's `<key>`, and it links
@@ -83,6 +86,20 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
           <StatList items={group.figures.map(([key, to]) => ({ label: t(`counsellor.${key}`), value: d[key], to }))} />
         </TitledSection>
       ))}
+      <TitledSection
+        id="callback-figures"
+        title={t("callbacks:dashboard.heading")}
+        headingClassName="mb-2 text-xl font-semibold"
+      >
+        <StatList
+          items={[{ label: t("callbacks:dashboard.waiting"), value: d.callbacks.count, to: "/conseiller/rappels" }]}
+        />
+        {d.callbacks.oldestWaitMinutes === null ? null : (
+          <p className="mt-2">
+            {t("callbacks:dashboard.oldest", { time: waitedText(t, d.callbacks.oldestWaitMinutes) })}
+          </p>
+        )}
+      </TitledSection>
     </div>
   );
 }

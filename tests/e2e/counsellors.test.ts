@@ -10,6 +10,7 @@ const COUNSELLOR_AND_ADMIN_URLS = [
   "/conseiller/candidats/1",
   "/conseiller/offres/1/correspondances",
   "/conseiller/placements",
+  "/conseiller/rappels",
   "/conseiller/moderation",
   "/conseiller/rapports",
   "/conseiller/rapports/placements.csv",

@@ -109,7 +109,7 @@ describe("listCallbacks", () => {
     expect(listCallbacks(db, { status: "mine", counsellorId: awa.id }).rows.map((r) => r.id)).toEqual([late]);
     expect(listCallbacks(db, { status: "done", counsellorId: awa.id }).rows.map((r) => r.id)).toEqual([other]);
     expect(callbackTabCounts(db, awa.id)).toEqual({ open: 2, mine: 1 });
-    expect(callbacksWaiting(db)).toEqual({ count: 1, oldestAt: new Date(T0) });
+    expect(callbacksWaiting(db)).toEqual({ count: 2, oldestAt: new Date(T0) });
   });
 
   it(`pages 500 requests by ${CALLBACKS_PAGE_SIZE}`, async () => {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { completeCallback, requestCallback, takeCallback } from "../../app/models/callback-requests.server";
 import {
   adminDashboard,
   candidateDashboard,
@@ -184,6 +185,15 @@ describe("counsellorDashboard", () => {
     const placement2 = insertPlacement(db, { candidateId: candidates[1]!.id });
     insertFollowup(db, { placementId: placement2.id, monthsAfter: 1, dueDate: yesterday, doneAt: new Date() });
 
+    // Call-backs: the open ones count (taken or not), since the oldest; a done one doesn't.
+    const asked = Date.UTC(2026, 2, 10, 9);
+    requestCallback(db, { phone: "+22376000001", userId: null, locale: "bm", now: asked });
+    const taken = requestCallback(db, { phone: "+22376000002", userId: null, locale: "fr", now: asked + 1000 }).id;
+    const done = requestCallback(db, { phone: "+22376000003", userId: null, locale: "fr", now: asked - 1000 }).id;
+    takeCallback(db, taken, colleague.id);
+    takeCallback(db, done, colleague.id);
+    completeCallback(db, done, colleague.id);
+
     expect(counsellorDashboard(db, counsellor.id)).toEqual({
       partnerName: "OIM Mali",
       pendingOrganisations: 2,
@@ -192,6 +202,7 @@ describe("counsellorDashboard", () => {
       reportedOffers: 1,
       caseload: 2,
       followupsDue: 3,
+      callbacks: { count: 2, oldestAt: new Date(asked) },
     });
     expect(counsellorDashboard(db, colleague.id)).toMatchObject({ partnerName: null, caseload: 1 });
   });
@@ -224,6 +235,7 @@ describe("counsellorDashboard", () => {
       reportedOffers: 0,
       caseload: 0,
       followupsDue: 0,
+      callbacks: { count: 0, oldestAt: null },
     });
   });
 });

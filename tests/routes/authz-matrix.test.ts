@@ -127,6 +127,7 @@ const MATRIX: Record<string, Entry> = {
   "/conseiller/candidats/:userId": STAFF_PAGE,
   "/conseiller/offres/:offerId/correspondances": STAFF_PAGE,
   "/conseiller/placements": STAFF_PAGE,
+  "/conseiller/rappels": STAFF_PAGE,
   "/conseiller/rapports": STAFF_READ_PAGE,
   "/conseiller/rapports/placements.csv": STAFF_READ_PAGE,
   "/conseiller/rapports/indicateurs.csv": STAFF_READ_PAGE,

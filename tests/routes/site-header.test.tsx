@@ -61,6 +61,7 @@ describe("the site header", () => {
         "/conseiller",
         "/conseiller/candidats",
         "/conseiller/placements",
+        "/conseiller/rappels",
         "/conseiller/moderation",
         "/conseiller/rapports",
       ],
