@@ -4,7 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
 import { getInitialNamespaces } from "remix-i18next/client";
-import { DEFAULT_NS } from "./utils/i18n";
+import { DEFAULT_NS, FALLBACK_LNG } from "./utils/i18n";
 
 // Each language and namespace is its own small chunk, fetched only when a page needs it.
 const chunks = import.meta.glob<{ default: Record<string, unknown> }>("../locales/*/*.json");
@@ -27,9 +27,10 @@ async function hydrate() {
     .use(initReactI18next)
     .use(lazyLocales)
     .init({
-      // The server chose the language and wrote it in <html lang>.
+      // The server chose the page's language and wrote it in <html lang>. A Bambara page also
+      // fetches the French texts of its namespaces, read where a Bambara one is missing.
       lng: document.documentElement.lang,
-      fallbackLng: false,
+      fallbackLng: FALLBACK_LNG,
       ns: getInitialNamespaces(),
       defaultNS: DEFAULT_NS,
       fallbackNS: DEFAULT_NS,

@@ -7,8 +7,9 @@ import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { type EntryContext, type HandleDataRequestFunction, ServerRouter } from "react-router";
-import { DEFAULT_NS } from "./utils/i18n";
+import { DEFAULT_NS, FALLBACK_LNG } from "./utils/i18n";
 import { getLocale, localeCookie, requestedLocale, resources } from "./utils/i18n.server";
+import { pageLocale } from "./utils/i18n-pages";
 import { contentSecurityPolicy } from "./utils/security.server";
 
 export const streamTimeout = 5_000;
@@ -35,10 +36,16 @@ export default async function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
 
+  // The page's own language: French for a page not in Bambara, whatever the person chose.
+  const matches = routerContext.staticHandlerContext.matches.map(({ route }) => ({
+    id: route.id,
+    handle: routerContext.routeModules[route.id]?.handle,
+  }));
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({
-    lng: await getLocale(request),
+    lng: pageLocale(await getLocale(request), matches),
     resources,
+    fallbackLng: FALLBACK_LNG,
     defaultNS: DEFAULT_NS,
     fallbackNS: DEFAULT_NS,
     interpolation: { escapeValue: false },

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useContext, useEffect, useRef } from "react";
+import { I18nContext, useTranslation } from "react-i18next";
 import {
   data,
   isRouteErrorResponse,
@@ -21,8 +21,9 @@ import { SiteHeader } from "./components/SiteHeader";
 import { unreadNotificationCount } from "./models/notifications.server";
 import { getUser } from "./utils/auth.server";
 import { getDb } from "./utils/db.server";
-import { DEFAULT_LOCALE } from "./utils/i18n";
-import { getLocale } from "./utils/i18n.server";
+import { DEFAULT_LOCALE, type Locale } from "./utils/i18n";
+import { getLocale, translation } from "./utils/i18n.server";
+import { pageLocale, routeNamespaces } from "./utils/i18n-pages";
 
 export const handle = { i18n: ["common"] };
 
@@ -34,6 +35,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   // someone's SMS and e-mails, which they choose on their account page.
   return data({
     locale,
+    // Said in Bambara on a page shown in French to a person who chose Bambara.
+    frenchOnly: locale === "bm" ? translation("bm", "common", "layout.frenchOnly") : null,
     user: user
       ? {
           id: user.id,
@@ -60,14 +63,25 @@ function useScripts() {
   return !useMatches().some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false);
 }
 
+/** The language chosen (cookie or `?lng=`) and the one this page is shown in (French if not in Bambara). */
+function usePageLocale(): { chosen: Locale; shown: Locale } {
+  const chosen = useRootData()?.locale ?? DEFAULT_LOCALE;
+  return { chosen, shown: pageLocale(chosen, useMatches()) };
+}
+
 /**
  * The namespaces the matched routes declare in `handle.i18n`. The browser holds only those of the
  * page it first loaded: asking for them here suspends a client navigation (React keeps the current
  * page on screen) until the new page's namespaces are fetched, so that it never renders its keys.
+ * A client navigation between a Bambara page and one shown in French first changes the language.
  */
 function useRouteNamespaces() {
-  const namespaces = useMatches().flatMap((match) => (match.handle as { i18n?: string[] } | undefined)?.i18n ?? []);
-  return useTranslation([...new Set(namespaces)]);
+  const i18n = useContext(I18nContext)?.i18n;
+  const { shown } = usePageLocale();
+  const matches = useMatches();
+  // Changed after this render, not during it: the language's listeners belong to other components.
+  if (i18n && i18n.language !== shown) throw Promise.resolve().then(() => i18n.changeLanguage(shown));
+  return useTranslation(routeNamespaces(matches));
 }
 
 /**
@@ -94,9 +108,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const scripts = useScripts();
   useFocusOnNavigation();
   const { t } = useTranslation();
-  const locale = root?.locale ?? DEFAULT_LOCALE;
+  const { chosen, shown } = usePageLocale();
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={shown} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -111,8 +125,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           {t("layout.skipToContent")}
         </a>
-        <SiteHeader user={root?.user ?? null} locale={locale} />
+        <SiteHeader user={root?.user ?? null} locale={chosen} />
         <main id="contenu" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6" tabIndex={-1}>
+          {shown !== chosen && root?.frenchOnly ? (
+            <p lang={chosen} className="mb-4 rounded-md bg-brand-50 px-3 py-2 text-sm">
+              {root.frenchOnly}
+            </p>
+          ) : null}
           {children}
         </main>
         <SiteFooter />

@@ -1,22 +1,23 @@
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from "~/utils/i18n";
+import { isLocale, LANGUAGE_NAMES, localesFor } from "~/utils/i18n";
 
 /**
  * A plain GET form: works without JavaScript, keeps the page and its query, and
  * reloads the whole document so that every text comes back in the new language.
+ * Staff pages are not in Bambara: it is offered to visitors and candidates (and to whoever chose it).
  */
-export function LanguageSwitch({ locale }: { locale: string }) {
+export function LanguageSwitch({ locale, role }: { locale: string; role?: string | null }) {
   const { t } = useTranslation();
   const location = useLocation();
   const params = [...new URLSearchParams(location.search)].filter(([key]) => key !== "lng");
   return (
-    <form method="get" action={location.pathname} className="flex items-center gap-1 text-sm">
+    <form method="get" action={location.pathname} className="flex flex-wrap items-center gap-1 text-sm">
       <span className="sr-only">{t("layout.language")}</span>
       {params.map(([key, value], index) => (
         <input key={`${key}-${index}`} type="hidden" name={key} value={value} />
       ))}
-      {SUPPORTED_LOCALES.map((lng) => (
+      {localesFor(role, isLocale(locale) ? locale : undefined).map((lng) => (
         <button
           key={lng}
           type="submit"

@@ -102,7 +102,7 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
             </nav>
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2 md:ml-auto">
               {user ? <UserLinks user={user} /> : <VisitorLinks />}
-              <LanguageSwitch locale={locale} />
+              <LanguageSwitch locale={locale} role={user?.role} />
             </div>
           </div>
         </details>

@@ -6,6 +6,7 @@ import { PasswordForm } from "~/components/PasswordForm";
 import { PhoneSection } from "~/components/PhoneSection";
 import { requireUser } from "~/utils/auth.server";
 import { readFlash, withFlashCleared } from "~/utils/flash.server";
+import { STAFF_LOCALES } from "~/utils/i18n";
 import { saveMessageLanguage } from "~/utils/message-language.server";
 import { savePassword } from "~/utils/password-change.server";
 import { accountPhoneView, requestPhoneChange } from "~/utils/phone-code.server";
@@ -30,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (user.role === "candidat") throw redirect("/candidat/compte");
   const formData = await request.formData();
-  if (formData.get("intent") === "language") return saveMessageLanguage(user.id, formData, "/compte");
+  if (formData.get("intent") === "language") return saveMessageLanguage(user.id, formData, "/compte", STAFF_LOCALES);
   if (formData.get("intent") === "phone")
     return requestPhoneChange(user.id, formData, { ip: clientIp(context), back: "/compte" });
   return savePassword(request, clientIp(context), user.id, formData, "/compte");
@@ -52,7 +53,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         values={actionData?.form === "phone" && "values" in actionData ? actionData.values : undefined}
       />
       <PasswordForm errors={errors("password")} />
-      <MessageLanguageForm locale={loaderData.locale} errors={errors("language")} />
+      <MessageLanguageForm locale={loaderData.locale} errors={errors("language")} locales={STAFF_LOCALES} />
     </div>
   );
 }

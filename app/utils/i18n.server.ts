@@ -20,6 +20,16 @@ export const resources = Object.entries(files).reduce(
   { fr: {}, en: {}, bm: {} } as Resources,
 );
 
+/** One text of the bundled files, in `lng` or else in French (for a loader that passes a text on). */
+export function translation(lng: Locale, ns: string, key: string): string {
+  const find = (locale: Locale) =>
+    key
+      .split(".")
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources[locale][ns]);
+  const text = find(lng) ?? find(DEFAULT_LOCALE);
+  return typeof text === "string" ? text : key;
+}
+
 export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",

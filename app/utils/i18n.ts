@@ -10,5 +10,20 @@ export const DEFAULT_NS = "common";
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 
+/** A Bambara text not written yet is read in French; English has no fallback, so a missing text shows. */
+export const FALLBACK_LNG = { bm: ["fr"] };
+
+/**
+ * The languages a person may choose: staff pages (employers, counsellors, admins) exist in French and
+ * English only, so Bambara is offered to visitors and candidates, and to whoever already chose it.
+ */
+export function localesFor(role: string | null | undefined, chosen?: Locale): readonly Locale[] {
+  if (!role || role === "candidat") return SUPPORTED_LOCALES;
+  return chosen === "bm" ? SUPPORTED_LOCALES : STAFF_LOCALES;
+}
+
+/** The languages of the staff's pages, SMS and e-mails. */
+export const STAFF_LOCALES: readonly Locale[] = ["fr", "en"];
+
 /** The Intl locale used to format numbers, money and dates. */
 export const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "fr-ML");

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BAMBARA_ROUTES } from "../../app/utils/i18n-pages";
 
 const LOCALES_DIR = path.resolve("locales");
 const APP_DIR = path.resolve("app");
@@ -97,6 +98,78 @@ describe("locales", () => {
         `${lng}/${ns}: ${key}`,
       ).toEqual(expected);
     }
+  });
+
+  it("every Bambara file has a French one", () => {
+    const french = namespaces("fr");
+    expect(namespaces("bm").filter((ns) => !french.includes(ns))).toEqual([]);
+  });
+
+  it("every namespace of the pages written in Bambara has its Bambara file", () => {
+    // The route ids of BAMBARA_ROUTES are their files; their `handle.i18n` lists what they read.
+    const read = new Set<string>();
+    for (const id of [...BAMBARA_ROUTES].filter((id) => id !== "root")) {
+      const file = sourceFiles(path.join(APP_DIR, "routes")).find((f) => f.replace(/\.tsx?$/, "").endsWith(id));
+      expect(file, `${id} in app/routes`).toBeDefined();
+      const handle = /export const handle = \{ i18n: \[([^\]]*)\]/.exec(fs.readFileSync(file!, "utf8"));
+      for (const ns of handle?.[1]?.match(/[\w-]+/g) ?? []) read.add(ns);
+    }
+    // The visitor and candidate pages: home, search, offer, apply, sign-up, log-in, the candidate's space,
+    // phone confirmation, forgotten password, privacy.
+    for (const ns of ["common", "home", "offers", "saved", "apply", "auth", "candidate", "applications"]) {
+      expect(read).toContain(ns);
+    }
+    for (const ns of ["phone", "password", "answers", "notifications", "spaces", "privacy"]) expect(read).toContain(ns);
+    expect([...read].filter((ns) => !namespaces("bm").includes(ns)).sort()).toEqual([]);
+  });
+
+  describe.each(namespaces("bm"))("bm/%s", (ns) => {
+    const french = () => leaves(load("fr", ns));
+    const bambara = () => leaves(load("bm", ns));
+
+    it("has exactly the keys of the French file", () => {
+      const fr = [...keysOf("fr", ns)].sort();
+      const bm = [...keysOf("bm", ns)].sort();
+      expect({
+        missingInBambara: fr.filter((k) => !bm.includes(k)),
+        notInFrench: bm.filter((k) => !fr.includes(k)),
+      }).toEqual({ missingInBambara: [], notInFrench: [] });
+    });
+
+    it("has the plural forms Bambara uses: `_other` (Intl knows no other), `_zero` where French has it", () => {
+      const bm = [...bambara().keys()];
+      const problems: string[] = [];
+      for (const key of french().keys()) {
+        const match = /^(.*)_(zero|one|other)$/.exec(key);
+        if (!match) continue;
+        const wanted = match[2] === "zero" ? key : `${match[1]}_other`;
+        if (!bm.includes(wanted)) problems.push(`missing ${wanted}`);
+      }
+      problems.push(...bm.filter((key) => /_(one|two|few|many)$/.test(key)).map((key) => `never used: ${key}`));
+      expect(problems).toEqual([]);
+    });
+
+    it("has no empty text and the same {{placeholders}} as French", () => {
+      const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
+      const fr = french();
+      const problems: string[] = [];
+      for (const [key, text] of bambara()) {
+        if (typeof text !== "string" || text.trim() === "") problems.push(`empty: ${key}`);
+        const base = key.replace(PLURAL, "");
+        const counterpart = fr.get(key) ?? fr.get(`${base}_other`) ?? fr.get(base);
+        if (counterpart === undefined) continue; // reported by the key test
+        const mine = placeholders(text).filter((p) => p !== "count");
+        if (
+          mine.join() !==
+          placeholders(counterpart)
+            .filter((p) => p !== "count")
+            .join()
+        ) {
+          problems.push(`${key}: {{${mine.join("}}, {{")}}} against French`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
   });
 
   it("every validation.* key used in the app exists in both languages", () => {
