@@ -6,9 +6,11 @@ import { and, asc, eq, inArray, isNull, like, lte, or, sql } from "drizzle-orm";
 import { createInstance, type TFunction } from "i18next";
 import type { Db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
+import { isGsm7, smsShape, toGsm7 } from "~/utils/gsm7";
 import { publicUrl } from "~/utils/public-url.server";
 import type { Transport } from "~/utils/transports.server";
 import { outbox } from "../../db/schema";
+import { isSmsStopped } from "./phone-numbers.server";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -125,10 +127,36 @@ export async function renderMessage(row: {
   if (!exists(textKey)) throw new Error(`no message template ${textKey}`);
   const link = typeof row.payload.link === "string" ? publicUrl(row.payload.link) : "";
   const values = { ...row.payload, link, ...readableInterview(row.payload, row.locale) };
+  const text = t(textKey, values);
   return {
     subject: row.channel === "email" ? t(`${key}.subject`, values) : null,
-    text: t(textKey, values),
+    text: row.channel === "sms" ? smsText(text, row.payload) : text,
   };
+}
+
+// A payload value under a key ending in `name` is a name (`orgName`, `requestedName`, `candidateName`).
+const NAME_KEY = /name$/i;
+
+/**
+ * An SMS in GSM-7 letters (160 a segment, every phone shows them): ê → e, « → ", ɛ → e.
+ * Except when a name the message carries has letters GSM-7 lacks (a company called
+ * « Ɲɛtaa », a person called Zoë): folding would misspell it, so the text goes as written
+ * and the operator sends it in UCS-2 (70 a segment). Titles and places are folded.
+ */
+export function smsText(text: string, payload: Record<string, unknown>) {
+  const namesOutsideGsm7 = Object.entries(payload).some(
+    ([key, value]) => NAME_KEY.test(key) && typeof value === "string" && !isGsm7(value),
+  );
+  return namesOutsideGsm7 ? text : toGsm7(text);
+}
+
+/**
+ * Sent to a number that asked STOP all the same: a one-time code the person just asked for
+ * (its payload declares `code` secret) and what says `$always` (the STOP and START confirmations).
+ */
+function sentDespiteStop(payload: Record<string, unknown>) {
+  const secrets = payload[SECRET_KEYS];
+  return payload.$always === true || (Array.isArray(secrets) && secrets.includes("code"));
 }
 
 /** `2026-03-10T09:30` (as the form sends it, Mali time = UTC) as `10 mars 2026, 09:30`. */
@@ -145,6 +173,7 @@ function readableInterview(payload: Record<string, unknown>, locale: string) {
  * delay (1, 2, 4, 8 minutes ...), and after 5 attempts it stays `failed`.
  * A message left `sending` by a crash is never resent automatically.
  * Once sent, or failed for good, its secrets are erased (`secretPayload`).
+ * An SMS to a number that asked STOP becomes `stopped` instead (`sentDespiteStop` aside).
  */
 export async function sendPendingMessages(db: Db, transport: Transport, now = Date.now(), limit = 200) {
   const due = db
@@ -156,8 +185,18 @@ export async function sendPendingMessages(db: Db, transport: Transport, now = Da
     .orderBy(asc(outbox.id))
     .limit(limit)
     .all();
-  const result = { sent: 0, failed: 0, retried: 0 };
+  const result = { sent: 0, failed: 0, retried: 0, stopped: 0 };
   for (const row of due) {
+    if (row.channel === "sms" && !sentDespiteStop(row.payload) && isSmsStopped(db, row.recipient)) {
+      // Not an error and never retried: the person said no more SMS.
+      const stopped = db
+        .update(outbox)
+        .set({ status: "stopped", nextAttemptAt: null, payload: eraseSecrets(row.payload) })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, "pending"), eq(outbox.attempts, row.attempts)))
+        .run().changes;
+      result.stopped += stopped;
+      continue;
+    }
     // Claimed only as it was read: a run started at the same time that has
     // meanwhile failed it (and put it back for later) must not resend it at once.
     const claimed = db
@@ -169,8 +208,16 @@ export async function sendPendingMessages(db: Db, transport: Transport, now = Da
     try {
       const { subject, text } = await renderMessage(row);
       await transport.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
+      const shape = row.channel === "sms" ? smsShape(text) : null;
       db.update(outbox)
-        .set({ status: "sent", sentAt: new Date(now), lastError: null, payload: eraseSecrets(row.payload) })
+        .set({
+          status: "sent",
+          sentAt: new Date(now),
+          lastError: null,
+          payload: eraseSecrets(row.payload),
+          encoding: shape?.encoding ?? null,
+          segments: shape?.segments ?? null,
+        })
         .where(eq(outbox.id, row.id))
         .run();
       result.sent++;

@@ -32,6 +32,8 @@ const FOLDS: Record<string, string> = {
   "–": "-",
   "—": "-",
   "…": "...",
+  // The alerts digest's separator between offer titles.
+  "·": "-",
   "\u00a0": " ",
   "\u202f": " ",
   "\t": " ",

@@ -1,7 +1,8 @@
 // How a message leaves the platform once the outbox hands it over: written to a
-// log file, or posted to an SMS gateway. The queue itself is app/models/outbox.server.ts.
+// log file, posted to an SMS gateway, or mailed by SMTP. The queue itself is app/models/outbox.server.ts.
 import fs from "node:fs";
 import path from "node:path";
+import nodemailer from "nodemailer";
 
 export type OutgoingMessage = {
   id: number;
@@ -50,14 +51,53 @@ export function httpTransport(url: string, token: string | undefined, fetchImpl:
   };
 }
 
-/** The transport chosen by configuration: OUTBOX_TRANSPORT=log|http (http needs SMS_GATEWAY_URL). */
+/** E-mail by SMTP (`smtp://user:pass@host:587`, `smtps://…`); a refused or unreachable server is a failure. */
+export function smtpTransport(url: string, from: string): Transport {
+  const mailer = nodemailer.createTransport({
+    url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    name: "smtp",
+    async send(message) {
+      await mailer.sendMail({
+        from,
+        to: message.recipient,
+        subject: message.subject ?? "",
+        text: message.text,
+        headers: { "X-Baara-Reference": `baara-${message.id}` },
+      });
+    },
+  };
+}
+
+export const DEFAULT_MAIL_FROM = "Baara <no-reply@baara.ml>";
+
+/** Each channel its own transport: SMS by `sms`, e-mails by `email`. */
+export function byChannel(transports: Record<OutgoingMessage["channel"], Transport>): Transport {
+  const { sms, email } = transports;
+  return {
+    name: sms.name === email.name ? sms.name : `sms:${sms.name} email:${email.name}`,
+    send: (message) => transports[message.channel].send(message),
+  };
+}
+
+/**
+ * The transports chosen by configuration: SMS by the HTTP gateway when SMS_GATEWAY_URL is set,
+ * e-mails by SMTP when SMTP_URL is set (from MAIL_FROM), else each to the log file (OUTBOX_LOG,
+ * default data/outbox.log). OUTBOX_TRANSPORT=log logs both whatever is set (tests, demo).
+ */
 export function transportFromEnv(env = process.env): Transport {
-  const name = env.OUTBOX_TRANSPORT || (env.SMS_GATEWAY_URL ? "http" : "log");
-  if (name === "http") {
-    if (!env.SMS_GATEWAY_URL) throw new Error("OUTBOX_TRANSPORT=http needs SMS_GATEWAY_URL");
-    return httpTransport(env.SMS_GATEWAY_URL, env.SMS_GATEWAY_TOKEN);
-  }
-  // A typo ("htpp") must not quietly write real messages to a log file instead of sending them.
-  if (name !== "log") throw new Error(`OUTBOX_TRANSPORT must be log or http, not ${name}`);
-  return logTransport();
+  const forced = env.OUTBOX_TRANSPORT ?? "";
+  // A typo ("lgo") must not quietly send real messages, nor log them instead of sending.
+  if (!["", "log", "http"].includes(forced)) throw new Error(`OUTBOX_TRANSPORT must be log or http, not ${forced}`);
+  if (forced === "http" && !env.SMS_GATEWAY_URL) throw new Error("OUTBOX_TRANSPORT=http needs SMS_GATEWAY_URL");
+  const log = logTransport(env.OUTBOX_LOG ? path.resolve(env.OUTBOX_LOG) : undefined);
+  if (forced === "log") return log;
+  return byChannel({
+    sms: env.SMS_GATEWAY_URL ? httpTransport(env.SMS_GATEWAY_URL, env.SMS_GATEWAY_TOKEN) : log,
+    email: env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM || DEFAULT_MAIL_FROM) : log,
+  });
 }
