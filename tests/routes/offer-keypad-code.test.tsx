@@ -70,7 +70,7 @@ describe("the public offer page", () => {
     vi.stubEnv("USSD_CODE", "*123*45#");
     vi.stubEnv("SMS_NUMBER", "38 00");
     await renderPublic(ids.open, cookies.candidate, "en");
-    expect(keypadBox()?.textContent).toBe(`No internet?Text POSTULER ${codes.open} to 38 00 or dial *123*45#.`);
+    expect(keypadBox()?.textContent).toBe(`No internet?Text APPLY ${codes.open} to 38 00 or dial *123*45#.`);
   });
 
   it("shows no code for an offer past its closing date (its employer still sees the page), nor one without a code", async () => {
