@@ -13,14 +13,14 @@ export function OfferKeypadCode({ keypad, poster = false }: { keypad: OfferKeypa
   const values = { code: keypad.code, number: keypad.smsNumber, ussd: keypad.ussdCode };
   if (!poster) {
     return (
-      <aside aria-labelledby="offer-keypad" className="rounded-md border border-stone-300 bg-stone-50 p-3">
+      <section aria-labelledby="offer-keypad" className="rounded-md border border-stone-300 bg-stone-50 p-3">
         <h2 id="offer-keypad" className="font-semibold">
           {t("keypad.heading")}
         </h2>
         <p className="mt-1">
           <Trans t={t} i18nKey="keypad.apply" values={values} components={BOLD} />
         </p>
-      </aside>
+      </section>
     );
   }
   return (

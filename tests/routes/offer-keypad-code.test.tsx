@@ -56,7 +56,7 @@ async function renderOwn(offerId: number) {
   await screen.findByRole("heading", { level: 1 });
 }
 
-const keypadBox = () => screen.queryByRole("complementary", { name: /internet/i });
+const keypadBox = () => screen.queryByRole("region", { name: /internet/i });
 
 describe("the public offer page", () => {
   it("tells a visitor how to apply without internet: POSTULER and the code by SMS, or the USSD menu", async () => {
@@ -114,7 +114,7 @@ describe("in Bamanankan", () => {
         <OfferKeypadCode keypad={keypad} />
       </WithI18n>,
     );
-    const box = screen.getByRole("complementary");
+    const box = screen.getByRole("region");
     expect(box.textContent).toBe("Ɛntɛrinɛti tɛ i bolo wa?SEBEN 4071 ci 36 22 ma walima ka *384*22# wele.");
   });
 });
