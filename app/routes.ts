@@ -50,5 +50,6 @@ export default [
   route("compte", "routes/compte.tsx"),
   route("confidentialite", "routes/confidentialite.tsx"),
   route("healthz", "routes/healthz.ts"),
+  route("api/sms", "routes/api.sms.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -26,6 +26,7 @@ const HOME: Record<Role, string> = {
 /** Routes that are not pages, never followed. */
 const EXCLUDED: Record<string, string> = {
   healthz: "a resource for monitoring (JSON), not a page",
+  "api/sms": "the SMS aggregator's endpoint (POST with the gateway token), not a page",
   "conseiller/rapports/placements.csv": "a CSV download",
   "conseiller/rapports/indicateurs.csv": "a CSV download",
   "fichiers/:fileId": "a file download (a CV, a person's data)",

@@ -19,6 +19,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storeCv } from "../../app/models/files.server";
 import routes from "../../app/routes";
+import { DEMO_CHANNEL_TOKEN } from "../../app/utils/channel-auth.server";
 import { getDb } from "../../app/utils/db.server";
 import { applications, offers } from "../../db/schema";
 import { type AuthzWorld, buildAuthzWorld, CALLERS, type Caller, callAs, fillPath } from "../helpers/authz";
@@ -151,6 +152,8 @@ const MATRIX: Record<string, Entry> = {
   },
   "/confidentialite": { GET: "none", POST: "none" },
   "/healthz": PUBLIC_PAGE,
+  // The SMS aggregator's endpoint: a session is no gateway token (401 for everyone); the token's own cases are below.
+  "/api/sms": { GET: "none", POST: everyone(401) },
   "*": { GET: everyone(404), POST: everyone(404) },
 };
 
@@ -384,5 +387,33 @@ describe("other people's ids in forms and mixed URLs", () => {
       ),
     ).toBe(404);
     expect(statusOfApplication()).toBe("submitted");
+  });
+});
+
+describe("the gateway token of POST /api/sms", () => {
+  const form = () =>
+    new URLSearchParams({ from: "+22376000099", to: "36 22", text: "AIDE", id: `authz-${Math.random()}` });
+  const post = async (url: string, headers: Record<string, string> = {}) => {
+    const { action } = await loadModule("routes/api.sms.ts");
+    const request = new Request(`http://localhost${url}`, {
+      method: "POST",
+      body: form(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    });
+    const response = await (action as (args: never) => Promise<Response>)({
+      request,
+      params: {},
+      context: {},
+    } as never);
+    return response.status;
+  };
+  const basic = (password: string) => `Basic ${Buffer.from(`gateway:${password}`).toString("base64")}`;
+
+  it("refuses no token and a wrong one (401), takes the right one as ?token= or as basic auth (200)", async () => {
+    expect(await post("/api/sms")).toBe(401);
+    expect(await post("/api/sms?token=wrong")).toBe(401);
+    expect(await post("/api/sms", { Authorization: basic("wrong") })).toBe(401);
+    expect(await post(`/api/sms?token=${DEMO_CHANNEL_TOKEN}`)).toBe(200);
+    expect(await post("/api/sms", { Authorization: basic(DEMO_CHANNEL_TOKEN) })).toBe(200);
   });
 });
