@@ -41,11 +41,11 @@ export type PasswordCheck =
  * Checks a logged-in person's current password, throttled like logins: a
  * stolen session must not become unlimited guesses. Failures go to the audit log.
  */
-async function checkCurrentPassword(
+export async function checkCurrentPassword(
   db: Db,
   userId: number,
   password: string,
-  { purpose, ip }: { purpose: "change_password" | "delete_account"; ip?: string },
+  { purpose, ip }: { purpose: "change_password" | "delete_account" | "set_pin"; ip?: string },
 ): Promise<PasswordCheck> {
   const wait = passwordCheckWait(db, userId);
   const entry = { actorId: userId, subjectType: "user", subjectId: userId, detail: { purpose }, ip };

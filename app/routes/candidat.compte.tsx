@@ -8,20 +8,24 @@ import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { FlashNotice } from "~/components/Notice";
 import { PasswordForm } from "~/components/PasswordForm";
 import { PhoneSection } from "~/components/PhoneSection";
+import { PinSection } from "~/components/PinSection";
 import { deleteOwnAccount, passwordRefusal } from "~/models/own-account.server";
+import { hasPin } from "~/models/pin.server";
 import { deleteAccountSchema } from "~/schemas/account";
 import { getUser, requireRole } from "~/utils/auth.server";
+import { channelNumbers } from "~/utils/channel-numbers";
 import { getDb } from "~/utils/db.server";
 import { addFlash, readFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
 import { saveMessageLanguage } from "~/utils/message-language.server";
 import { savePassword } from "~/utils/password-change.server";
 import { accountPhoneView, requestPhoneChange } from "~/utils/phone-code.server";
+import { savePin } from "~/utils/pin-change.server";
 import { clientIp } from "~/utils/request.server";
 import { destroySession } from "~/utils/session.server";
 import type { Route } from "./+types/candidat.compte";
 
-export const handle = { i18n: ["common", "candidate", "phone"] };
+export const handle = { i18n: ["common", "candidate", "phone", "pin"] };
 
 const DELETED = { message: "candidate:account.deletedBody" };
 
@@ -39,12 +43,18 @@ export async function loader({ request }: Route.LoaderArgs) {
       flash,
       locale: user.locale,
       phoneView: accountPhoneView(user.id),
+      hasPin: hasPin(getDb(), user.id),
+      channelNumbers: channelNumbers(),
     },
     headers,
   );
 }
 
-type ActionData = { form: "password" | "delete" | "language" | "phone"; fieldErrors: FieldErrors; values?: FormValues };
+type ActionData = {
+  form: "password" | "delete" | "language" | "phone" | "pin";
+  fieldErrors: FieldErrors;
+  values?: FormValues;
+};
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireRole(request, "candidat");
@@ -53,6 +63,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "password") return savePassword(request, clientIp(context), user.id, formData, "/candidat/compte");
+
+  if (intent === "pin") return savePin(clientIp(context), user.id, formData, "/candidat/compte");
 
   if (intent === "delete") {
     const form = parseForm(deleteAccountSchema, formData);
@@ -106,6 +118,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         errors={errors("phone")}
         values={actionData?.form === "phone" ? actionData.values : undefined}
       />
+      <PinSection hasPin={loaderData.hasPin} numbers={loaderData.channelNumbers} errors={errors("pin")} />
       <PasswordForm errors={errors("password")} />
       <MessageLanguageForm locale={loaderData.locale} errors={errors("language")} />
       <ExportForm />
