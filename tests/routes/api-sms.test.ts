@@ -81,7 +81,7 @@ beforeAll(async () => {
 });
 
 describe("AIDE and anything not understood", () => {
-  it("answers the short help in French, and in Bambara to DEME, which makes Bambara the number's language", async () => {
+  it("answers the help in French, and in Bambara to DEME, which makes Bambara the number's language", async () => {
     const help = await ask("+22376200001", "aide");
     expect(help.text).toContain("OFFRES");
     expect(help.text).toContain("POSTULER code PIN");
@@ -96,10 +96,15 @@ describe("AIDE and anything not understood", () => {
     // A French keyword brings French back.
     expect((await ask("+22376200001", "Aide")).text).toContain("POSTULER code PIN");
   });
+
+  it("answers HELP in English, and the number's English stays for what follows", async () => {
+    expect((await ask("+22376200004", "help")).text).toContain("APPLY code PIN");
+    expect((await ask("+22376200004", "?")).locale).toBe("en");
+  });
 });
 
 describe("OFFRES", () => {
-  it("lists matching open offers with their code, place and pay, and how to apply, whatever the case and accents", async () => {
+  it("lists open offers with code, place and pay, and how to apply, whatever the case and accents", async () => {
     const reply = await ask("+22376200002", "  offres   MACON   ségou ");
     expect(reply.text).toMatch(/^4017 Macon qualifié pour .*, Markala, 90000F\/mois\nPostuler: POSTULER code PIN$/s);
     expect((await ask("+22376200002", "OFFRÈS maçon SEGOU")).text).toContain("4017 ");
