@@ -50,6 +50,7 @@ export default [
   route("compte", "routes/compte.tsx"),
   route("confidentialite", "routes/confidentialite.tsx"),
   route("healthz", "routes/healthz.ts"),
+  route("api/ussd", "routes/api.ussd.ts"),
   route("api/sms", "routes/api.sms.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

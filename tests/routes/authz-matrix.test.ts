@@ -154,6 +154,8 @@ const MATRIX: Record<string, Entry> = {
   "/healthz": PUBLIC_PAGE,
   // The SMS aggregator's endpoint: a session is no gateway token (401 for everyone); the token's own cases are below.
   "/api/sms": { GET: "none", POST: everyone(401) },
+  // The USSD aggregator's endpoint: the same (its token's own cases are below too).
+  "/api/ussd": { GET: "none", POST: everyone(401) },
   "*": { GET: everyone(404), POST: everyone(404) },
 };
 
@@ -415,5 +417,32 @@ describe("the gateway token of POST /api/sms", () => {
     expect(await post("/api/sms", { Authorization: basic("wrong") })).toBe(401);
     expect(await post(`/api/sms?token=${DEMO_CHANNEL_TOKEN}`)).toBe(200);
     expect(await post("/api/sms", { Authorization: basic(DEMO_CHANNEL_TOKEN) })).toBe(200);
+  });
+});
+
+describe("the gateway token of POST /api/ussd", () => {
+  const post = async (url: string, headers: Record<string, string> = {}) => {
+    const { action } = await loadModule("routes/api.ussd.ts");
+    const form = new URLSearchParams({ sessionId: `authz-${Math.random()}`, phoneNumber: "+22376000098", text: "" });
+    const request = new Request(`http://localhost${url}`, {
+      method: "POST",
+      body: form,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    });
+    const response = await (action as (args: never) => Promise<Response>)({
+      request,
+      params: {},
+      context: {},
+    } as never);
+    return response.status;
+  };
+  const basic = (password: string) => `Basic ${Buffer.from(`gateway:${password}`).toString("base64")}`;
+
+  it("refuses no token and a wrong one (401), takes the right one as ?token= or as basic auth (200)", async () => {
+    expect(await post("/api/ussd")).toBe(401);
+    expect(await post("/api/ussd?token=wrong")).toBe(401);
+    expect(await post("/api/ussd", { Authorization: basic("wrong") })).toBe(401);
+    expect(await post(`/api/ussd?token=${DEMO_CHANNEL_TOKEN}`)).toBe(200);
+    expect(await post("/api/ussd", { Authorization: basic(DEMO_CHANNEL_TOKEN) })).toBe(200);
   });
 });
