@@ -27,6 +27,7 @@ const HOME: Record<Role, string> = {
 const EXCLUDED: Record<string, string> = {
   healthz: "a resource for monitoring (JSON), not a page",
   "api/sms": "the SMS aggregator's endpoint (POST with the gateway token), not a page",
+  "api/ussd": "the USSD aggregator's endpoint (POST with the gateway token, text/plain screens), not a page",
   "conseiller/rapports/placements.csv": "a CSV download",
   "conseiller/rapports/indicateurs.csv": "a CSV download",
   "fichiers/:fileId": "a file download (a CV, a person's data)",
