@@ -2,7 +2,7 @@
 // protected (./suppression.ts) as counts, rates or medians.
 
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
-import { MIGRANT_STATUSES, OFFER_TYPES, SEXES } from "../../db/schema";
+import { CHANNELS, MIGRANT_STATUSES, OFFER_TYPES, SEXES } from "../../db/schema";
 import { type CountRow, UNKNOWN } from "./statistics-counts.server";
 import {
   type Cell,
@@ -17,7 +17,7 @@ import {
 
 export const AGE_BANDS = ["15-17", "18-24", "25-35", "36+"] as const;
 
-export const DIMENSIONS = ["sex", "ageBand", "migrantStatus", "region", "sector", "offerType"] as const;
+export const DIMENSIONS = ["sex", "ageBand", "migrantStatus", "region", "sector", "offerType", "channel"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Every category of each breakdown, in the order shown; they add up to the total. */
@@ -28,6 +28,8 @@ export const CATEGORIES: Record<Dimension, readonly string[]> = {
   region: [...REGION_CODES, UNKNOWN],
   sector: [...SECTOR_CODES, UNKNOWN],
   offerType: OFFER_TYPES,
+  // How the application came: online, through a counsellor, by phone, USSD or SMS (never unknown).
+  channel: CHANNELS,
 };
 
 export type Breakdown = { dimension: Dimension; cells: Cell[] };

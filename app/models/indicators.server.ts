@@ -1,6 +1,6 @@
 // The indicators of /conseiller/rapports and its CSV: did people
 // get work, did they keep it, broken down by sex, age band, migrant status,
-// region, sector and offer type. Every figure about people leaves this module
+// region, sector and offer type (applications also by channel). Every figure about people leaves this module
 // already protected (./suppression.ts): a group of fewer than five people is the
 // marker { suppressed: true }, never a number.
 //
@@ -44,6 +44,7 @@ export type ReportFilters = { from: string; to: string; region?: Region; partner
 
 const PEOPLE: Dimension[] = ["sex", "ageBand", "migrantStatus", "region"];
 const WITH_OFFER: Dimension[] = [...PEOPLE, "sector", "offerType"];
+const APPLICATIONS: Dimension[] = [...WITH_OFFER, "channel"];
 
 export type Indicators = {
   period: { from: string; to: string; start: string; end: string; months: string[] };
@@ -168,7 +169,7 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
 
   const people = {
     registered: countIndicator(registered, dimensionsFor(filters, PEOPLE)),
-    applications: countIndicator(applications, dimensionsFor(filters, WITH_OFFER)),
+    applications: countIndicator(applications, dimensionsFor(filters, APPLICATIONS)),
     placements: countIndicator(placements, dimensionsFor(filters, WITH_OFFER)),
     placementRate: rateIndicator(placed, registered, dimensionsFor(filters, PEOPLE)),
     medianDaysToPlacement: medianIndicator(days, dimensionsFor(filters, PEOPLE)),

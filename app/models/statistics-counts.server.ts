@@ -15,7 +15,7 @@ export const COUNTED_MEASURES = ["registered", "applications"] as const;
 export type CountedMeasure = (typeof COUNTED_MEASURES)[number];
 
 /** The breakdowns kept per row; region and offer type are columns of their own. */
-export const COUNTED_DIMENSIONS = ["all", "sex", "ageBand", "migrantStatus", "sector"] as const;
+export const COUNTED_DIMENSIONS = ["all", "sex", "ageBand", "migrantStatus", "sector", "channel"] as const;
 
 export const UNKNOWN = "unknown";
 
@@ -30,6 +30,7 @@ type Source = {
   registeredBy: number | null;
   sector?: string | null;
   offerType?: string | null;
+  channel?: string;
 };
 
 const SOURCES: Record<CountedMeasure, { table: string; select: string }> = {
@@ -44,7 +45,8 @@ const SOURCES: Record<CountedMeasure, { table: string; select: string }> = {
   applications: {
     table: "applications",
     select: `SELECT a.id, a.created_at AS createdAt, cp.sex, cp.birth_date AS birthDate, cp.migrant_status AS migrantStatus,
-        cp.region, cp.counsellor_id AS counsellorId, cp.registered_by AS registeredBy, o.sector, o.type AS offerType
+        cp.region, cp.counsellor_id AS counsellorId, cp.registered_by AS registeredBy, o.sector, o.type AS offerType,
+        a.channel
       FROM applications a JOIN offers o ON o.id = a.offer_id LEFT JOIN candidate_profiles cp ON cp.user_id = a.candidate_id
       WHERE a.id > ? AND a.id <= ?`,
   },
@@ -84,7 +86,7 @@ function countRows(db: Db, measure: CountedMeasure, fromId: number, toId: number
       ["ageBand", ageBand(row.birthDate, date) ?? UNKNOWN],
       ["migrantStatus", row.migrantStatus ?? UNKNOWN],
     ];
-    if (measure === "applications") cells.push(["sector", row.sector ?? UNKNOWN]);
+    if (measure === "applications") cells.push(["sector", row.sector ?? UNKNOWN], ["channel", row.channel ?? UNKNOWN]);
     for (const partner of orgs) {
       for (const [dimension, category] of cells) {
         const key = [partner, month, region, type, dimension, category].join("\u0000");
@@ -135,6 +137,15 @@ function catchUp(db: Db, measure: CountedMeasure, partners: () => Map<number, nu
   return maxId - from;
 }
 
+/** Applications counted before they were counted by channel too: everything is counted again, once. */
+function countedBeforeChannels(db: Db) {
+  const has = (dimension: string) =>
+    db.$client
+      .prepare("SELECT 1 FROM report_monthly_counts WHERE measure = 'applications' AND dimension = ? LIMIT 1")
+      .get(dimension) !== undefined;
+  return has("all") && !has("channel");
+}
+
 /**
  * Adds what was created since the last refresh. Nothing new (the usual case): two
  * index reads and no lock. Otherwise one immediate transaction, which reads the
@@ -143,6 +154,7 @@ function catchUp(db: Db, measure: CountedMeasure, partners: () => Map<number, nu
  * (seconds on a big base).
  */
 export function refreshReportCounts(db: Db) {
+  if (countedBeforeChannels(db)) return rebuildReportCounts(db);
   if (COUNTED_MEASURES.every((measure) => maxIdOf(db, measure) <= lastCounted(db, measure))) return 0;
   let cached: Map<number, number[]> | undefined;
   const partners = () => (cached ??= partnersByStaff(db));
