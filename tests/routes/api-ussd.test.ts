@@ -244,6 +244,29 @@ describe("a known number", () => {
     expect(asked).toMatchObject([{ userId: user.id, locale: "fr" }]);
   });
 
+  it("an account without a PIN creates one on its own number and applies; applying again says so", async () => {
+    const phone = new Phone();
+    const user = insertCandidate(db(), { phone: `+${phone.number}` });
+    const walkToFirstKidalOffer = async () => {
+      await phone.dial();
+      for (const input of ["1", "9", "2", "5", "8", "1"]) await phone.send(input);
+      return phone.send("1");
+    };
+    await walkToFirstKidalOffer();
+    expect(await phone.send("1")).toContain("PIN de 4 chiffres");
+    await phone.send("9137");
+    const code = db().select().from(offers).where(eq(offers.id, kidalOffers[6]!)).get()!.shortCode;
+    expect(await phone.send("9137")).toBe(
+      `END Candidature envoyée (offre ${code}). Un SMS suit. Suivez-la: *384*22# puis 2.`,
+    );
+    expect(db().select().from(users).where(eq(users.id, user.id)).get()!.pinHash).toMatch(/^scrypt/);
+
+    await walkToFirstKidalOffer();
+    expect(await phone.send("1")).toContain("Votre code PIN");
+    expect(await phone.send("9137")).toBe(`END Vous avez déjà postulé à cette offre (${code}).`);
+    expect(db().select().from(applications).where(eq(applications.candidateId, user.id)).all()).toHaveLength(1);
+  });
+
   it("a number without an account has no applications to show, and no alert to stop", async () => {
     const phone = new Phone();
     await phone.dial();
