@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // Applications sent from a phone without internet, as counsellors see them: "par USSD" / "par SMS" on the candidate's
-// file, and a channel table on the reports page that counts them.
+// file, and a channel table on the reports page that counts them; whether the person has a PIN.
 import { screen, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setPin } from "../../app/models/pin.server";
 import CandidateFile, { loader as fileLoader } from "../../app/routes/conseiller.candidats.$userId";
 import Reports, { loader as reportsLoader } from "../../app/routes/conseiller.rapports._index";
 import { isoToday } from "../../app/utils/dates";
@@ -43,6 +44,16 @@ describe("the channel of an application, for counsellors", () => {
     await renderRoutes([page], `/conseiller/candidats/${mariam}`);
     const applications = screen.getByRole("heading", { name: "Candidatures" }).closest("section") as HTMLElement;
     expect(within(applications).getByText(/par USSD/)).toBeTruthy();
+  });
+
+  it("says in the file whether the person has a PIN, never the PIN", async () => {
+    await setPin(getDb(), mariam, "4826", { actorId: mariam });
+    const page = { path: "/conseiller/candidats/:userId", Component: CandidateFile, loader: as(cookie, fileLoader) };
+    await renderRoutes([page], `/conseiller/candidats/${mariam}`);
+    const account = screen.getByRole("heading", { name: "Contact et compte" }).closest("section") as HTMLElement;
+    const pin = within(account).getByText("Code PIN (menu USSD, SMS)");
+    expect(pin.nextElementSibling?.textContent).toBe("Choisi par la personne");
+    expect(document.body.textContent).not.toContain("4826");
   });
 
   it("counts USSD and SMS applications on the reports page", async () => {

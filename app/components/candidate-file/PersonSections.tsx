@@ -71,6 +71,7 @@ export function AccountSection({ file }: { file: CandidateFile }) {
           {contact.lastLoginAt ? format.dateTime(contact.lastLoginAt) : t("file.never")}
         </Pair>
         <Pair label={t("file.password")}>{t(contact.hasPassword ? "file.passwordSet" : "file.passwordNotSet")}</Pair>
+        <Pair label={t("file.pin")}>{t(contact.hasPin ? "file.pinSet" : "file.pinNotSet")}</Pair>
       </dl>
       {contact.phone && !contact.hasPassword ? (
         <Form method="post" className="space-y-2">
