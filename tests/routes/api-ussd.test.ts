@@ -3,6 +3,7 @@
 // hostile inputs, and what one person can never see of another.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { newOffersFor, toFilters } from "../../app/models/alerts.server";
 import { setPin } from "../../app/models/pin.server";
 import { getDb } from "../../app/utils/db.server";
 import {
@@ -209,6 +210,21 @@ describe("a known number", () => {
     expect(db().select().from(applications).where(eq(applications.id, open)).get()?.status).toBe("withdrawn");
   });
 
+  it("accepts a job offer after the PIN, once", async () => {
+    const phone = new Phone();
+    const user = await knownCandidate(phone);
+    const offered = insertApplicationWith(db(), { offerId: kidalOffers[5]!, candidateId: user.id, status: "offered" });
+    await phone.dial();
+    await phone.send("2");
+    await phone.send("2468");
+    await phone.send("1");
+    const accepted = await phone.send("1");
+    expect(accepted).toBe("END Vous avez accepté. L'employeur va vous contacter.");
+    expect(await phone.resend()).toBe(accepted);
+    const row = db().select().from(applications).where(eq(applications.id, offered.id)).get()!;
+    expect(row.offerAnswer).toBe("accepted");
+  });
+
   it("subscribes to SMS alerts for a trade and a region, then stops them; asks to be called back", async () => {
     const phone = new Phone();
     const user = await knownCandidate(phone, { smsConsent: false, phoneConfirmed: false });
@@ -224,6 +240,10 @@ describe("a known number", () => {
     expect(db().select().from(savedSearches).where(eq(savedSearches.userId, user.id)).all()).toMatchObject([
       { query: { region: "bamako", secteur: "btp", q: "Maçon" } },
     ]);
+    // The daily digest finds offers of that trade with the alert's words (here in Koulikoro, to find the maçon's).
+    const query = db().select().from(savedSearches).where(eq(savedSearches.userId, user.id)).get()!.query;
+    const found = newOffersFor(db(), toFilters({ ...query, region: "koulikoro" }), new Date(0));
+    expect(found.map((offer) => offer.title)).toEqual(["Maçon qualifié pour chantier à Kalaban"]);
     const person = db().select().from(users).where(eq(users.id, user.id)).get()!;
     expect(person.phoneConfirmedAt).not.toBeNull();
     await phone.dial();
