@@ -12,6 +12,7 @@ import { assignMissingShortCodes } from "../app/models/offer-codes.server";
 import { databasePath, openDb } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import { insertApplications, planApplications, planDemoApplications } from "./seed/applications";
+import { createCallbackRequests } from "./seed/callbacks";
 import { createCaseload } from "./seed/caseload";
 import { makeCtx } from "./seed/context";
 import { auditModeration, createDemoNotifications, createFraudReports, createSavedSearches } from "./seed/extras";
@@ -83,6 +84,7 @@ async function main() {
       fraudReports: createFraudReports(ctx, offers, candidates),
       notifications: createDemoNotifications(ctx, demoApps),
       savedSearches: createSavedSearches(ctx, aminata, candidates),
+      callbackRequests: createCallbackRequests(ctx, staff, candidates),
       // Last, so that the rest of the demo data is the same with or without it.
       caseload: options.caseload > 0 ? createCaseload(ctx, staff, candidates, options.caseload) : null,
     };
