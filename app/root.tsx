@@ -1,5 +1,6 @@
+import type { i18n as I18n } from "i18next";
 import { useContext, useEffect, useRef } from "react";
-import { I18nContext, useTranslation } from "react-i18next";
+import { I18nContext, I18nextProvider, useTranslation } from "react-i18next";
 import {
   data,
   isRouteErrorResponse,
@@ -73,15 +74,25 @@ function usePageLocale(): { chosen: Locale; shown: Locale } {
  * The namespaces the matched routes declare in `handle.i18n`. The browser holds only those of the
  * page it first loaded: asking for them here suspends a client navigation (React keeps the current
  * page on screen) until the new page's namespaces are fetched, so that it never renders its keys.
- * A client navigation between a Bambara page and one shown in French first changes the language.
  */
 function useRouteNamespaces() {
-  const i18n = useContext(I18nContext)?.i18n;
-  const { shown } = usePageLocale();
-  const matches = useMatches();
-  // Changed after this render, not during it: the language's listeners belong to other components.
-  if (i18n && i18n.language !== shown) throw Promise.resolve().then(() => i18n.changeLanguage(shown));
-  return useTranslation(routeNamespaces(matches));
+  return useTranslation(routeNamespaces(useMatches()));
+}
+
+const copies = new WeakMap<I18n, Map<Locale, I18n>>();
+
+/**
+ * i18next in the page's language: the instance the document was rendered with, or a copy sharing its
+ * texts and loader. A client navigation between a Bambara page and a French one swaps instances
+ * instead of changing the language of the one the page on screen still reads.
+ */
+function instanceFor(base: I18n, lng: Locale): I18n {
+  if (base.language === lng) return base;
+  const byLanguage = copies.get(base) ?? new Map<Locale, I18n>();
+  copies.set(base, byLanguage);
+  const copy = byLanguage.get(lng) ?? base.cloneInstance({ lng });
+  byLanguage.set(lng, copy);
+  return copy;
 }
 
 /**
@@ -104,6 +115,17 @@ function useFocusOnNavigation() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const base = useContext(I18nContext)?.i18n;
+  const { shown } = usePageLocale();
+  if (!base) return <Document>{children}</Document>;
+  return (
+    <I18nextProvider i18n={instanceFor(base, shown)}>
+      <Document>{children}</Document>
+    </I18nextProvider>
+  );
+}
+
+function Document({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const scripts = useScripts();
   useFocusOnNavigation();

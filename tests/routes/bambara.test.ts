@@ -4,7 +4,6 @@
 // `<html lang="fr">`, while the switch still says Bambara was chosen.
 
 import { eq } from "drizzle-orm";
-import type { ComponentType } from "react";
 import {
   createRequestHandler,
   type ServerBuild,
@@ -30,8 +29,12 @@ type Module = { default?: unknown; ErrorBoundary?: unknown };
 /** A route module as React Router's Vite plugin hands it to the server: components given their props. */
 const compiled = (module: Module) => ({
   ...module,
-  ...(module.default ? { default: withComponentProps(module.default as ComponentType) } : {}),
-  ...(module.ErrorBoundary ? { ErrorBoundary: withErrorBoundaryProps(module.ErrorBoundary as ComponentType) } : {}),
+  ...(module.default
+    ? { default: withComponentProps(module.default as Parameters<typeof withComponentProps>[0]) }
+    : {}),
+  ...(module.ErrorBoundary
+    ? { ErrorBoundary: withErrorBoundaryProps(module.ErrorBoundary as Parameters<typeof withErrorBoundaryProps>[0]) }
+    : {}),
 });
 
 const ROUTES = {
