@@ -7,6 +7,7 @@ import { setPin } from "../../app/models/pin.server";
 import { answerUssd } from "../../app/models/ussd/engine.server";
 import { say } from "../../app/models/ussd/text.server";
 import { isGsm7, smsShape } from "../../app/utils/gsm7";
+import { ussdSessions } from "../../db/schema";
 import { createTestDb } from "../helpers/db";
 import { insertApplicationWith, insertCandidate, insertEmployer, insertOffer } from "../helpers/factories";
 
@@ -117,5 +118,26 @@ describe("the SMS after an application", () => {
   it.each(["fr", "en", "bm"] as const)("fits one GSM-7 segment in %s, with the longest title kept", (locale) => {
     const text = say(locale, "applied.sms", { title: "W".repeat(40), code: "123456" });
     expect(smsShape(text)).toMatchObject({ encoding: "gsm7", segments: 1 });
+  });
+});
+
+describe("USSD sessions kept", () => {
+  it("limits a number to 30 new sessions an hour, and forgets sessions a day after their last step", async () => {
+    const db = createTestDb();
+    const phone = newPhone();
+    const start = Date.parse("2026-06-01T08:00:00Z");
+    const dial = (n: number, at: number) =>
+      answerUssd(db, { sessionId: `s${n}`, phoneNumber: phone, text: "", now: new Date(at) });
+    for (let n = 0; n < 30; n++) expect(await dial(n, start + n * 1000)).toMatch(/^CON /);
+    expect(await dial(30, start + 40_000)).toMatch(/^END .*Revenez dans 60 min\.$/);
+    expect(await dial(31, start + 3_600_000 + 1000)).toMatch(/^CON /);
+    expect(db.select().from(ussdSessions).all()).toHaveLength(31);
+    await answerUssd(db, {
+      sessionId: "later",
+      phoneNumber: newPhone(),
+      text: "",
+      now: new Date(start + 26 * 3_600_000),
+    });
+    expect(db.select({ id: ussdSessions.sessionId }).from(ussdSessions).all()).toEqual([{ id: "later" }]);
   });
 });

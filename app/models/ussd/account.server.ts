@@ -44,7 +44,7 @@ export const accountScreens: NodeHandlers = {
   confirmPin: {
     render: (_, ctx, note) => withNote(note, [say(ctx.locale, "account.confirmPin"), navLine(ctx.locale)]),
     handle: async ({ target, reg, pin }, input, ctx) => {
-      if (input !== pin) return { replace: { kind: "newPin", target, reg }, note: say(ctx.locale, "account.mismatch") };
+      if (input !== pin) return { pop: true, note: say(ctx.locale, "account.mismatch") };
       let userId: number;
       if (reg) {
         const registered = await once(ctx, "register", () => registerByPhone(ctx, reg, pin));

@@ -4,7 +4,7 @@
 // an application sent) and the last screen: the same step sent twice is answered
 // again with it, and acts once.
 import { createHash } from "node:crypto";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import { gatewayPhone, phoneLocale } from "~/models/phone-numbers.server";
 import type { Db } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
@@ -16,11 +16,14 @@ import { findScreens } from "./find.server";
 import { type Line, say, screen } from "./text.server";
 import type { Account, Ctx, Node, NodeHandlers, SessionState, Step } from "./types.server";
 
+const HOUR_MS = 3_600_000;
+
 /** New sessions one number may open in an hour (a person dials a few times; a script, hundreds). */
 export const USSD_SESSIONS_PER_HOUR = 30;
+/** Sessions are forgotten a day after their last step (the hourly limit needs only the last hour). */
+const KEEP_SESSIONS_MS = 24 * HOUR_MS;
 /** Inputs one session may hold; real sessions end far sooner (the operator cuts them after a few minutes). */
 export const USSD_MAX_INPUTS = 60;
-const HOUR_MS = 3_600_000;
 
 const SCREENS: NodeHandlers = { ...browseScreens, ...findScreens, ...accountScreens, ...applicationScreens };
 
@@ -82,8 +85,10 @@ async function replay(ctx: Ctx, inputs: string[]): Promise<string> {
       const step = await screensOf(stack.at(-1)!).handle(stack.at(-1)!, input, ctx);
       if ("end" in step) return screen("END", step.end);
       if ("push" in step) stack.push(step.push);
-      else if ("pop" in step) stack = stack.length > 1 ? stack.slice(0, -1) : stack;
-      else if ("reset" in step) stack = [step.reset];
+      else if ("pop" in step) {
+        stack = stack.length > 1 ? stack.slice(0, -1) : stack;
+        note = step.note ?? null;
+      } else if ("reset" in step) stack = [step.reset];
       else if ("replace" in step) {
         stack[stack.length - 1] = step.replace;
         note = step.note ?? null;
@@ -110,6 +115,9 @@ export async function answerUssd(db: Db, step: UssdStep): Promise<string> {
   state.start ??= { locale: phoneLocale(db, phone) as Locale | null, account: accountOf(db, phone) };
   const locale = state.start.locale ?? "fr";
   if (!row) {
+    db.delete(ussdSessions)
+      .where(lt(ussdSessions.updatedAt, new Date(now.getTime() - KEEP_SESSIONS_MS)))
+      .run();
     const wait = sessionWait(db, phone, now);
     if (wait > 0) return screen("END", [say(locale, "limited", { minutes: wait })]);
   }

@@ -75,7 +75,7 @@ export type Ctx = {
 
 export type Step =
   | { push: Node }
-  | { pop: true }
+  | { pop: true; note?: string }
   | { reset: Node }
   | { replace: Node; note?: string }
   | { invalid: string }
