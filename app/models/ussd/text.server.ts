@@ -35,9 +35,9 @@ export function say(locale: Locale, key: string, values: Record<string, string |
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(all[name] ?? ""));
 }
 
-/** A region's or a trade's name (place and trade names are French on every menu). */
+/** A region's or a trade's name, as the web pages write it in this language (French when it has none). */
 export function label(kind: "region" | "trade", code: string, locale: Locale) {
-  return lookup(read(locale === "en" ? "en" : "fr", "common"), `${kind}.${code}`) ?? code;
+  return lookup(read(locale, "common"), `${kind}.${code}`) ?? lookup(read("fr", "common"), `${kind}.${code}`) ?? code;
 }
 
 /** A line whose data (an offer's title, a description) may be shortened to fit the screen. */
