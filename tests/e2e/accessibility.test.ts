@@ -136,6 +136,7 @@ const PAGES: [Role, string][] = [
   ["counsellor", "/conseiller/moderation"],
   ["counsellor", "/conseiller/moderation?liste=offres"],
   ["counsellor", "/conseiller/placements?vue=placements"],
+  ["counsellor", "/conseiller/rappels"],
   ["counsellor", "/conseiller/rapports"],
   ["admin", "/admin"],
   ["admin", "/admin/utilisateurs"],
