@@ -316,6 +316,8 @@ export const offers = sqliteTable(
       t.contract,
       t.orgId,
     ),
+    // The trades that have open offers, and those offers, for the USSD menu and SMS (covering).
+    index("offers_trade_idx").on(t.status, t.trade, t.region, t.type, t.closingDate, t.orgId),
     index("offers_org_status_idx").on(t.orgId, t.status),
     index("offers_status_type_idx").on(t.status, t.type),
     index("offers_status_region_idx").on(t.status, t.region),
