@@ -3,12 +3,22 @@
 // from a page React has taken over (client-side navigation). Every page it shows is read with
 // pageProblems; what went wrong is collected, not thrown, so that one run lists every page.
 import type { Page } from "playwright-core";
+import { BAMBARA_ROUTES } from "../../app/utils/i18n-pages";
 import { hasScripts, type Link, pageProblems, ready, visibleLinks } from "./page-scan";
-import { patternOf, shown } from "./route-patterns";
+import { patternOf, routeIds, shown } from "./route-patterns";
 
 export type Role = "anonymous" | "candidat" | "employeur" | "conseiller" | "admin";
-export type Lng = "fr" | "en";
+export const LANGUAGES = ["fr", "en", "bm"] as const;
+export type Lng = (typeof LANGUAGES)[number];
 type Mode = "full" | "client";
+
+const ROUTE_IDS = routeIds();
+
+/** The language a page of `pattern` is shown in when `lng` was chosen: French for a page not written in Bambara. */
+export function pageLang(lng: Lng, pattern: string | undefined): Lng {
+  if (lng !== "bm" || pattern === undefined) return lng;
+  return BAMBARA_ROUTES.has(ROUTE_IDS.get(pattern) ?? "") ? "bm" : "fr";
+}
 
 /** Which route patterns were shown to which role, in which language, by which kind of navigation. */
 export class Coverage {
@@ -28,19 +38,17 @@ export class Coverage {
     return (this.visits.get(pattern)?.size ?? 0) > 0;
   }
 
-  /** One row per pattern, one column per role: "F C|F C" is fr then en, F a full load, C a client navigation. */
+  /** One row per pattern, one column per role: "F C|F C|F C" is fr, en then bm; F a full load, C a client one. */
   table(patterns: string[], roles: Role[]): string {
     const cell = (pattern: string, role: Role) =>
-      (["fr", "en"] as const)
-        .map(
-          (lng) =>
-            `${this.has(pattern, role, lng, "full") ? "F" : "-"} ${this.has(pattern, role, lng, "client") ? "C" : "-"}`,
-        )
-        .join("|");
+      LANGUAGES.map(
+        (lng) =>
+          `${this.has(pattern, role, lng, "full") ? "F" : "-"} ${this.has(pattern, role, lng, "client") ? "C" : "-"}`,
+      ).join("|");
     const width = Math.max(...patterns.map((p) => shown(p).length));
-    const header = ["route".padEnd(width), ...roles.map((role) => role.padEnd(10))].join("  ");
+    const header = ["route".padEnd(width), ...roles.map((role) => role.padEnd(15))].join("  ");
     const rows = patterns.map((pattern) =>
-      [shown(pattern).padEnd(width), ...roles.map((role) => cell(pattern, role).padEnd(10))].join("  "),
+      [shown(pattern).padEnd(width), ...roles.map((role) => cell(pattern, role).padEnd(15))].join("  "),
     );
     return [header, ...rows].join("\n");
   }
@@ -80,7 +88,9 @@ async function check(tab: Tab, mode: Mode): Promise<string | undefined> {
   const pattern = patternOf(new URL(tab.page.url()).pathname, tab.patterns);
   const lang = await tab.page.evaluate(() => document.documentElement.lang);
   const problems = await pageProblems(tab.page);
-  if (lang !== tab.lng) problems.push(`the page is in "${lang}"`);
+  // Bambara chosen, a page not written in it says it is French.
+  const expected = pageLang(tab.lng, pattern);
+  if (lang !== expected) problems.push(`the page is in "${lang}", not "${expected}"`);
   tab.problems.push(...problems.map((problem) => `${where(tab, mode)}: ${problem}`));
   if (pattern !== undefined) tab.coverage.record(pattern, tab.role, tab.lng, mode);
   return pattern;
@@ -227,9 +237,10 @@ export async function crawl(tab: Tab, home: string) {
 
 /** Changes the language with the switch in the header, as a person does. */
 export async function switchLanguage(tab: Tab, home: string, lng: Lng) {
-  const names: Record<Lng, string> = { fr: "Français", en: "English" };
+  const names: Record<Lng, string> = { fr: "Français", en: "English", bm: "Bamanankan" };
   await tab.page.goto(home);
   await tab.page.getByRole("button", { name: names[lng], exact: true }).click();
-  await tab.page.waitForFunction((l) => document.documentElement.lang === l, lng);
+  const lang = pageLang(lng, patternOf(home, tab.patterns));
+  await tab.page.waitForFunction((l) => document.documentElement.lang === l, lang);
   tab.lng = lng;
 }

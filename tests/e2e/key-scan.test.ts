@@ -1,7 +1,8 @@
-// Every page of every role, in French and in English, reached by a full load and by clicking the
-// portal's own links (client-side navigation): none shows a locale key, an unfinished text or a
-// heading, link or button without a name. Which pages were seen is checked against app/routes.ts:
-// a route nobody reached and not excluded below, with its reason, fails the test by name.
+// Every page of every role, in French and in English (and in Bambara for visitors and candidates),
+// reached by a full load and by clicking the portal's own links (client-side navigation): none shows
+// a locale key, an unfinished text or a heading, link or button without a name, and each says its
+// language in <html lang> (French on a page not written in Bambara). Which pages were seen is checked
+// against app/routes.ts: a route nobody reached and not excluded below, with its reason, fails the test by name.
 import { and, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteColleague } from "../../app/models/invitations.server";
@@ -14,6 +15,15 @@ import { logIn } from "./journeys";
 import { routePatterns, shown } from "./route-patterns";
 
 const ROLES: Role[] = ["anonymous", "candidat", "employeur", "conseiller", "admin"];
+
+/** Bambara is offered to visitors and candidates: their pages are written in it. */
+const LANGUAGES_OF: Record<Role, Lng[]> = {
+  anonymous: ["fr", "en", "bm"],
+  candidat: ["fr", "en", "bm"],
+  employeur: ["fr", "en"],
+  conseiller: ["fr", "en"],
+  admin: ["fr", "en"],
+};
 
 const HOME: Record<Role, string> = {
   anonymous: "/",
@@ -98,7 +108,7 @@ describeInBrowser("no locale key on any page", () => {
 
   for (const role of ROLES) {
     describe(role, () => {
-      // One tab per role, logged in once; French first, then English through the header's switch.
+      // One tab per role, logged in once; French first, then English (and Bambara) through the header's switch.
       let tab: Tab;
       beforeAll(async () => {
         const page = await (await portal.newContext()).newPage();
@@ -109,7 +119,7 @@ describeInBrowser("no locale key on any page", () => {
       // A crawl cut short by its timeout must not go on clicking in the next test's tab.
       afterAll(() => tab?.page.context().close());
 
-      for (const lng of ["fr", "en"] satisfies Lng[]) {
+      for (const lng of LANGUAGES_OF[role]) {
         it(`${lng}: every page reached by its links shows its texts`, async () => {
           tab.problems = [];
           if (lng !== tab.lng) await switchLanguage(tab, HOME[role], lng);
@@ -124,7 +134,7 @@ describeInBrowser("no locale key on any page", () => {
   }
 
   it("every route of app/routes.ts was shown to some role, or is excluded with a reason", () => {
-    console.log(`Pages seen (fr|en; F full load, C client-side navigation):\n${coverage.table(patterns, ROLES)}`);
+    console.log(`Pages seen (fr|en|bm; F full load, C client-side navigation):\n${coverage.table(patterns, ROLES)}`);
     const missed = patterns.filter((pattern) => !coverage.reached(pattern) && !(pattern in EXCLUDED));
     expect(missed.map(shown)).toEqual([]);
   });

@@ -25,7 +25,7 @@ function readLocales(): LocaleFiles {
       found.keys.add(`${ns}:${key}`);
     }
   };
-  for (const lng of ["fr", "en"]) {
+  for (const lng of ["fr", "en", "bm"]) {
     const dir = path.resolve("locales", lng);
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
       const ns = path.basename(file, ".json");

@@ -9,6 +9,18 @@ export function routePatterns(file = path.resolve("app/routes.ts")): string[] {
   return [...(/\bindex\(/.test(source) ? [""] : []), ...patterns];
 }
 
+/** Each pattern's route id, as React Router names it from its file ("offres/:offerId" → "routes/offres.$offerId"). */
+export function routeIds(file = path.resolve("app/routes.ts")): Map<string, string> {
+  const source = fs.readFileSync(file, "utf8");
+  const id = (module: string) => module.replace(/\.tsx?$/, "");
+  const ids = new Map(
+    [...source.matchAll(/\broute\(\s*["'`]([^"'`]*)["'`],\s*["'`]([^"'`]+)["'`]/g)].map((m) => [m[1]!, id(m[2]!)]),
+  );
+  const index = /\bindex\(\s*["'`]([^"'`]+)["'`]/.exec(source);
+  if (index) ids.set("", id(index[1]!));
+  return ids;
+}
+
 /** A pattern as a path, for messages and the coverage table: "/offres/:offerId", "/", "*". */
 export const shown = (pattern: string) => (pattern === "*" ? "*" : `/${pattern}`);
 
