@@ -51,7 +51,7 @@ export function refusedDownload(t: Translate, messages: string[]) {
 
 /** A French Excel reads `;` between cells and `66,7` as a number; an English one `,` and `66.7`. */
 export function csvFormat(locale: Locale) {
-  return locale === "fr" ? { delimiter: ";", decimal: "," } : { delimiter: ",", decimal: "." };
+  return locale !== "en" ? { delimiter: ";", decimal: "," } : { delimiter: ",", decimal: "." };
 }
 
 function toCsv(rows: (string | number)[][], locale: Locale) {

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { InvitedAccountInput } from "~/schemas/organisation";
 import { DAY_MS } from "~/utils/dates";
 import type { Db, Tx } from "~/utils/db.server";
-import type { Locale } from "~/utils/i18n";
+import { accountLocale, type Locale } from "~/utils/i18n";
 import { hashPassword } from "~/utils/password.server";
 import { memberships, organisations, orgInvitations, outbox, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -235,7 +235,15 @@ export async function acceptInvitationAsNewUser(
   try {
     return db.transaction((tx) => {
       markInvitationUsed(tx, invitation.id, now);
-      const user = insertAccount(tx, { ...input, role: "employeur", phone, email, passwordHash, locale, now });
+      const user = insertAccount(tx, {
+        ...input,
+        role: "employeur",
+        phone,
+        email,
+        passwordHash,
+        locale: accountLocale("employeur", locale),
+        now,
+      });
       tx.insert(memberships).values({ userId: user.id, orgId: invitation.orgId, role: "member" }).run();
       recordAudit(tx, {
         actorId: user.id,

@@ -1,4 +1,4 @@
-// Short codes name an offer on a phone keypad (USSD, SMS "POSTULER 4071", posters):
+// Short codes name an offer on a phone keypad (USSD, SMS "POSTULER 4017", posters):
 // a few random digits and a check digit (Damm), so that one mistyped digit or two
 // swapped neighbours are caught instead of naming another offer. 4 digits while
 // they last, then 5, then 6; never reused, so an old SMS never names a new offer.
@@ -35,7 +35,7 @@ export function isValidShortCode(code: string) {
   return /^[1-9]\d{3,6}$/.test(code) && dammInterim(code) === 0;
 }
 
-/** What a person typed ("40 71", "#4071") as a code's digits, or null. */
+/** What a person typed ("40 17", "#4017") as a code's digits, or null. */
 export function normalizeShortCode(input: string) {
   const digits = input.replace(/[\s.\-#*]/g, "");
   return /^\d{1,12}$/.test(digits) ? digits : null;

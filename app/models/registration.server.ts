@@ -2,7 +2,7 @@
 import { eq, or } from "drizzle-orm";
 import type { Registration } from "~/schemas/auth";
 import type { Db, Tx } from "~/utils/db.server";
-import type { Locale } from "~/utils/i18n";
+import { accountLocale, type Locale } from "~/utils/i18n";
 import { hashPassword } from "~/utils/password.server";
 import { candidateProfiles, memberships, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -80,7 +80,13 @@ export async function registerAccount(db: Db, registration: Registration, locale
   const now = new Date();
   try {
     return db.transaction((tx) => {
-      const user = insertAccount(tx, { ...input, role: input.accountType, passwordHash, locale, now });
+      const user = insertAccount(tx, {
+        ...input,
+        role: input.accountType,
+        passwordHash,
+        locale: accountLocale(input.accountType, locale),
+        now,
+      });
       if (input.accountType === "candidat") {
         tx.insert(candidateProfiles)
           .values({

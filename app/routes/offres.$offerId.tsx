@@ -133,7 +133,7 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
       <meta property="og:type" content="website" />
       <meta property="og:url" content={url} />
       <link rel="canonical" href={url} />
-      <meta property="og:locale" content={i18n.language === "en" ? "en_GB" : "fr_FR"} />
+      <meta property="og:locale" content={{ en: "en_GB", bm: "bm_ML" }[i18n.language] ?? "fr_FR"} />
       {isOpen ? (
         <JobPostingJsonLd
           offer={{

@@ -25,5 +25,9 @@ export function localesFor(role: string | null | undefined, chosen?: Locale): re
 /** The languages of the staff's pages, SMS and e-mails. */
 export const STAFF_LOCALES: readonly Locale[] = ["fr", "en"];
 
+/** A new account's language from the page it signed up on: staff who browsed in Bambara get French messages. */
+export const accountLocale = (role: string, browsing: Locale): Locale =>
+  localesFor(role).includes(browsing) ? browsing : DEFAULT_LOCALE;
+
 /** The Intl locale used to format numbers, money and dates. */
 export const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "fr-ML");

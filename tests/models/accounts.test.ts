@@ -7,7 +7,8 @@ import {
   LOGIN_WINDOW_MS,
 } from "../../app/models/limits.server";
 import { authenticate } from "../../app/models/login.server";
-import { ContactTakenError } from "../../app/models/registration.server";
+import { ContactTakenError, registerAccount } from "../../app/models/registration.server";
+import { registrationSchema } from "../../app/schemas/auth";
 import type { Db } from "../../app/utils/db.server";
 import { auditLog, candidateProfiles, memberships, organisations, users } from "../../db/schema";
 import { auditRows, createTestDb } from "../helpers/db";
@@ -416,5 +417,35 @@ describe("authenticate", () => {
     expect(throttled).toHaveLength(1);
     expect(throttled[0]!.ip).toBe(ip);
     expect(auditRows(db, "auth.login_failed")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
+  });
+});
+
+describe("registerAccount: the language of the page signed up on", () => {
+  const form = (fields: Record<string, string>) =>
+    registrationSchema.parse({
+      phone: "",
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+      consent: "on",
+      firstName: "Awa",
+      lastName: "Koné",
+      ...fields,
+    });
+
+  it("keeps Bamanankan for a candidate, whose SMS are written in it", async () => {
+    const user = await registerAccount(db, form({ accountType: "candidat", email: "awa@example.ml" }), "bm");
+    expect(db.select().from(users).where(eq(users.id, user.id)).get()!.locale).toBe("bm");
+  });
+
+  it("gives an employer who browsed in Bamanankan French messages: staff pages and messages are French or English", async () => {
+    const employer = form({
+      accountType: "employeur",
+      email: "atelier@example.ml",
+      orgName: "Atelier Koné",
+      sector: "btp",
+      region: "bamako",
+    });
+    const user = await registerAccount(db, employer, "bm");
+    expect(db.select().from(users).where(eq(users.id, user.id)).get()!.locale).toBe("fr");
   });
 });

@@ -129,7 +129,7 @@ describe.each(PAGES)("$name: the language of my SMS and e-mails", (page) => {
     select.querySelector('option[value="en"]')!.setAttribute("value", "de");
     await user.selectOptions(select, "English");
     await user.click(screen.getByRole("button", { name: "Enregistrer la langue" }));
-    await waitFor(() => expect(screen.getAllByText("Choisissez le français ou l'anglais.").length).toBeGreaterThan(0));
+    await waitFor(() => expect(screen.getAllByText("Choisissez une des langues proposées.").length).toBeGreaterThan(0));
     expect(storedLocale(person().id)).toBe("fr");
   });
 });

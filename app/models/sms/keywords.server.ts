@@ -1,6 +1,6 @@
 // What an inbound SMS asks for: its first word is a keyword in French, Bambara or
 // English, whatever its case, accents or spacing ("  offres  Maçon ségou",
-// "SƐBƐN 4071 1234"); the words after it are its arguments.
+// "SƐBƐN 4017 1234"); the words after it are its arguments.
 import { toGsm7 } from "~/utils/gsm7";
 import { foldText } from "~/utils/text";
 
