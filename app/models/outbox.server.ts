@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq, inArray, isNull, like, lte, or, sql } from "drizzle-orm";
 import { createInstance, type TFunction } from "i18next";
+import { channelNumbers } from "~/utils/channel-numbers";
 import type { Db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { isGsm7, smsShape, toGsm7 } from "~/utils/gsm7";
@@ -112,6 +113,12 @@ function messageTranslators() {
   return translators;
 }
 
+/** What any message may name without its payload: the USSD code, the SMS number, the website. */
+function channelValues() {
+  const { ussdCode, smsNumber } = channelNumbers();
+  return { ussd: ussdCode, number: smsNumber, site: publicUrl("").replace(/^https?:\/\//, "") };
+}
+
 /** The text of a message in its language; links become absolute (PUBLIC_URL). */
 export async function renderMessage(row: {
   template: string;
@@ -126,8 +133,10 @@ export async function renderMessage(row: {
   // i18next answers an unknown key with the key itself: never send "application.x.sms" to someone.
   if (!exists(textKey)) throw new Error(`no message template ${textKey}`);
   const link = typeof row.payload.link === "string" ? publicUrl(row.payload.link) : "";
-  const values = { ...row.payload, link, ...readableInterview(row.payload, row.locale) };
+  const values = { ...channelValues(), ...row.payload, link, ...readableInterview(row.payload, row.locale) };
   const text = t(textKey, values);
+  // A value nobody gave stays `{{name}}` in i18next's output: never send that to a person.
+  if (/\{\{\s*\w+\s*\}\}/.test(text)) throw new Error(`message ${key} lacks a value: ${text.slice(0, 80)}`);
   return {
     subject: row.channel === "email" ? t(`${key}.subject`, values) : null,
     text: row.channel === "sms" ? smsText(text, row.payload) : text,

@@ -133,3 +133,23 @@ describe("GSM-7: the letters every phone shows, 160 to a segment", () => {
     expect(row(message.id)).toMatchObject({ status: "sent", encoding: null, segments: null });
   });
 });
+
+describe("values every message may name", () => {
+  it("fills the USSD code, the SMS number and the site without the payload giving them", async () => {
+    const { sent, transport } = recorder();
+    const message = queue({ template: "ussd:applied", payload: { title: "Tisserand", code: "1041" } });
+    await sendPendingMessages(db, transport);
+    expect(row(message.id).status).toBe("sent");
+    expect(sent[0]!.text).toContain("*384*22#");
+    expect(sent[0]!.text).not.toContain("{{");
+  });
+
+  it("never sends a text with a value missing: the message waits for a retry instead", async () => {
+    const { sent, transport } = recorder();
+    const message = queue({ template: "ussd:applied", payload: { code: "1041" } });
+    await sendPendingMessages(db, transport);
+    expect(sent).toHaveLength(0);
+    expect(row(message.id).status).toBe("pending");
+    expect(row(message.id).lastError).toContain("lacks a value");
+  });
+});
