@@ -49,7 +49,7 @@ const joined = (line: Line) =>
 
 /**
  * A whole screen: `CON ` or `END `, the lines in GSM-7, and the data lines cut
- * (the longest first, ending with ".") until all of it fits SCREEN_MAX.
+ * (the longest first, at a word, ending with "...") until all of it fits SCREEN_MAX.
  */
 export function screen(kind: "CON" | "END", lines: Line[]) {
   const folded = lines.map((line) =>
@@ -71,10 +71,18 @@ export function screen(kind: "CON" | "END", lines: Line[]) {
     }
     if (!longest) break;
     const over = size() - SCREEN_MAX;
-    const keep = Math.max(1, longest.flex.length - Math.max(1, over) - 1);
-    longest.flex = `${longest.flex.slice(0, keep).trimEnd()}.`;
+    longest.flex = shortened(longest.flex, Math.max(1, longest.flex.length - Math.max(1, over)));
   }
   return `${kind} ${folded.map(joined).join("\n")}`.slice(0, SCREEN_MAX);
+}
+
+/** `text` in at most `length` characters: cut after a whole word where one is near, then "...". */
+function shortened(text: string, length: number) {
+  if (length <= 4) return text.slice(0, length);
+  let cut = text.slice(0, length - 3);
+  const space = cut.lastIndexOf(" ");
+  if (space > cut.length / 2) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,.;:(/-]+$/, "")}...`;
 }
 
 /** "Choix invalide" above the screen it answers. */
