@@ -5,7 +5,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import Login, { action } from "../../app/routes/connexion";
 import { getDb } from "../../app/utils/db.server";
-import type { Locale } from "../../app/utils/i18n";
 import { getSessionUser } from "../../app/utils/session.server";
 import { auditLog } from "../../db/schema";
 import { cookieFrom, PASSWORD, registerCandidate, registerEmployer } from "../helpers/factories";
