@@ -114,7 +114,7 @@ function messageTranslators() {
 }
 
 /** What any message may name without its payload: the USSD code, the SMS number, the website. */
-function channelValues() {
+export function channelValues() {
   const { ussdCode, smsNumber } = channelNumbers();
   return { ussd: ussdCode, number: smsNumber, site: publicUrl("").replace(/^https?:\/\//, "") };
 }

@@ -4,10 +4,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderMessage } from "../../app/models/outbox.server";
+import { channelValues, renderMessage } from "../../app/models/outbox.server";
 import { parseSms } from "../../app/models/sms/keywords.server";
 import { splitRegion } from "../../app/models/sms/offers.server";
-import { channelValues, fitLines, roomFor, SMS_UNITS } from "../../app/models/sms/text.server";
+import { fitLines, roomFor, SMS_UNITS } from "../../app/models/sms/text.server";
 import { isGsm7, smsShape } from "../../app/utils/gsm7";
 import type { Locale } from "../../app/utils/i18n";
 

@@ -392,14 +392,26 @@ describe("other people's ids in forms and mixed URLs", () => {
   });
 });
 
-describe("the gateway token of POST /api/sms", () => {
-  const form = () =>
-    new URLSearchParams({ from: "+22376000099", to: "36 22", text: "AIDE", id: `authz-${Math.random()}` });
+// Both gateway endpoints, each with a form its aggregator would send.
+const GATEWAYS = [
+  {
+    path: "/api/sms",
+    module: "routes/api.sms.ts",
+    form: () => ({ from: "+22376000099", to: "36 22", text: "AIDE", id: `authz-${Math.random()}` }),
+  },
+  {
+    path: "/api/ussd",
+    module: "routes/api.ussd.ts",
+    form: () => ({ sessionId: `authz-${Math.random()}`, phoneNumber: "+22376000098", text: "" }),
+  },
+];
+
+describe.each(GATEWAYS)("the gateway token of POST $path", ({ path, module, form }) => {
   const post = async (url: string, headers: Record<string, string> = {}) => {
-    const { action } = await loadModule("routes/api.sms.ts");
+    const { action } = await loadModule(module);
     const request = new Request(`http://localhost${url}`, {
       method: "POST",
-      body: form(),
+      body: new URLSearchParams(form()),
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
     });
     const response = await (action as (args: never) => Promise<Response>)({
@@ -412,37 +424,10 @@ describe("the gateway token of POST /api/sms", () => {
   const basic = (password: string) => `Basic ${Buffer.from(`gateway:${password}`).toString("base64")}`;
 
   it("refuses no token and a wrong one (401), takes the right one as ?token= or as basic auth (200)", async () => {
-    expect(await post("/api/sms")).toBe(401);
-    expect(await post("/api/sms?token=wrong")).toBe(401);
-    expect(await post("/api/sms", { Authorization: basic("wrong") })).toBe(401);
-    expect(await post(`/api/sms?token=${DEMO_CHANNEL_TOKEN}`)).toBe(200);
-    expect(await post("/api/sms", { Authorization: basic(DEMO_CHANNEL_TOKEN) })).toBe(200);
-  });
-});
-
-describe("the gateway token of POST /api/ussd", () => {
-  const post = async (url: string, headers: Record<string, string> = {}) => {
-    const { action } = await loadModule("routes/api.ussd.ts");
-    const form = new URLSearchParams({ sessionId: `authz-${Math.random()}`, phoneNumber: "+22376000098", text: "" });
-    const request = new Request(`http://localhost${url}`, {
-      method: "POST",
-      body: form,
-      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-    });
-    const response = await (action as (args: never) => Promise<Response>)({
-      request,
-      params: {},
-      context: {},
-    } as never);
-    return response.status;
-  };
-  const basic = (password: string) => `Basic ${Buffer.from(`gateway:${password}`).toString("base64")}`;
-
-  it("refuses no token and a wrong one (401), takes the right one as ?token= or as basic auth (200)", async () => {
-    expect(await post("/api/ussd")).toBe(401);
-    expect(await post("/api/ussd?token=wrong")).toBe(401);
-    expect(await post("/api/ussd", { Authorization: basic("wrong") })).toBe(401);
-    expect(await post(`/api/ussd?token=${DEMO_CHANNEL_TOKEN}`)).toBe(200);
-    expect(await post("/api/ussd", { Authorization: basic(DEMO_CHANNEL_TOKEN) })).toBe(200);
+    expect(await post(path)).toBe(401);
+    expect(await post(`${path}?token=wrong`)).toBe(401);
+    expect(await post(path, { Authorization: basic("wrong") })).toBe(401);
+    expect(await post(`${path}?token=${DEMO_CHANNEL_TOKEN}`)).toBe(200);
+    expect(await post(path, { Authorization: basic(DEMO_CHANNEL_TOKEN) })).toBe(200);
   });
 });

@@ -11,7 +11,6 @@ import { inboundSms } from "../../../db/schema";
 import { applyReply, candidateOfPhone, statusReply } from "./account.server";
 import { type ParsedSms, parseSms } from "./keywords.server";
 import { offersReply } from "./offers.server";
-import { channelValues } from "./text.server";
 import type { SmsReply } from "./types.server";
 
 /** Inbound SMS answered per number in an hour; past it they are kept, not acted on, and one "too many" answer goes. */
@@ -81,7 +80,7 @@ export async function receiveSms(db: Db, message: InboundMessage, now = Date.now
       userId: candidateOfPhone(db, message.phone),
       template: `sms:reply.${name}`,
       locale,
-      payload: { ...channelValues(), ...values, $always: true },
+      payload: { ...values, $always: true },
       dedupeKey,
     });
 

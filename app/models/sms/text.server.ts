@@ -2,10 +2,9 @@
 // offers and applications, cut so that the whole answer stays one SMS (160 GSM-7 units).
 import fs from "node:fs";
 import path from "node:path";
-import { channelNumbers } from "~/utils/channel-numbers";
+import { channelValues } from "~/models/outbox.server";
 import { smsShape, toGsm7 } from "~/utils/gsm7";
 import type { Locale } from "~/utils/i18n";
-import { publicUrl } from "~/utils/public-url.server";
 
 export const SMS_UNITS = 160;
 
@@ -40,12 +39,6 @@ export function smsWord(locale: Locale, key: string, values: Record<string, unkn
 /** The text an answer's template gives with these values (what the outbox will send). */
 export const replyText = (locale: Locale, name: string, values: Record<string, unknown>) =>
   smsWord(locale, `reply.${name}.sms`, values);
-
-/** What every answer may name: the SMS number, the USSD code, the website without its `https://`. */
-export function channelValues() {
-  const { ussdCode, smsNumber } = channelNumbers();
-  return { number: smsNumber, ussd: ussdCode, site: publicUrl("").replace(/^https?:\/\//, "") };
-}
 
 /** A region's name as a place (`Ségou`; the district is just `Bamako`). */
 export function regionName(code: string) {
