@@ -91,3 +91,64 @@ export type IdentityRequestStatus = (typeof IDENTITY_REQUEST_STATUSES)[number];
 
 /** What a one-time code is for: a counsellor-registered person's first password, a forgotten password, a phone number. */
 export const ONE_TIME_CODE_PURPOSES = ["set_password", "reset_password", "confirm_phone"] as const;
+
+/** What a partnership programme offers a company (its texts are data, edited by admins). */
+export const PROGRAMME_KINDS = [
+  "apprenticeship",
+  "returnee_internship",
+  "train_then_hire",
+  "hiring",
+  "workplace_adaptation",
+] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+
+/** A draft is seen by admins only; an archived programme keeps its partnerships but takes no new request. */
+export const PROGRAMME_STATUSES = ["draft", "published", "archived"] as const;
+export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+/** A programme's words in one language; French is required, another language missing reads the French. */
+export type ProgrammeText = {
+  title: string;
+  summary: string;
+  /** Who may join. */
+  eligibility: string;
+  /** What the company commits to. */
+  companyCommits: string;
+  /** What the partners bring (amounts, insurance, training), in words. */
+  partnersBring: string;
+  /** The procedure, one step a line. */
+  steps: string[];
+  /** The documents to provide, one a line. */
+  documents: string[];
+};
+export type ProgrammeTexts = { fr: ProgrammeText; en?: ProgrammeText; bm?: ProgrammeText };
+
+/** One partnership from a company's first request to its end (lifecycle: app/models/lifecycles/partnership.ts). */
+export const PARTNERSHIP_STATUSES = [
+  "requested",
+  "contacted",
+  "meeting_held",
+  "documents_received",
+  "signed",
+  "active",
+  "closed",
+  "declined",
+] as const;
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+export const PARTNERSHIP_DECLINE_REASONS = [
+  "not_eligible",
+  "company_withdrew",
+  "no_answer",
+  "programme_full",
+  "other",
+] as const;
+export type PartnershipDeclineReason = (typeof PARTNERSHIP_DECLINE_REASONS)[number];
+
+/** Whom a commitment is for: young people, migrants (returnees included), returnees only, or anyone. */
+export const COMMITMENT_AUDIENCES = ["all", "youth", "migrants", "returnees"] as const;
+export type CommitmentAudience = (typeof COMMITMENT_AUDIENCES)[number];
+
+/** How a training ended: `certified` is a completion with a certificate. */
+export const TRAINING_OUTCOMES = ["completed", "dropped_out", "certified"] as const;
+export type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];

@@ -2,11 +2,22 @@
 // calendar dates (birth, start, closing, due) are ISO `YYYY-MM-DD` text so that
 // SQL compares and groups them without conversion.
 import { sql } from "drizzle-orm";
-import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import {
   APPLICATION_STATUSES,
   AVAILABILITIES,
   CHANNELS,
+  COMMITMENT_AUDIENCES,
   CONSENT_METHODS,
   CONTRACTS,
   DISABILITIES,
@@ -23,11 +34,17 @@ import {
   ORG_KINDS,
   OUTBOX_CHANNELS,
   OUTBOX_STATUSES,
+  PARTNERSHIP_DECLINE_REASONS,
+  PARTNERSHIP_STATUSES,
   PAY_PERIODS,
+  PROGRAMME_KINDS,
+  PROGRAMME_STATUSES,
+  type ProgrammeTexts,
   REFUSAL_REASONS,
   ROLES,
   SEXES,
   SMS_ENCODINGS,
+  TRAINING_OUTCOMES,
   USER_LOCALES,
   VERIFICATION_STATUSES,
 } from "./enums";
@@ -300,6 +317,9 @@ export const offers = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
     // A short number (4 to 6 digits) to name the offer on a phone keypad: USSD, SMS, posters. Never reused.
     shortCode: text("short_code"),
+    // The employer's own convention this offer serves, and which of its commitments (key stable across amendments).
+    conventionId: integer("convention_id").references((): AnySQLiteColumn => conventions.id, { onDelete: "set null" }),
+    commitmentKey: integer("commitment_key"),
   },
   (t) => [
     uniqueIndex("offers_short_code_idx").on(t.shortCode),
@@ -319,6 +339,7 @@ export const offers = sqliteTable(
     // The trades that have open offers, and those offers, for the USSD menu and SMS (covering).
     index("offers_trade_idx").on(t.status, t.trade, t.region, t.type, t.closingDate, t.orgId),
     index("offers_org_status_idx").on(t.orgId, t.status),
+    index("offers_convention_idx").on(t.conventionId, t.commitmentKey),
     index("offers_status_type_idx").on(t.status, t.type),
     index("offers_status_region_idx").on(t.status, t.region),
     index("offers_status_sector_idx").on(t.status, t.sector),
@@ -680,4 +701,220 @@ export const auditLog = sqliteTable(
     index("audit_log_subject_idx").on(t.subjectType, t.subjectId),
     index("audit_log_created_idx").on(t.createdAt),
   ],
+);
+
+// ---- partnerships -------------------------------------------------------------
+// What a company can do with the IOM and its partners (programmes), one company's
+// way from its first request to the end of its agreement (partnerships), the
+// agreement itself with every amendment kept (conventions, their versions and
+// commitments), and what became of trainees (training outcomes, verified skills).
+
+export const programmes = sqliteTable(
+  "programmes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: PROGRAMME_KINDS }).notNull(),
+    status: text("status", { enum: PROGRAMME_STATUSES }).notNull().default("draft"),
+    /** Order on the public list, smallest first. */
+    position: integer("position").notNull().default(0),
+    texts: text("texts", { mode: "json" }).$type<ProgrammeTexts>().notNull(),
+    /** Paid by a partner to each apprentice or intern every month, in FCFA. */
+    stipendFcfa: integer("stipend_fcfa"),
+    /** Paid by a partner for each trainee's training, in FCFA. */
+    trainingFcfa: integer("training_fcfa"),
+    insurance: integer("insurance", { mode: "boolean" }).notNull().default(false),
+    durationMonths: integer("duration_months"),
+    /** The partner organisations (kind `partner`) that bring something: JSON array of ids. */
+    partnerIds: text("partner_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("programmes_status_idx").on(t.status, t.position)],
+);
+
+export const partnerships = sqliteTable(
+  "partnerships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    status: text("status", { enum: PARTNERSHIP_STATUSES }).notNull().default("requested"),
+    requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
+    // The company's request in its own words: what it would like to do, and how and when to reach it.
+    need: text("need").notNull(),
+    contact: text("contact").notNull(),
+    /** The counsellor responsible for the next step. */
+    counsellorId: integer("counsellor_id").references(() => users.id, { onDelete: "set null" }),
+    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }).notNull(),
+    /** When the next step is due (YYYY-MM-DD); past it, the partnership is overdue. */
+    nextStepDue: text("next_step_due"),
+    /** When the responsible counsellor was reminded of the overdue step (once per due date). */
+    remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+    declineReason: text("decline_reason", { enum: PARTNERSHIP_DECLINE_REASONS }),
+    declineNote: text("decline_note"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("partnerships_status_due_idx").on(t.status, t.nextStepDue),
+    index("partnerships_org_idx").on(t.orgId),
+    index("partnerships_counsellor_idx").on(t.counsellorId, t.status),
+    index("partnerships_programme_idx").on(t.programmeId),
+  ],
+);
+
+/** Each step of a partnership, dated as it happened, and the counsellors' notes (no status change). */
+export const partnershipEvents = sqliteTable(
+  "partnership_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    fromStatus: text("from_status", { enum: PARTNERSHIP_STATUSES }),
+    toStatus: text("to_status", { enum: PARTNERSHIP_STATUSES }),
+    /** The day the step took place (YYYY-MM-DD), which may be before it was written down. */
+    happenedOn: text("happened_on").notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("partnership_events_partnership_idx").on(t.partnershipId)],
+);
+
+/** PDFs a counsellor attached to a partnership (the company's documents, the signed convention). */
+export const partnershipDocuments = sqliteTable(
+  "partnership_documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .unique()
+      .references(() => files.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("partnership_documents_partnership_idx").on(t.partnershipId)],
+);
+
+/** A signed agreement. What it says lives in its versions: an amendment adds one, never rewrites one. */
+export const conventions = sqliteTable(
+  "conventions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .unique()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    /** The number written on the paper, e.g. OIM-CNPM-2026-007. */
+    reference: text("reference").notNull().unique(),
+    signedOn: text("signed_on").notNull(),
+    /** The version in force: the highest. */
+    currentVersion: integer("current_version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("conventions_org_idx").on(t.orgId), index("conventions_programme_idx").on(t.programmeId)],
+);
+
+/** Version 1 is the signed text; each amendment (avenant) is the next version, with who, when and why. */
+export const conventionVersions = sqliteTable(
+  "convention_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conventionId: integer("convention_id")
+      .notNull()
+      .references(() => conventions.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    /** Who signed, one a line (name, title, organisation). */
+    signatories: text("signatories").notNull(),
+    /** The partner organisations party to it: JSON array of ids. */
+    partnerIds: text("partner_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    /** What each partner contributes: JSON array of { partnerId, description, amountFcfa }. */
+    contributions: text("contributions", { mode: "json" })
+      .$type<{ partnerId: number; description: string; amountFcfa: number | null }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Why this amendment (null for the signed version). */
+    reason: text("reason"),
+    /** The day the amendment was signed (the convention's signing day for version 1). */
+    signedOn: text("signed_on").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("convention_versions_convention_version_idx").on(t.conventionId, t.version)],
+);
+
+/** "10 apprentices in mechanics, Sikasso region, 12 months": one line of a version. */
+export const conventionCommitments = sqliteTable(
+  "convention_commitments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => conventionVersions.id, { onDelete: "cascade" }),
+    /** The same commitment keeps its key from one version to the next; offers name it by this key. */
+    key: integer("key").notNull(),
+    offerType: text("offer_type", { enum: OFFER_TYPES }).notNull(),
+    quantity: integer("quantity").notNull(),
+    trade: text("trade"),
+    region: text("region"),
+    durationMonths: integer("duration_months"),
+    audience: text("audience", { enum: COMMITMENT_AUDIENCES }).notNull().default("all"),
+  },
+  (t) => [
+    uniqueIndex("convention_commitments_version_key_idx").on(t.versionId, t.key),
+    check("convention_commitments_quantity_check", sql`${t.quantity} BETWEEN 1 AND 10000`),
+  ],
+);
+
+/** How a training (a placement of type `formation`) ended, recorded by a counsellor or the employer. */
+export const trainingOutcomes = sqliteTable("training_outcomes", {
+  placementId: integer("placement_id")
+    .primaryKey()
+    .references(() => placements.id, { onDelete: "cascade" }),
+  outcome: text("outcome", { enum: TRAINING_OUTCOMES }).notNull(),
+  certificate: text("certificate"),
+  recordedOn: text("recorded_on").notNull(),
+  recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+/** A skill vouched for by a completed training on Baara (shown to employers as verified). */
+export const verifiedSkills = sqliteTable(
+  "verified_skills",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    skill: text("skill").notNull(),
+    certificate: text("certificate"),
+    /** Who trained: the training offer's provider or organisation. */
+    provider: text("provider"),
+    placementId: integer("placement_id")
+      .unique()
+      .references(() => placements.id, { onDelete: "cascade" }),
+    verifiedOn: text("verified_on").notNull(),
+    verifiedBy: integer("verified_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("verified_skills_candidate_idx").on(t.candidateId)],
 );

@@ -7,6 +7,7 @@ export * from "./factories/employers";
 export * from "./factories/files";
 export * from "./factories/offers";
 export * from "./factories/organisations";
+export * from "./factories/partnerships";
 export * from "./factories/placements";
 export * from "./factories/sessions";
 export * from "./factories/staff";
