@@ -432,6 +432,8 @@ export const placements = sqliteTable(
     // Covers the reports' placements of a period.
     index("placements_report_idx").on(t.startDate, t.candidateId, t.type, t.offerId, t.orgId),
     index("placements_org_idx").on(t.orgId),
+    // A convention's results: the placements of its offers.
+    index("placements_offer_idx").on(t.offerId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `placements_offer_idx` ON `placements` (`offer_id`);
