@@ -32,6 +32,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/admin", label: "nav.adminHome", end: true },
     { to: "/admin/utilisateurs", label: "nav.users" },
     { to: "/admin/organisations", label: "nav.partners" },
+    { to: "/admin/programmes", label: "nav.programmes" },
     { to: "/admin/journal", label: "nav.journal" },
     { to: "/conseiller", label: "nav.counsellorHome" },
   ],
@@ -62,7 +63,14 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
   const { t } = useTranslation();
   // A client-side navigation from the open menu shows the new page with the menu folded again.
   const { key } = useLocation();
-  const items: NavItem[] = [{ to: "/offres", label: "nav.offers" }, ...(user ? NAV_BY_ROLE[user.role] : [])];
+  // Companies, whether they have an account yet or not, learn here what they can do with the IOM.
+  const forCompanies: NavItem[] =
+    !user || user.role === "employeur" ? [{ to: "/partenariats", label: "nav.partnerships" }] : [];
+  const items: NavItem[] = [
+    { to: "/offres", label: "nav.offers" },
+    ...forCompanies,
+    ...(user ? NAV_BY_ROLE[user.role] : []),
+  ];
   return (
     <header className="border-b border-brand-100 bg-white">
       <div className="relative mx-auto flex max-w-5xl items-center gap-x-4 px-4 py-2 md:items-start">
