@@ -40,7 +40,10 @@ export type PlacementInput = {
   recordedBy: number | null;
 };
 
-/** Writes a placement with its three follow-ups, due at start + 1, 3 and 6 months (a hire's or a counsellor's). */
+/**
+ * Writes a placement with its three follow-ups, due at start + 1, 3 and 6 months (a hire's or a counsellor's).
+ * A training has none: it is followed by its outcome (lifecycles/training.ts), not by retention.
+ */
 export function createPlacement(db: Db | Tx, input: PlacementInput) {
   const placement = db
     .insert(placements)
@@ -58,6 +61,7 @@ export function createPlacement(db: Db | Tx, input: PlacementInput) {
     })
     .returning({ id: placements.id })
     .get();
+  if (input.type === "formation") return placement.id;
   db.insert(placementFollowups)
     .values(
       FOLLOWUP_MONTHS.map((months) => ({
