@@ -215,6 +215,8 @@ export function indicatorsCsv(db: Db, filters: ReportFilters, context: ExportCon
   add("medianDays", "days", p.medianDaysToPlacement.value, p.medianDaysToPlacement.breakdowns);
   add("retention3", "rate", p.retention3.value, p.retention3.breakdowns);
   add("retention6", "rate", p.retention6.value, p.retention6.breakdowns);
+  add("admittedToTraining", "count", p.admittedToTraining.total, p.admittedToTraining.breakdowns);
+  add("trainingCompletion", "rate", p.trainingCompletion.value, p.trainingCompletion.breakdowns);
 
   const offers = t("indicators.offersPublished.csv");
   rows.push([offers, t("total"), "", report.market.offersPublished.total]);

@@ -1,8 +1,10 @@
 // What the live indicators read from the database: placements, follow-ups, offers
 // and employers of a period, with the candidate's details the breakdowns need.
+// "Placements" are work (jobs, apprenticeships, internships); an admission to a
+// training is counted apart, with its outcome (trainingRows).
 
 import type { Db } from "~/utils/db.server";
-import { OFFER_TYPES, type OfferType } from "../../db/schema";
+import { OFFER_TYPES, type OfferType, type TrainingOutcome } from "../../db/schema";
 import type { ReportFilters } from "./indicators.server";
 
 /** Midnight UTC of a YYYY-MM-DD date, in milliseconds. */
@@ -46,7 +48,7 @@ export function placementRows(db: Db, filters: ReportFilters, start: string, end
          LEFT JOIN ${PROFILES} ON cp.user_id = p.candidate_id
          LEFT JOIN offers o ON o.id = p.offer_id
          LEFT JOIN organisations g ON g.id = p.org_id
-        WHERE p.start_date >= ? AND p.start_date < ?${people.sql}${type}`,
+        WHERE p.start_date >= ? AND p.start_date < ? AND p.type <> 'formation'${people.sql}${type}`,
     )
     .all(start, endExclusive, ...people.params, ...(filters.offerType ? [filters.offerType] : [])) as (Person & {
     startDate: string;
@@ -65,7 +67,7 @@ export function placedRegistrants(db: Db, filters: ReportFilters, start: string,
       `SELECT u.created_at AS registeredAt, ${PERSON_COLUMNS}
          FROM users u
          LEFT JOIN ${PROFILES} ON cp.user_id = u.id
-        WHERE u.id IN (SELECT p.candidate_id FROM placements p WHERE 1 = 1${type})
+        WHERE u.id IN (SELECT p.candidate_id FROM placements p WHERE p.type <> 'formation'${type})
           AND u.created_at >= ? AND u.created_at < ?${people.sql}`,
     )
     .all(
@@ -85,13 +87,35 @@ export function followupRows(db: Db, filters: ReportFilters, start: string, endE
          FROM placement_followups f
          JOIN placements p ON p.id = f.placement_id
          LEFT JOIN ${PROFILES} ON cp.user_id = p.candidate_id
-        WHERE f.months_after IN (3, 6) AND f.due_date >= ? AND f.due_date < ? AND f.done_at IS NOT NULL${people.sql}${type}`,
+        WHERE f.months_after IN (3, 6) AND f.due_date >= ? AND f.due_date < ? AND f.done_at IS NOT NULL
+          AND p.type <> 'formation'${people.sql}${type}`,
     )
     .all(start, endExclusive, ...people.params, ...(filters.offerType ? [filters.offerType] : [])) as (Person & {
     monthsAfter: 3 | 6;
     dueDate: string;
     stillEmployed: number | null;
     startDate: string;
+  })[];
+}
+
+/** Admissions to a training that began in the period, with the outcome recorded since (null: none yet). */
+export function trainingRows(db: Db, filters: ReportFilters, start: string, endExclusive: string) {
+  if (filters.offerType && filters.offerType !== "formation") return [];
+  const people = peopleFilter(filters);
+  return db.$client
+    .prepare(
+      `SELECT p.start_date AS startDate, coalesce(o.sector, g.sector) AS sector, t.outcome, ${PERSON_COLUMNS}
+         FROM placements p
+         LEFT JOIN training_outcomes t ON t.placement_id = p.id
+         LEFT JOIN ${PROFILES} ON cp.user_id = p.candidate_id
+         LEFT JOIN offers o ON o.id = p.offer_id
+         LEFT JOIN organisations g ON g.id = p.org_id
+        WHERE p.type = 'formation' AND p.start_date >= ? AND p.start_date < ?${people.sql}`,
+    )
+    .all(start, endExclusive, ...people.params) as (Person & {
+    startDate: string;
+    sector: string | null;
+    outcome: TrainingOutcome | null;
   })[];
 }
 

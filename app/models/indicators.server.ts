@@ -1,5 +1,5 @@
 // The indicators of /conseiller/rapports and its CSV: did people
-// get work, did they keep it, broken down by sex, age band, migrant status,
+// get work, did they keep it, did they finish their training, broken down by sex, age band, migrant status,
 // region, sector and offer type (applications also by channel). Every figure about people leaves this module
 // already protected (./suppression.ts): a group of fewer than five people is the
 // marker { suppressed: true }, never a number.
@@ -21,6 +21,7 @@ import {
   type Person,
   placedRegistrants,
   placementRows,
+  trainingRows,
   verifiedEmployers,
 } from "./indicator-rows.server";
 import {
@@ -56,6 +57,10 @@ export type Indicators = {
     medianDaysToPlacement: MedianIndicator;
     retention3: RateIndicator;
     retention6: RateIndicator;
+    /** Admissions to a training that began in the period (not placements: see indicator-rows.server.ts). */
+    admittedToTraining: CountIndicator;
+    /** Completed or certified, of the admissions whose outcome is recorded. */
+    trainingCompletion: RateIndicator;
   };
   /** Offers and organisations are not people: shown as they are. */
   market: {
@@ -167,6 +172,16 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
     }
   }
 
+  const admitted = new Tally();
+  const trained = { finished: new Tally(), recorded: new Tally() };
+  for (const row of trainingRows(db, filters, start, endExclusive)) {
+    const dims = personDims(row, row.startDate);
+    admitted.add({ ...dims, sector: row.sector });
+    if (row.outcome === null) continue;
+    trained.recorded.add(dims);
+    if (row.outcome !== "dropped_out") trained.finished.add(dims);
+  }
+
   const people = {
     registered: countIndicator(registered, dimensionsFor(filters, PEOPLE)),
     applications: countIndicator(applications, dimensionsFor(filters, APPLICATIONS)),
@@ -175,6 +190,8 @@ export function computeIndicators(db: Db, filters: ReportFilters): Indicators {
     medianDaysToPlacement: medianIndicator(days, dimensionsFor(filters, PEOPLE)),
     retention3: rateIndicator(retention[3].kept, retention[3].recorded, dimensionsFor(filters, PEOPLE)),
     retention6: rateIndicator(retention[6].kept, retention[6].recorded, dimensionsFor(filters, PEOPLE)),
+    admittedToTraining: countIndicator(admitted, dimensionsFor(filters, [...PEOPLE, "sector"])),
+    trainingCompletion: rateIndicator(trained.finished, trained.recorded, dimensionsFor(filters, PEOPLE)),
   };
 
   const monthlyRate = (m: 3 | 6, indicator: RateIndicator) =>

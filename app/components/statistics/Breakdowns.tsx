@@ -16,6 +16,8 @@ export function Breakdowns({ report }: { report: Report }) {
     { key: "medianDays", as: "days", breakdowns: p.medianDaysToPlacement.breakdowns },
     { key: "retention3", as: "rate", breakdowns: p.retention3.breakdowns },
     { key: "retention6", as: "rate", breakdowns: p.retention6.breakdowns },
+    { key: "admittedToTraining", as: "count", breakdowns: p.admittedToTraining.breakdowns },
+    { key: "trainingCompletion", as: "rate", breakdowns: p.trainingCompletion.breakdowns },
   ];
   const dimensions = [...new Set(indicators.flatMap((i) => i.breakdowns.map((b) => b.dimension)))];
   return (

@@ -8,7 +8,7 @@ export function Headline({ report }: { report: Report }) {
   const show = useShow();
   const format = useFormat();
   const p = report.people;
-  const of = (key: "ofPeople" | "ofFollowups", population: Value) =>
+  const of = (key: "ofPeople" | "ofFollowups" | "ofTrainings", population: Value) =>
     typeof population === "number" ? t(key, { n: format.number(population) }) : undefined;
   const items: { key: string; value: string; help?: string }[] = [
     { key: "registered", value: show(p.registered.total) },
@@ -22,6 +22,16 @@ export function Headline({ report }: { report: Report }) {
     { key: "medianDays", value: show(p.medianDaysToPlacement.value, "days"), help: t("indicators.medianDays.help") },
     { key: "retention3", value: show(p.retention3.value, "rate"), help: of("ofFollowups", p.retention3.population) },
     { key: "retention6", value: show(p.retention6.value, "rate"), help: of("ofFollowups", p.retention6.population) },
+    {
+      key: "admittedToTraining",
+      value: show(p.admittedToTraining.total),
+      help: t("indicators.admittedToTraining.help"),
+    },
+    {
+      key: "trainingCompletion",
+      value: show(p.trainingCompletion.value, "rate"),
+      help: of("ofTrainings", p.trainingCompletion.population),
+    },
     { key: "offersPublished", value: format.number(report.market.offersPublished.total) },
     {
       key: "verifiedEmployers",
