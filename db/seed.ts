@@ -18,6 +18,7 @@ import { makeCtx } from "./seed/context";
 import { auditModeration, createDemoNotifications, createFraudReports, createSavedSearches } from "./seed/extras";
 import { insertOffers, planOffers } from "./seed/offers";
 import { createEmployers } from "./seed/organisations";
+import { createPartnerships } from "./seed/partnerships";
 import { createCandidates, createDemoCandidate, createStaff } from "./seed/people";
 import { createPlacements } from "./seed/placements";
 import { Rng } from "./seed/random";
@@ -85,6 +86,8 @@ async function main() {
       notifications: createDemoNotifications(ctx, demoApps),
       savedSearches: createSavedSearches(ctx, aminata, candidates),
       callbackRequests: createCallbackRequests(ctx, staff, candidates),
+      // From its own random stream, so that the rows seeded before it are the same as without it.
+      partnerships: createPartnerships({ ...ctx, rng: new Rng(options.seed + 2) }, staff, orgs, candidates),
       // Last, so that the rest of the demo data is the same with or without it.
       caseload: options.caseload > 0 ? createCaseload(ctx, staff, candidates, options.caseload) : null,
     };
@@ -107,6 +110,10 @@ async function main() {
     "application_events",
     "placements",
     "placement_followups",
+    "programmes",
+    "partnerships",
+    "conventions",
+    "training_outcomes",
     "fraud_reports",
     "saved_searches",
     "notifications",
