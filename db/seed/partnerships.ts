@@ -293,7 +293,7 @@ function plans(ctx: Ctx, staff: Staff, orgs: Org[]): Plan[] {
       org: org(4),
       programme: 2,
       counsellorId: counsellor(5),
-      need: "Former des vendeurs.",
+      need: "Former des jeunes à nos métiers.",
       steps: [
         ["requested", 60],
         ["contacted", 57],
@@ -316,6 +316,15 @@ function partnerIds(ctx: Ctx): Map<string, number> {
   return new Map(rows.map((r) => [r.short_name, r.id]));
 }
 
+/** How the company asked to be reached: its contact's name and phone (or e-mail), in the morning. */
+function contactOf(ctx: Ctx, org: Org): string {
+  const row = ctx.sql
+    .prepare("SELECT contact_name, contact_phone, contact_email FROM organisations WHERE id = ?")
+    .get(org.id) as { contact_name: string | null; contact_phone: string | null; contact_email: string | null };
+  const reach = row.contact_phone ?? row.contact_email ?? "";
+  return `${row.contact_name ?? org.name}, ${reach}, plutôt le matin`;
+}
+
 function insertPartnership(ctx: Ctx, plan: Plan, programmeId: number): number {
   const steps = plan.steps;
   const [, requestedAgo] = steps[0]!;
@@ -331,7 +340,7 @@ function insertPartnership(ctx: Ctx, plan: Plan, programmeId: number): number {
     status,
     requested_by: owner,
     need: plan.need,
-    contact: "Par téléphone, le matin, ou à l'atelier",
+    contact: contactOf(ctx, plan.org),
     counsellor_id: plan.counsellorId,
     status_changed_at: Math.round(ctx.now - lastChange * DAY + 10 * HOUR),
     next_step_due: status === "signed" ? signedStart : due === undefined ? null : day(ctx, lastChange - due),
