@@ -14,6 +14,7 @@ import { recordAudit } from "./audit.server";
 import { PROFILES, partnerName, peopleFilter } from "./indicator-rows.server";
 import type { Breakdown } from "./indicator-tallies.server";
 import { computeIndicators, monthsOf, type ReportFilters } from "./indicators.server";
+import { type PartnershipRow, partnershipIndicators } from "./partnership-indicators.server";
 import { isSuppressed, type Shown } from "./suppression";
 
 /** A translation function (i18next's `t`), bound to the reports namespace. */
@@ -231,7 +232,36 @@ export function indicatorsCsv(db: Db, filters: ReportFilters, context: ExportCon
     rows.push([t("indicators.retention3.csv"), month, c.key, cellText(c.value, t, "rate")]);
   for (const c of report.series.retention6)
     rows.push([t("indicators.retention6.csv"), month, c.key, cellText(c.value, t, "rate")]);
+  rows.push(...partnershipRows(db, filters, context));
 
   auditExport(db, "export.indicators_csv", filters, rows.length - 1, context);
   return toCsv(rows, context.locale);
+}
+
+/** The partnership view of the report: one row per measure and programme, then per convention. */
+function partnershipRows(db: Db, filters: ReportFilters, { t, locale }: ExportContext) {
+  const results = partnershipIndicators(db, filters);
+  const rows: (string | number)[][] = [];
+  const add = (dimension: "programme" | "convention", category: string, row: PartnershipRow) => {
+    const at = [t(`dimension.${dimension}`), neutraliseFormula(category)];
+    rows.push([t("partnerships.csv.placed"), ...at, cellText(row.placed, t, "count")]);
+    rows.push([t("partnerships.csv.retention3"), ...at, cellText(row.retention3, t, "rate")]);
+    rows.push([t("partnerships.csv.retention6"), ...at, cellText(row.retention6, t, "rate")]);
+    rows.push([t("partnerships.csv.completed"), ...at, cellText(row.completed, t, "count")]);
+    rows.push([t("partnerships.csv.offersPublished"), ...at, row.offersPublished]);
+  };
+  const titles = new Map(results.programmes.map((p) => [p.id, p.titles[locale] || p.titles.fr || ""]));
+  for (const p of results.programmes) {
+    add("programme", titles.get(p.id)!, p);
+    for (const c of p.placedByType)
+      rows.push([
+        t("partnerships.csv.placedOfType", { type: t(`common:offerType.${c.key}`) }),
+        t("dimension.programme"),
+        neutraliseFormula(titles.get(p.id)!),
+        cellText(c.value, t, "count"),
+      ]);
+  }
+  add("programme", t("partnerships.allConventions"), results.total);
+  for (const c of results.conventions) add("convention", c.reference, c);
+  return rows;
 }

@@ -6,8 +6,10 @@ import { Charts } from "~/components/statistics/Charts";
 import { Downloads } from "~/components/statistics/Downloads";
 import { Filters } from "~/components/statistics/Filters";
 import { Headline, SuppressionNote } from "~/components/statistics/Headline";
+import { PartnershipResults } from "~/components/statistics/PartnershipResults";
 import { partnerOrganisations } from "~/models/indicator-rows.server";
 import { computeIndicators } from "~/models/indicators.server";
+import { partnershipIndicators } from "~/models/partnership-indicators.server";
 import { modelFilters, monthChoices, parseReportFilters, reportSearch } from "~/schemas/report-filters";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -23,6 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const page = {
     query,
     report: computeIndicators(db, modelFilters(query)),
+    partnerships: partnershipIndicators(db, modelFilters(query)),
     partners: partnerOrganisations(db),
     months: monthChoices(),
   };
@@ -46,6 +49,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       <SuppressionNote />
       <Charts report={report} />
       <Breakdowns report={report} />
+      <PartnershipResults results={loaderData.partnerships} />
     </div>
   );
 }

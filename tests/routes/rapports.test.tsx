@@ -14,12 +14,15 @@ import { getDb } from "../../app/utils/db.server";
 import type { Locale } from "../../app/utils/i18n";
 import { auditLog } from "../../db/schema";
 import { registerCandidate, registerEmployer, sessionCookieFor } from "../helpers/factories";
+import { insertOffer } from "../helpers/factories/offers";
+import { insertConvention, insertPartnership, insertProgramme, programmeText } from "../helpers/factories/partnerships";
 import { insertStaff } from "../helpers/factories/staff";
 import { insertCountedOrganisation, insertPlacementFor, insertRegisteredCandidate } from "../helpers/placements";
 import { as, callRoute, renderRoutes, thrownBy } from "../helpers/route";
 
 const cookies = { candidat: "", employeur: "", conseiller: "", admin: "" };
 let counsellor = 0;
+let conventionReference = "";
 const today = isoToday();
 const thisMonth = today.slice(0, 7);
 
@@ -33,6 +36,24 @@ beforeAll(async () => {
   cookies.admin = await sessionCookieFor(db, insertStaff(db, { role: "admin" }).id);
   // Seven women from Ségou registered this month, six of them placed, followed by an OIM counsellor; one man from Kayes.
   const garage = insertCountedOrganisation(db, { name: "Garage Sanogo", sector: "mecanique" });
+  // Two of the six were hired on an offer of the garage's convention, in a programme that has no other.
+  const programmeId = insertProgramme(db, {
+    texts: { fr: programmeText("Petit programme"), en: programmeText("Small programme") },
+  }).id;
+  const partnership = insertPartnership(db, { orgId: garage, programmeId, status: "active" });
+  const { convention } = insertConvention(db, partnership, {
+    startDate: `${thisMonth}-01`,
+    endDate: "2030-12-31",
+    commitments: [{ offerType: "emploi", quantity: 3 }],
+  });
+  const conventionOffer = insertOffer(db, {
+    orgId: garage,
+    sector: "mecanique",
+    conventionId: convention.id,
+    commitmentKey: 1,
+    publishedAt: new Date(`${thisMonth}-01T09:00:00Z`),
+  }).id;
+  conventionReference = convention.reference;
   for (let i = 0; i < 7; i++) {
     const id = insertRegisteredCandidate(db, {
       firstName: "Aïssata",
@@ -43,7 +64,13 @@ beforeAll(async () => {
       counsellorId: counsellor,
       registeredOn: `${thisMonth}-01`,
     });
-    if (i < 6) insertPlacementFor(db, { candidateId: id, orgId: garage, startDate: addDays(`${thisMonth}-01`, 0) });
+    if (i < 6)
+      insertPlacementFor(db, {
+        candidateId: id,
+        orgId: garage,
+        offerId: i < 2 ? conventionOffer : null,
+        startDate: addDays(`${thisMonth}-01`, 0),
+      });
   }
   insertRegisteredCandidate(db, { sex: "m", region: "kayes", registeredOn: `${thisMonth}-01` });
 });
@@ -118,9 +145,12 @@ describe("the report page", () => {
     expect(chart.querySelector("desc")!.textContent).toContain("Diagramme en barres");
     expect(screen.getByRole("img", { name: /Toujours en poste à 3 et 6 mois/ })).toBeTruthy();
     expect(screen.getByRole("table", { name: "Placements par mois (premier jour de travail)" })).toBeTruthy();
-    // No number under five anywhere in the page's tables.
+    // No number of people under five anywhere in the page's tables (offers are not people).
+    const offersColumn = (cell: HTMLElement) =>
+      cell.closest("[aria-labelledby=partnerships]") && (cell as HTMLTableCellElement).cellIndex === 5;
     for (const cell of screen.getAllByRole("cell"))
-      if (/^\d+$/.test(cell.textContent!)) expect(Number(cell.textContent)).toBeGreaterThanOrEqual(5);
+      if (/^\d+$/.test(cell.textContent!) && !offersColumn(cell))
+        expect(Number(cell.textContent)).toBeGreaterThanOrEqual(5);
   });
 
   it("filters by region with the GET form, and the CSV links carry the same filters", async () => {
@@ -207,6 +237,17 @@ describe("the report page", () => {
     expect((screen.getByLabelText(/^À/) as HTMLSelectElement).getAttribute("aria-invalid")).toBe("true");
   });
 
+  it("shows the partnership results by programme and by convention, a tiny programme as '< 5'", async () => {
+    await renderReports();
+    const byProgramme = screen.getByRole("table", { name: "Résultats par programme" });
+    const tiny = within(byProgramme).getByRole("row", { name: /Petit programme/ });
+    expect(within(tiny).getAllByRole("cell")[0]!.textContent).toBe("< 5");
+    expect(within(tiny).getAllByRole("cell")[4]!.textContent).toBe("1");
+    const byConvention = screen.getByRole("table", { name: "Résultats par convention" });
+    const row = within(byConvention).getByRole("row", { name: new RegExp(conventionReference) });
+    expect(within(row).getAllByRole("cell")[0]!.textContent).toBe("< 5");
+  });
+
   it("reads in English", async () => {
     await renderReports("/conseiller/rapports", "en");
     expect(screen.getByRole("heading", { level: 1, name: "Reports and indicators" })).toBeTruthy();
@@ -256,6 +297,26 @@ describe("the CSV downloads", () => {
     expect(text.split("\r\n")[0]).toBe('"Indicator","Breakdown","Category","Value"');
     // 6 placed of 9 registered.
     expect(text).toContain('"Placement rate (%)","Total","",66.7\r\n');
+  });
+
+  it("holds the partnership rows by programme and by convention, protected as on the page", async () => {
+    const response = (await call(
+      indicatorsCsvLoader as Loader,
+      `/conseiller/rapports/indicateurs.csv?du=2026-01&au=${thisMonth}`,
+      cookies.conseiller,
+    )) as Response;
+    const text = await response.text();
+    expect(text).toContain('"Conventions : personnes placées";"programme";"Petit programme";"< 5"\r\n');
+    expect(text).toContain('"Conventions : offres publiées";"programme";"Petit programme";1\r\n');
+    expect(text).toContain(`"Conventions : personnes placées";"convention";"${conventionReference}";"< 5"\r\n`);
+    const english = await (
+      (await call(
+        indicatorsCsvLoader as Loader,
+        `/conseiller/rapports/indicateurs.csv?du=2026-01&au=${thisMonth}&lng=en`,
+        cookies.conseiller,
+      )) as Response
+    ).text();
+    expect(english).toContain('"Conventions: people placed","programme","Small programme","< 5"\r\n');
   });
 
   it("in French: `;` between cells and a decimal comma, for a French Excel", async () => {
