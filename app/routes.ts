@@ -36,6 +36,8 @@ export default [
   route("conseiller/offres/:offerId/correspondances", "routes/conseiller.offres.$offerId.correspondances.tsx"),
   route("conseiller/placements", "routes/conseiller.placements.tsx"),
   route("conseiller/rappels", "routes/conseiller.rappels.tsx"),
+  route("conseiller/partenariats", "routes/conseiller.partenariats._index.tsx"),
+  route("conseiller/partenariats/:id", "routes/conseiller.partenariats.$id.tsx"),
   route("conseiller/rapports", "routes/conseiller.rapports._index.tsx"),
   route("conseiller/rapports/placements.csv", "routes/conseiller.rapports.placements-csv.ts"),
   route("conseiller/rapports/indicateurs.csv", "routes/conseiller.rapports.indicateurs-csv.ts"),

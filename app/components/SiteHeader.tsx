@@ -25,6 +25,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/conseiller/candidats", label: "nav.candidates" },
     { to: "/conseiller/placements", label: "nav.placements" },
     { to: "/conseiller/rappels", label: "nav.callbacks" },
+    { to: "/conseiller/partenariats", label: "nav.partnerships" },
     { to: "/conseiller/moderation", label: "nav.moderation" },
     { to: "/conseiller/rapports", label: "nav.reports" },
   ],
@@ -35,6 +36,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/admin/programmes", label: "nav.programmes" },
     { to: "/admin/journal", label: "nav.journal" },
     { to: "/conseiller", label: "nav.counsellorHome" },
+    { to: "/conseiller/partenariats", label: "nav.partnerships" },
   ],
 };
 

@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "~/utils/db.server";
-import { applications, candidateProfiles, files, memberships, offers, organisations } from "../../db/schema";
+import {
+  applications,
+  candidateProfiles,
+  files,
+  memberships,
+  offers,
+  organisations,
+  partnershipDocuments,
+  partnerships,
+} from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { applicantsReachable } from "./organisations.server";
 
@@ -91,7 +100,8 @@ export type FileViewer = { id: number; role: string };
  * Who may download a CV: its owner, counsellors and admins, and the members of
  * an organisation that received it with an application to one of its offers
  * (not withdrawn, and the organisation neither suspended nor rejected). A
- * profile's CV the candidate did not send is theirs alone. Everyone else:
+ * profile's CV the candidate did not send is theirs alone. A partnership's
+ * document: staff and the members of the partnership's company. Everyone else:
  * null, as if it did not exist.
  */
 export function getFileForViewer(db: Db, viewer: FileViewer, fileId: number, ip?: string) {
@@ -116,6 +126,7 @@ export function getFileForViewer(db: Db, viewer: FileViewer, fileId: number, ip?
       .get();
     allowed = Boolean(received);
   }
+  if (!allowed && viewer.role === "employeur") allowed = isPartnershipDocumentOfMember(db, fileId, viewer.id);
   if (!allowed) return null;
   if (file.ownerId !== viewer.id) {
     recordAudit(db, {
@@ -128,6 +139,18 @@ export function getFileForViewer(db: Db, viewer: FileViewer, fileId: number, ip?
     });
   }
   return file;
+}
+
+/** A document a counsellor attached to a partnership of an organisation this person belongs to. */
+function isPartnershipDocumentOfMember(db: Db, fileId: number, userId: number) {
+  const row = db
+    .select({ id: partnershipDocuments.id })
+    .from(partnershipDocuments)
+    .innerJoin(partnerships, eq(partnerships.id, partnershipDocuments.partnershipId))
+    .innerJoin(memberships, and(eq(memberships.orgId, partnerships.orgId), eq(memberships.userId, userId)))
+    .where(eq(partnershipDocuments.fileId, fileId))
+    .get();
+  return Boolean(row);
 }
 
 export function fileIdsOfOwner(db: Db, ownerId: number) {

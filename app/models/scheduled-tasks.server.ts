@@ -5,6 +5,7 @@ import type { Transport } from "~/utils/transports.server";
 import { runAlerts } from "./alerts.server";
 import { expireOffers } from "./offers.server";
 import { eraseFinishedSecrets, sendPendingMessages } from "./outbox.server";
+import { runPartnershipChores } from "./partnership-chores.server";
 import { anonymiseInactiveCandidates, clearOldReportDetails } from "./retention.server";
 import { rebuildReportCounts } from "./statistics-counts.server";
 
@@ -27,11 +28,12 @@ export function runChores(db: Db, now = Date.now()) {
   const anonymised = anonymiseInactiveCandidates(db, now);
   const cleared = clearOldReportDetails(db, now);
   const erased = eraseFinishedSecrets(db);
+  const partnerships = runPartnershipChores(db, now);
   // After the anonymisations: the reports count everyone again from today's profiles.
   const counted = rebuildReportCounts(db, now);
   // SQLite's advice for long-lived databases: refresh the planner's statistics where they went stale.
   db.$client.pragma("optimize");
-  return { expired, anonymised, cleared, erased, counted };
+  return { expired, anonymised, cleared, erased, partnerships, counted };
 }
 
 /** When a task is due: every minute, or once a day at an hour of Bamako time (UTC all year, no DST). */

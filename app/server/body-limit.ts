@@ -13,6 +13,8 @@ export const FORM_MAX_BYTES = 64 * 1024;
 
 /** The forms that carry a file, with their own bound. */
 const UPLOAD_PATHS: Record<string, number> = { "/candidat/profil": CV_FORM_MAX_BYTES };
+/** A partnership's staff page takes its documents (PDFs as large as a CV). */
+const PARTNERSHIP_PAGE = /^\/conseiller\/partenariats\/\d+$/;
 
 /** The bound of a path, `.data` (React Router's fetch of the same action) and any spelling included. */
 export function bodyLimitFor(pathname: string): number {
@@ -20,6 +22,7 @@ export function bodyLimitFor(pathname: string): number {
     .toLowerCase()
     .replace(/\.data$/, "")
     .replace(/\/+$/, "");
+  if (PARTNERSHIP_PAGE.test(route)) return CV_FORM_MAX_BYTES;
   return UPLOAD_PATHS[route] ?? FORM_MAX_BYTES;
 }
 

@@ -30,6 +30,7 @@ import {
   requestWithCookie,
   sessionCookieFor,
 } from "../helpers/factories";
+import { insertPartnership, insertProgramme } from "../helpers/factories/partnerships";
 
 type Row = Record<Caller, number>;
 type Entry = { GET: Row | "none"; POST: Row | "none" };
@@ -129,6 +130,8 @@ const MATRIX: Record<string, Entry> = {
   "/conseiller/offres/:offerId/correspondances": STAFF_PAGE,
   "/conseiller/placements": STAFF_PAGE,
   "/conseiller/rappels": STAFF_PAGE,
+  "/conseiller/partenariats": STAFF_READ_PAGE,
+  "/conseiller/partenariats/:id": STAFF_PAGE,
   "/conseiller/rapports": STAFF_READ_PAGE,
   "/conseiller/rapports/placements.csv": STAFF_READ_PAGE,
   "/conseiller/rapports/indicateurs.csv": STAFF_READ_PAGE,
@@ -183,6 +186,8 @@ beforeAll(async () => {
     fileId: String(world.cvA),
     applicationId: String(world.applicationA),
     userId: String(world.userIds.candidat),
+    // Employer A's partnership (its request to a programme).
+    id: String(insertPartnership(getDb(), { orgId: world.orgA, programmeId: insertProgramme(getDb()).id }).id),
     "*": "nulle-part",
   };
 });
