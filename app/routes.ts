@@ -28,6 +28,8 @@ export default [
     "employeur/offres/:offerId/candidatures/:applicationId",
     "routes/employeur.offres.$offerId.candidatures.$applicationId.tsx",
   ),
+  route("employeur/partenariats", "routes/employeur.partenariats._index.tsx"),
+  route("employeur/partenariats/:id", "routes/employeur.partenariats.$id.tsx"),
   route("conseiller", "routes/conseiller._index.tsx"),
   route("conseiller/moderation", "routes/conseiller.moderation.tsx"),
   route("conseiller/candidats", "routes/conseiller.candidats._index.tsx"),

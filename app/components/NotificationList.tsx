@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { ItemActionForm } from "~/components/ItemActionForm";
+import { isCalendarDate } from "~/utils/dates";
 import { useFormat } from "~/utils/format";
 
 export type NotificationItem = {
@@ -19,11 +20,24 @@ function useNotificationText() {
   return (item: NotificationItem) => {
     const values: Record<string, unknown> = { ...item.payload };
     if (typeof values.status === "string") values.status = t(`common:applicationStatus.${values.status}`);
+    // The day a partnership step took place (`2026-03-10`), written out.
+    if (typeof values.on === "string" && isCalendarDate(values.on)) values.on = format.date(values.on, "long");
     // An interview time as the employer's form sends it (`2026-03-10T09:30`, Mali time = UTC), written out.
     if (typeof values.interviewAt === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.interviewAt)) {
       values.interviewAt = format.dateTime(new Date(`${values.interviewAt}:00Z`));
     }
     return t(item.kind, { ...values, defaultValue: t("unknown") });
+  };
+}
+
+/** A moderator's reason as written; a partnership's coded reason (`programme_full`) in words. */
+function useReasonText() {
+  const { t } = useTranslation("notifications");
+  return (item: NotificationItem) => {
+    const reason = item.payload.reason;
+    // A withdrawal's text says it all.
+    if (typeof reason !== "string" || !reason || item.kind === "partnership.withdrawn") return null;
+    return item.kind.startsWith("partnership.") ? t(`partnership.reason.${reason}`, { defaultValue: null }) : reason;
   };
 }
 
@@ -35,6 +49,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
   const { t } = useTranslation("notifications");
   const format = useFormat();
   const text = useNotificationText();
+  const reasonOf = useReasonText();
   const unread = items.filter((item) => !item.readAt).length;
   return (
     <section id="notifications" aria-labelledby="notifications-title" className="space-y-2">
@@ -56,7 +71,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
       ) : (
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {items.map((item) => {
-            const reason = typeof item.payload.reason === "string" && item.payload.reason ? item.payload.reason : null;
+            const reason = reasonOf(item);
             return (
               <li
                 key={item.id}

@@ -18,6 +18,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   employeur: [
     { to: "/employeur", label: "nav.employerHome", end: true },
     { to: "/employeur/offres", label: "nav.employerOffers" },
+    { to: "/employeur/partenariats", label: "nav.employerPartnerships" },
     { to: "/employeur/organisation", label: "nav.employerOrganisation" },
   ],
   conseiller: [

@@ -2,9 +2,11 @@ import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { FlashNotice } from "~/components/Notice";
 import { NotificationList } from "~/components/NotificationList";
+import { EmployerPartnershipsCard } from "~/components/partnerships/EmployerPartnershipsCard";
 import { StatList } from "~/components/StatList";
 import { waitingApplications } from "~/models/applicants.server";
 import { employerDashboard } from "~/models/dashboards.server";
+import { partnershipsForDashboard } from "~/models/employer-partnerships.server";
 import { WAITING_DAYS } from "~/models/lifecycles/application";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { parseMarkRead } from "~/schemas/notification";
@@ -12,9 +14,12 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
+import { getLocale } from "~/utils/i18n.server";
 import type { Route } from "./+types/employeur._index";
 
-export const handle = { i18n: ["common", "spaces", "employer", "notifications", "applications"] };
+export const handle = {
+  i18n: ["common", "spaces", "employer", "notifications", "applications", "employer-partnerships", "partnerships"],
+};
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
@@ -26,7 +31,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   ).map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }));
   // Right after signing up and confirming the phone, this page says so.
   const { flash, headers } = await readFlash(request);
-  return withFlashCleared({ ...dashboard, waiting, notifications: listNotifications(db, user.id, 10), flash }, headers);
+  const partnerships = partnershipsForDashboard(db, user.id, await getLocale(request));
+  return withFlashCleared(
+    { ...dashboard, waiting, partnerships, notifications: listNotifications(db, user.id, 10), flash },
+    headers,
+  );
 }
 
 /** "Mark as read": one notification (`notificationId`), or all of them. */
@@ -50,7 +59,7 @@ const STATUS_STYLE: Record<string, string> = {
 export default function EmployerHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("spaces");
   const format = useFormat();
-  const { orgs, offersByStatus, applicationsByStatus, latestOffers, notifications, waiting } = loaderData;
+  const { orgs, offersByStatus, applicationsByStatus, latestOffers, notifications, waiting, partnerships } = loaderData;
   const org = orgs[0];
   return (
     <div className="space-y-6">
@@ -98,6 +107,7 @@ export default function EmployerHome({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <WaitingApplications items={waiting} />
+      {orgs.length > 0 ? <EmployerPartnershipsCard items={partnerships} /> : null}
       <NotificationList items={notifications} />
       <section aria-labelledby="employer-offers">
         <h2 id="employer-offers" className="text-xl font-semibold">

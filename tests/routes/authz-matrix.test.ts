@@ -122,6 +122,12 @@ const MATRIX: Record<string, Entry> = {
     GET: { ...spaceOf(EMPLOYERS, 200), otherEmployeur: 404, suspendedEmployeur: 403 },
     POST: { ...spaceOf(EMPLOYERS, 400), otherEmployeur: 404, suspendedEmployeur: 403 },
   },
+  "/employeur/partenariats": readPageOf(EMPLOYERS),
+  // Employer A's partnership: every other company, suspended and withdrawn ones too, gets 404.
+  "/employeur/partenariats/:id": {
+    GET: { ...spaceOf(EMPLOYERS, 404), employeur: 200 },
+    POST: { ...spaceOf(EMPLOYERS, 404), employeur: 400 },
+  },
   "/conseiller": STAFF_READ_PAGE,
   "/conseiller/moderation": STAFF_PAGE,
   "/conseiller/candidats": STAFF_PAGE,
