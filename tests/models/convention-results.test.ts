@@ -212,6 +212,34 @@ describe("a convention's results against its commitments", () => {
   });
 });
 
+describe("a convention with 500 placements", () => {
+  it("is counted in a handful of queries, well under the time of a page", () => {
+    const big = createTestDb();
+    const orgId = insertCountedOrganisation(big, { name: "Grand chantier" });
+    const programmeId = insertProgramme(big).id;
+    const partnership = insertPartnership(big, { orgId, programmeId, status: "active" });
+    const { convention } = insertConvention(big, partnership, {
+      startDate: "2026-01-01",
+      endDate: "2026-12-31",
+      commitments: [{ offerType: "emploi", quantity: 600 }],
+    });
+    const offerId = insertOffer(big, { orgId, conventionId: convention.id, commitmentKey: 1, positions: 500 }).id;
+    big.transaction((tx) => {
+      for (let i = 0; i < 500; i++) {
+        const candidateId = insertRegisteredCandidate(tx as unknown as Db);
+        insertApplication(tx as unknown as Db, { offerId, candidateId, status: "hired" });
+        insertPlacementFor(tx as unknown as Db, { candidateId, orgId, offerId, startDate: "2026-01-05" });
+      }
+    });
+    const started = performance.now();
+    const results = conventionResults(big, convention.id, TODAY)!;
+    const elapsed = performance.now() - started;
+    expect(results.totals).toMatchObject({ applied: 500, placed: 500 });
+    expect(results.totals.retention.m3).toEqual({ stillInWork: 0, answered: 0, due: 500 });
+    expect(elapsed).toBeLessThan(250);
+  });
+});
+
 describe("what the company and the counsellor read", () => {
   async function show(lng: "fr" | "en") {
     const i18n = await createTestI18n(lng);
