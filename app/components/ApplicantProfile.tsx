@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PhoneNumber } from "~/components/PhoneNumber";
+import { VerifiedSkillList } from "~/components/VerifiedSkills";
+import type { VerifiedSkillView } from "~/models/training-outcomes.server";
 import { placeName } from "~/utils/place";
 
 /**
@@ -20,6 +22,8 @@ export type Applicant = {
   languages: string[];
   experienceYears: number | null;
   ageBand: string | null;
+  /** Skills a training on Baara vouched for (the pages that read them; the language namespace `training`). */
+  verifiedSkills?: VerifiedSkillView[];
 };
 
 type ApplicantRow = Omit<Applicant, "name" | "languages"> & {
@@ -63,6 +67,16 @@ export function ApplicantProfile({ applicant, showMissing = false }: { applicant
     [t("profile.place"), place || null],
     [t("profile.education"), applicant.educationLevel ? t(`common:education.${applicant.educationLevel}`) : null],
     [t("profile.trades"), trades || null],
+    ...(applicant.verifiedSkills
+      ? ([
+          [
+            t("training:skills.heading"),
+            applicant.verifiedSkills.length ? (
+              <VerifiedSkillList key="verified" skills={applicant.verifiedSkills} />
+            ) : null,
+          ],
+        ] as [string, ReactNode][])
+      : []),
     [
       t("profile.languages"),
       applicant.languages.map((code) => t(`common:language.${code}`, { defaultValue: code })).join(", ") || null,

@@ -20,13 +20,16 @@ import {
   placements,
   savedSearches,
   sessions,
+  trainingOutcomes,
   users,
+  verifiedSkills,
 } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { eraseApplicationDetailsOf, withdrawApplicationsWithAccount } from "./lifecycles/application.server";
 import { canMove, type LifecycleRole } from "./lifecycles/lifecycle";
 import { forgetContactOnOrganisations } from "./lifecycles/organisation.server";
 import { erasePlacementNotesOf } from "./lifecycles/placement.server";
+import { eraseTrainingDetailsOf } from "./lifecycles/training.server";
 import { userLifecycle, userStatus } from "./lifecycles/user";
 import { transitionUser } from "./lifecycles/user.server";
 import { PASSWORD_CHECK_FAILED, passwordCheckWait } from "./limits.server";
@@ -142,6 +145,19 @@ export function exportPersonalData(db: Db, userId: number, ip?: string) {
       timeline: events.filter((e) => e.applicationId === application.id),
     })),
     placements: withFollowups(db, myPlacements),
+    trainingOutcomes: myPlacements.length
+      ? db
+          .select()
+          .from(trainingOutcomes)
+          .where(
+            inArray(
+              trainingOutcomes.placementId,
+              myPlacements.map((p) => p.id),
+            ),
+          )
+          .all()
+      : [],
+    verifiedSkills: db.select().from(verifiedSkills).where(eq(verifiedSkills.candidateId, userId)).all(),
     files: myFiles.map(({ data, ...meta }) => ({ ...meta, base64: data.toString("base64") })),
     savedSearches: db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).all(),
     notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
@@ -207,6 +223,7 @@ export function anonymiseAccount(
       .where(eq(fraudReports.reporterId, userId))
       .run();
     erasePlacementNotesOf(tx, userId);
+    eraseTrainingDetailsOf(tx, userId);
     tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId)).run();
     if (contacts.length) {
       // Failed and throttled logins name the account by the phone or e-mail that was typed.

@@ -1,7 +1,7 @@
 // Placements as the counsellors' page reads them: the list with its filters,
 // the follow-ups due and overdue, the employers to choose from. Recording,
 // ending and following up go through the placement's lifecycle.
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { addDays, isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
@@ -194,6 +194,8 @@ function followupsQuery(db: Db, filters: FollowupFilters) {
   const today = filters.today ?? isoToday();
   const where = and(
     isNull(placementFollowups.doneAt),
+    // A training is followed by its outcome, not by calls at 1, 3 and 6 months (older rows may have them).
+    ne(placements.type, "formation"),
     filters.window === "overdue"
       ? lt(placementFollowups.dueDate, today)
       : lte(placementFollowups.dueDate, addDays(today, DUE_WINDOW_DAYS)),

@@ -5,8 +5,10 @@ import { CompletenessBar } from "~/components/CompletenessBar";
 import { CvSection } from "~/components/CvSection";
 import { FlashNotice } from "~/components/Notice";
 import { ProfileForm, type ProfileFormValues } from "~/components/ProfileForm";
+import { VerifiedSkills } from "~/components/VerifiedSkills";
 import { CV_MAX_BYTES, fileIdsOfOwner, removeCv, storeCv } from "~/models/files.server";
 import { getOwnProfile, profileCompleteness, saveProfile } from "~/models/profiles.server";
+import { verifiedSkillsOf } from "~/models/training-outcomes.server";
 import { PROFILE_LISTS, profileSchema } from "~/schemas/profile";
 import { returnToApply } from "~/utils/apply-draft.server";
 import { requireRole } from "~/utils/auth.server";
@@ -17,7 +19,7 @@ import { type FieldError, type FieldErrors, type FormValues, formLists, parseFor
 import { CV_FORM_MAX_BYTES, readFormWithin } from "~/utils/upload.server";
 import type { Route } from "./+types/candidat.profil";
 
-export const handle = { i18n: ["common", "candidate", "apply"] };
+export const handle = { i18n: ["common", "candidate", "apply", "training"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "candidat");
@@ -47,6 +49,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       completeness: profileCompleteness(profile),
       cv: cv ? { id: cv.id, name: cv.name, size: cv.size, createdAt: cv.createdAt } : null,
       hasPhone: Boolean(user.phone),
+      verifiedSkills: verifiedSkillsOf(db, user.id),
       today: isoToday(),
       cvMaxBytes: CV_MAX_BYTES,
       flash,
@@ -162,6 +165,7 @@ export default function CandidateProfile({ loaderData, actionData }: Route.Compo
         today={loaderData.today}
       />
       <CvSection cv={cv} error={actionData?.cvError} maxBytes={loaderData.cvMaxBytes} />
+      <VerifiedSkills skills={loaderData.verifiedSkills} intro />
     </div>
   );
 }

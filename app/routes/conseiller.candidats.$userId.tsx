@@ -10,6 +10,7 @@ import { AccountSection, ProfileSection, SensitiveSection } from "~/components/c
 import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { ReferralConfirm, type ReferralReview } from "~/components/ReferralConfirm";
+import { VerifiedSkills } from "~/components/VerifiedSkills";
 import { type ApplyResult, applyToOffer } from "~/models/applications.server";
 import { resendSetPasswordCode } from "~/models/assisted-registration.server";
 import { addNote, assignCounsellor, getCandidateFile } from "~/models/candidates.server";
@@ -17,6 +18,7 @@ import { matchOffersForCandidate } from "~/models/matching.server";
 import { answerOfferFromForm } from "~/models/offer-answers.server";
 import { startPasswordReset } from "~/models/password-reset.server";
 import { previewReferral } from "~/models/referrals.server";
+import { verifiedSkillsOf } from "~/models/training-outcomes.server";
 import { type CandidateFileInput, candidateFileSchema, NOTE_MAX } from "~/schemas/candidate";
 import { DECLINE_WORDS_MAX, OFFER_DECLINE_REASONS } from "~/schemas/offer-answer";
 import { parseIdParam } from "~/schemas/params";
@@ -27,7 +29,7 @@ import { type FieldError, type FieldErrors, type FormValues, formValues, parseFo
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.candidats.$userId";
 
-export const handle = { i18n: ["common", "counsellor", "password", "referral", "answers"] };
+export const handle = { i18n: ["common", "counsellor", "password", "referral", "answers", "training"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
@@ -43,6 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       me: user.id,
       file,
       matches: matchOffersForCandidate(db, candidateId, 10),
+      verifiedSkills: verifiedSkillsOf(db, candidateId),
       flash,
       noteMax: NOTE_MAX,
       answerForm: { reasons: OFFER_DECLINE_REASONS, wordsMax: DECLINE_WORDS_MAX },
@@ -202,6 +205,7 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
       ) : null}
 
       <ProfileSection file={file} />
+      <VerifiedSkills skills={loaderData.verifiedSkills} />
       <SensitiveSection file={file} />
       <AccountSection file={file} />
       <PasswordResetSection file={file} />

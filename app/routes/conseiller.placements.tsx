@@ -18,6 +18,8 @@ import {
   recordFollowup,
   recordManualPlacement,
 } from "~/models/placements.server";
+import { submitTrainingOutcome, TRAINING_INTENT, trainingsOf } from "~/models/training-outcomes.server";
+import { parseIdParam } from "~/schemas/params";
 import {
   EMPLOYER_NAME_MAX,
   END_NOTE_MAX,
@@ -34,7 +36,7 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.placements";
 
-export const handle = { i18n: ["common", "placements", "lists", "offers"] };
+export const handle = { i18n: ["common", "placements", "lists", "offers", "training"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
@@ -44,6 +46,17 @@ export async function loader({ request }: Route.LoaderArgs) {
   const mine = q.mes ? user.id : undefined;
   const shared = { region: q.region, employer: q.employeur || undefined, counsellorId: mine, page: q.page };
   const { flash, headers } = await readFlash(request);
+  const list =
+    view === "placements"
+      ? listPlacements(db, {
+          ...shared,
+          status: q.statut === "en-cours" ? "ongoing" : q.statut === "termines" ? "ended" : undefined,
+          from: q.du,
+          to: q.au,
+          placementId: q.fin,
+        })
+      : null;
+  const trainings = trainingsOf(db, list?.placements.map((p) => p.id) ?? [], "counsellor");
   return withFlashCleared(
     {
       view,
@@ -63,16 +76,9 @@ export async function loader({ request }: Route.LoaderArgs) {
               monthsAfter: q.suivi,
             })
           : null,
-      list:
-        view === "placements"
-          ? listPlacements(db, {
-              ...shared,
-              status: q.statut === "en-cours" ? "ongoing" : q.statut === "termines" ? "ended" : undefined,
-              from: q.du,
-              to: q.au,
-              placementId: q.fin,
-            })
-          : null,
+      list,
+      // The formation rows: their outcome and the form to record it.
+      trainings: Object.fromEntries(trainings),
       found: view === "nouveau" && q.candidat ? findCandidatesByName(db, q.candidat) : null,
       employers: view === "nouveau" ? employerChoices(db) : [],
       limits: { followupNote: FOLLOWUP_NOTE_MAX, endNote: END_NOTE_MAX, employerName: EMPLOYER_NAME_MAX },
@@ -81,7 +87,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   );
 }
 
-type ActionData = { fieldErrors: FieldErrors; values: FormValues };
+type ActionData = { fieldErrors: FieldErrors; values: FormValues; formError?: string };
 
 /** One action by the model function of its form; where to go once done, and what to say there. */
 function act(db: Db, counsellorId: number, input: PlacementAction, ip: string, back: string) {
@@ -116,11 +122,31 @@ function act(db: Db, counsellorId: number, input: PlacementAction, ip: string, b
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireRole(request, "conseiller", "admin");
   const formData = await request.formData();
+  const back = new URL(request.url).searchParams;
+  back.delete("fin");
+  const backTo = `/conseiller/placements${back.toString() ? `?${back}` : ""}`;
+  if (formData.get("intent") === TRAINING_INTENT) {
+    const placementId = parseIdParam(String(formData.get("placementId") ?? ""));
+    const result =
+      placementId === null
+        ? null
+        : submitTrainingOutcome(getDb(), formData, {
+            placementId,
+            actor: { userId: user.id, roles: [user.role === "admin" ? "admin" : "counsellor"] },
+            ip: clientIp(context),
+          });
+    if (result?.ok) return redirectWithFlash(backTo, { message: `training:done.${result.outcome}` });
+    if (!result || result.status === 404)
+      return data<ActionData>(
+        { fieldErrors: { form: "placements:errors.notFound" }, values: formValues(formData) },
+        { status: 404 },
+      );
+    const { fieldErrors, values, formError } = result;
+    return data<ActionData>({ fieldErrors, values, formError }, { status: result.status });
+  }
   const form = parseForm(placementActionSchema, formData);
   if (!form.ok) return data<ActionData>({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   // Back to the same view, filters and page; a placement just ended is no longer singled out.
-  const back = new URL(request.url).searchParams;
-  back.delete("fin");
   const result = act(getDb(), user.id, form.data, clientIp(context), back.toString() ? `?${back}` : "");
   if (!result)
     return data<ActionData>(

@@ -4,12 +4,19 @@ import { ApplicantProfile, applicantOf } from "~/components/ApplicantProfile";
 import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
 import { ApplicationMoves } from "~/components/applications/ApplicationMoves";
 import { EmployerOfferAnswer, UndoHire } from "~/components/applications/EmployerOfferAnswer";
+import { TrainingOutcomeForm } from "~/components/applications/TrainingOutcomeForm";
 import { FormErrorSummary } from "~/components/Field";
 import { FlashNotice } from "~/components/Notice";
 import { getApplicationForEmployer } from "~/models/applicants.server";
 import { moveApplication } from "~/models/applications.server";
 import { awaitsOfferAnswer } from "~/models/lifecycles/application";
 import { hireUndoWindow, offerAnswerOf, undoHire } from "~/models/offer-answers.server";
+import {
+  submitTrainingOutcome,
+  TRAINING_INTENT,
+  trainingOfApplication,
+  verifiedSkillsOf,
+} from "~/models/training-outcomes.server";
 import { moveSchema, NOTE_MAX, PLACE_MAX } from "~/schemas/application";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
@@ -21,7 +28,7 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import { REFUSAL_REASONS } from "../../db/enums";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 
-export const handle = { i18n: ["common", "applications", "answers"] };
+export const handle = { i18n: ["common", "applications", "answers", "training"] };
 
 const notFound = () => data(null, { status: 404 });
 
@@ -73,8 +80,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           toStatus: e.toStatus,
           createdAt: e.createdAt.toISOString(),
         })),
-        applicant: applicantOf(a, { withContact: true }),
+        applicant: {
+          ...applicantOf(a, { withContact: true }),
+          verifiedSkills: verifiedSkillsOf(getDb(), a.candidateId),
+        },
       },
+      // A hire on a formation offer is an admission: its trainer records how it ended.
+      training: a.status === "hired" ? trainingOfApplication(getDb(), a.id, "owner") : null,
       today: isoToday(),
       // Sent from here so that the page's JavaScript carries neither zod nor the database schema.
       refusalReasons: REFUSAL_REASONS,
@@ -103,6 +115,18 @@ export async function action({ request, params }: Route.ActionArgs) {
       message: "answers:undo.done",
       ...(undone.offerReopened ? { detail: "answers:undo.offerReopened" } : {}),
     });
+  }
+  if (formData.get("intent") === TRAINING_INTENT) {
+    const training = trainingOfApplication(getDb(), current.id, "owner");
+    if (!training) throw notFound();
+    const result = submitTrainingOutcome(getDb(), formData, {
+      placementId: training.placementId,
+      actor: { userId: user.id, roles: ["employer"] },
+    });
+    if (result.ok) return redirectWithFlash(page, { message: `training:done.${result.outcome}` });
+    if (result.status === 404) throw notFound();
+    const { fieldErrors, values, formError } = result;
+    return data<ActionData>({ fieldErrors, values, formError }, { status: result.status });
   }
   if (formData.get("intent") !== "move") throw data(null, { status: 400 });
   const values = formValues(formData);
@@ -165,7 +189,7 @@ const interviewMoment = (value: string) => new Date(`${value}:00Z`);
 export default function ApplicationPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
   const format = useFormat();
-  const { offer, application: a, today, refusalReasons, limits, flash } = loaderData;
+  const { offer, application: a, today, refusalReasons, limits, flash, training } = loaderData;
   const list = `/employeur/offres/${offer.id}/candidatures`;
   return (
     <article className="mx-auto max-w-3xl space-y-6" aria-labelledby="application-title">
@@ -183,7 +207,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
         <p className="mt-2">
           {t("detail.status")}{" "}
           <span className="rounded bg-stone-200 px-2 py-0.5 font-semibold">
-            {t(`common:applicationStatus.${a.status}`)}
+            {training ? t("training:admitted") : t(`common:applicationStatus.${a.status}`)}
           </span>
         </p>
       </header>
@@ -230,6 +254,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
       ) : null}
       <EmployerOfferAnswer status={a.status} answer={a.offerAnswer} />
       {a.undoHireUntil ? <UndoHire until={a.undoHireUntil} /> : null}
+      {training ? <TrainingOutcomeForm training={training} today={today} sent={actionData} /> : null}
       {a.status === "rejected" && a.refusalReason ? (
         <p className="card">{t("detail.refusedBecause", { reason: t(`refusalReason.${a.refusalReason}`) })}</p>
       ) : null}

@@ -8,6 +8,7 @@ import type { LifecycleRole } from "../../app/models/lifecycles/lifecycle";
 import { createPlacement } from "../../app/models/lifecycles/placement.server";
 import { type TrainingStatus, trainingActionsFor } from "../../app/models/lifecycles/training";
 import { recordTrainingOutcome } from "../../app/models/lifecycles/training.server";
+import { anonymiseAccount, exportPersonalData } from "../../app/models/own-account.server";
 import { addDays, isoToday } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import {
@@ -191,5 +192,43 @@ describe("follow-ups", () => {
       db.select().from(placementFollowups).where(eq(placementFollowups.placementId, id)).all().length;
     expect(count(trainingPlacement("emploi"))).toBe(3);
     expect(count(trainingPlacement("formation"))).toBe(0);
+  });
+});
+
+describe("the person's data", () => {
+  it("exports their training outcomes and verified skills, and deleting the account erases what names them", async () => {
+    const learner = (await insertCandidate(db)).id;
+    const placementId = createPlacement(db, {
+      candidateId: learner,
+      orgId: trainer.org.id,
+      offerId,
+      type: "formation",
+      contract: "formation",
+      startDate: started,
+      recordedBy: staffId,
+    });
+    expect(
+      recordTrainingOutcome(db, {
+        placementId,
+        outcome: "certified",
+        certificate: "CAP soudure",
+        actor: { userId: staffId, roles: ["counsellor"] },
+      }),
+    ).toMatchObject({ ok: true });
+    const exported = exportPersonalData(db, learner)!;
+    expect(exported.trainingOutcomes).toMatchObject([
+      { placementId, outcome: "certified", certificate: "CAP soudure" },
+    ]);
+    expect(exported.verifiedSkills).toMatchObject([{ skill: "soudeur", certificate: "CAP soudure" }]);
+
+    anonymiseAccount(db, learner, { actorId: learner, reason: "self" });
+    expect(db.select().from(verifiedSkills).where(eq(verifiedSkills.candidateId, learner)).all()).toEqual([]);
+    // The outcome stays for the completion rate, without the certificate's name.
+    expect(db.select().from(trainingOutcomes).where(eq(trainingOutcomes.placementId, placementId)).get()).toMatchObject(
+      {
+        outcome: "certified",
+        certificate: null,
+      },
+    );
   });
 });

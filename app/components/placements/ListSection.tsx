@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { TrainingOutcomeForm } from "~/components/applications/TrainingOutcomeForm";
 import { bindFields, SelectField, TextareaField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
 import { Pagination } from "~/components/Pagination";
@@ -71,6 +72,7 @@ export function ListSection({ data, actionData }: Section) {
               data={data}
               errors={errorsFor(actionData, "end", "placementId", p.id)}
               values={actionData?.values}
+              trainingSent={errorsFor(actionData, "trainingOutcome", "placementId", p.id) ? actionData : undefined}
             />
           ))}
         </ul>
@@ -89,16 +91,19 @@ function PlacementItem({
   data,
   errors,
   values,
+  trainingSent,
 }: {
   placement: NonNullable<LoaderData["list"]>["placements"][number];
   data: LoaderData;
   errors?: FieldErrors;
   values?: FormValues;
+  trainingSent?: Section["actionData"];
 }) {
   const { t } = useTranslation("placements");
   const format = useFormat();
   const busy = useBusy();
   const titleId = `placement-${p.id}`;
+  const training = data.trainings[p.id];
   const field = bindFields(errors ? values : undefined, errors);
   const status = (f: (typeof p.followups)[number]) =>
     f.doneAt !== null
@@ -130,6 +135,15 @@ function PlacementItem({
             </div>
           ))}
         </dl>
+        {training ? (
+          // A training is followed by its outcome, recorded here by the counsellor.
+          <details open={Boolean(trainingSent)}>
+            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-teal-800">
+              {t("training:form.link")} · {t(`training:status.${training.status}`)}
+            </summary>
+            <TrainingOutcomeForm training={training} today={data.today} sent={trainingSent} compact />
+          </details>
+        ) : null}
         {placementActionsFor(p, "counsellor").includes("end") ? (
           <details open={data.endId === p.id || Boolean(errors)}>
             <summary className="flex min-h-11 cursor-pointer items-center font-medium text-teal-800">

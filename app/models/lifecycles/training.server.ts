@@ -1,7 +1,7 @@
 // The one write path of a training's outcome: checked against the table of
 // training.ts, it writes the outcome, the verified skill a completion earns,
 // the audit line, and tells the candidate.
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { notifyCandidate } from "~/models/messages.server";
 import { isOrgMember } from "~/models/organisations.server";
@@ -136,4 +136,21 @@ export function recordTrainingOutcome(
     });
   }
   return { ok: true, from, to: move.to };
+}
+
+/**
+ * A deleted account's verified skills go with it; its training outcomes stay for the
+ * completion rates, without the certificate's name (it says who they are).
+ */
+export function eraseTrainingDetailsOf(tx: Db | Tx, candidateId: number) {
+  tx.delete(verifiedSkills).where(eq(verifiedSkills.candidateId, candidateId)).run();
+  tx.update(trainingOutcomes)
+    .set({ certificate: null })
+    .where(
+      inArray(
+        trainingOutcomes.placementId,
+        tx.select({ id: placements.id }).from(placements).where(eq(placements.candidateId, candidateId)),
+      ),
+    )
+    .run();
 }
