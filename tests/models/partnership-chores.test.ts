@@ -68,11 +68,13 @@ describe("reminders of overdue steps", () => {
       reminders()
         .map((r) => r.link)
         .sort(),
-    ).toEqual([
-      `/conseiller/partenariats/${p.id}`,
-      `/conseiller/partenariats/${p.id}`,
-      `/conseiller/partenariats/${dueToday.id}`,
-    ]);
+    ).toEqual(
+      [
+        `/conseiller/partenariats/${p.id}`,
+        `/conseiller/partenariats/${p.id}`,
+        `/conseiller/partenariats/${dueToday.id}`,
+      ].sort(),
+    );
   });
 
   it("tells every active counsellor of an overdue partnership nobody follows", () => {
