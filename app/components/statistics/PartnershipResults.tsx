@@ -76,6 +76,7 @@ export function PartnershipResults({ results }: { results: PartnershipIndicators
                     {t("partnerships.allConventions")}
                   </th>
                   {cells(results.total)}
+                  {types.length > 0 ? <td colSpan={types.length} /> : null}
                 </tr>
               </tbody>
             </table>
