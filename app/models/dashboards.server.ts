@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { DAY_MS } from "~/utils/dates";
+import { DAY_MS, isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import {
   type ApplicationStatus,
@@ -15,6 +15,7 @@ import {
 import { callbacksWaiting } from "./callback-requests.server";
 import { candidateApplicationRows } from "./candidate-applications.server";
 import { moderationCounts } from "./moderation-queues.server";
+import { partnershipCounts } from "./partnerships.server";
 import { countFollowupsToDo } from "./placements.server";
 
 const count = sql<number>`count(*)`;
@@ -120,6 +121,7 @@ export function counsellorDashboard(db: Db, userId: number) {
     caseload: caseload?.n ?? 0,
     followupsDue: countFollowupsToDo(db),
     callbacks: callbacksWaiting(db),
+    partnerships: partnershipCounts(db, isoToday()),
   };
 }
 

@@ -8,7 +8,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import type { Route } from "./+types/conseiller._index";
 
-export const handle = { i18n: ["common", "spaces", "counsellor", "callbacks"] };
+export const handle = { i18n: ["common", "spaces", "counsellor", "callbacks", "partnerships"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
@@ -86,6 +86,26 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
           <StatList items={group.figures.map(([key, to]) => ({ label: t(`counsellor.${key}`), value: d[key], to }))} />
         </TitledSection>
       ))}
+      <TitledSection
+        id="partnership-figures"
+        title={t("partnerships:dashboard.title")}
+        headingClassName="mb-2 text-xl font-semibold"
+      >
+        <StatList
+          items={[
+            {
+              label: t("partnerships:dashboard.overdueLabel"),
+              value: d.partnerships.overdue,
+              to: "/conseiller/partenariats?statut=overdue",
+            },
+            {
+              label: t("partnerships:dashboard.requestedLabel"),
+              value: d.partnerships.requested,
+              to: "/conseiller/partenariats?statut=requested",
+            },
+          ]}
+        />
+      </TitledSection>
       <TitledSection
         id="callback-figures"
         title={t("callbacks:dashboard.heading")}

@@ -27,8 +27,10 @@ import {
   insertFraudReport,
   insertOffer,
   insertOrganisation,
+  insertPartnership,
   insertPlacement,
   insertProfile,
+  insertProgramme,
   insertUser,
   registerCandidate,
   registerEmployer,
@@ -194,6 +196,12 @@ describe("counsellorDashboard", () => {
     takeCallback(db, done, colleague.id);
     completeCallback(db, done, colleague.id);
 
+    // Partnerships: an overdue request counts twice (late, and to handle); a declined one past its date doesn't.
+    const programmeId = insertProgramme(db).id;
+    insertPartnership(db, { orgId: verified.id, programmeId, nextStepDue: yesterday });
+    insertPartnership(db, { orgId: verified.id, programmeId, status: "contacted", nextStepDue: tomorrow });
+    insertPartnership(db, { orgId: verified.id, programmeId, status: "declined", nextStepDue: yesterday });
+
     expect(counsellorDashboard(db, counsellor.id)).toEqual({
       partnerName: "OIM Mali",
       pendingOrganisations: 2,
@@ -203,6 +211,7 @@ describe("counsellorDashboard", () => {
       caseload: 2,
       followupsDue: 3,
       callbacks: { count: 2, oldestAt: new Date(asked) },
+      partnerships: { overdue: 1, requested: 1 },
     });
     expect(counsellorDashboard(db, colleague.id)).toMatchObject({ partnerName: null, caseload: 1 });
   });
@@ -236,6 +245,7 @@ describe("counsellorDashboard", () => {
       caseload: 0,
       followupsDue: 0,
       callbacks: { count: 0, oldestAt: null },
+      partnerships: { overdue: 0, requested: 0 },
     });
   });
 });

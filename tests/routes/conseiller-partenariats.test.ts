@@ -8,6 +8,7 @@ import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addPartnershipDocument } from "../../app/models/partnership-work.server";
+import CounsellorHome, { loader as homeLoader } from "../../app/routes/conseiller._index";
 import List, { loader as listLoader } from "../../app/routes/conseiller.partenariats._index";
 import Page, { action, loader } from "../../app/routes/conseiller.partenariats.$id";
 import { addDays, isoToday } from "../../app/utils/dates";
@@ -149,6 +150,22 @@ describe("the list", () => {
     expect(screen.getAllByText("En retard").length).toBeGreaterThan(0);
     expect(screen.getByRole("link", { name: "Page 2" }).getAttribute("href")).toContain("entreprise=grande");
     db.delete(partnerships).where(eq(partnerships.orgId, many.org.id)).run();
+  });
+});
+
+describe("the counsellors' dashboard", () => {
+  it("counts overdue partnerships and new requests, each a link to its list", async () => {
+    newPartnership({ nextStepDue: addDays(today, -1) });
+    await renderRoutes(
+      [{ path: "/conseiller", Component: CounsellorHome, loader: as(cookies.conseiller, homeLoader) }],
+      "/conseiller",
+    );
+    const figures = screen.getByRole("region", { name: "Partenariats" });
+    const overdue = within(figures).getByRole("link", { name: /Partenariats en retard/ });
+    expect(overdue.getAttribute("href")).toBe("/conseiller/partenariats?statut=overdue");
+    expect(Number(overdue.textContent!.split(" ")[0])).toBeGreaterThan(0);
+    const requests = within(figures).getByRole("link", { name: /Demandes à traiter/ });
+    expect(requests.getAttribute("href")).toBe("/conseiller/partenariats?statut=requested");
   });
 });
 
