@@ -1,6 +1,6 @@
 // A convention as pages read it: the version in force, every version before it
 // with what changed, and the commitments an employer may link an offer to.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "~/utils/db.server";
 import {
   type CommitmentAudience,
@@ -213,6 +213,30 @@ export type UsableCommitment = CommitmentView & {
  * conventions that are signed and not yet closed (status signed or active).
  */
 export function usableCommitments(db: Db | Tx, orgId: number): UsableCommitment[] {
+  return commitmentsInForce(
+    db,
+    and(eq(conventions.orgId, orgId), inArray(partnerships.status, [...USABLE_CONVENTION_STATUSES])),
+  );
+}
+
+/** The choices of an offer's form: the usable commitments, and the one the offer already serves even if closed. */
+export function offerCommitmentChoices(
+  db: Db | Tx,
+  orgId: number,
+  offer?: { conventionId: number | null; commitmentKey: number | null },
+): UsableCommitment[] {
+  const usable = usableCommitments(db, orgId);
+  const { conventionId, commitmentKey } = offer ?? {};
+  if (!conventionId || !commitmentKey || usable.some((c) => c.value === `${conventionId}:${commitmentKey}`))
+    return usable;
+  const linked = commitmentsInForce(
+    db,
+    and(eq(conventions.id, conventionId), eq(conventions.orgId, orgId), eq(conventionCommitments.key, commitmentKey)),
+  );
+  return [...linked, ...usable];
+}
+
+function commitmentsInForce(db: Db | Tx, where: SQL | undefined): UsableCommitment[] {
   const rows = db
     .select({
       conventionId: conventions.id,
@@ -229,7 +253,7 @@ export function usableCommitments(db: Db | Tx, orgId: number): UsableCommitment[
       ),
     )
     .innerJoin(conventionCommitments, eq(conventionCommitments.versionId, conventionVersions.id))
-    .where(and(eq(conventions.orgId, orgId), inArray(partnerships.status, [...USABLE_CONVENTION_STATUSES])))
+    .where(where)
     .orderBy(desc(conventions.signedOn), asc(conventions.id), asc(conventionCommitments.key))
     .all();
   return rows.map(({ conventionId, reference, commitment: { id: _id, versionId: _v, ...c } }) => ({

@@ -5,13 +5,14 @@ import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { type PartnershipActor, transitionPartnership } from "~/models/lifecycles/partnership.server";
 import { notifyOrganisation } from "~/models/notifications.server";
-import type { CommitmentInput, ContributionInput } from "~/schemas/convention";
 import { isoToday } from "~/utils/dates";
 import type { Db, Tx } from "~/utils/db.server";
 import {
+  type CommitmentAudience,
   conventionCommitments,
   conventions,
   conventionVersions,
+  type OfferType,
   offers,
   organisations,
   partnerships,
@@ -26,11 +27,17 @@ import {
 
 export type ConventionRefusal = { ok: false; reason: string; field?: string; key?: number };
 
-type Commitment = Omit<CommitmentInput, "row" | "key" | "audience"> & {
+type Commitment = {
   key?: number | null;
-  audience?: CommitmentInput["audience"];
+  offerType: OfferType;
+  quantity: number;
+  trade: string | null;
+  region: string | null;
+  durationMonths: number | null;
+  audience?: CommitmentAudience;
 };
-type Contribution = Omit<ContributionInput, "row"> & { row?: number };
+/** `row`: the form's row, to put a refusal back on it. */
+type Contribution = { partnerId: number; description: string; amountFcfa: number | null; row?: number };
 
 export type SignConventionRequest = {
   partnershipId: number;

@@ -7,7 +7,7 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
 import { formValues } from "~/utils/forms";
 import { REGION_CODES, TRADE_CODES } from "~/utils/reference";
 import { COMMITMENT_AUDIENCES, OFFER_TYPES } from "../../db/enums";
-import { multilineText, oneOf, requiredText } from "./fields";
+import { ifValidSoFar, multilineText, oneOf, requiredText } from "./fields";
 
 export const MAX_COMMITMENTS = 20;
 export const MAX_CONTRIBUTIONS = 10;
@@ -31,9 +31,8 @@ const whole = (min: number, max: number, required: boolean) =>
     .trim()
     // 50 000 or 50.000: spaces and dots between thousands are accepted.
     .transform((v) => v.replace(/[\s.\u202f\u00a0]/g, ""))
-    .refine((v) => (v === "" ? !required : /^\d{1,10}$/.test(v)), {
-      error: required ? "validation.required" : "validation.number",
-    })
+    .refine((v) => v !== "" || !required, { error: "validation.required" })
+    .refine((v) => v === "" || /^\d{1,10}$/.test(v), { error: "validation.number", ...ifValidSoFar })
     .transform((v) => (v === "" ? null : Number(v)))
     .refine((v) => v === null || (v >= min && v <= max), { error: "validation.numberRange" });
 
@@ -47,7 +46,7 @@ const commitmentSchema = z.object({
   row: z.number(),
   key: whole(1, 10_000, false),
   offerType: oneOf(OFFER_TYPES),
-  quantity: whole(1, 10_000, true),
+  quantity: whole(1, 10_000, true).transform((v) => v ?? 0),
   trade: optionalCode(TRADE_CODES),
   region: optionalCode(REGION_CODES),
   durationMonths: whole(1, 60, false),
@@ -56,7 +55,7 @@ const commitmentSchema = z.object({
 
 const contributionSchema = z.object({
   row: z.number(),
-  partnerId: whole(1, 1e12, true),
+  partnerId: whole(1, 1e12, true).transform((v) => v ?? 0),
   description: requiredText(300),
   amountFcfa: whole(0, 1_000_000_000, false),
 });
@@ -132,7 +131,8 @@ function postedRows(formData: FormData, prefix: string, fields: readonly string[
       const v = formData.get(`${prefix}${row}_${field}`);
       return typeof v === "string" ? v : "";
     };
-    // A row with nothing typed (defaults such as the audience aside) is a spare row.
+    // A row ticked "remove", or with nothing typed (defaults such as the audience aside), is left out.
+    if (value("remove") === "on") continue;
     if (fields.every((field) => skip.includes(field) || value(field).trim() === "")) continue;
     found.push({ row, ...Object.fromEntries(fields.map((field) => [field, value(field)])) });
   }
