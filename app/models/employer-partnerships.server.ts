@@ -17,6 +17,7 @@ import {
   programmes,
   users,
 } from "../../db/schema";
+import { resultsForOrg } from "./convention-results.server";
 import { partnershipActionsFor } from "./lifecycles/partnership";
 import { transitionPartnership } from "./lifecycles/partnership.server";
 
@@ -55,6 +56,7 @@ function counsellorOf(db: Db, counsellorId: number | null) {
 const listColumns = {
   id: partnerships.id,
   status: partnerships.status,
+  orgId: partnerships.orgId,
   orgName: organisations.name,
   texts: programmes.texts,
   programmeId: partnerships.programmeId,
@@ -97,21 +99,29 @@ export function listPartnershipsOfMember(db: Db, userId: number, locale: Locale)
 
 const SHOWN_ON_DASHBOARD = 3;
 
-/** The dashboard's few: those still going on, newest first (the ended ones only when nothing else is). */
+/**
+ * The dashboard's few: those still going on, newest first (the ended ones only
+ * when nothing else is), a convention with its people placed of those committed.
+ */
 export function partnershipsForDashboard(db: Db, userId: number, locale: Locale) {
   const all = listPartnershipsOfMember(db, userId, locale);
   const going = all.filter((p) => p.status !== "declined" && p.status !== "closed");
-  return (going.length > 0 ? going : all)
-    .slice(0, SHOWN_ON_DASHBOARD)
-    .map(({ id, status, programmeTitle, reference, nextStepDue, declineReason, counsellor }) => ({
-      id,
-      status,
-      programmeTitle,
-      reference,
-      nextStepDue,
-      declineReason,
-      counsellor,
-    }));
+  const shown = (going.length > 0 ? going : all).slice(0, SHOWN_ON_DASHBOARD);
+  const results = new Map(
+    [...new Set(shown.filter((p) => p.reference).map((p) => p.orgId))]
+      .flatMap((orgId) => resultsForOrg(db, orgId))
+      .map((r) => [r.reference, { placed: r.placed, committed: r.committed }]),
+  );
+  return shown.map(({ id, status, programmeTitle, reference, nextStepDue, declineReason, counsellor }) => ({
+    id,
+    status,
+    programmeTitle,
+    reference,
+    nextStepDue,
+    declineReason,
+    counsellor,
+    results: (reference && results.get(reference)) || null,
+  }));
 }
 
 /**

@@ -1,10 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { ConventionResults } from "~/components/partnerships/ConventionResults";
 import { EmployerPartnershipBadge, useNextStepText } from "~/components/partnerships/EmployerNextStep";
 import { EmployerWithdraw } from "~/components/partnerships/EmployerWithdraw";
 import { StepTimeline } from "~/components/partnerships/StepTimeline";
 import { TitledSection } from "~/components/TitledSection";
+import { conventionResults } from "~/models/convention-results.server";
 import { conventionForPartnership } from "~/models/conventions-view.server";
 import { partnershipOfMember, withdrawPartnership } from "~/models/employer-partnerships.server";
 import { parseIdParam } from "~/schemas/params";
@@ -16,7 +18,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/employeur.partenariats.$id";
 
-export const handle = { i18n: ["common", "employer-partnerships", "partnerships", "notifications"] };
+export const handle = { i18n: ["common", "employer-partnerships", "partnerships", "notifications", "results"] };
 
 /** The partnership id of the URL; anything but a plain number is a 404. */
 function partnershipIdOf(params: { id?: string }) {
@@ -35,6 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const convention = signed
     ? { reference: signed.reference, startDate: signed.current.startDate, endDate: signed.current.endDate }
     : null;
+  const results = signed ? conventionResults(db, signed.id) : null;
   const { flash, headers } = await readFlash(request);
   return withFlashCleared(
     {
@@ -44,6 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         documents: partnership.documents.map((d) => ({ ...d, addedAt: d.addedAt.toISOString() })),
       },
       convention,
+      results,
       flash,
     },
     headers,
@@ -67,7 +71,7 @@ export default function EmployerPartnershipPage({ loaderData, actionData }: Rout
   const { t } = useTranslation("employer-partnerships");
   const format = useFormat();
   const nextStep = useNextStepText();
-  const { partnership: p, convention, flash } = loaderData;
+  const { partnership: p, convention, results, flash } = loaderData;
   const { request } = p;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -138,8 +142,7 @@ export default function EmployerPartnershipPage({ loaderData, actionData }: Rout
         )}
       </TitledSection>
 
-      {/* The signed convention, its amendments and its results: ConventionSummary, ConventionHistory and
-          ConventionResults take this place once they are in app/components/partnerships. */}
+      {/* The signed convention and its amendments: ConventionSummary and ConventionHistory take this place. */}
       {convention ? (
         <TitledSection id="convention" title={t("detail.convention")} className="card space-y-2">
           <p className="font-semibold">{t("detail.conventionReference", { reference: convention.reference })}</p>
@@ -148,6 +151,8 @@ export default function EmployerPartnershipPage({ loaderData, actionData }: Rout
           </p>
         </TitledSection>
       ) : null}
+
+      {results ? <ConventionResults results={results} /> : null}
 
       {p.mayWithdraw ? <EmployerWithdraw /> : null}
     </div>

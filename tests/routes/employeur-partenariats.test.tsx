@@ -13,6 +13,7 @@ import { notifyUsers } from "../../app/models/notifications.server";
 import EmployerHome, { loader as homeLoader } from "../../app/routes/employeur._index";
 import EmployerPartnerships, { loader as listLoader } from "../../app/routes/employeur.partenariats._index";
 import EmployerPartnershipPage, { action, loader } from "../../app/routes/employeur.partenariats.$id";
+import { loader as fileLoader } from "../../app/routes/fichiers.$fileId";
 import { getDb } from "../../app/utils/db.server";
 import { files, notifications, partnershipDocuments, partnerships } from "../../db/schema";
 import {
@@ -28,7 +29,7 @@ import {
   programmeText,
   sessionCookieFor,
 } from "../helpers/factories";
-import { as, callRoute, renderRoutes, statusOf, thrownStatus } from "../helpers/route";
+import { as, callRoute, outcomeStatus, renderRoutes, statusOf, thrownStatus } from "../helpers/route";
 
 const ids = { own: 0, active: 0, others: 0, ownFile: 0, othersFile: 0, programme: 0, employer: 0, colleague: 0 };
 let cookie = "";
@@ -188,10 +189,19 @@ describe("/employeur/partenariats/:id", () => {
     expect(screen.queryByText(/garage/)).toBeNull();
   });
 
+  it("lets the company's members download its own documents, never another company's", async () => {
+    const download = (fileId: number, who: string) =>
+      outcomeStatus(callRoute(fileLoader, `/fichiers/${fileId}`, { cookie: who, params: { fileId: String(fileId) } }));
+    expect(await download(ids.ownFile, cookie)).toBe(200);
+    expect(await download(ids.othersFile, cookie)).toBe(404);
+    expect(await download(ids.ownFile, othersCookie)).toBe(404);
+  });
+
   it("shows a signed partnership's convention, and offers no withdrawal", async () => {
     await renderRoutes([detailRoute()], `/employeur/partenariats/${ids.active}`, { lng: "en" });
     expect(screen.getByText(/^Agreement no\. CONV-TEST-/)).toBeTruthy();
     expect(screen.getByText("1 November 2026 – 31 October 2027")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: /^Results of convention CONV-TEST-/ })).toBeTruthy();
     expect(screen.queryByText("Withdraw the request")).toBeNull();
   });
 
@@ -272,6 +282,8 @@ describe("the company's notifications and dashboard", () => {
       screen.getByText(/Un conseiller a pris contact avec votre entreprise le 21 novembre 2026\. Prochaine étape/),
     ).toBeTruthy();
     const card = screen.getByRole("region", { name: "Partenariats" });
-    expect(within(card).getByRole("link", { name: /^Convention CONV-TEST-\d+ : En cours$/ })).toBeTruthy();
+    expect(
+      within(card).getByRole("link", { name: /^Convention CONV-TEST-\d+ : En cours · 0 sur 4 placés$/ }),
+    ).toBeTruthy();
   });
 });

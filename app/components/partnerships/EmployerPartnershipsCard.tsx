@@ -4,7 +4,13 @@ import { TitledSection } from "~/components/TitledSection";
 import type { PartnershipStatus } from "../../../db/enums";
 import { type NextStepOf, useNextStepText } from "./EmployerNextStep";
 
-export type PartnershipCardItem = NextStepOf & { id: number; programmeTitle: string; reference: string | null };
+export type PartnershipCardItem = NextStepOf & {
+  id: number;
+  programmeTitle: string;
+  reference: string | null;
+  /** People placed of those the convention commits to. */
+  results: { placed: number; committed: number } | null;
+};
 
 /** Before signing, the partnership is still a request. */
 const REQUEST: readonly PartnershipStatus[] = ["requested", "contacted", "meeting_held", "documents_received"];
@@ -16,7 +22,10 @@ export function EmployerPartnershipsCard({ items }: { items: PartnershipCardItem
   const nextStep = useNextStepText();
   const lineOf = (p: PartnershipCardItem) => {
     const values = { reference: p.reference, programme: p.programmeTitle, status: status(`status.${p.status}`) };
-    if (p.reference) return t("dashboard.convention", values);
+    if (p.reference) {
+      const convention = t("dashboard.convention", values);
+      return p.results && p.results.committed > 0 ? `${convention} · ${t("dashboard.placed", p.results)}` : convention;
+    }
     return t(REQUEST.includes(p.status) ? "dashboard.request" : "dashboard.other", values);
   };
   return (
