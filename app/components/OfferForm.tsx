@@ -8,7 +8,9 @@ import { Form } from "react-router";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
 import { bindFields, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
 import { isOfferType } from "~/components/offer-form-data";
+import { useCommitmentText } from "~/components/partnerships/ConventionSummary";
 import { CommuneField, RegionField, SectorField } from "~/components/ReferenceFields";
+import type { UsableCommitment } from "~/models/conventions-view.server";
 import { canMove } from "~/models/lifecycles/lifecycle";
 import { offerLifecycle } from "~/models/lifecycles/offer";
 import type { FieldErrors, FormValues } from "~/utils/forms";
@@ -25,6 +27,8 @@ export type OfferFormProps = {
   status?: OfferStatus;
   canPublish: boolean;
   readOnly?: boolean;
+  /** The convention commitments the offer may serve; no field when there is none. */
+  commitments?: UsableCommitment[];
 };
 
 function TypeFieldset({
@@ -56,8 +60,10 @@ export function OfferForm({
   status,
   canPublish,
   readOnly = false,
+  commitments = [],
 }: OfferFormProps) {
   const { t } = useTranslation("employer");
+  const commitmentText = useCommitmentText();
   const busy = useBusy();
   // A published offer cannot go back to a draft: its changes are submitted as they are.
   const canSaveDraft = status === undefined || canMove(offerLifecycle, "saveDraft", status, "owner");
@@ -105,6 +111,15 @@ export function OfferForm({
             {t("offerform:showTypeFields")}
           </button>
         )}
+        {commitments.length > 0 ? (
+          <SelectField
+            label={t("conventions:offer.label")}
+            hint={t("conventions:offer.hint")}
+            {...field("commitment")}
+            placeholder={t("conventions:offer.none")}
+            options={commitments.map((c) => ({ value: c.value, label: `${c.reference} · ${commitmentText(c)}` }))}
+          />
+        ) : null}
         <TextField
           label={t("offerForm.title")}
           hint={t("offerForm.titleHint")}

@@ -58,6 +58,8 @@ type OfferLike = {
   certificate: string | null;
   startDate: string | null;
   closingDate: string;
+  conventionId?: number | null;
+  commitmentKey?: number | null;
 };
 
 /** A saved offer as the form's values (the inverse of offerFormInput). */
@@ -80,6 +82,7 @@ export function offerFormValues(offer: OfferLike): { values: FormValues; languag
     certificate: text(offer.certificate),
     startDate: text(offer.startDate),
     closingDate: offer.closingDate,
+    commitment: offer.conventionId && offer.commitmentKey ? `${offer.conventionId}:${offer.commitmentKey}` : "",
   };
   for (const field of TYPED_FIELDS[offer.type]) {
     values[`${offer.type}_${field}`] = text(field === "payAmount" ? offer.payAmount : offer.durationMonths);

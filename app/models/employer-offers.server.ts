@@ -8,6 +8,7 @@ import type { Db, Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { type OfferStatus, offers, organisations } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { offerCommitmentRefusal } from "./conventions.server";
 import { closeOpenApplications } from "./lifecycles/application.server";
 import { findMove } from "./lifecycles/lifecycle";
 import { isEditable, offerLifecycle } from "./lifecycles/offer";
@@ -98,8 +99,19 @@ export function saveOffer(
   if (existing?.moderationFlags.includes("reported")) {
     return { ok: false, fieldErrors: {}, formError: "offer.rules.underReview" };
   }
+  const { commitment, ...content } = input;
   const fieldErrors = checkOfferRules(input, today);
+  // The commitment served: the organisation's own, in force, of the offer's type (its link kept as it was).
+  const refusal =
+    commitment &&
+    offerCommitmentRefusal(db, { orgId, offerType: input.type, ...commitment, keep: existing ?? undefined });
+  if (refusal) fieldErrors.commitment = refusal;
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const link =
+    commitment === undefined
+      ? {}
+      : { conventionId: commitment?.conventionId ?? null, commitmentKey: commitment?.key ?? null };
+  const fields = { ...content, ...link };
 
   const org = existing ? db.select().from(organisations).where(eq(organisations.id, orgId)).get()! : membership.org;
   const wasPublished = existing?.status === "published";
@@ -126,12 +138,12 @@ export function saveOffer(
 
   return db.transaction((tx): SaveOfferResult => {
     if (!existing) {
-      const created = insertOffer(tx, { orgId, createdBy: userId, fields: input, status, flags });
+      const created = insertOffer(tx, { orgId, createdBy: userId, fields, status, flags });
       const detail = { status, flags };
       recordAudit(tx, { actorId: userId, action: "offer.created", subjectType: "offer", subjectId: created, detail });
       return { ok: true, offerId: created, status, flags };
     }
-    updateOfferFields(tx, existing.id, input);
+    updateOfferFields(tx, existing.id, fields);
     const actor = { userId, roles: ["employer"] as const };
     const moved = transitionOffer(tx, { offerId: existing.id, action, actor, flags, detail: { status, flags } });
     if (!moved.ok) throw new Error(`saveOffer: ${moved.reason}`);

@@ -6,6 +6,7 @@ import { OfferForm } from "~/components/OfferForm";
 import { OfferKeypadCode } from "~/components/OfferKeypadCode";
 import { OfferStatusBadge } from "~/components/OfferStatusBadge";
 import { OFFER_COPIED_FLASH, offerFormInput, offerFormValues, offerSavedFlash } from "~/components/offer-form-data";
+import { conventionReference, offerCommitmentChoices } from "~/models/conventions-view.server";
 import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/employer-offers.server";
 import { isEditable } from "~/models/lifecycles/offer";
 import { getOrganisation } from "~/models/organisations.server";
@@ -18,7 +19,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
 import type { Route } from "./+types/employeur.offres.$offerId";
 
-export const handle = { i18n: ["common", "employer", "applications", "offerform", "channels"] };
+export const handle = { i18n: ["common", "employer", "applications", "offerform", "channels", "conventions"] };
 
 /** The offer id of the URL; anything but a plain number is a 404 (never another offer). */
 function offerIdOf(params: { offerId?: string }) {
@@ -37,7 +38,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // The keypad code, for a poster, while the offer is published.
   const keypad =
     offer.status === "published" && offer.shortCode ? { code: offer.shortCode, ...channelNumbers() } : null;
-  return withFlashCleared({ offer, orgStatus, keypad, flash }, headers);
+  const convention = {
+    reference: conventionReference(db, offer.conventionId),
+    choices: offerCommitmentChoices(db, offer.orgId, offer),
+  };
+  return withFlashCleared({ offer, orgStatus, keypad, flash, convention }, headers);
 }
 
 type ActionData = { fieldErrors: FieldErrors; formError?: string; values?: FormValues; languages?: string[] };
@@ -123,7 +128,7 @@ function SavedBanner({
 
 export default function EditOffer({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
-  const { offer, orgStatus, keypad, flash } = loaderData;
+  const { offer, orgStatus, keypad, flash, convention } = loaderData;
   // The status the offer was just saved in, if an action said so.
   const saved = flash?.values?.status;
   // Reports took it offline: a counsellor decides before it can change.
@@ -142,6 +147,7 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
       <p>
         {t("offerPage.status")} <OfferStatusBadge status={offer.status} className="text-sm" />
       </p>
+      {convention.reference ? <p>{t("conventions:offer.linked", { reference: convention.reference })}</p> : null}
       {saved === offer.status ? (
         <SavedBanner
           status={saved}
@@ -192,6 +198,7 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
         status={offer.status}
         canPublish={orgStatus === "verified"}
         readOnly={!editable}
+        commitments={convention.choices}
       />
     </section>
   );

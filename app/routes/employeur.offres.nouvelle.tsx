@@ -4,6 +4,7 @@ import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { OfferTypeStep } from "~/components/OfferTypeStep";
 import { isOfferType, offerFormInput, offerSavedFlash } from "~/components/offer-form-data";
+import { usableCommitments } from "~/models/conventions-view.server";
 import { saveOffer } from "~/models/employer-offers.server";
 import { getEmployerMembership } from "~/models/organisations.server";
 import { OFFER_INTENTS, type OfferIntent, offerSchema } from "~/schemas/offer";
@@ -13,13 +14,14 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
 import type { Route } from "./+types/employeur.offres.nouvelle";
 
-export const handle = { i18n: ["common", "employer", "offerform"] };
+export const handle = { i18n: ["common", "employer", "offerform", "conventions"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "employeur");
-  const membership = getEmployerMembership(getDb(), user.id);
+  const db = getDb();
+  const membership = getEmployerMembership(db, user.id);
   if (!membership) throw data(null, { status: 403 });
-  return { orgStatus: membership.org.verificationStatus };
+  return { orgStatus: membership.org.verificationStatus, commitments: usableCommitments(db, membership.org.id) };
 }
 
 type ActionData = { fieldErrors: FieldErrors; formError?: string; values: FormValues; languages: string[] };
@@ -69,6 +71,7 @@ export default function NewOffer({ loaderData, actionData }: Route.ComponentProp
           errors={actionData?.fieldErrors ?? {}}
           formError={actionData?.formError}
           canPublish={verified}
+          commitments={loaderData.commitments}
         />
       ) : (
         <OfferTypeStep />

@@ -73,6 +73,17 @@ export const offerSchema = z
     provider: optionalText(120),
     endDate: date(false),
     certificate: optionalText(120),
+    // A convention's commitment, `<conventionId>:<key>`; absent when the form had no such field (nothing to change).
+    commitment: z
+      .string({ error: "validation.choose" })
+      .trim()
+      .regex(/^(\d{1,9}:\d{1,5})?$/, { error: "validation.choose" })
+      .optional()
+      .transform((v) => {
+        if (v === undefined) return undefined;
+        const [conventionId, key] = v.split(":").map(Number);
+        return v === "" ? null : { conventionId: conventionId!, key: key! };
+      }),
   })
   // Runs even when other fields are refused, so that an empty form shows every message at once.
   .superRefine(
@@ -120,6 +131,7 @@ export const offerSchema = z
       provider: type === "formation" ? (offer.provider ?? null) : null,
       endDate: type === "formation" ? (offer.endDate ?? null) : null,
       certificate: type === "formation" ? (offer.certificate ?? null) : null,
+      commitment: offer.commitment,
     };
   });
 
