@@ -6,7 +6,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getFileForViewer } from "../../app/models/files.server";
 import { action } from "../../app/routes/conseiller.partenariats.$id";
+import { bodyLimitFor, FORM_MAX_BYTES } from "../../app/server/body-limit";
 import { getDb } from "../../app/utils/db.server";
+import { CV_FORM_MAX_BYTES } from "../../app/utils/upload.server";
 import { partnershipDocuments } from "../../db/schema";
 import {
   insertCandidate,
@@ -93,5 +95,14 @@ describe("documents", () => {
     const { documentId, fileId } = await upload(id, "Convention signée", pdfBytes());
     expect(statusOf(await post(id, { intent: "document.remove", documentId: String(documentId) }))).toBe(302);
     expect(getFileForViewer(getDb(), { id: ids.admin, role: "admin" }, fileId)).toBeNull();
+  });
+});
+
+describe("the server's bound on the page's forms", () => {
+  it("takes a CV's upload on a partnership's page, and no more than a form elsewhere in the list", () => {
+    expect(bodyLimitFor("/conseiller/partenariats/12")).toBe(CV_FORM_MAX_BYTES);
+    expect(bodyLimitFor("/conseiller/partenariats/12.data")).toBe(CV_FORM_MAX_BYTES);
+    expect(bodyLimitFor("/conseiller/partenariats")).toBe(FORM_MAX_BYTES);
+    expect(bodyLimitFor("/conseiller/partenariats/12/convention")).toBe(FORM_MAX_BYTES);
   });
 });
