@@ -21,7 +21,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.partenariats.$id";
 
-export const handle = { i18n: ["common", "partnerships"] };
+export const handle = { i18n: ["common", "partnerships", "conventions"] };
 
 const staffRole = (role: "conseiller" | "admin") => (role === "admin" ? "admin" : "counsellor");
 
