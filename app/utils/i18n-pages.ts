@@ -11,6 +11,8 @@ export const BAMBARA_ROUTES: ReadonlySet<string> = new Set([
   "routes/offres.$offerId",
   "routes/offres.$offerId.postuler",
   "routes/entreprises.$orgId",
+  "routes/partenariats._index",
+  "routes/partenariats.$programmeId",
   "routes/inscription",
   "routes/connexion",
   "routes/candidat._index",

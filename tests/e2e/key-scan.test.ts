@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteColleague } from "../../app/models/invitations.server";
 import { isOpenOffer } from "../../app/models/offers.server";
 import { openDb } from "../../app/utils/db.server";
-import { applications, offers, organisations, users } from "../../db/schema";
+import { applications, offers, organisations, programmes, users } from "../../db/schema";
 import { Coverage, crawl, type Lng, load, type Role, switchLanguage, type Tab } from "./crawl";
 import { describeInBrowser, usePortal } from "./harness";
 import { logIn } from "./journeys";
@@ -64,6 +64,12 @@ const SAMPLES: Sample[] = [
   },
   // The offer the crawl opens first may be one the demo candidate has already applied to.
   { pattern: "offres/:offerId/postuler", path: (ids) => `/offres/${ids.offer}/postuler`, roles: ["candidat"] },
+  // A published programme's page, in case the demo's programmes list is empty of links for a role.
+  {
+    pattern: "partenariats/:programmeId",
+    path: (ids) => `/partenariats/${ids.programme}`,
+    roles: ["anonymous", "employeur", "candidat"],
+  },
   { pattern: "*", path: () => "/cette-page-n-existe-pas", roles: ["anonymous", "candidat"], status: 404 },
 ];
 
@@ -101,6 +107,13 @@ describeInBrowser("no locale key on any page", () => {
         .orderBy(offers.id)
         .get()!;
       ids.offer = String(open.id);
+      const published = db
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(eq(programmes.status, "published"))
+        .orderBy(programmes.position, programmes.id)
+        .get();
+      ids.programme = String(published?.id ?? "");
     } finally {
       db.$client.close();
     }

@@ -77,6 +77,12 @@ const MATRIX: Record<string, Entry> = {
   "/offres/:offerId/signaler": { GET: everyone(200), POST: everyone(400) },
   // A suspended organisation has no public page, not even for its members.
   "/entreprises/:orgId": { GET: { ...everyone(200), suspendedEmployeur: 404 }, POST: "none" },
+  "/partenariats": PUBLIC_PAGE,
+  // Anyone reads a programme; companies (and visitors, who are sent to sign up) post the interest form.
+  "/partenariats/:programmeId": {
+    GET: everyone(200),
+    POST: { ...everyone(403), visitor: 400, ...Object.fromEntries(EMPLOYERS.map((caller) => [caller, 400])) },
+  },
   // Visitors-only pages: a logged-in caller is sent to their space (302).
   "/inscription": { GET: { ...everyone(302), visitor: 200 }, POST: everyone(400) },
   "/connexion": { GET: { ...everyone(302), visitor: 200 }, POST: everyone(400) },
@@ -155,6 +161,8 @@ const MATRIX: Record<string, Entry> = {
   "/admin/organisations": formPageOf(["admin"]),
   "/admin/journal": readPageOf(["admin"]),
   // Candidates have their account page at /candidat/compte (302).
+  "/admin/programmes": formPageOf(["admin"]),
+  "/admin/programmes/:programmeId": formPageOf(["admin"]),
   "/compte": {
     GET: { ...spaceOf([...EMPLOYERS, ...STAFF], 200), candidat: 302, otherCandidat: 302 },
     POST: { ...spaceOf([...EMPLOYERS, ...STAFF], 400), candidat: 302, otherCandidat: 302 },
@@ -195,6 +203,7 @@ beforeAll(async () => {
     // Employer A's partnership (its request to a programme).
     id: String(insertPartnership(getDb(), { orgId: world.orgA, programmeId: insertProgramme(getDb()).id }).id),
     "*": "nulle-part",
+    programmeId: String(insertProgramme(getDb()).id),
   };
 });
 
