@@ -159,10 +159,10 @@ const MATRIX: Record<string, Entry> = {
   "/admin": readPageOf(["admin"]),
   "/admin/utilisateurs": formPageOf(["admin"]),
   "/admin/organisations": formPageOf(["admin"]),
-  "/admin/journal": readPageOf(["admin"]),
-  // Candidates have their account page at /candidat/compte (302).
   "/admin/programmes": formPageOf(["admin"]),
   "/admin/programmes/:programmeId": formPageOf(["admin"]),
+  "/admin/journal": readPageOf(["admin"]),
+  // Candidates have their account page at /candidat/compte (302).
   "/compte": {
     GET: { ...spaceOf([...EMPLOYERS, ...STAFF], 200), candidat: 302, otherCandidat: 302 },
     POST: { ...spaceOf([...EMPLOYERS, ...STAFF], 400), candidat: 302, otherCandidat: 302 },
@@ -200,10 +200,10 @@ beforeAll(async () => {
     fileId: String(world.cvA),
     applicationId: String(world.applicationA),
     userId: String(world.userIds.candidat),
+    programmeId: String(insertProgramme(getDb()).id),
     // Employer A's partnership (its request to a programme).
     id: String(insertPartnership(getDb(), { orgId: world.orgA, programmeId: insertProgramme(getDb()).id }).id),
     "*": "nulle-part",
-    programmeId: String(insertProgramme(getDb()).id),
   };
 });
 
