@@ -6,6 +6,7 @@
 // partnership's id, an employer and a candidate.
 import { screen } from "@testing-library/react";
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { conventionForPartnership } from "../../app/models/conventions-view.server";
 import ConventionPage, { action, loader } from "../../app/routes/conseiller.partenariats.$id.convention";
@@ -21,7 +22,8 @@ import {
   sessionCookieFor,
 } from "../helpers/factories";
 import { insertStaff } from "../helpers/factories/staff";
-import { as, callRoute, renderRoutes, statusOf, thrownStatus } from "../helpers/route";
+import { mutatedForm } from "../helpers/hostile";
+import { as, callRoute, outcomeStatus, renderRoutes, statusOf, thrownStatus } from "../helpers/route";
 
 const cookies = { conseiller: "", admin: "", employeur: "", candidat: "" };
 let orgId = 0;
@@ -147,6 +149,28 @@ describe("signing", () => {
     expect(notPartner.data.fieldErrors.partnerIds).toBe("conventions:errors.partner_invalid");
     expect(getDb().select().from(conventions).where(eq(conventions.partnershipId, id)).all()).toEqual([]);
     expect(await thrownStatus(post(id, { ...signing("REF-X"), intent: "delete" }))).toBe(400);
+  });
+
+  it("never fails on generated hostile forms, and a refused one writes nothing", async () => {
+    const id = newPartnership();
+    await fc.assert(
+      fc.asyncProperty(mutatedForm(signing(`HOSTILE-${id}`)), async (entries) => {
+        const body = new FormData();
+        for (const [key, value] of entries) body.append(key, value);
+        const status = await outcomeStatus(
+          callRoute(action, "/x", { cookie: cookies.conseiller, params: { id: String(id) }, body }),
+        );
+        expect(status).toBeLessThan(500);
+        const written = getDb().select().from(conventions).where(eq(conventions.partnershipId, id)).all();
+        if (status >= 400) expect(written).toEqual([]);
+        // Signed once: start again from a partnership awaiting its convention.
+        if (written.length > 0) {
+          getDb().delete(conventions).where(eq(conventions.partnershipId, id)).run();
+          getDb().update(partnerships).set({ status: "documents_received" }).where(eq(partnerships.id, id)).run();
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("shows a message and no form before the documents, and answers 404 for an unknown partnership", async () => {
