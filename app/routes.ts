@@ -42,6 +42,7 @@ export default [
   route("conseiller/rappels", "routes/conseiller.rappels.tsx"),
   route("conseiller/partenariats", "routes/conseiller.partenariats._index.tsx"),
   route("conseiller/partenariats/:id", "routes/conseiller.partenariats.$id.tsx"),
+  route("conseiller/partenariats/:id/convention", "routes/conseiller.partenariats.$id.convention.tsx"),
   route("conseiller/rapports", "routes/conseiller.rapports._index.tsx"),
   route("conseiller/rapports/placements.csv", "routes/conseiller.rapports.placements-csv.ts"),
   route("conseiller/rapports/indicateurs.csv", "routes/conseiller.rapports.indicateurs-csv.ts"),

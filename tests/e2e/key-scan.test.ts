@@ -3,12 +3,12 @@
 // a locale key, an unfinished text or a heading, link or button without a name, and each says its
 // language in <html lang> (French on a page not written in Bambara). Which pages were seen is checked
 // against app/routes.ts: a route nobody reached and not excluded below, with its reason, fails the test by name.
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteColleague } from "../../app/models/invitations.server";
 import { isOpenOffer } from "../../app/models/offers.server";
 import { openDb } from "../../app/utils/db.server";
-import { applications, offers, organisations, programmes, users } from "../../db/schema";
+import { applications, offers, organisations, partnerships, programmes, users } from "../../db/schema";
 import { Coverage, crawl, type Lng, load, type Role, switchLanguage, type Tab } from "./crawl";
 import { describeInBrowser, usePortal } from "./harness";
 import { logIn } from "./journeys";
@@ -64,6 +64,12 @@ const SAMPLES: Sample[] = [
   },
   // The offer the crawl opens first may be one the demo candidate has already applied to.
   { pattern: "offres/:offerId/postuler", path: (ids) => `/offres/${ids.offer}/postuler`, roles: ["candidat"] },
+  // The convention's form: signing (documents received) or amending (signed, active) a demo partnership.
+  {
+    pattern: "conseiller/partenariats/:id/convention",
+    path: (ids) => `/conseiller/partenariats/${ids.partnership}/convention`,
+    roles: ["conseiller", "admin"],
+  },
   // A published programme's page, in case the demo's programmes list is empty of links for a role.
   {
     pattern: "partenariats/:programmeId",
@@ -107,6 +113,13 @@ describeInBrowser("no locale key on any page", () => {
         .orderBy(offers.id)
         .get()!;
       ids.offer = String(open.id);
+      const withConvention = db
+        .select({ id: partnerships.id })
+        .from(partnerships)
+        .where(inArray(partnerships.status, ["documents_received", "signed", "active"]))
+        .orderBy(partnerships.id)
+        .get();
+      ids.partnership = String(withConvention?.id ?? "");
       const published = db
         .select({ id: programmes.id })
         .from(programmes)

@@ -144,6 +144,8 @@ const MATRIX: Record<string, Entry> = {
   "/conseiller/rappels": STAFF_PAGE,
   "/conseiller/partenariats": STAFF_READ_PAGE,
   "/conseiller/partenariats/:id": STAFF_PAGE,
+  // Employer A's partnership is only requested: the page says why there is no form yet; a post is refused.
+  "/conseiller/partenariats/:id/convention": STAFF_PAGE,
   "/conseiller/rapports": STAFF_READ_PAGE,
   "/conseiller/rapports/placements.csv": STAFF_READ_PAGE,
   "/conseiller/rapports/indicateurs.csv": STAFF_READ_PAGE,
