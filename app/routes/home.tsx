@@ -142,6 +142,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <Link to="/inscription?type=employeur" className="mt-2 inline-block">
             {t("forEmployers.cta")}
           </Link>
+          <Link to="/partenariats" className="mt-2 flex min-h-11 items-center">
+            {t("forEmployers.programmes")}
+          </Link>
         </div>
       </TitledSection>
     </div>

@@ -105,7 +105,9 @@ export default function ProgrammePage({ loaderData, actionData }: Route.Componen
   return (
     <div className="space-y-6">
       <p>
-        <Link to="/partenariats">{t("page.back")}</Link>
+        <Link to="/partenariats" className="inline-flex min-h-11 items-center">
+          {t("page.back")}
+        </Link>
       </p>
       {programme.status === "draft" ? <Notice tone="warning">{t("page.draft")}</Notice> : null}
       <ProgrammeDetails programme={programme} partners={partners} />

@@ -31,14 +31,20 @@ export function InterestForm({
   if (viewer.kind === "candidate") {
     return (
       <p>
-        {t("interest.candidate")} <Link to="/offres">{t("interest.candidateLink")}</Link>
+        {t("interest.candidate")}{" "}
+        <Link to="/offres" className="inline-flex min-h-11 items-center">
+          {t("interest.candidateLink")}
+        </Link>
       </p>
     );
   }
   if (viewer.kind === "staff") {
     return (
       <p>
-        {t("interest.staff")} <Link to="/conseiller/partenariats">{t("interest.staffLink")}</Link>
+        {t("interest.staff")}{" "}
+        <Link to="/conseiller/partenariats" className="inline-flex min-h-11 items-center">
+          {t("interest.staffLink")}
+        </Link>
       </p>
     );
   }
@@ -48,7 +54,9 @@ export function InterestForm({
     return (
       <Notice tone="info" role={refused ? "status" : null}>
         {t("interest.alreadyOpen")}{" "}
-        <Link to={`/employeur/partenariats/${openId}`}>{t("interest.alreadyOpenLink")}</Link>
+        <Link to={`/employeur/partenariats/${openId}`} className="inline-flex min-h-11 items-center">
+          {t("interest.alreadyOpenLink")}
+        </Link>
       </Notice>
     );
   }

@@ -25,7 +25,10 @@ export function ProgrammeTable({ programmes }: { programmes: Row[] }) {
             {index + 1}
           </span>
           <div className="min-w-0 flex-1">
-            <Link to={`/admin/programmes/${p.id}`} className="font-semibold break-words">
+            <Link
+              to={`/admin/programmes/${p.id}`}
+              className="inline-flex min-h-11 items-center font-semibold break-words"
+            >
               {p.title}
             </Link>
             <p className="text-sm text-stone-600">{t(`programmes:kind.${p.kind}`)}</p>
