@@ -84,34 +84,37 @@ export function PartnershipCounsellor({
 }) {
   const { t } = useTranslation("partnerships");
   const busy = useBusy();
-  const mine = p.partnership.counsellorId === viewer.id;
+  const canTake = viewer.role === "conseiller" && p.partnership.counsellorId !== viewer.id;
+  const others = counsellors.filter((c) => c.id !== p.partnership.counsellorId);
   const assign = refusedFor(refused, "assign");
   return (
     <CardSection id="counsellor" title={t("detail.counsellor")}>
       <p>{p.counsellorName ?? t("detail.noCounsellor")}</p>
-      <Form method="post" className="flex flex-wrap gap-3">
-        {viewer.role === "conseiller" && !mine ? (
-          <button type="submit" name="intent" value="take" className="btn" disabled={busy}>
-            {t("detail.take")}
-          </button>
-        ) : null}
-        {p.partnership.counsellorId !== null ? (
-          <button type="submit" name="intent" value="release" className="btn-secondary" disabled={busy}>
-            {t("detail.giveBack")}
-          </button>
-        ) : null}
-      </Form>
-      <IntentForm intent="assign" submit={t("detail.assign")} errors={assign?.fieldErrors ?? {}}>
-        <SelectField
-          label={t("detail.assignTo")}
-          name="counsellorId"
-          defaultValue={assign?.values.counsellorId ?? ""}
-          error={assign?.fieldErrors.counsellorId}
-          options={counsellors
-            .filter((c) => c.id !== p.partnership.counsellorId)
-            .map((c) => ({ value: String(c.id), label: c.name }))}
-        />
-      </IntentForm>
+      {canTake || p.partnership.counsellorId !== null ? (
+        <Form method="post" className="flex flex-wrap gap-3">
+          {canTake ? (
+            <button type="submit" name="intent" value="take" className="btn" disabled={busy}>
+              {t("detail.take")}
+            </button>
+          ) : null}
+          {p.partnership.counsellorId !== null ? (
+            <button type="submit" name="intent" value="release" className="btn-secondary" disabled={busy}>
+              {t("detail.giveBack")}
+            </button>
+          ) : null}
+        </Form>
+      ) : null}
+      {others.length > 0 ? (
+        <IntentForm intent="assign" submit={t("detail.assign")} errors={assign?.fieldErrors ?? {}}>
+          <SelectField
+            label={t("detail.assignTo")}
+            name="counsellorId"
+            defaultValue={assign?.values.counsellorId ?? ""}
+            error={assign?.fieldErrors.counsellorId}
+            options={others.map((c) => ({ value: String(c.id), label: c.name }))}
+          />
+        </IntentForm>
+      ) : null}
     </CardSection>
   );
 }
