@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { ConventionHistory } from "~/components/partnerships/ConventionHistory";
 import { ConventionResults } from "~/components/partnerships/ConventionResults";
+import { ConventionSummary } from "~/components/partnerships/ConventionSummary";
 import { EmployerPartnershipBadge, useNextStepText } from "~/components/partnerships/EmployerNextStep";
 import { EmployerWithdraw } from "~/components/partnerships/EmployerWithdraw";
 import { StepTimeline } from "~/components/partnerships/StepTimeline";
@@ -18,7 +20,9 @@ import { getLocale } from "~/utils/i18n.server";
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/employeur.partenariats.$id";
 
-export const handle = { i18n: ["common", "employer-partnerships", "partnerships", "notifications", "results"] };
+export const handle = {
+  i18n: ["common", "employer-partnerships", "partnerships", "notifications", "results", "conventions"],
+};
 
 /** The partnership id of the URL; anything but a plain number is a 404. */
 function partnershipIdOf(params: { id?: string }) {
@@ -33,11 +37,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const partnership = partnershipOfMember(db, user.id, partnershipIdOf(params), await getLocale(request));
   // Another company's partnership, or none: the same 404.
   if (!partnership) throw data(null, { status: 404 });
-  const signed = conventionForPartnership(db, partnership.id);
-  const convention = signed
-    ? { reference: signed.reference, startDate: signed.current.startDate, endDate: signed.current.endDate }
-    : null;
-  const results = signed ? conventionResults(db, signed.id) : null;
+  const convention = conventionForPartnership(db, partnership.id);
+  const results = convention ? conventionResults(db, convention.id) : null;
   const { flash, headers } = await readFlash(request);
   return withFlashCleared(
     {
@@ -142,14 +143,11 @@ export default function EmployerPartnershipPage({ loaderData, actionData }: Rout
         )}
       </TitledSection>
 
-      {/* The signed convention and its amendments: ConventionSummary and ConventionHistory take this place. */}
       {convention ? (
-        <TitledSection id="convention" title={t("detail.convention")} className="card space-y-2">
-          <p className="font-semibold">{t("detail.conventionReference", { reference: convention.reference })}</p>
-          <p>
-            {format.date(convention.startDate, "long")} – {format.date(convention.endDate, "long")}
-          </p>
-        </TitledSection>
+        <>
+          <ConventionSummary convention={convention} />
+          <ConventionHistory convention={convention} />
+        </>
       ) : null}
 
       {results ? <ConventionResults results={results} /> : null}

@@ -199,8 +199,8 @@ describe("/employeur/partenariats/:id", () => {
 
   it("shows a signed partnership's convention, and offers no withdrawal", async () => {
     await renderRoutes([detailRoute()], `/employeur/partenariats/${ids.active}`, { lng: "en" });
-    expect(screen.getByText(/^Agreement no\. CONV-TEST-/)).toBeTruthy();
-    expect(screen.getByText("1 November 2026 – 31 October 2027")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: /^Agreement CONV-TEST-\d+$/ })).toBeTruthy();
+    expect(screen.getByText("from 1 November 2026 to 31 October 2027")).toBeTruthy();
     expect(screen.getByRole("heading", { name: /^Results of convention CONV-TEST-/ })).toBeTruthy();
     expect(screen.queryByText("Withdraw the request")).toBeNull();
   });
