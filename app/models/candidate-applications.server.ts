@@ -26,6 +26,7 @@ export function candidateApplicationRows(db: Db, candidateId: number, limit?: nu
       createdAt: applications.createdAt,
       offerId: offers.id,
       offerTitle: offers.title,
+      offerType: offers.type,
       offerStatus: offers.status,
       orgName: organisations.name,
       orgStatus: organisations.verificationStatus,

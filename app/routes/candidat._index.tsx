@@ -5,6 +5,7 @@ import { FlashNotice } from "~/components/Notice";
 import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
 import { candidateDashboard } from "~/models/dashboards.server";
+import { applicationStatusKey } from "~/models/lifecycles/training";
 import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
 import { getOwnProfile, profileCompleteness } from "~/models/profiles.server";
 import { savedOfferCounts } from "~/models/saved-offers.server";
@@ -115,7 +116,9 @@ export default function CandidateHome({ loaderData }: Route.ComponentProps) {
                   <span className="rounded bg-brand-50 px-2 py-0.5 font-medium">
                     {application.onHold
                       ? t("candidate:applications.onHold")
-                      : t(`common:applicationStatus.${application.status}`)}
+                      : t(
+                          `common:applicationStatus.${applicationStatusKey(application.status, application.offerType)}`,
+                        )}
                   </span>{" "}
                   <span className="text-stone-600">{format.date(application.createdAt, "medium")}</span>
                 </span>

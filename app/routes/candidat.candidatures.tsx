@@ -5,6 +5,7 @@ import { ItemActionForm } from "~/components/ItemActionForm";
 import { FlashNotice } from "~/components/Notice";
 import { withdrawApplication } from "~/models/applications.server";
 import { listCandidateApplications } from "~/models/candidate-applications.server";
+import { applicationStatusKey } from "~/models/lifecycles/training";
 import { answerOfferFromForm } from "~/models/offer-answers.server";
 import { DECLINE_WORDS_MAX, OFFER_DECLINE_REASONS } from "~/schemas/offer-answer";
 import { parseIdParam } from "~/schemas/params";
@@ -143,11 +144,15 @@ function ApplicationCard({
         <p>
           <span className="font-medium">{t("applications.status")}</span>{" "}
           <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold">
-            {a.onHold ? t("applications.onHold") : t(`common:applicationStatus.${a.status}`)}
+            {a.onHold
+              ? t("applications.onHold")
+              : t(`common:applicationStatus.${applicationStatusKey(a.status, a.offerType)}`)}
           </span>
         </p>
         <p className="mt-1">
-          {a.onHold ? t(`applications.onHoldBecause.${a.onHold}`) : t(`applications.explain.${a.status}`)}
+          {a.onHold
+            ? t(`applications.onHoldBecause.${a.onHold}`)
+            : t(`applications.explain.${applicationStatusKey(a.status, a.offerType)}`)}
         </p>
         {a.status === "interview" && a.interviewAt && !a.onHold ? (
           <p className="mt-1 font-medium">

@@ -173,8 +173,10 @@ export async function action({ request, params }: Route.ActionArgs) {
         );
     }
   }
+  // A hire on a training offer is an admission: no follow-up calls, its outcome is recorded here later.
+  const admitted = result.status === "hired" && trainingOfApplication(getDb(), current.id, "owner");
   return redirectWithFlash(page, {
-    message: `applications:detail.done.${result.status}`,
+    message: admitted ? "training:doneAdmitted" : `applications:detail.done.${result.status}`,
     ...(result.offerFilled ? { detail: "applications:detail.offerFilled" } : {}),
   });
 }
@@ -266,7 +268,9 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
         <ol className="space-y-1 border-l-2 border-stone-300 pl-4">
           {a.timeline.map((event, i) => (
             <li key={i}>
-              <span className="font-medium">{t(`common:applicationStatus.${event.toStatus}`)}</span>{" "}
+              <span className="font-medium">
+                {t(`common:applicationStatus.${training && event.toStatus === "hired" ? "admitted" : event.toStatus}`)}
+              </span>{" "}
               <span className="text-sm text-stone-600">{format.dateTime(new Date(event.createdAt))}</span>
             </li>
           ))}

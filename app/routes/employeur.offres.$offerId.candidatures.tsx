@@ -4,6 +4,7 @@ import { ApplicantProfile, applicantOf } from "~/components/ApplicantProfile";
 import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
 import { listOfferApplications } from "~/models/applicants.server";
 import { WAITING_DAYS } from "~/models/lifecycles/application";
+import { applicationStatusKey } from "~/models/lifecycles/training";
 import { parseIdParam } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { DAY_MS } from "~/utils/dates";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       title: found.offer.title,
       status: found.offer.status,
       positions: found.offer.positions,
+      type: found.offer.type,
     },
     status: status ?? null,
     counts,
@@ -62,7 +64,7 @@ export default function OfferApplications({ loaderData }: Route.ComponentProps) 
   const filters: { label: string; count: number; to: string; current: boolean }[] = [
     { label: t("pipeline.all"), count: total, to: base, current: status === null },
     ...APPLICATION_STATUSES.map((s) => ({
-      label: t(`common:applicationStatus.${s}`),
+      label: t(`common:applicationStatus.${applicationStatusKey(s, offer.type)}`),
       count: counts[s] ?? 0,
       to: `${base}?statut=${s}`,
       current: status === s,
@@ -109,7 +111,7 @@ export default function OfferApplications({ loaderData }: Route.ComponentProps) 
               </h2>
               <p className="text-sm text-stone-700">
                 <span className="mr-2 rounded bg-stone-200 px-2 py-0.5 font-semibold">
-                  {t(`common:applicationStatus.${a.status}`)}
+                  {t(`common:applicationStatus.${applicationStatusKey(a.status, offer.type)}`)}
                 </span>
                 {t("pipeline.sentOn", { date: format.date(a.createdAt, "medium") })}
                 {a.hasCv ? ` · ${t("pipeline.withCv")}` : null}

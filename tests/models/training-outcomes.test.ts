@@ -4,9 +4,10 @@
 // verified skill a completion earns, and no follow-ups for a training.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { moveApplication } from "../../app/models/applications.server";
 import type { LifecycleRole } from "../../app/models/lifecycles/lifecycle";
 import { createPlacement } from "../../app/models/lifecycles/placement.server";
-import { type TrainingStatus, trainingActionsFor } from "../../app/models/lifecycles/training";
+import { applicationStatusKey, type TrainingStatus, trainingActionsFor } from "../../app/models/lifecycles/training";
 import { recordTrainingOutcome } from "../../app/models/lifecycles/training.server";
 import { anonymiseAccount, exportPersonalData } from "../../app/models/own-account.server";
 import { addDays, isoToday } from "../../app/utils/dates";
@@ -14,12 +15,13 @@ import type { Db } from "../../app/utils/db.server";
 import {
   notifications,
   placementFollowups,
+  placements,
   type TrainingOutcome,
   trainingOutcomes,
   verifiedSkills,
 } from "../../db/schema";
 import { auditRows, createTestDb } from "../helpers/db";
-import { insertCandidate, insertEmployer, insertOffer, insertUser } from "../helpers/factories";
+import { insertApplication, insertCandidate, insertEmployer, insertOffer, insertUser } from "../helpers/factories";
 
 let db: Db;
 let candidateId: number;
@@ -230,5 +232,29 @@ describe("the person's data", () => {
         certificate: null,
       },
     );
+  });
+});
+
+describe("an admission", () => {
+  it("is what a hire on a training offer tells the candidate, with no follow-up made", async () => {
+    const learner = (await insertCandidate(db)).id;
+    const application = insertApplication(db, { offerId, candidateId: learner, status: "interview" });
+    expect(
+      moveApplication(db, {
+        employerId: trainer.user.id,
+        applicationId: application.id,
+        to: "hired",
+        startDate: today,
+      }),
+    ).toMatchObject({ ok: true, status: "hired" });
+    const told = db.select().from(notifications).where(eq(notifications.userId, learner)).all();
+    expect(told.map((n) => n.kind)).toEqual(["application.admitted"]);
+    const placement = db.select().from(placements).where(eq(placements.applicationId, application.id)).get()!;
+    expect(placement.type).toBe("formation");
+    expect(db.select().from(placementFollowups).where(eq(placementFollowups.placementId, placement.id)).all()).toEqual(
+      [],
+    );
+    expect(applicationStatusKey("hired", "formation")).toBe("admitted");
+    expect(applicationStatusKey("hired", "emploi")).toBe("hired");
   });
 });

@@ -9,6 +9,7 @@ import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlacement } from "../../app/models/lifecycles/placement.server";
+import MyApplications, { loader as myApplicationsLoader } from "../../app/routes/candidat.candidatures";
 import Placements, {
   action as placementsAction,
   loader as placementsLoader,
@@ -30,7 +31,7 @@ import {
 } from "../helpers/factories";
 import { as, callRoute, renderRoutes, settled, statusOf } from "../helpers/route";
 
-const cookies = { employer: "", other: "", counsellor: "" };
+const cookies = { candidate: "", employer: "", other: "", counsellor: "" };
 const ids = { candidate: 0, employer: 0, org: 0, counsellor: 0 };
 const today = isoToday();
 
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const { user: other } = await insertEmployer(db, "verified", "Autre centre");
   const counsellor = await insertCounsellor(db, "OIM Mali", "Kadia Konaté");
   Object.assign(ids, { candidate: awa.id, employer: employer.id, org: org.id, counsellor: counsellor.id });
+  cookies.candidate = await sessionCookieFor(db, awa.id);
   cookies.employer = await sessionCookieFor(db, employer.id);
   cookies.other = await sessionCookieFor(db, other.id);
   cookies.counsellor = await sessionCookieFor(db, counsellor.id);
@@ -206,5 +208,26 @@ describe("the counsellor's placements list", () => {
     expect(statusOf(await post({ placementId: String(placementId), outcome: "completed" }, cookies.employer))).toBe(
       403,
     );
+  });
+});
+
+describe("the candidate's applications", () => {
+  it("name a hire on a training offer 'Admis(e) en formation', and a job's 'Embauché(e)'", async () => {
+    const training = admitted();
+    const job = admitted("emploi");
+    await renderRoutes(
+      [
+        {
+          path: "/candidat/candidatures",
+          Component: MyApplications,
+          loader: as(cookies.candidate, myApplicationsLoader),
+        },
+      ],
+      "/candidat/candidatures",
+    );
+    const card = (id: number) => within(document.getElementById(`candidature-${id}`)!);
+    expect(card(training.applicationId).getByText("Admis(e) en formation")).toBeTruthy();
+    expect(card(training.applicationId).getByText(/ajoutée à votre profil comme compétence vérifiée/)).toBeTruthy();
+    expect(card(job.applicationId).getByText("Embauché(e)")).toBeTruthy();
   });
 });

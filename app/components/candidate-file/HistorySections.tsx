@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { applicationStatusKey } from "~/models/lifecycles/training";
 import { useFormat } from "~/utils/format";
 import { type CandidateFile, Section } from "./Section";
 
@@ -16,7 +17,8 @@ export function ApplicationsSection({ file }: { file: CandidateFile }) {
               <Link to={`/offres/${application.offerId}`}>{application.offerTitle}</Link> · {application.orgName}
             </p>
             <p className="text-sm">
-              {t(`common:applicationStatus.${application.status}`)} · {t(`labels.channel.${application.channel}`)} ·{" "}
+              {t(`common:applicationStatus.${applicationStatusKey(application.status, application.offerType)}`)} ·{" "}
+              {t(`labels.channel.${application.channel}`)} ·{" "}
               {t("file.sentOn", { date: format.date(application.createdAt, "medium") })}
             </p>
             <details className="text-sm">
@@ -24,7 +26,8 @@ export function ApplicationsSection({ file }: { file: CandidateFile }) {
               <ol className="ml-5 list-decimal">
                 {application.timeline.map((event, i) => (
                   <li key={i}>
-                    {format.dateTime(event.createdAt)} : {t(`common:applicationStatus.${event.toStatus}`)}
+                    {format.dateTime(event.createdAt)} :{" "}
+                    {t(`common:applicationStatus.${applicationStatusKey(event.toStatus, application.offerType)}`)}
                   </li>
                 ))}
               </ol>

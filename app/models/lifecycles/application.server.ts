@@ -175,9 +175,11 @@ export function transitionApplication(
       link: `/employeur/offres/${offer.id}/candidatures/${current.id}`,
     });
   } else if (move.notify) {
+    // A hire on a training offer is an admission: its own words, not "you are hired".
+    const news = move.to === "hired" && offer.type === "formation" ? "application.admitted" : move.notify;
     notifyCandidate(tx, current.candidateId, {
-      kind: move.notify,
-      template: move.notify,
+      kind: news,
+      template: news,
       payload: {
         offerId: offer.id,
         offerTitle: offer.title,

@@ -57,3 +57,7 @@ export const trainingStatus = (outcome: { outcome: TrainingOutcome } | null | un
 /** The outcomes a page may offer this role from the training's status. */
 export const trainingActionsFor = (status: TrainingStatus, roles: LifecycleRole | readonly LifecycleRole[]) =>
   movesFrom(trainingLifecycle, status, roles).map((move) => move.action);
+
+/** The status key a page names (`common:applicationStatus.*`): a hire on a training offer is an admission. */
+export const applicationStatusKey = (status: string, offerType: string | null | undefined) =>
+  status === "hired" && offerType === "formation" ? "admitted" : status;

@@ -4,6 +4,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { APPLICATIONS_PER_DAY, applyToOffer, offerToApplyTo } from "~/models/applications.server";
 import { recordAudit } from "~/models/audit.server";
+import { applicationStatusKey } from "~/models/lifecycles/training";
 import { findOfferByCode } from "~/models/offer-codes.server";
 import { checkPin, hasPin, pinWait } from "~/models/pin.server";
 import { getOwnProfile } from "~/models/profiles.server";
@@ -84,7 +85,7 @@ export async function statusReply(db: Db, locale: Locale, phone: string, args: s
   const unlocked = await unlock(db, phone, args[0], { name: "statusPinMissing" }, now);
   if (unlocked.reply) return unlocked.reply;
   const latest = db
-    .select({ title: offers.title, code: offers.shortCode, status: applications.status })
+    .select({ title: offers.title, code: offers.shortCode, status: applications.status, type: offers.type })
     .from(applications)
     .innerJoin(offers, eq(offers.id, applications.offerId))
     .where(eq(applications.candidateId, unlocked.userId))
@@ -95,7 +96,7 @@ export async function statusReply(db: Db, locale: Locale, phone: string, args: s
   const lines = latest.map((row) => ({
     head: row.code ? `${row.code} ` : "",
     flex: row.title,
-    tail: `: ${smsWord(locale, `status.${row.status}`)}`,
+    tail: `: ${smsWord(locale, `status.${applicationStatusKey(row.status, row.type)}`)}`,
   }));
   const room = roomFor(locale, "applications", "applications");
   return { name: "applications", values: { applications: fitLines(lines, room, LATEST) } } satisfies SmsReply;

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { withdrawApplication } from "~/models/applications.server";
 import { candidateApplicationRows } from "~/models/candidate-applications.server";
 import { canAnswerOffer, canWithdraw } from "~/models/lifecycles/application";
+import { applicationStatusKey } from "~/models/lifecycles/training";
 import { answerOffer } from "~/models/offer-answers.server";
 import { OFFER_DECLINE_REASONS } from "~/schemas/offer-answer";
 import { applications, offers } from "../../../db/schema";
@@ -25,7 +26,12 @@ function ownApplication(ctx: Ctx, applicationId: number) {
   if (userId === null) return null;
   return (
     ctx.db
-      .select({ status: applications.status, offerAnswer: applications.offerAnswer, title: offers.title })
+      .select({
+        status: applications.status,
+        offerAnswer: applications.offerAnswer,
+        title: offers.title,
+        offerType: offers.type,
+      })
       .from(applications)
       .innerJoin(offers, eq(offers.id, applications.offerId))
       .where(and(eq(applications.id, applicationId), eq(applications.candidateId, userId)))
@@ -44,7 +50,7 @@ export const applicationScreens: NodeHandlers = {
       const items: Line[] = rows.map((row, i) => ({
         before: `${i + 1} `,
         flex: row.offerTitle,
-        after: `: ${say(ctx.locale, `status.${row.status}`)}`,
+        after: `: ${say(ctx.locale, `status.${applicationStatusKey(row.status, row.offerType)}`)}`,
       }));
       return withNote(note, [say(ctx.locale, "applications.title"), ...items, navLine(ctx.locale)]);
     },
@@ -64,7 +70,9 @@ export const applicationScreens: NodeHandlers = {
       if (!row) return withNote(note, gone(ctx));
       return withNote(note, [
         { flex: row.title },
-        say(ctx.locale, "applications.status", { status: say(ctx.locale, `status.${row.status}`) }),
+        say(ctx.locale, "applications.status", {
+          status: say(ctx.locale, `status.${applicationStatusKey(row.status, row.offerType)}`),
+        }),
         ...(canAnswerOffer(row)
           ? [say(ctx.locale, "applications.accept"), say(ctx.locale, "applications.decline")]
           : []),
