@@ -98,12 +98,12 @@ export const PROGRAMMES: readonly Programme[] = [
     bm: {
       title: "Baara degeli ni kalo o kalo wari ye",
       summary:
-        "I ka baarada bɛ degedenw kalan kalo 6 ka se kalo 12 ma. OIM bɛ 25 000 FCFA di degeden kelen kelen bɛɛ ma kalo o kalo, ka u ka asiransi sara.",
+        "I ka baarada bɛ degedenw kalan kalo 6 ka se kalo 12 ma. OIM bɛ 25 000 FCFA di degeden kelen kelen bɛɛ ma kalo o kalo, ka u ka asuransi sara.",
       eligibility: `${FORMAL.bm} Karamɔgɔ min bɛ baara in dɔn kosɛbɛ. Degedenw: kamalenw, sunguruw walima tunkaranke seginnenw, san 15 ka se san 35 ma, u tɔgɔ sɛbɛnnen bɛ Baara kan.`,
       companyCommits:
         "Ka degedenw mara baarada la waati bɛɛ kɔnɔ; ka karamɔgɔ kelen sigi u kun na; ka baara fini ni baara minɛnw di u ma; ka sɔn ladilikɛla ka u lajɛ kalo 1, 3 ani 6 kɔfɛ.",
       partnersBring:
-        "OIM: 25 000 FCFA kalo o kalo degeden kelen kelen bɛɛ ye, ani baara kɔnɔ asiransi. APEJ: baara degeli laban sɛbɛn.",
+        "OIM: 25 000 FCFA kalo o kalo degeden kelen kelen bɛɛ ye, ani baara kɔnɔ asuransi. APEJ: baara degeli laban sɛbɛn.",
     },
     extraDocuments: {
       fr: "Nom et expérience du maître d'apprentissage",
@@ -141,12 +141,12 @@ export const PROGRAMMES: readonly Programme[] = [
     bm: {
       title: "Kalanbaara tunkaranke seginnenw ye",
       summary:
-        "Kalanbaara kalo 3 ka se kalo 6 ma tunkaranke minnu seginna Mali la. OIM bɛ 30 000 FCFA sara kalo o kalo, ka asiransi sara.",
+        "Kalanbaara kalo 3 ka se kalo 6 ma tunkaranke minnu seginna Mali la. OIM bɛ 30 000 FCFA sara kalo o kalo, ka asuransi sara.",
       eligibility: `${FORMAL.bm} Kalanbaarakɛlaw: tunkaranke seginnenw, OIM bɛ minnu dɛmɛ, u tɔgɔ sɛbɛnnen bɛ Baara kan.`,
       companyCommits:
         "Ka kalanbaarakɛlaw mara kalo 3 ka se kalo 6 ma; ka mɔgɔ kelen sigi u kun na; ka baara yɛrɛ di u ma; ka kalanbaara sɛbɛn di u ma; ka ladilikɛla ladɔnniya ni mɔgɔ dɔ tɛ na tugun.",
       partnersBring:
-        "OIM: 30 000 FCFA kalo o kalo kalanbaarakɛla kelen kelen bɛɛ ye, ani asiransi. ANPE: kalanbaarakɛlaw sugandili ani baarada ladili.",
+        "OIM: 30 000 FCFA kalo o kalo kalanbaarakɛla kelen kelen bɛɛ ye, ani asuransi. ANPE: kalanbaarakɛlaw sugandili ani baarada ladili.",
     },
   },
   {
