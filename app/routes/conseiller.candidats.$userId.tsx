@@ -18,7 +18,7 @@ import { matchOffersForCandidate } from "~/models/matching.server";
 import { answerOfferFromForm } from "~/models/offer-answers.server";
 import { startPasswordReset } from "~/models/password-reset.server";
 import { previewReferral } from "~/models/referrals.server";
-import { verifiedSkillsOf } from "~/models/training-outcomes.server";
+import { trainingsOf, verifiedSkillsOf } from "~/models/training-outcomes.server";
 import { type CandidateFileInput, candidateFileSchema, NOTE_MAX } from "~/schemas/candidate";
 import { DECLINE_WORDS_MAX, OFFER_DECLINE_REASONS } from "~/schemas/offer-answer";
 import { parseIdParam } from "~/schemas/params";
@@ -46,6 +46,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       file,
       matches: matchOffersForCandidate(db, candidateId, 10),
       verifiedSkills: verifiedSkillsOf(db, candidateId),
+      trainings: Object.fromEntries(
+        trainingsOf(
+          db,
+          file.placements.map((p) => p.id),
+          "counsellor",
+        ),
+      ),
       flash,
       noteMax: NOTE_MAX,
       answerForm: { reasons: OFFER_DECLINE_REASONS, wordsMax: DECLINE_WORDS_MAX },
@@ -216,7 +223,7 @@ export default function CandidateFilePage({ loaderData, actionData }: Route.Comp
         refused={actionData?.answerRefused}
       />
       <ApplicationsSection file={file} />
-      <PlacementsSection file={file} />
+      <PlacementsSection file={file} trainings={loaderData.trainings} />
       <MatchesSection
         matches={loaderData.matches}
         errors={intent === "phone" ? actionData?.fieldErrors : undefined}

@@ -10,6 +10,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlacement } from "../../app/models/lifecycles/placement.server";
 import MyApplications, { loader as myApplicationsLoader } from "../../app/routes/candidat.candidatures";
+import CandidateFilePage, { loader as fileLoader } from "../../app/routes/conseiller.candidats.$userId";
 import Placements, {
   action as placementsAction,
   loader as placementsLoader,
@@ -229,5 +230,34 @@ describe("the candidate's applications", () => {
     expect(card(training.applicationId).getByText("Admis(e) en formation")).toBeTruthy();
     expect(card(training.applicationId).getByText(/ajoutée à votre profil comme compétence vérifiée/)).toBeTruthy();
     expect(card(job.applicationId).getByText("Embauché(e)")).toBeTruthy();
+  });
+});
+
+describe("the counsellor's file of the candidate", () => {
+  it("lists the verified skills and the training's outcome on its placement", async () => {
+    const { placementId } = admitted();
+    const done = await settled(
+      callRoute(placementsAction, "/conseiller/placements", {
+        cookie: cookies.counsellor,
+        body: { intent: "trainingOutcome", placementId: String(placementId), outcome: "completed" },
+        context: { clientIp: "41.73.9.12" },
+      }),
+    );
+    expect(statusOf(done)).toBe(302);
+    await renderRoutes(
+      [
+        {
+          path: "/conseiller/candidats/:userId",
+          Component: CandidateFilePage,
+          loader: as(cookies.counsellor, fileLoader, { clientIp: "41.73.9.12" }),
+        },
+        { path: "/offres/:offerId", Component: () => <h1>Offre</h1> },
+      ],
+      `/conseiller/candidats/${ids.candidate}`,
+    );
+    const skills = within(screen.getByRole("region", { name: "Compétences vérifiées" }));
+    expect(skills.getAllByText("Couturier").length).toBeGreaterThan(0);
+    expect(skills.getAllByText("Vérifiée").length).toBeGreaterThan(0);
+    expect(screen.getAllByText("Formation terminée").length).toBeGreaterThan(0);
   });
 });

@@ -39,7 +39,14 @@ export function ApplicationsSection({ file }: { file: CandidateFile }) {
   );
 }
 
-export function PlacementsSection({ file }: { file: CandidateFile }) {
+export function PlacementsSection({
+  file,
+  trainings,
+}: {
+  file: CandidateFile;
+  /** The formation placements' outcomes, by placement id. */
+  trainings: Record<number, { status: string; recordedOn: string | null }>;
+}) {
   const { t } = useTranslation("counsellor");
   const format = useFormat();
   return (
@@ -56,6 +63,9 @@ export function PlacementsSection({ file }: { file: CandidateFile }) {
               {t("file.startedOn", { date: format.date(placement.startDate) })}
               {placement.endedAt ? ` · ${t("file.endedOn", { date: format.date(placement.endedAt) })}` : ""}
             </p>
+            {trainings[placement.id] ? (
+              <p className="text-sm font-medium">{t(`training:status.${trainings[placement.id]!.status}`)}</p>
+            ) : null}
             <ul className="ml-5 list-disc text-sm">
               {placement.followups.map((f) => (
                 <li key={f.id}>
