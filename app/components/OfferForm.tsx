@@ -10,7 +10,7 @@ import { bindFields, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, 
 import { isOfferType } from "~/components/offer-form-data";
 import { useCommitmentText } from "~/components/partnerships/ConventionSummary";
 import { CommuneField, RegionField, SectorField } from "~/components/ReferenceFields";
-import type { UsableCommitment } from "~/models/conventions-view.server";
+import type { UsableCommitment } from "~/models/conventions-offers.server";
 import { canMove } from "~/models/lifecycles/lifecycle";
 import { offerLifecycle } from "~/models/lifecycles/offer";
 import type { FieldErrors, FormValues } from "~/utils/forms";

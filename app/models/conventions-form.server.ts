@@ -1,14 +1,26 @@
 // What the convention page's form starts from: the partner organisations to
 // tick, a proposed reference, and the version in force as the amendment's values.
-import { asc, eq } from "drizzle-orm";
-import type { Db } from "~/utils/db.server";
+import { asc, eq, like } from "drizzle-orm";
+import type { Db, Tx } from "~/utils/db.server";
 import type { FormValues } from "~/utils/forms";
-import { organisations, partnerships } from "../../db/schema";
-import { proposeReference } from "./conventions.server";
+import { conventions, organisations, partnerships } from "../../db/schema";
 import { type ConventionView, conventionForPartnership } from "./conventions-view.server";
 
 /** Spare rows under the filled ones, and how many "add lines" adds. */
 export const SPARE_ROWS = 3;
+
+/** A reference to propose: the first partner's short name, the year, the next number (OIM-2026-004). */
+export function proposeReference(db: Db | Tx, prefix: string, year: string) {
+  const stem = `${prefix.toUpperCase().replace(/[^A-Z0-9]/g, "") || "CONV"}-${year}-`;
+  const used = db
+    .select({ reference: conventions.reference })
+    .from(conventions)
+    .where(like(conventions.reference, `${stem}%`))
+    .all()
+    .map((r) => Number(r.reference.slice(stem.length)))
+    .filter(Number.isInteger);
+  return `${stem}${String(Math.max(0, ...used) + 1).padStart(3, "0")}`;
+}
 
 export function partnerChoices(db: Db) {
   return db

@@ -1,6 +1,6 @@
 // A convention as pages read it: the version in force, every version before it
 // with what changed, and the commitments an employer may link an offer to.
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "~/utils/db.server";
 import {
   type CommitmentAudience,
@@ -199,102 +199,4 @@ export function conventionForPartnership(db: Db | Tx, partnershipId: number): Co
     current: history[0]!,
     history,
   };
-}
-
-export type UsableCommitment = CommitmentView & {
-  /** The select's value: `<conventionId>:<key>`. */
-  value: string;
-  conventionId: number;
-  reference: string;
-};
-
-/**
- * The commitments, as the version in force states them, of the organisation's
- * conventions that are signed and not yet closed (status signed or active).
- */
-export function usableCommitments(db: Db | Tx, orgId: number): UsableCommitment[] {
-  return commitmentsInForce(
-    db,
-    and(eq(conventions.orgId, orgId), inArray(partnerships.status, [...USABLE_CONVENTION_STATUSES])),
-  );
-}
-
-/** The choices of an offer's form: the usable commitments, and the one the offer already serves even if closed. */
-export function offerCommitmentChoices(
-  db: Db | Tx,
-  orgId: number,
-  offer?: { conventionId: number | null; commitmentKey: number | null },
-): UsableCommitment[] {
-  const usable = usableCommitments(db, orgId);
-  const { conventionId, commitmentKey } = offer ?? {};
-  if (!conventionId || !commitmentKey || usable.some((c) => c.value === `${conventionId}:${commitmentKey}`))
-    return usable;
-  const linked = commitmentsInForce(
-    db,
-    and(eq(conventions.id, conventionId), eq(conventions.orgId, orgId), eq(conventionCommitments.key, commitmentKey)),
-  );
-  return [...linked, ...usable];
-}
-
-function commitmentsInForce(db: Db | Tx, where: SQL | undefined): UsableCommitment[] {
-  const rows = db
-    .select({
-      conventionId: conventions.id,
-      reference: conventions.reference,
-      commitment: conventionCommitments,
-    })
-    .from(conventions)
-    .innerJoin(partnerships, eq(partnerships.id, conventions.partnershipId))
-    .innerJoin(
-      conventionVersions,
-      and(
-        eq(conventionVersions.conventionId, conventions.id),
-        eq(conventionVersions.version, conventions.currentVersion),
-      ),
-    )
-    .innerJoin(conventionCommitments, eq(conventionCommitments.versionId, conventionVersions.id))
-    .where(where)
-    .orderBy(desc(conventions.signedOn), asc(conventions.id), asc(conventionCommitments.key))
-    .all();
-  return rows.map(({ conventionId, reference, commitment: { id: _id, versionId: _v, ...c } }) => ({
-    ...c,
-    value: `${conventionId}:${c.key}`,
-    conventionId,
-    reference,
-  }));
-}
-
-/** One commitment of a convention in force, with the convention's organisation and partnership status. */
-export function commitmentOf(db: Db | Tx, conventionId: number, key: number) {
-  return db
-    .select({
-      orgId: conventions.orgId,
-      reference: conventions.reference,
-      status: partnerships.status,
-      offerType: conventionCommitments.offerType,
-    })
-    .from(conventions)
-    .innerJoin(partnerships, eq(partnerships.id, conventions.partnershipId))
-    .innerJoin(
-      conventionVersions,
-      and(
-        eq(conventionVersions.conventionId, conventions.id),
-        eq(conventionVersions.version, conventions.currentVersion),
-      ),
-    )
-    .innerJoin(
-      conventionCommitments,
-      and(eq(conventionCommitments.versionId, conventionVersions.id), eq(conventionCommitments.key, key)),
-    )
-    .where(eq(conventions.id, conventionId))
-    .get();
-}
-
-/** The reference of a convention, for an offer's page. */
-export function conventionReference(db: Db | Tx, conventionId: number | null) {
-  if (conventionId === null) return null;
-  return (
-    db.select({ reference: conventions.reference }).from(conventions).where(eq(conventions.id, conventionId)).get()
-      ?.reference ?? null
-  );
 }

@@ -1,7 +1,7 @@
 // Writing conventions: the signed text (version 1, with the partnership's `sign`
 // step in the same transaction) and each amendment as a new version that copies
 // what it does not change. No version is ever rewritten.
-import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { type PartnershipActor, transitionPartnership } from "~/models/lifecycles/partnership.server";
 import { notifyOrganisation } from "~/models/notifications.server";
@@ -13,13 +13,12 @@ import {
   conventions,
   conventionVersions,
   type OfferType,
-  offers,
   organisations,
   partnerships,
 } from "../../db/schema";
+import { keysInUse } from "./conventions-offers.server";
 import {
   type CommitmentView,
-  commitmentOf,
   commitmentsOfVersion,
   termChanges,
   USABLE_CONVENTION_STATUSES,
@@ -93,19 +92,6 @@ const commitmentRow = (versionId: number, c: Commitment, key: number) => ({
 
 const contributionRows = (list: Contribution[]) =>
   list.map((c) => ({ partnerId: c.partnerId, description: c.description, amountFcfa: c.amountFcfa }));
-
-/** A reference to propose: the first partner's short name, the year, the next number (OIM-2026-004). */
-export function proposeReference(db: Db | Tx, prefix: string, year: string) {
-  const stem = `${prefix.toUpperCase().replace(/[^A-Z0-9]/g, "") || "CONV"}-${year}-`;
-  const used = db
-    .select({ reference: conventions.reference })
-    .from(conventions)
-    .where(like(conventions.reference, `${stem}%`))
-    .all()
-    .map((r) => Number(r.reference.slice(stem.length)))
-    .filter(Number.isInteger);
-  return `${stem}${String(Math.max(0, ...used) + 1).padStart(3, "0")}`;
-}
 
 /**
  * Writes the convention, its signed version and commitments (keys 1..n), and
@@ -191,16 +177,6 @@ export type AmendConventionRequest = {
   ip?: string;
   now?: Date;
 };
-
-/** The commitments' keys that linked offers name. */
-function keysInUse(tx: Db | Tx, conventionId: number) {
-  return tx
-    .selectDistinct({ key: offers.commitmentKey })
-    .from(offers)
-    .where(and(eq(offers.conventionId, conventionId), sql`${offers.commitmentKey} IS NOT NULL`))
-    .all()
-    .map((r) => r.key!);
-}
 
 /** The highest key any version ever gave, so that a removed commitment's key is never given again. */
 function highestKey(tx: Db | Tx, conventionId: number) {
@@ -318,34 +294,4 @@ export function amendConvention(
     });
   });
   return { ok: true, version };
-}
-
-/**
- * Why an offer of `orgId` may not serve this commitment (a locale key of
- * conventions.json), or null: it must be the organisation's, in a convention
- * signed and not closed, and of the offer's type. `keep` is the offer's
- * current link, kept as it is even once its convention has closed.
- */
-export function offerCommitmentRefusal(
-  db: Db | Tx,
-  {
-    orgId,
-    offerType,
-    conventionId,
-    key,
-    keep,
-  }: {
-    orgId: number;
-    offerType: string;
-    conventionId: number;
-    key: number;
-    keep?: { conventionId: number | null; commitmentKey: number | null };
-  },
-): string | null {
-  const unchanged = keep?.conventionId === conventionId && keep.commitmentKey === key;
-  const commitment = commitmentOf(db, conventionId, key);
-  if (!commitment || commitment.orgId !== orgId) return "conventions:offer.notYours";
-  if (!unchanged && !USABLE_CONVENTION_STATUSES.includes(commitment.status)) return "conventions:offer.notInForce";
-  if (commitment.offerType !== offerType) return `conventions:offer.typeMismatch.${commitment.offerType}`;
-  return null;
 }

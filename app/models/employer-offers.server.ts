@@ -8,7 +8,7 @@ import type { Db, Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { type OfferStatus, offers, organisations } from "../../db/schema";
 import { recordAudit } from "./audit.server";
-import { offerCommitmentRefusal } from "./conventions.server";
+import { offerCommitmentRefusal } from "./conventions-offers.server";
 import { closeOpenApplications } from "./lifecycles/application.server";
 import { findMove } from "./lifecycles/lifecycle";
 import { isEditable, offerLifecycle } from "./lifecycles/offer";

@@ -6,7 +6,7 @@ import { OfferForm } from "~/components/OfferForm";
 import { OfferKeypadCode } from "~/components/OfferKeypadCode";
 import { OfferStatusBadge } from "~/components/OfferStatusBadge";
 import { OFFER_COPIED_FLASH, offerFormInput, offerFormValues, offerSavedFlash } from "~/components/offer-form-data";
-import { conventionReference, offerCommitmentChoices } from "~/models/conventions-view.server";
+import { conventionReference, offerCommitmentChoices } from "~/models/conventions-offers.server";
 import { duplicateOffer, endOffer, findOfferOfMember, saveOffer } from "~/models/employer-offers.server";
 import { isEditable } from "~/models/lifecycles/offer";
 import { getOrganisation } from "~/models/organisations.server";

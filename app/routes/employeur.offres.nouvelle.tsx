@@ -4,7 +4,7 @@ import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { OfferTypeStep } from "~/components/OfferTypeStep";
 import { isOfferType, offerFormInput, offerSavedFlash } from "~/components/offer-form-data";
-import { usableCommitments } from "~/models/conventions-view.server";
+import { usableCommitments } from "~/models/conventions-offers.server";
 import { saveOffer } from "~/models/employer-offers.server";
 import { getEmployerMembership } from "~/models/organisations.server";
 import { OFFER_INTENTS, type OfferIntent, offerSchema } from "~/schemas/offer";

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { amendConvention, proposeReference, signConvention } from "../../app/models/conventions.server";
-import { conventionForPartnership, usableCommitments } from "../../app/models/conventions-view.server";
+import { amendConvention, signConvention } from "../../app/models/conventions.server";
+import { proposeReference } from "../../app/models/conventions-form.server";
+import { usableCommitments } from "../../app/models/conventions-offers.server";
+import { conventionForPartnership } from "../../app/models/conventions-view.server";
 import type { Db } from "../../app/utils/db.server";
 import {
   conventionCommitments,
@@ -73,7 +75,7 @@ beforeEach(() => {
 });
 
 describe("signing a convention", () => {
-  it("writes the convention, its signed version with commitments 1..n, and moves the partnership to signed", async () => {
+  it("writes the signed version with commitments 1..n and moves the partnership to signed", async () => {
     const s = await setup();
     const result = sign(s);
     expect(result.ok).toBe(true);

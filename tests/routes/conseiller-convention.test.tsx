@@ -117,7 +117,7 @@ describe("signing", () => {
     expect((screen.getByLabelText("Motif de l'avenant") as HTMLTextAreaElement).value).toBe("");
   });
 
-  it("refuses an empty form, huge text, a wrong type and SQL, with a message per field and the values kept", async () => {
+  it("refuses empty, huge, wrong-type and SQL input: a message per field, values kept", async () => {
     const id = newPartnership();
     const empty = (await post(id, { intent: "save", commitmentRows: "3", contributionRows: "3" })) as Refused;
     expect(statusOf(empty)).toBe(400);
@@ -200,7 +200,7 @@ describe("signing", () => {
 });
 
 describe("amending", () => {
-  it("adds a version with the reason, keeps what was typed when refused, and adds lines without losing values", async () => {
+  it("adds a version with its reason; a refusal or added lines keep what was typed", async () => {
     const id = newPartnership();
     expect(statusOf(await post(id, signing(`AMEND-${id}`)))).toBe(302);
     const loaded = (await callRoute(loader, "/x", { cookie: cookies.admin, params: { id: String(id) } })) as {

@@ -99,7 +99,7 @@ describe("an offer serving a commitment", () => {
     getDb().update(partnerships).set({ status: "active" }).where(eq(partnerships.id, ids.activePartnership)).run();
   });
 
-  it("refuses another organisation's commitment, a closed convention's, another type, and junk (400, values kept)", async () => {
+  it("refuses another company's, a closed or another type's commitment, and junk (400)", async () => {
     const cases: [Record<string, string | string[]>, string][] = [
       [apprenticeship(ids.othersCommitment), "conventions:offer.notYours"],
       [apprenticeship(ids.closed), "conventions:offer.notInForce"],
