@@ -153,6 +153,27 @@ describe("the list", () => {
   });
 });
 
+describe("a list address that makes no sense", () => {
+  it("leaves out what it cannot read and says so, never an error page", async () => {
+    const query = new URLSearchParams({
+      statut: "<script>alert(1)</script>",
+      programme: "1 OR 1=1",
+      conseiller: "'; DROP TABLE partnerships; --",
+      region: "atlantide",
+      page: "1e308",
+      entreprise: "x".repeat(10_000),
+    });
+    const data = (await callRoute(listLoader, `/conseiller/partenariats?${query}`, { cookie: cookies.conseiller })) as {
+      ignored: string[];
+      q: { entreprise?: string };
+      list: { page: number };
+    };
+    expect(data.ignored.sort()).toEqual(["conseiller", "page", "programme", "region", "statut"]);
+    expect(data.q.entreprise).toHaveLength(60);
+    expect(data.list.page).toBe(1);
+  });
+});
+
 describe("the counsellors' dashboard", () => {
   it("counts overdue partnerships and new requests, each a link to its list", async () => {
     newPartnership({ nextStepDue: addDays(today, -1) });
