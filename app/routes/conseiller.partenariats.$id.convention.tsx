@@ -125,10 +125,7 @@ export default function ConventionPage({ loaderData, actionData }: Route.Compone
       <p>
         <Link to={`/conseiller/partenariats/${partnership.id}`}>{t("back")}</Link>
       </p>
-      <PageHeading
-        title={title}
-        intro={`${partnership.orgName} · ${mode === "amend" ? t("amendIntro") : t("signIntro")}`}
-      />
+      <PageHeading title={title} intro={mode ? `${partnership.orgName} · ${t(`${mode}Intro`)}` : partnership.orgName} />
       {mode === null && partnership.status in NOT_NOW ? (
         <Notice tone="info">{t(`notNow.${partnership.status}`)}</Notice>
       ) : null}
