@@ -18,11 +18,12 @@ import type { Route } from "./+types/partenariats.$programmeId";
 
 export const handle = { i18n: ["common", "programmes"] };
 
-function viewerOf(user: SessionUser | null, programmeId: number): InterestViewer {
+type Membership = ReturnType<typeof getEmployerMembership>;
+
+function viewerOf(user: SessionUser | null, membership: Membership, programmeId: number): InterestViewer {
   if (!user) return { kind: "visitor" };
   if (user.role === "candidat") return { kind: "candidate" };
   if (user.role !== "employeur") return { kind: "staff" };
-  const membership = getEmployerMembership(getDb(), user.id);
   if (!membership) return { kind: "noCompany" };
   return {
     kind: "employer",
@@ -53,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       durationMonths: programme.durationMonths,
     },
     partners: partnerNames(db, programme.partnerIds),
-    viewer: viewerOf(user, programme.id),
+    viewer: viewerOf(user, membership, programme.id),
     prefill: {
       need: (query.get("need") ?? "").slice(0, NEED_MAX),
       contact: (query.get("contact") ?? (phone ? formatMaliPhone(phone) : "")).slice(0, CONTACT_MAX),

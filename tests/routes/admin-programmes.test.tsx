@@ -5,12 +5,14 @@
 // ids that name nothing (404), unknown intents, bad input (400, typed values kept).
 import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import AdminProgrammes, { action as listAction, loader as listLoader } from "../../app/routes/admin.programmes";
 import AdminProgramme, {
   action as formAction,
   loader as formLoader,
 } from "../../app/routes/admin.programmes.$programmeId";
+import { programmeSchema } from "../../app/schemas/programme";
 import { getDb } from "../../app/utils/db.server";
 import { programmes } from "../../db/schema";
 import { auditRows } from "../helpers/db";
@@ -23,7 +25,8 @@ import {
   programmeText,
   sessionCookieFor,
 } from "../helpers/factories";
-import { as, callRoute, followRedirect, renderRoutes, statusOf, thrownStatus } from "../helpers/route";
+import { fieldNames, hostileForm, mutatedForm } from "../helpers/hostile";
+import { as, callRoute, followRedirect, outcomeStatus, renderRoutes, statusOf, thrownStatus } from "../helpers/route";
 
 let admin = "";
 let counsellor = "";
@@ -217,5 +220,42 @@ describe("/admin/programmes", () => {
         callRoute(formAction, `/admin/programmes/${ids.first}`, { cookie: employer, params, body: form }),
       ),
     ).toBe(403);
+  });
+});
+
+describe("hostile input, generated", () => {
+  const FRENCH = {
+    kind: "apprenticeship",
+    fr_title: "Titre",
+    fr_summary: "Résumé",
+    fr_eligibility: "Qui",
+    fr_companyCommits: "Engagements",
+    fr_partnersBring: "Apports",
+    fr_steps: "Une\nDeux",
+    fr_documents: "RCCM",
+    stipendFcfa: "25 000",
+    durationMonths: "6",
+  };
+
+  it("never answers 5xx; a refusal leaves the programmes as they were", async () => {
+    const fields = [...fieldNames(programmeSchema), "insurance"];
+    const rows = () => JSON.stringify(getDb().select().from(programmes).orderBy(programmes.id).all());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(hostileForm(fields, []), mutatedForm({ ...FRENCH, partnerIds: String(ids.oim) })),
+        async (entries) => {
+          const body = new FormData();
+          for (const [key, value] of entries) body.append(key, value);
+          const before = rows();
+          const params = { programmeId: String(ids.first) };
+          const status = await outcomeStatus(
+            callRoute(formAction, `/admin/programmes/${ids.first}`, { cookie: admin, params, body }),
+          );
+          expect(status).toBeLessThan(500);
+          if (status >= 400) expect(rows()).toBe(before);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
