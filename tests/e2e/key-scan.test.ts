@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteColleague } from "../../app/models/invitations.server";
 import { isOpenOffer } from "../../app/models/offers.server";
 import { openDb } from "../../app/utils/db.server";
-import { applications, offers, organisations, partnerships, programmes, users } from "../../db/schema";
+import { applications, memberships, offers, organisations, partnerships, programmes, users } from "../../db/schema";
 import { Coverage, crawl, type Lng, load, type Role, switchLanguage, type Tab } from "./crawl";
 import { describeInBrowser, usePortal } from "./harness";
 import { logIn } from "./journeys";
@@ -76,6 +76,12 @@ const SAMPLES: Sample[] = [
     path: (ids) => `/partenariats/${ids.programme}`,
     roles: ["anonymous", "employeur", "candidat"],
   },
+  // The demo employer's active partnership: its convention, amendments and results (the list opens the newest).
+  {
+    pattern: "employeur/partenariats/:id",
+    path: (ids) => `/employeur/partenariats/${ids.employerPartnership}`,
+    roles: ["employeur"],
+  },
   { pattern: "*", path: () => "/cette-page-n-existe-pas", roles: ["anonymous", "candidat"], status: 404 },
 ];
 
@@ -127,6 +133,13 @@ describeInBrowser("no locale key on any page", () => {
         .orderBy(programmes.position, programmes.id)
         .get();
       ids.programme = String(published?.id ?? "");
+      const employerActive = db
+        .select({ id: partnerships.id })
+        .from(partnerships)
+        .innerJoin(memberships, eq(memberships.orgId, partnerships.orgId))
+        .where(and(eq(memberships.userId, userId(ACCOUNTS.employeur)), eq(partnerships.status, "active")))
+        .get();
+      ids.employerPartnership = String(employerActive?.id ?? "");
     } finally {
       db.$client.close();
     }
