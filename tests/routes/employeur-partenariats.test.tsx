@@ -239,6 +239,21 @@ describe("/employeur/partenariats/:id", () => {
     expect(await thrownStatus(odd)).toBe(400);
   });
 
+  it.each([
+    [{}],
+    [{ intent: "" }],
+    [{ intent: "withdraw".repeat(2000) }],
+    [{ intent: "<script>alert(1)</script>" }],
+    [{ intent: "withdraw' OR 1=1 --" }],
+    [{ intent: ["sign", "close"] }],
+    [{ __proto__: "withdraw", constructor: "withdraw" }],
+  ])("answers 400 to the body %j and changes nothing", async (body) => {
+    const params = { id: String(ids.own) };
+    const posted = callRoute(action, `/employeur/partenariats/${ids.own}`, { cookie, params, body });
+    expect(await thrownStatus(posted)).toBe(400);
+    expect(getDb().select().from(partnerships).where(eq(partnerships.id, ids.own)).get()!.status).toBe("meeting_held");
+  });
+
   it("withdraws the request after a confirmation, and tells the company's members", async () => {
     const user = await renderRoutes([detailRoute()], `/employeur/partenariats/${ids.own}`);
     await user.click(screen.getByText("Retirer la demande"));
