@@ -1,6 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { FlashNotice, Notice } from "~/components/Notice";
+import { ConventionHistory } from "~/components/partnerships/ConventionHistory";
+import { ConventionResults } from "~/components/partnerships/ConventionResults";
+import { ConventionSummary } from "~/components/partnerships/ConventionSummary";
 import { PartnershipDocuments } from "~/components/partnerships/PartnershipDocuments";
 import { PartnershipMoves } from "~/components/partnerships/PartnershipMoves";
 import {
@@ -10,6 +13,8 @@ import {
   PartnershipRequest,
   PartnershipTimeline,
 } from "~/components/partnerships/PartnershipSections";
+import { conventionResults } from "~/models/convention-results.server";
+import { conventionForPartnership } from "~/models/conventions-view.server";
 import { partnershipActionsFor } from "~/models/lifecycles/partnership";
 import { runPartnershipPageAction } from "~/models/partnership-page-actions.server";
 import { counsellorChoices, getPartnershipForStaff } from "~/models/partnerships.server";
@@ -21,7 +26,10 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { clientIp } from "~/utils/request.server";
 import type { Route } from "./+types/conseiller.partenariats.$id";
 
-export const handle = { i18n: ["common", "partnerships", "conventions"] };
+export const handle = { i18n: ["common", "partnerships", "conventions", "results"] };
+
+/** The convention may be amended while it is in force. */
+const AMENDABLE = ["signed", "active"];
 
 const staffRole = (role: "conseiller" | "admin") => (role === "admin" ? "admin" : "counsellor");
 
@@ -32,9 +40,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const partnership = id === null ? null : getPartnershipForStaff(db, id);
   if (!partnership) throw data(null, { status: 404 });
   const { flash, headers } = await readFlash(request);
+  const convention = conventionForPartnership(db, partnership.partnership.id);
   return withFlashCleared(
     {
       partnership,
+      convention,
+      results: convention ? conventionResults(db, convention.id) : null,
       viewer: { id: user.id, role: user.role },
       today: isoToday(),
       moves: partnershipActionsFor(partnership.partnership.status, staffRole(user.role)),
@@ -60,13 +71,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function PartnershipPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("partnerships");
-  const { partnership: p, flash } = loaderData;
+  const { partnership: p, convention, results, flash } = loaderData;
+  const title = t("detail.title", { company: p.org.name });
   return (
     <div className="space-y-6">
+      <title>{`${title} · Baara`}</title>
       <p>
         <Link to="/conseiller/partenariats">← {t("detail.back")}</Link>
       </p>
-      <h1 className="text-2xl font-bold break-words sm:text-3xl">{t("detail.title", { company: p.org.name })}</h1>
+      <h1 className="text-2xl font-bold break-words sm:text-3xl">{title}</h1>
       {actionData?.formError ? <Notice tone="error">{t(actionData.formError)}</Notice> : null}
       <FlashNotice flash={flash} />
       <PartnershipRequest partnership={p} />
@@ -78,7 +91,20 @@ export default function PartnershipPage({ loaderData, actionData }: Route.Compon
       />
       <PartnershipNextStep partnership={p} today={loaderData.today} refused={actionData} />
       <PartnershipMoves partnership={p} moves={loaderData.moves} today={loaderData.today} refused={actionData} />
-      {/* The convention (its summary, history and results) goes here once the partnership has one. */}
+      {convention ? (
+        <>
+          <ConventionSummary convention={convention} />
+          {AMENDABLE.includes(p.partnership.status) ? (
+            <p>
+              <Link to={`/conseiller/partenariats/${p.partnership.id}/convention`} className="btn-secondary">
+                {t("detail.amend")}
+              </Link>
+            </p>
+          ) : null}
+          {results ? <ConventionResults results={results} /> : null}
+          <ConventionHistory convention={convention} />
+        </>
+      ) : null}
       <PartnershipTimeline events={p.events} />
       <PartnershipNote refused={actionData} />
       <PartnershipDocuments documents={p.documents} refused={actionData} />

@@ -132,6 +132,8 @@ describeInBrowser("partnerships in a real browser", () => {
     // The convention's results: one apprentice of three.
     await company.goto(`/employeur/partenariats/${partnershipId}`);
     await company.getByText("1 sur 3 apprentis placés").first().waitFor();
+    await counsellor.goto(`/conseiller/partenariats/${partnershipId}`);
+    await counsellor.getByText("1 sur 3 apprentis placés").first().waitFor();
 
     // The reports count by programme, small numbers hidden.
     await counsellor.goto("/conseiller/rapports");

@@ -48,7 +48,6 @@ export function ConventionHistory({ convention }: { convention: ConventionView }
               {v.changes.length > 0 ? (
                 <ul className="mt-1 list-disc pl-6 text-stone-800">
                   {v.changes.map((change, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a version's changes never reorder.
                     <li key={i}>{changeText(change)}</li>
                   ))}
                 </ul>
