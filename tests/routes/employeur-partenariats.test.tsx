@@ -201,7 +201,7 @@ describe("/employeur/partenariats/:id", () => {
     await renderRoutes([detailRoute()], `/employeur/partenariats/${ids.active}`, { lng: "en" });
     expect(screen.getByRole("heading", { name: /^Agreement CONV-TEST-\d+$/ })).toBeTruthy();
     expect(screen.getByText("from 1 November 2026 to 31 October 2027")).toBeTruthy();
-    expect(screen.getByRole("heading", { name: /^Results of convention CONV-TEST-/ })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: /^Results of agreement CONV-TEST-/ })).toBeTruthy();
     expect(screen.queryByText("Withdraw the request")).toBeNull();
   });
 

@@ -316,7 +316,7 @@ describe("the CSV downloads", () => {
         cookies.conseiller,
       )) as Response
     ).text();
-    expect(english).toContain('"Conventions: people placed","programme","Small programme","< 5"\r\n');
+    expect(english).toContain('"Agreements: people placed","programme","Small programme","< 5"\r\n');
   });
 
   it("in French: `;` between cells and a decimal comma, for a French Excel", async () => {
