@@ -45,6 +45,8 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
 const NOTIFICATIONS_PAGE: Partial<Record<Role, string>> = {
   candidat: "/candidat#notifications",
   employeur: "/employeur#notifications",
+  conseiller: "/conseiller#notifications",
+  admin: "/conseiller#notifications",
 };
 
 type HeaderUser = { role: Role; displayName: string; unread: number };

@@ -1,20 +1,39 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { waitedText } from "~/components/callbacks/waited";
+import { NotificationList } from "~/components/NotificationList";
 import { StatList } from "~/components/StatList";
 import { TitledSection } from "~/components/TitledSection";
 import { counsellorDashboard } from "~/models/dashboards.server";
+import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
+import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import type { Route } from "./+types/conseiller._index";
 
-export const handle = { i18n: ["common", "spaces", "counsellor", "callbacks", "partnerships"] };
+export const handle = { i18n: ["common", "spaces", "counsellor", "callbacks", "partnerships", "notifications"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "conseiller", "admin");
-  const { callbacks, ...figures } = counsellorDashboard(getDb(), user.id);
+  const db = getDb();
+  const { callbacks, ...figures } = counsellorDashboard(db, user.id);
   const oldestWaitMinutes = callbacks.oldestAt ? (Date.now() - callbacks.oldestAt.getTime()) / 60_000 : null;
-  return { displayName: user.displayName, ...figures, callbacks: { count: callbacks.count, oldestWaitMinutes } };
+  return {
+    displayName: user.displayName,
+    ...figures,
+    callbacks: { count: callbacks.count, oldestWaitMinutes },
+    // The daily chores' reminders of overdue partnership steps.
+    notifications: listNotifications(db, user.id, 10),
+  };
+}
+
+/** "Mark as read": one notification (`notificationId`), or all of them. */
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "conseiller", "admin");
+  const form = parseMarkRead(await request.formData());
+  if (!form) throw data(null, { status: 400 });
+  markNotificationsRead(getDb(), user.id, form.ids);
+  return redirect("/conseiller");
 }
 
 // Each figure's label is `counsellor.<key>`, its value the dashboard's `<key>`, and it links
@@ -120,6 +139,7 @@ export default function CounsellorHome({ loaderData }: Route.ComponentProps) {
           </p>
         )}
       </TitledSection>
+      <NotificationList items={d.notifications} />
     </div>
   );
 }

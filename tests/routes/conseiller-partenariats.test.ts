@@ -7,8 +7,10 @@
 import { screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { unreadNotificationCount } from "../../app/models/notifications.server";
+import { remindOverduePartnerships } from "../../app/models/partnership-chores.server";
 import { addPartnershipDocument } from "../../app/models/partnership-work.server";
-import CounsellorHome, { loader as homeLoader } from "../../app/routes/conseiller._index";
+import CounsellorHome, { action as homeAction, loader as homeLoader } from "../../app/routes/conseiller._index";
 import List, { loader as listLoader } from "../../app/routes/conseiller.partenariats._index";
 import Page, { action, loader } from "../../app/routes/conseiller.partenariats.$id";
 import { addDays, isoToday } from "../../app/utils/dates";
@@ -187,6 +189,30 @@ describe("the counsellors' dashboard", () => {
     expect(Number(overdue.textContent!.split(" ")[0])).toBeGreaterThan(0);
     const requests = within(figures).getByRole("link", { name: /Demandes à traiter/ });
     expect(requests.getAttribute("href")).toBe("/conseiller/partenariats?statut=requested");
+  });
+
+  it("lists the chores' reminder of an overdue step in the counsellor's notifications, which they mark read", async () => {
+    const id = newPartnership({ nextStepDue: addDays(today, -2) });
+    remindOverduePartnerships(getDb());
+    const home = async () => {
+      await renderRoutes(
+        [{ path: "/conseiller", Component: CounsellorHome, loader: as(cookies.conseiller, homeLoader) }],
+        "/conseiller",
+      );
+      return screen.getByRole("region", { name: /^Notifications/ });
+    };
+    const list = await home();
+    expect(within(list).getAllByText(/Garage Sahel est en retard/).length).toBeGreaterThan(0);
+    expect(list.querySelector(`a[href="/conseiller/partenariats/${id}"]`)).toBeTruthy();
+    expect(within(list).getByRole("heading").textContent).toMatch(/nouvelle/);
+    const read = await callRoute(homeAction, "/conseiller", {
+      cookie: cookies.conseiller,
+      body: { intent: "markRead" },
+    });
+    expect(statusOf(read)).toBe(302);
+    expect(unreadNotificationCount(getDb(), ids.counsellor)).toBe(0);
+    const refused = callRoute(homeAction, "/conseiller", { cookie: cookies.conseiller, body: { intent: "<script>" } });
+    expect(await thrownStatus(refused)).toBe(400);
   });
 });
 
