@@ -134,7 +134,7 @@ const MATRIX: Record<string, Entry> = {
     GET: { ...spaceOf(EMPLOYERS, 404), employeur: 200 },
     POST: { ...spaceOf(EMPLOYERS, 404), employeur: 400 },
   },
-  "/conseiller": STAFF_READ_PAGE,
+  "/conseiller": STAFF_PAGE,
   "/conseiller/moderation": STAFF_PAGE,
   "/conseiller/candidats": STAFF_PAGE,
   "/conseiller/candidats/nouveau": STAFF_PAGE,
