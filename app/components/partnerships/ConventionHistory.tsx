@@ -43,7 +43,13 @@ export function ConventionHistory({ convention }: { convention: ConventionView }
               <p className="font-medium">
                 {v.version === 1
                   ? t("history.signed", { date, name })
-                  : t("history.amendment", { version: v.version, date, name, reason: v.reason ?? "" })}
+                  : t("history.amendment", {
+                      number: v.version - 1,
+                      version: v.version,
+                      date,
+                      name,
+                      reason: v.reason ?? "",
+                    })}
               </p>
               {v.changes.length > 0 ? (
                 <ul className="mt-1 list-disc pl-6 text-stone-800">
