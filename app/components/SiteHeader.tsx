@@ -68,9 +68,9 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
   const { t } = useTranslation();
   // A client-side navigation from the open menu shows the new page with the menu folded again.
   const { key } = useLocation();
-  // Companies, whether they have an account yet or not, learn here what they can do with the IOM.
-  const forCompanies: NavItem[] =
-    !user || user.role === "employeur" ? [{ to: "/partenariats", label: "nav.partnerships" }] : [];
+  // Companies without an account learn here what they can do with the IOM (an employer finds the
+  // programmes from "Mes partenariats", and everyone from the footer).
+  const forCompanies: NavItem[] = user ? [] : [{ to: "/partenariats", label: "nav.partnerships" }];
   const items: NavItem[] = [
     { to: "/offres", label: "nav.offers" },
     ...forCompanies,

@@ -29,7 +29,7 @@ describe("the site header", () => {
     const menu = menuOf();
     expect(menu.open).toBe(false);
     const nav = within(menu).getByRole("navigation", { name: "Navigation principale" });
-    expect(hrefs(nav)).toEqual(["/offres"]);
+    expect(hrefs(nav)).toEqual(["/offres", "/partenariats"]);
     expect(within(nav).getByRole("link", { name: "Offres" }).getAttribute("aria-current")).toBe("page");
     expect(within(menu).getByRole("link", { name: "Se connecter" }).getAttribute("href")).toBe("/connexion");
     expect(within(menu).getByRole("link", { name: "Créer un compte" }).getAttribute("href")).toBe("/inscription");
@@ -52,7 +52,11 @@ describe("the site header", () => {
         "/candidat/compte",
       ],
     ],
-    ["employeur", "/employeur", ["/offres", "/employeur", "/employeur/offres", "/employeur/organisation"]],
+    [
+      "employeur",
+      "/employeur",
+      ["/offres", "/employeur", "/employeur/offres", "/employeur/partenariats", "/employeur/organisation"],
+    ],
     [
       "conseiller",
       "/conseiller",
@@ -62,6 +66,7 @@ describe("the site header", () => {
         "/conseiller/candidats",
         "/conseiller/placements",
         "/conseiller/rappels",
+        "/conseiller/partenariats",
         "/conseiller/moderation",
         "/conseiller/rapports",
       ],
@@ -69,7 +74,16 @@ describe("the site header", () => {
     [
       "admin",
       "/admin",
-      ["/offres", "/admin", "/admin/utilisateurs", "/admin/organisations", "/admin/journal", "/conseiller"],
+      [
+        "/offres",
+        "/admin",
+        "/admin/utilisateurs",
+        "/admin/organisations",
+        "/admin/programmes",
+        "/admin/journal",
+        "/conseiller",
+        "/conseiller/partenariats",
+      ],
     ],
   ];
   for (const [role, home, links] of MENUS) {
