@@ -101,7 +101,13 @@ export function listOfferApplications(db: Db, employerId: number, offerId: numbe
 /** One application as its employer sees it, with its timeline (null for anyone else; only `withheld` as above). */
 export function getApplicationForEmployer(db: Db, employerId: number, applicationId: number) {
   const row = db
-    .select({ ...employerVisibleColumns, orgId: offers.orgId, offerTitle: offers.title, positions: offers.positions })
+    .select({
+      ...employerVisibleColumns,
+      orgId: offers.orgId,
+      offerTitle: offers.title,
+      offerType: offers.type,
+      positions: offers.positions,
+    })
     .from(applications)
     .innerJoin(offers, eq(offers.id, applications.offerId))
     .innerJoin(users, eq(users.id, applications.candidateId))
@@ -121,7 +127,14 @@ export function getApplicationForEmployer(db: Db, employerId: number, applicatio
     .where(eq(applicationEvents.applicationId, applicationId))
     .orderBy(applicationEvents.createdAt, applicationEvents.id)
     .all();
-  return { withheld: null, ...toEmployerView(row), offerTitle: row.offerTitle, positions: row.positions, timeline };
+  return {
+    withheld: null,
+    ...toEmployerView(row),
+    offerTitle: row.offerTitle,
+    offerType: row.offerType,
+    positions: row.positions,
+    timeline,
+  };
 }
 
 /** Applications to the organisations' offers still unanswered after `days` days. */

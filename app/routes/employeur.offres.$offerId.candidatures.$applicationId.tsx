@@ -58,7 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return withFlashCleared(
     {
       flash,
-      offer: { id: a.offerId, title: a.offerTitle, positions: a.positions },
+      offer: { id: a.offerId, title: a.offerTitle, positions: a.positions, type: a.offerType },
       application: {
         id: a.id,
         status: a.status,
@@ -283,6 +283,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
         refusalReasons={refusalReasons}
         limits={limits}
         actionData={actionData}
+        offerType={loaderData.offer.type}
       />
     </article>
   );

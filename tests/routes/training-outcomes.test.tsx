@@ -5,7 +5,7 @@
 // hire (404), no outcome, an outcome that is not one, a certificate missing or of
 // 10 000 letters, an SQL fragment as the date or the placement, a date ahead, an
 // employer on the counsellor's page (403); `<script>` as a certificate is kept as text.
-import { screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlacement } from "../../app/models/lifecycles/placement.server";
@@ -24,6 +24,7 @@ import { getDb } from "../../app/utils/db.server";
 import { trainingOutcomes, verifiedSkills } from "../../db/schema";
 import {
   insertApplication,
+  insertCandidate,
   insertCounsellor,
   insertEmployer,
   insertOffer,
@@ -106,6 +107,22 @@ async function renderEmployerPage(offerId: number, applicationId: number) {
 }
 
 describe("the trainer's application page", () => {
+  it("offers to admit to the training, not to hire, an applicant of a training offer", async () => {
+    for (const [type, move, submit] of [
+      ["formation", "Admettre en formation", "Enregistrer l'admission"],
+      ["emploi", "Embaucher", "Enregistrer l'embauche"],
+    ] as const) {
+      const db = getDb();
+      const offer = insertOffer(db, { orgId: ids.org, type, contract: type === "formation" ? "formation" : "cdd" });
+      const candidate = insertCandidate(db);
+      const application = insertApplication(db, { offerId: offer.id, candidateId: candidate.id, status: "interview" });
+      await renderEmployerPage(offer.id, application.id);
+      const form = within(screen.getByRole("form", { name: move }));
+      expect(form.getByRole("button", { name: submit })).toBeTruthy();
+      cleanup();
+    }
+  });
+
   it("shows 'Admis(e) en formation', records 'Certifiée' with its certificate, then the verified skill on the profile", async () => {
     const { offerId, applicationId, placementId } = admitted();
     const user = await renderEmployerPage(offerId, applicationId);

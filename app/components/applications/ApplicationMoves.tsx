@@ -16,8 +16,11 @@ export function ApplicationMoves({
   refusalReasons,
   limits,
   actionData,
+  offerType,
 }: {
   moves: PageData["application"]["moves"];
+  /** A hire on a training offer is an admission: its form says so. */
+  offerType: string;
   today: string;
   refusalReasons: PageData["refusalReasons"];
   limits: PageData["limits"];
@@ -31,7 +34,7 @@ export function ApplicationMoves({
         // Values and messages go back to the form that was sent, not to its neighbours.
         const sent = actionData?.values.to === to ? actionData : undefined;
         return (
-          <MoveForm key={to} to={to}>
+          <MoveForm key={to} to={to} words={to === "hired" && offerType === "formation" ? "admitted" : to}>
             {to === "interview" ? (
               <>
                 <TextField
@@ -83,17 +86,17 @@ export function ApplicationMoves({
   );
 }
 
-function MoveForm({ to, children }: { to: string; children: ReactNode }) {
+function MoveForm({ to, words, children }: { to: string; words: string; children: ReactNode }) {
   const { t } = useTranslation("applications");
   const busy = useBusy();
   return (
-    <Form method="post" className="card space-y-3" aria-label={t(`move.${to}.label`)} noValidate>
+    <Form method="post" className="card space-y-3" aria-label={t(`move.${words}.label`)} noValidate>
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="to" value={to} />
-      <p className="text-sm text-stone-700">{t(`move.${to}.hint`)}</p>
+      <p className="text-sm text-stone-700">{t(`move.${words}.hint`)}</p>
       {children}
       <button type="submit" className={to === "rejected" ? "btn-secondary" : "btn"} disabled={busy}>
-        {t(`move.${to}.submit`)}
+        {t(`move.${words}.submit`)}
       </button>
     </Form>
   );
