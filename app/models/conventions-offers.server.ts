@@ -1,6 +1,8 @@
 // The commitments an employer's offer may serve: the organisation's own, in a
 // convention in force, of the offer's type; an offer keeps the link it has.
+
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { versionInForce } from "~/models/convention-terms.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { conventionCommitments, conventions, conventionVersions, offers, partnerships } from "../../db/schema";
 import { type CommitmentView, USABLE_CONVENTION_STATUSES } from "./conventions-view.server";
@@ -49,13 +51,7 @@ function commitmentsInForce(db: Db | Tx, where: SQL | undefined): UsableCommitme
     })
     .from(conventions)
     .innerJoin(partnerships, eq(partnerships.id, conventions.partnershipId))
-    .innerJoin(
-      conventionVersions,
-      and(
-        eq(conventionVersions.conventionId, conventions.id),
-        eq(conventionVersions.version, conventions.currentVersion),
-      ),
-    )
+    .innerJoin(conventionVersions, versionInForce)
     .innerJoin(conventionCommitments, eq(conventionCommitments.versionId, conventionVersions.id))
     .where(where)
     .orderBy(desc(conventions.signedOn), asc(conventions.id), asc(conventionCommitments.key))
@@ -79,13 +75,7 @@ export function commitmentOf(db: Db | Tx, conventionId: number, key: number) {
     })
     .from(conventions)
     .innerJoin(partnerships, eq(partnerships.id, conventions.partnershipId))
-    .innerJoin(
-      conventionVersions,
-      and(
-        eq(conventionVersions.conventionId, conventions.id),
-        eq(conventionVersions.version, conventions.currentVersion),
-      ),
-    )
+    .innerJoin(conventionVersions, versionInForce)
     .innerJoin(
       conventionCommitments,
       and(eq(conventionCommitments.versionId, conventionVersions.id), eq(conventionCommitments.key, key)),

@@ -1,7 +1,9 @@
 // The partnerships' part of the daily chores: remind counsellors of overdue
 // steps (once per due date), start partnerships on their convention's start
 // date and close them past its end date.
+
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { versionInForce } from "~/models/convention-terms.server";
 import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { conventions, conventionVersions, organisations, partnerships, users } from "../../db/schema";
@@ -65,13 +67,7 @@ function partnershipsByTerms(db: Db, statuses: ("signed" | "active")[], which: "
     .select({ id: partnerships.id })
     .from(partnerships)
     .innerJoin(conventions, eq(conventions.partnershipId, partnerships.id))
-    .innerJoin(
-      conventionVersions,
-      and(
-        eq(conventionVersions.conventionId, conventions.id),
-        eq(conventionVersions.version, conventions.currentVersion),
-      ),
-    )
+    .innerJoin(conventionVersions, versionInForce)
     .where(
       and(
         inArray(partnerships.status, statuses),

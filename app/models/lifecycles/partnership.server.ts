@@ -2,8 +2,9 @@
 // the row, every later step goes through transitionPartnership, checked against
 // the table of partnership.ts. Each writes the status, the dated step, the next
 // step's due date, the audit line, and tells the company.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
+import { versionInForce } from "~/models/convention-terms.server";
 import { notifyOrganisation } from "~/models/notifications.server";
 import { isOrgMember } from "~/models/organisations.server";
 import { addDays, isoToday } from "~/utils/dates";
@@ -124,9 +125,8 @@ function currentTerms(tx: Db | Tx, partnershipId: number) {
   return tx
     .select({ startDate: conventionVersions.startDate, endDate: conventionVersions.endDate })
     .from(conventions)
-    .innerJoin(conventionVersions, eq(conventionVersions.conventionId, conventions.id))
+    .innerJoin(conventionVersions, versionInForce)
     .where(eq(conventions.partnershipId, partnershipId))
-    .orderBy(desc(conventionVersions.version))
     .get();
 }
 
