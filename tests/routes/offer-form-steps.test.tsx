@@ -2,7 +2,7 @@
 // The offer form one type at a time: the new offer's type step (a GET form), the
 // server's HTML holding only the chosen type's fields (as a phone without JavaScript
 // gets it), the "retype" post that keeps what was typed, and an existing offer's type.
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
@@ -161,7 +161,8 @@ describe("the offer form, one type at a time", () => {
     await renderAt(`/employeur/offres/${ids.apprenticeship}`);
     const section = (await screen.findByText("Pour un apprentissage")).closest("fieldset")!;
     expect(section.hidden).toBe(false);
-    expect((screen.getByLabelText("Durée en mois") as HTMLInputElement).value).toBe("18");
+    // Once hydrated, every type's section is in the page (the others hidden): read the field in the one shown.
+    expect((within(section as HTMLElement).getByLabelText("Durée en mois") as HTMLInputElement).value).toBe("18");
     const refused = await callRoute(editAction, `/employeur/offres/${ids.apprenticeship}`, {
       cookie: cookies.other,
       params: { offerId: String(ids.apprenticeship) },
