@@ -488,6 +488,17 @@ export const reportRefresh = sqliteTable("report_refresh", {
   rebuiltAt: integer("rebuilt_at", { mode: "timestamp_ms" }),
 });
 
+// One row: bumped by triggers on every write to what the public pages show (offers, organisations,
+// programmes), so that each process's page cache sees any process's change (migration 0011).
+export const dataVersion = sqliteTable(
+  "data_version",
+  {
+    id: integer("id").primaryKey(),
+    publicVersion: integer("public_version").notNull(),
+  },
+  (t) => [check("data_version_single_row", sql`${t.id} = 1`)],
+);
+
 export const fraudReports = sqliteTable(
   "fraud_reports",
   {
