@@ -53,6 +53,12 @@ export function releaseLease(db: Db, name: string, holder: string, now: number, 
     .run();
 }
 
+/** Whether a run of `name` started at or after `at` (in whichever process). */
+export function startedSince(db: Db, name: string, at: number) {
+  const lease = db.select({ at: taskLeases.lastStartedAt }).from(taskLeases).where(eq(taskLeases.name, name)).get();
+  return lease?.at != null && lease.at.getTime() >= at;
+}
+
 /** Every task's last run, for the admins and the tests. */
 export function listLeases(db: Db) {
   return db.select().from(taskLeases).orderBy(taskLeases.name).all();

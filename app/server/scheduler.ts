@@ -1,11 +1,11 @@
 // The server's own schedule, no cron: each minute it runs every task whose slot came
 // (outbox each minute, alerts at 07:00, chores at 02:00, Bamako time = UTC), and sends the
 // outbox a second after something queued a message a person waits for. Across processes
-// sharing the database, each run is taken by one of them through its lease.
+// sharing the database (the cluster's workers), each run is taken by one of them through its lease.
 import { hostname } from "node:os";
 import { onOutboxWake } from "~/models/outbox-wake.server";
 import { latestSlot, runTask, SCHEDULED_TASKS, TASK_NAMES, type TaskName } from "~/models/scheduled-tasks.server";
-import { claimLease, LEASE_MS, releaseLease, renewLease } from "~/models/task-leases.server";
+import { claimLease, LEASE_MS, releaseLease, renewLease, startedSince } from "~/models/task-leases.server";
 import type { Db } from "~/utils/db.server";
 import type { Transport } from "~/utils/transports.server";
 
@@ -51,7 +51,8 @@ export function startScheduler({
   leaseMs = LEASE_MS,
   log = (line) => process.stdout.write(`${line}\n`),
 }: SchedulerOptions) {
-  const running = new Map<TaskName, Promise<void>>();
+  /** Each run in progress, resolving to whether this process took its lease. */
+  const running = new Map<TaskName, Promise<boolean>>();
   const timers = new Set<Timer>();
   let stopped = false;
   let wakeTimer: Timer | undefined;
@@ -75,10 +76,10 @@ export function startScheduler({
   async function run(name: TaskName, slot: number) {
     const started = clock.now();
     try {
-      if (!claimLease(db, name, holder, slot, started, leaseMs)) return;
+      if (!claimLease(db, name, holder, slot, started, leaseMs)) return false;
     } catch (error) {
       logRun(name, started, { ok: false, error: `lease: ${errorText(error)}` });
-      return;
+      return false;
     }
     // Renewed while a slow gateway keeps the outbox busy.
     let renewal: Timer | undefined;
@@ -106,6 +107,7 @@ export function startScheduler({
       summary = { ...summary, release: errorText(error) };
     }
     logRun(name, started, summary);
+    return true;
   }
 
   function start(name: TaskName, slot: number) {
@@ -151,7 +153,12 @@ export function startScheduler({
     // A second's grace: the messages a request queues together leave in one run.
     wakeTimer = later(() => {
       wakeTimer = undefined;
-      start("outbox", clock.now());
+      const wokenAt = clock.now();
+      void start("outbox", wokenAt)?.then((claimed) => {
+        // Another process holds the outbox: its run may have read the queue before this message
+        // came. Woken again each second until a run that started after the wake takes it.
+        if (!claimed && !startedSince(db, "outbox", wokenAt)) wake();
+      });
     }, WAKE_DELAY_MS);
   }
 

@@ -2,11 +2,11 @@
 // and the way back from the profile to that form. The draft travels in a signed cookie
 // (no table, and it works without JavaScript), scoped to the offer's pages and tied to
 // the account, so that another person on a shared phone never sees it.
-import { randomBytes } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { createCookie } from "react-router";
 import { z } from "zod";
 import { MESSAGE_MAX } from "~/schemas/application";
+import { cookieSecret } from "./cookie-secret.server";
 import { secure } from "./session.server";
 
 export type ApplyDraft = { message: string; cv: "attach" | "none" };
@@ -18,13 +18,13 @@ const draftSchema = z.object({
   cv: z.enum(["attach", "none"]),
 });
 
-// An hour to fill in a profile; the key lives as long as the process (a restart loses the draft, not the profile).
+// An hour to fill in a profile; the key lives as long as the start (a restart loses the draft, not the profile).
 const draftCookie = createCookie("baara_apply_draft", {
   httpOnly: true,
   sameSite: "lax",
   secure,
   maxAge: 60 * 60,
-  secrets: [randomBytes(32).toString("hex")],
+  secrets: [cookieSecret("apply-draft")],
 });
 
 // Browsers keep a cookie's name and value up to 4 096 bytes.

@@ -16,7 +16,16 @@ export function databasePath() {
   return process.env.DATABASE_PATH ?? path.resolve(process.cwd(), "data/baara.db");
 }
 
-/** Opens SQLite in WAL mode with foreign keys on, and applies pending migrations. */
+/** Set by the cluster's primary, which migrated the file before forking: its workers only open it. */
+export const MIGRATED_ENV = "BAARA_DATABASE_MIGRATED";
+
+/**
+ * Opens SQLite in WAL mode with foreign keys on, and applies pending migrations.
+ * Transactions are IMMEDIATE unless one says otherwise: another process may write the
+ * same file, and a DEFERRED transaction that reads then writes fails at once with
+ * SQLITE_BUSY when another wrote meanwhile (busy_timeout does not help it). IMMEDIATE
+ * takes the write lock first, waiting up to busy_timeout. Read-only ones say "deferred".
+ */
 export function openDb(file = databasePath(), { migrate: runMigrations = true } = {}): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -25,6 +34,8 @@ export function openDb(file = databasePath(), { migrate: runMigrations = true } 
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
+  const deferredByDefault = db.transaction.bind(db);
+  db.transaction = (transaction, config) => deferredByDefault(transaction, { behavior: "immediate", ...config });
   if (runMigrations) migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
 }
@@ -42,7 +53,7 @@ let instance: Db | undefined;
 
 /** The process-wide database, opened (and migrated) on first use. */
 export function getDb(): Db {
-  instance ??= openDb();
+  instance ??= openDb(databasePath(), { migrate: process.env[MIGRATED_ENV] !== "1" });
   return instance;
 }
 

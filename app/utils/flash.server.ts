@@ -1,9 +1,9 @@
 // What an action did ("Offre enregistrée"), told once on the page it redirects to.
 // It travels in a short-lived cookie of its own, so that it works without JavaScript
 // and for a visitor without a session, and leaves no flag in the address to share.
-import { randomBytes } from "node:crypto";
 import { createCookie, data, redirect } from "react-router";
 import { z } from "zod";
+import { cookieSecret } from "./cookie-secret.server";
 import { secure } from "./session.server";
 
 const flashSchema = z.object({
@@ -16,15 +16,14 @@ const flashSchema = z.object({
 
 export type Flash = z.infer<typeof flashSchema>;
 
-// The cookie is signed so that only this server's actions say what was done. The key
-// lives as long as the process: a restart within the minute only loses a message.
+// The cookie is signed so that only this server's actions say what was done (cookie-secret.server.ts).
 export const flashCookie = createCookie("baara_flash", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
   secure,
   maxAge: 60,
-  secrets: [randomBytes(32).toString("hex")],
+  secrets: [cookieSecret("flash")],
 });
 
 /** A redirect that carries a flash message to the next page. */

@@ -215,6 +215,25 @@ describe("several processes on one database", () => {
     }
   });
 
+  it("sends a woken message within seconds while another process holds the outbox, not at the next minute", async () => {
+    const db = createTestDb();
+    const hand = handClock(at("2030-01-01T10:00:10Z"));
+    const { scheduler } = schedule(db, hand, recorder().transport);
+    await scheduler.settled();
+    // Another process's outbox run started before the message was queued: it may not see it.
+    db.update(taskLeases)
+      .set({ holder: "process-b", leaseUntil: new Date(at("2030-01-01T10:05:00Z")) })
+      .where(eq(taskLeases.name, "outbox"))
+      .run();
+    const message = queue(db);
+    wakeOutbox();
+    await hand.moveTo(at("2030-01-01T10:00:15Z"));
+    expect(statusOf(db, message.id)).toBe("pending");
+    db.update(taskLeases).set({ holder: null, leaseUntil: null }).where(eq(taskLeases.name, "outbox")).run();
+    await hand.moveTo(at("2030-01-01T10:00:16Z"));
+    expect(statusOf(db, message.id)).toBe("sent");
+  });
+
   it("takes over the lease of a process that died while running, once the lease has run out", async () => {
     const db = createTestDb();
     const start = at("2030-01-01T02:01:00Z");
