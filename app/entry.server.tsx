@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { type EntryContext, type HandleDataRequestFunction, ServerRouter } from "react-router";
-import { DEFAULT_NS, FALLBACK_LNG } from "./utils/i18n";
-import { getLocale, localeCookie, requestedLocale, resources } from "./utils/i18n.server";
+import { getLocale, localeCookie, pageI18n, requestedLocale } from "./utils/i18n.server";
 import { pageLocale } from "./utils/i18n-pages";
 import { contentSecurityPolicy } from "./utils/security.server";
 
@@ -41,16 +39,7 @@ export default async function handleRequest(
     id: route.id,
     handle: routerContext.routeModules[route.id]?.handle,
   }));
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    lng: pageLocale(await getLocale(request), matches),
-    resources,
-    fallbackLng: FALLBACK_LNG,
-    defaultNS: DEFAULT_NS,
-    fallbackNS: DEFAULT_NS,
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
+  const i18n = pageI18n(pageLocale(await getLocale(request), matches));
 
   // A new nonce for every page: only React Router's own scripts carry it.
   const nonce = randomBytes(16).toString("base64");

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { PhoneNumber } from "~/components/PhoneNumber";
 import { VerifiedSkillList } from "~/components/VerifiedSkills";
 import type { VerifiedSkillView } from "~/models/training-outcomes.server";
 import { placeName } from "~/utils/place";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * What an employer sees of an applicant: name, contact,

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { data, isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { useTranslation } from "~/utils/translation";
 import type { VerificationStatus } from "../../db/enums";
 import { ErrorPage } from "./ErrorPage";
 

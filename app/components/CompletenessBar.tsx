@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * How complete the candidate's profile is, and in words what is missing; each

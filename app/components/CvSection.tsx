@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { TextField } from "~/components/Field";
 import { useFormat } from "~/utils/format";
 import type { FieldError } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 type Cv = { id: number; name: string; size: number; createdAt: Date };
 

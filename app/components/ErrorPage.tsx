@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTranslation } from "~/utils/translation";
 
 const KNOWN = new Set([400, 403, 404, 405, 413, 429, 503]);
 

@@ -7,9 +7,9 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from "react";
-import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/Notice";
 import type { FieldError, FieldErrors, FormValues } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 
 type Common = {
   label: string;

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { isLocale, LANGUAGE_NAMES, localesFor } from "~/utils/i18n";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * A plain GET form: works without JavaScript, keeps the page and its query, and

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { CurrentPasswordField } from "~/components/AccountFields";
 import { TextField } from "~/components/Field";
 import type { RefusedForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 
 /** A login form's identifier and password, with what a refused form kept (never the password). */
 export function LoginFields({ refused }: { refused: RefusedForm | undefined }) {

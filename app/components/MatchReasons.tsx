@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/translation";
 
 /** A reason of the matching model, as data (app/models/matching.server.ts `MatchReason`). */
 export type MatchReasonData =

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { CardSection } from "~/components/CardSection";
 import { SelectField } from "~/components/Field";
 import { IntentForm } from "~/components/IntentForm";
 import type { FieldErrors } from "~/utils/forms";
 import { LANGUAGE_NAMES, type Locale, SUPPORTED_LOCALES } from "~/utils/i18n";
+import { useTranslation } from "~/utils/translation";
 
 type Props = { locale: string; errors: FieldErrors; locales?: readonly Locale[] };
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import type { Flash } from "~/utils/flash.server";
+import { useTranslation } from "~/utils/translation";
 
 export type NoticeTone = "success" | "info" | "warning" | "error";
 

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { isCalendarDate } from "~/utils/dates";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 export type NotificationItem = {
   id: number;

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { offerActionsFor } from "~/models/lifecycles/offer";
+import { useTranslation } from "~/utils/translation";
 import type { OfferStatus } from "../../db/enums";
 
 /**

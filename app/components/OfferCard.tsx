@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "~/utils/format";
 import { placeName } from "~/utils/place";
+import { useTranslation } from "~/utils/translation";
 import { OfferMarkers } from "./offer/OfferMarkers";
 import { offerAnchor, type SaveButtons, SaveOfferButton } from "./offer/SaveOfferButton";
 

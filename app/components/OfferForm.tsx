@@ -3,7 +3,6 @@
 // (intent "retype", everything typed kept). With JavaScript every fieldset is there and
 // changing the type shows its own at once.
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { EDUCATION_CHOICES, EMPLOI_CONTRACT_CHOICES, OFFER_TYPE_CHOICES } from "~/components/choices";
 import { bindFields, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from "~/components/Field";
@@ -16,6 +15,7 @@ import { offerLifecycle } from "~/models/lifecycles/offer";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { LANGUAGE_CODES, TRADE_CODES } from "~/utils/reference";
+import { useTranslation } from "~/utils/translation";
 import type { OfferStatus, OfferType } from "../../db/enums";
 
 export type OfferFormProps = {

@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/utils/translation";
 
 export type OfferKeypad = { code: string; ussdCode: string; smsNumber: string };
 

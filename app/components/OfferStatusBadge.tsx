@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/translation";
 
 const LOOK: Record<string, string> = {
   published: "bg-green-100 text-green-900",

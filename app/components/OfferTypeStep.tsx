@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { OFFER_TYPE_CHOICES } from "~/components/choices";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * The new offer's first step: its type. A plain GET form (`?type=stage`), so the

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { CardSection } from "~/components/CardSection";
 import { TextField } from "~/components/Field";
 import { IntentForm } from "~/components/IntentForm";
 import type { FieldErrors } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 
 /** Changing one's password (the current one, the new one twice): a POST with intent=password. */
 export function PasswordForm({ errors }: { errors: FieldErrors }) {

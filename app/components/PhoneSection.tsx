@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CardSection } from "~/components/CardSection";
 import { PhoneField } from "~/components/Field";
 import { IntentForm } from "~/components/IntentForm";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import type { AccountPhoneView } from "~/utils/phone-code.server";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * The account page's number: confirmed or not (with the way to confirm it), a new number waiting

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { CurrentPasswordField } from "~/components/AccountFields";
 import { CardSection } from "~/components/CardSection";
 import { TextField } from "~/components/Field";
 import { IntentForm } from "~/components/IntentForm";
 import type { ChannelNumbers } from "~/utils/channel-numbers";
 import type { FieldErrors } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * The PIN that lets a phone without internet act for the account (USSD menu, SMS): what it is for,

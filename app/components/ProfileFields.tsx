@@ -2,7 +2,6 @@
 // Each form words them in its own locale keys (the person's own voice, or a third person's).
 // Every field sits in a `field-<name>` box: the completeness bar links to it.
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import {
   CheckboxField,
   ChoiceGroup,
@@ -17,6 +16,7 @@ import { TradePicker } from "~/components/TradePicker";
 import { addMonths } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms";
 import { LANGUAGE_CODES } from "~/utils/reference";
+import { useTranslation } from "~/utils/translation";
 import { AVAILABILITIES, DISABILITIES, EDUCATION_LEVELS, MIGRANT_STATUSES } from "../../db/enums";
 
 /** How a form words the fields: a label and an optional hint by field name, a code's wording by list. */

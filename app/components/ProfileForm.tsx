@@ -1,6 +1,5 @@
 // The candidate's profile form. Works without JavaScript: a plain POST whose
 // refused answer comes back with what was typed and one message per field.
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { NameFields } from "~/components/AccountFields";
 import { CheckboxField } from "~/components/Field";
@@ -9,6 +8,7 @@ import { CommuneField } from "~/components/ReferenceFields";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 export type ProfileFormValues = { values: Record<string, string>; lists: Record<string, string[]> };
 

@@ -1,8 +1,8 @@
 // Fields over the reference lists: codes are posted, labels come from locales/*/common.json.
 import { type ComponentProps, useId } from "react";
-import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/Field";
 import { REGION_CODES, REGIONS, SECTOR_CODES } from "~/utils/reference";
+import { useTranslation } from "~/utils/translation";
 
 type CodeSelectProps = Omit<ComponentProps<typeof SelectField>, "name" | "options">;
 

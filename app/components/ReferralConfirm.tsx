@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import type { FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 export type ReferralReview = {
   candidate: { id: number; name: string };

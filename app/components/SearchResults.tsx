@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SearchQuery } from "~/schemas/search";
 import { useFormat } from "~/utils/format";
 import { placeName } from "~/utils/place";
 import { MAX_QUERY_LENGTH, searchHref } from "~/utils/search-url";
+import { useTranslation } from "~/utils/translation";
 import { Notice } from "./Notice";
 import { type OfferCardData, OfferCloses, OfferPay } from "./OfferCard";
 import { OfferMarkers, typeAndContract } from "./offer/OfferMarkers";

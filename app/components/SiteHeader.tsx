@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink, useLocation } from "react-router";
+import { useTranslation } from "~/utils/translation";
 import type { Role } from "../../db/enums";
 import { LanguageSwitch } from "./LanguageSwitch";
 

@@ -1,8 +1,8 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
 import { useErrorText } from "~/components/Field";
 import type { FieldError } from "~/utils/forms";
 import { SECTOR_CODES, TRADES, type Trade } from "~/utils/reference";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * The trades of the reference list as checkboxes, grouped by sector. Each

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
 import type { VerifiedSkillView } from "~/models/training-outcomes.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * Skills vouched for by a training completed on Baara, each marked "Vérifiée" so

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { NewPasswordFields } from "~/components/AccountFields";
 import { FormErrorSummary, TextField } from "~/components/Field";
@@ -9,6 +8,7 @@ import { parseForm, type RefusedForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/activer-compte";
 
 export const handle = { i18n: ["common", "counsellor"] };

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { StatList } from "~/components/StatList";
 import { TitledSection } from "~/components/TitledSection";
@@ -7,6 +6,7 @@ import { adminDashboard } from "~/models/dashboards.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/admin._index";
 
 export const handle = { i18n: ["common", "spaces", "admin"] };

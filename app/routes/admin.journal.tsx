@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { useLoaderData } from "react-router";
 import { SelectField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
@@ -10,6 +9,7 @@ import { requireRole } from "~/utils/auth.server";
 import { DAY_MS } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/admin.journal";
 
 export const handle = { i18n: ["common", "admin", "offers"] };

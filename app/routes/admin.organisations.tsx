@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { OrganisationFilters } from "~/components/admin/OrganisationFilters";
 import { OrganisationTable } from "~/components/admin/OrganisationTable";
@@ -20,6 +19,7 @@ import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { REGION_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/admin.organisations";
 
 export const handle = { i18n: ["common", "admin", "lists", "offers"] };

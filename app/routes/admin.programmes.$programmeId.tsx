@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { PageHeading } from "~/components/PageHeading";
 import { ProgrammeForm, programmeFormValues } from "~/components/programmes/ProgrammeForm";
@@ -10,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/admin.programmes.$programmeId";
 
 export const handle = { i18n: ["common", "programmes-admin", "programmes"] };

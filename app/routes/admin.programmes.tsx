@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
@@ -11,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/admin.programmes";
 
 export const handle = { i18n: ["common", "programmes-admin", "programmes"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { CreateCounsellorForm, CreatedBanner } from "~/components/admin/CounsellorForm";
 import { UserRowView } from "~/components/admin/UserRow";
@@ -15,6 +14,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/admin.utilisateurs";
 
 export const handle = { i18n: ["common", "admin", "offers"] };

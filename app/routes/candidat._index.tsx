@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { CompletenessBar } from "~/components/CompletenessBar";
 import { FlashNotice } from "~/components/Notice";
@@ -14,6 +13,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { OPEN_APPLICATION_STATUSES } from "../../db/enums";
 import type { Route } from "./+types/candidat._index";
 

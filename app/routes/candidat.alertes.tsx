@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { FlashNotice, Notice } from "~/components/Notice";
@@ -12,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { searchHref } from "~/utils/search-url";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/candidat.alertes";
 
 export const handle = { i18n: ["common", "candidate", "phone"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { OfferAnswerForms, type OfferAnswerRefusal } from "~/components/applications/OfferAnswerForms";
 import { ItemActionForm } from "~/components/ItemActionForm";
@@ -13,6 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/candidat.candidatures";
 
 export const handle = { i18n: ["common", "candidate", "answers"] };

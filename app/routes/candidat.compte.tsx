@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { CurrentPasswordField } from "~/components/AccountFields";
 import { CardSection } from "~/components/CardSection";
@@ -23,6 +22,7 @@ import { accountPhoneView, requestPhoneChange } from "~/utils/phone-code.server"
 import { savePin } from "~/utils/pin-change.server";
 import { clientIp } from "~/utils/request.server";
 import { destroySession } from "~/utils/session.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/candidat.compte";
 
 export const handle = { i18n: ["common", "candidate", "phone", "pin"] };

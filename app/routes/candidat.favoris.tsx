@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { OfferCloses, OfferPay, OfferPlace } from "~/components/OfferCard";
@@ -12,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { safeRedirect } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/candidat.favoris";
 
 export const handle = { i18n: ["common", "offers", "saved"] };

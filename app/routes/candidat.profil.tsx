@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { ReturnToApplication } from "~/components/applications/ReturnToApplication";
 import { CompletenessBar } from "~/components/CompletenessBar";
@@ -16,6 +15,7 @@ import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldError, type FieldErrors, type FormValues, formLists, parseForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import { CV_FORM_MAX_BYTES, readFormWithin } from "~/utils/upload.server";
 import type { Route } from "./+types/candidat.profil";
 

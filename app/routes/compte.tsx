@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { MessageLanguageForm } from "~/components/MessageLanguageForm";
 import { FlashNotice } from "~/components/Notice";
@@ -11,6 +10,7 @@ import { saveMessageLanguage } from "~/utils/message-language.server";
 import { savePassword } from "~/utils/password-change.server";
 import { accountPhoneView, requestPhoneChange } from "~/utils/phone-code.server";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/compte";
 
 // Employers, counsellors and admins change their password here; candidates

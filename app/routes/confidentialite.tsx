@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/confidentialite";
 
 export const handle = { i18n: ["common", "privacy"], scripts: false };

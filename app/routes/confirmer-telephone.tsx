@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { PhoneField, TextField, useErrorText } from "~/components/Field";
 import { IntentForm } from "~/components/IntentForm";
@@ -18,6 +17,7 @@ import {
   writtenPhone,
 } from "~/utils/phone-code.server";
 import { clientIp, safeRedirect } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/confirmer-telephone";
 
 export const handle = { i18n: ["common", "phone"] };

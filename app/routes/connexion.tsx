@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link, useSearchParams } from "react-router";
 import { FormErrorSummary } from "~/components/Field";
 import { LoginFields } from "~/components/LoginFields";
@@ -6,6 +5,7 @@ import { HOME_BY_ROLE, requireAnonymous } from "~/utils/auth.server";
 import { logInWithForm } from "~/utils/login-form.server";
 import { useBusy } from "~/utils/navigation";
 import { safeRedirect } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/connexion";
 
 export const handle = { i18n: ["common", "auth"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { waitedText } from "~/components/callbacks/waited";
 import { NotificationList } from "~/components/NotificationList";
@@ -9,6 +8,7 @@ import { listNotifications, markNotificationsRead } from "~/models/notifications
 import { parseMarkRead } from "~/schemas/notification";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller._index";
 
 export const handle = { i18n: ["common", "spaces", "counsellor", "callbacks", "partnerships", "notifications"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { CounsellorOfferAnswers } from "~/components/applications/CounsellorOfferAnswers";
 import type { OfferAnswerRefusal } from "~/components/applications/OfferAnswerForms";
@@ -27,6 +26,7 @@ import { type Db, getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldError, type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.candidats.$userId";
 
 export const handle = { i18n: ["common", "counsellor", "password", "referral", "answers", "training"] };

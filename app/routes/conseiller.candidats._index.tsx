@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { data, Form, Link, useLoaderData } from "react-router";
 import { CheckboxField, SelectField, TextField, useErrorText } from "~/components/Field";
 import { FlashNotice, Notice } from "~/components/Notice";
@@ -16,6 +15,7 @@ import { useFormat } from "~/utils/format";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { TRADE_CODES } from "~/utils/reference";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.candidats._index";
 
 export const handle = { i18n: ["common", "counsellor", "offers"] };

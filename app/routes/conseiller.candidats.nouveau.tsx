@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { ContactFields, NameFields } from "~/components/AccountFields";
 import { CheckboxField, ChoiceGroup, SelectField, TextField } from "~/components/Field";
@@ -16,6 +15,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.candidats.nouveau";
 
 export const handle = { i18n: ["common", "counsellor", "candidate"] };

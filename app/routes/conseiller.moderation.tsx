@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { useErrorText } from "~/components/Field";
 import { IgnoredFilters } from "~/components/lists/IgnoredFilters";
@@ -30,6 +29,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.moderation";
 
 export const handle = { i18n: ["common", "moderation", "lists", "offers"] };

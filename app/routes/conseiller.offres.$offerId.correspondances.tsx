@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { useErrorText } from "~/components/Field";
 import { ItemActionForm } from "~/components/ItemActionForm";
@@ -14,6 +13,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.offres.$offerId.correspondances";
 
 export const handle = { i18n: ["common", "counsellor", "referral"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { Notice } from "~/components/Notice";
 import { PageHeading } from "~/components/PageHeading";
@@ -22,6 +21,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.partenariats.$id.convention";
 
 export const handle = { i18n: ["common", "conventions"] };

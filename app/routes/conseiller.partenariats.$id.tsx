@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { ConventionHistory } from "~/components/partnerships/ConventionHistory";
@@ -24,6 +23,7 @@ import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.partenariats.$id";
 
 export const handle = { i18n: ["common", "partnerships", "conventions", "results"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { IgnoredFilters } from "~/components/lists/IgnoredFilters";
 import { PageHeading } from "~/components/PageHeading";
@@ -11,6 +10,7 @@ import { parsePartnershipsQuery } from "~/schemas/partnerships";
 import { requireRole } from "~/utils/auth.server";
 import { isoToday } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.partenariats._index";
 
 export const handle = { i18n: ["common", "partnerships", "lists", "offers"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { useErrorText } from "~/components/Field";
 import { IgnoredFilters } from "~/components/lists/IgnoredFilters";
@@ -34,6 +33,7 @@ import { type Db, getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.placements";
 
 export const handle = { i18n: ["common", "placements", "lists", "offers", "training"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { CallbackList, CallbackTabs } from "~/components/callbacks/CallbackList";
 import { IgnoredFilters } from "~/components/lists/IgnoredFilters";
@@ -17,6 +16,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldError, parseForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.rappels";
 
 export const handle = { i18n: ["common", "callbacks", "lists", "offers"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { PageHeading } from "~/components/PageHeading";
 import { Breakdowns } from "~/components/statistics/Breakdowns";
@@ -14,6 +13,7 @@ import { modelFilters, monthChoices, parseReportFilters, reportSearch } from "~/
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/conseiller.rapports._index";
 
 export const handle = { i18n: ["common", "reports"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { FlashNotice } from "~/components/Notice";
 import { NotificationList } from "~/components/NotificationList";
@@ -15,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/employeur._index";
 
 export const handle = {

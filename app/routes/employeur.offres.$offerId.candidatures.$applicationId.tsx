@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { ApplicantProfile, applicantOf } from "~/components/ApplicantProfile";
 import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
@@ -25,6 +24,7 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import { REFUSAL_REASONS } from "../../db/enums";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures.$applicationId";
 

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { ApplicantProfile, applicantOf } from "~/components/ApplicantProfile";
 import { ApplicantsWithheldBoundary, applicantsWithheld } from "~/components/ApplicantsWithheld";
@@ -10,6 +9,7 @@ import { requireRole } from "~/utils/auth.server";
 import { DAY_MS } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../db/enums";
 import type { Route } from "./+types/employeur.offres.$offerId.candidatures";
 

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { Notice } from "~/components/Notice";
 import { OfferActions } from "~/components/OfferActions";
@@ -17,6 +16,7 @@ import { channelNumbers } from "~/utils/channel-numbers";
 import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/employeur.offres.$offerId";
 
 export const handle = { i18n: ["common", "employer", "applications", "offerform", "channels", "conventions"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { OFFER_STATUS_CHOICES } from "~/components/choices";
@@ -15,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.server";
 import { useFormat } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import type { OfferStatus } from "../../db/enums";
 import type { Route } from "./+types/employeur.offres._index";
 

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link, useSearchParams } from "react-router";
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
@@ -12,6 +11,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, type FormValues, formLists, formValues, parseForm } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/employeur.offres.nouvelle";
 
 export const handle = { i18n: ["common", "employer", "offerform", "conventions"] };

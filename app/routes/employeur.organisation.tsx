@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form } from "react-router";
 import { MEMBERSHIP_CHOICES } from "~/components/choices";
 import { bindFields, ChoiceGroup, FormErrorSummary, TextareaField, TextField } from "~/components/Field";
@@ -20,6 +19,7 @@ import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { publicUrl } from "~/utils/public-url.server";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/employeur.organisation";
 
 export const handle = { i18n: ["common", "employer"] };

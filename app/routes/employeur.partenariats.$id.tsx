@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { FlashNotice, Notice } from "~/components/Notice";
 import { ConventionHistory } from "~/components/partnerships/ConventionHistory";
@@ -18,6 +17,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { useFormat } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/employeur.partenariats.$id";
 
 export const handle = {

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeading } from "~/components/PageHeading";
 import { EmployerPartnershipBadge, useNextStepText } from "~/components/partnerships/EmployerNextStep";
@@ -7,6 +6,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/employeur.partenariats._index";
 
 export const handle = { i18n: ["common", "employer-partnerships", "partnerships", "notifications"] };

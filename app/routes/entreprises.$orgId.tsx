@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { OfferCard } from "~/components/OfferCard";
 import { VerifiedBadge } from "~/components/VerifiedBadge";
@@ -10,6 +9,7 @@ import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { placeName } from "~/utils/place";
 import { publicUrl } from "~/utils/public-url.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/entreprises.$orgId";
 
 export const handle = { i18n: ["common", "offers", "saved"], scripts: false };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { OfferCard } from "~/components/OfferCard";
 import { TitledSection } from "~/components/TitledSection";
@@ -8,6 +7,7 @@ import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { REGION_CODES } from "~/utils/reference";
+import { useTranslation } from "~/utils/translation";
 import { OFFER_TYPES } from "../../db/enums";
 import type { Route } from "./+types/home";
 

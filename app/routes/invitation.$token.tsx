@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { NameFields, NewPasswordFields } from "~/components/AccountFields";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/Field";
@@ -15,6 +14,7 @@ import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/invitation.$token";
 
 export const handle = { i18n: ["common", "employer"] };

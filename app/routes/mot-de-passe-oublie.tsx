@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { FormErrorSummary, TextField } from "~/components/Field";
 import { requestPasswordReset } from "~/models/password-reset.server";
@@ -9,6 +8,7 @@ import { parseForm, type RefusedForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { RESET_PATH } from "~/utils/password-reset";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/mot-de-passe-oublie";
 
 export const handle = { i18n: ["common", "password"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { NewPasswordFields } from "~/components/AccountFields";
 import { FormErrorSummary, TextField } from "~/components/Field";
@@ -12,6 +11,7 @@ import { useBusy } from "~/utils/navigation";
 import { RESET_TOKEN_PARAM } from "~/utils/password-reset";
 import { clientIp } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/nouveau-mot-de-passe";
 
 export const handle = { i18n: ["common", "password"] };

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { ApplyForm } from "~/components/applications/ApplyForm";
 import { ApplyGate } from "~/components/applications/ApplyGate";
@@ -22,6 +21,7 @@ import { readFlash, withFlashCleared } from "~/utils/flash.server";
 import { type FormValues, formValues, parseForm, type RefusedForm } from "~/utils/forms";
 import { logInWithForm } from "~/utils/login-form.server";
 import type { SessionUser } from "~/utils/session.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/offres.$offerId.postuler";
 
 export const handle = { i18n: ["common", "applications", "apply", "auth"] };

@@ -1,5 +1,4 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { FormErrorSummary, useErrorText } from "~/components/Field";
 import { reportOffer } from "~/models/fraud-reports.server";
@@ -12,6 +11,7 @@ import { readFlash, redirectWithFlash, withFlashCleared } from "~/utils/flash.se
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
 import { clientIp } from "~/utils/request.server";
+import { useTranslation } from "~/utils/translation";
 import { FRAUD_REASONS } from "../../db/enums";
 import type { Route } from "./+types/offres.$offerId.signaler";
 

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { JobPostingJsonLd } from "~/components/JobPostingJsonLd";
 import { Notice } from "~/components/Notice";
@@ -21,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { placeName } from "~/utils/place";
 import { publicUrl } from "~/utils/public-url.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/offres.$offerId";
 
 export const handle = { i18n: ["common", "offers", "applications", "saved", "channels"], scripts: false };

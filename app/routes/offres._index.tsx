@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { ActiveFilterChips, type FilterChip } from "~/components/ActiveFilterChips";
 import { TextField } from "~/components/Field";
@@ -13,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { REGION_CODES, SECTOR_CODES } from "~/utils/reference";
 import { MAX_QUERY_LENGTH, type SearchParam, searchHref } from "~/utils/search-url";
+import { useTranslation } from "~/utils/translation";
 import { CONTRACTS, OFFER_TYPES } from "../../db/enums";
 import type { Route } from "./+types/offres._index";
 

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/PageHeading";
 import { ProgrammeCard } from "~/components/programmes/ProgrammeCard";
 import { listPublishedProgrammes } from "~/models/programmes.server";
 import { getDb } from "~/utils/db.server";
 import { publicUrl } from "~/utils/public-url.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/partenariats._index";
 
 export const handle = { i18n: ["common", "programmes"], scripts: false };

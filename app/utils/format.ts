@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/translation";
 import { intlLocale } from "./i18n";
 
 // Mali is on UTC all year (Africa/Bamako): dates print the same on server and phone.

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { NameFields } from "~/components/AccountFields";
 import { CardSection } from "~/components/CardSection";
@@ -6,6 +5,7 @@ import { FormErrorSummary, SelectField, TextField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { useUsersPageData } from "./users-page";
 
 export function CreatedBanner({ created }: { created: { name: string; login: string; temporaryPassword: string } }) {

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
 import { RegionField } from "~/components/ReferenceFields";
 import { ADMIN_QUERY_MAX } from "~/schemas/admin";
 import { ORG_KIND_CHOICES, type OrganisationQuery } from "~/schemas/admin-organisations";
+import { useTranslation } from "~/utils/translation";
 import { VERIFICATION_STATUSES } from "../../../db/enums";
 
 export function OrganisationFilters({ query }: { query: OrganisationQuery }) {

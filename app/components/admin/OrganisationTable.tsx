@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PhoneNumber } from "~/components/PhoneNumber";
 import type { OrganisationRow } from "~/models/organisations-admin.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 /** Organisations, one row each: partner bodies have an edit link, employers are moderated elsewhere. */
 export function OrganisationTable({ rows }: { rows: OrganisationRow[] }) {

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useErrorText } from "~/components/Field";
 import { Notice } from "~/components/Notice";
@@ -7,6 +6,7 @@ import { userActionsFor } from "~/models/lifecycles/user";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { ROLES } from "../../../db/enums";
 import { type UserRow, useUsersPageData } from "./users-page";
 

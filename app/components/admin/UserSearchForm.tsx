@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
 import { USER_STATUSES, type UserQuery } from "~/schemas/admin";
+import { useTranslation } from "~/utils/translation";
 import { ROLES } from "../../../db/enums";
 import { useUsersPageData } from "./users-page";
 

@@ -1,10 +1,10 @@
 import { type ReactNode, useId } from "react";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
 import { TitledSection } from "~/components/TitledSection";
 import type { FieldErrors } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "../../routes/+types/employeur.offres.$offerId.candidatures.$applicationId";
 
 type PageData = Route.ComponentProps["loaderData"];

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { type Applicant, ApplicantProfile } from "~/components/ApplicantProfile";
 import { FormErrorSummary, TextareaField, useErrorText } from "~/components/Field";
@@ -6,6 +5,7 @@ import { Notice } from "~/components/Notice";
 import { useFormat } from "~/utils/format";
 import type { FieldError, FormValues, RefusedForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 type Cv = { id: number; name: string };
 export type KeptDraft = { message: string; cv: "attach" | "none" };

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { FormErrorSummary } from "~/components/Field";
 import { LoginFields } from "~/components/LoginFields";
 import type { RefusedForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * What a visitor sees instead of the form: both ways in, side by side and alike —

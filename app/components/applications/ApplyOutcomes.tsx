@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormErrorSummary } from "~/components/Field";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 /** The application this candidate already sent to the offer (one per offer). */
 export function AlreadyApplied({

@@ -1,7 +1,7 @@
 // On a candidate's file: the job offers waiting for their answer, which the
 // counsellor gives for a candidate without a smartphone (audited in their name).
-import { useTranslation } from "react-i18next";
 import { OfferAnswerForms, type OfferAnswerRefusal } from "~/components/applications/OfferAnswerForms";
+import { useTranslation } from "~/utils/translation";
 
 type Waiting = { id: number; offerTitle: string; orgName: string; canAnswerOffer: boolean };
 

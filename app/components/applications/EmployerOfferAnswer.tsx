@@ -1,9 +1,9 @@
 // On the employer's page of an application: the candidate's answer to the job
 // offer (or that it is awaited, which is why there is no hire yet), and the
 // undoing of a hire made by mistake while its window lasts.
-import { useTranslation } from "react-i18next";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 type Answer = {
   answer: "accepted" | "declined";

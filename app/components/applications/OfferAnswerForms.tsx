@@ -1,11 +1,11 @@
 // "Job offer: do you accept?" with its two answers, on the candidate's list of
 // applications and on the counsellor's file of a candidate (who answers for them).
 // Declining folds open (<details>) to ask why: works without JavaScript.
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { SelectField, TextareaField } from "~/components/Field";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 export type OfferAnswerRefusal = { applicationId: number; fieldErrors: FieldErrors; values: FormValues };
 

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Notice } from "~/components/Notice";
+import { useTranslation } from "~/utils/translation";
 
 /** On the profile page opened from an apply form: saving goes back there, or this link without saving. */
 export function ReturnToApplication({ href }: { href: string }) {

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { ChoiceGroup, TextField } from "~/components/Field";
 import type { TrainingView } from "~/models/training-outcomes.server";
 import { useFormat } from "~/utils/format";
 import type { RefusedForm } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 const INTENT = "trainingOutcome";
 

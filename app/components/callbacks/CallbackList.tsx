@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { Pagination } from "~/components/Pagination";
@@ -7,6 +6,7 @@ import { CALLBACK_TABS, type CallbackTab } from "~/schemas/callbacks";
 import { listHref } from "~/schemas/list-query";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { waitedText } from "./waited";
 
 export type CallbackRow = {

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { applicationStatusKey } from "~/models/lifecycles/training";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { type CandidateFile, Section } from "./Section";
 
 export function ApplicationsSection({ file }: { file: CandidateFile }) {

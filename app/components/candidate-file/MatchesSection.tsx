@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { bindFields, SelectField, TextField } from "~/components/Field";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { MatchReasons } from "~/components/MatchReasons";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { placeName } from "~/utils/place";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "../../routes/+types/conseiller.candidats.$userId";
 import { Section } from "./Section";
 

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { TextareaField } from "~/components/Field";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useTranslation } from "~/utils/translation";
 import { type CandidateFile, Section } from "./Section";
 
 export function NotesSection({

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useBusy } from "~/utils/navigation";
 import { formatMaliPhone } from "~/utils/phone";
+import { useTranslation } from "~/utils/translation";
 import { type CandidateFile, Section } from "./Section";
 
 /**

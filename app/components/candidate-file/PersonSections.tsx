@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { PhoneNumber } from "~/components/PhoneNumber";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { type CandidateFile, Pair, Section } from "./Section";
 
 export function ProfileSection({ file }: { file: CandidateFile }) {

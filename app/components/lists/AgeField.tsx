@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/Field";
 import { AGE_CHOICES } from "~/schemas/list-query";
+import { useTranslation } from "~/utils/translation";
 
 /** How long an item has waited at least (the `age` filter of the staff queues). */
 export function AgeField({ value }: { value: number | undefined }) {

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/Notice";
+import { useTranslation } from "~/utils/translation";
 
 /** Says that filters of the address were left out (a hand-edited or stale link), rather than failing. */
 export function IgnoredFilters({ ignored }: { ignored: string[] }) {

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { IdentityComparison } from "~/components/organisation/IdentityComparison";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 type Identity = { name: string; rccm: string | null; nif: string | null };
 

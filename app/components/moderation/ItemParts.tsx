@@ -1,11 +1,11 @@
 // The pieces every item of the moderation queues is made of.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useLoaderData } from "react-router";
 import { TextField, useErrorText } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import type { FieldError, FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 
 export type ItemProps = { errors: FieldErrors | undefined; values: FormValues | undefined };

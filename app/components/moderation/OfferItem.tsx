@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { placeName } from "~/utils/place";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, type ItemProps, OfferDecisions } from "./ItemParts";
 

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { PhoneNumber } from "~/components/PhoneNumber";
 import { moderatorActionsFor } from "~/models/lifecycles/organisation";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
 import { placeName } from "~/utils/place";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "../../routes/+types/conseiller.moderation";
 import { Detail, ItemAlert, type ItemProps, ReasonField, SubjectFields } from "./ItemParts";
 

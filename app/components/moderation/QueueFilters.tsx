@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
 import { AgeField } from "~/components/lists/AgeField";
 import { RegionField } from "~/components/ReferenceFields";
 import { type Queue, type QueueQuery, RISK_RULES } from "~/schemas/moderation-queues";
+import { useTranslation } from "~/utils/translation";
 import { FRAUD_REASONS, OFFER_TYPES } from "../../../db/enums";
 
 /** The shown queue's filters: age for all; region, type and rule for offers; region for organisations; reason for reports. */

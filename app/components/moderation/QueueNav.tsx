@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QUEUES, type Queue } from "~/schemas/moderation-queues";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 /** The four queues as links, each with how many items wait in it; the one shown is marked. */
 export function QueueNav({ current, counts }: { current: Queue; counts: Record<Queue, number> }) {

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 type Application = { id: number; status: string; createdAt: string } | null;
 

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher, useLocation } from "react-router";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * What a page's save buttons show: a candidate's saved offers among those listed; a visitor's

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/translation";
 
 /** The links that send a message (an offer's title and address) by WhatsApp and by SMS. */
 export function shareLinks(message: string) {

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { OfferCard, type OfferCardData } from "~/components/OfferCard";
+import { useTranslation } from "~/utils/translation";
 import type { SaveButtons } from "./SaveOfferButton";
 
 /** Up to four open offers like this one, as cards; nothing when there are none. */

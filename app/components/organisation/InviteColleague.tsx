@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { TextField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "../../routes/+types/employeur.organisation";
 
 type Invitations = Route.ComponentProps["loaderData"]["invitations"];

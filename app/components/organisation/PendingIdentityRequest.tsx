@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { IdentityComparison } from "./IdentityComparison";
 
 type Identity = { name: string; rccm: string | null; nif: string | null };

@@ -1,13 +1,13 @@
 // Signing (the whole convention) or amending it (dates, commitments, contributions
 // and the reason). Rows come in the number the page chose; "add lines" posts the
 // form back with more, everything typed kept, so that it works without JavaScript.
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { bindFields, ChoiceGroup, FormErrorSummary, TextareaField, TextField, useErrorText } from "~/components/Field";
 import { CommitmentRow, ContributionRow } from "~/components/partnerships/ConventionFormRows";
 import { REASON_MAX, REFERENCE_MAX, SIGNATORIES_MAX } from "~/schemas/convention";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 export type ConventionFormProps = {
   mode: "sign" | "amend";

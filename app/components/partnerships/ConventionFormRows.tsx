@@ -1,9 +1,9 @@
 // The convention form's rows: one fieldset per commitment or contribution. Rows
 // already in the convention carry their key (hidden) and a "remove" box.
-import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "~/components/Field";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { REGION_CODES, TRADE_CODES } from "~/utils/reference";
+import { useTranslation } from "~/utils/translation";
 import { COMMITMENT_AUDIENCES, OFFER_TYPES } from "../../../db/enums";
 
 type RowProps = { row: number; values: FormValues; errors: FieldErrors };

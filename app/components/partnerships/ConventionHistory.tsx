@@ -1,10 +1,10 @@
 // Every version of a convention, newest first: each amendment with who, when, why and
 // what it changed; the signed version last. Read-only.
-import { useTranslation } from "react-i18next";
 import { useCommitmentText } from "~/components/partnerships/ConventionSummary";
 import { TitledSection } from "~/components/TitledSection";
 import type { ConventionView, VersionChange } from "~/models/conventions-view.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 function useChangeText() {
   const { t } = useTranslation("conventions");

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import type { CommitmentResult, ConventionResultsData, Measures } from "~/models/convention-results.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { OFFER_TYPES } from "../../../db/enums";
 
 /**

@@ -1,9 +1,9 @@
 // A convention as it stands (the version in force), read-only: for the counsellor's
 // and the employer's partnership pages. Commitments read as sentences.
-import { useTranslation } from "react-i18next";
 import { TitledSection } from "~/components/TitledSection";
 import type { CommitmentView, ConventionView } from "~/models/conventions-view.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 /** "10 apprentis (Mécanicien auto), Sikasso, 12 mois, jeunes". */
 export function useCommitmentText() {

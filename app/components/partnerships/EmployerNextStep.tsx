@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { OPEN_PARTNERSHIP_STATUSES } from "~/models/lifecycles/partnership";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import type { PartnershipDeclineReason, PartnershipStatus } from "../../../db/enums";
 
 export type NextStepOf = {

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TitledSection } from "~/components/TitledSection";
+import { useTranslation } from "~/utils/translation";
 import type { PartnershipStatus } from "../../../db/enums";
 import { type NextStepOf, useNextStepText } from "./EmployerNextStep";
 

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 /**
  * Withdrawing a request, asked twice: the first button only unfolds the

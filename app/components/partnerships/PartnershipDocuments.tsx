@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { CardSection } from "~/components/CardSection";
 import { FormErrorSummary, TextField } from "~/components/Field";
@@ -8,6 +7,7 @@ import type { StaffPartnership } from "~/models/partnerships.server";
 import { DOCUMENT_LABEL_MAX } from "~/schemas/partnerships";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { refusedFor } from "./PartnershipSections";
 
 /** The partnership's PDFs (downloaded through /fichiers/:id) and the form that adds one. */

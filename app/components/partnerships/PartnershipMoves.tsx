@@ -1,7 +1,6 @@
 // The next steps a counsellor may record from the partnership's status, each a
 // form folded under its name (<details>: no JavaScript needed). Signing is done
 // on the convention's own page.
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CardSection } from "~/components/CardSection";
 import { bindFields, SelectField, TextareaField, TextField } from "~/components/Field";
@@ -11,6 +10,7 @@ import { OPEN_PARTNERSHIP_STATUSES } from "~/models/lifecycles/partnership";
 import type { RefusedPartnershipForm } from "~/models/partnership-page-actions.server";
 import type { StaffPartnership } from "~/models/partnerships.server";
 import { PARTNERSHIP_NOTE_MAX } from "~/schemas/partnerships";
+import { useTranslation } from "~/utils/translation";
 import { PARTNERSHIP_DECLINE_REASONS, type PartnershipStatus } from "../../../db/enums";
 import { refusedFor } from "./PartnershipSections";
 

@@ -1,6 +1,5 @@
 // The parts of a partnership's staff page around its moves: the request, the
 // counsellor in charge, the next step's date, the timeline and the note form.
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { CardSection } from "~/components/CardSection";
 import { bindFields, SelectField, TextareaField, TextField } from "~/components/Field";
@@ -11,6 +10,7 @@ import type { StaffPartnership } from "~/models/partnerships.server";
 import { PARTNERSHIP_NOTE_MAX } from "~/schemas/partnerships";
 import { useFormat } from "~/utils/format";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { programmeTitle } from "./programme-title";
 
 type Refused = RefusedPartnershipForm | undefined;

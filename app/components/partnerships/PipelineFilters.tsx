@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
 import { RegionField } from "~/components/ReferenceFields";
 import { COMPANY_SEARCH_MAX, STATUS_FILTERS } from "~/schemas/partnerships";
+import { useTranslation } from "~/utils/translation";
 import type { ProgrammeTexts } from "../../../db/enums";
 import { programmeTitle } from "./programme-title";
 

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import type { PartnershipStatus, ProgrammeTexts } from "../../../db/enums";
 import { programmeTitle } from "./programme-title";
 

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import type { PartnershipStatus } from "../../../db/enums";
 
 export type TimelineStep = { id: number; status: PartnershipStatus; happenedOn: string };

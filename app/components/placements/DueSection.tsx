@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { SelectField, TextareaField, TextField, useErrorText } from "~/components/Field";
 import { FilterForm } from "~/components/FilterForm";
@@ -11,6 +10,7 @@ import { DAY_MS } from "~/utils/dates";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { errorsFor, FormAlert, type LoaderData, type Section } from "./forms";
 
 type Followups = NonNullable<LoaderData["followups"]>;

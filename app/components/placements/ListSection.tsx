@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { TrainingOutcomeForm } from "~/components/applications/TrainingOutcomeForm";
 import { bindFields, SelectField, TextareaField, TextField } from "~/components/Field";
@@ -12,6 +11,7 @@ import { EMPLOYER_SEARCH_MAX } from "~/schemas/placement-lists";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { errorsFor, FormAlert, type LoaderData, type Section } from "./forms";
 
 export function ListSection({ data, actionData }: Section) {

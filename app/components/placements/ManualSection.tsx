@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { CardSection } from "~/components/CardSection";
 import { SelectField, TextField, useErrorText } from "~/components/Field";
 import { useBusy } from "~/utils/navigation";
 import { displayPhone } from "~/utils/phone";
+import { useTranslation } from "~/utils/translation";
 import { CONTRACTS, OFFER_TYPES } from "../../../db/enums";
 import { errorsFor, FormAlert, type Section } from "./forms";
 

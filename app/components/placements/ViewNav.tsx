@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PLACEMENT_VIEWS, type PlacementView } from "~/schemas/placement-lists";
+import { useTranslation } from "~/utils/translation";
 
 /** The page's three parts as links: the follow-ups to do (with how many), the list, the form. */
 export function ViewNav({ current, followupsToDo }: { current: PlacementView; followupsToDo: number }) {

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { FormErrorSummary, TextareaField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { CONTACT_MAX, NEED_MAX } from "~/schemas/programme";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 
 /** Who is reading the programme, as far as the interest form is concerned. */
 export type InterestViewer =

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { programmeText } from "~/models/programme-text";
+import { useTranslation } from "~/utils/translation";
 import type { ProgrammeKind, ProgrammeTexts } from "../../../db/enums";
 import { type Figures, ProgrammeFigures } from "./ProgrammeFigures";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { programmeText } from "~/models/programme-text";
+import { useTranslation } from "~/utils/translation";
 import type { ProgrammeStatus } from "../../../db/enums";
 import type { ProgrammeSummary } from "./ProgrammeCard";
 import { ProgrammeFigures } from "./ProgrammeFigures";

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 
 export type Figures = {
   stipendFcfa: number | null;

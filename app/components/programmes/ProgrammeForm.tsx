@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import {
   CheckboxField,
@@ -18,6 +17,7 @@ import {
 } from "~/schemas/programme";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import { PROGRAMME_KINDS, type ProgrammeText, type ProgrammeTexts } from "../../../db/enums";
 
 export type SavedProgramme = {

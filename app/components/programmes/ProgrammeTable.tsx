@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ItemActionForm } from "~/components/ItemActionForm";
 import { useBusy } from "~/utils/navigation";
+import { useTranslation } from "~/utils/translation";
 import type { ProgrammeKind, ProgrammeStatus } from "../../../db/enums";
 
 type Row = { id: number; title: string; kind: ProgrammeKind; status: ProgrammeStatus };

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { ScrollRegion } from "~/components/ScrollRegion";
+import { useTranslation } from "~/utils/translation";
 import { type As, type Report, useLabels, useShow } from "./figures";
 
 /** One table per breakdown: its categories in rows, the indicators that have it in columns. */

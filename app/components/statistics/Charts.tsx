@@ -1,7 +1,7 @@
 import type { ComponentProps } from "react";
-import { useTranslation } from "react-i18next";
 import { BarChart, type BarPoint } from "~/components/BarChart";
 import { ScrollRegion } from "~/components/ScrollRegion";
+import { useTranslation } from "~/utils/translation";
 import { type As, type Report, useLabels, useShow, type Value } from "./figures";
 
 const COLORS = { placements: "#0f766e", retention3: "#0f766e", retention6: "#b45309" };

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { CardSection } from "~/components/CardSection";
+import { useTranslation } from "~/utils/translation";
 
 /** The two CSV files of the filters shown, right under the filters: the page below is long. */
 export function Downloads({ search }: { search: string }) {

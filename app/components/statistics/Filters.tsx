@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { FormErrorSummary, SelectField } from "~/components/Field";
 import { PERIOD_PRESETS, reportSearch } from "~/schemas/report-filters";
 import { REGION_CODES } from "~/utils/reference";
+import { useTranslation } from "~/utils/translation";
 import { OFFER_TYPES } from "../../../db/enums";
 import { type Data, useLabels } from "./figures";
 

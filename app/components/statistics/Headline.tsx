@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { TitledSection } from "~/components/TitledSection";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { type Report, useShow, type Value } from "./figures";
 
 export function Headline({ report }: { report: Report }) {

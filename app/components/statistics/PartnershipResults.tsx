@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { ScrollRegion } from "~/components/ScrollRegion";
 import type { PartnershipIndicators, PartnershipRow } from "~/models/partnership-indicators.server";
 import { useFormat } from "~/utils/format";
+import { useTranslation } from "~/utils/translation";
 import { useShow } from "./figures";
 
 /** The reports' partnership view: one table by programme, one by convention, protected as every figure. */

@@ -1,7 +1,7 @@
 // How the statistics page writes its figures, months and categories.
-import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/format";
 import { intlLocale } from "~/utils/i18n";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "../../routes/+types/conseiller.rapports._index";
 
 export type Data = Route.ComponentProps["loaderData"];

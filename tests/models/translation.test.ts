@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { pageI18n } from "~/utils/i18n.server";
+import { serverTranslator } from "~/utils/translation";
+
+describe("the server's translations, kept per language for the process", () => {
+  it("answers each language from its own instance, the same text on every call", () => {
+    const french = serverTranslator(pageI18n("fr"), "common");
+    const english = serverTranslator(pageI18n("en"), "common");
+    expect(french("layout.skipToContent")).toBe("Aller au contenu");
+    expect(english("layout.skipToContent")).toBe("Skip to content");
+    // Remembered, and never the other language's.
+    expect(french("layout.skipToContent")).toBe("Aller au contenu");
+    expect(pageI18n("fr")).toBe(pageI18n("fr"));
+  });
+
+  it("works out again every text asked with values (counts, names), never a remembered one", () => {
+    const t = serverTranslator(pageI18n("fr"), "offers");
+    expect(t("search.total", { count: 1, total: "1" })).toBe("1 offre");
+    expect(t("search.total", { count: 3, total: "3" })).toBe("3 offres");
+  });
+
+  it("answers Bambara from its own texts, and a key nobody wrote as the key itself", () => {
+    const bambara = serverTranslator(pageI18n("bm"), "common");
+    expect(bambara("layout.skipToContent")).toBe("Taa sɛbɛn yɔrɔ la");
+    expect(bambara("a.key.nobody.wrote")).toBe("a.key.nobody.wrote");
+  });
+});
