@@ -1,5 +1,8 @@
 // The production server: Express serves the built assets and hands every other
-// request to React Router. `npm start` runs this file as built by `react-router build`.
+// request to React Router. `npm start` runs this file as built by `react-router build`:
+// WEB_CONCURRENCY workers (one per core by default) under a primary (./workers.ts), or
+// with WEB_CONCURRENCY=1 this one process alone.
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import * as build from "virtual:react-router/server-build";
@@ -12,6 +15,7 @@ import { transportFromEnv } from "~/utils/transports.server";
 import { withBoundedBody } from "./body-limit";
 import { privateWhenPersonal } from "./private-responses";
 import { type Scheduler, schedulerEnabled, startScheduler } from "./scheduler";
+import { runPrimary, workerCount } from "./workers";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
@@ -52,6 +56,8 @@ app.use((req, res, next) => {
       `${JSON.stringify({
         time: new Date().toISOString(),
         requestId,
+        // Which worker answered.
+        pid: process.pid,
         method: req.method,
         path: req.path,
         status: res.statusCode,
@@ -79,31 +85,51 @@ app.all(
   ),
 );
 
-// Open (and migrate) the database before taking any request.
-const db = getDb();
-// A typo in the transports' settings stops the start, before anything is sent the wrong way.
-const transport = schedulerEnabled() ? transportFromEnv() : null;
-let scheduler: Scheduler | null = null;
+function serve() {
+  // Open (and migrate, unless the primary did) the database before taking any request.
+  const db = getDb();
+  // A typo in the transports' settings stops the start, before anything is sent the wrong way.
+  const transport = schedulerEnabled() ? transportFromEnv() : null;
+  let scheduler: Scheduler | null = null;
 
-const server = app.listen(port, host, () => {
-  console.log(`Baara listening on http://localhost:${port}`);
-  // Outbox each minute, alerts at 07:00, chores at 02:00 (SCHEDULER=off: none in this process).
-  if (transport) scheduler = startScheduler({ db, transport });
-});
-
-// SIGTERM / SIGINT: stop taking connections and scheduled runs, finish those in flight, close the database.
-function shutdown(signal: string) {
-  console.log(`${signal} received: finishing requests in flight`);
-  // A task running now finishes before the database closes; none starts after this.
-  const schedulerStopped = scheduler?.stop() ?? Promise.resolve();
-  server.close(() => {
-    void schedulerStopped.then(() => {
-      closeDb();
-      process.exit(0);
-    });
+  const server = app.listen(port, host, () => {
+    console.log(
+      cluster.isWorker
+        ? `Baara worker ${process.pid} listening on http://localhost:${port}`
+        : `Baara listening on http://localhost:${port}`,
+    );
+    // Outbox each minute, alerts at 07:00, chores at 02:00 (SCHEDULER=off: none in this process).
+    // Each worker runs one; a task's lease in the database decides which worker does a run.
+    if (transport) scheduler = startScheduler({ db, transport });
   });
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
+
+  // SIGTERM / SIGINT: stop taking connections and scheduled runs, finish those in flight, close the database.
+  // Once only: Ctrl-C reaches a worker both from the terminal and through the primary.
+  let stopping = false;
+  function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight`);
+    // A task running now finishes before the database closes; none starts after this.
+    const schedulerStopped = scheduler?.stop() ?? Promise.resolve();
+    server.close(() => {
+      void schedulerStopped.then(() => {
+        closeDb();
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  }
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
 }
-process.once("SIGTERM", () => shutdown("SIGTERM"));
-process.once("SIGINT", () => shutdown("SIGINT"));
+
+const workers = cluster.isPrimary ? workerCount() : 1;
+if (workers > 1) {
+  // The transports' settings are checked once, here, rather than by each worker.
+  if (schedulerEnabled()) transportFromEnv();
+  runPrimary({ workers, port });
+} else {
+  serve();
+}

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import readline from "node:readline";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,7 +45,8 @@ export type BuiltServer = {
 /**
  * Starts the production server on `databasePath` and waits for /healthz. `port` restarts it where it
  * was; `buildDir` is another build (its parent folder becomes the working directory); `env` adds to
- * the server's environment (the scheduler is off unless `env` says SCHEDULER=on).
+ * the server's environment (the scheduler is off unless `env` says SCHEDULER=on; one process unless it
+ * sets WEB_CONCURRENCY); `onLine` receives each line the server writes on stdout (dropped otherwise).
  */
 export async function startBuiltServer(
   databasePath: string,
@@ -52,7 +54,8 @@ export async function startBuiltServer(
     port,
     buildDir = path.resolve("build"),
     env = {},
-  }: { port?: number; buildDir?: string; env?: Record<string, string> } = {},
+    onLine,
+  }: { port?: number; buildDir?: string; env?: Record<string, string>; onLine?: (line: string) => void } = {},
 ): Promise<BuiltServer> {
   const listen = port ?? (await freePort());
   const child = spawn(process.execPath, [path.join(buildDir, "server/index.js")], {
@@ -65,11 +68,14 @@ export async function startBuiltServer(
       DATABASE_PATH: databasePath,
       // The tests send the outbox themselves (tests/e2e/sms-log.ts); the scheduler's own test turns it on.
       SCHEDULER: "off",
+      // One process, which the tests may kill by its pid; the cluster's own tests ask for more.
+      WEB_CONCURRENCY: "1",
       ...env,
     },
-    // The server writes one log line per request: dropped here, but still written.
-    stdio: ["ignore", "ignore", "inherit"],
+    // The server writes one log line per request: dropped here unless asked for, but still written.
+    stdio: ["ignore", onLine ? "pipe" : "ignore", "inherit"],
   });
+  if (onLine) readline.createInterface({ input: child.stdout! }).on("line", onLine);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${listen}`;
   await waitUntilAnswering(`${url}/healthz`, child, "the server");

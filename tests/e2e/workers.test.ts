@@ -1,0 +1,184 @@
+// The built server as `npm start` runs it on a two-core machine: a primary and two workers
+// on one SQLite file. Each request goes on a new connection (the primary hands connections
+// to the workers in turn); which worker answered is read from its request log line. Both
+// answer; the login limit counts across them; 40 sign-ups at once all succeed; a killed
+// worker is replaced; SIGTERM stops everything with exit code 0. No browser is needed, but
+// the built server and the seeded template database only exist where the browser tests run.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { type BuiltServer, startBuiltServer } from "../helpers/built-server";
+import { describeInBrowser } from "./harness";
+import { E2E_DIR, TEMPLATE_DB } from "./paths";
+
+type Answer = { status: number; body: string; pid: () => number | undefined };
+
+const WAIT = { timeout: 30_000, interval: 50 };
+
+describeInBrowser("two workers on one database", () => {
+  let server: BuiltServer;
+  let dbPath = "";
+  const lines: string[] = [];
+  const pidOfRequest = new Map<string, number>();
+
+  /** The pids of the workers that said they listen, in order. */
+  const workerPids = () =>
+    lines.flatMap((line) => {
+      const started = /^Baara worker (\d+) listening/.exec(line);
+      return started ? [Number(started[1])] : [];
+    });
+
+  function onLine(line: string) {
+    lines.push(line);
+    if (!line.startsWith("{")) return;
+    const logged = JSON.parse(line) as { requestId?: string; pid?: number };
+    if (logged.requestId && logged.pid) pidOfRequest.set(logged.requestId, logged.pid);
+  }
+
+  /** One request on a connection of its own, as a new visitor's phone opens one. */
+  function send(pathname: string, form?: Record<string, string>, ip = "41.73.1.1"): Promise<Answer> {
+    const body = form ? new URLSearchParams(form).toString() : undefined;
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        `${server.url}${pathname}`,
+        {
+          method: form ? "POST" : "GET",
+          agent: false,
+          headers: {
+            Connection: "close",
+            "X-Forwarded-For": ip,
+            ...(form ? { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            const requestId = String(response.headers["x-request-id"]);
+            resolve({
+              status: response.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8"),
+              pid: () => pidOfRequest.get(requestId),
+            });
+          });
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  }
+
+  /** The pid that logged each answer (its log line may follow the answer by a moment). */
+  async function pidsOf(answers: Answer[]) {
+    await vi.waitFor(() => expect(answers.every((answer) => answer.pid() !== undefined)).toBe(true), WAIT);
+    return answers.map((answer) => answer.pid()!);
+  }
+
+  const isRunning = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  beforeAll(async () => {
+    dbPath = path.join(E2E_DIR, `workers-${process.pid}.db`);
+    fs.copyFileSync(TEMPLATE_DB, dbPath);
+    server = await startBuiltServer(dbPath, { env: { WEB_CONCURRENCY: "2" }, onLine });
+    await vi.waitFor(
+      () => expect(lines).toContain(`Baara listening on http://localhost:${server.port} with 2 workers`),
+      {
+        ...WAIT,
+        timeout: 60_000,
+      },
+    );
+  });
+
+  afterAll(() => {
+    if (server?.process.exitCode === null) server.process.kill("SIGKILL");
+    for (const pid of workerPids()) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+  });
+
+  it("answers with both workers, one connection after another", async () => {
+    expect(workerPids()).toHaveLength(2);
+    const answers: Answer[] = [];
+    for (let i = 0; i < 6; i++) answers.push(await send("/offres?q=macon"));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+    expect(new Set(await pidsOf(answers))).toEqual(new Set(workerPids()));
+  });
+
+  it("refuses the sixth login of one account after five wrong passwords, whichever worker each reached", async () => {
+    const attempts: Answer[] = [];
+    for (let i = 0; i < 5; i++) {
+      const wrong = await send("/connexion", { identifier: "candidat@baara.demo", password: `essai-${i}` });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body).toContain("Identifiant ou mot de passe incorrect.");
+      attempts.push(wrong);
+    }
+    const sixth = await send("/connexion", { identifier: "candidat@baara.demo", password: "baara-demo" });
+    expect(sixth.status).toBe(429);
+    expect(sixth.body).toContain("Trop de tentatives de connexion.");
+    expect(new Set(await pidsOf([...attempts, sixth])).size).toBe(2);
+  });
+
+  it("signs up 40 people at once, every one recorded, no server error", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        send(
+          "/inscription",
+          {
+            accountType: "candidat",
+            firstName: "Awa",
+            lastName: "Coulibaly",
+            phone: "",
+            email: `awa.${i}@salon.ml`,
+            password: "segou-2026-salon",
+            passwordConfirm: "segou-2026-salon",
+            consent: "on",
+          },
+          `41.73.2.${i}`,
+        ),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(302));
+    expect(new Set(await pidsOf(answers)).size).toBe(2);
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const { n } = db.prepare("SELECT count(*) AS n FROM users WHERE email LIKE 'awa.%@salon.ml'").get() as {
+        n: number;
+      };
+      expect(n).toBe(40);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("replaces a worker killed with SIGKILL, and keeps answering meanwhile", async () => {
+    const [killed, survivor] = workerPids().slice(-2) as [number, number];
+    process.kill(killed, "SIGKILL");
+    await vi.waitFor(() => expect(isRunning(killed)).toBe(false), WAIT);
+    const meanwhile: Answer[] = [];
+    for (let i = 0; i < 4; i++) meanwhile.push(await send("/offres"));
+    expect(meanwhile.map((answer) => answer.status)).toEqual(Array(4).fill(200));
+    await vi.waitFor(() => expect(workerPids()).toHaveLength(3), WAIT);
+    const replacement = workerPids()[2]!;
+    expect([killed, survivor]).not.toContain(replacement);
+    // The newcomer takes its turn.
+    await vi.waitFor(async () => {
+      const answer = await send("/offres");
+      expect(answer.status).toBe(200);
+      expect(await pidsOf([answer])).toEqual([replacement]);
+    }, WAIT);
+  });
+
+  it("stops the primary and every worker on SIGTERM, with exit code 0", async () => {
+    await server.stop();
+    expect(await server.exited).toBe(0);
+    expect(workerPids().filter(isRunning)).toEqual([]);
+  });
+});
