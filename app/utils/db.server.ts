@@ -40,13 +40,16 @@ export function openDb(file = databasePath(), { migrate: runMigrations = true } 
   return db;
 }
 
+// The migrations shipped with this process's code: read once (/healthz asks on every probe).
+let shipped: number | undefined;
+
 /** Migrations the code ships with and how many the database has applied. */
 export function migrationState(db: Db) {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8")) as {
-    entries: unknown[];
-  };
+  shipped ??= (
+    JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8")) as { entries: unknown[] }
+  ).entries.length;
   const row = db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number };
-  return { expected: journal.entries.length, applied: row.n };
+  return { expected: shipped, applied: row.n };
 }
 
 let instance: Db | undefined;
