@@ -6,6 +6,7 @@ import { and, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import { isoToday } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { type Contract, OFFER_TYPES, type OfferType, offers, organisations } from "../../db/schema";
+import { publicDataVersion } from "./data-version.server";
 import { expireOffersPastClosing } from "./lifecycles/offer.server";
 import { isOrgMember } from "./organisations.server";
 
@@ -36,18 +37,23 @@ export function openOfferCounts(db: Db, today = isoToday()): Record<OfferType, n
   return counts;
 }
 
-const recentCounts = new WeakMap<Db, { day: string; until: number; counts: Record<OfferType, number> }>();
+const recentCounts = new WeakMap<
+  Db,
+  { day: string; version: number; until: number; counts: Record<OfferType, number> }
+>();
 
 /**
- * openOfferCounts as the home page shows them to every visitor: counted again
- * at most once a minute (and each new day), since counting 60 000 open offers
- * takes about 14 ms and the figures need not be newer than a minute.
+ * openOfferCounts as the home page shows them to every visitor: counted again at most
+ * once a minute (and each new day, and after any offer or organisation changed), since
+ * counting 60 000 open offers takes about 14 ms and a cached home page must not show
+ * counts older than its newest offer.
  */
 export function recentOpenOfferCounts(db: Db, now = Date.now(), today = isoToday()): Record<OfferType, number> {
   const kept = recentCounts.get(db);
-  if (kept && kept.day === today && now < kept.until) return kept.counts;
+  const version = publicDataVersion(db);
+  if (kept && kept.day === today && kept.version === version && now < kept.until) return kept.counts;
   const counts = openOfferCounts(db, today);
-  recentCounts.set(db, { day: today, until: now + 60_000, counts });
+  recentCounts.set(db, { day: today, version, until: now + 60_000, counts });
   return counts;
 }
 
