@@ -4,6 +4,7 @@
 // answer; the login limit counts across them; 40 sign-ups at once all succeed; a killed
 // worker is replaced; SIGTERM stops everything with exit code 0. No browser is needed, but
 // the built server and the seeded template database only exist where the browser tests run.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -174,6 +175,29 @@ describeInBrowser("two workers on one database", () => {
       expect(answer.status).toBe(200);
       expect(await pidsOf([answer])).toEqual([replacement]);
     }, WAIT);
+  });
+
+  it("exits 1 at once when its workers cannot listen (the port is taken), instead of retrying", async () => {
+    const second = spawn(process.execPath, [path.resolve("build/server/index.js")], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(server.port),
+        HOST: "127.0.0.1",
+        DATABASE_PATH: dbPath,
+        SCHEDULER: "off",
+        WEB_CONCURRENCY: "2",
+      },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    second.stdout.setEncoding("utf8");
+    let said = "";
+    second.stdout.on("data", (text: string) => {
+      said += text;
+    });
+    const code = await new Promise((resolve) => second.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(said).toMatch(/worker \d+ failed to start \(code 1\): stopping/);
   });
 
   it("stops the primary and every worker on SIGTERM, with exit code 0", async () => {
