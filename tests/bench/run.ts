@@ -2,31 +2,34 @@
 // tests/bench/results.md.
 //
 // 1. Search at 100 000 offers: searchOffers over 200 fixed searches, beside the bare FTS5 MATCH.
-// 2. The built server on 127.0.0.1 and that database, loaded with autocannon (10 s a run):
+// 2. The built server on 127.0.0.1 and that database, loaded with autocannon (10 s a run, http.ts), page cache off:
 //    /healthz, /confidentialite (a page rendered by React without any query: the rendering floor),
-//    the home page, then /offres and /offres?q=... at 16 and 64 connections.
+//    the home page, then /offres and /offres?q=... at 16 and 64 connections; then the same pages from the page
+//    cache, a revalidation (304), and /offres?q=... at 64 connections on two workers.
 // 3. Weight of a first visit to /, /offres and /offres/:id in Debian's Chromium (gzip, by kind),
 //    against 100 KB a page; Lighthouse (mobile) performance and accessibility of the same pages.
 // 4. Matching at 50 000 candidates and reports at 1 000 000 applications (matching.ts, reports.ts).
 // 5. /healthz while huge forms are posted to a report form (stall.ts), after the HTTP rows.
 // 6. The USSD menu: steps per second and p95 with 16 sessions walking it at once (ussd.ts).
 // Options: --rebuild (seed the databases again), --build (rebuild the portal first),
-// --skip-matching, --skip-reports, --skip-lighthouse, --skip-stall; --only-stall runs part 5
+// --skip-matching, --skip-reports, --skip-lighthouse, --skip-stall, --skip-browser (part 3); --only-stall runs part 5
 // alone on a small database (data/bench/stall.db) and prints its rows without writing the results;
 // --only-search runs part 1 alone and prints its rows without writing the results; --only-ussd runs part 6 alone
-// (likewise) and --skip-ussd leaves it out.
+// (likewise) and --skip-ussd leaves it out. --scenario day [--workers 1,2] runs the day's mix alone (day.ts) and
+// writes tests/bench/results-day.md.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { latestOpenOffers, openOfferCounts } from "../../app/models/offers.server";
 import { searchOffers, toFtsQuery } from "../../app/models/search.server";
 import { type Db, openDb } from "../../app/utils/db.server";
 import { startBuiltServer } from "../helpers/built-server";
+import { benchDay } from "./day";
+import { CACHED_ENV, cachedRows, SECONDS, twoWorkerRow, UNCACHED_ENV, uncachedRows } from "./http";
 import { benchLighthouse } from "./lighthouse";
 import { benchMatching } from "./matching";
-import { benchBrowsing, benchQueries, benchWidenedQueries, HTTP_QUERIES } from "./queries";
+import { benchBrowsing, benchQueries, benchWidenedQueries } from "./queries";
 import { benchReports } from "./reports";
 import { benchStall } from "./stall";
 import { type BenchRow, markdownTable, met, ms, percentile } from "./table";
@@ -37,10 +40,7 @@ const OFFERS = 100_000;
 const DB_PATH = path.resolve("data/bench/offers-100k.db");
 const RESULTS = path.resolve("tests/bench/results.md");
 const ROUNDS = 5;
-const LOADS = [16, 64];
-const SECONDS = 10;
 const TARGET_SEARCH_P95_MS = 10;
-const TARGET_HTTP_RATIO = 3;
 const BUDGET_BYTES = 100_000;
 const TARGET_PERFORMANCE = 95;
 const TARGET_ACCESSIBILITY = 100;
@@ -137,51 +137,6 @@ function timeSearches(db: Db) {
   };
 }
 
-type HttpFigures = {
-  connections: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p97_5: number;
-  p99: number;
-  requests: number;
-  non2xx: number;
-  failed: number;
-};
-
-/** One autocannon run; p95 is computed from every response's time (autocannon reports p97.5, not p95). */
-async function load(url: string, paths: string[], connections: number): Promise<HttpFigures> {
-  // Every path must answer 200 before its figures mean anything.
-  for (const p of paths) {
-    const response = await fetch(url + p);
-    if (response.status !== 200)
-      throw new Error(`${p} answered ${response.status}: is build/ up to date? (npm run bench -- --build)`);
-  }
-  const times: number[] = [];
-  const instance = autocannon({
-    url,
-    connections,
-    duration: SECONDS,
-    requests: paths.map((p) => ({ method: "GET", path: p })),
-  });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-    times.push(responseTime),
-  );
-  const result = await instance;
-  const own = stats(times);
-  return {
-    connections,
-    rps: result.requests.average,
-    p50: own.p50,
-    p95: own.p95,
-    p97_5: result.latency.p97_5,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    failed: result.errors + result.timeouts,
-  };
-}
-
 function searchRows(search: ReturnType<typeof timeSearches>, openOffers: number): BenchRow[] {
   const row = (what: string, s: Stats): BenchRow => ({ what, p50: s.p50, p95: s.p95, max: s.max });
   return [
@@ -212,16 +167,6 @@ function searchRows(search: ReturnType<typeof timeSearches>, openOffers: number)
     },
     row("latestOpenOffers(6), the home page's list", search.latest),
   ];
-}
-
-function httpRow(what: string, figures: HttpFigures, extra: Partial<BenchRow> = {}): BenchRow {
-  return {
-    what: `HTTP GET ${what}, ${figures.connections} connections, ${SECONDS} s`,
-    p50: figures.p50,
-    p95: figures.p95,
-    figure: `${figures.rps.toFixed(0)} req/s · ${figures.requests} requests, ${figures.non2xx} not 2xx, ${figures.failed} unanswered in 10 s · autocannon p97.5 / p99 ${figures.p97_5} / ${figures.p99} ms`,
-    ...extra,
-  };
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -256,48 +201,28 @@ async function browserRows(url: string): Promise<BenchRow[]> {
 }
 
 async function serverRows(): Promise<BenchRow[]> {
-  const server = await startBuiltServer(DB_PATH);
+  const uncached = await startBuiltServer(DB_PATH, { env: UNCACHED_ENV });
+  let before: Awaited<ReturnType<typeof uncachedRows>>;
   try {
-    const searches = HTTP_QUERIES.map((q) => `/offres?${new URLSearchParams({ q })}`);
-    console.log(`Loading ${server.url}/healthz, /confidentialite and / for ${SECONDS} s each…`);
-    const health = await load(server.url, ["/healthz"], LOADS[0]!);
-    const page = await load(server.url, ["/confidentialite"], LOADS[0]!);
-    const home = await load(server.url, ["/"], LOADS[0]!);
-    const rows = [
-      httpRow("/healthz", health),
-      httpRow("/confidentialite (React page, no query)", page, {
-        result: `${(health.rps / page.rps).toFixed(1)}× fewer req/s than /healthz`,
-      }),
-      httpRow("/ (home: counts and the 6 newest offers)", home),
-    ];
-    for (const connections of LOADS) {
-      console.log(`Loading /offres and /offres?q=… at ${connections} connections…`);
-      rows.push(httpRow("/offres (first page, no query)", await load(server.url, ["/offres"], connections)));
-      const offers = await load(server.url, searches, connections);
-      const ratio = health.rps / offers.rps;
-      rows.push(
-        httpRow(
-          `/offres?q=… (${HTTP_QUERIES.length} searches in turn)`,
-          offers,
-          connections === LOADS[0]
-            ? {
-                target: `≥ 1/${TARGET_HTTP_RATIO} of /healthz req/s`,
-                result: `${met(ratio <= TARGET_HTTP_RATIO)} (${ratio.toFixed(1)}× fewer)`,
-              }
-            : {},
-        ),
-      );
-    }
+    before = await uncachedRows(uncached.url);
+  } finally {
+    await uncached.stop();
+  }
+  const rows = [...before.rows];
+  const server = await startBuiltServer(DB_PATH, { env: CACHED_ENV });
+  try {
+    rows.push(...(await cachedRows(server.url, before.health)));
     if (!args.has("--skip-ussd")) {
       console.log(`Walking the USSD menu with 16 sessions at once for ${SECONDS} s…`);
       rows.push(...(await benchUssd(server.url, CHANNEL_TOKEN)));
     }
     if (!args.has("--skip-stall")) rows.push(...(await benchStall(server.url, server.process.pid)));
-    rows.push(...(await browserRows(server.url)));
-    return rows;
+    if (!args.has("--skip-browser")) rows.push(...(await browserRows(server.url)));
   } finally {
     await server.stop();
   }
+  rows.splice(before.rows.length, 0, await twoWorkerRow(DB_PATH, before.searchesAt64));
+  return rows;
 }
 
 function document(rows: BenchRow[], started: number) {
@@ -314,6 +239,8 @@ function document(rows: BenchRow[], started: number) {
       "with an empty cache, asking for gzip (the server answers Brotli, smaller, to browsers that offer it). " +
       "Pages marked `scripts: false` in their route handle (/, /offres, /offres/:id, the employer page, the privacy notice) are sent without JavaScript: " +
       "they read and submit with links and GET forms. " +
+      'Rows without "from the page cache" ran with `PAGE_CACHE=off` (every page rendered, as in earlier runs) and one worker; ' +
+      "a page's cost is /healthz req/s divided by the page's req/s in the same run. " +
       "At 64 connections the two CPUs are saturated: Node then accepts new connections slowly (one per turn of its busy event loop), " +
       "so in some runs the first request of a few connections waits seconds while the others are served (p99 of 4 to 7 s seen while measuring). " +
       "A bare `node:http` server that spends 8 ms per request shows the same (52 of 64 connections accepted in 6 s). " +
@@ -354,7 +281,20 @@ async function ussdOnly() {
   }
 }
 
+/** `--scenario day [--workers 1,2]`: the day's mix at rising rates (day.ts), written to results-day.md. */
+async function dayOnly() {
+  const workers = process.argv[process.argv.indexOf("--workers") + 1];
+  benchDatabase();
+  ensureBuild();
+  await benchDay(DB_PATH, args.has("--workers") && workers ? workers.split(",").map(Number) : undefined);
+}
+
 async function main() {
+  const scenario = process.argv[process.argv.indexOf("--scenario") + 1];
+  if (args.has("--scenario")) {
+    if (scenario !== "day") throw new Error(`Unknown scenario ${scenario ?? "(none)"}: the only one is "day"`);
+    return dayOnly();
+  }
   if (args.has("--only-stall")) return stallOnly();
   if (args.has("--only-ussd")) return ussdOnly();
   const started = Date.now();
