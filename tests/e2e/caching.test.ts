@@ -94,6 +94,19 @@ describeInBrowser("what browsers and proxies may keep, and which address the por
     );
   });
 
+  it("a visitor's public pages may be kept by proxies for 30 s; their other pages and a report's thanks may not", async () => {
+    const search = await fetch(`${portal.url}/offres?tri=date`);
+    const offerPath = /href="(\/offres\/\d+)"/.exec(await search.text())?.[1];
+    expect(search.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=30, stale-while-revalidate=30");
+    expect(search.headers.get("vary")).toBe("Cookie, Accept-Encoding");
+    for (const path of ["/connexion", "/inscription", `${offerPath!}/postuler`, `${offerPath!}/signaler`, "/healthz"]) {
+      const response = await fetch(`${portal.url}${path}`, { redirect: "manual" });
+      await response.arrayBuffer();
+      expect(response.headers.get("cache-control") ?? "", path).not.toMatch(/public|s-maxage/);
+      expect(response.headers.get("etag"), path).toBeNull();
+    }
+  });
+
   it("a visitor's thanks after a report come once, in a flash message the page keeps private", async () => {
     const search = await fetch(`${portal.url}/offres?tri=date`);
     const offerPath = /href="(\/offres\/\d+)"/.exec(await search.text())?.[1];
