@@ -16,7 +16,7 @@ process.once("message", () => {
     try {
       // Another address each time: the per-address limit is not what this measures.
       const ip = `10.${tag}.${i >> 8}.${i & 255}`;
-      const result = reportOffer(db, { offerId: offerIds[i % offerIds.length]!, reporterId: null, ip, reason: "scam" });
+      const result = reportOffer(db, { offerId: offerIds[i % offerIds.length]!, reporterId: null, ip, reason: "fake" });
       if (result.ok) recorded++;
     } catch (error) {
       errors.push((error as { code?: string }).code ?? String(error));
