@@ -16,7 +16,8 @@ import { clientIp } from "~/utils/request.server";
 import type { SessionUser } from "~/utils/session.server";
 import type { Route } from "./+types/partenariats.$programmeId";
 
-export const handle = { i18n: ["common", "programmes"] };
+// Its interest form is a plain POST form: without scripts the page can be kept by the public page cache.
+export const handle = { i18n: ["common", "programmes"], scripts: false };
 
 type Membership = ReturnType<typeof getEmployerMembership>;
 

@@ -13,6 +13,7 @@ import { closeDb, getDb } from "~/utils/db.server";
 import { baseSecurityHeaders, isCrossSiteWrite } from "~/utils/security.server";
 import { transportFromEnv } from "~/utils/transports.server";
 import { withBoundedBody } from "./body-limit";
+import { publicPageCache } from "./page-cache";
 import { privateWhenPersonal } from "./private-responses";
 import { type Scheduler, schedulerEnabled, startScheduler } from "./scheduler";
 import { runPrimary, workerCount } from "./workers";
@@ -70,6 +71,7 @@ app.use((req, res, next) => {
 
 // Answers to a logged-in person or to a form: `Cache-Control: private, no-store`.
 app.use(privateWhenPersonal);
+app.use(publicPageCache({ db: getDb }));
 
 app.all(
   "*",
