@@ -1,8 +1,9 @@
 // The built server as `npm start` runs it on a two-core machine: a primary and two workers
 // on one SQLite file. Each request goes on a new connection (the primary hands connections
 // to the workers in turn); which worker answered is read from its request log line. Both
-// answer; the login limit counts across them; 40 sign-ups at once all succeed; a killed
-// worker is replaced; SIGTERM stops everything with exit code 0. No browser is needed, but
+// answer; the login limit counts across them; 40 sign-ups at once all succeed; an SMS answer
+// leaves within seconds whichever worker took the text; a killed worker is replaced; a start
+// whose workers cannot listen exits 1; SIGTERM stops everything with exit code 0. No browser is needed, but
 // the built server and the seeded template database only exist where the browser tests run.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -17,10 +18,12 @@ import { E2E_DIR, TEMPLATE_DB } from "./paths";
 type Answer = { status: number; body: string; pid: () => number | undefined };
 
 const WAIT = { timeout: 30_000, interval: 50 };
+const CHANNEL_TOKEN = "jeton-des-tests-workers";
 
 describeInBrowser("two workers on one database", () => {
   let server: BuiltServer;
   let dbPath = "";
+  let outboxLog = "";
   const lines: string[] = [];
   const pidOfRequest = new Map<string, number>();
 
@@ -88,8 +91,17 @@ describeInBrowser("two workers on one database", () => {
 
   beforeAll(async () => {
     dbPath = path.join(E2E_DIR, `workers-${process.pid}.db`);
+    outboxLog = path.join(E2E_DIR, `workers-outbox-${process.pid}.log`);
     fs.copyFileSync(TEMPLATE_DB, dbPath);
-    server = await startBuiltServer(dbPath, { env: { WEB_CONCURRENCY: "2" }, onLine });
+    fs.rmSync(outboxLog, { force: true });
+    const env = {
+      WEB_CONCURRENCY: "2",
+      SCHEDULER: "on",
+      CHANNEL_TOKEN,
+      OUTBOX_TRANSPORT: "log",
+      OUTBOX_LOG: outboxLog,
+    };
+    server = await startBuiltServer(dbPath, { env, onLine });
     await vi.waitFor(
       () => expect(lines).toContain(`Baara listening on http://localhost:${server.port} with 2 workers`),
       {
@@ -103,6 +115,7 @@ describeInBrowser("two workers on one database", () => {
     if (server?.process.exitCode === null) server.process.kill("SIGKILL");
     for (const pid of workerPids()) if (isRunning(pid)) process.kill(pid, "SIGKILL");
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+    fs.rmSync(outboxLog, { force: true });
   });
 
   it("answers with both workers, one connection after another", async () => {
@@ -157,6 +170,28 @@ describeInBrowser("two workers on one database", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("answers texts within seconds, whichever worker took them (its scheduler sends at once)", async () => {
+    const senders = ["+22376540001", "+22376540002", "+22376540003", "+22376540004"];
+    const answers: Answer[] = [];
+    for (const [i, from] of senders.entries()) {
+      const fields = { from, to: "36222", text: "AIDE", id: `workers-${i}`, date: new Date().toISOString() };
+      answers.push(await send(`/api/sms?token=${CHANNEL_TOKEN}`, fields));
+    }
+    expect(answers.map((answer) => answer.status)).toEqual(Array(4).fill(200));
+    expect(new Set(await pidsOf(answers)).size).toBe(2);
+    const repliedTo = () =>
+      new Set(
+        (fs.existsSync(outboxLog) ? fs.readFileSync(outboxLog, "utf8").trim().split("\n") : [])
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { recipient: string }).recipient),
+      );
+    await vi.waitFor(() => expect([...repliedTo()].filter((to) => senders.includes(to)).sort()).toEqual(senders), {
+      // A second's grace, and some for a busy machine: far from waiting for the next minute's run.
+      timeout: 10_000,
+      interval: 100,
+    });
   });
 
   it("replaces a worker killed with SIGKILL, and keeps answering meanwhile", async () => {
