@@ -3,7 +3,8 @@
 // to the workers in turn); which worker answered is read from its request log line. Both
 // answer; the login limit counts across them; 40 sign-ups at once all succeed; an SMS answer
 // leaves within seconds whichever worker took the text; a killed worker is replaced; a start
-// whose workers cannot listen exits 1; SIGTERM stops everything with exit code 0. No browser is needed, but
+// whose workers cannot listen exits 1; SIGTERM stops everything with exit code 0; workers that
+// keep dying at once make the primary give up with exit code 1. No browser is needed, but
 // the built server and the seeded template database only exist where the browser tests run.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -239,5 +240,27 @@ describeInBrowser("two workers on one database", () => {
     await server.stop();
     expect(await server.exited).toBe(0);
     expect(workerPids().filter(isRunning)).toEqual([]);
+  });
+
+  it("gives up with exit code 1 when workers keep dying right after their start", async () => {
+    lines.length = 0;
+    server = await startBuiltServer(dbPath, { env: { WEB_CONCURRENCY: "2" }, onLine });
+    await vi.waitFor(() => expect(workerPids()).toHaveLength(2), WAIT);
+    let kills = 0;
+    while (server.process.exitCode === null) {
+      const newest = workerPids().at(-1)!;
+      process.kill(newest, "SIGKILL");
+      kills++;
+      // Its replacement says it listens, or the primary has given up.
+      await vi.waitFor(
+        () => expect(workerPids().at(-1) !== newest || server.process.exitCode !== null).toBe(true),
+        WAIT,
+      );
+    }
+    expect(await server.exited).toBe(1);
+    // Five deaths within 10 s of their start (one more if a start took longer on a busy machine).
+    expect(kills).toBeGreaterThanOrEqual(5);
+    expect(lines.some((line) => line.endsWith("5 quick deaths in a row: stopping"))).toBe(true);
+    await vi.waitFor(() => expect(workerPids().filter(isRunning)).toEqual([]), WAIT);
   });
 });
