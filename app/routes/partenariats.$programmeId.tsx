@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { Notice } from "~/components/Notice";
 import { InterestForm, type InterestRefusal, type InterestViewer } from "~/components/programmes/InterestForm";
@@ -14,6 +13,7 @@ import { parseForm } from "~/utils/forms";
 import { formatMaliPhone } from "~/utils/phone";
 import { clientIp } from "~/utils/request.server";
 import type { SessionUser } from "~/utils/session.server";
+import { useTranslation } from "~/utils/translation";
 import type { Route } from "./+types/partenariats.$programmeId";
 
 // Its interest form is a plain POST form: without scripts the page can be kept by the public page cache.
