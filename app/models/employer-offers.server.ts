@@ -23,8 +23,20 @@ export function findOfferOfMember(db: Db | Tx, userId: number, offerId: number) 
   return offer;
 }
 
-export function listOffersOfOrg(db: Db, orgId: number, status?: OfferStatus) {
-  return db
+/** Offers on one page of an employer's list: a large company's years of offers stay quick to read. */
+export const ORG_OFFERS_PAGE_SIZE = 25;
+
+/**
+ * One page of the organisation's offers, newest first, with their applicants and those waiting; a
+ * page past the last gives the last. The total is counted apart, so that the applicants are counted
+ * for the page's offers only.
+ */
+export function listOffersOfOrg(db: Db, orgId: number, status?: OfferStatus, requestedPage = 1) {
+  const where = and(eq(offers.orgId, orgId), status ? eq(offers.status, status) : undefined);
+  const total = db.select({ n: sql<number>`count(*)` }).from(offers).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / ORG_OFFERS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pageCount);
+  const rows = db
     .select({
       id: offers.id,
       title: offers.title,
@@ -38,9 +50,12 @@ export function listOffersOfOrg(db: Db, orgId: number, status?: OfferStatus) {
       waiting: sql<number>`(SELECT count(*) FROM applications a WHERE a.offer_id = "offers"."id" AND a.status = 'submitted')`,
     })
     .from(offers)
-    .where(and(eq(offers.orgId, orgId), status ? eq(offers.status, status) : undefined))
+    .where(where)
     .orderBy(desc(offers.createdAt), desc(offers.id))
+    .limit(ORG_OFFERS_PAGE_SIZE)
+    .offset((page - 1) * ORG_OFFERS_PAGE_SIZE)
     .all();
+  return { rows, total, page, pageCount };
 }
 
 export type SaveOfferResult =

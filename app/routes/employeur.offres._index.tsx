@@ -5,9 +5,11 @@ import { FlashNotice, Notice } from "~/components/Notice";
 import { OfferActions } from "~/components/OfferActions";
 import { OfferStatusBadge } from "~/components/OfferStatusBadge";
 import { OFFER_COPIED_FLASH } from "~/components/offer-form-data";
+import { Pagination } from "~/components/Pagination";
 import { duplicateOffer, endOffer, listOffersOfOrg } from "~/models/employer-offers.server";
 import { isEditable } from "~/models/lifecycles/offer";
 import { getEmployerMembership } from "~/models/organisations.server";
+import { listHref, pageParam } from "~/schemas/list-query";
 import { idParamSchema } from "~/schemas/params";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -18,7 +20,7 @@ import { useTranslation } from "~/utils/translation";
 import type { OfferStatus } from "../../db/enums";
 import type { Route } from "./+types/employeur.offres._index";
 
-export const handle = { i18n: ["common", "employer", "applications"] };
+export const handle = { i18n: ["common", "employer", "applications", "offers"] };
 
 const isStatus = (value: string | null): value is OfferStatus =>
   value !== null && (OFFER_STATUS_CHOICES as readonly string[]).includes(value);
@@ -28,15 +30,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   const db = getDb();
   const membership = getEmployerMembership(db, user.id);
   if (!membership) throw data(null, { status: 403 });
-  // An unknown status in the URL shows every offer rather than an error.
-  const wanted = new URL(request.url).searchParams.get("statut");
+  // An unknown status or page in the URL shows every offer, from the first page, rather than an error.
+  const params = new URL(request.url).searchParams;
+  const wanted = params.get("statut");
   const status = isStatus(wanted) ? wanted : undefined;
+  const requestedPage = pageParam.safeParse(params.get("page") ?? "");
+  const list = listOffersOfOrg(db, membership.org.id, status, requestedPage.success ? requestedPage.data : 1);
   const { flash, headers } = await readFlash(request);
   return withFlashCleared(
     {
       orgStatus: membership.org.verificationStatus,
       status: status ?? null,
-      offers: listOffersOfOrg(db, membership.org.id, status),
+      offers: list.rows,
+      page: list.page,
+      pageCount: list.pageCount,
       flash,
     },
     headers,
@@ -70,7 +77,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("employer");
   const format = useFormat();
-  const { offers, orgStatus, status, flash } = loaderData;
+  const { offers, orgStatus, status, flash, page, pageCount } = loaderData;
   return (
     <section className="space-y-4" aria-labelledby="offers-title">
       <title>{`${t("offerList.title")} · Baara`}</title>
@@ -152,6 +159,11 @@ export default function EmployerOffers({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        hrefFor={(n) => listHref("/employeur/offres", { statut: status ?? undefined }, n)}
+      />
     </section>
   );
 }

@@ -433,13 +433,13 @@ describe("listOffersOfOrg", () => {
     insertApplication(db, { offerId: a.id, candidateId: c1.id, status: "submitted" });
     insertApplication(db, { offerId: a.id, candidateId: c2.id, status: "interview" });
 
-    const rows = listOffersOfOrg(db, org.id);
+    const { rows } = listOffersOfOrg(db, org.id);
     expect(rows.map((r) => [r.title, r.applicants, r.waiting]).sort()).toEqual([
       ["A", 2, 1],
       ["B", 0, 0],
     ]);
-    expect(listOffersOfOrg(db, org.id, "draft").map((r) => r.title)).toEqual(["B"]);
-    expect(listOffersOfOrg(db, org.id, "expired")).toEqual([]);
+    expect(listOffersOfOrg(db, org.id, "draft").rows.map((r) => r.title)).toEqual(["B"]);
+    expect(listOffersOfOrg(db, org.id, "expired")).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
     expect(
       db
         .select()

@@ -462,6 +462,40 @@ describe("/employeur/offres", () => {
     expect(bogus.offers.length).toBeGreaterThan(closed.offers.length);
   });
 
+  it("shows a large company's offers 25 a page, the filter kept in the pages' links; a wrong page shows the first or the last", async () => {
+    const db = getDb();
+    const big = await insertEmployer(db, "verified", "Grande Société Malienne");
+    for (let i = 1; i <= 60; i++) insertOffer(db, { orgId: big.org.id, title: `Poste ${i}`, status: "draft" });
+    const cookie = await sessionCookieFor(db, big.user.id);
+    await renderAt("/employeur/offres?statut=draft", cookie);
+    const list = (await screen.findByRole("link", { name: "Poste 60" })).closest("ul")!;
+    expect(within(list).getAllByRole("listitem")).toHaveLength(25);
+    const pages = screen.getByRole("navigation", { name: /pages/i });
+    expect(within(pages).getByRole("link", { name: "Page 3" }).getAttribute("href")).toBe(
+      "/employeur/offres?statut=draft&page=3",
+    );
+    const titles = async (url: string) =>
+      ((await get(listLoader, cookie, url)) as { offers: { title: string }[]; page: number }).offers.map(
+        (o) => o.title,
+      );
+    expect(await titles("/employeur/offres?page=3")).toEqual([
+      "Poste 10",
+      "Poste 9",
+      "Poste 8",
+      "Poste 7",
+      "Poste 6",
+      "Poste 5",
+      "Poste 4",
+      "Poste 3",
+      "Poste 2",
+      "Poste 1",
+    ]);
+    // Past the last page, the last; a page that is no number (or an SQL fragment), the first.
+    expect(await titles("/employeur/offres?page=999")).toHaveLength(10);
+    expect((await titles("/employeur/offres?page=%27%20OR%201%3D1"))[0]).toBe("Poste 60");
+    expect((await titles("/employeur/offres?page=-4"))[0]).toBe("Poste 60");
+  });
+
   it("explains to an organisation not verified that its offers stay drafts", async () => {
     await renderAt("/employeur/offres", cookies.pending);
     expect(await screen.findByText(/elles restent en brouillon jusqu'à la vérification/)).toBeTruthy();
