@@ -21,7 +21,11 @@ export function serverTranslator(i18n: I18n, ns: string, keyPrefix?: string): TF
   const name = `${ns}\u0000${keyPrefix ?? ""}`;
   let translator = byNamespace.get(name);
   if (!translator) {
-    const fixed = i18n.getFixedT(null, ns, keyPrefix) as unknown as (...args: unknown[]) => string;
+    const fixed = i18n.getFixedT(null, ns, keyPrefix) as unknown as ((...args: unknown[]) => string) & {
+      ns: unknown;
+      lng: unknown;
+      keyPrefix: unknown;
+    };
     const texts = new Map<string, string>();
     translator = ((key: unknown, ...rest: unknown[]) => {
       if (rest.length > 0 || typeof key !== "string") return fixed(key, ...rest);
@@ -32,6 +36,8 @@ export function serverTranslator(i18n: I18n, ns: string, keyPrefix?: string): TF
       }
       return text;
     }) as unknown as TFunction;
+    // What <Trans t={t}> reads to find the namespace and language, as on i18next's own fixed t.
+    Object.assign(translator, { ns: fixed.ns, lng: fixed.lng, keyPrefix: fixed.keyPrefix });
     byNamespace.set(name, translator);
   }
   return translator;

@@ -1,3 +1,6 @@
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { Trans } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { pageI18n } from "~/utils/i18n.server";
 import { serverTranslator } from "~/utils/translation";
@@ -23,5 +26,20 @@ describe("the server's translations, kept per language for the process", () => {
     const bambara = serverTranslator(pageI18n("bm"), "common");
     expect(bambara("layout.skipToContent")).toBe("Taa sɛbɛn yɔrɔ la");
     expect(bambara("a.key.nobody.wrote")).toBe("a.key.nobody.wrote");
+  });
+
+  it("gives <Trans> its namespace: a sentence with bold parts is written out, never its key", () => {
+    const t = serverTranslator(pageI18n("fr"), "channels");
+    const html = renderToString(
+      createElement(Trans, {
+        t,
+        i18nKey: "keypad.apply",
+        values: { code: "8790", number: "36 22", ussd: "*384*22#" },
+        components: { b: createElement("strong") },
+      }),
+    );
+    expect(html).toBe(
+      "Envoyez <strong>POSTULER 8790</strong> au <strong>36 22</strong> ou composez <strong>*384*22#</strong>.",
+    );
   });
 });
