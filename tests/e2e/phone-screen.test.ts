@@ -50,6 +50,8 @@ describeInBrowser("a phone's first screen (360×740)", () => {
       const results = page.locator("section[aria-labelledby=search-results]");
       expect(await smallTargets(results)).toEqual([]);
       expect(await smallTargets(page.locator("header"))).toEqual([]);
+      // The footer's two links (programmes, privacy) sit close together: each a finger high.
+      expect(await smallTargets(page.getByRole("contentinfo"))).toEqual([]);
 
       // A word of a job's title, then the type "job" chosen in the folded part of the form.
       await page.goto("/offres?type=emploi");
