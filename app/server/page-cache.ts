@@ -53,15 +53,12 @@ export type PageCacheOptions = {
   now?: () => number;
 };
 
-/** The language a public page is rendered in for this request, or null when it may not be kept. */
-async function cacheableLanguage(req: Request): Promise<Locale | null> {
-  if (!READS_KEPT.has(req.method) || mayBePersonal(req.method, req.get("cookie"))) return null;
-  if (!PUBLIC_PAGE.test(req.path) || new URL(req.originalUrl, "http://x").searchParams.has("lng")) return null;
-  const cookie = req.get("cookie");
-  if (!cookie || !LNG_COOKIE.test(cookie)) return DEFAULT_LOCALE;
-  const chosen: unknown = await localeCookie.parse(cookie);
-  return isLocale(chosen) ? chosen : null;
-}
+/** A request whose page may be kept: a public page read anonymously, without `?lng=` (that answer sets a cookie). */
+const mayBeKept = (req: Request) =>
+  READS_KEPT.has(req.method) &&
+  !mayBePersonal(req.method, req.get("cookie")) &&
+  PUBLIC_PAGE.test(req.path) &&
+  !("lng" in req.query);
 
 /** The encoding the client accepts that serves fewest bytes. */
 export function preferredEncoding(acceptEncoding: string | undefined): Encoding {
@@ -134,8 +131,13 @@ export function publicPageCache({
 }: PageCacheOptions) {
   const store = new PageStore({ maxEntries, maxBytes, ttlMs }, now);
   const middleware = (req: Request, res: Response, next: NextFunction) => {
-    cacheableLanguage(req)
-      .then((language) => (language ? serve(req, res, next, language) : next()))
+    if (!mayBeKept(req)) return next();
+    // The language the page is rendered in: the `lng` cookie's (parsed only when there is one), else French.
+    const cookie = req.get("cookie");
+    if (!cookie || !LNG_COOKIE.test(cookie)) return serve(req, res, next, DEFAULT_LOCALE);
+    localeCookie
+      .parse(cookie)
+      .then((chosen: unknown) => (isLocale(chosen) ? serve(req, res, next, chosen) : next()))
       .catch(next);
   };
   function serve(req: Request, res: Response, next: NextFunction, language: Locale) {

@@ -16,8 +16,11 @@ const translators = new WeakMap<I18n, Map<string, TFunction>>();
  * label, a heading) is looked up once and remembered. The server's texts never change while it runs.
  */
 export function serverTranslator(i18n: I18n, ns: string, keyPrefix?: string): TFunction {
-  const byNamespace = translators.get(i18n) ?? new Map<string, TFunction>();
-  translators.set(i18n, byNamespace);
+  let byNamespace = translators.get(i18n);
+  if (!byNamespace) {
+    byNamespace = new Map<string, TFunction>();
+    translators.set(i18n, byNamespace);
+  }
   const name = `${ns}\u0000${keyPrefix ?? ""}`;
   let translator = byNamespace.get(name);
   if (!translator) {
